@@ -1,0 +1,96 @@
+"""Text normalization applied once, before any extraction.
+
+The normalized text is what is stored as ``notices.body_text``; every span in the tables points
+into it, so offsets stay honest by construction. Steps, in order:
+
+1. Unicode: full-width ASCII (digits, letters, ``：``, ``（）``, ``，``) to half-width, ideographic
+   and no-break spaces to plain spaces, zero-width characters dropped.
+2. Debris of bad traditional converters: the pinyin in brackets after a character
+   (``醫(yī)療`` -> ``醫療``).
+3. Traditional to simplified characters (OpenCC ``t2s``).
+4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``), trailing blanks, lines holding
+   only blanks, runs of blank lines.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["normalize_text", "to_simplified", "compact"]
+
+# Full-width forms FF01-FF5E map to ASCII 21-7E; 3000 is the ideographic space.
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
+                   0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
+                   0x2028: 0x0A, 0x2029: 0x0A, 0x000D: None, 0x000B: 0x0A, 0x000C: 0x0A})
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+
+# Pinyin syllables with tone marks, in ASCII or full-width brackets, glued after a CJK character.
+_PINYIN_DEBRIS = re.compile(
+    rf"""(?<=[{_CJK}])            # right after a Chinese character
+        \(                        # opening bracket (full-width already mapped)
+        [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,6}}  # one syllable, tone-marked
+        \)""",
+    re.VERBOSE,
+)
+_HAS_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
+
+# Spaces between a number and a date/time unit, or a unit and the next number.
+_DATE_SPACES = re.compile(
+    r"""(?<=\d)[ \t]+(?=[年月日时時点點分号號])   # 2021 年, 12 月
+      | (?<=[年月])[ \t]+(?=\d)                  # 年 12, 月 31
+      | (?<=\d)[ \t]+(?=[:：]\d)                 # 8 :00
+      | (?<=\d[:：])[ \t]+(?=\d)                 # 8: 00
+    """,
+    re.VERBOSE,
+)
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_LEADING = re.compile(r"^[ \t]+", re.MULTILINE)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+@functools.cache
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified characters (OpenCC t2s)."""
+    if not text:
+        return text
+    return str(_converter().convert(text))
+
+
+def _drop_pinyin(match: re.Match[str]) -> str:
+    # Keep brackets that hold plain ASCII words (abbreviations); drop only tone-marked pinyin.
+    return "" if _HAS_TONE.search(match.group(0)) else match.group(0)
+
+
+def normalize_text(text: str) -> str:
+    """Normalize notice text (see module docstring). Idempotent."""
+    if not text:
+        return ""
+    text = text.translate(_FULLWIDTH)
+    text = unicodedata.normalize("NFC", text)
+    text = _PINYIN_DEBRIS.sub(_drop_pinyin, text)
+    text = to_simplified(text)
+    text = _DATE_SPACES.sub("", text)
+    text = _TRAILING.sub("", text)
+    text = _LEADING.sub("", text)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip()
+
+
+_NOT_WORD = re.compile(rf"[^{_CJK}0-9A-Za-z]+")
+
+
+def compact(text: str | None) -> str:
+    """Normalized text without spaces and punctuation, for comparing titles and names."""
+    if not text:
+        return ""
+    return _NOT_WORD.sub("", normalize_text(text))
