@@ -9,6 +9,6 @@ from .records import TimeWindow
 __all__ = ["extract_windows"]
 
 
-def extract_windows(text: str, published: dt.datetime | None = None, *, outage: bool = True) -> list[TimeWindow]:
+def extract_windows(text: str, published: dt.datetime | None = None, *, outage: bool = True, skip: object = ()) -> list[TimeWindow]:
     """Every time expression of ``text`` as a window, plus the headline downtime when ``outage``."""
     return []

@@ -1,0 +1,132 @@
+"""Bytes to text: honour the declared charset, but verify it against the bytes.
+
+Order of evidence: a byte-order mark; then whether the bytes are valid UTF-8 (GBK text is almost
+never valid UTF-8, so a header saying utf-8 over GBK bytes is caught); then the charset the HTTP
+header or the page's ``<meta>`` declares; then GB18030 (a superset of GB2312 and GBK, which is how
+those labels are decoded). Bytes that none of these decode cleanly are rejected as ``undecodable``;
+empty and binary files get their own reasons.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import Rejected
+
+__all__ = ["decode_bytes", "declared_charsets", "looks_like_html"]
+
+# Labels that mean "some GB encoding": all decoded as GB18030, their common superset.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+_BIG5_FAMILY = {"big5", "big5-hkscs", "cp950", "x-x-big5"}
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",  # <meta charset=..> or http-equiv content
+    re.IGNORECASE,
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
+
+# File signatures of formats that are not text (PDF, ZIP/Office, OLE/.doc/.xls, images, gzip).
+_BINARY_MAGIC = (
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "ole"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "rar"),
+)
+_MAX_REPLACEMENT_SHARE = 0.002  # share of U+FFFD tolerated when decoding with errors="replace"
+
+
+def _canonical(label: str | None) -> str | None:
+    """Python codec name for a charset label, GB family mapped to gb18030; None if unknown."""
+    if not label:
+        return None
+    low = label.strip().lower()
+    if low in _GB_FAMILY:
+        return "gb18030"
+    if low in _BIG5_FAMILY:
+        return "big5hkscs"
+    try:
+        return codecs.lookup(low).name
+    except LookupError:
+        return None
+
+
+def declared_charsets(data: bytes, content_type: str | None = None) -> list[str]:
+    """Charsets declared by the HTTP header and the page's meta tags, in that order."""
+    found: list[str] = []
+    if content_type:
+        m = _HEADER_CHARSET.search(content_type)
+        if m and (c := _canonical(m.group(1))):
+            found.append(c)
+    for m in _META_CHARSET.finditer(data[:4096]):
+        c = _canonical(m.group(1).decode("ascii", "ignore"))
+        if c and c not in found:
+            found.append(c)
+    return found
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """True when the start of the document is markup."""
+    head = data[:2048].lower() if isinstance(data, bytes) else data[:2048].lower().encode("utf-8", "ignore")
+    return any(tag in head for tag in (b"<html", b"<!doctype html", b"<body", b"<head", b"<div", b"<meta", b"<p>"))
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return kind
+    sample = data[:8192]
+    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "nul bytes"
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    if sample and controls / len(sample) > 0.05:
+        return "control bytes"
+    return None
+
+
+def decode_bytes(data: bytes, content_type: str | None = None, source: str = "") -> tuple[str, str]:
+    """Decode ``data`` to text; return ``(text, encoding)`` or raise :class:`Rejected` (stage decode)."""
+    if not data or not data.strip():
+        raise Rejected("decode", "empty", f"{source or 'document'} is empty")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise Rejected("decode", "undecodable", f"byte-order mark says {enc} but: {exc}") from exc
+    kind = _binary_kind(data)
+    if kind:
+        raise Rejected("decode", "binary", f"{source or 'document'} is binary ({kind}), not text or HTML")
+
+    declared = declared_charsets(data, content_type)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8 whatever the header says: try the other declared charsets, then GB18030.
+    candidates = [c for c in declared if c != "utf-8"] + ["gb18030"]
+    for enc in dict.fromkeys(candidates):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    # Last resort: a few bad bytes (a truncated page) are tolerated, garbage is not.
+    best: tuple[float, str, str] | None = None
+    for enc in dict.fromkeys(candidates + ["utf-8"]):
+        text = data.decode(enc, errors="replace")
+        share = text.count("\ufffd") / max(len(text), 1)
+        if best is None or share < best[0]:
+            best = (share, text, enc)
+    assert best is not None
+    if best[0] <= _MAX_REPLACEMENT_SHARE:
+        return best[1], best[2]
+    raise Rejected(
+        "decode",
+        "undecodable",
+        f"{source or 'document'}: not valid in any of {', '.join(dict.fromkeys(candidates + ['utf-8']))}"
+        f" ({best[0]:.1%} undecodable bytes at best)",
+    )

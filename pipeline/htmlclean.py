@@ -1,0 +1,202 @@
+"""HTML page to page text plus hints: the main content without site chrome.
+
+lxml parses the page (libxml2's HTML parser survives unquoted attributes, junk before ``<head>``,
+duplicate ids). The body container is found by the CMS selectors of ``rules/page.yaml`` (TRS, gov.cn,
+Hanweb ...) or, failing those, by text density. The text is rendered with a line break at every block
+and table row (cells of one row stay on one line, so a phone table keeps one organisation per line),
+then handed to :func:`pipeline.textclean.clean_page` like a plain-text notice, with the page's meta
+block (``ArticleTitle``, ``PubDate``, ``ContentSource``) as hints.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from .errors import Rejected
+from .ruledata import load_yaml
+from .textclean import PageHints, parse_stamp
+
+__all__ = ["HtmlPage", "html_to_page"]
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    """Rendered text of the parts of a page that matter, and the hints from its head."""
+
+    text: str
+    hints: PageHints
+    container: str | None  # which selector found the body, or "density"
+
+
+@functools.cache
+def _rules() -> dict[str, object]:
+    html = load_yaml("page.yaml")["html"]
+    return {
+        "containers": [(x, etree.XPath(x)) for x in html["container_xpaths"]],
+        "titles": [etree.XPath(x) for x in html["title_xpaths"]],
+        "drop": set(html["drop_tags"]),
+        "block": set(html["block_tags"]),
+        "cell": set(html["cell_tags"]),
+    }
+
+
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(r"\s*[-_|–—]+\s*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_INFO_HINT = re.compile(r"(发布时间|发布日期|来源[:：]|作者[:：]|时间[:：]|日期[:：]|pubTime)")
+
+
+def _render(root: etree._Element, rules: dict[str, object]) -> str:
+    """Text of ``root`` with line breaks at blocks and rows, cells separated by two spaces."""
+    out: list[str] = []
+    drop = rules["drop"]
+    block = rules["block"]
+    cell = rules["cell"]
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None:  # comment or processing instruction: skip it, keep its tail
+            if el.tail:
+                out.append(el.tail)
+            return
+        tag = tag.lower()
+        if tag in drop or _HIDDEN.search(el.get("style", "") or "") or el.get("hidden") is not None:
+            if el.tail:
+                out.append(el.tail)
+            return
+        is_block = tag in block  # type: ignore[operator]
+        if is_block:
+            out.append("\n")
+        elif tag in cell:  # type: ignore[operator]
+            out.append("  ")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+        if is_block:
+            out.append("\n")
+        if el.tail:
+            out.append(el.tail)
+
+    walk(root)
+    text = "".join(out)
+    text = re.sub(r"[ \t\r\f\v\xa0]*\n[ \t\r\f\v\xa0\n]*", lambda m: "\n\n" if m.group(0).count("\n") > 2 else "\n", text)
+    return text.strip()
+
+
+def _text_len(el: etree._Element) -> int:
+    return len(_CJK.findall(el.text_content() or ""))
+
+
+def _by_density(body: etree._Element) -> etree._Element | None:
+    """The element that collects most of the page's running (non-link) Chinese text."""
+    scores: dict[etree._Element, float] = {}
+    for el in body.iter("p", "div", "td", "span", "font", "section", "li"):
+        own = (el.text or "") + "".join((c.tail or "") for c in el)
+        n = len(_CJK.findall(own))
+        if n < 10:
+            continue
+        parent = el.getparent() if el.tag in ("p", "span", "font", "li") else el
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + n
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + n / 2
+    if not scores:
+        return None
+    best = max(scores, key=lambda e: scores[e] - 3 * sum(_text_len(a) for a in e.iter("a")))
+    return best
+
+
+def _meta(doc: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in doc.iter("meta"):
+        name = (m.get("name") or m.get("property") or "").strip().lower()
+        content = (m.get("content") or "").strip()
+        if name and content and name not in found:
+            found[name] = content
+    return found
+
+
+def _comment_title(doc: etree._Element) -> str | None:
+    """Text between ``<!--TitleStart-->`` and ``<!--TitleEnd-->`` comments, if the template has them."""
+    raw = etree.tostring(doc, encoding="unicode")
+    m = re.search(r"<!--\s*TitleStart\s*-->(.*?)<!--\s*TitleEnd\s*-->", raw, re.DOTALL | re.IGNORECASE)
+    if not m:
+        return None
+    text = lxml.html.fragment_fromstring(m.group(1), create_parent="div").text_content().strip()
+    return text or None
+
+
+def html_to_page(html_text: str, source: str = "") -> HtmlPage:
+    """Render a notice page to text and hints (see module docstring); raise Rejected if unusable."""
+    rules = _rules()
+    try:
+        doc = lxml.html.document_fromstring(html_text)
+    except (etree.ParserError, ValueError) as exc:
+        raise Rejected("clean", "unparsable_html", f"{source or 'page'}: {exc}") from exc
+    meta = _meta(doc)
+    head_title_el = doc.find(".//title")
+    head_title = head_title_el.text_content().strip() if head_title_el is not None else ""
+    body = doc.find("body")
+    if body is None:
+        body = doc
+
+    title = meta.get("articletitle") or _comment_title(doc)
+    container = None
+    how = None
+    for xpath, finder in rules["containers"]:  # type: ignore[attr-defined]
+        found = [el for el in finder(body) if _text_len(el) >= 20]
+        if found:
+            container = max(found, key=_text_len)
+            how = xpath
+            break
+    if container is None:
+        container = _by_density(body)
+        how = "density" if container is not None else None
+    if title is None:
+        for finder in rules["titles"]:  # type: ignore[attr-defined]
+            for el in finder(body):
+                text = " ".join(el.text_content().split())
+                if 6 <= len(text) <= 120 and (container is None or el not in container.iterancestors()):
+                    title = text
+                    break
+            if title:
+                break
+    if title is None and head_title:
+        parts = [p for p in _SITE_SUFFIX.split(head_title) if p]
+        site = meta.get("sitename", "")
+        parts = [p for p in parts if p != site] or parts
+        title = max(parts, key=len) if parts else None
+
+    # Info lines: short lines with 来源/发布时间 outside the container, above it in the page.
+    info_lines: list[str] = []
+    if container is not None:
+        for el in body.iter("div", "span", "p", "td", "li"):
+            if el is container or container in el.iterancestors() or el in container.iterancestors():
+                continue
+            text = " ".join(el.text_content().split())
+            if len(text) <= 160 and _INFO_HINT.search(text) and text not in info_lines:
+                if not any(text in seen or seen in text for seen in info_lines):
+                    info_lines.append(text)
+        content = _render(container, rules)
+    else:
+        content = _render(body, rules)
+
+    parts = [title] if title else []
+    parts += info_lines[:3]
+    parts.append(content)
+    hints = PageHints(
+        title=title,
+        publisher=meta.get("contentsource") or None,
+        author=meta.get("author") or None,
+        published=parse_stamp(meta.get("pubdate", "")) if meta.get("pubdate") else None,
+        site_name=meta.get("sitename") or None,
+    )
+    return HtmlPage(text="\n".join(parts), hints=hints, container=how)

@@ -1,0 +1,226 @@
+"""The orchestrator: raw bytes in, a :class:`~pipeline.records.Notice` with its facts out.
+
+Stages, in order: decode (bytes to text) -> clean (HTML or plain text to body, title, publisher,
+date) -> normalize -> places -> classify -> times -> contacts -> services. Each stage is a plain
+function in its own module; no stage imports this one. A document that cannot go on raises
+:class:`~pipeline.errors.Rejected` with its stage and reason; :func:`parse_many` turns that into a
+``Reject`` row and goes on with the next document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import __version__
+from .classify import classify
+from .contacts import extract_contacts
+from .decode import decode_bytes, looks_like_html
+from .errors import Rejected
+from .htmlclean import html_to_page
+from .normalize import compact, normalize_text
+from .places import locate
+from .records import Notice, RawDocument, Reject
+from .ruledata import rules_dir
+from .services import attach_services, extract_services
+from .textclean import PageHints, clean_page
+from .times import extract_windows
+
+__all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES"]
+
+log = logging.getLogger(__name__)
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml")
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # bytes; larger files are rejected as too_large
+HOST_STAMP_SLACK_DAYS = 45  # a "publication" date this long after every stated time is a repost stamp
+
+
+def _rules_fingerprint() -> str:
+    """Short hash of the rule files, so that a rules change is a new parser version."""
+    h = hashlib.sha256()
+    for path in sorted(rules_dir().glob("*")):
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
+PARSER_VERSION = f"{__version__}+rules.{_rules_fingerprint()}"
+
+_BARE_PROVINCIAL = re.compile(r"^(省|市|自治区)(医保局|医疗保障局|医保中心|人社局|人社厅|税务局)$")
+_EXPAND = {"医保局": "医疗保障局"}
+
+
+@dataclass(slots=True)
+class ParseOutcome:
+    """One input's result: a notice, or a reject, and sometimes both (a parsed non-notice page)."""
+
+    notice: Notice | None
+    reject: Reject | None
+
+
+def _site(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host or None
+
+
+def _identity(doc: RawDocument) -> str:
+    """What distinguishes one copy of a text from another: the page's URL, or the file's name."""
+    if doc.url:
+        parts = urlsplit(doc.url)
+        return f"{parts.hostname}{parts.path}?{parts.query}"
+    name = os.path.basename(doc.source_path or doc.source)
+    return f"file:{name}"
+
+
+def _expand_publisher(name: str | None, province: str | None, city: str | None) -> str | None:
+    """``省医保局`` (a notice's own shorthand) to ``山西省医疗保障局`` once the place is known."""
+    if not name:
+        return name
+    m = _BARE_PROVINCIAL.match(name)
+    if not m:
+        return name
+    place = province if m.group(1) in ("省", "自治区") else city
+    if not place:
+        return name
+    return place + _EXPAND.get(m.group(2), m.group(2))
+
+
+def _latest_time(windows: list) -> dt.datetime | None:  # type: ignore[type-arg]
+    values = [t for w in windows for t in (w.start, w.end) if t is not None]
+    return max(values) if values else None
+
+
+def parse_document(doc: RawDocument) -> Notice:
+    """Parse one document; raise :class:`Rejected` when it cannot be turned into a notice."""
+    if len(doc.data) > MAX_INPUT_BYTES:
+        raise Rejected("decode", "too_large", f"{len(doc.data)} bytes > {MAX_INPUT_BYTES}")
+    text, encoding = decode_bytes(doc.data, doc.content_type, doc.source)
+    name = (doc.source_path or doc.url or doc.source).lower()
+    is_html = name.endswith((".html", ".htm", ".shtml")) or "html" in (doc.content_type or "").lower()
+    if not name.endswith(".txt") and looks_like_html(text):
+        is_html = True
+    hints = None
+    if is_html:
+        page = html_to_page(text, doc.source)
+        text = page.text
+        h = page.hints
+        hints = PageHints(
+            title=normalize_text(h.title) if h.title else None,
+            publisher=normalize_text(h.publisher) if h.publisher else None,
+            author=normalize_text(h.author) if h.author else None,
+            published=h.published,
+            site_name=h.site_name,
+        )
+    clean = clean_page(normalize_text(text), hints)
+    body = clean.body_text
+    if len(compact(body)) < 10:
+        raise Rejected("clean", "empty_body", f"{doc.source}: no text left after removing page chrome")
+
+    place = locate(body, title=clean.title, publisher=clean.publisher)
+    publisher = _expand_publisher(clean.publisher, place.province, place.city)
+    published = clean.published_at
+    is_outage, domain = classify(body, clean.title)
+    windows = extract_windows(body, published, outage=is_outage, skip=clean.skip_spans)
+    latest = _latest_time(windows)
+    if published is not None and latest is not None and published - latest > dt.timedelta(days=HOST_STAMP_SLACK_DAYS):
+        log.info("%s: date %s is after every stated time: a repost stamp, not the publication", doc.source, published)
+        published = None
+        windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
+    if is_outage and not windows:
+        is_outage = False  # an outage notice states when; a page without times is not one
+    contacts = extract_contacts(body, place.area_code)
+    services = extract_services(body, windows) if is_outage else []
+    attach_services(windows, services)
+
+    content_hash = hashlib.sha256(compact(body).encode("utf-8")).hexdigest()[:16]
+    notice_id = hashlib.sha256(f"{_identity(doc)}\n{content_hash}".encode()).hexdigest()[:16]
+    return Notice(
+        notice_id=notice_id,
+        url=doc.url,
+        source_path=doc.source_path,
+        site=_site(doc.url),
+        title=clean.title,
+        publisher=publisher,
+        published_at=published,
+        province=place.province,
+        city=place.city,
+        adcode=place.adcode,
+        domain=domain,
+        is_outage_notice=is_outage,
+        body_text=body,
+        parser_version=PARSER_VERSION,
+        content_hash=content_hash,
+        raw_sha256=doc.sha256 or hashlib.sha256(doc.data).hexdigest(),
+        encoding=encoding,
+        windows=windows,
+        services=services,
+        contacts=contacts,
+    )
+
+
+def parse_many(docs: Iterable[RawDocument]) -> Iterator[ParseOutcome]:
+    """Parse documents one by one; a failure becomes a reject and the run goes on."""
+    for doc in docs:
+        try:
+            notice = parse_document(doc)
+        except Rejected as exc:
+            log.warning("rejected %s: %s/%s: %s", doc.source, exc.stage, exc.reason, exc.detail)
+            yield ParseOutcome(None, Reject(doc.source, exc.stage, exc.reason, exc.detail))
+            continue
+        reject = None
+        if not notice.is_outage_notice:
+            reject = Reject(doc.source, "classify", "not_a_notice", "parsed, but no service outage is announced")
+        yield ParseOutcome(notice, reject)
+
+
+def _read_file(path: Path) -> RawDocument | Reject:
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            return Reject(str(path), "fetch", "too_large", f"{size} bytes > {MAX_INPUT_BYTES}")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Reject(str(path), "fetch", "unreadable", f"{type(exc).__name__}: {exc}")
+    return RawDocument(source=str(path), data=data, source_path=str(path))
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawDocument | Reject]:
+    """Documents from files, folders (recursively, sorted) and raw stores written by the scraper."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield Reject(str(path), "fetch", "not_found", "no such file or folder")
+            continue
+        if path.is_dir():
+            raw_store = _raw_store_module()
+            if raw_store is not None and raw_store.is_raw_store(path):
+                yield from raw_store.iter_failures(path)
+                yield from raw_store.iter_documents(path)
+                continue
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
+                    yield _read_file(child)
+            continue
+        if path.suffix.lower() not in INPUT_SUFFIXES:
+            yield Reject(str(path), "fetch", "unsupported_type", f"expected one of {', '.join(INPUT_SUFFIXES)}")
+            continue
+        yield _read_file(path)
+
+
+def _raw_store_module():  # type: ignore[no-untyped-def]
+    """The scraper's raw-store reader, if installed (kept out of the import path otherwise)."""
+    try:
+        from .scrape import rawstore
+    except ImportError:
+        return None
+    return rawstore

@@ -1,0 +1,57 @@
+"""``notices run`` without orchestration: scrape (if sources are configured), parse, report.
+
+The Prefect flow in ``flows/`` runs the same steps as tasks; this plain path is what the flow's tasks
+call and what runs when Prefect is not wanted.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Settings
+from .errors import ConfigError
+from .store import RunSummary
+
+__all__ = ["run_pipeline", "PipelineResult"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PipelineResult:
+    """What a whole run produced."""
+
+    parse: RunSummary
+    report: dict[str, Path] = field(default_factory=dict)
+    scrape: object | None = None
+
+
+def run_pipeline(
+    settings: Settings, *, orchestrate: bool | None = False, runner: str = "default", dask_address: str | None = None
+) -> PipelineResult:
+    """Run the pipeline as configured; with ``orchestrate`` it runs as the Prefect flow."""
+    if orchestrate:
+        from flows.pipeline import run_flow  # Prefect only on this path
+
+        return run_flow(settings, runner=runner, dask_address=dask_address)  # type: ignore[no-any-return]
+    from .report import build_report
+    from .store import parse_paths
+
+    scrape_summary = None
+    if settings.sources:
+        from .scrape.crawl import crawl  # type: ignore[import-not-found]
+
+        scrape_summary = crawl(settings.sources, settings.raw_dir, settings=settings)
+        inputs = [settings.raw_dir]
+    else:
+        samples = Path(settings.samples_dir)
+        if not samples.is_dir():
+            raise ConfigError(
+                f"no sources configured and no sample folder {samples} (run from the project folder, or set sources)"
+            )
+        inputs = [str(samples)]
+    summary = parse_paths(inputs, settings.parsed_dir)
+    report = build_report(Path(settings.parsed_dir))
+    return PipelineResult(parse=summary, report=report, scrape=scrape_summary)

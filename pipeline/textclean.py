@@ -1,0 +1,432 @@
+"""Page text to notice body: drop site chrome, find the title, info line and signature.
+
+Works on normalized text, one line at a time, for plain-text notices and for the text the HTML
+cleaner renders alike, so a page and its text copy give the same body. The body that comes out is
+``title`` + the lines after the title (or after the chrome when there is no title), cut at the
+footer. Header stamps are read for publisher and date but are not part of the body; the signature
+stays in the body and its date span is returned in ``skip_spans`` so that the time extractor does not
+count the publication date as a stated time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .normalize import compact
+from .records import TZ
+from .ruledata import load_yaml
+
+__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "is_agency_name"]
+
+
+@dataclass(slots=True)
+class PageHints:
+    """What the HTML cleaner (or a fetch) already knows about the page."""
+
+    title: str | None = None
+    publisher: str | None = None  # e.g. <meta name="ContentSource">
+    author: str | None = None
+    published: dt.datetime | None = None  # e.g. <meta name="PubDate">
+    site_name: str | None = None
+
+
+@dataclass(slots=True)
+class CleanPage:
+    """The body of a notice and the metadata found around it."""
+
+    body_text: str
+    title: str | None = None
+    publisher: str | None = None
+    publisher_evidence: str | None = None
+    published_at: dt.datetime | None = None
+    published_evidence: str | None = None
+    host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
+    skip_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@functools.cache
+def _rules() -> dict[str, object]:
+    """Compile the page rules once."""
+    data = load_yaml("page.yaml")
+    labels = data["info_labels"]
+    all_labels = sorted(
+        {x for group in labels.values() for x in group}, key=len, reverse=True
+    )  # longest first so 发布时间 wins over 时间
+    return {
+        "chrome": [re.compile(p) for p in data["chrome_lines"]],
+        "footer": [re.compile(p) for p in data["footer_markers"]],
+        "trusted": set(labels["trusted_date"]),
+        "untrusted": set(labels["untrusted_date"]),
+        "source": set(labels["source"]),
+        "author": set(labels["author"]),
+        # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
+        # forum stamp 发表于, a blank).
+        "label_re": re.compile(
+            r"(?:^|(?<=[\s|]))(" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
+        ),
+        "agency_suffixes": tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
+        "outlets": tuple(data["outlet_markers"]),
+        "title_words": tuple(data["notice_title_words"]),
+    }
+
+
+# Machine-style stamps: 2021-10-11, 2021/10/11 17:07, 2021年09月24日, 22-09-15 04:51:58.
+_STAMP = re.compile(
+    r"""(?<!\d)
+        (?P<y>\d{4}|\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?   # date
+        (?:\s*(?P<H>\d{1,2})[:时](?P<M>\d{2})(?::(?P<S>\d{2}))?)?                     # optional clock
+        (?!\d)""",
+    re.VERBOSE,
+)
+# A signature date line: 2019年8月14日 alone (optionally after a bracketed page title).
+_SIGNATURE_DATE = re.compile(
+    r"^(?:【[^】]*】)?\s*(?P<date>(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*$"
+)
+# News dateline at the very start of the body: "12月30日:" or "本报讯 12月30日,".
+_DATELINE = re.compile(r"^(?:本报讯|讯)?\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[::]")
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
+_TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
+_SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
+_PHONE_DIGITS = re.compile(r"\d{5,}")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def parse_stamp(text: str) -> dt.datetime | None:
+    """A machine-style date(-time) stamp to an aware datetime, or None if absent or absurd."""
+    m = _STAMP.search(text)
+    if not m:
+        return None
+    year = int(m["y"])
+    if year < 100:
+        year += 2000
+    try:
+        value = dt.datetime(
+            year, int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0), tzinfo=TZ
+        )
+    except ValueError:
+        return None
+    if not 1990 <= value.year <= dt.date.today().year + 1:
+        return None
+    return value
+
+
+def is_agency_name(name: str | None) -> bool:
+    """True for an issuing body's name (ends like an agency, is not a news outlet or website)."""
+    if not name:
+        return False
+    r = _rules()
+    name = name.strip()
+    if not 2 <= len(name) <= 40 or not _CJK.search(name):
+        return False
+    if any(marker in name for marker in r["outlets"]):  # type: ignore[attr-defined]
+        return False
+    return name.endswith(r["agency_suffixes"])  # type: ignore[arg-type]
+
+
+def _is_chrome(line: str) -> bool:
+    r = _rules()
+    if any(p.search(line) for p in r["chrome"]):  # type: ignore[attr-defined]
+        return True
+    if not _CJK.search(line) and not re.search(r"\d", line):
+        return True  # punctuation or latin debris only
+    if line.count("_") >= 5 and not any(p in line for p in "。,;:"):
+        return True  # spam keyword line: a_b_c_d_e_f
+    tokens = line.split()
+    if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
+        if all(len(t) <= 8 for t in tokens):
+            return True  # navigation bar: 网站首页 医院概况 医疗服务 ...
+    return False
+
+
+@dataclass(slots=True)
+class _Info:
+    publisher: str | None = None
+    publisher_evidence: str | None = None
+    author: str | None = None
+    date: dt.datetime | None = None
+    date_evidence: str | None = None
+    host_stamp: dt.datetime | None = None
+
+
+def _read_info_line(line: str) -> _Info | None:
+    """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one."""
+    r = _rules()
+    labels = list(r["label_re"].finditer(line))  # type: ignore[attr-defined]
+    stamp = _STAMP.search(line)
+    if not labels:
+        # A bare stamp line right under the title: "2020-04-30 17:07".
+        if stamp and len(line) <= 40 and not any(w in line for w in ("至", "起", "前", "停", "暂")):
+            value = parse_stamp(line)
+            return _Info(date=value, date_evidence=line) if value else None
+        return None
+    if len(line) > 160 or any(w in line for w in ("至", "暂停", "停机", "恢复")):
+        return None
+    info = _Info()
+    for i, m in enumerate(labels):
+        label = m.group(1)
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
+        value = line[m.end():end].strip(" |:：")
+        if label in r["source"] or label in r["author"]:
+            # The value stops at the first blank (a date or another field may follow).
+            name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
+            name = re.sub(r"\d.*$", "", name).strip()
+            if label in r["source"] and name:
+                info.publisher, info.publisher_evidence = name, f"{label}:{name}"
+            elif name:
+                info.author = name
+        elif label in r["trusted"] or label in r["untrusted"]:
+            value_dt = parse_stamp(value)
+            if value_dt is None:
+                continue
+            if label in r["untrusted"]:
+                info.host_stamp = value_dt
+            else:
+                info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+    if info.date is None and info.host_stamp is None and stamp:
+        # An unlabelled stamp inside an info line (来源:红网 作者:... 2021-08-23 11:45:39).
+        before = line[: stamp.start()]
+        if not any(lbl in before[-6:] for lbl in r["untrusted"]):  # type: ignore[attr-defined]
+            info.date, info.date_evidence = parse_stamp(stamp.group(0)), stamp.group(0)
+    return info
+
+
+def _heading_candidate(line: str) -> bool:
+    if not 6 <= len(line) <= 90:
+        return False
+    if line.endswith(_SENTENCE_END) or _ENUM_START.match(line):
+        return False
+    return bool(_CJK.search(line))
+
+
+def _is_body_line(line: str) -> bool:
+    if _ENUM_START.match(line):
+        return True
+    if len(line) >= 60:
+        return True
+    return line.endswith(_SENTENCE_END) and len(line) >= 6
+
+
+def _clean_title(line: str) -> str:
+    line = _TAG_PREFIX.sub("", line.strip())
+    return _SPACE_IN_CJK.sub("", line).strip()
+
+
+def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
+    """Split normalized page text into the notice body and its metadata (see module docstring)."""
+    hints = hints or PageHints()
+    r = _rules()
+    lines = text.split("\n")
+    infos: list[_Info] = []
+    candidates: list[tuple[int, bool]] = []  # (line index, followed by an info line)
+    hint_title = compact(hints.title) if hints.title else ""
+    body_start = len(lines)
+    last_candidate: int | None = None
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if _is_chrome(line):
+            continue
+        info = _read_info_line(line)
+        if info is not None:
+            infos.append(info)
+            if last_candidate is not None:
+                candidates[-1] = (last_candidate, True)
+            continue
+        if _is_body_line(line) and not (hint_title and compact(line) == hint_title):
+            body_start = i
+            break
+        if _heading_candidate(line):
+            candidates.append((i, False))
+            last_candidate = i
+        else:
+            last_candidate = None
+
+    title_idx = _choose_title(lines, candidates, hint_title, r["title_words"])  # type: ignore[arg-type]
+    kept: list[str] = []
+    title = None
+    if title_idx is not None:
+        title = _clean_title(lines[title_idx])
+        kept.append(title)
+        kept.append("")
+        first = title_idx + 1
+    else:
+        first = min(body_start, len(lines))
+        # Without a title, keep the non-chrome lines above the body (they may state times).
+        for j in range(0, first):
+            line = lines[j].strip()
+            if line and not _is_chrome(line) and _read_info_line(line) is None:
+                kept.append(line)
+    body_started = bool(kept) and title_idx is None
+    title_forms = {compact(lines[i]) for i, _ in candidates} | ({compact(title)} if title else set())
+    for j in range(first, len(lines)):
+        line = lines[j].strip()
+        if not line:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if body_started and any(p.search(line) for p in r["footer"]):  # type: ignore[attr-defined]
+            break
+        if _is_chrome(line):
+            continue
+        if not body_started and _read_info_line(line) is not None:
+            infos.append(_read_info_line(line))  # type: ignore[arg-type]
+            continue
+        if not body_started and title and compact(line) == compact(title):
+            continue  # the title repeated under itself
+        line = _strip_bracketed_title(line, title_forms)
+        if not line:
+            continue
+        body_started = True
+        kept.append(line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    body = "\n".join(kept)
+    page = CleanPage(body_text=body, title=title)
+    _apply_infos(page, infos, hints)
+    _read_signature(page)
+    _read_dateline(page)
+    if page.publisher is None:
+        _publisher_from_title(page)
+    if page.publisher is None:
+        _publisher_from_body(page)
+    return page
+
+
+def _choose_title(
+    lines: list[str], candidates: list[tuple[int, bool]], hint_title: str, title_words: tuple[str, ...]
+) -> int | None:
+    """The notice's own heading among the lines above the body, or None."""
+    if not candidates:
+        return None
+    if hint_title:
+        for idx, _ in reversed(candidates):
+            if compact(lines[idx]) == hint_title:
+                return idx
+    worded = [idx for idx, _ in candidates if _clean_title(lines[idx]).endswith(title_words)]
+    if worded:
+        return worded[-1]
+    headed = [idx for idx, followed in candidates if followed]
+    if headed:
+        return headed[-1]
+    return None
+
+
+def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:
+    """Drop a repost site's 【page title】 glued into the text."""
+
+    def repl(m: re.Match[str]) -> str:
+        return "" if compact(m.group(1)) in title_forms else m.group(0)
+
+    return re.sub(r"【([^】]{6,90})】", repl, line).strip()
+
+
+def _apply_infos(page: CleanPage, infos: list[_Info], hints: PageHints) -> None:
+    """Publisher and date from the info lines and the HTML hints, best first."""
+    authors = [i.author for i in infos if i.author] + ([hints.author] if hints.author else [])
+    sources = [i.publisher for i in infos if i.publisher] + ([hints.publisher] if hints.publisher else [])
+    for name in authors:
+        if is_agency_name(name):
+            page.publisher, page.publisher_evidence = name, f"作者:{name}"
+            break
+    if page.publisher is None:
+        for name in sources:
+            if is_agency_name(name):
+                page.publisher, page.publisher_evidence = name, f"来源:{name}"
+                break
+    for info in infos:
+        if info.date and page.published_at is None:
+            page.published_at, page.published_evidence = info.date, info.date_evidence
+        if info.host_stamp and page.host_stamp is None:
+            page.host_stamp = info.host_stamp
+    if page.published_at is None and hints.published is not None:
+        page.published_at, page.published_evidence = hints.published, "meta:PubDate"
+
+
+def _read_signature(page: CleanPage) -> None:
+    """The signature at the end: an agency line and a date line; the date span is skipped."""
+    body = page.body_text
+    lines = body.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    tail = [i for i in range(len(lines)) if lines[i].strip()][-4:]
+    for k, i in enumerate(reversed(tail)):
+        m = _SIGNATURE_DATE.match(lines[i].strip())
+        if not m:
+            continue
+        start = offsets[i] + lines[i].index(m["date"])
+        page.skip_spans.append((start, start + len(m["date"])))
+        try:
+            when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=TZ)
+        except ValueError:
+            return
+        if page.published_at is None:
+            page.published_at, page.published_evidence = when, m["date"]
+        prev = [j for j in tail if j < i]
+        if prev and page.publisher is None:
+            name = lines[prev[-1]].strip()
+            if is_agency_name(name):
+                page.publisher, page.publisher_evidence = name, f"signature:{name}"
+        return
+
+
+def _read_dateline(page: CleanPage) -> None:
+    """A news dateline ``12月30日:`` opening the body is the publication stamp (year from the text)."""
+    body = page.body_text
+    first_line_start = 0
+    if page.title:
+        first_line_start = body.find("\n", 0) + 1
+        while first_line_start < len(body) and body[first_line_start] == "\n":
+            first_line_start += 1
+    m = _DATELINE.match(body, first_line_start)
+    if not m:
+        return
+    span = (first_line_start + m.start("m"), first_line_start + m.end("d") + 1)
+    page.skip_spans.append(span)
+    if page.published_at is not None:
+        return
+    year_m = _FULL_DATE.search(body, m.end())
+    if not year_m:
+        return
+    try:
+        when = dt.datetime(int(year_m.group(1)), int(m["m"]), int(m["d"]), tzinfo=TZ)
+    except ValueError:
+        return
+    page.published_at, page.published_evidence = when, m.group(0)
+
+
+_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
+_AGENCY = r"[\u3400-\u9fff]{2,24}?(?:局|中心|厅|委员会|政府|办公室)"
+_BODY_PUBLISHED = re.compile(rf"(?:^|[,。;:\n])(?P<name>{_AGENCY})发布(?:了)?(?:《|消息|公告|通告|通知)")
+_BODY_ISSUERS = re.compile(
+    rf"(?:^|[,。;:\n])(?P<names>{_AGENCY}(?:、{_AGENCY})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
+)
+
+
+def _publisher_from_title(page: CleanPage) -> None:
+    """``桂林医保关于...的通告``: the words before 关于 name the issuer when they look like one."""
+    if not page.title:
+        return
+    m = _TITLE_ISSUER.match(page.title)
+    if m and is_agency_name(m["name"]):
+        page.publisher, page.publisher_evidence = m["name"], f"title:{m['name']}"
+
+
+def _publisher_from_body(page: CleanPage) -> None:
+    """An issuer named in the opening sentences: ``X发布了《...公告》``, ``A、B将于...公告如下``."""
+    head = page.body_text[:800]
+    m = _BODY_PUBLISHED.search(head)
+    if m:
+        page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
+        return
+    m = _BODY_ISSUERS.search(head)
+    if m:
+        page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"
