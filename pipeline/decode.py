@@ -88,6 +88,19 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _strict(data: bytes, enc: str) -> str | None:
+    """Strict decode; a multi-byte character cut off at the very end (a truncated page) is dropped."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and "end of data" in str(exc.reason):
+            try:
+                return data[: exc.start].decode(enc)
+            except UnicodeDecodeError:
+                return None
+        return None
+
+
 def decode_bytes(data: bytes, content_type: str | None = None, source: str = "") -> tuple[str, str]:
     """Decode ``data`` to text; return ``(text, encoding)`` or raise :class:`Rejected` (stage decode)."""
     if not data or not data.strip():
@@ -103,17 +116,12 @@ def decode_bytes(data: bytes, content_type: str | None = None, source: str = "")
         raise Rejected("decode", "binary", f"{source or 'document'} is binary ({kind}), not text or HTML")
 
     declared = declared_charsets(data, content_type)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Not UTF-8 whatever the header says: try the other declared charsets, then GB18030.
+    # Not UTF-8 whatever the header says: then the other declared charsets, then GB18030.
     candidates = [c for c in declared if c != "utf-8"] + ["gb18030"]
-    for enc in dict.fromkeys(candidates):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
+    for enc in dict.fromkeys(["utf-8"] + candidates):
+        text = _strict(data, enc)
+        if text is not None:
+            return text, enc
     # Last resort: a few bad bytes (a truncated page) are tolerated, garbage is not.
     best: tuple[float, str, str] | None = None
     for enc in dict.fromkeys(candidates + ["utf-8"]):

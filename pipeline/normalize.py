@@ -8,8 +8,8 @@ into it, so offsets stay honest by construction. Steps, in order:
 2. Debris of bad traditional converters: the pinyin in brackets after a character
    (``醫(yī)療`` -> ``醫療``).
 3. Traditional to simplified characters (OpenCC ``t2s``).
-4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``), trailing blanks, lines holding
-   only blanks, runs of blank lines.
+4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``), leading and trailing blanks, runs
+   of blanks inside a line (one space keeps a table's column break), runs of empty lines.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ _DATE_SPACES = re.compile(
     re.VERBOSE,
 )
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_BLANK_RUN = re.compile(r"[ \t]{2,}|\t")  # layout blanks: one space keeps the column break
 _LEADING = re.compile(r"^[ \t]+", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -82,6 +83,7 @@ def normalize_text(text: str) -> str:
     text = _DATE_SPACES.sub("", text)
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text)
+    text = _BLANK_RUN.sub(" ", text)
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()
 

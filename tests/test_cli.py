@@ -1,0 +1,65 @@
+"""The `notices` command: parse, eval and their exit codes; Prefect stays out of their import path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+
+from conftest import CORPUS, PAGES
+
+
+def test_parse_writes_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["parse", str(CORPUS / "seeds"), str(PAGES / "xinzhou-2021.gbk.html"), "--out", str(tmp_path)])
+    assert code == 0
+    notices = pd.read_parquet(tmp_path / "notices.parquet")
+    assert len(notices) == 3
+    assert "parsed into" in capsys.readouterr().out
+
+
+def test_eval_json_and_floor_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(CORPUS / "seeds"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["files"] == 2 and out["scores"]["title"] == 1.0
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"title": 1.0, "phones": 1.01}}), encoding="utf-8")
+    assert main(["eval", str(CORPUS / "seeds"), "--check-floors", str(floors)]) == 1
+    assert "phones" in capsys.readouterr().out
+
+
+def test_record_floors_never_lowers_without_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"floors": {"title": 2.0}}), encoding="utf-8")
+    assert main(["eval", str(CORPUS / "seeds"), "--record-floors", str(floors)]) == 0
+    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["title"] == 2.0
+    assert main(["eval", str(CORPUS / "seeds"), "--record-floors", str(floors), "--allow-lower"]) == 0
+    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["title"] < 1.0 + 1e-9
+
+
+def test_eval_missing_folder_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "/no/such/folder"]) == 2
+    assert "no such folder" in capsys.readouterr().out
+
+
+def test_bad_config_names_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "notices.yaml"
+    cfg.write_text("parsed_dirr: out\n", encoding="utf-8")
+    assert main(["run", "--config", str(cfg), "--no-prefect"]) == 2
+    assert "parsed_dirr" in capsys.readouterr().err
+
+
+def test_parse_eval_report_do_not_import_prefect() -> None:
+    code = (
+        "import sys\n"
+        "from pipeline.cli import build_parser\n"
+        "import pipeline.parse, pipeline.evaluate, pipeline.store\n"
+        "build_parser()\n"
+        "assert 'prefect' not in sys.modules, 'prefect imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,64 @@
+"""Bytes to text: declared charsets verified against the bytes; bad input gets a stable reason."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+
+import pytest
+
+from pipeline.decode import decode_bytes, declared_charsets
+from pipeline.errors import Rejected
+
+TEXT = "关于桂林市医疗保障信息系统切换的通告:2020年5月15日18:00起暂停"
+HTML_GBK_META = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>{TEXT}</body></html>'
+HTML_UTF8_META = f'<html><head><meta charset="utf-8"></head><body>{TEXT}</body></html>'
+
+DECODES = [
+    # (bytes, content-type header, expected encoding, expected substring)
+    pytest.param(TEXT.encode("utf-8"), None, "utf-8", TEXT, id="plain-utf8"),
+    pytest.param(TEXT.encode("gbk"), None, "gb18030", TEXT, id="plain-gbk-undeclared"),
+    pytest.param(HTML_GBK_META.encode("gbk"), None, "gb18030", TEXT, id="gbk-meta-http-equiv"),
+    pytest.param(HTML_GBK_META.encode("gbk"), "text/html; charset=utf-8", "gb18030", TEXT, id="header-lies-utf8-over-gbk"),
+    pytest.param(HTML_UTF8_META.encode("utf-8"), "text/html; charset=gbk", "utf-8", TEXT, id="header-lies-gbk-over-utf8"),
+    pytest.param("醫療保障 㵪".encode("gb18030"), None, "gb18030", "醫療保障 㵪", id="gb18030-only-char"),
+    pytest.param(codecs.BOM_UTF8 + TEXT.encode("utf-8"), None, "utf-8", TEXT, id="utf8-bom"),
+    pytest.param(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), None, "utf-16", TEXT, id="utf16-bom"),
+    pytest.param("長沙市醫療保障".encode("big5"), "text/html; charset=big5", "big5hkscs", "長沙市醫療保障", id="big5-declared"),
+    pytest.param(TEXT.encode("utf-8")[:-1], None, "utf-8", TEXT[:-1], id="truncated-utf8-tail-tolerated"),
+]
+
+
+@pytest.mark.parametrize("data, header, encoding, expected", DECODES)
+def test_decodes(data: bytes, header: str | None, encoding: str, expected: str) -> None:
+    text, enc = decode_bytes(data, header)
+    assert enc == encoding
+    assert expected in text
+
+
+REJECTS = [
+    pytest.param(b"", "empty", id="empty"),
+    pytest.param(b"  \n\t\n", "empty", id="only-blanks"),
+    pytest.param(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary", id="pdf"),
+    pytest.param(b"PK\x03\x04\x14\x00\x06\x00", "binary", id="zip-docx"),
+    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "binary", id="ole-doc-xls"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "binary", id="png"),
+    pytest.param(gzip.compress(TEXT.encode()), "binary", id="gzip"),
+    pytest.param(b"abc\x00def\x00" * 50, "binary", id="nul-bytes"),
+    pytest.param(bytes(range(0x80, 0x100)) * 40, "undecodable", id="high-byte-garbage"),
+]
+
+
+@pytest.mark.parametrize("data, reason", REJECTS)
+def test_rejects(data: bytes, reason: str) -> None:
+    with pytest.raises(Rejected) as info:
+        decode_bytes(data, None, "sample")
+    assert info.value.stage == "decode"
+    assert info.value.reason == reason
+    assert info.value.detail
+
+
+def test_declared_charsets_header_first_and_gb_family_is_gb18030() -> None:
+    data = b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">'
+    assert declared_charsets(data, "text/html; charset=UTF-8") == ["utf-8", "gb18030"]
+    assert declared_charsets(b"<meta charset='x-unknown-thing'>") == []

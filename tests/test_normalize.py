@@ -1,0 +1,42 @@
+"""Text normalization: what changes, and that it is idempotent."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalize import compact, normalize_text
+
+CASES = [
+    pytest.param("２０２１年１０月２１日１８：００", "2021年10月21日18:00", id="full-width-digits-colon"),
+    pytest.param("（一）停机时间，", "(一)停机时间,", id="full-width-brackets-comma"),
+    pytest.param("關(guān)于長沙市醫(yī)療保障", "关于长沙市医疗保障", id="pinyin-debris-traditional"),
+    pytest.param("系統(tǒng)停機", "系统停机", id="pinyin-debris-two-syllables"),
+    pytest.param("(ITS)税务系统", "(ITS)税务系统", id="ascii-abbreviation-kept"),
+    pytest.param("醫療保險業務範圍", "医疗保险业务范围", id="traditional-to-simplified"),
+    pytest.param("2021 年12 月 31日", "2021年12月31日", id="stray-spaces-in-date"),
+    pytest.param("于 11月8日8:00 在", "于 11月8日8:00 在", id="spaces-around-date-kept"),
+    pytest.param("8 :00 至 9: 30", "8:00 至 9:30", id="spaces-in-clock"),
+    pytest.param("a\u3000b\u00a0c\u200bd", "a b cd", id="odd-spaces-and-zero-width"),
+    pytest.param("\t \n\t  一、时间\n\n\n\n二、范围  ", "一、时间\n\n二、范围", id="blank-lines-and-tabs"),
+    pytest.param("忻州市医保中心    0350-3032798综合科", "忻州市医保中心 0350-3032798综合科", id="layout-blanks-to-one"),
+    pytest.param("第一行\r\n第二行", "第一行\n第二行", id="crlf"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", CASES)
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("關于醫(yī)療 年月日时0123456789:：，。\n\t（）ABCāé")), max_size=80))
+def test_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+def test_compact_ignores_blanks_and_punctuation() -> None:
+    assert compact("忻州市医疗保障局 关于…停机公告!") == compact("忻州市醫療保障局關于停機公告")
+    assert compact(None) == ""
