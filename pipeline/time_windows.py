@@ -1,0 +1,288 @@
+"""Reading the clause around each time expression, and choosing the notice's headline downtime.
+
+For every resolved expression this module reads its clause: the text from the previous expression
+(or the sentence start) up to it (``before``, where labels such as ``恢复服务时间:`` sit) and from it
+to the next expression (or the sentence end) (``after``, where ``起,暂停...`` sits), plus the heading
+line above when the expression opens a line. From these it decides:
+
+* ``kind``: a deadline suffix/prefix (``前``, ``延长至``) first; else the first kind cue after the
+  expression, else the last one before it, else one in the heading; ``other`` when none;
+* ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...), ``open_end``;
+* for the downtime choice: whether the clause stops the core business (``core``), is a
+  province-level component (异地就医), or is THE stop-time section (``一、停机切换时间``).
+
+The downtime start is the earliest stop among, in order of preference: stop-time sections, core
+suspensions, any suspension, any range (never a deadline, never a province-level component). Its
+end is the latest resume, go-live or suspension-range end (tax-side collection included) that is
+not before the start and not more than :data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a
+stated clock beats a bare date (``9月9日`` and ``9月9日9时`` -> 09:00).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import TimeWindow
+from .ruledata import load_yaml
+from .time_resolve import Resolved, sentence_bounds
+
+__all__ = ["Clause", "read_clauses", "choose_downtime", "MAX_DOWNTIME_DAYS"]
+
+MAX_DOWNTIME_DAYS = 120  # an "end" further than this after the start is a claim period, not downtime
+_CUE_WINDOW = 4  # characters after a kind cue searched for 期间/准备 (停机切换期间 is a period)
+_PARENS = re.compile(r"\([^()]*\)|“|”|‘|’")  # bracketed asides (含本地和异地) and quotes
+_LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.,]|[①-⑩])?[ ]*$")
+
+
+@dataclass(slots=True)
+class Clause:
+    """One expression with what its clause says about it."""
+
+    res: Resolved
+    kind: str
+    before: str
+    after: str
+    heading: str
+    is_estimate: bool = False
+    component: str | None = None
+    open_end: str | None = None
+    core: bool = False
+    province: bool = False
+    section: bool = False
+    services: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    """Cue words and compiled patterns from ``rules/time_cues.yaml``."""
+    data = load_yaml("time_cues.yaml")
+    cue_kind: dict[str, str] = {}
+    for kind in data["kind_priority"]:  # earlier kinds win when one word is listed twice
+        for word in data["kinds"][kind]:
+            cue_kind.setdefault(word, kind)
+    words = sorted(cue_kind, key=len, reverse=True)  # longest first: 停止运行 before 停止
+    single_after = [w for w in data["ignore_after"] if len(w) == 1]
+    multi_after = [w for w in data["ignore_after"] if len(w) > 1] + ["准备"]
+
+    def alt(items: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+    return {
+        "cue_re": re.compile(alt(words)),
+        "cue_kind": cue_kind,
+        "priority": {k: i for i, k in enumerate(data["kind_priority"])},
+        "ignore_after_single": tuple(single_after),
+        "ignore_after_multi": tuple(multi_after),
+        "ignore_before": tuple(data["ignore_before"]),
+        "deadline_suffix": re.compile(rf"[ ]?(?:{alt(data['deadline_suffix'])})"),
+        "deadline_prefix": re.compile(rf"(?:{alt(data['deadline_prefix'])})[ ]?(?:到|至)?[ ]?$"),
+        "estimate_re": re.compile(alt(data["estimate"])),
+        "open_end": [re.compile(p) for p in data["open_end_patterns"]],
+        "section": [re.compile(p) for p in data["section_patterns"]],
+        "strong": [re.compile(p) for p in data["core_strong_patterns"]],
+        "weak": [re.compile(p) for p in data["core_weak_patterns"]],
+        "partial_re": re.compile(alt(data["partial_scope"])),
+        "online_re": re.compile(alt(data["online_scope"])),
+        "province": [re.compile(p) for p in data["province_component_patterns"]],
+        "components": [(re.compile(p), name) for p, name in data["components"]],
+    }
+
+
+def _cues(segment: str, text: str, offset: int) -> list[tuple[int, str]]:
+    """(position, kind) of the kind cues in ``segment`` (at ``offset`` in ``text``) that act."""
+    r = _rules()
+    out = []
+    for m in r["cue_re"].finditer(segment):
+        start, end = offset + m.start(), offset + m.end()
+        follow = text[end:end + _CUE_WINDOW]
+        if follow.startswith(r["ignore_after_single"]) or any(w in follow for w in r["ignore_after_multi"]):
+            continue  # 停机期间, 恢复后, 上线准备: a period or a later moment, not an action
+        if text[max(0, start - 2):start].endswith(r["ignore_before"]):
+            continue  # 以上暂停业务, 待系统恢复: refers back
+        out.append((m.start(), r["cue_kind"][m.group()]))
+    return out
+
+
+def _kind(c: Clause, text: str) -> str:
+    """Kind of the expression from its clause (see the module docstring)."""
+    r = _rules()
+    expr = c.res.expr
+    if r["deadline_suffix"].match(text, expr.end):
+        return "deadline"
+    if r["deadline_prefix"].search(text[max(0, expr.start - 6):expr.start]):
+        return "deadline"
+    after = _cues(c.after, text, expr.end)
+    if after:
+        pos = after[0][0]
+        kind = min((k for p, k in after if p == pos), key=lambda k: r["priority"][k])
+        return "other" if kind == "announce" else kind
+    before = _cues(c.before, text, expr.start - len(c.before))
+    if before:
+        kind = before[-1][1]
+        return "other" if kind == "announce" else kind
+    head = [k for _, k in _cues(c.heading, c.heading, 0) if k != "announce"]
+    return head[0] if head else "other"
+
+
+def _component(c: Clause) -> str | None:
+    """The component named nearest before the expression, else first after it."""
+    best_before: tuple[int, str] | None = None
+    best_after: tuple[int, str] | None = None
+    for pattern, name in _rules()["components"]:
+        for m in pattern.finditer(c.before):
+            if best_before is None or m.start() > best_before[0]:
+                best_before = (m.start(), name)
+        m2 = pattern.search(c.after)
+        if m2 and (best_after is None or m2.start() < best_after[0]):
+            best_after = (m2.start(), name)
+    if best_before:
+        return best_before[1]
+    return best_after[1] if best_after else None
+
+
+def _has_core(segment: str) -> bool:
+    """True when the segment stops the core business (see time_cues.yaml)."""
+    r = _rules()
+    for pattern in r["strong"]:
+        for m in pattern.finditer(segment):
+            if not r["partial_re"].search(m.group()) and not r["online_re"].search(m.group()):
+                return True
+    if r["partial_re"].search(segment):
+        return False
+    return any(p.search(segment) for p in r["weak"])
+
+
+def _province(segment: str) -> bool:
+    """True when the clause is about a province-level component only (异地就医)."""
+    r = _rules()
+    if not any(p.search(segment) for p in r["province"]):
+        return False
+    rest = segment
+    for p in r["province"]:
+        rest = p.sub("", rest)
+    return not _has_core(rest)
+
+
+def _heading(text: str, start: int) -> str:
+    """The short line above ``start`` when the expression opens its line, else ''."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LIST_MARK.match(text[line_start:start]) and not text[line_start:start].rstrip().endswith(":"):
+        return ""
+    if text[line_start:start].rstrip().endswith(":"):
+        return text[line_start:start]  # a label on the same line: 停机时间:
+    prev_end = line_start - 1
+    while prev_end > 0:
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        if line:
+            return line if len(line) <= 40 and not line.endswith(("。", ";", "；")) else ""
+        prev_end = prev_start - 1
+    return ""
+
+
+def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
+    """Read the clause of every resolved expression (kind, estimate, component, scope flags)."""
+    r = _rules()
+    bounds = sentence_bounds(text)
+    out: list[Clause] = []
+    for i, res in enumerate(resolved):
+        e = res.expr
+        prev_end = resolved[i - 1].expr.end if i else 0
+        next_start = resolved[i + 1].expr.start if i + 1 < len(resolved) else len(text)
+        s_start = max(b for b in bounds if b <= e.start)
+        s_end = next((b for b in bounds if b > e.end), len(text) + 1) - 1
+        before = text[max(s_start, prev_end):e.start]
+        after = text[e.end:min(s_end, next_start)]
+        c = Clause(res=res, kind="other", before=before, after=after, heading=_heading(text, e.start))
+        c.kind = _kind(c, text)
+        scope = _PARENS.sub("", before + after)
+        c.is_estimate = bool(r["estimate_re"].search(before + after))
+        c.component = _component(c)
+        c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
+        c.province = _province(scope)
+        if c.province:
+            c.component = "异地就医" if "异地就医" in scope else c.component
+        label = before + "\n" + c.heading
+        # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
+        c.section = any(p.search(label) for p in r["section"]) and "范围" not in label
+        if e.right is None:
+            tail = re.match(r"[ ]?(?:起|开始)?[ ]?,?[ ]?", text[e.end:])
+            at = e.end + (tail.end() if tail else 0)
+            for p in r["open_end"]:
+                m = p.match(text, at)
+                if m:
+                    c.open_end = m.group().strip()
+                    break
+        out.append(c)
+    return out
+
+
+def _start_key(c: Clause) -> tuple[dt.date, bool, dt.datetime]:
+    """Earliest day first; on one day a stated clock before a bare date, earliest clock first."""
+    s = c.res.start
+    assert s is not None
+    return (s.date(), c.res.start_precision == "day", s)
+
+
+def _end_points(c: Clause) -> list[tuple[dt.datetime, str]]:
+    """The moments of this clause that can end the downtime."""
+    res = c.res
+    if c.province or c.kind in ("deadline", "other") and not c.section:
+        return []
+    if res.expr.right is not None:
+        if c.kind in ("suspension", "resume", "go_live") or c.section:
+            return [(res.end, res.end_precision or "day")] if res.end else []
+        return []
+    if c.kind in ("resume", "go_live") and res.start is not None:
+        return [(res.start, res.start_precision or "day")]
+    return []
+
+
+def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
+    """The headline downtime window of the notice (see the module docstring); None if no stop."""
+    usable = [c for c in clauses if not c.province and c.kind != "deadline"]
+    pools = [
+        [c for c in usable if c.section],
+        [c for c in usable if c.kind == "suspension" and c.core],
+        [c for c in usable if c.kind == "suspension"],
+        [c for c in usable if c.res.expr.right is not None],
+    ]
+    chosen: Clause | None = None
+    start = None
+    start_precision = None
+    for pool in pools:
+        if not pool:
+            continue
+        resolved = [c for c in pool if c.res.start is not None]
+        if resolved:
+            chosen = min(resolved, key=_start_key)
+            start, start_precision = chosen.res.start, chosen.res.start_precision
+        else:
+            chosen = pool[0]  # a stop stated as 今天0时 with no publication date: start unknown
+        break
+    ends: list[tuple[tuple[dt.date, bool, dt.datetime], Clause, dt.datetime, str]] = []
+    for c in clauses:
+        for moment, precision in _end_points(c):
+            if start is not None and (moment < start or moment - start > dt.timedelta(days=MAX_DOWNTIME_DAYS)):
+                continue
+            ends.append(((moment.date(), precision != "day", moment), c, moment, precision))
+    end_clause = None
+    end = end_precision = None
+    if ends:
+        _, end_clause, end, end_precision = max(ends, key=lambda t: t[0])
+    if chosen is None and end_clause is None:
+        return None
+    anchor = chosen if start is not None or end_clause is None else end_clause
+    assert anchor is not None
+    e = anchor.res.expr
+    is_estimate = bool((end_clause and end_clause.is_estimate) or (chosen and chosen.is_estimate))
+    open_end = chosen.open_end if (chosen is not None and end is None) else None
+    return TimeWindow(
+        kind="downtime", start=start, end=end, start_precision=start_precision if start else None,
+        end_precision=end_precision if end else None, span_start=e.start, span_end=e.end,
+        evidence=text[e.start:e.end], is_estimate=is_estimate, component=None, services=[], open_end=open_end,
+    )
