@@ -19,7 +19,7 @@ from lxml import etree
 
 from .errors import Rejected
 from .ruledata import load_yaml
-from .textclean import PageHints, parse_stamp
+from .textclean import PageHints, parse_meta_date
 
 __all__ = ["HtmlPage", "html_to_page"]
 
@@ -196,7 +196,7 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
         title=title,
         publisher=meta.get("contentsource") or None,
         author=meta.get("author") or None,
-        published=parse_stamp(meta.get("pubdate", "")) if meta.get("pubdate") else None,
+        published=parse_meta_date(meta.get("pubdate")),
         site_name=meta.get("sitename") or None,
     )
     return HtmlPage(text="\n".join(parts), hints=hints, container=how)

@@ -19,7 +19,7 @@ from .normalize import compact
 from .records import TZ
 from .ruledata import load_yaml
 
-__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "is_agency_name"]
+__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name"]
 
 
 @dataclass(slots=True)
@@ -113,6 +113,33 @@ def parse_stamp(text: str) -> dt.datetime | None:
     if not 1990 <= value.year <= dt.date.today().year + 1:
         return None
     return value
+
+
+_SIMPLE_STAMP = re.compile(r"^\s*\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
+
+
+def parse_meta_date(value: str | None) -> dt.datetime | None:
+    """A machine date from a page's meta block or an HTTP header, in Asia/Shanghai.
+
+    Plain stamps (``2025-07-14 01:59``) go through :func:`parse_stamp`; other machine formats (ISO
+    8601 with an offset, RFC 1123 ``Mon, 23 Aug 2021 11:45:39 GMT``, ``August 23, 2021``) through
+    dateparser, which converts time zones correctly there (tests/test_meta_dates.py). dateparser
+    finds none of the notice-style Chinese dates in running text, so it is used nowhere else.
+    """
+    if not value or not value.strip():
+        return None
+    if _SIMPLE_STAMP.match(value):
+        return parse_stamp(value)
+    import dateparser  # imported lazily: only pages with unusual meta dates need it
+
+    parsed = dateparser.parse(
+        value.strip(),
+        languages=["en", "zh"],
+        settings={"TIMEZONE": "Asia/Shanghai", "TO_TIMEZONE": "Asia/Shanghai", "RETURN_AS_TIMEZONE_AWARE": True},
+    )
+    if parsed is None or not 1990 <= parsed.year <= dt.date.today().year + 1:
+        return None
+    return parsed.astimezone(TZ)
 
 
 def is_agency_name(name: str | None) -> bool:
