@@ -90,7 +90,7 @@ def _side(g: str, *, date_required: bool) -> str:
         )"""
     tail = rf"""
         {_WEEKDAY.format(g=g + "wd")}?                               # (星期五)
-        [ ]?
+        [ ]?(?:当天|当日)?[ ]?                                        # 10月28日当天18时
         (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
     """

@@ -90,11 +90,11 @@ def _nearest_year(month: int, day: int, anchor: dt.date, weekday: int | None) ->
 
 
 def _weekday_year(sides: list[Side]) -> int | None:
-    """Latest year (up to next year) in which every tagged month-day falls on its weekday."""
+    """Latest year (up to this one) in which every tagged month-day falls on its weekday."""
     tagged = [s for s in sides if s.weekday is not None and s.month and s.day and s.year is None]
     if not tagged:
         return None
-    for y in range(dt.date.today().year + 1, 1994, -1):
+    for y in range(dt.date.today().year, 1994, -1):
         if all((d := _date(y, s.month, s.day)) is not None and d.weekday() == s.weekday  # type: ignore[arg-type]
                for s in tagged):
             return y

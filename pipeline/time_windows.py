@@ -53,6 +53,7 @@ class Clause:
     core: bool = False
     province: bool = False
     section: bool = False
+    switch: bool = False  # the clause speaks of a system switch (切换, 迁移, 升级)
     services: list[str] = field(default_factory=list)
 
 
@@ -83,6 +84,8 @@ def _rules() -> dict[str, Any]:
         "estimate_re": re.compile(alt(data["estimate"])),
         "open_end": [re.compile(p) for p in data["open_end_patterns"]],
         "section": [re.compile(p) for p in data["section_patterns"]],
+        "period_label": [re.compile(p) for p in data["period_label_patterns"]],
+        "switch_re": re.compile(alt(data["switch_cues"])),
         "strong": [re.compile(p) for p in data["core_strong_patterns"]],
         "weak": [re.compile(p) for p in data["core_weak_patterns"]],
         "partial_re": re.compile(alt(data["partial_scope"])),
@@ -111,6 +114,8 @@ def _kind(c: Clause, text: str) -> str:
     """Kind of the expression from its clause (see the module docstring)."""
     r = _rules()
     expr = c.res.expr
+    if any(p.search(c.before) for p in r["period_label"]):
+        return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
     if r["deadline_suffix"].match(text, expr.end):
         return "deadline"
     if r["deadline_prefix"].search(text[max(0, expr.start - 6):expr.start]):
@@ -189,14 +194,22 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
     r = _rules()
     bounds = sentence_bounds(text)
     out: list[Clause] = []
+    # Between two expressions, the words after the last comma open the next one's clause
+    # (...恢复,异地就医结算10月20日恢复): they are its subject or label, not the previous one's.
+    cuts: list[tuple[int, int]] = []  # (end of i's after, start of (i+1)'s before)
+    for i in range(len(resolved) - 1):
+        a, b = resolved[i].expr.end, resolved[i + 1].expr.start
+        same_sentence = max(x for x in bounds if x <= b) <= a
+        comma = text.rfind(",", a, b) if b > a and same_sentence else -1
+        cuts.append((comma, comma + 1) if comma >= 0 else (b, a))
     for i, res in enumerate(resolved):
         e = res.expr
-        prev_end = resolved[i - 1].expr.end if i else 0
-        next_start = resolved[i + 1].expr.start if i + 1 < len(resolved) else len(text)
+        prev_end = cuts[i - 1][1] if i else 0
+        next_start = cuts[i][0] if i + 1 < len(resolved) else len(text)
         s_start = max(b for b in bounds if b <= e.start)
         s_end = next((b for b in bounds if b > e.end), len(text) + 1) - 1
         before = text[max(s_start, prev_end):e.start]
-        after = text[e.end:min(s_end, next_start)]
+        after = text[e.end:max(e.end, min(s_end, next_start))]
         c = Clause(res=res, kind="other", before=before, after=after, heading=_heading(text, e.start))
         c.kind = _kind(c, text)
         scope = _PARENS.sub("", before + after)
@@ -208,15 +221,16 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
             c.component = "异地就医" if "异地就医" in scope else c.component
         label = before + "\n" + c.heading
         # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
-        c.section = any(p.search(label) for p in r["section"]) and "范围" not in label
+        c.section = (any(p.search(label) for p in r["section"]) and "范围" not in label) \
+            or any(p.search(before) for p in r["period_label"])
+        c.switch = bool(r["switch_re"].search(before + after))
         if e.right is None:
             tail = re.match(r"[ ]?(?:起|开始)?[ ]?,?[ ]?", text[e.end:])
             at = e.end + (tail.end() if tail else 0)
-            for p in r["open_end"]:
-                m = p.match(text, at)
-                if m:
-                    c.open_end = m.group().strip()
-                    break
+            m = r["open_end"][0].match(text, at)  # 起至切换工作结束: right after the expression
+            m = m or r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
+            if m:
+                c.open_end = m.group().strip(" ,")
         out.append(c)
     return out
 
@@ -249,6 +263,7 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
         [c for c in usable if c.section],
         [c for c in usable if c.kind == "suspension" and c.core],
         [c for c in usable if c.kind == "suspension"],
+        [c for c in usable if c.switch and c.kind == "other"],
         [c for c in usable if c.res.expr.right is not None],
     ]
     chosen: Clause | None = None
@@ -265,16 +280,18 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
             chosen = pool[0]  # a stop stated as 今天0时 with no publication date: start unknown
         break
     ends: list[tuple[tuple[dt.date, bool, dt.datetime], Clause, dt.datetime, str]] = []
-    for c in clauses:
-        for moment, precision in _end_points(c):
-            if start is not None and (moment < start or moment - start > dt.timedelta(days=MAX_DOWNTIME_DAYS)):
-                continue
-            ends.append(((moment.date(), precision != "day", moment), c, moment, precision))
+    points = [(c, m, p) for c in clauses for m, p in _end_points(c)]
+    if chosen is not None and chosen.res.end is not None and not any(c is chosen for c, _, _ in points):
+        points.append((chosen, chosen.res.end, chosen.res.end_precision or "day"))  # its own range end
+    for c, moment, precision in points:
+        if start is not None and (moment < start or moment - start > dt.timedelta(days=MAX_DOWNTIME_DAYS)):
+            continue
+        ends.append(((moment.date(), precision != "day", moment), c, moment, precision))
     end_clause = None
     end = end_precision = None
     if ends:
         _, end_clause, end, end_precision = max(ends, key=lambda t: t[0])
-    if chosen is None and end_clause is None:
+    if start is None and end is None:
         return None
     anchor = chosen if start is not None or end_clause is None else end_clause
     assert anchor is not None

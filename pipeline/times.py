@@ -48,6 +48,13 @@ _LEADING_STAMP = re.compile(
         [ \t]*:""",
     re.VERBOSE,
 )
+# Addresses and file names hold digit runs that look like dates (/2021/10/11/, 图片_20210315).
+_NOT_TEXT = re.compile(
+    r"""(?:https?://|www\.)[^\s,，。;；)）"'<>]+      # URLs
+      | [\w.-]+\.(?:png|jpe?g|gif|pdf|docx?|xlsx?|wps|zip|rar|html?)\b   # file names
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 _ORG_END = ("局", "中心", "院", "委", "办", "政府", "公司", "厅", "处", "部", "站", "所", "会")
 _SIGNATURE_TAIL_LINES = 6  # a signature date sits among the last lines, or under an issuer line
 
@@ -90,6 +97,7 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     if not text:
         return []
     spans = list(skip) + (stamp_spans(text) if detect_stamps else [])
+    spans += [(m.start(), m.end()) for m in _NOT_TEXT.finditer(text)]
     exprs = scan(text)
     resolved = resolve_all(text, exprs, published)
     clauses = read_clauses(text, resolved)
