@@ -1,12 +1,495 @@
-"""Place resolution (placeholder until the divisions table lands)."""
+"""Place resolution: province, prefecture-level city, adcode and area code of a notice.
+
+Notices rarely say plainly where they apply, so several signals are scored per candidate city
+(strongest first): the publisher's name, the title, the city's full or short name in the body,
+phone numbers carrying the city's area code, several counties of one city, and mentions of its
+province. The data come from ``rules/divisions.csv`` (every province, prefecture-level and
+county-level division with short and old names, adcodes and area codes; built by
+``scripts/build_divisions.py``) and ``rules/place_aliases.yaml`` (aliases that cannot be derived,
+words that only look like places, cue words and the weights of the signals).
+
+The dictionary matcher is built once, on first use; matching is leftmost-longest over the text,
+so 河南平顶山 reads as 河南 + 平顶山 (not 南平) and a phrase listed as ``not_places`` (北京时间)
+hides the place name inside it.
+"""
 
 from __future__ import annotations
 
-from .records import Place
+import functools
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["locate"]
+from .normalize import normalize_text
+from .records import Place
+from .ruledata import load_csv, load_yaml
+
+__all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
+
+log = logging.getLogger(__name__)
+
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+# Endings that make an old name a full name (襄樊市, 奉化市, 铜仁地区) rather than a short one.
+_FULL_SUFFIXES = ("市", "县", "区", "州", "盟", "旗", "地区")
+
+_PHONE = re.compile(
+    r"""
+    (?P<num>
+      (?:\(0|0)\d{2,3}   # area code, perhaps in brackets (a literal start keeps the search fast)
+      \)?
+      (?P<sep>[-\s]?)     # optional separator
+      \d{5,8}            # local number (5 digits only for a 123xx hotline after a dash)
+    )
+    (?!\d)               # not the head of a longer number
+    """,
+    re.VERBOSE,
+)
+# A single space between two CJK characters is layout residue (渠 县): dropped before matching.
+_CJK_GAP = re.compile(
+    r"""
+    [ \t\u3000]                            # one space (matched first: cheap to search for)
+    (?<=[\u4e00-\u9fff][ \t\u3000])       # after a CJK character
+    (?=[\u4e00-\u9fff])                    # before a CJK character
+    """,
+    re.VERBOSE,
+)
+_THREE_DIGIT_CODES = ("010", "020", "021", "022", "023", "024", "025", "026", "027", "028", "029")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One row of ``divisions.csv``: a province, prefecture-level city or county."""
+
+    adcode: str
+    name: str
+    level: str  # province / city / county
+    kind: str  # 省, 自治区, 直辖市, 市, 自治州, 地区, 盟, 省直辖县级, 区, 县 ...
+    short_names: tuple[str, ...]
+    old_names: tuple[str, ...]
+    city_adcode: str
+    city_name: str
+    province_adcode: str
+    province_name: str
+    area_code: str | None
+    other_area_codes: tuple[str, ...]
+
+    @property
+    def is_municipality(self) -> bool:
+        """北京, 天津, 上海, 重庆: one row that is both province and city."""
+        return self.kind == "直辖市"
+
+    @property
+    def is_city(self) -> bool:
+        """True for a prefecture-level unit (or municipality), the level ``locate`` resolves to."""
+        return self.level == "city" or self.is_municipality
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One reading of a surface string: which division, at which level, how it is written."""
+
+    adcode: str
+    level: str  # province / city / county (a municipality reads as city)
+    full: bool
+    risky: bool
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A dictionary match in one text."""
+
+    surface: str
+    start: int
+    end: int
+    forms: tuple[_Form, ...]
+
+
+@dataclass(slots=True)
+class _Index:
+    """Everything built once from the rule files."""
+
+    divisions: dict[str, Division]
+    forms: dict[str, tuple[_Form, ...]]
+    lengths: dict[str, tuple[int, ...]]  # first two characters -> lengths of surfaces, longest first
+    first_chars: re.Pattern[str]
+    code_cities: dict[str, tuple[str, ...]]
+    rules: dict[str, Any]
+    weights: dict[str, float]
+    cue_after: tuple[str, ...]
+    street_suffixes: tuple[str, ...]
+    city_cues: tuple[str, ...]
+    province_cues: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Scores of candidate cities and the reasons behind them."""
+
+    scores: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    why: defaultdict[str, list[tuple[float, str]]] = field(default_factory=lambda: defaultdict(list))
+    strong: set[str] = field(default_factory=set)  # cities backed by more than body mentions
+    provinces: Counter[str] = field(default_factory=Counter)
+    province_first: dict[str, int] = field(default_factory=dict)
+
+    def add(self, adcode: str, weight: float, label: str, *, strong: bool = False) -> None:
+        """Credit a city with a weight and a reason."""
+        if weight <= 0:
+            return
+        self.scores[adcode] += weight
+        self.why[adcode].append((weight, label))
+        if strong:
+            self.strong.add(adcode)
+
+    def province(self, adcode: str, order: int, n: int = 1) -> None:
+        """Count an explicit mention of a province."""
+        self.provinces[adcode] += n
+        self.province_first.setdefault(adcode, order)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    """'a|b' -> ('a', 'b'); empty -> ()."""
+    return tuple(v for v in value.split("|") if v)
+
+
+@functools.cache
+def _index() -> _Index:
+    """Build the divisions table, the surface-form dictionary and the area-code map (once)."""
+    rules = load_yaml("place_aliases.yaml")
+    divisions: dict[str, Division] = {}
+    for row in load_csv("divisions.csv"):
+        d = Division(
+            adcode=row["adcode"], name=row["name"], level=row["level"], kind=row["kind"],
+            short_names=_split(row["short_names"]), old_names=_split(row["old_names"]),
+            city_adcode=row["city_adcode"], city_name=row["city_name"],
+            province_adcode=row["province_adcode"], province_name=row["province_name"],
+            area_code=row["area_code"] or None, other_area_codes=_split(row["other_area_codes"]),
+        )
+        divisions[d.adcode] = d
+
+    generic = set(rules["generic_names"])
+    risky = set(rules["risky_short_names"])
+    raw: dict[str, list[_Form]] = defaultdict(list)
+
+    def add(surface: str, d: Division, *, full: bool) -> None:
+        if len(surface) < 2 or surface in generic:
+            return
+        level = "city" if d.is_city else d.level
+        form = _Form(d.adcode, level, full, (not full) and surface in risky)
+        if form not in raw[surface]:
+            raw[surface].append(form)
+
+    for d in divisions.values():
+        add(d.name, d, full=True)
+        for s in d.short_names:
+            add(s, d, full=False)
+            if d.kind == "自治州" and not s.endswith("州"):
+                add(s + "州", d, full=False)  # 恩施州, 湘西州, 巴州 is in the table already
+        for o in d.old_names:
+            add(o, d, full=o.endswith(_FULL_SUFFIXES))
+    for surface, adcode in rules["aliases"].items():
+        add(str(surface), divisions[str(adcode)], full=False)
+
+    forms: dict[str, tuple[_Form, ...]] = {}
+    for surface, fs in raw.items():
+        # A surface naming both a city and counties elsewhere (朝阳) reads at its highest level.
+        top = min(_LEVEL_RANK[f.level] for f in fs)
+        forms[surface] = tuple(f for f in fs if _LEVEL_RANK[f.level] == top)
+    for phrase in rules["not_places"]:
+        forms[str(phrase)] = ()  # matched, then ignored
+
+    # Every surface has 2+ characters: a two-character prefix table rejects most positions with
+    # one dict lookup, and a character class finds the candidate positions in C.
+    by_prefix: dict[str, set[int]] = defaultdict(set)
+    for surface in forms:
+        by_prefix[surface[:2]].add(len(surface))
+    lengths = {pre: tuple(sorted(ls, reverse=True)) for pre, ls in by_prefix.items()}
+    first_chars = re.compile("[" + "".join(re.escape(c) for c in sorted({p[0] for p in lengths})) + "]")
+
+    code_cities: dict[str, list[str]] = defaultdict(list)
+    for d in divisions.values():
+        if d.is_city:
+            for code in (d.area_code, *d.other_area_codes):
+                if code:
+                    code_cities[code].append(d.adcode)
+
+    return _Index(
+        divisions=divisions, forms=forms, lengths=lengths, first_chars=first_chars,
+        code_cities={k: tuple(v) for k, v in code_cities.items()},
+        rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
+        cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
+        city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
+    )
+
+
+def _scan(ix: _Index, text: str) -> list[_Hit]:
+    """Leftmost-longest dictionary matches in ``text`` that pass the context checks."""
+    hits: list[_Hit] = []
+    taken = 0
+    for m in ix.first_chars.finditer(text):
+        i = m.start()
+        if i < taken:
+            continue
+        for n in ix.lengths.get(text[i : i + 2], ()):
+            surface = text[i : i + n]
+            fs = ix.forms.get(surface)
+            if fs is None:
+                continue
+            taken = i + n
+            if fs and _in_context(ix, text, surface, i, i + n, fs):
+                hits.append(_Hit(surface, i, i + n, fs))
+            break
+    return hits
+
+
+def _in_context(ix: _Index, text: str, surface: str, start: int, end: int, fs: tuple[_Form, ...]) -> bool:
+    """False for a street name (北京路) or a risky short name without a cue (开封 in 开封后)."""
+    after = text[end : end + 4]
+    if after.startswith(ix.street_suffixes):
+        return False
+    if surface.endswith("市") and after.startswith("场"):
+        # XX市场监督管理局 / 大同市场: the 市 belongs to 市场, so only the stem is a name
+        stem = ix.forms.get(surface[:-1])
+        return bool(stem) and not any(f.risky for f in stem)
+    if not any(f.risky for f in fs):
+        return True
+    if after.startswith(ix.cue_after):
+        return True
+    before = text[max(0, start - 8) : start]
+    for f in fs:  # the division's own province right before it: 河南开封
+        prov = ix.divisions[ix.divisions[f.adcode].province_adcode]
+        if any(before.endswith(p) for p in (prov.name, *prov.short_names)):
+            return True
+    return False
+
+
+def _city_of(ix: _Index, f: _Form) -> str | None:
+    """Adcode of the prefecture-level unit a form points to (None for a province)."""
+    if f.level == "province":
+        return None
+    return ix.divisions[f.adcode].city_adcode
+
+
+def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: float) -> tuple[bool, bool]:
+    """Score the publisher or title; return (names a city or county, names a province)."""
+    hits = _scan(ix, text)
+    w = ix.weights
+    cities: dict[str, float] = {}
+    surfaces: dict[str, str] = {}
+    has_province = False
+    for order, h in enumerate(hits):
+        provs = [f for f in h.forms if f.level == "province"]
+        for f in provs:
+            tally.province(f.adcode, order)
+            has_province = True
+        local = [f for f in h.forms if f.level != "province"]
+        if not local:
+            continue
+        share = 1.0 / len({_city_of(ix, f) for f in local})
+        for f in local:
+            city = _city_of(ix, f)
+            assert city is not None
+            factor = w["county_in_header"] if f.level == "county" else 1.0
+            if weight * factor * share > cities.get(city, 0.0):
+                cities[city] = weight * factor * share
+                surfaces[city] = h.surface
+            if ix.divisions[city].is_municipality:
+                tally.province(city, order)
+    for city, value in cities.items():
+        # the publisher is short and says who spoke; for a title the name found is enough
+        shown = text if label == "publisher" else surfaces[city]
+        tally.add(city, value, f"{label}:{shown}", strong=True)
+    return bool(cities), has_province
+
+
+def _score_body(ix: _Index, tally: _Tally, text: str) -> None:
+    """Score city names, counties, province mentions and area codes in the body."""
+    w = ix.weights
+    mentions: dict[str, list[float]] = defaultdict(list)
+    names: dict[str, list[str]] = defaultdict(list)
+    counties: dict[str, dict[str, tuple[float, bool]]] = defaultdict(dict)
+    for order, h in enumerate(_scan(ix, text)):
+        levels = {f.level for f in h.forms}
+        if "province" in levels:
+            for f in h.forms:
+                tally.province(f.adcode, 1000 + order)
+            continue
+        if "city" in levels:
+            share = 1.0 / len(h.forms)
+            for f in h.forms:
+                mentions[f.adcode].append((w["body_full"] if f.full else w["body_short"]) * share)
+                names[f.adcode].append(h.surface)
+                if ix.divisions[f.adcode].is_municipality:
+                    tally.province(f.adcode, 1000 + order)
+            continue
+        parents = {_city_of(ix, f) for f in h.forms}
+        share = 1.0 / len(parents)
+        for f in h.forms:
+            city = _city_of(ix, f)
+            assert city is not None
+            county = ix.divisions[f.adcode].name
+            prev = counties[city].get(county)
+            full = f.full or bool(prev and prev[1])
+            counties[city][county] = (max(share, prev[0] if prev else 0.0), full)
+    cap = int(w["body_cap"])
+    for city, values in mentions.items():
+        top = sorted(values, reverse=True)[:cap]
+        surface = Counter(names[city]).most_common(1)[0][0]
+        tally.add(city, sum(top), f"body:{surface}x{len(values)}")
+    for city, found in counties.items():
+        if len(found) >= 2:
+            value = min(sum(s for s, _ in found.values()), w["county_cap"]) * w["county"]
+            tally.add(city, value, "counties:" + ",".join(list(found)[:6]), strong=True)
+        else:
+            (county, (share, full)), = found.items()
+            if full:
+                tally.add(city, w["county_single"] * share, f"county:{county}")
+    _score_area_codes(ix, tally, text)
+
+
+def _score_area_codes(ix: _Index, tally: _Tally, text: str) -> None:
+    """Credit the cities whose area code leads the phone numbers in the body."""
+    w = ix.weights
+    numbers: dict[str, set[str]] = defaultdict(set)
+    for m in _PHONE.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789.":
+            continue  # the tail of a longer number or a decimal
+        digits = re.sub(r"\D", "", m["num"])
+        size = 3 if digits.startswith(_THREE_DIGIT_CODES) else 4
+        code, local = digits[:size], digits[size:]
+        if code not in ix.code_cities:
+            continue
+        hotline = len(local) == 5 and local.startswith("12") and m["sep"] == "-"
+        if not (7 <= len(local) <= 8 or hotline):
+            continue
+        numbers[code].add(local)
+    for code, locals_ in numbers.items():
+        cities = ix.code_cities[code]
+        value = min(len(locals_), w["area_code_cap"]) * w["area_code"] / len(cities)
+        for city in cities:
+            tally.add(city, value, f"area_code:{code}x{len(locals_)}", strong=True)
+
+
+def _cue_count(text: str, cues: tuple[str, ...]) -> int:
+    """Occurrences of any cue word."""
+    return sum(text.count(c) for c in cues)
+
+
+def _evidence(tally: _Tally, city: str, limit: int = 3) -> str:
+    """The strongest reasons for a city, joined with '+'."""
+    reasons = sorted(tally.why[city], key=lambda r: -r[0])
+    seen: list[str] = []
+    for _, label in reasons:
+        if label not in seen:
+            seen.append(label)
+    return "+".join(seen[:limit])
+
+
+def _best_province(ix: _Index, tally: _Tally) -> str | None:
+    """The most mentioned province (the earliest first on ties)."""
+    if not tally.provinces:
+        return None
+    return min(tally.provinces, key=lambda p: (-tally.provinces[p], tally.province_first[p]))
 
 
 def locate(text: str, *, title: str | None = None, publisher: str | None = None) -> Place:
-    """Province, city, adcode and area code of a notice from its own words."""
-    return Place()
+    """Province, city, adcode and area code of a notice, from its own words.
+
+    ``text`` is the notice's body after :func:`pipeline.normalize.normalize_text`; ``title`` and
+    ``publisher`` come from the page metadata (normalized here too). Signals, strongest first:
+    the publisher's name, the title, the city's full or short name in the body, phone numbers
+    with the city's area code, several counties of one city, and province mentions (which also
+    break ties). A province-level body as publisher, or province-level cues (省直, 省医保中心)
+    with only weak city evidence, give a province and no city. Municipalities have
+    province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
+    """
+    try:
+        ix = _index()
+    except (KeyError, ValueError) as exc:  # broken rule files: say so once, find nothing
+        log.error("place rules unusable: %s", exc)
+        return Place()
+    w = ix.weights
+    tally = _Tally()
+    body = _CJK_GAP.sub("", text or "")
+    pub = normalize_text(publisher).strip() if publisher else ""
+    ttl = normalize_text(title).strip() if title else ""
+
+    pub_city, pub_province = _score_header(ix, tally, pub, "publisher", w["publisher"]) if pub else (False, False)
+    title_city, _ = _score_header(ix, tally, ttl, "title", w["title"]) if ttl else (False, False)
+    _score_body(ix, tally, body)
+
+    for city in list(tally.scores):
+        prov = ix.divisions[city].province_adcode
+        n = min(tally.provinces.get(prov, 0), int(w["province_bonus_cap"]))
+        if n and not ix.divisions[city].is_municipality:
+            tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[prov].name}x{n}")
+
+    city_cues = _cue_count(body + ttl, ix.city_cues)
+    province_cues = _cue_count(body + ttl + pub, ix.province_cues)
+    best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
+    best_score = tally.scores[best] if best else 0.0
+
+    province_level = ""
+    if pub_province and not pub_city and not title_city:
+        province_level = f"publisher:{pub}"
+    elif best is None or best_score < w["city_threshold"]:
+        province_level = "no city"
+    elif (province_cues and not city_cues and best not in tally.strong
+          and best_score < w["strong_city"]):
+        province_level = "province cues"
+    elif best not in tally.strong and any(
+        c != best and tally.scores[c] >= w["ambiguity_ratio"] * best_score for c in tally.scores
+    ):
+        province_level = "several cities"  # a list of cities, none backed by more than mentions
+
+    if not province_level and best is not None:
+        d = ix.divisions[best]
+        return Place(province=d.province_name, city=d.name, adcode=d.adcode,
+                     area_code=d.area_code, evidence=_evidence(tally, best))
+
+    prov = _best_province(ix, tally)
+    if prov is None and best is not None and best_score >= w["county_single"]:
+        prov = ix.divisions[best].province_adcode  # weak city evidence still names a province
+    if prov is None:
+        return Place(evidence=None)
+    pd = ix.divisions[prov]
+    if pd.is_municipality:
+        return Place(province=pd.name, city=pd.name, adcode=pd.adcode, area_code=pd.area_code,
+                     evidence=f"province:{pd.name}x{tally.provinces.get(prov, 0)}")
+    reason = province_level if province_level.startswith("publisher:") else (
+        f"province:{pd.name}x{tally.provinces.get(prov, 0)}"
+        + (f"+cues:{province_cues}" if province_cues else "")
+    )
+    return Place(province=pd.name, city=None, adcode=None, area_code=None, evidence=reason)
+
+
+def division(adcode: str) -> Division | None:
+    """The row of ``divisions.csv`` with this adcode (province, city or county), or None."""
+    return _index().divisions.get(adcode)
+
+
+def cities_for_area_code(code: str) -> tuple[Division, ...]:
+    """Cities (prefecture-level units) that dial this area code (0728 -> 仙桃, 潜江, 天门)."""
+    ix = _index()
+    return tuple(ix.divisions[a] for a in ix.code_cities.get(code, ()))
+
+
+def area_code_for(city_or_adcode: str) -> str | None:
+    """Area code of a city or county, given by adcode (429006) or name (忻州市, 桂林, 宁海县).
+
+    A longer name is scanned for the first place in it (桂林市医疗保障局 -> 0773). None when the
+    name is unknown or ambiguous between cities with different codes.
+    """
+    ix = _index()
+    key = (city_or_adcode or "").strip()
+    if key in ix.divisions:
+        d = ix.divisions[key]
+        return d.area_code or (ix.divisions[d.city_adcode].area_code if d.city_adcode else None)
+    forms = ix.forms.get(key)
+    if not forms:
+        hits = [h for h in _scan(ix, normalize_text(key)) if h.forms]
+        forms = hits[0].forms if hits else ()
+    codes = {ix.divisions[_city_of(ix, f) or f.adcode].area_code for f in forms}
+    codes.discard(None)
+    return codes.pop() if len(codes) == 1 else None
