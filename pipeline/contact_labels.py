@@ -28,6 +28,7 @@ _LIST_MARKER = re.compile(
 _SERIAL = re.compile(r"^\s*[0-9]{1,3}\s+")
 # Wrapping punctuation that never belongs to a name.
 _EDGE_PUNCT = "【】[]“”\"'‘’《》<>·•*#-—:;,.、(  "
+_DIGIT = re.compile(r"[0-9]")
 _ALL_CJK = re.compile(rf"^[{CJK}]+$")
 # A bracketed note or department glued after the number: (居民), (综合科)
 _BRACKET = re.compile(r"^[ ]*[((]([^()()\n]{1,16})[))]")
@@ -100,6 +101,8 @@ def classify_label(label: str, rules: ContactRules) -> Attribution:
         return Attribution(organization=head, note=rest or None)
     if len(label) > _MAX_NOTE or rules.sentence_word.search(label):
         return Attribution()  # a piece of running text, not a label
+    if _DIGIT.search(label) and not any(w in label for w in rules.note_words):
+        return Attribution()  # an address, a time or a serial number, not a label
     return Attribution(note=label)
 
 

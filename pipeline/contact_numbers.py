@@ -2,7 +2,8 @@
 
 A candidate is only a shape (``0350-3032798``, ``2886097``, ``12345`` ...); whether it is a phone
 (cues, traps, groups) is decided in :mod:`pipeline.contacts`. Normalization validates with the
-``phonenumbers`` library (region CN), so every E.164 value produced here is valid.
+``phonenumbers`` library (region CN): every E.164 value produced here is valid, and a number that
+phonenumbers does not find valid gets no E.164 form (or, when its shape is weak, is dropped).
 """
 
 from __future__ import annotations
@@ -32,14 +33,6 @@ _DASH = "[-‐‑–—―－﹣]"
 # Area codes: 010 and 02x (3 digits), else 0 + [3-9] + 2 digits.
 _AREA = f"(?:[0０](?:[1１][0０]|[2２]{_D}|[3-9３-９]{_D}{{2}}))"
 
-@functools.cache
-def _number_regex() -> re.Pattern[str]:
-    """The candidate regex (built once: extension words come from rules/contacts.yaml)."""
-    ext_words = "|".join(re.escape(w) for w in sorted(contact_rules().extension_words, key=len,
-                                                       reverse=True))
-    return re.compile(_NUMBER_PATTERN.replace("EXTWORDS", ext_words), re.VERBOSE)
-
-
 _NUMBER_PATTERN = rf"""
     (?<![0-9０-９A-Za-z._\-+])                 # not inside a longer number, word or decimal
     (?:
@@ -49,6 +42,7 @@ _NUMBER_PATTERN = rf"""
           | (?P<area2>{_AREA}) [ ]{{0,2}} (?:{_DASH}|[ ]) [ ]{{0,2}}      # 0350-3032798, 0350 3032798
         )
         (?: (?P<sub>{_D29}{_D}{{6,7}})
+          | (?P<sub44>{_D29}{_D}{{3}}[ \-]{_D}{{4}})                   # 021-6321 1234
           | (?P<areashort>[1１]{_D}{{4}} | [9９][5-6５-６]{_D}{{3,4}}) )
       )
     | # 2. mobile, optionally after +86 / (+86)
@@ -61,7 +55,7 @@ _NUMBER_PATTERN = rf"""
     | # 4. area code glued to the subscriber: 03503032798 (phonenumbers splits it)
       (?P<compact>[0０]{_D}{{9,11}})
     | # 5. short service numbers: 12345, 95518, 96123
-      (?P<short>[1１][2２]{_D}{{3}} | [9９][5-6５-６]{_D}{{3,4}})
+      (?P<short>[1１]{_D}{{4}} | [9９][5-6５-６]{_D}{{3,4}})       # (listed in the rules or cued)
     | # 6. local number without area code
       (?P<local>{_D29}{_D}{{6,7}})
     )
@@ -72,6 +66,15 @@ _NUMBER_PATTERN = rf"""
     (?![0-9０-９A-Za-z])                       # the number ends here
     (?!\.[0-9])                                # and is not the integer part of a decimal
     """
+
+
+@functools.cache
+def _number_regex() -> re.Pattern[str]:
+    """The candidate regex (built once: extension words come from rules/contacts.yaml)."""
+    ext_words = "|".join(re.escape(w) for w in sorted(contact_rules().extension_words, key=len,
+                                                       reverse=True))
+    return re.compile(_NUMBER_PATTERN.replace("EXTWORDS", ext_words), re.VERBOSE)
+
 
 # Spans where digits are never phones: URLs, e-mail addresses, domains, file names.
 _MASK = re.compile(
@@ -144,7 +147,8 @@ def _candidate(m: re.Match[str]) -> Candidate | None:
                 end = m.end("areashort")
             return Candidate(start, end, "area_short", area + ascii_digits(m.group("areashort")),
                              area=area)
-        return Candidate(start, end, "landline", area + ascii_digits(m.group("sub")), area=area,
+        subscriber = ascii_digits(m.group("sub") or m.group("sub44"))
+        return Candidate(start, end, "landline", area + subscriber, area=area,
                          extension=ascii_digits(ext) if ext else None)
     if ext and not (m.group("compact") or m.group("local")):
         # An extension after a mobile, toll-free or short number is not one: drop the tail
@@ -211,9 +215,11 @@ def normalize_candidate(cand: Candidate, area_code: str | None,
     as its bare digits with no E.164 form. Short hotlines never get an E.164 form.
     """
     if cand.form == "landline":
+        # Written with its area code and a separator, the shape alone makes it a phone: keep it
+        # even when phonenumbers' tables do not know the range (no E.164 form then).
         assert cand.area is not None
         phone, e164 = normalize_landline(cand.area, cand.digits[len(cand.area):])
-        return (phone, e164, "landline") if e164 else None
+        return phone, e164, "landline"
     if cand.form == "area_short":
         assert cand.area is not None
         short = cand.digits[len(cand.area):]

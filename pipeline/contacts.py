@@ -12,12 +12,13 @@ import bisect
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .contact_labels import (Attribution, classify_label, clean_label, heading_org, parse_suffix,
                              sentence_org)
 from .contact_numbers import Candidate, find_candidates, normalize_candidate, split_compact
-from .contact_rules import ContactRules, contact_rules
+from .contact_rules import CJK, ContactRules, contact_rules
 from .records import Contact
 
 __all__ = ["extract_contacts"]
@@ -34,6 +35,7 @@ _CLAUSE_BREAK = re.compile(r"[,;。!?\n]")
 _CLAUSE_SEP = re.compile(r"[。;!?]")
 # Separators between the parts of a label (市本级业务联系电话:职工...业务:2886097).
 _LABEL_SEP = re.compile(r"[:,]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 # How far before a number a trap word (邮编, 账号 ...) still counts, in characters.
 _TRAP_WINDOW = 12
 # How close a cue must be to an unlisted short number (95518, 96123), in characters.
@@ -182,7 +184,7 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
     return found
 
 
-def _short_checker(rules: ContactRules):  # type: ignore[no-untyped-def]
+def _short_checker(rules: ContactRules) -> Callable[[str], bool]:
     """A predicate: is this digit string a hotline or an allowed short-number shape?"""
 
     def check(digits: str) -> bool:
@@ -288,7 +290,28 @@ def _label_attribution(text: str, lo: int, hi: int, rules: ContactRules) -> Attr
     parts = [p for p in _LABEL_SEP.split(prefix) if p.strip()]
     if not parts:
         return Attribution()
-    return classify_label(clean_label(parts[-1], rules), rules)
+    for chunk in reversed(_label_chunks(parts[-1])):
+        label = clean_label(chunk, rules)
+        if label:
+            return classify_label(label, rules)
+    return Attribution()
+
+
+def _label_chunks(segment: str) -> list[str]:
+    """Space-separated chunks of a label, single characters rejoined (``渠 县`` is one name).
+
+    ``宁武县医保中心 联系电话`` gives two chunks; the caller reads the last one that is not a cue.
+    """
+    chunks: list[str] = []
+    joining = False
+    for token in segment.split():
+        single = len(token) == 1 and _CJK_CHAR.match(token) is not None
+        if single and joining:
+            chunks[-1] += token
+        else:
+            chunks.append(token)
+        joining = single
+    return chunks
 
 
 def _hotline_name(phone: str, rules: ContactRules) -> str | None:
