@@ -317,8 +317,10 @@ def _score_body(ix: _Index, tally: _Tally, text: str) -> None:
             continue
         if "city" in levels:
             share = 1.0 / len(h.forms)
+            # a short name followed by an agency word (郑州全市, 开封医保) reads as surely as a full one
+            cued = text.startswith(ix.cue_after, h.end)
             for f in h.forms:
-                mentions[f.adcode].append((w["body_full"] if f.full else w["body_short"]) * share)
+                mentions[f.adcode].append((w["body_full"] if f.full or cued else w["body_short"]) * share)
                 names[f.adcode].append(h.surface)
                 if ix.divisions[f.adcode].is_municipality:
                     tally.province(f.adcode, 1000 + order)
@@ -449,8 +451,13 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
                      area_code=d.area_code, evidence=_evidence(tally, best))
 
     prov = _best_province(ix, tally)
-    if prov is None and best is not None and best_score >= w["county_single"]:
-        prov = ix.divisions[best].province_adcode  # weak city evidence still names a province
+    if prov is None and tally.scores:
+        # weak or split city evidence still names a province when it all lies in one (0728 -> 湖北)
+        provs = {ix.divisions[c].province_adcode for c in tally.scores}
+        if len(provs) == 1:
+            prov = provs.pop()
+        elif best is not None and best_score >= w["county_single"]:
+            prov = ix.divisions[best].province_adcode
     if prov is None:
         return Place(evidence=None)
     pd = ix.divisions[prov]

@@ -203,8 +203,8 @@ def parse_locations(text: str) -> list[Division]:
                             province_adcode=prov.adcode, province_name=prov.name)
             rows.append(city)
         else:
-            if code[4] == "7" or NOT_A_DIVISION.search(name):
-                continue
+            if code[4] == "7" or NOT_A_DIVISION.search(name) or code == (city or prov).adcode:
+                continue  # dev zones, and 市直辖行政区划 placeholders of cities without counties (东莞)
             if direct:
                 rows.append(Division(code, name, "city", "省直辖县级", split_aliases(name, alias),
                                      city_adcode=code, city_name=name,

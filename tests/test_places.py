@@ -1,0 +1,295 @@
+"""Case tables for place resolution, and the schema of ``rules/divisions.csv``.
+
+Rows are ``(text, title, publisher, expected)`` with ``expected = (province, city)``; texts are
+normalized notice text (half-width, simplified). Grouped by origin: real notices (lines from the
+corpus and seeds), rules (each signal on its own), traps (words that look like places but are
+not), bugs caught, and known failures (``xfail(strict=True)``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.places import area_code_for, cities_for_area_code, division, locate
+from pipeline.ruledata import load_csv, load_yaml
+
+Expected = tuple[str | None, str | None]
+
+
+def case(text: str, expected: Expected, id: str, *, title: str | None = None,
+         publisher: str | None = None, xfail: str | None = None) -> Any:
+    """One table row with a readable id (and an xfail mark for known failures)."""
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(text, title, publisher, expected, id=id, marks=marks)
+
+
+NONE: Expected = (None, None)
+
+# --- real notices (lines from the dev corpus and seeds) ---------------------------------------
+REAL = [
+    case("中国政府网 山西省政府 忻州市政府\n按照省医疗保障局统一安排部署,经市政府同意,忻州市目前在用的医保信息系统",
+         ("山西省", "忻州市"), "xinzhou-header-chrome-and-body"),
+    case("按照省医疗保障局统一安排部署", ("山西省", "忻州市"), "xinzhou-publisher",
+         publisher="忻州市医疗保障局"),
+    case("(一)2021年9月14日零时起,全州各级医疗保障经办服务大厅将暂停办理个人医疗保障经办业务",
+         ("新疆维吾尔自治区", "巴音郭楞蒙古自治州"), "bazhou-short-name-in-title",
+         title="巴州关于国家医疗保障信息平台系统切换停机的通告"),
+    case("注:全市职工医保和余姚、奉化、宁海、象山的城镇居民医保等人群不受影响。",
+         ("浙江省", "宁波市"), "ningbo-county-list"),
+    case("四、咨询电话\n市本级 0818-3091543\n通川区 0818-2149082\n达川区 0818-2100366\n万源市 0818-8622262\n"
+         "渠 县 0818-7215885\n开江县 0818-2809116\n停机期间,四川医保APP等省本级医保公共服务暂停办理",
+         ("四川省", "达州市"), "dazhou-county-phone-list"),
+    case("停机影响业务范围:\n全市基本养老保险、工伤保险\n停机期间,如有疑问,可拨打0531-12345市民热线",
+         ("山东省", "济南市"), "jinan-area-code-only"),
+    case("9月3日,省医保局发布消息,省医保中心将停用省直医保业务系统", ("山西省", None),
+         "shanxi-shengzhi-province-publisher", publisher="山西省医疗保障局"),
+    case("时间:2021-09-05 来源:山西省人民政府门户网站\n省医保中心将停用省直医保业务系统,暂停“山西医保”微信公众号",
+         ("山西省", None), "shanxi-shengzhi-no-metadata"),
+    case("全市使用ITS税务大厅端、扣缴客户端的渠道。", ("北京市", "北京市"), "beijing-tax-municipality-publisher",
+         publisher="国家税务总局北京市税务局"),
+    case("我市医保核心业务系统将统一切换到湖北省医疗保障信息平台;将在天门日报、天门电视台、天门市政府网站、"
+         "天门市医保局微信公众号等相关媒体上发布公告", ("湖北省", "天门市"), "tianmen-direct-county-level-city"),
+    case("今天下午5点起郑州全市暂停办理所有医保业务", ("河南省", "郑州市"), "zhengzhou-traditional-publisher",
+         publisher="鄭州市醫療保障局"),
+    case("按照国家和省医保局的统一部署,今天0时至10月30日24时,我市将停止运行原厦门市医保信息系统",
+         ("福建省", "厦门市"), "xiamen-former-system-name"),
+    case("泰州市医疗保险信息系统将于2021年9月21日8时起正式切换上线国家医疗保障信息平台",
+         ("江苏省", "泰州市"), "taizhou-jiangsu"),
+    case("我市(包括市本级、内五区及长望浏宁地区)医保业务系统将统一切换到湖南省医疗保障信息平台",
+         ("湖南省", "长沙市"), "changsha-alias-changwangliuning"),
+    case("根据《公告》,11月19日17时起,郑州全市(除巩义外)各级医保经办机构暂停办理所有医保业务",
+         ("河南省", "郑州市"), "zhengzhou-excluded-county-still-zhengzhou"),
+    case("各参保单位、参保人员:\n根据《自治区医保局关于做好全区医疗保障信息系统切换上线工作的通知》",
+         ("广西壮族自治区", "桂林市"), "guilin-publisher-short-name", publisher="桂林医保"),
+    case("根据业务需要,我中心拟于2023年12月25日至2024年1月9日期间开展年度结算", ("江西省", "南昌市"),
+         "nanchang-housing-fund-publisher", publisher="南昌住房公积金管理中心"),
+]
+
+# --- one signal at a time ---------------------------------------------------------------------
+RULES = [
+    case("切换到湖北省医疗保障信息平台", ("湖北省", None), "province-inside-platform-name-no-city"),
+    case("请登录广西壮族自治区医保网上服务大厅办理", ("广西壮族自治区", None), "region-inside-hall-name-no-city"),
+    case("我市医保业务暂停,咨询电话0728-5221234", ("湖北省", None), "shared-area-code-gives-province-only"),
+    case("宁海县医疗保障局将暂停办理", ("浙江省", "宁波市"), "county-publisher-gives-its-city",
+         publisher="宁海县医疗保障局"),
+    case("恩施州医疗保障局关于暂停医保业务的公告", ("湖北省", "恩施土家族苗族自治州"), "autonomous-prefecture-x-zhou"),
+    case("仙桃市医保局定于10月1日起暂停业务", ("湖北省", "仙桃市"), "direct-county-level-city-xiantao"),
+    case("济源市医疗保障局关于系统切换的通告", ("河南省", "济源市"), "direct-county-level-city-jiyuan"),
+    case("海南州医保局关于停机的公告", ("青海省", "海南藏族自治州"), "hainan-prefecture-not-province"),
+    case("海南省医疗保障局关于省本级停机的公告", ("海南省", None), "hainan-province-level"),
+    case("吉林市医疗保障局关于系统切换的通告", ("吉林省", "吉林市"), "jilin-city"),
+    case("医保系统将暂停服务", ("吉林省", None), "jilin-province-publisher", publisher="吉林省医疗保障局"),
+    case("上海医保系统将于周末停机维护", ("上海市", "上海市"), "municipality-short-name"),
+    case("朝阳区、海淀区、西城区医保中心暂停办理业务", ("北京市", "北京市"), "beijing-districts"),
+    case("朝阳区、南关区、宽城区医保经办机构暂停办理业务", ("吉林省", "长春市"), "changchun-districts-same-name-chaoyang"),
+    case("鼓楼区医保中心暂停办理业务", NONE, "same-name-district-alone-is-ambiguous"),
+    case("福建省福州市鼓楼区医保中心暂停办理业务", ("福建省", "福州市"), "same-name-district-with-city"),
+    case("襄樊市医疗保险管理处关于暂停业务的通知", ("湖北省", "襄阳市"), "old-city-name-xiangfan"),
+    case("奉化市医保中心、余姚市医保中心暂停办理", ("浙江省", "宁波市"), "old-county-name-fenghua-shi"),
+    case("全省各市州医保部门:长沙市、株洲市、湘潭市医保局暂停办理业务,湖南省医疗保障局", ("湖南省", None),
+         "province-notice-listing-cities"),
+    case("全市医保业务暂停。如有疑问请联系南宁市医保局", ("广西壮族自治区", "桂林市"), "publisher-beats-body",
+         publisher="桂林市医疗保障局"),
+    case("山西大同的参保人可先行垫付", ("山西省", "大同市"), "risky-short-name-after-its-province"),
+    case("开封医保经办机构暂停办理业务", ("河南省", "开封市"), "risky-short-name-with-cue"),
+    case("长治市医疗保障局关于停机的公告", ("山西省", "长治市"), "risky-short-name-full-form"),
+    case("忻州市场监督管理局与医保局联合发布", ("山西省", "忻州市"), "city-name-before-shichang"),
+]
+
+# --- traps: words that only look like places --------------------------------------------------
+TRAPS = [
+    case("北京时间2021年10月21日18时起,我市医保系统暂停服务", NONE, "beijing-time"),
+    case("请到中山路医保服务大厅办理,或到北京路分中心", NONE, "street-names"),
+    case("药品开封后请尽快使用", NONE, "kaifeng-unsealed"),
+    case("大理石地面湿滑,请注意安全", NONE, "dali-marble"),
+    case("确保长治久安", NONE, "changzhi-in-idiom"),
+    case("学习了普通化学知识", NONE, "tonghua-inside-putonghuaxue"),
+    case("定于近期召开江北片区工作会议", NONE, "kaijiang-across-word-boundary"),
+    case("可延长办理时限至12月31日", NONE, "yanchang-extend"),
+    case("比如,参保人可以先行垫付", NONE, "biru-for-example"),
+    case("会同有关部门做好解释工作", NONE, "huitong-jointly"),
+    case("市场监督管理局提醒", NONE, "shichang-alone"),
+    case("大同市场经营户", NONE, "datong-shichang"),
+    case("河南平顶山市医保局", ("河南省", "平顶山市"), "henan-pingdingshan-not-nanping"),
+    case("来源:天门网", NONE, "host-site-name-not-a-place"),
+    case("城区、郊区、矿区的参保人员", NONE, "generic-district-words"),
+    case("2021-10-11 时间 0350年", NONE, "digits-that-are-not-phones"),
+    case("", NONE, "empty-text"),
+]
+
+# --- bugs caught ------------------------------------------------------------------------------
+BUGS = [
+    case("台州市医疗保障局关于系统切换的公告", ("浙江省", "台州市"), "taizhou-zhejiang-not-jiangsu"),
+    case("渠 县 0818-7215885\n宣汉县 0818-5201826", ("四川省", "达州市"), "space-inside-county-name"),
+    case("全州各级医保经办机构暂停办理业务", NONE, "quanzhou-means-whole-prefecture"),
+]
+
+# --- known failures ---------------------------------------------------------------------------
+KNOWN_FAILURES = [
+    case("请到宁海县医疗保障局办理", ("浙江省", "宁波市"), "lone-county-in-body",
+         xfail="a single county named once in the body is too weak on purpose (false hits)"),
+    case("哈市医保中心暂停办理业务", ("黑龙江省", "哈尔滨市"), "colloquial-hashi",
+         xfail="colloquial 哈市/呼市 are not aliases: 哈市/呼市 occur inside ordinary phrases"),
+]
+
+
+@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + KNOWN_FAILURES)
+def test_locate(text: str, title: str | None, publisher: str | None, expected: Expected) -> None:
+    place = locate(text, title=title, publisher=publisher)
+    assert (place.province, place.city) == expected, place.evidence
+
+
+def test_case_table_is_large_enough() -> None:
+    assert len(REAL + RULES + TRAPS + BUGS + KNOWN_FAILURES) >= 40
+
+
+# --- the record a resolved city gets ----------------------------------------------------------
+def test_city_fields_and_evidence() -> None:
+    place = locate("按照省医疗保障局统一安排部署", publisher="忻州市医疗保障局")
+    assert (place.adcode, place.area_code) == ("140900", "0350")
+    assert place.evidence == "publisher:忻州市医疗保障局"
+
+
+def test_county_and_area_code_evidence() -> None:
+    place = locate("市本级 0818-3091543\n通川区 0818-2149082\n达川区 0818-2100366")
+    assert place.city == "达州市"
+    assert "counties:通川区,达川区" in (place.evidence or "")
+    assert "area_code:0818x3" in (place.evidence or "")
+
+
+def test_municipality_is_province_and_city() -> None:
+    place = locate("全市", publisher="国家税务总局北京市税务局")
+    assert (place.province, place.city, place.adcode, place.area_code) == ("北京市", "北京市", "110000", "010")
+
+
+def test_province_level_has_no_city_code() -> None:
+    place = locate("省直医保业务系统停机", publisher="山西省医疗保障局")
+    assert (place.province, place.city, place.adcode, place.area_code) == ("山西省", None, None, None)
+    assert place.evidence == "publisher:山西省医疗保障局"
+
+
+def test_nothing_found_is_an_empty_place() -> None:
+    place = locate("系统将于今晚停机维护。")
+    assert (place.province, place.city, place.adcode, place.area_code, place.evidence) == (None,) * 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("忻州市县区省医保局开封北京时间0123456789-、 巴州天门全我本")), max_size=80))
+def test_locate_never_raises_and_is_consistent(text: str) -> None:
+    place = locate(text)
+    if place.city is not None:
+        assert place.province is not None
+        assert place.adcode is not None and re.fullmatch(r"\d{6}", place.adcode)
+        assert place.area_code is None or re.fullmatch(r"0\d{2,3}", place.area_code)
+    assert place.city is None or place.evidence
+
+
+def test_locate_is_fast() -> None:
+    text = ("我市医保信息系统将于2021年10月21日18时起停机切换,暂停全市医保经办业务。咨询电话0350-3032798。"
+            "忻府区、原平市、代县医保中心同步暂停。") * 40
+    locate(text)  # build the matcher once
+    start = time.perf_counter()
+    for _ in range(50):
+        locate(text)
+    per_call_ms = (time.perf_counter() - start) / 50 * 1000
+    assert len(text) > 3000 and per_call_ms < 5, per_call_ms
+
+
+# --- lookups for the contacts and report code -------------------------------------------------
+@pytest.mark.parametrize("key,expected", [
+    ("忻州市", "0350"), ("忻州", "0350"), ("140900", "0350"), ("429006", "0728"), ("宁海县", "0574"),
+    ("桂林市医疗保障局", "0773"), ("北京市", "010"), ("110105", "010"), ("巴音郭楞蒙古自治州", "0996"),
+    ("鼓楼区", None), ("不存在的地方", None), ("", None),
+], ids=lambda v: str(v))
+def test_area_code_for(key: str, expected: str | None) -> None:
+    assert area_code_for(key) == expected
+
+
+def test_division_and_cities_for_area_code() -> None:
+    row = division("140900")
+    assert row is not None and (row.name, row.province_name, row.area_code) == ("忻州市", "山西省", "0350")
+    county = division("511725")
+    assert county is not None and (county.name, county.city_name) == ("渠县", "达州市")
+    assert division("999999") is None
+    assert {d.name for d in cities_for_area_code("0728")} == {"仙桃市", "潜江市", "天门市"}
+    assert cities_for_area_code("0000") == ()
+
+
+# --- divisions.csv schema ---------------------------------------------------------------------
+ROWS = load_csv("divisions.csv")
+BY_CODE = {r["adcode"]: r for r in ROWS}
+PROVINCES = {"北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市",
+             "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省",
+             "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省",
+             "青海省", "宁夏回族自治区", "新疆维吾尔自治区"}
+
+
+def test_divisions_adcodes_unique_and_six_digits() -> None:
+    codes = [r["adcode"] for r in ROWS]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"\d{6}", c) for c in codes)
+
+
+def test_divisions_all_31_provinces() -> None:
+    assert {r["name"] for r in ROWS if r["level"] == "province"} == PROVINCES
+
+
+def test_divisions_prefecture_count() -> None:
+    cities = [r for r in ROWS if r["level"] == "city"]
+    assert 330 <= len(cities) <= 400
+    kinds = Counter(r["kind"] for r in cities)
+    assert kinds["自治州"] == 30 and kinds["盟"] == 3 and kinds["地区"] >= 7
+
+
+def test_divisions_parents_exist() -> None:
+    for r in ROWS:
+        prov = BY_CODE.get(r["province_adcode"])
+        assert prov is not None and prov["level"] == "province" and prov["name"] == r["province_name"], r
+        if r["level"] == "county" or r["level"] == "city":
+            city = BY_CODE.get(r["city_adcode"])
+            assert city is not None and city["name"] == r["city_name"], r
+            assert city["level"] == "city" or city["kind"] == "直辖市", r
+            assert city["province_adcode"] == r["province_adcode"], r
+
+
+def test_divisions_area_codes() -> None:
+    for r in ROWS:
+        if r["level"] != "province" or r["kind"] == "直辖市":
+            assert re.fullmatch(r"0\d{2,3}", r["area_code"]), r
+        for other in filter(None, r["other_area_codes"].split("|")):
+            assert re.fullmatch(r"0\d{2,3}", other), r
+
+
+@pytest.mark.parametrize("adcode,name,area_code", [
+    ("140900", "忻州市", "0350"), ("511700", "达州市", "0818"), ("450300", "桂林市", "0773"),
+    ("429006", "天门市", "0728"), ("110000", "北京市", "010"), ("652800", "巴音郭楞蒙古自治州", "0996"),
+    ("370100", "济南市", "0531"), ("321200", "泰州市", "0523"), ("331000", "台州市", "0576"),
+    ("520300", "遵义市", "0851"), ("419001", "济源市", "0391"),
+], ids=lambda v: str(v))
+def test_divisions_spot_checks(adcode: str, name: str, area_code: str) -> None:
+    assert (BY_CODE[adcode]["name"], BY_CODE[adcode]["area_code"]) == (name, area_code)
+
+
+def test_divisions_short_and_old_names() -> None:
+    assert "巴州" in BY_CODE["652800"]["short_names"].split("|")
+    assert "忻州" in BY_CODE["140900"]["short_names"].split("|")
+    assert "广西" in BY_CODE["450000"]["short_names"].split("|")
+    assert "襄樊市" in BY_CODE["420600"]["old_names"].split("|")
+    assert "奉化市" in BY_CODE["330213"]["old_names"].split("|")
+    for r in ROWS:
+        for n in filter(None, (r["short_names"] + "|" + r["old_names"]).split("|")):
+            assert len(n) >= 2, r
+
+
+def test_place_aliases_point_at_divisions() -> None:
+    rules = load_yaml("place_aliases.yaml")
+    for surface, adcode in rules["aliases"].items():
+        assert str(adcode) in BY_CODE, surface
+    assert set(rules["weights"]) >= {"publisher", "title", "body_full", "city_threshold"}
