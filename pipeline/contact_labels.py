@@ -33,7 +33,7 @@ _ALL_CJK = re.compile(rf"^[{CJK}]+$")
 # A bracketed note or department glued after the number: (居民), (综合科)
 _BRACKET = re.compile(r"^[ ]*[((]([^()()\n]{1,16})[))]")
 # Where a suffix clause ends: punctuation, another number, a line break.
-_CLAUSE_END = re.compile(r"[\n,。;、/!?:0-9]")
+_CLAUSE_END = re.compile(r"[\n,。;、/!?:]")
 
 
 # Longest label kept as a note (职工医疗(生育)保险待遇业务 is 14); longer ones are running text.
@@ -106,10 +106,12 @@ def classify_label(label: str, rules: ContactRules) -> Attribution:
     return Attribution(note=label)
 
 
-def parse_suffix(text: str, start: int, limit: int, rules: ContactRules) -> tuple[Attribution, int]:
+def parse_suffix(text: str, start: int, limit: int, rules: ContactRules, *,
+                 last: bool = True) -> tuple[Attribution, int]:
     """Department or note glued after a number (``综合科``, ``(居民)``, ``纳税服务热线``).
 
-    Returns what was found and where the consumed words end (``start`` when nothing was).
+    ``limit`` is where the next number (``last`` False) or the line ends. Returns what was found
+    and where the consumed words end (``start`` when nothing was).
     """
     window = text[start:limit]
     bracket = _BRACKET.match(window)
@@ -129,6 +131,10 @@ def parse_suffix(text: str, start: int, limit: int, rules: ContactRules) -> tupl
     if dept:
         return Attribution(department=dept.group(1)), start + dept.end()
     end = _CLAUSE_END.search(window)
+    if end is not None and end.group(0) == ":":
+        return Attribution(), start  # "传真:" labels the next number, not this one
+    if end is None and not last:
+        return Attribution(), start  # words running up to the next number are its label
     clause = window[: end.start()] if end else window
     core = _SPACES.sub("", clause)
     if core and len(core) <= 10 and any(w in core for w in rules.note_words):

@@ -265,7 +265,7 @@ def _attribute(text: str, found: list[_Found], line_starts: list[int], rules: Co
                     # A number alone on its line continues the list above it (a flattened
                     # table puts an agency's second number on its own line).
                     own.organization = carry
-            glued, pos = parse_suffix(text, item.cand.end, limit, rules)
+            glued, pos = parse_suffix(text, item.cand.end, limit, rules, last=n + 1 == len(items))
             base = item.leader.attribution if item.leader is not None else own
             item.attribution = Attribution(
                 organization=base.organization or glued.organization,
@@ -287,6 +287,11 @@ def _label_attribution(text: str, lo: int, hi: int, rules: ContactRules) -> Attr
         cut = m.end()
     if cut is not None:
         prefix = prefix[cut:]
+    opening = max(prefix.rfind("("), prefix.rfind("("))
+    if opening > max(prefix.rfind(")"), prefix.rfind(")")):
+        inside = prefix[opening + 1:]
+        # "...办理(咨询电话:" - the label is inside the bracket; "代县医保局(" - it is before it.
+        prefix = inside if inside.strip() else prefix[:opening]
     parts = [p for p in _LABEL_SEP.split(prefix) if p.strip()]
     if not parts:
         return Attribution()
