@@ -30,11 +30,11 @@ _SERIAL = re.compile(r"^\s*[0-9]{1,3}\s+")
 _EDGE_PUNCT = "【】[]“”\"'‘’《》<>·•*#-—:;,.、(  "
 _DIGIT = re.compile(r"[0-9]")
 _ALL_CJK = re.compile(rf"^[{CJK}]+$")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
 # A bracketed note or department glued after the number: (居民), (综合科)
 _BRACKET = re.compile(r"^[ ]*[((]([^()()\n]{1,16})[))]")
-# Where a suffix clause ends: punctuation, another number, a line break.
+# Where a suffix clause ends: punctuation or a line break (":" there means a label follows).
 _CLAUSE_END = re.compile(r"[\n,。;、/!?:]")
-
 
 # Longest label kept as a note (职工医疗(生育)保险待遇业务 is 14); longer ones are running text.
 _MAX_NOTE = 16
@@ -150,7 +150,7 @@ def sentence_org(text: str, lo: int, hi: int, rules: ContactRules) -> str | None
     if last is None:
         return None
     left = last.start()
-    while left > lo and last.start() - left < 10 and re.match(rf"[{CJK}]", text[left - 1]):
+    while left > lo and last.start() - left < 10 and _CJK_CHAR.match(text[left - 1]):
         left -= 1
     head = text[left: last.start()]
     # Cut the name after the last stop word on its left (请咨询主管税务机关 -> 主管税务机关).

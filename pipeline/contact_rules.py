@@ -37,6 +37,10 @@ class ContactRules:
     glued_hotline: re.Pattern[str]  # a hotline's name right after its number: 纳税服务热线
     glued_department: re.Pattern[str]  # a department right after a number: 综合科
 
+    def is_short_number(self, digits: str) -> bool:
+        """True for a listed hotline or an allowed short-number shape (95518, 96123)."""
+        return digits in self.hotline_names or any(p.fullmatch(digits) for p in self.short_patterns)
+
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
     """Regex alternation of literal words, longest first (so the most specific wins)."""

@@ -12,7 +12,6 @@ import bisect
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .contact_labels import (Attribution, classify_label, clean_label, heading_org, parse_suffix,
@@ -166,17 +165,17 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
         cue = _cue_before(text, cand, rules) or line in cue_lines
         call = leader.call if leader else _cue_in_clause(text, cand, rules) or line in cue_lines
         if cand.form == "local":
-            own_area = leader.cand.area if leader and leader.kind == "landline" else None
+            own_area = _area_of(leader) if leader is not None else None
             supported = leader is not None or cue or _cue_after(text, cand, rules)
             if not supported:
                 continue
-            norm = normalize_candidate(cand, own_area or area, _short_checker(rules))
+            norm = normalize_candidate(cand, own_area or area, rules.is_short_number)
         elif cand.form == "short" and cand.digits not in rules.hotline_names:
             if not _short_cue(text, cand, rules):
                 continue
-            norm = normalize_candidate(cand, area, _short_checker(rules))
+            norm = normalize_candidate(cand, area, rules.is_short_number)
         else:
-            norm = normalize_candidate(cand, area, _short_checker(rules))
+            norm = normalize_candidate(cand, area, rules.is_short_number)
         if norm is None:
             continue
         phone, e164, kind = norm
@@ -184,13 +183,10 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
     return found
 
 
-def _short_checker(rules: ContactRules) -> Callable[[str], bool]:
-    """A predicate: is this digit string a hotline or an allowed short-number shape?"""
-
-    def check(digits: str) -> bool:
-        return digits in rules.hotline_names or any(p.fullmatch(digits) for p in rules.short_patterns)
-
-    return check
+def _area_of(item: _Found) -> str | None:
+    """Area code of a found landline (``0350-3032798`` -> ``0350``), else None."""
+    head, sep, _ = item.phone.partition("-")
+    return head if item.kind == "landline" and sep and head.startswith("0") else None
 
 
 def _group_leader(text: str, cand: Candidate, line: int, found: list[_Found]) -> _Found | None:
