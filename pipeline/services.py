@@ -1,16 +1,175 @@
-"""Service extraction (placeholder until the services issue lands)."""
+"""Service extraction: what a notice suspends, for whom, and what people are told to do.
+
+Pipeline (each step its own module): :mod:`pipeline.service_clauses` splits the body into clauses
+and phrases, :mod:`pipeline.service_cues` finds cue words (rules in ``rules/services.yaml`` and
+``rules/service_actions.yaml``), :mod:`pipeline.service_reading` decides which action governs
+which service, and :mod:`pipeline.service_timing` ties facts to the notice's time rows.
+
+Row conventions (SPEC.md "services.parquet"):
+
+* a deadline (finish it before the stop), a workaround (pay first, settle later) or a resumption
+  of a service gives its own row AND a ``suspended`` row: the service is down meanwhile;
+* a service the notice explicitly keeps open (不受影响, 正常办理, 除...外) loses its ``suspended``
+  rows unless some clause stops that very service directly (a stop verb governing its own cue
+  word, not a settlement expanded by place nor a row implied by a deadline/workaround/resume);
+* one row per (service, action, clause); ``evidence`` is the phrase run from the object to the
+  action word, ``text[span_start:span_end]``.
+"""
 
 from __future__ import annotations
 
+import logging
+
 from .records import ServiceFact, TimeWindow
+from .service_clauses import Clause, phrase_index, split_clauses
+from .service_cues import CueMap, Hit, find_cues
+from .service_reading import Reading, read_clauses
+from .service_rules import SERVICE_CODES, service_rules
+from .service_timing import FactTime, attach, clause_time
 
 __all__ = ["extract_services", "attach_services"]
 
+log = logging.getLogger(__name__)
+
+# Actions that also mean the service is down meanwhile (SPEC: deadline and workaround; a service
+# that resumes was stopped before).
+_IMPLIES_STOP = ("deadline", "workaround", "resumed")
+_WITH_INSTRUCTION = ("deadline", "workaround")
+_INSTRUCTION_MAX = 60  # characters kept of an instruction
+_INSTRUCTION_MIN = 6  # a shorter cue phrase (2021年9月13日19时前) borrows the rest of the clause
+_TRIM = " \t\u3000,:;。、"
+
 
 def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
-    """One fact per (service, action) the notice states."""
-    return []
+    """Service facts of a notice body.
+
+    Args:
+        text: the notice's ``body_text`` after :func:`pipeline.normalize.normalize_text`
+            (simplified, half-width).
+        windows: the time rows of the same text (:func:`pipeline.times.extract_windows`); may be
+            empty, in which case every fact's ``start``/``end`` is None.
+
+    Returns:
+        One :class:`ServiceFact` per (service, action, clause), in text order. Never raises on odd
+        text: nothing found is ``[]``.
+    """
+    if not text or not text.strip():
+        return []
+    rules = service_rules()
+    clauses = split_clauses(text)
+    cues = find_cues(text, rules)
+    readings = read_clauses(text, clauses, cues, rules)
+    facts = _facts(text, readings, cues, windows or [])
+    log.debug("services: %d clauses, %d readings, %d facts", len(clauses), len(readings), len(facts))
+    return facts
 
 
 def attach_services(windows: list[TimeWindow], facts: list[ServiceFact]) -> None:
-    """Fill ``TimeWindow.services`` with the codes each window applies to."""
+    """Fill ``TimeWindow.services`` with the codes each window applies to (in place).
+
+    A window takes the services of the facts whose clause states it (its span lies inside the
+    fact's evidence) or that were tied to it (same start, end and component) and whose action fits
+    its kind (resume rows take resumptions, deadline rows deadlines, other rows stops); the
+    ``downtime`` row takes every suspended service that is untimed or starts before it ends.
+    """
+    attach(windows, facts)
+
+
+def _facts(text: str, readings: list[Reading], cues: CueMap, windows: list[TimeWindow]) -> list[ServiceFact]:
+    """Rows from readings: implied stops added, keep-open overrides applied, one per clause."""
+    kept_open = {r.code for r in readings if r.action == "open"}
+    stopped_directly = {r.code for r in readings if r.strong}
+    seen: set[tuple[str, str, int]] = set()
+    facts: list[ServiceFact] = []
+    for r in readings:
+        if r.action == "open":
+            continue
+        actions = [r.action, "suspended"] if r.action in _IMPLIES_STOP else [r.action]
+        for action in actions:
+            if action == "suspended" and r.code in kept_open and r.code not in stopped_directly:
+                continue
+            key = (r.code, action, r.clause.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(_fact(text, r, action, cues, windows))
+    order = {code: i for i, code in enumerate(SERVICE_CODES)}
+    facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
+    return facts
+
+
+def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: list[TimeWindow]) -> ServiceFact:
+    """One row for reading ``r`` as ``action``."""
+    s, e = _trim(text, *r.span)
+    when = _when(r, action, windows)
+    component = when.component or _component(r.clause, cues)
+    return ServiceFact(
+        service=r.code,
+        action=action,
+        span_start=s,
+        span_end=e,
+        evidence=text[s:e],
+        start=when.start,
+        end=when.end,
+        audience=_audience(r, cues),
+        instruction=_instruction(text, r) if action in _WITH_INSTRUCTION else None,
+        component=component,
+    )
+
+
+def _when(r: Reading, action: str, windows: list[TimeWindow]) -> FactTime:
+    """Times of a row; an implied stop under a deadline starts when the deadline passes."""
+    if not windows:
+        return FactTime()
+    t = clause_time(r.clause, action, windows)
+    if action == "suspended" and r.action == "deadline":
+        d = clause_time(r.clause, "deadline", windows)
+        if d.end is not None:
+            return FactTime(start=d.end, component=d.component)
+    return t
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Span without surrounding blanks and separators (kept non-empty)."""
+    s0, e0 = s, e
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return (s, e) if e > s else (s0, e0)
+
+
+def _audience(r: Reading, cues: CueMap) -> str | None:
+    """Audience from the clause subject: the nearest audience word before the action, else after."""
+    c, at = r.clause, r.cue.start
+    inside = [h for h in cues.audiences if c.start <= h.start < c.end]
+    before = [h for h in inside if h.start < at]
+    if before:
+        return before[-1].label
+    after = [h for h in inside if h.start >= at]
+    return after[0].label if after else None
+
+
+def _instruction(text: str, r: Reading) -> str | None:
+    """What people are told to do: the cue's phrase from the cue on (or the rest of the clause)."""
+    c, cue = r.clause, r.cue
+    if not (c.start <= cue.start < c.end):
+        return None
+    p_end = c.phrases[phrase_index(c, cue.start)][1]
+    words = text[cue.start:p_end].strip(_TRIM)
+    if len(words) < _INSTRUCTION_MIN:
+        words = text[cue.start:c.end].strip(_TRIM)
+    return words[:_INSTRUCTION_MAX] or None
+
+
+def _component(clause: Clause, cues: CueMap) -> str | None:
+    """A component word (支付端) stated in the clause, if any."""
+    for h in cues.components:
+        if clause.start <= h.start < clause.end:
+            return h.label
+    return None
+
+
+def _hits_in(hits: list[Hit], clause: Clause) -> list[Hit]:
+    """Hits starting inside a clause."""
+    return [h for h in hits if clause.start <= h.start < clause.end]

@@ -1,0 +1,129 @@
+"""Finding the cue words of the services extractor in a notice body.
+
+Order matters, and is fixed here: neutral spans and title lines first (they are then ignored),
+then action words, then service objects (compounds before plain words), then generic stops,
+places, audiences. Among overlapping candidates of one kind the higher priority, then the longer,
+then the earlier match wins, and a chosen span is consumed: an object cannot reuse the 备案 inside
+电话备案 (an action), nor cross_region the 异地就医 inside 异地就医备案 (a filing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .service_rules import ServiceRules, service_rules
+
+__all__ = ["Hit", "CueMap", "find_cues"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One cue found in the text."""
+
+    start: int
+    end: int
+    kind: str  # action | object | place | audience | component
+    label: str  # action type, first service code, place kind, audience or component word
+    codes: tuple[str, ...] = ()  # for objects: every code named (settlement for bare settlement)
+    scope: str = "both"  # for actions: before | both
+
+
+@dataclass(slots=True)
+class CueMap:
+    """Every cue of one text, sorted by position within each list."""
+
+    actions: list[Hit] = field(default_factory=list)
+    objects: list[Hit] = field(default_factory=list)
+    places: list[Hit] = field(default_factory=list)
+    audiences: list[Hit] = field(default_factory=list)
+    components: list[Hit] = field(default_factory=list)
+    exceptions: list[tuple[int, int]] = field(default_factory=list)  # insides of 除...外
+
+
+def _candidates(regex: re.Pattern[str], text: str) -> Iterable[tuple[int, int]]:
+    """Spans of group 1 of a lookahead regex at every start position (empty ones skipped)."""
+    for m in regex.finditer(text):
+        s, e = m.span(1)
+        if e > s:
+            yield s, e
+
+
+def _select(cands: list[tuple[int, int, int, Hit]], taken: bytearray) -> list[Hit]:
+    """Greedy choice: priority, then length, then position; a chosen span is consumed."""
+    cands.sort(key=lambda c: (-c[2], -(c[1] - c[0]), c[0]))
+    chosen: list[Hit] = []
+    for s, e, _, hit in cands:
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append(hit)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def _neutral_mask(text: str, rules: ServiceRules) -> bytearray:
+    """Positions inside neutral spans and title lines."""
+    mask = bytearray(len(text))
+    for regex in (*rules.neutral, rules.title_line):
+        for m in regex.finditer(text):
+            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def _actions(text: str, rules: ServiceRules, taken: bytearray) -> list[Hit]:
+    """Action cues outside neutral spans, longest first."""
+    cands = [(s, e, 0, Hit(s, e, "action", cue.action, scope=cue.scope))
+             for cue in rules.actions for s, e in _candidates(cue.regex, text)]
+    return _select(cands, taken)
+
+
+def _objects(text: str, rules: ServiceRules, taken: bytearray) -> list[Hit]:
+    """Service objects outside neutral and action spans."""
+    cands = [(s, e, cue.priority, Hit(s, e, "object", cue.codes[0], codes=cue.codes))
+             for cue in rules.objects for s, e in _candidates(cue.regex, text)]
+    return _select(cands, taken)
+
+
+def _general(text: str, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
+    """Generic stops; with check_specific a match holding a specific object does not count."""
+    cands = []
+    for order, cue in enumerate(rules.general):
+        for s, e in _candidates(cue.regex, text):
+            if cue.check_specific and any(s <= o.start and o.end <= e for o in objects):
+                continue
+            cands.append((s, e, -order, Hit(s, e, "object", "general", codes=("general",))))
+    return _select(cands, taken)
+
+
+def _labelled(text: str, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
+    """Place or audience words, longest first, each position used once."""
+    cands = [(s, e, 0, Hit(s, e, kind, label)) for regex, label in table for s, e in _candidates(regex, text)]
+    return _select(cands, bytearray(len(text)))
+
+
+def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
+    """All cues of ``text`` (see the module docstring for the order)."""
+    rules = rules or service_rules()
+    neutral = _neutral_mask(text, rules)
+    taken = bytearray(neutral)
+    actions = _actions(text, rules, taken)
+    objects = _objects(text, rules, taken)
+    general_taken = bytearray(neutral)
+    for a in actions:
+        general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+    general = _general(text, rules, general_taken, objects)
+    cues = CueMap(
+        actions=actions,
+        objects=sorted(objects + general, key=lambda h: (h.start, h.end)),
+        places=_labelled(text, rules.places, "place"),
+        audiences=_labelled(text, rules.audiences, "audience"),
+    )
+    if rules.components is not None:
+        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in _candidates(rules.components, text)]
+    for m in rules.exception.finditer(text):
+        s, e = m.span("zone")
+        if not any(neutral[s:e]):
+            cues.exceptions.append((s, e))
+    return cues

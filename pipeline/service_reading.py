@@ -1,0 +1,195 @@
+"""Clause-level reading: which action governs which service object.
+
+Within a clause, items (action cues and objects) are read left to right:
+
+* an object before any action waits (it is the subject, 参保人员...购药的, 个人账户无法使用);
+* an action takes the waiting objects (scope ``before``/``both``) and, with scope ``both``, the
+  objects after it in its own phrase (暂停 X、Y);
+* after a workaround cue (先行垫付, 待...后) the rest of the clause is the instruction: the
+  services named there (按规定报销, 医保结算) are what people do later, not what stops;
+* objects still waiting at the end of the clause take the clause's last action (list heads:
+  暂停...业务,包括 A、B) or, failing that, the action of a preceding list heading ending in a
+  colon (停机影响业务范围: then lines of services).
+
+Bracketed asides and 除...外 zones holding their own action are read on their own (the luan
+``(城乡居民参保缴费不受影响)``); a 除...外 zone without one stays open; other asides are part of the
+phrase around them but only *name its scope* for the codes in ``aside_scope_codes``.
+A bare settlement (联网结算, 医保刷卡) expands to the services of the places it is at
+(定点医药机构 -> inpatient, outpatient, pharmacy) unless the phrase names specific ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .service_clauses import Clause, bracket_zones, phrase_index
+from .service_cues import CueMap, Hit
+from .service_rules import SETTLEMENT, ServiceRules
+
+__all__ = ["Reading", "read_clauses"]
+
+_STOPS = ("suspended", "restricted")  # direct statements that a service is (partly) unavailable
+_MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One service the clause says something about, and what."""
+
+    code: str
+    action: str  # a ServiceFact action or "open"
+    strong: bool  # a direct stop of this very service (not expanded, not implied)
+    clause: Clause
+    cue: Hit
+    obj: Hit
+    span: tuple[int, int]  # evidence: the phrases from the object to the cue
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An action or object of one clause, with whether it sits in a bracketed aside."""
+
+    hit: Hit
+    aside: bool = False
+
+
+def _within(hits: list[Hit], start: int, end: int) -> list[Hit]:
+    """Hits starting inside ``[start, end)``."""
+    return [h for h in hits if start <= h.start < end]
+
+
+class _ClauseReader:
+    """Reads one clause; collects (object, action) pairs."""
+
+    def __init__(self, text: str, clause: Clause, cues: CueMap, rules: ServiceRules) -> None:
+        self.text, self.clause, self.cues, self.rules = text, clause, cues, rules
+        self.pairs: list[tuple[_Item, Hit]] = []
+        self.last: Hit | None = None
+
+    def read(self, carry: Hit | None) -> None:
+        """Assign the clause's objects to actions (see the module docstring)."""
+        c = self.clause
+        actions = _within(self.cues.actions, c.start, c.end)
+        objects = _within(self.cues.objects, c.start, c.end)
+        zones = [(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
+        zones += [(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
+                  if not any(zs <= s < ze for zs, ze, _ in zones)]
+        asides: list[tuple[int, int]] = []
+        for s, e, kind in sorted(zones):
+            own = _within(actions, s, e)
+            inner = _within(objects, s, e)
+            if own:  # a self-contained aside: read it on its own
+                self._read_items([_Item(h) for h in sorted(own + inner, key=lambda h: h.start)], None)
+            elif kind == "exception":  # 除 X 外 with no verb of its own: X stays open
+                cue = Hit(s, e, "action", "open")
+                self.pairs.extend((_Item(o), cue) for o in inner)
+            else:
+                asides.append((s, e))
+                continue
+            actions = [a for a in actions if a not in own]
+            objects = [o for o in objects if o not in inner]
+        items = [_Item(h, any(s <= h.start < e for s, e in asides)) for h in actions + objects]
+        items.sort(key=lambda i: (i.hit.start, i.hit.kind != "action"))
+        self._read_items(items, carry)
+
+    def _read_items(self, items: list[_Item], carry: Hit | None) -> None:
+        """The left-to-right pass over one clause (or self-contained aside)."""
+        pending: list[_Item] = []
+        current: Hit | None = None
+        mask_from: int | None = None  # phrases from this index on are a workaround's instruction
+        cue_phrase = -1  # phrase of that workaround cue
+        last: Hit | None = None
+        phrase: int | None = None
+        for item in items:
+            hit = item.hit
+            ph = phrase_index(self.clause, hit.start)
+            if ph != phrase:
+                current, phrase = None, ph
+            if mask_from is not None and ph >= mask_from:
+                # Only a new stop or keep-open in a later phrase ends the instruction part.
+                if hit.kind == "action" and hit.label in ("suspended", "restricted", "open") and ph > cue_phrase:
+                    mask_from = None
+                else:
+                    continue
+            if hit.kind == "action":
+                self.pairs.extend((p, hit) for p in pending)
+                pending = []
+                current = hit if hit.scope == "both" else None
+                if hit.label == "workaround":
+                    # 提前 (scope both) still governs the rest of its own phrase; 垫付 does not.
+                    cue_phrase, mask_from = ph, ph + 1 if hit.scope == "both" else ph
+                last = hit
+            elif current is not None:
+                self.pairs.append((item, current))
+            else:
+                pending.append(item)
+        if pending:
+            if last is not None and mask_from is None and last.label in _MAIN:
+                self.pairs.extend((p, last) for p in pending)
+            elif last is None and carry is not None:
+                self.pairs.extend((p, carry) for p in pending)
+        self.last = last or self.last
+
+    def readings(self) -> list[Reading]:
+        """Expand the (object, action) pairs into per-code readings."""
+        out: list[Reading] = []
+        for item, cue in self.pairs:
+            obj = item.hit
+            codes, expanded = self._codes(item)
+            for code in codes:
+                if item.aside and code in self.rules.aside_scope_codes:
+                    continue
+                strong = cue.label in _STOPS and not expanded
+                out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
+        return out
+
+    def _codes(self, item: _Item) -> tuple[tuple[str, ...], bool]:
+        """Codes an object stands for, and whether they come from a settlement expansion."""
+        obj = item.hit
+        if SETTLEMENT not in obj.codes:
+            return obj.codes, False
+        c = self.clause
+        p0, p1 = c.phrases[phrase_index(c, obj.start)]
+        asides = bracket_zones(self.text, p0, p1)
+        for o in _within(self.cues.objects, p0, p1):
+            if any(s <= o.start < e for s, e in asides):
+                continue
+            if self.rules.settlement_specific.intersection(o.codes):
+                return (), True  # 住院医疗费用联网结算: the phrase says which settlement
+        kinds = {h.label for h in _within(self.cues.places, p0, p1)}
+        if not kinds:
+            kinds = {h.label for h in _within(self.cues.places, c.start, c.end)}
+        if "mixed" in kinds or {"medical", "pharmacy"} <= kinds:
+            kind = "mixed"
+        elif kinds:
+            kind = kinds.pop()
+        else:
+            kind = "none"
+        return self.rules.expansion[kind], True
+
+    def _span(self, obj: Hit, cue: Hit) -> tuple[int, int]:
+        """Evidence span: the phrases from the object to the cue (the object's clause if apart)."""
+        c = self.clause
+        if not (c.start <= cue.start < c.end):
+            return c.start, c.end
+        a = phrase_index(c, min(obj.start, cue.start))
+        b = phrase_index(c, max(obj.start, cue.start))
+        return c.phrases[a][0], c.phrases[b][1]
+
+
+def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
+    """Readings of every clause, carrying list-heading actions across lines."""
+    out: list[Reading] = []
+    carry: Hit | None = None
+    for clause in clauses:
+        reader = _ClauseReader(text, clause, cues, rules)
+        reader.read(carry)
+        readings = reader.readings()
+        out.extend(readings)
+        has_action = bool(_within(cues.actions, clause.start, clause.end))
+        if clause.ends_with_colon:
+            last = reader.last
+            carry = last if last is not None and last.label in _STOPS and not readings else None
+        elif has_action or clause.marker_level in (1, 2):
+            carry = None
+    return out

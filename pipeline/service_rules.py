@@ -1,0 +1,203 @@
+"""Compiled cue tables of the services extractor (``rules/services.yaml``, ``rules/service_actions.yaml``).
+
+The YAML files hold the words; this module turns them into regexes once (``functools.cache``) and
+validates them, so a malformed user extension fails loudly at load time rather than silently at
+match time. Word lists become one alternation each, longest word first, wrapped in a lookahead so
+that every start position yields a candidate (``service_cues`` picks among overlapping ones).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .records import AUDIENCES, SERVICE_ACTIONS
+from .ruledata import RulesError, load_yaml
+
+__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
+
+# Taxonomy codes (SPEC.md "Service taxonomy"); the YAML must define exactly these.
+SERVICE_CODES = (
+    "general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region",
+    "filing", "reimbursement", "transfer", "maternity", "personal_account", "online_channels",
+    "institution_settlement",
+)
+ACTION_TYPES = (*SERVICE_ACTIONS, "open")  # `open`: the notice keeps the service running
+SCOPES = ("before", "both")
+PLACE_KINDS = ("mixed", "medical", "pharmacy")
+SETTLEMENT = "settlement"  # pseudo-code of a bare settlement cue, expanded by place
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectCue:
+    """A regex naming one or more services (or the settlement pseudo-code)."""
+
+    regex: re.Pattern[str]
+    codes: tuple[str, ...]
+    priority: int  # compounds 1, plain words 0: higher is matched first
+
+
+@dataclass(frozen=True, slots=True)
+class ActionCue:
+    """A regex of an action word with what it does and which objects it governs."""
+
+    regex: re.Pattern[str]
+    action: str
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralCue:
+    """A regex of a generic stop; ``check_specific`` drops matches holding a specific service."""
+
+    regex: re.Pattern[str]
+    check_specific: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRules:
+    """Every compiled table the extractor needs."""
+
+    objects: tuple[ObjectCue, ...]
+    general: tuple[GeneralCue, ...]
+    settlement_specific: frozenset[str]
+    expansion: dict[str, tuple[str, ...]]
+    places: tuple[tuple[re.Pattern[str], str], ...]
+    aside_scope_codes: frozenset[str]
+    neutral: tuple[re.Pattern[str], ...]
+    actions: tuple[ActionCue, ...]
+    exception: re.Pattern[str]
+    title_line: re.Pattern[str]
+    audiences: tuple[tuple[re.Pattern[str], str], ...]
+    components: re.Pattern[str] | None
+
+
+def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a rules-file regex, naming the file entry when it is malformed."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def _words_regex(words: list[str], where: str) -> re.Pattern[str] | None:
+    """One lookahead alternation of literal words, longest first (every start is a candidate)."""
+    clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
+    if not clean:
+        return None
+    return _compile("(?=(" + "|".join(re.escape(w) for w in clean) + "))", where)
+
+
+def _pattern_regex(pattern: str, where: str) -> re.Pattern[str]:
+    """Wrap a rules regex in a capturing lookahead so overlapping candidates are all found."""
+    _compile(pattern, where)  # validate the bare pattern first for a clear message
+    return _compile(f"(?=({pattern}))", where)
+
+
+def _as_list(value: Any, where: str) -> list[Any]:
+    """A YAML list or nothing; anything else is a rules error."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RulesError(f"{where}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    """Validated service codes of a rules entry."""
+    codes = tuple(_as_list(value, where))
+    bad = [c for c in codes if c not in SERVICE_CODES]
+    if bad or not codes:
+        raise RulesError(f"{where}: unknown or missing service codes {bad or codes}")
+    return codes
+
+
+def _objects(data: dict[str, Any]) -> tuple[ObjectCue, ...]:
+    """Compound cues (priority 1) then every code's words and patterns (priority 0)."""
+    cues: list[ObjectCue] = []
+    for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
+        where = f"services.yaml compounds[{i}]"
+        cues.append(ObjectCue(_pattern_regex(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
+    codes = data.get("codes")
+    if not isinstance(codes, dict) or set(codes) != set(SERVICE_CODES):
+        raise RulesError("services.yaml codes: must define exactly the SPEC taxonomy codes")
+    for code, entry in codes.items():
+        where = f"services.yaml codes.{code}"
+        words = _words_regex(_as_list(entry.get("words"), where), where)
+        if words is not None:
+            cues.append(ObjectCue(words, (code,), 0))
+        for pattern in _as_list(entry.get("patterns"), where):
+            cues.append(ObjectCue(_pattern_regex(pattern, where), (code,), 0))
+    settlement = data.get("settlement") or {}
+    for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
+        cues.append(ObjectCue(_pattern_regex(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
+    return tuple(cues)
+
+
+def _expansion(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Place kind (or ``none``) -> the codes a bare settlement stands for."""
+    raw = (data.get("settlement") or {}).get("expansion") or {}
+    out = {kind: _codes(raw.get(kind), f"services.yaml settlement.expansion.{kind}")
+           for kind in (*PLACE_KINDS, "none")}
+    return out
+
+
+def _actions(data: dict[str, Any]) -> tuple[ActionCue, ...]:
+    """Action cues of service_actions.yaml, validated."""
+    cues: list[ActionCue] = []
+    for i, entry in enumerate(_as_list(data.get("actions"), "service_actions.yaml actions")):
+        where = f"service_actions.yaml actions[{i}]"
+        action, scope = entry.get("type"), entry.get("scope", "both")
+        if action not in ACTION_TYPES or scope not in SCOPES:
+            raise RulesError(f"{where}: type must be one of {ACTION_TYPES}, scope one of {SCOPES}")
+        words = _words_regex(_as_list(entry.get("words"), where), where)
+        if words is not None:
+            cues.append(ActionCue(words, action, scope))
+        for pattern in _as_list(entry.get("patterns"), where):
+            cues.append(ActionCue(_pattern_regex(pattern, where), action, scope))
+    return tuple(cues)
+
+
+@functools.cache
+def service_rules() -> ServiceRules:
+    """Load and compile both services rules files once."""
+    svc = load_yaml("services.yaml")
+    act = load_yaml("service_actions.yaml")
+    settlement = svc.get("settlement") or {}
+    places = []
+    for kind in PLACE_KINDS:
+        regex = _words_regex(_as_list((svc.get("places") or {}).get(kind), f"places.{kind}"), f"places.{kind}")
+        if regex is not None:
+            places.append((regex, kind))
+    general = tuple(
+        GeneralCue(_pattern_regex(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
+        for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
+    )
+    audiences = []
+    for audience, words in (act.get("audiences") or {}).items():
+        if audience not in AUDIENCES:
+            raise RulesError(f"service_actions.yaml audiences: unknown audience {audience!r}")
+        regex = _words_regex(_as_list(words, f"audiences.{audience}"), f"audiences.{audience}")
+        if regex is not None:
+            audiences.append((regex, audience))
+    exception = _compile(act["exception"], "service_actions.yaml exception")
+    if "zone" not in exception.groupindex:
+        raise RulesError("service_actions.yaml exception: needs a named group 'zone'")
+    components = _words_regex(_as_list(act.get("components"), "components"), "components")
+    return ServiceRules(
+        objects=_objects(svc),
+        general=general,
+        settlement_specific=frozenset(_codes(settlement.get("specific"), "services.yaml settlement.specific")),
+        expansion=_expansion(svc),
+        places=tuple(places),
+        aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
+        neutral=tuple(_compile(e["pattern"], f"service_actions.yaml neutral[{i}]")
+                      for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
+        actions=_actions(act),
+        exception=exception,
+        title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
+        audiences=tuple(audiences),
+        components=components,
+    )

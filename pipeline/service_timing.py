@@ -1,0 +1,110 @@
+"""Tying service facts to the time rows of the same notice, and windows back to services.
+
+A clause's time is its own time expression (a window whose span lies inside the clause) or, when it
+states none, the nearest window before it inside the innermost item block that has one (the
+``二、医保结算业务暂停服务时间`` heading's time for the lines of that item). Which window kinds fit
+depends on the action: a resumption takes resume/go-live rows, a deadline deadline rows, anything
+else the stop rows. Windows come from ``pipeline.times``; with none every time stays unset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .records import ServiceFact, TimeWindow
+from .service_clauses import Clause
+
+__all__ = ["FactTime", "clause_time", "attach"]
+
+# Window kinds that suit each action, best first; "downtime" is a derived row and comes last.
+_FIT = {
+    "resumed": ("resume", "go_live"),
+    "deadline": ("deadline",),
+}
+_STOP_KINDS = ("suspension", "other", "downtime")
+_END_KINDS = ("resume", "go_live")
+
+
+@dataclass(frozen=True, slots=True)
+class FactTime:
+    """When a fact applies, and the component of the window it was tied to."""
+
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    component: str | None = None
+
+
+def _pick(cands: list[TimeWindow], action: str, nearest_last: bool) -> TimeWindow | None:
+    """The best-fitting window among ``cands`` (in text order) for ``action``."""
+    if not cands:
+        return None
+    order = list(reversed(cands)) if nearest_last else cands
+    for kind in _FIT.get(action, _STOP_KINDS):
+        for w in order:
+            if w.kind == kind:
+                return w
+    return order[0] if action not in _FIT else None
+
+
+def _tied(clause: Clause, action: str, windows: list[TimeWindow]) -> tuple[TimeWindow | None, tuple[int, int] | None]:
+    """The window a clause is tied to, and the item block it was found in."""
+    own = [w for w in windows if clause.start <= w.span_start and w.span_end <= clause.end and w.kind != "downtime"]
+    hit = _pick(own, action, nearest_last=False)
+    if hit is not None:
+        return hit, clause.blocks[0] if clause.blocks else None
+    for block in clause.blocks:
+        before = [w for w in windows if block[0] <= w.span_start < clause.start and w.kind != "downtime"]
+        hit = _pick(before, action, nearest_last=True)
+        if hit is not None:
+            return hit, block
+    return None, None
+
+
+def clause_time(clause: Clause, action: str, windows: list[TimeWindow]) -> FactTime:
+    """Start, end and component of a fact of ``action`` stated in ``clause``."""
+    w, block = _tied(clause, action, windows)
+    if w is None:
+        return FactTime()
+    if action == "resumed":
+        return FactTime(start=w.start or w.end, component=w.component)
+    if action == "deadline":
+        return FactTime(end=w.end or w.start, component=w.component)
+    if w.kind in _END_KINDS:  # an implied stop under a resume line lasts until then
+        return FactTime(end=w.start, component=w.component)
+    end = w.end
+    if end is None and block is not None:
+        # 暂停结算业务时间:...; 恢复结算业务时间:... -- the stop ends at its block's resume row.
+        later = [r for r in windows if r.kind in _END_KINDS and w.span_end <= r.span_start < block[1]
+                 and r.start is not None and (w.start is None or r.start > w.start)]
+        if later:
+            end = later[0].start
+    return FactTime(start=w.start, end=end, component=w.component)
+
+
+def attach(windows: list[TimeWindow], facts: list[ServiceFact]) -> None:
+    """Fill ``TimeWindow.services`` (see ``pipeline.services.attach_services``)."""
+    for w in windows:
+        codes: list[str] = []
+        for f in facts:
+            if _applies(w, f) and f.service not in codes:
+                codes.append(f.service)
+        w.services = codes
+
+
+def _applies(w: TimeWindow, f: ServiceFact) -> bool:
+    """Whether fact ``f`` belongs to window ``w``."""
+    if w.kind == "downtime":
+        if f.action != "suspended":
+            return False
+        if f.start is None or w.start is None:
+            return True
+        return w.end is None or f.start < w.end
+    wanted = _FIT.get(f.action, _STOP_KINDS)
+    if f.action in ("workaround",):
+        wanted = _STOP_KINDS
+    if w.kind not in wanted:
+        return False
+    inside = f.span_start <= w.span_start and w.span_end <= f.span_end
+    same_time = f.start is not None and f.start == w.start and (f.end == w.end or w.end is None)
+    return inside or (same_time and f.component == w.component)
