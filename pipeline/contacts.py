@@ -166,7 +166,8 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
         call = leader.call if leader else _cue_in_clause(text, cand, rules) or line in cue_lines
         if cand.form == "local":
             own_area = _area_of(leader) if leader is not None else None
-            supported = leader is not None or cue or _cue_after(text, cand, rules)
+            supported = (leader is not None or cue or _cue_after(text, cand, rules)
+                         or _named_owner_before(text, cand, line_starts[line], rules))
             if not supported:
                 continue
             norm = normalize_candidate(cand, own_area or area, rules.is_short_number)
@@ -181,6 +182,11 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
         phone, e164, kind = norm
         found.append(_Found(cand, phone, e164, kind, line, leader=leader, call=call))
     return found
+
+
+def _named_owner_before(text: str, cand: Candidate, line_start: int, rules: ContactRules) -> bool:
+    """True when the label right before a bare number names a body (``市医保局:2886097``)."""
+    return _label_attribution(text, line_start, cand.start, rules).organization is not None
 
 
 def _area_of(item: _Found) -> str | None:

@@ -71,6 +71,8 @@ FORMS = [
     case("联系电话:2886097", "773", ["0773-2886097"], "city-code-without-leading-zero"),
     case("联系电话:2886097", None, ["2886097"], "local-without-known-code-stays-bare"),
     case("电话:63211234", "021", ["021-63211234"], "local-eight-digits"),
+    case("市医保局:2886097\n市社保中心:2883019", "0773", ["0773-2886097", "0773-2883019"],
+         "bare-locals-after-named-bodies"),
     case("电话:0350-3031029;咨询:3032386", None, ["0350-3031029", "0350-3032386"],
          "local-takes-code-of-notice-landlines"),
     case("0350-3032798/3032386", None, ["0350-3032798", "0350-3032386"], "slash-group"),
@@ -133,6 +135,8 @@ TRAPS = [
     case("QQ:28860970", "0350", [], "qq-number"),
     case("联系电话:123456789012", None, [], "twelve-digits"),
     case("12345678", None, [], "eight-digits-starting-with-one"),
+    case("浏览次数:12345", None, [], "page-counter"),
+    case("截至目前共2886097", "0773", [], "bare-local-after-words-not-a-body"),
     case("", None, [], "empty-text"),
     case("   \n ", None, [], "blank-text"),
 ]
