@@ -39,7 +39,7 @@ _PHONE = re.compile(
     (?P<num>
       (?:\(0|0)\d{2,3}   # area code, perhaps in brackets (a literal start keeps the search fast)
       \)?
-      (?P<sep>[-\s]?)     # optional separator
+      (?P<sep>[-\s—–]?)   # optional separator
       \d{5,8}            # local number (5 digits only for a 123xx hotline after a dash)
     )
     (?!\d)               # not the head of a longer number
@@ -121,6 +121,7 @@ class _Index:
     street_suffixes: tuple[str, ...]
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
+    county_cues: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -129,7 +130,9 @@ class _Tally:
 
     scores: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     why: defaultdict[str, list[tuple[float, str]]] = field(default_factory=lambda: defaultdict(list))
-    strong: set[str] = field(default_factory=set)  # cities backed by more than body mentions
+    # cities named by the publisher or title, or by several of their counties: such a city is the
+    # notice's own; names and phone numbers in the body may also be a list of many cities
+    strong: set[str] = field(default_factory=set)
     provinces: Counter[str] = field(default_factory=Counter)
     province_first: dict[str, int] = field(default_factory=dict)
 
@@ -220,6 +223,7 @@ def _index() -> _Index:
         rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
+        county_cues=tuple(rules["county_cues"]),
     )
 
 
@@ -339,13 +343,17 @@ def _score_body(ix: _Index, tally: _Tally, text: str) -> None:
         top = sorted(values, reverse=True)[:cap]
         surface = Counter(names[city]).most_common(1)[0][0]
         tally.add(city, sum(top), f"body:{surface}x{len(values)}")
+    own_county = len(counties) == 1 and any(c in text for c in ix.county_cues)
     for city, found in counties.items():
         if len(found) >= 2:
             value = min(sum(s for s, _ in found.values()), w["county_cap"]) * w["county"]
             tally.add(city, value, "counties:" + ",".join(list(found)[:6]), strong=True)
         else:
             (county, (share, full)), = found.items()
-            if full:
+            if full and own_county:
+                # 我县/全县 and one county named: a county's own notice, for its prefecture
+                tally.add(city, w["county_own"] * share, f"county:{county}+cue", strong=True)
+            elif full:
                 tally.add(city, w["county_single"] * share, f"county:{county}")
     _score_area_codes(ix, tally, text)
 
@@ -362,7 +370,7 @@ def _score_area_codes(ix: _Index, tally: _Tally, text: str) -> None:
         code, local = digits[:size], digits[size:]
         if code not in ix.code_cities:
             continue
-        hotline = len(local) == 5 and local.startswith("12") and m["sep"] == "-"
+        hotline = len(local) == 5 and local.startswith("12") and m["sep"] in ("-", "—", "–")
         if not (7 <= len(local) <= 8 or hotline):
             continue
         numbers[code].add(local)
@@ -370,7 +378,7 @@ def _score_area_codes(ix: _Index, tally: _Tally, text: str) -> None:
         cities = ix.code_cities[code]
         value = min(len(locals_), w["area_code_cap"]) * w["area_code"] / len(cities)
         for city in cities:
-            tally.add(city, value, f"area_code:{code}x{len(locals_)}", strong=True)
+            tally.add(city, value, f"area_code:{code}x{len(locals_)}")
 
 
 def _cue_count(text: str, cues: tuple[str, ...]) -> int:

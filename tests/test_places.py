@@ -101,6 +101,15 @@ RULES = [
     case("开封医保经办机构暂停办理业务", ("河南省", "开封市"), "risky-short-name-with-cue"),
     case("长治市医疗保障局关于停机的公告", ("山西省", "长治市"), "risky-short-name-full-form"),
     case("忻州市场监督管理局与医保局联合发布", ("山西省", "忻州市"), "city-name-before-shichang"),
+    case("我县医保信息系统将停机切换,请到宁海县医疗保障局服务大厅咨询", ("浙江省", "宁波市"),
+         "county-notice-with-county-cue"),
+    case("省医保中心将停用省直医保业务系统。咨询电话:0351-4040123、0351-4040456", ("山西省", None),
+         "province-notice-with-capital-phone-numbers"),
+    case("全省各市医保咨询电话:太原市0351-4040123,大同市0352-2040123,朔州市0349-2040123,忻州市0350-3032798",
+         ("山西省", None), "province-wide-phone-list-names-no-city"),
+    case("广西壮族自治区医疗保障局:自治区本级及区直单位参保人员暂停办理", ("广西壮族自治区", None),
+         "region-level-notice"),
+    case("咨询电话0350—3032798,全市暂停办理", ("山西省", "忻州市"), "area-code-with-em-dash"),
 ]
 
 # --- traps: words that only look like places --------------------------------------------------
@@ -122,6 +131,9 @@ TRAPS = [
     case("城区、郊区、矿区的参保人员", NONE, "generic-district-words"),
     case("2021-10-11 时间 0350年", NONE, "digits-that-are-not-phones"),
     case("", NONE, "empty-text"),
+    case("各医保定点医药机构、医保定点零售药店暂停医保结算,医保定点医疗机构做好解释", NONE, "baoding-in-yibao-dingdian"),
+    case("新平台上线后,城乡居民和职工的资金安全不受影响,确保平安顺利、稳定安全,顺延安排", NONE,
+         "names-straddling-two-words"),
 ]
 
 # --- bugs caught ------------------------------------------------------------------------------
