@@ -1,0 +1,78 @@
+"""The comparative report across cities: ``comparison.parquet``, ``report.html``, ``report.md``.
+
+``build_report(parsed_dir)`` reads the parsed tables, builds one comparison row per distinct
+outage notice (:mod:`.compare` documents the grain and the columns), and writes the three files
+atomically. Only the standard library is imported here; pyarrow is imported when a report is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["build_report", "REPORT_FILES"]
+
+log = logging.getLogger(__name__)
+
+REPORT_FILES = ("comparison.parquet", "report.html", "report.md")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Path]:
+    """Build the cross-city report from the tables in ``parsed_dir``.
+
+    Args:
+        parsed_dir: folder holding ``notices.parquet``, ``windows.parquet``, ``services.parquet``,
+            ``contacts.parquet`` and ``rejects.parquet`` (any of them may be missing: it then
+            counts as empty, so a folder with only rejects still gets a report saying so).
+        out_dir: where to write; defaults to ``parsed_dir``. Created if needed.
+
+    Returns:
+        ``{"comparison": path, "html": path, "markdown": path}``.
+
+    Each file is written to a temporary file in ``out_dir`` and moved into place with
+    ``os.replace``, so a reader never sees half a report.
+    """
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ..records import TZ
+    from .compare import build_comparison, comparison_schema, load_parsed
+    from .html import render_html
+    from .markdown import render_markdown
+
+    parsed_dir = Path(parsed_dir)
+    out = Path(out_dir) if out_dir is not None else parsed_dir
+    out.mkdir(parents=True, exist_ok=True)
+    tables = load_parsed(parsed_dir)
+    rows = build_comparison(tables)
+    now = dt.datetime.now(TZ)
+    log.info("report: %d comparison rows from %s (%s)", len(rows), parsed_dir, tables.counts())
+
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rows, schema=comparison_schema()), buf)
+    paths = {
+        "comparison": out / "comparison.parquet",
+        "html": out / "report.html",
+        "markdown": out / "report.md",
+    }
+    _write_atomic(paths["comparison"], buf.getvalue())
+    _write_atomic(paths["html"], render_html(rows, tables, generated_at=now).encode("utf-8"))
+    _write_atomic(paths["markdown"], render_markdown(rows, tables, generated_at=now).encode("utf-8"))
+    return paths

@@ -1,0 +1,511 @@
+"""The comparison table behind the report: one row per distinct outage notice.
+
+Row grain
+---------
+One row per outage notice that is not a repost: ``notices.is_outage_notice`` is true and
+``duplicate_of`` is null (a repost whose original is missing from the folder is kept, so that
+every event is counted exactly once; its reposts are counted in ``n_reposts``). A city with
+several notices (a 2020 and a 2021 switchover, say) has several rows, ordered by downtime start.
+``city_key`` names the place a row is compared under: the city, else the province for a
+province-level notice, else ``未知地区``. Rows are ordered by province, then city (province-level
+rows first), then time, then ``notice_id``, so the order is stable across runs.
+
+Columns are listed in :data:`COMPARISON` (an Arrow schema, checked on write); the nested
+``service_detail``/``contact_detail`` columns keep the evidence sentence of every number so the
+HTML report (and an analyst with the parquet) can audit it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "SERVICE_CODES",
+    "SERVICE_LABELS",
+    "UNKNOWN_PLACE",
+    "ParsedTables",
+    "comparison_schema",
+    "load_parsed",
+    "build_comparison",
+    "sentence_around",
+]
+
+log = logging.getLogger(__name__)
+
+# Taxonomy order of SPEC.md (general first, then the specific services); the matrix columns and
+# the hours_<code> columns follow it, so keep it a list.
+SERVICE_CODES: tuple[str, ...] = (
+    "general",
+    "contribution",
+    "enrollment",
+    "inpatient",
+    "outpatient",
+    "pharmacy",
+    "cross_region",
+    "filing",
+    "reimbursement",
+    "transfer",
+    "maternity",
+    "personal_account",
+    "online_channels",
+    "institution_settlement",
+)
+# Short Chinese column heads for the matrix (readers of the report read Chinese notices).
+SERVICE_LABELS: dict[str, str] = {
+    "general": "全部业务",
+    "contribution": "征缴",
+    "enrollment": "参保登记",
+    "inpatient": "住院",
+    "outpatient": "门诊",
+    "pharmacy": "药店",
+    "cross_region": "异地就医",
+    "filing": "备案",
+    "reimbursement": "零星报销",
+    "transfer": "转移接续",
+    "maternity": "生育",
+    "personal_account": "个人账户",
+    "online_channels": "线上渠道",
+    "institution_settlement": "机构清算",
+}
+UNKNOWN_PLACE = "未知地区"
+TABLE_NAMES = ("notices", "windows", "services", "contacts", "rejects")
+
+# Window kinds that give a service's suspension period before the headline `downtime` (which
+# is the last resort, applied separately).
+_SERVICE_WINDOW_KINDS = ("suspension",)
+# Characters that end a sentence in the cleaned body (full-width forms are normalized away,
+# but a few survive, e.g. 。 and ；).
+_SENTENCE_END = re.compile(
+    r"""
+    [。；;!?！？]   # sentence punctuation
+    | \n            # a line break ends a paragraph
+    """,
+    re.VERBOSE,
+)
+_SENTENCE_LIMIT = 240  # characters of context shown around an evidence span at most
+# County-level names shorter than this are generic words too (城区, 郊区, 矿区) and are not
+# searched in free text.
+_MIN_COUNTY_NAME = 3
+
+
+@dataclass
+class ParsedTables:
+    """The rows of a parsed folder, as lists of dicts (a missing table is an empty list)."""
+
+    notices: list[dict[str, Any]] = field(default_factory=list)
+    windows: list[dict[str, Any]] = field(default_factory=list)
+    services: list[dict[str, Any]] = field(default_factory=list)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # tables whose file was absent
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table."""
+        return {name: len(getattr(self, name)) for name in TABLE_NAMES}
+
+
+def comparison_schema() -> Any:
+    """Arrow schema of ``comparison.parquet``."""
+    import pyarrow as pa
+
+    from ..schema import TS
+
+    s = pa.string()
+    i = pa.int32()
+    f = pa.float64()
+    service_detail = pa.struct(
+        [
+            ("service", s),
+            ("start", TS),
+            ("end", TS),
+            ("hours", f),
+            # where the period came from: service, window, downtime, or a '+'-joined mix when one
+            # side came from the service row and the other from its window; none if unknown
+            ("basis", s),
+            ("evidence", s),  # the sentence stating the suspension
+            ("window_evidence", s),  # the sentence the period came from, if not the same
+        ]
+    )
+    contact_detail = pa.struct(
+        [("phone", s), ("kind", s), ("organization", s), ("department", s), ("note", s), ("evidence", s)]
+    )
+    fields = [
+        pa.field("notice_id", s, nullable=False),
+        pa.field("city_key", s, nullable=False),
+        pa.field("level", s, nullable=False),  # city | province | unknown
+        pa.field("province", s),
+        pa.field("city", s),
+        pa.field("adcode", s),
+        pa.field("title", s),
+        pa.field("publisher", s),
+        pa.field("domain", s),
+        pa.field("published_at", TS),
+        pa.field("downtime_start", TS),
+        pa.field("downtime_end", TS),
+        pa.field("downtime_start_precision", s),
+        pa.field("downtime_end_precision", s),
+        pa.field("downtime_open_end", s),  # words of an open end (至切换工作结束 ...)
+        pa.field("downtime_hours", f),
+        pa.field("lead_days", f),  # (downtime_start - published_at) in days; negative = published late
+        pa.field("downtime_is_estimate", pa.bool_(), nullable=False),
+        pa.field("has_estimate", pa.bool_(), nullable=False),  # any window of the notice is an estimate
+        pa.field("end_missing", pa.bool_(), nullable=False),
+        pa.field("n_windows", i, nullable=False),
+        pa.field("n_estimated_windows", i, nullable=False),
+        pa.field("services_suspended", pa.list_(s), nullable=False),
+        pa.field("n_services_suspended", i, nullable=False),
+        *[pa.field(f"hours_{code}", f) for code in SERVICE_CODES],
+        pa.field("service_detail", pa.list_(service_detail), nullable=False),
+        pa.field("n_contacts", i, nullable=False),  # distinct phone numbers
+        pa.field("contact_orgs", pa.list_(s), nullable=False),
+        pa.field("n_contact_orgs", i, nullable=False),
+        pa.field("counties_covered", pa.list_(s), nullable=False),
+        pa.field("n_counties", i, nullable=False),
+        pa.field("contact_detail", pa.list_(contact_detail), nullable=False),
+        pa.field("url", s),
+        pa.field("site", s),
+        pa.field("source_path", s),
+        pa.field("n_reposts", i, nullable=False),
+        pa.field("repost_ids", pa.list_(s), nullable=False),
+        pa.field("notices_in_city", i, nullable=False),
+        pa.field("downtime_evidence", s),
+    ]
+    return pa.schema(fields)
+
+
+def load_parsed(parsed_dir: Path) -> ParsedTables:
+    """Read the five tables of ``parsed_dir``; an absent file is an empty table."""
+    import pyarrow.parquet as pq
+
+    out = ParsedTables()
+    for name in TABLE_NAMES:
+        path = Path(parsed_dir) / f"{name}.parquet"
+        if not path.exists():
+            out.missing.append(name)
+            continue
+        setattr(out, name, pq.read_table(path).to_pylist())
+    return out
+
+
+def sentence_around(body: str | None, start: int | None, end: int | None, evidence: str | None) -> str:
+    """The sentence of ``body`` holding ``body[start:end]``, clipped to a readable length.
+
+    Falls back to ``evidence`` itself when the span does not point at it (odd input never raises).
+    """
+    ev = evidence or ""
+    if not body or start is None or end is None or not (0 <= start <= end <= len(body)) or body[start:end] != ev:
+        return ev
+    lo = max(0, start - _SENTENCE_LIMIT)
+    left = lo  # no sentence end within reach: start the context there
+    for m in _SENTENCE_END.finditer(body, lo, start):
+        left = m.end()
+    if end > start and _SENTENCE_END.match(body, end - 1):
+        right = end  # the evidence closes its own sentence
+    else:
+        m = _SENTENCE_END.search(body, end, min(len(body), end + _SENTENCE_LIMIT))
+        right = m.end() if m else min(len(body), end + _SENTENCE_LIMIT)
+    # Keep the evidence whole; trim the context around it evenly.
+    room = max(0, _SENTENCE_LIMIT - (end - start))
+    left = max(left, start - room // 2)
+    right = min(right, end + room - (start - left))
+    text = body[left:right].strip()
+    prefix = "…" if left > 0 and body[left - 1] not in "。；;!?！？\n" else ""
+    suffix = "…" if right < len(body) and body[right - 1] not in "。；;!?！？\n" else ""
+    return f"{prefix}{text}{suffix}" if text else ev
+
+
+def _hours(start: dt.datetime | None, end: dt.datetime | None) -> float | None:
+    """Hours from start to end, or None when either is missing or they are out of order."""
+    if start is None or end is None or end < start:
+        return None
+    return round((end - start).total_seconds() / 3600, 2)
+
+
+def _union_hours(intervals: Iterable[tuple[dt.datetime, dt.datetime]]) -> float | None:
+    """Total hours covered by the intervals (overlaps counted once)."""
+    spans = sorted((s, e) for s, e in intervals if s is not None and e is not None and e >= s)
+    if not spans:
+        return None
+    total = dt.timedelta(0)
+    cur_s, cur_e = spans[0]
+    for s, e in spans[1:]:
+        if s > cur_e:
+            total += cur_e - cur_s
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    total += cur_e - cur_s
+    return round(total.total_seconds() / 3600, 2)
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether the evidence spans of two rows overlap (same sentence, or one inside the other)."""
+    try:
+        return int(a["span_start"]) < int(b["span_end"]) and int(b["span_start"]) < int(a["span_end"])
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def _window_for_service(fact: dict[str, Any], windows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The suspension window a suspended-service row belongs to: stated in the same words, else
+    naming the service. Deadlines and resumes are points around the outage, not its period."""
+    timed = [
+        w
+        for w in windows
+        if w.get("kind") in _SERVICE_WINDOW_KINDS and (w.get("start") is not None or w.get("end") is not None)
+    ]
+    for pick in (lambda w: _overlaps(w, fact), lambda w: fact.get("service") in (w.get("services") or [])):
+        found = [w for w in timed if pick(w)]
+        if found:
+            return min(found, key=lambda w: abs(int(w["span_start"]) - int(fact["span_start"])))
+    return None
+
+
+def _service_detail(
+    facts: list[dict[str, Any]], windows: list[dict[str, Any]], downtime: dict[str, Any] | None, body: str
+) -> list[dict[str, Any]]:
+    """One entry per suspended service: its period (service row, else its window, else downtime)."""
+    by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in facts:
+        if f.get("action") == "suspended" and f.get("service"):
+            by_service[f["service"]].append(f)
+    order = {c: i for i, c in enumerate(SERVICE_CODES)}
+    out = []
+    for service in sorted(by_service, key=lambda c: (order.get(c, len(order)), c)):
+        intervals: list[tuple[dt.datetime, dt.datetime]] = []
+        starts: list[dt.datetime | None] = []
+        ends: list[dt.datetime | None] = []
+        bases: list[str] = []
+        win_ev: list[str] = []
+        for f in by_service[service]:
+            start, end = f.get("start"), f.get("end")
+            used = ["service"] if start is not None or end is not None else []
+            if start is None or end is None:
+                # Fill each missing side from the window the fact belongs to, then the downtime.
+                for source, name in ((_window_for_service(f, windows), "window"), (downtime, "downtime")):
+                    if source is None:
+                        continue
+                    took = False
+                    if start is None and source.get("start") is not None:
+                        start, took = source["start"], True
+                    if end is None and source.get("end") is not None:
+                        end, took = source["end"], True
+                    if took:
+                        used.append(name)
+                        if not _overlaps(source, f):
+                            win_ev.append(
+                                sentence_around(body, source.get("span_start"), source.get("span_end"), source.get("evidence"))
+                            )
+                    if start is not None and end is not None:
+                        break
+            basis = "+".join(used) or "none"
+            starts.append(start)
+            ends.append(end)
+            bases.append(basis)
+            if start is not None and end is not None:
+                intervals.append((start, end))
+        first = by_service[service][0]
+        known_starts = [s for s in starts if s is not None]
+        known_ends = [e for e in ends if e is not None]
+        out.append(
+            {
+                "service": service,
+                "start": min(known_starts) if known_starts else None,
+                "end": max(known_ends) if known_ends else None,
+                "hours": _union_hours(intervals),
+                "basis": _strongest_basis(bases),
+                "evidence": sentence_around(body, first.get("span_start"), first.get("span_end"), first.get("evidence")),
+                "window_evidence": win_ev[0] if win_ev else None,
+            }
+        )
+    return out
+
+
+def _strongest_basis(bases: list[str]) -> str:
+    """The most direct source among the rows of one service (service > window > downtime > none)."""
+    for b in ("service", "window", "downtime"):
+        for basis in bases:
+            if basis.startswith(b):
+                return basis
+    return "none"
+
+
+def _county_index() -> dict[str, list[tuple[str, str, str]]]:
+    """County-level divisions by city adcode, city name and province name: (name, city, province)."""
+    from ..ruledata import RulesError, load_csv
+
+    try:
+        rows = load_csv("divisions.csv")
+    except RulesError as exc:
+        log.warning("no divisions table, counties are not counted: %s", exc)
+        return {}
+    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for r in rows:
+        if r.get("level") != "county":
+            continue
+        names = [r.get("name") or ""] + [n for n in (r.get("old_names") or "").split("|") if n]
+        for name in names:
+            if len(name) < _MIN_COUNTY_NAME:
+                continue
+            entry = (name, r.get("name") or name, r.get("city_name") or "")
+            for key in (r.get("city_adcode"), r.get("city_name"), r.get("province_name")):
+                if key:
+                    index[key].append(entry)
+    return index
+
+
+def _counties(notice: dict[str, Any], texts: list[str], index: dict[str, list[tuple[str, str, str]]]) -> list[str]:
+    """County-level divisions of the notice's city (or province) named in ``texts``."""
+    if notice.get("city"):
+        candidates = index.get(notice.get("adcode") or "") or index.get(notice["city"]) or []
+    elif notice.get("province"):
+        candidates = index.get(notice["province"]) or []
+    else:
+        candidates = []
+    found: list[str] = []
+    blob = "\n".join(t for t in texts if t)
+    for name, canonical, _city in candidates:
+        if canonical not in found and name in blob:
+            found.append(canonical)
+    return found
+
+
+def _group(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Rows by notice_id."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        out[r.get("notice_id") or ""].append(r)
+    return out
+
+
+def _pick_downtime(windows: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The headline window (SPEC: exactly one; if a parser gave several, the earliest-starting)."""
+    downs = [w for w in windows if w.get("kind") == "downtime"]
+    if len(downs) > 1:
+        log.warning("notice %s has %d downtime windows; using the earliest", downs[0].get("notice_id"), len(downs))
+    far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    return min(downs, key=lambda w: (w.get("start") or far, str(w.get("window_id")))) if downs else None
+
+
+def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Province, city (province-level first), time, id; missing values last."""
+    far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    when = row["downtime_start"] or row["published_at"] or far
+    return (
+        row["province"] is None,
+        row["province"] or "",
+        row["city"] is not None,
+        row["city_key"],
+        when,
+        row["notice_id"],
+    )
+
+
+def build_comparison(tables: ParsedTables) -> list[dict[str, Any]]:
+    """Comparison rows (dicts matching :func:`comparison_schema`) from the parsed tables."""
+    ids = {n.get("notice_id") for n in tables.notices}
+    reposts: dict[str, list[str]] = defaultdict(list)
+    for n in tables.notices:
+        if n.get("duplicate_of"):
+            reposts[n["duplicate_of"]].append(n["notice_id"])
+    kept = [
+        n
+        for n in tables.notices
+        if n.get("is_outage_notice") and not (n.get("duplicate_of") and n["duplicate_of"] in ids)
+    ]
+    windows = _group(tables.windows)
+    services = _group(tables.services)
+    contacts = _group(tables.contacts)
+    county_index = _county_index() if kept else {}
+    rows = []
+    for n in kept:
+        nid = n["notice_id"]
+        body = n.get("body_text") or ""
+        wins = windows.get(nid, [])
+        down = _pick_downtime(wins)
+        start = down.get("start") if down else None
+        end = down.get("end") if down else None
+        published = n.get("published_at")
+        lead = None
+        if start is not None and published is not None:
+            lead = round((start - published).total_seconds() / 86400, 2)
+        detail = _service_detail(services.get(nid, []), wins, down, body)
+        phones: dict[str, dict[str, Any]] = {}
+        for c in contacts.get(nid, []):
+            phone = c.get("phone")
+            if phone and phone not in phones:
+                phones[phone] = {
+                    "phone": phone,
+                    "kind": c.get("kind"),
+                    "organization": c.get("organization"),
+                    "department": c.get("department"),
+                    "note": c.get("note"),
+                    "evidence": sentence_around(body, c.get("span_start"), c.get("span_end"), c.get("evidence")),
+                }
+        orgs: list[str] = []
+        for c in contacts.get(nid, []):
+            org = (c.get("organization") or "").strip()
+            if org and org not in orgs:
+                orgs.append(org)
+        contact_texts = [" ".join(str(c.get(k) or "") for k in ("organization", "department", "note", "evidence")) for c in contacts.get(nid, [])]
+        counties = _counties(n, contact_texts + [body], county_index)
+        city, province = n.get("city"), n.get("province")
+        hours_by_service = {d["service"]: d["hours"] for d in detail}
+        row: dict[str, Any] = {
+            "notice_id": nid,
+            "city_key": city or province or UNKNOWN_PLACE,
+            "level": "city" if city else ("province" if province else "unknown"),
+            "province": province,
+            "city": city,
+            "adcode": n.get("adcode"),
+            "title": n.get("title"),
+            "publisher": n.get("publisher"),
+            "domain": n.get("domain"),
+            "published_at": published,
+            "downtime_start": start,
+            "downtime_end": end,
+            "downtime_start_precision": down.get("start_precision") if down else None,
+            "downtime_end_precision": down.get("end_precision") if down else None,
+            "downtime_open_end": down.get("open_end") if down else None,
+            "downtime_hours": _hours(start, end),
+            "lead_days": lead,
+            "downtime_is_estimate": bool(down and down.get("is_estimate")),
+            "has_estimate": any(bool(w.get("is_estimate")) for w in wins),
+            "end_missing": down is not None and end is None,
+            "n_windows": len(wins),
+            "n_estimated_windows": sum(1 for w in wins if w.get("is_estimate")),
+            "services_suspended": [d["service"] for d in detail],
+            "n_services_suspended": len(detail),
+            **{f"hours_{code}": hours_by_service.get(code) for code in SERVICE_CODES},
+            "service_detail": detail,
+            "n_contacts": len(phones),
+            "contact_orgs": orgs,
+            "n_contact_orgs": len(orgs),
+            "counties_covered": counties,
+            "n_counties": len(counties),
+            "contact_detail": list(phones.values()),
+            "url": n.get("url"),
+            "site": n.get("site"),
+            "source_path": n.get("source_path"),
+            "n_reposts": len(reposts.get(nid, [])),
+            "repost_ids": sorted(reposts.get(nid, [])),
+            "notices_in_city": 0,
+            "downtime_evidence": (
+                sentence_around(body, down.get("span_start"), down.get("span_end"), down.get("evidence")) if down else None
+            ),
+        }
+        rows.append(row)
+    per_city: dict[str, int] = defaultdict(int)
+    for r in rows:
+        per_city[(r["province"] or "") + "/" + r["city_key"]] += 1
+    for r in rows:
+        r["notices_in_city"] = per_city[(r["province"] or "") + "/" + r["city_key"]]
+    rows.sort(key=_sort_key)
+    return rows
