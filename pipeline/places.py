@@ -254,7 +254,7 @@ def _in_context(ix: _Index, text: str, surface: str, start: int, end: int, fs: t
         return False
     if surface.endswith("市") and after.startswith("场"):
         # XX市场监督管理局 / 大同市场: the 市 belongs to 市场, so only the stem is a name
-        stem = ix.forms.get(surface[:-1])
+        stem = ix.forms.get(surface[:-1]) or ()
         return bool(stem) and not any(f.risky for f in stem)
     if not any(f.risky for f in fs):
         return True
@@ -430,10 +430,10 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     _score_body(ix, tally, body)
 
     for city in list(tally.scores):
-        prov = ix.divisions[city].province_adcode
-        n = min(tally.provinces.get(prov, 0), int(w["province_bonus_cap"]))
+        own = ix.divisions[city].province_adcode
+        n = min(tally.provinces.get(own, 0), int(w["province_bonus_cap"]))
         if n and not ix.divisions[city].is_municipality:
-            tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[prov].name}x{n}")
+            tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[own].name}x{n}")
 
     city_cues = _cue_count(body + ttl, ix.city_cues)
     province_cues = _cue_count(body + ttl + pub, ix.province_cues)
@@ -469,13 +469,17 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     if prov is None:
         return Place(evidence=None)
     pd = ix.divisions[prov]
+    if tally.provinces.get(prov):
+        reason = f"province:{pd.name}x{tally.provinces[prov]}"
+    else:  # named by its cities only (0728 -> 仙桃, 潜江, 天门)
+        names = [ix.divisions[c].name for c in tally.scores if ix.divisions[c].province_adcode == prov]
+        reason = "cities:" + ",".join(names[:4])
     if pd.is_municipality:
-        return Place(province=pd.name, city=pd.name, adcode=pd.adcode, area_code=pd.area_code,
-                     evidence=f"province:{pd.name}x{tally.provinces.get(prov, 0)}")
-    reason = province_level if province_level.startswith("publisher:") else (
-        f"province:{pd.name}x{tally.provinces.get(prov, 0)}"
-        + (f"+cues:{province_cues}" if province_cues else "")
-    )
+        return Place(province=pd.name, city=pd.name, adcode=pd.adcode, area_code=pd.area_code, evidence=reason)
+    if province_level.startswith("publisher:"):
+        reason = province_level
+    elif province_cues:
+        reason += f"+cues:{province_cues}"
     return Place(province=pd.name, city=None, adcode=None, area_code=None, evidence=reason)
 
 

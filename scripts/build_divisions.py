@@ -289,10 +289,10 @@ def add_old_names(rows: list[Division], change_text: str, events: list[dict]) ->
     for e in events:
         if e.get("curated") or e["year"] < 2000 or e["type"] not in kinds:
             continue
-        old, new = e.get("old") or {}, e.get("new") or {}
-        if not old.get("name") or not new.get("code"):
+        before, after = e.get("old") or {}, e.get("new") or {}
+        if not before.get("name") or not after.get("code"):
             continue
-        attach(by_code.get(new["code"][:6]), old["name"])
+        attach(by_code.get(after["code"][:6]), before["name"])
 
 
 def phonenumbers_area_codes() -> tuple[dict[str, list[str]], str]:
@@ -370,8 +370,8 @@ def assign_area_codes(rows: list[Division], pn: dict[str, list[str]], jio_phone:
         if line and not line.startswith("\t"):
             parts = line.split("\t")
             if len(parts) >= 2 and " " in parts[0]:
-                p, c = parts[0].split(" ", 1)
-                jio[(p, c)] = parts[1]
+                pname, cname = parts[0].split(" ", 1)
+                jio[(pname, cname)] = parts[1]
 
     def jio_code(c: Division) -> str | None:
         pshort = next(p for p in provinces if p.adcode == c.province_adcode)
@@ -461,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         assign_area_codes(rows, pn, read_member(jwhl, "jionlp/dictionary/phone_location.zip"))
     versions = {"jionlp": JIONLP.split("==")[1], "quhua": QUHUA.split("==")[1], "phonenumbers": pn_version}
     write_csv(rows, args.out, versions)
-    levels = defaultdict(int)
+    levels: dict[str, int] = defaultdict(int)
     for r in rows:
         levels[r.level] += 1
     print(f"wrote {args.out}: {len(rows)} rows {dict(levels)}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,9 +27,9 @@ FLOOR_WITH_METADATA = 0.95  # from the places brief
 FLOOR_BODY_ONLY = 0.90  # body alone: a regression guard, raise it as signals improve
 
 
-def score(with_metadata: bool) -> dict:
+def score(with_metadata: bool) -> dict[str, Any]:
     """Per-file results and province/city accuracy over the dev corpus and the seeds."""
-    files = []
+    files: list[dict[str, Any]] = []
     for folder in FOLDERS:
         for txt in sorted(folder.glob("*.txt")):
             gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
@@ -51,32 +52,32 @@ def score(with_metadata: bool) -> dict:
 
 
 @pytest.fixture(scope="module")
-def with_metadata() -> dict:
+def with_metadata() -> dict[str, Any]:
     return score(True)
 
 
 @pytest.fixture(scope="module")
-def body_only() -> dict:
+def body_only() -> dict[str, Any]:
     return score(False)
 
 
-def test_corpus_is_there(with_metadata: dict) -> None:
+def test_corpus_is_there(with_metadata: dict[str, Any]) -> None:
     assert with_metadata["n"] >= 24  # 22 dev notices + 2 seeds
 
 
 @pytest.mark.parametrize("field", ["province", "city"])
-def test_accuracy_with_title_and_publisher(with_metadata: dict, field: str) -> None:
+def test_accuracy_with_title_and_publisher(with_metadata: dict[str, Any], field: str) -> None:
     wrong = [f for f in with_metadata["files"] if f["gold"] != f["got"]]
     assert with_metadata[field] >= FLOOR_WITH_METADATA, wrong
 
 
 @pytest.mark.parametrize("field", ["province", "city"])
-def test_accuracy_body_only(body_only: dict, field: str) -> None:
+def test_accuracy_body_only(body_only: dict[str, Any], field: str) -> None:
     wrong = [f for f in body_only["files"] if f["gold"] != f["got"]]
     assert body_only[field] >= FLOOR_BODY_ONLY, wrong
 
 
-def test_every_city_has_evidence(with_metadata: dict) -> None:
+def test_every_city_has_evidence(with_metadata: dict[str, Any]) -> None:
     for f in with_metadata["files"]:
         if f["got"][1] is not None:
             assert f["evidence"], f
