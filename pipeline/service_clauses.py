@@ -3,7 +3,7 @@
 A *clause* is a sentence: text between 。 ; ! ? or a line break. A *phrase* is a comma- or
 colon-delimited part of a clause (commas inside brackets do not split). An *aside* is the inside
 of a bracket pair on one line. Item markers (一、 (一) 1. ①) at the start of a clause open blocks;
-a clause knows the blocks it sits in (start, end), innermost first, so a fact can be tied to the time stated at
+a clause knows the blocks it sits in, innermost first, so a fact can be tied to the time stated at
 the head of its item. All offsets index the text as given.
 """
 
@@ -51,7 +51,9 @@ class Clause:
     end: int
     phrases: tuple[tuple[int, int], ...]
     marker_level: int | None  # level of the item marker it starts with, if any
-    blocks: tuple[tuple[int, int], ...]  # (start, end) of the enclosing item blocks, innermost first
+    # (start, end, head_end) of the enclosing item blocks, innermost first; head_end is where the
+    # block's first sub-item starts (its heading and intro end there)
+    blocks: tuple[tuple[int, int, int], ...]
     ends_with_colon: bool  # a label or list head (停机影响业务范围:)
 
 
@@ -105,7 +107,7 @@ def _marker(text: str, pos: int, end: int) -> int | None:
 def split_clauses(text: str) -> list[Clause]:
     """Clauses of ``text`` in order, blank ones dropped."""
     raw: list[tuple[int, int, int | None, tuple[int, ...]]] = []  # start, end, level, open block ids
-    blocks: list[list[int]] = []  # [start, end] of every item block, by id
+    blocks: list[list[int]] = []  # [start, end, head_end] of every item block, by id (-1: unset)
     stack: list[tuple[int, int]] = []  # (level, block id) of the open item blocks
     left = 0
     bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
@@ -121,7 +123,9 @@ def split_clauses(text: str) -> list[Clause]:
         if level is not None:
             while stack and stack[-1][0] >= level:
                 blocks[stack.pop()[1]][1] = s  # a sibling or outer item closes the block
-            blocks.append([s, len(text)])
+            if stack and blocks[stack[-1][1]][2] < 0:
+                blocks[stack[-1][1]][2] = s  # the parent's first sub-item ends its head
+            blocks.append([s, len(text), -1])
             stack.append((level, len(blocks) - 1))
         raw.append((s, e, level, tuple(b for _, b in reversed(stack))))
     return [
@@ -130,7 +134,8 @@ def split_clauses(text: str) -> list[Clause]:
             end=e,
             phrases=_phrases(text, s, e),
             marker_level=level,
-            blocks=tuple((blocks[b][0], blocks[b][1]) for b in ids),
+            blocks=tuple((blocks[b][0], blocks[b][1], blocks[b][2] if blocks[b][2] >= 0 else blocks[b][1])
+                         for b in ids),
             ends_with_colon=text[e - 1] == ":",
         )
         for s, e, level, ids in raw

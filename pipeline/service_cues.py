@@ -1,7 +1,7 @@
 """Finding the cue words of the services extractor in a notice body.
 
-Order matters, and is fixed here: neutral spans and title lines first (they are then ignored),
-then action words, then service objects (compounds before plain words), then generic stops,
+Order matters, and is fixed here: deferrals (待...后) first, then neutral spans and title lines
+(they are then ignored), then the other action words, then service objects (compounds before plain words), then generic stops,
 places, audiences. Among overlapping candidates of one kind the higher priority, then the longer,
 then the earlier match wins, and a chosen span is consumed: an object cannot reuse the 备案 inside
 电话备案 (an action), nor cross_region the 异地就医 inside 异地就医备案 (a filing).
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .service_rules import ServiceRules, service_rules
+from .service_rules import ActionCue, ServiceRules, service_rules
 
 __all__ = ["Hit", "CueMap", "find_cues"]
 
@@ -63,19 +63,21 @@ def _select(cands: list[tuple[int, int, int, Hit]], taken: bytearray) -> list[Hi
     return chosen
 
 
-def _neutral_mask(text: str, rules: ServiceRules) -> bytearray:
-    """Positions inside neutral spans and title lines."""
-    mask = bytearray(len(text))
+def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray:
+    """Positions inside neutral spans and title lines (not overlapping ``taken``), plus ``taken``."""
+    mask = bytearray(taken)
     for regex in (*rules.neutral, rules.title_line):
         for m in regex.finditer(text):
-            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            s, e = m.span()
+            if e > s and not any(taken[s:e]):
+                mask[s:e] = b"\x01" * (e - s)
     return mask
 
 
-def _actions(text: str, rules: ServiceRules, taken: bytearray) -> list[Hit]:
-    """Action cues outside neutral spans, longest first."""
+def _actions(text: str, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
+    """Action cues on free positions, longest first."""
     cands = [(s, e, 0, Hit(s, e, "action", cue.action, scope=cue.scope))
-             for cue in rules.actions for s, e in _candidates(cue.regex, text)]
+             for cue in cues for s, e in _candidates(cue.regex, text)]
     return _select(cands, taken)
 
 
@@ -106,9 +108,11 @@ def _labelled(text: str, table: Iterable[tuple[re.Pattern[str], str]], kind: str
 def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     """All cues of ``text`` (see the module docstring for the order)."""
     rules = rules or service_rules()
-    neutral = _neutral_mask(text, rules)
+    first = bytearray(len(text))
+    early = _actions(text, rules.before_neutral, first)
+    neutral = _neutral_mask(text, rules, first)
     taken = bytearray(neutral)
-    actions = _actions(text, rules, taken)
+    actions = sorted(early + _actions(text, rules.actions, taken), key=lambda h: h.start)
     objects = _objects(text, rules, taken)
     general_taken = bytearray(neutral)
     for a in actions:

@@ -15,7 +15,8 @@ Bracketed asides and 除...外 zones holding their own action are read on their 
 ``(城乡居民参保缴费不受影响)``); a 除...外 zone without one stays open; other asides are part of the
 phrase around them but only *name its scope* for the codes in ``aside_scope_codes``.
 A bare settlement (联网结算, 医保刷卡) expands to the services of the places it is at
-(定点医药机构 -> inpatient, outpatient, pharmacy) unless the phrase names specific ones.
+(定点医药机构 -> inpatient, outpatient, pharmacy) unless the same action names specific ones
+(住院医疗费用联网结算, 异地就医联网结算).
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ class _ClauseReader:
         out: list[Reading] = []
         for item, cue in self.pairs:
             obj = item.hit
-            codes, expanded = self._codes(item)
+            codes, expanded = self._codes(item, cue)
             for code in codes:
                 if item.aside and code in self.rules.aside_scope_codes:
                     continue
@@ -143,19 +144,16 @@ class _ClauseReader:
                 out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
         return out
 
-    def _codes(self, item: _Item) -> tuple[tuple[str, ...], bool]:
+    def _codes(self, item: _Item, cue: Hit) -> tuple[tuple[str, ...], bool]:
         """Codes an object stands for, and whether they come from a settlement expansion."""
         obj = item.hit
         if SETTLEMENT not in obj.codes:
             return obj.codes, False
+        for other, other_cue in self.pairs:
+            if other_cue is cue and not other.aside and self.rules.settlement_specific.intersection(other.hit.codes):
+                return (), True  # 住院医疗费用联网结算: the same action names which settlement
         c = self.clause
         p0, p1 = c.phrases[phrase_index(c, obj.start)]
-        asides = bracket_zones(self.text, p0, p1)
-        for o in _within(self.cues.objects, p0, p1):
-            if any(s <= o.start < e for s, e in asides):
-                continue
-            if self.rules.settlement_specific.intersection(o.codes):
-                return (), True  # 住院医疗费用联网结算: the phrase says which settlement
         kinds = {h.label for h in _within(self.cues.places, p0, p1)}
         if not kinds:
             kinds = {h.label for h in _within(self.cues.places, c.start, c.end)}

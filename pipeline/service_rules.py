@@ -66,6 +66,7 @@ class ServiceRules:
     expansion: dict[str, tuple[str, ...]]
     places: tuple[tuple[re.Pattern[str], str], ...]
     aside_scope_codes: frozenset[str]
+    before_neutral: tuple[ActionCue, ...]
     neutral: tuple[re.Pattern[str], ...]
     actions: tuple[ActionCue, ...]
     exception: re.Pattern[str]
@@ -144,11 +145,11 @@ def _expansion(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _actions(data: dict[str, Any]) -> tuple[ActionCue, ...]:
-    """Action cues of service_actions.yaml, validated."""
+def _actions(data: dict[str, Any], key: str) -> tuple[ActionCue, ...]:
+    """Action cues of service_actions.yaml (list ``key``), validated."""
     cues: list[ActionCue] = []
-    for i, entry in enumerate(_as_list(data.get("actions"), "service_actions.yaml actions")):
-        where = f"service_actions.yaml actions[{i}]"
+    for i, entry in enumerate(_as_list(data.get(key), f"service_actions.yaml {key}")):
+        where = f"service_actions.yaml {key}[{i}]"
         action, scope = entry.get("type"), entry.get("scope", "both")
         if action not in ACTION_TYPES or scope not in SCOPES:
             raise RulesError(f"{where}: type must be one of {ACTION_TYPES}, scope one of {SCOPES}")
@@ -195,7 +196,8 @@ def service_rules() -> ServiceRules:
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
         neutral=tuple(_compile(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
-        actions=_actions(act),
+        before_neutral=_actions(act, "before_neutral"),
+        actions=_actions(act, "actions"),
         exception=exception,
         title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
         audiences=tuple(audiences),

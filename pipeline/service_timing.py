@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .records import ServiceFact, TimeWindow
-from .service_clauses import Clause
+from .service_clauses import Clause, phrase_index
 
 __all__ = ["FactTime", "clause_time", "attach"]
 
@@ -35,43 +35,62 @@ class FactTime:
     component: str | None = None
 
 
-def _pick(cands: list[TimeWindow], action: str, nearest_last: bool) -> TimeWindow | None:
-    """The best-fitting window among ``cands`` (in text order) for ``action``."""
-    if not cands:
-        return None
-    order = list(reversed(cands)) if nearest_last else cands
-    for kind in _FIT.get(action, _STOP_KINDS):
-        for w in order:
-            if w.kind == kind:
-                return w
-    return order[0] if action not in _FIT else None
+def _fits(w: TimeWindow, action: str) -> bool:
+    """Whether a window's kind suits a fact of ``action``."""
+    return w.kind in _FIT.get(action, _STOP_KINDS) and w.kind != "downtime"
 
 
-def _tied(clause: Clause, action: str, windows: list[TimeWindow]) -> tuple[TimeWindow | None, tuple[int, int] | None]:
-    """The window a clause is tied to, and the item block it was found in."""
-    own = [w for w in windows if clause.start <= w.span_start and w.span_end <= clause.end and w.kind != "downtime"]
-    hit = _pick(own, action, nearest_last=False)
-    if hit is not None:
-        return hit, clause.blocks[0] if clause.blocks else None
-    for block in clause.blocks:
-        before = [w for w in windows if block[0] <= w.span_start < clause.start and w.kind != "downtime"]
-        hit = _pick(before, action, nearest_last=True)
-        if hit is not None:
-            return hit, block
+def _nearest(cands: list[TimeWindow], at: int) -> TimeWindow:
+    """The window nearest before position ``at`` (or holding it), else the first after it."""
+    before = [w for w in cands if w.span_start <= at]
+    return before[-1] if before else cands[0]
+
+
+def _tied(clause: Clause, action: str, at: int, component: str | None,
+          windows: list[TimeWindow]) -> tuple[TimeWindow | None, tuple[int, int, int] | None]:
+    """The window a clause is tied to, and the item block it sits in.
+
+    Order: a window of the clause up to the action word's phrase (the nearest); a window of the
+    component the clause names (支付端); the nearest window before the clause in its innermost
+    item block; a window in the heading part of an enclosing block (never one of a sibling item).
+    """
+    inner = clause.blocks[0] if clause.blocks else None
+    # The clause's own time precedes the action word or sits in its phrase (18:00起,暂停...);
+    # a date later in the clause belongs to something else (长处方可延长至12月31日).
+    limit = clause.phrases[phrase_index(clause, at)][1] if clause.start <= at < clause.end else clause.end
+    own = [w for w in windows if clause.start <= w.span_start and w.span_end <= limit]
+    fitting = [w for w in own if _fits(w, action)]
+    if fitting:
+        return _nearest(fitting, at), inner
+    own = [w for w in own if w.kind != "downtime"]
+    if own:  # the clause's own time, whatever the time reader called it
+        return _nearest(own, at), inner
+    if component is not None:
+        named = [w for w in windows if w.component == component and _fits(w, action)]
+        if named:
+            return named[0], inner
+    for i, block in enumerate(clause.blocks):
+        stop = clause.start if i == 0 else min(block[2], clause.start)
+        before = [w for w in windows if block[0] <= w.span_start < stop and _fits(w, action)]
+        if before:
+            return before[-1], block
     return None, None
 
 
-def clause_time(clause: Clause, action: str, windows: list[TimeWindow]) -> FactTime:
-    """Start, end and component of a fact of ``action`` stated in ``clause``."""
-    w, block = _tied(clause, action, windows)
+def clause_time(clause: Clause, action: str, at: int, component: str | None,
+                windows: list[TimeWindow]) -> FactTime:
+    """Start, end and component of a fact of ``action`` whose action word is at ``at``."""
+    w, block = _tied(clause, action, at, component, windows)
     if w is None:
         return FactTime()
     if action == "resumed":
         return FactTime(start=w.start or w.end, component=w.component)
     if action == "deadline":
         return FactTime(end=w.end or w.start, component=w.component)
-    if w.kind in _END_KINDS:  # an implied stop under a resume line lasts until then
+    if w.kind in _END_KINDS:  # a stop stated under a resume line lasts until then
         return FactTime(end=w.start, component=w.component)
+    if w.kind == "deadline":  # a stop stated under a deadline starts when it passes
+        return FactTime(start=w.end or w.start, component=w.component)
     end = w.end
     if end is None and block is not None:
         # 暂停结算业务时间:...; 恢复结算业务时间:... -- the stop ends at its block's resume row.

@@ -22,7 +22,7 @@ import logging
 
 from .records import ServiceFact, TimeWindow
 from .service_clauses import Clause, phrase_index, split_clauses
-from .service_cues import CueMap, Hit, find_cues
+from .service_cues import CueMap, find_cues
 from .service_reading import Reading, read_clauses
 from .service_rules import SERVICE_CODES, service_rules
 from .service_timing import FactTime, attach, clause_time
@@ -101,8 +101,8 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: list[TimeW
 def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: list[TimeWindow]) -> ServiceFact:
     """One row for reading ``r`` as ``action``."""
     s, e = _trim(text, *r.span)
-    when = _when(r, action, windows)
-    component = when.component or _component(r.clause, cues)
+    named = _component(r.clause, cues)
+    when = _when(r, action, named, windows)
     return ServiceFact(
         service=r.code,
         action=action,
@@ -112,21 +112,21 @@ def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: list[TimeWi
         start=when.start,
         end=when.end,
         audience=_audience(r, cues),
-        instruction=_instruction(text, r) if action in _WITH_INSTRUCTION else None,
-        component=component,
+        instruction=_instruction(text, r, action),
+        component=when.component or named,
     )
 
 
-def _when(r: Reading, action: str, windows: list[TimeWindow]) -> FactTime:
-    """Times of a row; an implied stop under a deadline starts when the deadline passes."""
+def _when(r: Reading, action: str, component: str | None, windows: list[TimeWindow]) -> FactTime:
+    """Times of a row; a stop implied by a resumption ends then, one implied by a deadline starts then."""
     if not windows:
         return FactTime()
-    t = clause_time(r.clause, action, windows)
-    if action == "suspended" and r.action == "deadline":
-        d = clause_time(r.clause, "deadline", windows)
-        if d.end is not None:
-            return FactTime(start=d.end, component=d.component)
-    return t
+    if action == "suspended" and r.action in ("resumed", "deadline"):
+        t = clause_time(r.clause, r.action, r.cue.start, component, windows)
+        if r.action == "resumed":
+            return FactTime(end=t.start, component=t.component)
+        return FactTime(start=t.end, component=t.component)
+    return clause_time(r.clause, action, r.cue.start, component, windows)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -150,15 +150,21 @@ def _audience(r: Reading, cues: CueMap) -> str | None:
     return after[0].label if after else None
 
 
-def _instruction(text: str, r: Reading) -> str | None:
-    """What people are told to do: the cue's phrase from the cue on (or the rest of the clause)."""
+def _instruction(text: str, r: Reading, action: str) -> str | None:
+    """What people are told to do, for workaround and deadline rows.
+
+    A workaround's instruction starts at its cue (先行垫付医疗费用); a deadline's follows its cue
+    (10月19日17时前 -> 办理出院结算手续). Both run to the end of the phrase, or of the clause when
+    the phrase holds too little.
+    """
     c, cue = r.clause, r.cue
-    if not (c.start <= cue.start < c.end):
+    if action not in _WITH_INSTRUCTION or r.action != action or not (c.start <= cue.start < c.end):
         return None
+    begin = cue.start if action == "workaround" else cue.end
     p_end = c.phrases[phrase_index(c, cue.start)][1]
-    words = text[cue.start:p_end].strip(_TRIM)
+    words = text[begin:p_end].strip(_TRIM)
     if len(words) < _INSTRUCTION_MIN:
-        words = text[cue.start:c.end].strip(_TRIM)
+        words = text[begin:c.end].strip(_TRIM)
     return words[:_INSTRUCTION_MAX] or None
 
 
@@ -168,8 +174,3 @@ def _component(clause: Clause, cues: CueMap) -> str | None:
         if clause.start <= h.start < clause.end:
             return h.label
     return None
-
-
-def _hits_in(hits: list[Hit], clause: Clause) -> list[Hit]:
-    """Hits starting inside a clause."""
-    return [h for h in hits if clause.start <= h.start < clause.end]
