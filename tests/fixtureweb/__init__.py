@@ -26,7 +26,7 @@ import pytest
 from .server import Access, Route, Site, WebServer
 from .sites import NEVER, build_sites, notice_text
 
-__all__ = ["FixtureWeb", "Expect", "fixture_web", "FAST_SETTINGS", "NEVER", "notice_text",
+__all__ = ["FixtureWeb", "Expect", "fixture_web", "expectation_ids", "FAST_SETTINGS", "NEVER", "notice_text",
            "Access", "Route", "Site"]
 
 # Crawl settings that keep the fixture crawl to a few seconds: no politeness delay on loopback,
@@ -67,6 +67,24 @@ class Expect:
     kind: str
     outcome: str  # stored / skipped / blocked / not_found / error / fetched / never
     reason: str | None
+
+
+def expectation_ids(only: list[str] | None = None) -> list[tuple[str, str]]:
+    """``(site, path?query)`` of every URL with an expectation, known before any port is bound
+    (for ``pytest.mark.parametrize``); ``FixtureWeb.expectation_for`` resolves them."""
+    ids = []
+    sites = [s for s in _SOURCES if not only or s in only]
+    by_name = {site.name: site for site in build_sites()}
+    for name in sites + (["outside"] if "rsj" in sites else []):
+        site = by_name[name]
+        for path, route in site.routes.items():
+            if route.expect is not None:
+                ids += [(name, path + (f"?{q}" if q else "")) for q in route.queries or ("",)]
+        if name in sites and "/robots.txt" not in site.routes:
+            ids.append((name, "/robots.txt"))
+    if "hard" in sites:
+        ids.append(("secure", "/robots.txt"))
+    return ids
 
 
 class FixtureWeb(WebServer):
@@ -114,6 +132,14 @@ class FixtureWeb(WebServer):
             url = self.url("secure", "/robots.txt")
             out[url] = Expect(url, "secure", "robots", "fetched", None)
         return out
+
+    def expectation_for(self, site: str, target: str) -> Expect:
+        """The expectation of ``target`` (path?query) on ``site``."""
+        return self.expectations()[self.url(site, target)]
+
+    def allowed_prefixes(self, only: list[str] | None = None) -> list[str]:
+        """Every ``allow`` prefix of the sources config (for access-log checks)."""
+        return [p for entry in self.sources_config(only)["sources"] for p in entry["allow"]]
 
     def notice_urls(self, only: list[str] | None = None) -> set[str]:
         """Detail pages (and attachments) a correct crawl stores."""

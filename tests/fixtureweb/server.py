@@ -27,9 +27,10 @@ __all__ = ["Access", "Route", "Reply", "Site", "WebServer"]
 _PLACEHOLDER = re.compile(rb"\{\{(origin|hostport):([a-z0-9_-]+)\}\}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Access:
-    """One request as the server saw it."""
+    """One request as the server saw it; logged on arrival, ``status`` filled in when answered
+    (0 while the handler is still busy, e.g. sleeping for a slow-page fault)."""
 
     site: str
     method: str
@@ -38,7 +39,7 @@ class Access:
     headers: dict[str, str]  # lower-case names
     status: int
     body: bytes
-    at: float
+    at: float  # arrival time (time.time())
 
     @property
     def target(self) -> str:
@@ -104,6 +105,7 @@ class Site:
     name: str
     routes: dict[str, Route]  # by path (query ignored)
     etags: bool = True  # some servers only send Last-Modified
+    conditional: bool = True  # False: never answers 304 (ignores If-None-Match/If-Modified-Since)
     server: ThreadingHTTPServer | None = None
 
     @property
@@ -194,6 +196,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     site: Site
     web: WebServer
+    _access: Access
     protocol_version = "HTTP/1.1"
     server_version = "FixtureWeb/1.0"
 
@@ -215,7 +218,11 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         headers = {k.lower(): v for k, v in self.headers.items()}
         route = self.site.routes.get(parts.path)
-        status = 404
+        access = Access(self.site.name, self.command, parts.path, parts.query, headers, 0, body_in,
+                        time.time())
+        self.web.record(access)
+        self._access = access
+        status = 0
         try:
             if route is None:
                 status = self._send(404, _NOT_FOUND, {"Content-Type": "text/html; charset=utf-8"})
@@ -227,8 +234,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeouts, size limits): expected in these tests
         finally:
-            self.web.record(Access(self.site.name, self.command, parts.path, parts.query, headers,
-                                   status, body_in, time.time()))
+            access.status = status
 
     def _route(self, route: Route, hit: int, parts, headers: dict[str, str], body_in: bytes) -> int:  # type: ignore[no-untyped-def]
         fault = route.fault
@@ -257,7 +263,7 @@ class _Handler(BaseHTTPRequestHandler):
             out["Last-Modified"] = modified
             if self.site.etags:
                 out["ETag"] = etag
-            if _not_modified(headers, etag if self.site.etags else None, route.last_modified):
+            if self.site.conditional and _not_modified(headers, etag if self.site.etags else None, route.last_modified):
                 return self._send(304, b"", {k: v for k, v in out.items() if k != "Content-Type"})
         if fault == "truncate":
             out["Content-Length"] = str(len(body) + 5000)
@@ -265,6 +271,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(route.status, body, out)
 
     def _send(self, status: int, body: bytes, headers: dict[str, str], length_given: bool = False) -> int:
+        self._access.status = status  # before the client can see the answer
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -281,6 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _stream_huge(self, route: Route) -> int:
         """``route.size`` bytes of an endless page, close-delimited (no Content-Length)."""
+        self._access.status = 200
         self.send_response(200)
         self.send_header("Content-Type", route.content_type)
         self.send_header("Connection", "close")
