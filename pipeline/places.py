@@ -194,6 +194,15 @@ def _index() -> _Index:
     for surface, adcode in rules["aliases"].items():
         add(str(surface), divisions[str(adcode)], full=False)
 
+    # The matcher reads normalized text, and OpenCC rewrites a few names (乾安县 -> 干安县): index
+    # the rewritten forms too. One call over all surfaces keeps the build fast.
+    surfaces = list(raw)
+    rewritten = normalize_text("\n".join(surfaces)).split("\n")
+    if len(rewritten) == len(surfaces):
+        for orig, new in zip(surfaces, rewritten):
+            if new != orig and len(new) >= 2 and new not in raw:
+                raw[new] = raw[orig]
+
     forms: dict[str, tuple[_Form, ...]] = {}
     for surface, fs in raw.items():
         # A surface naming both a city and counties elsewhere (朝阳) reads at its highest level.
@@ -298,8 +307,8 @@ def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: floa
             if weight * factor * share > cities.get(city, 0.0):
                 cities[city] = weight * factor * share
                 surfaces[city] = h.surface
-            if ix.divisions[city].is_municipality:
-                tally.province(city, order)
+            if f.adcode == city and ix.divisions[city].is_municipality:
+                tally.province(city, order)  # 北京市 itself (not a district: 朝阳区 is also in 长春)
     for city, value in cities.items():
         # the publisher is short and says who spoke; for a title the name found is enough
         shown = text if label == "publisher" else surfaces[city]
@@ -452,6 +461,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
         c != best and tally.scores[c] >= w["ambiguity_ratio"] * best_score for c in tally.scores
     ):
         province_level = "several cities"  # a list of cities, none backed by more than mentions
+    elif any(c != best and abs(tally.scores[c] - best_score) < 1e-9 for c in tally.scores):
+        province_level = "tie"  # a same-name district (鼓楼区医疗保障局) and nothing to tell which
 
     if not province_level and best is not None:
         d = ix.divisions[best]
@@ -460,12 +471,14 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
 
     prov = _best_province(ix, tally)
     if prov is None and tally.scores:
-        # weak or split city evidence still names a province when it all lies in one (0728 -> 湖北)
-        provs = {ix.divisions[c].province_adcode for c in tally.scores}
-        if len(provs) == 1:
-            prov = provs.pop()
-        elif best is not None and best_score >= w["county_single"]:
-            prov = ix.divisions[best].province_adcode
+        # weak or split city evidence still names a province when most of it lies there
+        # (0728 -> 仙桃, 潜江, 天门 -> 湖北; 鼓楼区 -> 南京, 徐州, 福州, 开封 -> no majority)
+        totals: Counter[str] = Counter()
+        for c, value in tally.scores.items():
+            totals[ix.divisions[c].province_adcode] += value
+        top, value = totals.most_common(1)[0]
+        if value > 0.5 * sum(totals.values()):
+            prov = top
     if prov is None:
         return Place(evidence=None)
     pd = ix.divisions[prov]
