@@ -211,13 +211,17 @@ def _index() -> _Index:
     for phrase in rules["not_places"]:
         forms[str(phrase)] = ()  # matched, then ignored
 
-    # Every surface has 2+ characters: a two-character prefix table rejects most positions with
-    # one dict lookup, and a character class finds the candidate positions in C.
+    # Every surface has 2+ characters: two character classes find the candidate positions in C
+    # (a possible first character followed by a possible second one), and a two-character prefix
+    # table rejects most of those with one dict lookup.
     by_prefix: dict[str, set[int]] = defaultdict(set)
     for surface in forms:
         by_prefix[surface[:2]].add(len(surface))
     lengths = {pre: tuple(sorted(ls, reverse=True)) for pre, ls in by_prefix.items()}
-    first_chars = re.compile("[" + "".join(re.escape(c) for c in sorted({p[0] for p in lengths})) + "]")
+    first_chars = re.compile(
+        "[" + "".join(re.escape(c) for c in sorted({p[0] for p in lengths})) + "]"  # a first character
+        + "(?=[" + "".join(re.escape(c) for c in sorted({p[1] for p in lengths})) + "])"  # then a second
+    )
 
     code_cities: dict[str, list[str]] = defaultdict(list)
     for d in divisions.values():
@@ -240,13 +244,13 @@ def _scan(ix: _Index, text: str) -> list[_Hit]:
     """Leftmost-longest dictionary matches in ``text`` that pass the context checks."""
     hits: list[_Hit] = []
     taken = 0
-    for m in ix.first_chars.finditer(text):
-        i = m.start()
+    lengths, forms = ix.lengths.get, ix.forms.get
+    for i in [m.start() for m in ix.first_chars.finditer(text)]:
         if i < taken:
             continue
-        for n in ix.lengths.get(text[i : i + 2], ()):
+        for n in lengths(text[i : i + 2], ()):
             surface = text[i : i + n]
-            fs = ix.forms.get(surface)
+            fs = forms(surface)
             if fs is None:
                 continue
             taken = i + n
