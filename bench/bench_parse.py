@@ -48,32 +48,43 @@ def parse_all(docs: list[RawDocument]) -> dict[str, int]:
 
 
 def warm_up(tmp: Path) -> float:
-    """One parse of a text and of a page, so rule loading is not in the timed loops; seconds."""
+    """Parse the 1x corpus once as text and as pages, so lazily built rules are not timed; seconds.
+
+    The pipeline caches only its rule tables (``functools.cache`` on loaders), nothing keyed by
+    text, so this does not make later passes over the same notices cheaper.
+    """
     folder = tmp / "warm"
     build_corpus(folder / "txt", 1, "txt")
     build_corpus(folder / "html", 1, "html")
-    docs = load_documents(folder / "txt")[:1] + load_documents(folder / "html")[:1]
+    docs = load_documents(folder / "txt") + load_documents(folder / "html")
     start = time.perf_counter()
     parse_all(docs)
     return time.perf_counter() - start
 
 
 def measure(docs: list[RawDocument], repeat: int) -> dict[str, Any]:
-    """Best of ``repeat`` timed passes over ``docs`` (best: the least disturbed by the machine)."""
-    best = float("inf")
+    """Best of ``repeat`` timed passes over ``docs`` (best: the least disturbed by the machine).
+
+    Rates are per CPU second of this process (pinned to one core), so other load on a shared
+    machine does not count against the parser; the wall time is kept beside them.
+    """
+    best_cpu = best_wall = float("inf")
     counts: dict[str, int] = {}
     for _ in range(repeat):
-        with timed() as elapsed:
+        with timed() as clock:
             counts = parse_all(docs)
-        best = min(best, elapsed())
+        best_cpu = min(best_cpu, clock.cpu())
+        best_wall = min(best_wall, clock.wall())
     size = sum(len(d.data) for d in docs)
     return {
         "documents": len(docs),
         "bytes": size,
-        "seconds": round(best, 3),
-        "notices_per_s": round(len(docs) / best, 1),
-        "mb_per_s": round(size / 1e6 / best, 3),
-        "ms_per_notice": round(1000 * best / len(docs), 2),
+        "cpu_s": round(best_cpu, 3),
+        "wall_s": round(best_wall, 3),
+        "notices_per_s": round(len(docs) / best_cpu, 1),
+        "notices_per_wall_s": round(len(docs) / best_wall, 1),
+        "mb_per_s": round(size / 1e6 / best_cpu, 3),
+        "ms_per_notice": round(1000 * best_cpu / len(docs), 2),
         **counts,
     }
 
@@ -90,7 +101,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-parse-") as tmp_name:
         tmp = Path(tmp_name)
         results["warmup_s"] = round(warm_up(tmp), 3)
-        print(f"pinned to CPU {cpu}; warm-up (rule loading, first parse of a text and a page): {results['warmup_s']:.2f} s")
+        print(f"pinned to CPU {cpu}; warm-up (rule loading, one pass over the 1x corpus as text and as pages): {results['warmup_s']:.2f} s")
         for scale in scales:
             for fmt in [f.strip() for f in args.formats.split(",") if f.strip()]:
                 folder = tmp / f"x{scale}-{fmt}"
@@ -99,11 +110,11 @@ def main() -> None:
                 run = {"scale": scale, "format": fmt, **measure(docs, repeat)}
                 results["runs"].append(run)
                 print(f"  x{scale} {fmt}: {run['notices_per_s']:.0f} notices/s, {run['mb_per_s']:.2f} MB/s", flush=True)
-    rows = [(f"x{r['scale']}", r["format"], r["documents"], f"{r['bytes'] / 1e6:.2f}", r["seconds"], r["notices_per_s"],
+    rows = [(f"x{r['scale']}", r["format"], r["documents"], f"{r['bytes'] / 1e6:.2f}", r["cpu_s"], r["wall_s"], r["notices_per_s"],
              r["mb_per_s"], r["ms_per_notice"], r["outages"], r["rejected"],
              "yes" if r["notices_per_s"] >= TARGETS[r["format"]] else "NO") for r in results["runs"]]
-    print_table(["scale", "input", "docs", "MB", "s", "notices/s", "MB/s", "ms/notice", "outages", "rejected",
-                 "target met"], rows, title="parse_document on one core (best of %d)" % repeat)
+    print_table(["scale", "input", "docs", "MB", "cpu s", "wall s", "notices/s", "MB/s", "ms/notice", "outages", "rejected",
+                 "target met"], rows, title=f"parse_document on one core (best of {repeat}; rates per CPU second)")
     print(f"targets: txt >= {TARGETS['txt']:.0f} notices/s, html >= {TARGETS['html']:.0f} pages/s")
     print(f"figures written to {write_result('parse', args, results)}")
 

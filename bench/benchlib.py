@@ -15,7 +15,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ __all__ = [
     "write_result",
     "print_table",
     "timed",
+    "Clock",
 ]
 
 
@@ -138,13 +139,36 @@ def current_rss_mb() -> float | None:
     return None
 
 
+class Clock:
+    """Wall and CPU seconds of a ``with timed() as clock:`` block (frozen at the block's end)."""
+
+    def __init__(self) -> None:
+        self._wall0 = time.perf_counter()
+        self._cpu0 = time.process_time()
+        self._wall1: float | None = None
+        self._cpu1: float | None = None
+
+    def stop(self) -> None:
+        self._wall1 = time.perf_counter()
+        self._cpu1 = time.process_time()
+
+    def wall(self) -> float:
+        """Elapsed wall seconds."""
+        return (self._wall1 if self._wall1 is not None else time.perf_counter()) - self._wall0
+
+    def cpu(self) -> float:
+        """CPU seconds of this process: what one core spent, whatever else the machine was running."""
+        return (self._cpu1 if self._cpu1 is not None else time.process_time()) - self._cpu0
+
+
 @contextmanager
-def timed() -> Iterator[Callable[[], float]]:
-    """``with timed() as elapsed: ...; elapsed()`` gives wall seconds (frozen at the block's end)."""
-    start = time.perf_counter()
-    end: list[float] = []
-    yield lambda: (end[0] if end else time.perf_counter()) - start
-    end.append(time.perf_counter())
+def timed() -> Iterator[Clock]:
+    """``with timed() as clock: ...`` then ``clock.wall()`` and ``clock.cpu()``."""
+    clock = Clock()
+    try:
+        yield clock
+    finally:
+        clock.stop()
 
 
 def write_result(name: str, args: argparse.Namespace, results: Any, out: str | Path | None = None) -> Path:
