@@ -4,7 +4,8 @@ Within a clause, items (action cues and objects) are read left to right:
 
 * an object before any action waits (it is the subject, 参保人员...购药的, 个人账户无法使用);
 * an action takes the waiting objects (scope ``before``/``both``) and, with scope ``both``, the
-  objects after it in its own phrase (暂停 X、Y);
+  objects after it in its own phrase (暂停 X、Y); a workaround with nothing waiting takes the
+  objects of the stop just before it (X不能联网结算的由参保人员先行垫付);
 * after a workaround cue (先行垫付, 待...后) the rest of the clause is the instruction: the
   services named there (按规定报销, 医保结算) are what people do later, not what stops;
 * objects still waiting at the end of the clause take the clause's last action (list heads:
@@ -113,6 +114,9 @@ class _ClauseReader:
                 else:
                     continue
             if hit.kind == "action":
+                if hit.label == "workaround" and not pending and last is not None and last.label in _STOPS:
+                    # 市外住院,不能联网结算的由参保人员先行垫付: the workaround is for what just stopped.
+                    pending = [p for p, a in self.pairs if a is last]
                 self.pairs.extend((p, hit) for p in pending)
                 pending = []
                 current = hit if hit.scope == "both" else None
