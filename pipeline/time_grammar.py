@@ -235,13 +235,13 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
         s.weekday = _WEEKDAYS.get(wd.strip(" ()")[-1])
     s.hour, s.minute = _clock(m, g)
     if m.group(g + "h") and s.hour is None:
-        return None  # 25时, 18:75: not a clock, so not this expression
+        s.end = m.start(g + "h")  # 25时, 18:75: not a clock; the date stands alone
     return s
 
 
 def _trim_end(m: re.Match[str], g: str, side: Side) -> int:
     """End of the side without trailing blanks, nor a part of day that set no clock."""
-    end = m.end()
+    end = min(side.end, m.end())
     if side.hour is None and m.group(g + "part") and m.end(g + "part") == end:
         end = m.start(g + "part")
     while end > m.start() and m.string[end - 1] == " ":

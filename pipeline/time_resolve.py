@@ -9,7 +9,7 @@ Year of a date written without one, in order:
    date; the year is the one that puts the date nearest that anchor, so ``1月3日`` near
    ``2015年12月31日`` is 2016, and ``12月28日`` after ``2024年1月10日`` is 2023 (the nanchang trap:
    the nearest-preceding-year rule would say 2024);
-3. a weekday tag (``(星期五)``) overrides a neighbouring year when only that one fits it, and alone
+3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it, and alone
    picks the latest fitting year when nothing else gives one.
 
 Relative days: ``今天/今晚/明日`` count from the publication date; ``次日/翌日/当日`` from the date
@@ -29,7 +29,6 @@ from .time_grammar import FULL_DATE, Expression, Side, cn_int
 __all__ = ["Resolved", "resolve_all", "sentence_bounds"]
 
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]")
-_MAX_ROLL_DAYS = 200  # a weekday may move a date by a year only if the result stays this close
 
 
 @dataclass(slots=True)
@@ -83,7 +82,7 @@ def _nearest_year(month: int, day: int, anchor: dt.date, weekday: int | None) ->
     options.sort()
     best = options[0]
     if weekday is not None and best[2].weekday() != weekday:
-        fitting = [o for o in options if o[2].weekday() == weekday and o[0] <= _MAX_ROLL_DAYS]
+        fitting = [o for o in options if o[2].weekday() == weekday]
         if fitting:
             best = fitting[0]
     return best[1]
@@ -119,7 +118,7 @@ class _Resolver:
         self.full = _full_dates(text)
         self.published = published.astimezone(TZ).date() if published else None
         dates = sorted(d for _, d in self.full)
-        self.median = dates[(len(dates) - 1) // 2] if dates else None
+        self.median = dates[len(dates) // 2] if dates else None  # upper median: notices look ahead
         sides = [e.left for e in exprs] + [e.right for e in exprs if e.right]
         self.weekday_year = None if (self.median or self.published) else _weekday_year(sides)
         self.previous: tuple[int, dt.date] | None = None  # last resolved date and its offset

@@ -35,6 +35,7 @@ __all__ = ["Clause", "read_clauses", "choose_downtime", "MAX_DOWNTIME_DAYS"]
 MAX_DOWNTIME_DAYS = 120  # an "end" further than this after the start is a claim period, not downtime
 _CUE_WINDOW = 4  # characters after a kind cue searched for 期间/准备 (停机切换期间 is a period)
 _PARENS = re.compile(r"\([^()]*\)|“|”|‘|’")  # bracketed asides (含本地和异地) and quotes
+_EXCEPT = re.compile(r"除[^，。；;,\n]{1,30}?外")  # 除...外 names what is NOT done
 _LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.,]|[①-⑩])?[ ]*$")
 
 
@@ -99,7 +100,10 @@ def _cues(segment: str, text: str, offset: int) -> list[tuple[int, str]]:
     """(position, kind) of the kind cues in ``segment`` (at ``offset`` in ``text``) that act."""
     r = _rules()
     out = []
+    excepted = [(x.start(), x.end()) for x in _EXCEPT.finditer(segment)]
     for m in r["cue_re"].finditer(segment):
+        if any(a <= m.start() < b for a, b in excepted):
+            continue  # 除继续暂停办理工伤住院结算外: the exception, not the action
         start, end = offset + m.start(), offset + m.end()
         follow = text[end:end + _CUE_WINDOW]
         if follow.startswith(r["ignore_after_single"]) or any(w in follow for w in r["ignore_after_multi"]):
