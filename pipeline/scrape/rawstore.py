@@ -291,7 +291,9 @@ def read_log(raw_dir: str | Path) -> list[dict[str, Any]]:
     for table in tables:
         for row in table.to_pylist():
             rows.setdefault(row["request_id"], row)
-    return sorted(rows.values(), key=lambda r: (r["fetched_at"], r["request_id"]))
+    # Stable sort: rows with the same timestamp keep their file order (parts are named by run
+    # and sequence, so that order is the order they were written).
+    return sorted(rows.values(), key=lambda r: r["fetched_at"])
 
 
 def compact(raw_dir: str | Path) -> int:
