@@ -10,6 +10,7 @@ however many rows there are.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import math
@@ -31,8 +32,8 @@ __all__ = [
 
 LABEL_W = 250  # px, label column of the timeline and the matrix
 ROW_H = 22  # px per timeline / matrix row
-PLOT_W = 860  # px, time axis of the timeline
-CELL_W = 50  # px per matrix column
+PLOT_W = 980  # px, time axis of the timeline
+CELL_W = 58  # px per matrix column
 FONT_PX = 12  # label font size; LABEL_W holds about (LABEL_W - 16) / FONT_PX CJK characters
 KIND_LABELS = {
     "downtime": "停机",
@@ -133,15 +134,21 @@ def time_ticks(lo: dt.datetime, hi: dt.datetime, max_ticks: int = 10) -> list[tu
     return ticks
 
 
+def _nice(raw: float) -> float:
+    """Smallest round number (1, 2, 2.5, 5 x 10^k) at least ``raw``."""
+    mag = 10 ** math.floor(math.log10(raw))
+    return next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw - 1e-12)
+
+
 def nice_edges(values: Sequence[float], max_bins: int = 12) -> list[float]:
     """Bin edges on round numbers (1, 2, 2.5, 5 x 10^k) covering ``values``."""
     lo, hi = min(values), max(values)
     if hi - lo < 1e-9:
-        width = max(1.0, abs(lo) / 10)
-        return [math.floor(lo / width) * width, math.floor(lo / width) * width + width]
-    raw = (hi - lo) / max_bins
-    mag = 10 ** math.floor(math.log10(raw))
-    width = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+        # One value: three bins with it in the middle one, so the bar reads as a bar.
+        width = _nice(max(1.0, abs(lo) / 10))
+        start = math.floor(lo / width) * width - width
+        return [round(start + k * width, 10) for k in range(4)]
+    width = _nice((hi - lo) / max_bins)
     start = math.floor(lo / width) * width
     edges = [start]
     while edges[-1] <= hi:
@@ -182,41 +189,168 @@ class TimelineRow:
     bars: list[Bar] = field(default_factory=list)
 
 
-def timeline(rows: Sequence[TimelineRow]) -> str:
-    """Axis and rows of every notice's windows on one time axis (the page scrolls long ones)."""
-    points = [t for r in rows for b in r.bars for t in (b.start, b.end) if t is not None]
-    if not points:
+_OPEN_PX = 64  # px drawn for an open end (or open start): a fading stub, not a made-up date
+_BREAK_PX = 18  # px between two parts of a broken calendar axis
+_MIN_PART_PX = 130  # px at least for each part of a broken axis
+_MAX_PARTS = 6  # at most this many parts: the widest gaps are cut first
+_GAP_SHARE = 0.06  # a gap longer than this share of the whole span (and than 3 days) is cut out
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)  # origin of the aligned view
+
+
+@dataclass
+class _Part:
+    """One continuous stretch of a (possibly broken) time axis and where it sits in pixels."""
+
+    lo: dt.datetime
+    hi: dt.datetime
+    px0: float
+    px1: float
+
+    def x(self, t: dt.datetime) -> float:
+        """Pixel of ``t`` inside this part."""
+        span = max((self.hi - self.lo).total_seconds(), 1.0)
+        return self.px0 + (t - self.lo).total_seconds() / span * (self.px1 - self.px0)
+
+
+def _parts(times: list[tuple[dt.datetime, dt.datetime]], px0: float, px1: float, *, broken: bool) -> list[_Part]:
+    """Split the covered time into parts separated by long empty gaps (calendar view only)."""
+    times = sorted(times)
+    lo = min(s for s, _ in times)
+    hi = max(e for _, e in times)
+    whole = max(hi - lo, dt.timedelta(hours=1))
+    clusters: list[list[dt.datetime]] = []
+    if broken:
+        # Gaps between merged intervals, widest first; cut those that are long enough.
+        merged: list[list[dt.datetime]] = []
+        for s, e in times:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        gaps = sorted(
+            ((merged[k + 1][0] - merged[k][1], k) for k in range(len(merged) - 1)), reverse=True
+        )
+        cuts = sorted(
+            k for g, k in gaps[: _MAX_PARTS - 1] if g > max(whole * _GAP_SHARE, dt.timedelta(days=3))
+        )
+        start = 0
+        for k in cuts + [len(merged) - 1]:
+            clusters.append([merged[start][0], max(m[1] for m in merged[start : k + 1])])
+            start = k + 1
+    else:
+        clusters = [[lo, hi]]
+    padded = []
+    for s, e in clusters:
+        pad = max((e - s) * 0.04, dt.timedelta(hours=12) if broken else dt.timedelta(hours=1), whole * 0.01)
+        padded.append((s - pad, e + pad))
+    avail = (px1 - px0) - _BREAK_PX * (len(padded) - 1)
+    floor = min(_MIN_PART_PX, avail / len(padded))
+    total = sum((e - s).total_seconds() for s, e in padded)
+    parts = []
+    x = px0
+    for s, e in padded:
+        w = floor + (avail - floor * len(padded)) * (e - s).total_seconds() / total
+        parts.append(_Part(s, e, x, x + w))
+        x += w + _BREAK_PX
+    return parts
+
+
+def _aligned_ticks(lo: dt.datetime, hi: dt.datetime, max_ticks: int) -> list[tuple[dt.datetime, str]]:
+    """Ticks of the aligned view: days (or hours) before and after the downtime start."""
+    span_h = max((hi - lo).total_seconds() / 3600, 1.0)
+    steps_h = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720, 1440, 2160, 4320, 8760]
+    step = next((s for s in steps_h if span_h / s <= max_ticks), steps_h[-1])
+    first = math.ceil((lo - _EPOCH).total_seconds() / 3600 / step) * step
+    ticks = []
+    h = first
+    while _EPOCH + dt.timedelta(hours=h) <= hi:
+        if h == 0:
+            label = "停机开始"
+        elif step >= 24:
+            label = f"{h // 24:+d} 天"
+        else:
+            label = f"{h:+d} 小时"
+        ticks.append((_EPOCH + dt.timedelta(hours=h), label))
+        h += step
+    return ticks
+
+
+def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str = "tl") -> str:
+    """Every notice's windows on one time axis; rows scroll under a sticky axis.
+
+    The calendar view cuts long empty stretches out of the axis (a zigzag marks each cut) so that
+    notices years apart stay readable. ``aligned=True`` instead puts each row's downtime start at
+    zero (rows without one: their earliest date), to compare durations and staging.
+    """
+    if aligned:
+        shifted = []
+        for r in rows:
+            times = [t for b in r.bars for t in (b.start, b.end) if t is not None]
+            heads = [b.start for b in r.bars if b.kind == "downtime" and b.start is not None]
+            origin = heads[0] if heads else (min(times) if times else None)
+            bars = [
+                Bar(
+                    b.kind,
+                    None if b.start is None or origin is None else _EPOCH + (b.start - origin),
+                    None if b.end is None or origin is None else _EPOCH + (b.end - origin),
+                    b.tooltip,
+                    b.mark,
+                    b.window_id,
+                    b.is_estimate,
+                )
+                for b in r.bars
+            ]
+            shifted.append(TimelineRow(r.label, r.tooltip, r.nid, r.anchor, bars))
+        rows = shifted
+    intervals = []
+    for r in rows:
+        for b in r.bars:
+            if b.start is not None or b.end is not None:
+                s = b.start if b.start is not None else b.end
+                e = b.end if b.end is not None else b.start
+                assert s is not None and e is not None
+                intervals.append((min(s, e), max(s, e)))
+    if not intervals:
         return '<p class="empty">没有可绘制的时间窗口 (no dated windows).</p>'
-    lo, hi = min(points), max(points)
-    if any(b.start is not None and b.end is None and b.kind == "downtime" for r in rows for b in r.bars):
-        hi = hi + max((hi - lo) * 0.06, dt.timedelta(days=2))  # room for open-ended bars
-    pad = max((hi - lo) * 0.02, dt.timedelta(hours=6))
-    lo, hi = lo - pad, hi + pad
-    span = (hi - lo).total_seconds()
+    has_open = any(b.kind == "downtime" and (b.start is None) != (b.end is None) for r in rows for b in r.bars)
+    reserve = _OPEN_PX + 8 if has_open else 8
+    parts = _parts(intervals, LABEL_W + reserve, LABEL_W + PLOT_W - reserve, broken=not aligned)
+    starts = [p.lo for p in parts]
 
     def x(t: dt.datetime) -> float:
-        return LABEL_W + (t - lo).total_seconds() / span * PLOT_W
+        k = max(0, bisect.bisect_right(starts, t) - 1)
+        return parts[k].x(t)
 
     width = LABEL_W + PLOT_W + 16
-    ticks = time_ticks(lo, hi, max_ticks=9)
     axis = [f'<svg class="axis" width="{width}" height="26" viewBox="0 0 {width} 26" role="presentation">']
+    ticks: list[tuple[dt.datetime, str]] = []
+    for p in parts:
+        room = max(1, int((p.px1 - p.px0) // 80))  # a label needs about 80 px
+        ticks += _aligned_ticks(p.lo, p.hi, room) if aligned else time_ticks(p.lo, p.hi, max_ticks=room)
     for t, label in ticks:
         axis.append(
             f'<line x1="{x(t):.1f}" y1="18" x2="{x(t):.1f}" y2="26" class="tick"/>'
             f'<text x="{x(t):.1f}" y="13" text-anchor="middle" class="tick-label">{esc(label)}</text>'
         )
-    axis.append("</svg>")
-
     height = len(rows) * ROW_H + 4
     body = [
         f'<svg class="chart timeline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="各地停机时间线 timeline of {len(rows)} notices">',
-        '<defs><linearGradient id="fade" x1="0" x2="1" y1="0" y2="0">'
+        f'<defs><linearGradient id="{view_id}-fade" x1="0" x2="1" y1="0" y2="0">'
         '<stop offset="0" stop-color="#b91c1c" stop-opacity="0.9"/>'
-        '<stop offset="1" stop-color="#b91c1c" stop-opacity="0.05"/></linearGradient></defs>',
+        '<stop offset="1" stop-color="#b91c1c" stop-opacity="0.05"/></linearGradient>'
+        f'<linearGradient id="{view_id}-fadein" x1="0" x2="1" y1="0" y2="0">'
+        '<stop offset="0" stop-color="#b91c1c" stop-opacity="0.05"/>'
+        '<stop offset="1" stop-color="#b91c1c" stop-opacity="0.9"/></linearGradient></defs>',
     ]
+    for p, q in zip(parts, parts[1:]):
+        # A cut in the axis: a zigzag in the axis and a pale band through the rows.
+        mid = (p.px1 + q.px0) / 2
+        axis.append(f'<path d="M{mid - 5:.1f},26 l4,-8 l2,4 l4,-8" class="cut"/>')
+        body.append(f'<rect x="{p.px1 + 2:.1f}" y="0" width="{_BREAK_PX - 4}" height="{height}" class="cut-band"/>')
+    axis.append("</svg>")
     for t, _ in ticks:
-        body.append(f'<line x1="{x(t):.1f}" y1="0" x2="{x(t):.1f}" y2="{height}" class="grid"/>')
+        body.append(f'<line x1="{x(t):.1f}" y1="0" x2="{x(t):.1f}" y2="{height}" class="grid{" zero" if aligned and t == _EPOCH else ""}"/>')
     label_chars = (LABEL_W - 16) // FONT_PX
     for i, r in enumerate(rows):
         y = i * ROW_H + 2
@@ -228,14 +362,15 @@ def timeline(rows: Sequence[TimelineRow]) -> str:
             f'<text x="8" y="{y + 15}" class="label">{esc(clip(r.label, label_chars))}</text></a>'
         )
         for b in r.bars:
-            body.append(_bar(b, x, y, lo, hi))
+            if b.start is not None or b.end is not None:
+                body.append(_bar(b, x, y, view_id))
         body.append("</g>")
     body.append("</svg>")
     return f'<div class="scroll"><div class="axis-wrap">{"".join(axis)}</div>{"".join(body)}</div>'
 
 
-def _bar(b: Bar, x: Callable[[dt.datetime], float], y: int, lo: dt.datetime, hi: dt.datetime) -> str:
-    """One window: a bar for a range, a marker for a point, a fading bar for an open end."""
+def _bar(b: Bar, x: Callable[[dt.datetime], float], y: int, view_id: str) -> str:
+    """One window: a bar for a range, a marker for a point, a fading stub for an open end."""
     attrs = (
         f'class="ev win {esc(b.kind)}{" est" if b.is_estimate else ""}" data-kind="{esc(b.kind)}" '
         f'data-wid="{esc(b.window_id)}"{_mark(b.mark)}'
@@ -248,26 +383,24 @@ def _bar(b: Bar, x: Callable[[dt.datetime], float], y: int, lo: dt.datetime, hi:
         w = max(x1 - x0, 3.0)  # a short window stays visible
         return f'<g {attrs} data-open="none">{tip}<rect x="{x0:.1f}" y="{top}" width="{w:.1f}" height="{h}" rx="2"/></g>'
     if head and b.start is not None and b.end is None:
-        # Open end: the bar fades out to the right edge and ends in an arrow.
-        x0, x1 = x(b.start), x(hi)
+        # Open end: a stub fading out to the right, ending in an arrow.
+        x0 = x(b.start)
         return (
-            f'<g {attrs} data-open="end">{tip}<rect x="{x0:.1f}" y="{top}" width="{max(x1 - x0, 12):.1f}" '
-            f'height="{h}" rx="2" fill="url(#fade)" class="open"/>'
-            f'<path d="M{x0 + max(x1 - x0, 12) - 1:.1f},{top - 2} l6,{h / 2 + 2:.1f} l-6,{h / 2 + 2:.1f}z" class="arrow"/></g>'
+            f'<g {attrs} data-open="end">{tip}<rect x="{x0:.1f}" y="{top}" width="{_OPEN_PX}" height="{h}" rx="2" '
+            f'fill="url(#{view_id}-fade)" class="open"/>'
+            f'<path d="M{x0 + _OPEN_PX:.1f},{top - 2} l6,{h / 2 + 2:.1f} l-6,{h / 2 + 2:.1f}z" class="arrow"/></g>'
         )
     if head and b.start is None and b.end is not None:
-        x0, x1 = x(lo), x(b.end)
+        x1 = x(b.end)
         return (
-            f'<g {attrs} data-open="start">{tip}<rect x="{x0:.1f}" y="{top}" width="{max(x1 - x0, 12):.1f}" '
-            f'height="{h}" rx="2" class="open-start"/></g>'
+            f'<g {attrs} data-open="start">{tip}<rect x="{x1 - _OPEN_PX:.1f}" y="{top}" width="{_OPEN_PX}" '
+            f'height="{h}" rx="2" fill="url(#{view_id}-fadein)" class="open"/></g>'
         )
     t = b.start if b.start is not None else b.end
     assert t is not None
     cx = x(t)
     # A point in time (a resume, a deadline): a small triangle pointing at the moment.
-    return (
-        f'<g {attrs} data-open="point">{tip}<path d="M{cx:.1f},{top - 1} l-4.5,{h + 4} h9z" class="point"/></g>'
-    )
+    return f'<g {attrs} data-open="point">{tip}<path d="M{cx:.1f},{top - 1} l-4.5,{h + 4} h9z" class="point"/></g>'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,15 +416,23 @@ class MatrixCell:
     mark: str | None = None
 
 
+# From a pale orange to a deep red in equal steps of log(hours), so the legend can name them.
+_RAMP = ("#fde5c8", "#fcb57a", "#f07c43", "#d1432a", "#8f1d14")
+_UNKNOWN_FILL = "#fbbf24"
+
+
 def _heat(hours: float | None, top: float) -> tuple[str, str]:
-    """Fill and text colour for a suspension of ``hours`` (log scale up to ``top``)."""
+    """Fill and text class (``ink-dark``/``ink-light``) for a suspension of ``hours``."""
     if hours is None:
-        return "#fbbf24", "#3b2500"
+        return _UNKNOWN_FILL, "ink-dark"
     f = min(1.0, math.log1p(max(hours, 0)) / math.log1p(max(top, 1)))
-    # From a pale orange to a deep red, in five steps so the legend can show them.
-    ramp = ["#fde5c8", "#fcb57a", "#f07c43", "#d1432a", "#8f1d14"]
-    k = min(len(ramp) - 1, int(f * len(ramp)))
-    return ramp[k], ("#1f1300" if k < 2 else "#ffffff")
+    k = min(len(_RAMP) - 1, int(f * len(_RAMP)))
+    return _RAMP[k], ("ink-dark" if k < 2 else "ink-light")
+
+
+def _ramp_floor(k: int, top: float) -> float:
+    """Smallest hours shown in ramp step ``k``."""
+    return math.expm1(k / len(_RAMP) * math.log1p(max(top, 1)))
 
 
 def matrix(
@@ -340,14 +481,16 @@ def matrix(
             body.append(
                 f'<g class="ev cell" data-service="{esc(code)}"{_mark(cell.mark)}>{_title(cell.tooltip)}'
                 f'<rect x="{x0}" y="{y + 2}" width="{CELL_W - 4}" height="{ROW_H - 4}" rx="2" fill="{fill}"/>'
-                f'<text x="{x0 + (CELL_W - 4) / 2:.1f}" y="{y + 15}" text-anchor="middle" class="cell-text" '
-                f'fill="{ink}">{esc(text)}</text></g>'
+                f'<text x="{x0 + (CELL_W - 4) / 2:.1f}" y="{y + 15}" text-anchor="middle" class="cell-text {ink}">'
+                f'{esc(text)}</text></g>'
             )
         body.append("</g>")
     body.append("</svg>")
-    legend = ['<svg class="legend" width="520" height="24" viewBox="0 0 520 24" role="presentation">']
-    for k, (hours, name) in enumerate([(None, "时长未知"), (6, "≈6 h"), (48, "≈2 天"), (top ** 0.8, ""), (top, f"{_fmt_num(round(top))} h")]):
-        fill, _ = _heat(hours, top)
+    legend = ['<svg class="legend" width="640" height="24" viewBox="0 0 640 24" role="presentation">']
+    keys = [(_UNKNOWN_FILL, "时长未知"), (_RAMP[0], f"< {_fmt_num(round(_ramp_floor(1, top)))} 小时")] + [
+        (_RAMP[k], f"≥ {_fmt_num(round(_ramp_floor(k, top)))} 小时") for k in range(1, len(_RAMP))
+    ]
+    for k, (fill, name) in enumerate(keys):
         legend.append(f'<rect x="{k * 100}" y="4" width="16" height="14" rx="2" fill="{fill}"/>'
                       f'<text x="{k * 100 + 22}" y="16" class="tick-label">{esc(name)}</text>')
     legend.append("</svg>")

@@ -30,8 +30,8 @@ _BASIS_LABELS = {
     "downtime": "停机时段",
     "none": "未写明时段",
 }
-_TITLE_CHARS = 28  # visible characters of a notice title in the table (the rest on hover)
-_PUBLISHER_CHARS = 16
+_TITLE_CHARS = 12  # visible characters of a notice title in the table (the rest on hover)
+_PUBLISHER_CHARS = 10
 _REJECTS_SHOWN = 200  # rejects listed one by one; the rest are only counted
 
 
@@ -272,7 +272,7 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
         repost_tip = ("转载: " + ", ".join(r["repost_ids"])) if r["repost_ids"] else ""
         out.append(f'<tr id="{esc(anchors[nid])}" data-nid="{esc(nid)}">')
         out.append(f'<td class="num" data-v="{i}">{i}</td>')
-        out.append(f'<td data-v="{esc(_place(r))}" title="{esc(_place(r))}">{esc(clip(_place(r), 14))}</td>')
+        out.append(f'<td data-v="{esc(_place(r))}" title="{esc(_place(r))}">{esc(clip(_place(r), 10))}</td>')
         out.append(f'<td data-v="{esc(r["province"] or "")}">{esc(r["province"] or "")}</td>')
         out.append(f'<td data-v="{esc(r["title"] or "")}" title="{esc(r["title"] or "")}">{esc(clip(r["title"], _TITLE_CHARS))}</td>')
         out.append(
@@ -377,10 +377,15 @@ def render_html(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generat
         body = f"""
 <section id="timeline-sec"><h2>时间线 Timeline</h2>
 <p class="note">每行一份公告, 按停机开始排序; 粗条为停机, 细条为分阶段的时段, 三角为时间点 (恢复、截止等)。
-渐隐箭头表示停机结束时间未定。共 {len(tl_rows)} 行, {drawn} 个时间窗口{f", {undated} 个没有日期的时段未画出" if undated else ""}。
+渐隐箭头表示停机结束时间未定; 日历视图中很长的空白时段被截去 (锯齿处)。共 {len(tl_rows)} 行, {drawn} 个时间窗口{f", {undated} 个没有日期的时段未画出" if undated else ""}。
 悬停或点击查看原文依据。</p>
 <div class="legend-row">{legend}</div>
-{timeline(tl_rows)}
+<div class="tabs" role="group" aria-label="时间轴 time axis">
+<button type="button" class="view" data-view="tl-cal" aria-pressed="true">日历时间 calendar</button>
+<button type="button" class="view" data-view="tl-rel" aria-pressed="false">对齐停机开始 aligned on downtime start</button>
+</div>
+<div id="tl-cal" class="tl-view">{timeline(tl_rows, view_id="cal")}</div>
+<div id="tl-rel" class="tl-view" hidden>{timeline(tl_rows, aligned=True, view_id="rel")}</div>
 </section>
 <section id="matrix-sec"><h2>城市 × 服务 City × service</h2>
 <p class="note">格中数字为该项服务暂停的小时数 (本条写明的时段, 否则其所属暂停时段, 否则停机时段); ● 表示暂停但时长未知。

@@ -78,6 +78,19 @@
   });
   panel.querySelector(".close").addEventListener("click", function () { panel.hidden = true; });
 
+  // Timeline views: calendar time, or aligned on each notice's downtime start.
+  var buttons = document.querySelectorAll("button.view");
+  Array.prototype.forEach.call(buttons, function (btn) {
+    btn.addEventListener("click", function () {
+      Array.prototype.forEach.call(buttons, function (b) {
+        var on = b === btn;
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+        var view = document.getElementById(b.getAttribute("data-view"));
+        if (view) view.hidden = !on;
+      });
+    });
+  });
+
   var table = document.getElementById("cmp");
   if (!table) return;
   var heads = table.tHead.rows[0].cells;
