@@ -107,7 +107,8 @@ def _side(g: str, *, date_required: bool) -> str:
 
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
-POINT = re.compile(r"(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+# The leading lookahead lets the engine skip fast over characters that cannot open a date.
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
 _CONNECTOR = re.compile(
@@ -122,7 +123,8 @@ RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
 
 # A full date with a year, for year context (signature dates included).
 FULL_DATE = re.compile(
-    rf"""(?:(?P<y>{_YEAR})年(?P<m>{_NUM2})月(?P<d>{_NUM2})[日号]
+    rf"""(?=[\d{_CN}])                                          # fast skip (see POINT)
+        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2})月(?P<d>{_NUM2})[日号]
           |(?<![\d.])(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
     re.VERBOSE,
 )

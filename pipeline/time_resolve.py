@@ -116,6 +116,7 @@ class _Resolver:
         self.text = text
         self.bounds = sentence_bounds(text)
         self.full = _full_dates(text)
+        self.full_offsets = [off for off, _ in self.full]
         self.published = published.astimezone(TZ).date() if published else None
         dates = sorted(d for _, d in self.full)
         self.median = dates[len(dates) // 2] if dates else None  # upper median: notices look ahead
@@ -129,9 +130,9 @@ class _Resolver:
     def _anchor(self, pos: int) -> dt.date | None:
         """Year anchor for a year-less date at ``pos``."""
         start = self._sentence_start(pos)
-        local = [d for off, d in self.full if start <= off < pos]
-        if local:
-            return local[-1]
+        i = bisect.bisect_left(self.full_offsets, pos) - 1  # last full date before pos
+        if i >= 0 and self.full_offsets[i] >= start:
+            return self.full[i][1]
         return self.median or self.published
 
     def day_of(self, side: Side) -> dt.date | None:

@@ -20,6 +20,7 @@ stated clock beats a bare date (``9月9日`` and ``9月9日9时`` -> 09:00).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -203,15 +204,16 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
     cuts: list[tuple[int, int]] = []  # (end of i's after, start of (i+1)'s before)
     for i in range(len(resolved) - 1):
         a, b = resolved[i].expr.end, resolved[i + 1].expr.start
-        same_sentence = max(x for x in bounds if x <= b) <= a
+        same_sentence = bounds[bisect.bisect_right(bounds, b) - 1] <= a
         comma = text.rfind(",", a, b) if b > a and same_sentence else -1
         cuts.append((comma, comma + 1) if comma >= 0 else (b, a))
     for i, res in enumerate(resolved):
         e = res.expr
         prev_end = cuts[i - 1][1] if i else 0
         next_start = cuts[i][0] if i + 1 < len(resolved) else len(text)
-        s_start = max(b for b in bounds if b <= e.start)
-        s_end = next((b for b in bounds if b > e.end), len(text) + 1) - 1
+        s_start = bounds[bisect.bisect_right(bounds, e.start) - 1]
+        k = bisect.bisect_right(bounds, e.end)
+        s_end = (bounds[k] if k < len(bounds) else len(text) + 1) - 1
         before = text[max(s_start, prev_end):e.start]
         after = text[e.end:max(e.end, min(s_end, next_start))]
         c = Clause(res=res, kind="other", before=before, after=after, heading=_heading(text, e.start))

@@ -48,13 +48,24 @@ _LEADING_STAMP = re.compile(
         [ \t]*:""",
     re.VERBOSE,
 )
-# Addresses and file names hold digit runs that look like dates (/2021/10/11/, 图片_20210315).
-_NOT_TEXT = re.compile(
-    r"""(?:https?://|www\.)[^\s,，。;；)）"'<>]+      # URLs
-      | [\w.-]+\.(?:png|jpe?g|gif|pdf|docx?|xlsx?|wps|zip|rar|html?)\b   # file names
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+# Addresses and file names hold digit runs that look like dates (/2021/10/11/, 图片_20210315.png).
+_URL = re.compile(r"(?:https?://|www\.)[^\s,，。;；)）\"'<>]+", re.IGNORECASE)
+_FILE_EXT = re.compile(r"\.(?:png|jpe?g|gif|bmp|pdf|docx?|xlsx?|wps|zip|rar|html?)\b", re.IGNORECASE)
+_FILE_NAME_CHAR = re.compile(r"[\w.\-]")
+_MAX_FILE_NAME = 80  # characters searched back from an extension
+
+
+def _not_text_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and file names (searched back from the extension: no regex backtracking)."""
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    for m in _FILE_EXT.finditer(text):
+        start = m.start()
+        while start > max(0, m.start() - _MAX_FILE_NAME) and _FILE_NAME_CHAR.match(text[start - 1]):
+            start -= 1
+        spans.append((start, m.end()))
+    return spans
+
+
 _ORG_END = ("局", "中心", "院", "委", "办", "政府", "公司", "厅", "处", "部", "站", "所", "会")
 _SIGNATURE_TAIL_LINES = 6  # a signature date sits among the last lines, or under an issuer line
 
@@ -97,7 +108,7 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     if not text:
         return []
     spans = list(skip) + (stamp_spans(text) if detect_stamps else [])
-    spans += [(m.start(), m.end()) for m in _NOT_TEXT.finditer(text)]
+    spans += _not_text_spans(text)
     exprs = scan(text)
     resolved = resolve_all(text, exprs, published)
     clauses = read_clauses(text, resolved)
