@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -185,12 +186,16 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: st
     """A plain aligned text table (no colours: the output is meant to be pasted)."""
     cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
+    numeric = [all(_NUMBER.match(row[i]) for row in cells[1:]) for i in range(len(headers))]
     if title:
         print(f"\n{title}")
     for k, row in enumerate(cells):
-        print("  ".join(_pad(c, w, right=i > 0) for i, (c, w) in enumerate(zip(row, widths))))
+        print("  ".join(_pad(c, w, right=numeric[i]) for i, (c, w) in enumerate(zip(row, widths))).rstrip())
         if k == 0:
             print("  ".join("-" * w for w in widths))
+
+
+_NUMBER = re.compile(r"^[-+]?[\d.,]*[x%]?$")  # figures (1.5, 220, 3.7x, 12%) are right-aligned
 
 
 def _width(text: str) -> int:

@@ -1,0 +1,124 @@
+"""Run every benchmark, then print one table of the figures against the targets.
+
+Each script runs in its own process (so one's imports and memory do not colour another's) and
+writes ``bench/out/<name>.json``; this script reads them back. No pass/fail: it prints figures.
+
+    .venv/bin/python bench/run_all.py [--quick] [--scale 1,10,100] [--only parse,memory,...]
+
+``--scale`` is passed to the scripts that take corpus scales (parse, memory, compare); the others
+keep their defaults. ``--quick`` is a smoke run of everything (about a minute).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchlib import BENCH_DIR, OUT_DIR, base_parser, machine_info, print_table, write_result
+
+# name -> script; order: cheap first, so a smoke run shows problems early.
+SCRIPTS = {
+    "parse": "bench_parse.py",
+    "memory": "bench_memory.py",
+    "compare": "bench_compare.py",
+    "profile": "profile_parse.py",
+    "scrape": "bench_scrape.py",
+    "flow": "bench_flow.py",
+}
+TAKES_SCALE = ("parse", "memory", "compare")
+
+
+def _load(out: Path, name: str) -> dict[str, Any] | None:
+    path = out / f"{name}.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get("results")
+
+
+def _largest(runs: list[dict[str, Any]], **match: Any) -> dict[str, Any] | None:
+    chosen = [r for r in runs if all(r.get(k) == v for k, v in match.items())]
+    return max(chosen, key=lambda r: r["scale"]) if chosen else None
+
+
+def summarize(out: Path) -> list[tuple[str, str, str, str]]:
+    """(figure, measured, target, met?) rows from the JSON files."""
+    rows: list[tuple[str, str, str, str]] = []
+    parse = _load(out, "parse")
+    if parse and parse.get("runs"):
+        for fmt, target in (("txt", 300), ("html", 100)):
+            r = _largest(parse["runs"], format=fmt)
+            if r:
+                rows.append((f"parse {fmt} in -> records, one core (x{r['scale']})",
+                             f"{r['notices_per_s']:.0f} notices/s, {r['mb_per_s']:.2f} MB/s",
+                             f">= {target}/s", "yes" if r["notices_per_s"] >= target else "no"))
+    memory = _load(out, "memory")
+    if memory and memory.get("runs"):
+        runs = memory["runs"]
+        at100 = next((r for r in runs if r["scale"] == 100), runs[-1])
+        rows.append((f"peak RSS, parse_paths (x{at100['scale']})", f"{at100['peak_rss_mb']:.0f} MB", "< 400 MB",
+                     "yes" if at100["peak_rss_mb"] < 400 else "no"))
+        rows.append(("peak RSS by scale", ", ".join(f"x{r['scale']}: {r['peak_rss_mb']:.0f}" for r in runs),
+                     "flat beyond one batch", "see memory.json"))
+    compare = _load(out, "compare")
+    if compare and compare.get("speed"):
+        r = max(compare["speed"], key=lambda x: x["scale"])
+        rows.append((f"speed-up over jionlp + cpca glue (x{r['scale']})",
+                     f"{r['speedup']}x ({r['ours_notices_per_s']:.0f} vs {r['glue_notices_per_s']:.0f}/s)",
+                     ">= 10x", "yes" if r["speedup"] >= 10 else "no"))
+        acc = compare.get("accuracy", {}).get("fields", {})
+        for k in ("downtime_start", "datetimes", "services_suspended", "phones", "city"):
+            if k in acc:
+                rows.append((f"accuracy {k} (dev gold)", f"ours {acc[k]['ours']:.3f} / glue {acc[k]['glue']:.3f}", "-", "-"))
+    elif compare and compare.get("skipped"):
+        rows.append(("comparison with the glue", "skipped", ">= 10x", compare["skipped"][:40]))
+    flow = _load(out, "flow")
+    if flow and "overhead_share" in flow:
+        rows.append((f"Prefect overhead ({flow['notices']} notices)",
+                     f"{100 * flow['overhead_share']:.1f}% ({flow['overhead_s']:+.1f} s)", "< 20%",
+                     "yes" if flow["overhead_share"] < 0.2 else "no"))
+    elif flow and flow.get("skipped"):
+        rows.append(("Prefect overhead", "skipped", "< 20%", "flows not there"))
+    scrape = _load(out, "scrape")
+    if scrape and scrape.get("runs"):
+        for r in scrape["runs"]:
+            rows.append((f"scrape, {r['sites']} loopback sites, delay {r['delay_s']:g} s (x{r['scale']})",
+                         f"{r['pages_per_s']:.1f} pages/s", "-", "-"))
+    return rows
+
+
+def main() -> None:
+    p = base_parser(__doc__.splitlines()[0], default_scales="")
+    p.add_argument("--only", default="", help=f"comma-separated subset of {', '.join(SCRIPTS)}")
+    args = p.parse_args()
+    names = [n.strip() for n in args.only.split(",") if n.strip()] or list(SCRIPTS)
+    unknown = [n for n in names if n not in SCRIPTS]
+    if unknown:
+        raise SystemExit(f"unknown benchmark {unknown[0]!r}; known: {', '.join(SCRIPTS)}")
+    out = Path(args.out)
+    timings: dict[str, float] = {}
+    for name in names:
+        cmd = [sys.executable, str(BENCH_DIR / SCRIPTS[name]), "--out", str(out)]
+        if args.quick:
+            cmd.append("--quick")
+        if args.scale and name in TAKES_SCALE:
+            cmd += ["--scale", args.scale]
+        print(f"\n=== {name}: {' '.join(cmd[1:])}", flush=True)
+        start = time.perf_counter()
+        code = subprocess.run(cmd, check=False).returncode
+        timings[name] = round(time.perf_counter() - start, 1)
+        if code != 0:
+            print(f"=== {name} exited with {code}", flush=True)
+    m = machine_info()
+    print(f"\nmachine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gb']} GiB RAM, Python {m['python']}, "
+          f"commit {m['commit']}, parser {m['parser_version']}")
+    rows = summarize(out)
+    print_table(["figure", "measured", "target", "met"], rows, title="summary (figures from bench/out/*.json)")
+    write_result("summary", args, {"rows": rows, "script_seconds": timings}, out)
+
+
+if __name__ == "__main__":
+    main()
