@@ -264,3 +264,23 @@ def test_same_bytes_without_validators_are_unchanged(tmp_path: Path) -> None:
     detail = [r for r in read_log(tmp_path) if r["kind"] == "detail"]
     assert [r["status"] for r in detail] == [200, 200]
     assert [r["outcome"] for r in detail] == ["stored", "unchanged"]
+
+
+def test_crawl_source_tasks_in_parallel_share_one_store(tmp_path: Path) -> None:
+    """One task per source (as the Prefect flow runs them), all writing the same raw dir."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline.scrape.crawl import crawl_source
+    from pipeline.scrape.rawstore import compact
+
+    with FixtureWeb() as web:
+        parsed = parse_sources(web.sources_config(only=QUICK))
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(lambda s: crawl_source(s, tmp_path, parsed.settings), parsed.sources))
+        compact(tmp_path)
+        expected = web.notice_urls(QUICK)
+    assert [r.name for r in results] == QUICK
+    rows = read_log(tmp_path)
+    assert len(rows) == len({r["request_id"] for r in rows})
+    assert {r["url"] for r in rows if r["outcome"] == "stored" and r["kind"] != "list"} == expected
+    assert sum(r.stored for r in results) == len(expected)

@@ -180,3 +180,16 @@ def test_classify(resp: Response, kind: str, expected: tuple[str, str | None]) -
 ])
 def test_sniff_suffix(body: bytes, content_type: str | None, suffix: str) -> None:
     assert sniff_suffix(body, content_type) == suffix
+
+
+# --- PDF text -----------------------------------------------------------------------------------
+def test_pdf_text() -> None:
+    from fixtureweb.pdfgen import scanned_pdf, text_pdf
+
+    from pipeline.scrape.pdf import extract_pdf_text
+
+    lines = ["关于医保信息系统升级停机的公告", "2021年9月30日18:00至10月5日15:00暂停服务。"]
+    assert extract_pdf_text(text_pdf(lines)) == "\n".join(lines)
+    assert extract_pdf_text(scanned_pdf()) is None  # no text layer
+    assert extract_pdf_text(b"%PDF-1.4 garbage") is None
+    assert extract_pdf_text(text_pdf(lines)[:200]) is None  # cut off
