@@ -180,18 +180,30 @@ class _ClauseReader:
 
 
 def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
-    """Readings of every clause, carrying list-heading actions across lines."""
+    """Readings of every clause, carrying list-heading actions across lines.
+
+    A heading that ends in a colon and states a stop with no object of its own (停机影响业务范围:,
+    以下业务暂停办理:) lends that stop to the following lines that have objects but no action,
+    until a line with its own action or colon, or an item marker outside the listed items.
+    """
     out: list[Reading] = []
     carry: Hit | None = None
+    carry_level: int | None = None  # marker level of the heading, else of its first listed item
     for clause in clauses:
+        level = clause.marker_level
+        if carry is not None and level is not None:
+            if carry_level is None:
+                carry_level = level
+            elif level < carry_level:
+                carry = None  # an outer item: the list is over
         reader = _ClauseReader(text, clause, cues, rules)
         reader.read(carry)
         readings = reader.readings()
         out.extend(readings)
-        has_action = bool(_within(cues.actions, clause.start, clause.end))
         if clause.ends_with_colon:
             last = reader.last
             carry = last if last is not None and last.label in _STOPS and not readings else None
-        elif has_action or clause.marker_level in (1, 2):
+            carry_level = level + 1 if carry is not None and level is not None else None
+        elif _within(cues.actions, clause.start, clause.end):
             carry = None
     return out

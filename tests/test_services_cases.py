@@ -134,6 +134,9 @@ TAXONOMY = [
     _c("online-miniprogram", "微信小程序、自助机暂停服务。", {"online_channels"}),
     _c("online-e-tax-bureau", "电子税务局暂停医保缴费功能。", {"online_channels", "contribution"}),
     _c("institution-clearing", "暂停定点医药机构费用申报及清算。", {"institution_settlement"}),
+    _c("housing-fund-collection", "暂停办理住房公积金归集业务。", {"contribution"}),
+    _c("fee-settlement-placeless", "暂停医疗费用结算。", {"inpatient", "outpatient"}),
+    _c("one-stop-settlement", "全市定点医疗机构暂停大病保险、医疗救助一站式结算。", {"inpatient", "outpatient"}),
     _c("general-all-business", "各级医保经办机构暂停办理所有医保业务。", {"general"}),
     _c("general-counter-business", "各级医保窗口暂停办理业务。", {"general"}),
     _c("general-not-when-specific", "暂停所有个人医保相关缴费业务。", {"contribution"}),
@@ -151,6 +154,9 @@ KEEP_OPEN = [
     _c("continue-filing", "经办机构继续办理异地就医备案。", set()),
     _c("not-included-aside", "暂停网上服务大厅(不包括缴费功能)。", {"online_channels"}, "!contribution:suspended"),
     _c("care-still-possible", "定点医药机构暂停医保结算,参保人员可正常就医购药。", {"inpatient", "outpatient", "pharmacy"}),
+    _c("unaffected-by-this-upgrade", "医保业务不受此次升级影响,参保人员可正常就医结算。", set()),
+    _c("normal-settlement-beats-expansion", "定点医药机构暂停医保结算。门诊可正常联网结算。", {"inpatient", "pharmacy"},
+       "!outpatient:suspended"),
     _c("goal-is-not-keep-open", "为确保参保人员医保待遇不受影响,暂停异地就医直接结算。", {"cross_region"}),
 ]
 
@@ -164,6 +170,7 @@ WORKAROUNDS = [
     _c("deferred-upload", "对未缴费单位名单进行作废处理,待新系统上线后再批量上传。", {"contribution"}, "contribution:workaround"),
     _c("instruction-objects-ignored", "急需购药的,可先行垫付,待系统恢复后到定点医院办理住院结算。", {"pharmacy"},
        "!inpatient:suspended"),
+    _c("stock-up-any-verb", "门诊慢性病患者请提前备足药品。", {"outpatient"}, "outpatient:workaround"),
     _c("finish-before-stop", "请各参保单位于8月20日20:00之前完成医疗保险缴费工作。", {"contribution"}, "contribution:deadline"),
     _c("deadline-cutoff", "截至9月10日,暂停办理生育津贴申领。", {"maternity"}),
     _c("offline-acceptance", "转诊备案可线下办理,待系统恢复后补录。", {"filing"}, "filing:workaround"),
@@ -178,6 +185,8 @@ LISTS = [
        {"personal_account", "filing", "reimbursement"}),
     _c("colon-heading-list", "暂停业务包括:参保登记、关系转移、零星报销。", {"enrollment", "transfer", "reimbursement"}),
     _c("subject-before-verb", "个人医保缴费、医保关系转移暂停办理。", {"contribution", "transfer"}),
+    _c("heading-colon-then-items", "暂停办理的业务:\n(一)参保登记、人员增减;\n(二)医保关系转移接续;\n(三)异地就医备案。\n"
+       "二、温馨提示\n(一)门诊费用请妥善保管票据。", {"enrollment", "transfer", "filing"}, "!outpatient:suspended"),
     _c("parenthetical-places", "停机期间全市所有定点服务机构(医院、药店)暂停联网刷卡结算(含跨省异地就医结算)。",
        {"inpatient", "outpatient", "pharmacy", "cross_region"}),
 ]
