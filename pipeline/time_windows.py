@@ -121,8 +121,8 @@ def _kind(c: Clause, text: str) -> str:
     expr = c.res.expr
     if any(p.search(c.before) for p in r["period_label"]):
         return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
-    if r["deadline_suffix"].match(text, expr.end):
-        return "deadline"
+    if r["deadline_suffix"].match(text, expr.end) and not text.startswith("前后", expr.end):
+        return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     if r["deadline_prefix"].search(text[max(0, expr.start - 6):expr.start]):
         return "deadline"
     after = _cues(c.after, text, expr.end)
@@ -217,7 +217,20 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
         before = text[max(s_start, prev_end):e.start]
         after = text[e.end:max(e.end, min(s_end, next_start))]
         c = Clause(res=res, kind="other", before=before, after=after, heading=_heading(text, e.start))
+        masked = after
+        if e.right is None:
+            tail = re.match(r"[ ]?(?:起|开始)?[ ]?,?[ ]?", text[e.end:])
+            at = e.end + (tail.end() if tail else 0)
+            m = r["open_end"][0].match(text, at)  # 起至切换工作结束: right after the expression
+            if m and m.end() - e.end <= len(after):
+                # 至新系统上线时止 says until when, not what happens: hide it from the kind cues.
+                masked = after[:m.start() - e.end] + " " * (m.end() - m.start()) + after[m.end() - e.end:]
+            m = m or r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
+            if m:
+                c.open_end = m.group().strip(" ,")
+        c.after = masked
         c.kind = _kind(c, text)
+        c.after = after
         scope = _PARENS.sub("", before + after)
         c.is_estimate = bool(r["estimate_re"].search(before + after))
         c.component = _component(c)
@@ -230,13 +243,6 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
         c.section = (any(p.search(label) for p in r["section"]) and "范围" not in label) \
             or any(p.search(before) for p in r["period_label"])
         c.switch = bool(r["switch_re"].search(before + after))
-        if e.right is None:
-            tail = re.match(r"[ ]?(?:起|开始)?[ ]?,?[ ]?", text[e.end:])
-            at = e.end + (tail.end() if tail else 0)
-            m = r["open_end"][0].match(text, at)  # 起至切换工作结束: right after the expression
-            m = m or r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
-            if m:
-                c.open_end = m.group().strip(" ,")
         out.append(c)
     return out
 
@@ -266,7 +272,8 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
     pools = [
-        [c for c in usable if c.section],
+        # A section point that resumes or goes live (切换上线时间:11月8日8:00) is not the stop.
+        [c for c in usable if c.section and (c.res.expr.right is not None or c.kind not in ("resume", "go_live"))],
         [c for c in usable if c.kind == "suspension" and c.core],
         [c for c in usable if c.kind == "suspension"],
         [c for c in usable if c.switch and c.kind == "other"],
