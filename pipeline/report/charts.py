@@ -275,12 +275,15 @@ def _aligned_ticks(lo: dt.datetime, hi: dt.datetime, max_ticks: int) -> list[tup
     return ticks
 
 
-def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str = "tl") -> str:
+def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str = "tl", twin_of: str | None = None) -> str:
     """Every notice's windows on one time axis; rows scroll under a sticky axis.
 
     The calendar view cuts long empty stretches out of the axis (a zigzag marks each cut) so that
     notices years apart stay readable. ``aligned=True`` instead puts each row's downtime start at
     zero (rows without one: their earliest date), to compare durations and staging.
+
+    ``twin_of``: id of another view of the same rows; this view then carries no tooltips of its
+    own (``data-twin`` keys let the page's script borrow the twin's), which halves the page size.
     """
     if aligned:
         shifted = []
@@ -352,32 +355,42 @@ def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str
     for t, _ in ticks:
         body.append(f'<line x1="{x(t):.1f}" y1="0" x2="{x(t):.1f}" y2="{height}" class="grid{" zero" if aligned and t == _EPOCH else ""}"/>')
     label_chars = (LABEL_W - 16) // FONT_PX
+    key = 0  # the same running number in every view of these rows: the twin key
     for i, r in enumerate(rows):
         y = i * ROW_H + 2
         body.append(f'<g class="trow" data-nid="{esc(r.nid)}">')
         if i % 2:
             body.append(f'<rect class="band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
+        tip = "" if twin_of else _title(r.tooltip)
         body.append(
-            f'<a href="#{esc(r.anchor)}" class="ev tlabel">{_title(r.tooltip)}'
+            f'<a href="#{esc(r.anchor)}" class="ev tlabel" data-t="r{i}"{_twin(twin_of)}>{tip}'
             f'<text x="8" y="{y + 15}" class="label">{esc(clip(r.label, label_chars))}</text></a>'
         )
         for b in r.bars:
             if b.start is not None or b.end is not None:
-                body.append(_bar(b, x, y, view_id))
+                body.append(_bar(b, x, y, view_id, f"b{key}", twin_of))
+                key += 1
         body.append("</g>")
     body.append("</svg>")
     return f'<div class="scroll"><div class="axis-wrap">{"".join(axis)}</div>{"".join(body)}</div>'
 
 
-def _bar(b: Bar, x: Callable[[dt.datetime], float], y: int, view_id: str) -> str:
+def _twin(twin_of: str | None) -> str:
+    """The ``data-twin`` attribute naming the view that holds this element's tooltip."""
+    return f' data-twin="{esc(twin_of)}"' if twin_of else ""
+
+
+def _bar(
+    b: Bar, x: Callable[[dt.datetime], float], y: int, view_id: str, key: str, twin_of: str | None
+) -> str:
     """One window: a bar for a range, a marker for a point, a fading stub for an open end."""
     attrs = (
         f'class="ev win {esc(b.kind)}{" est" if b.is_estimate else ""}" data-kind="{esc(b.kind)}" '
-        f'data-wid="{esc(b.window_id)}"{_mark(b.mark)}'
+        f'data-wid="{esc(b.window_id)}" data-t="{key}"{_twin(twin_of)}{"" if twin_of else _mark(b.mark)}'
     )
     head = b.kind == "downtime"
     top, h = (y + 4, 11) if head else (y + 15, 5)
-    tip = _title(b.tooltip)
+    tip = "" if twin_of else _title(b.tooltip)
     if b.start is not None and b.end is not None and b.end > b.start:
         x0, x1 = x(b.start), x(b.end)
         w = max(x1 - x0, 3.0)  # a short window stays visible
@@ -458,14 +471,18 @@ def matrix(
     height = len(row_labels) * ROW_H + 2
     body = [
         f'<svg class="chart matrix" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="城市 x 服务 矩阵">'
+        f'role="img" aria-label="城市 x 服务 矩阵">',
+        # Empty cells are one patterned rectangle, not a rectangle each (300 x 14 of them).
+        f'<defs><pattern id="mgrid" x="{LABEL_W}" y="1" width="{CELL_W}" height="{ROW_H}" patternUnits="userSpaceOnUse">'
+        f'<rect x="2" y="2" width="{CELL_W - 4}" height="{ROW_H - 4}" class="empty-cell"/></pattern></defs>',
     ]
+    bands = []
     label_chars = (LABEL_W - 16) // FONT_PX
     for i, (label, tooltip, nid, anchor) in enumerate(row_labels):
         y = i * ROW_H + 1
         body.append(f'<g class="mrow" data-nid="{esc(nid)}">')
         if i % 2:
-            body.append(f'<rect class="band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
+            bands.append(f'<rect class="band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
         body.append(
             f'<a href="#{esc(anchor)}" class="ev tlabel">{_title(tooltip)}'
             f'<text x="8" y="{y + 15}" class="label">{esc(clip(label, label_chars))}</text></a>'
@@ -474,7 +491,6 @@ def matrix(
             x0 = LABEL_W + j * CELL_W + 2
             cell = cells.get((i, code))
             if cell is None:
-                body.append(f'<rect x="{x0}" y="{y + 2}" width="{CELL_W - 4}" height="{ROW_H - 4}" class="empty-cell"/>')
                 continue
             fill, ink = _heat(cell.hours, top)
             text = _fmt_num(round(cell.hours)) if cell.hours is not None else "●"
@@ -486,6 +502,9 @@ def matrix(
             )
         body.append("</g>")
     body.append("</svg>")
+    # Bands and the empty-cell grid go under the rows.
+    grid = f'<rect x="{LABEL_W}" y="1" width="{CELL_W * len(columns)}" height="{len(row_labels) * ROW_H}" fill="url(#mgrid)"/>'
+    body[2:2] = bands + [grid]
     legend = ['<svg class="legend" width="640" height="24" viewBox="0 0 640 24" role="presentation">']
     keys = [(_UNKNOWN_FILL, "时长未知"), (_RAMP[0], f"< {_fmt_num(round(_ramp_floor(1, top)))} 小时")] + [
         (_RAMP[k], f"≥ {_fmt_num(round(_ramp_floor(k, top)))} 小时") for k in range(1, len(_RAMP))

@@ -72,13 +72,8 @@ def _row_label(row: dict[str, Any]) -> str:
 
 
 def _who(row: dict[str, Any]) -> str:
-    """Header line of an evidence tooltip: place, publisher and title."""
-    bits = [_place(row)]
-    if row.get("publisher"):
-        bits.append(clip(row["publisher"], 40))
-    if row.get("title"):
-        bits.append("《" + clip(row["title"], 60) + "》")
-    return " · ".join(bits)
+    """Header line of an evidence tooltip: the row's label (the evidence view adds the title)."""
+    return _row_label(row)
 
 
 def _downtime_text(row: dict[str, Any]) -> str:
@@ -385,7 +380,7 @@ def render_html(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generat
 <button type="button" class="view" data-view="tl-rel" aria-pressed="false">对齐停机开始 aligned on downtime start</button>
 </div>
 <div id="tl-cal" class="tl-view">{timeline(tl_rows, view_id="cal")}</div>
-<div id="tl-rel" class="tl-view" hidden>{timeline(tl_rows, aligned=True, view_id="rel")}</div>
+<div id="tl-rel" class="tl-view" hidden>{timeline(tl_rows, aligned=True, view_id="rel", twin_of="tl-cal")}</div>
 </section>
 <section id="matrix-sec"><h2>城市 × 服务 City × service</h2>
 <p class="note">格中数字为该项服务暂停的小时数 (本条写明的时段, 否则其所属暂停时段, 否则停机时段); ● 表示暂停但时长未知。

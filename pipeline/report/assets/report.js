@@ -6,14 +6,34 @@
   var what = panel.querySelector(".ev-what");
   var text = panel.querySelector(".ev-text");
 
+  // An element of the aligned timeline keeps no tooltip of its own: its twin in the calendar
+  // view (same data-t key) holds it.
+  function twinOf(el) {
+    var view = el.getAttribute("data-twin");
+    if (!view) return null;
+    return document.querySelector("#" + CSS.escape(view) + ' [data-t="' + CSS.escape(el.getAttribute("data-t")) + '"]');
+  }
+
   function tipOf(el) {
     var t = el.getAttribute("title");
     if (t === null) {
       var n = el.querySelector("title");
       t = n ? n.textContent : "";
     }
+    if (!t) {
+      var twin = twinOf(el);
+      if (twin) return tipOf(twin);
+    }
     return t || "";
   }
+
+  document.addEventListener("mouseover", function (e) {
+    var el = e.target.closest ? e.target.closest("[data-twin]") : null;
+    if (!el || el.querySelector("title")) return;
+    var twin = twinOf(el);
+    var t = twin ? twin.querySelector("title") : null;
+    if (t) el.insertBefore(t.cloneNode(true), el.firstChild);
+  });
 
   function addMarked(parent, line, mark) {
     var i = mark ? line.indexOf(mark) : -1;
@@ -37,7 +57,8 @@
 
   function show(el) {
     var lines = tipOf(el).split("\n");
-    var mark = el.getAttribute("data-mark");
+    var twin = twinOf(el);
+    var mark = el.getAttribute("data-mark") || (twin ? twin.getAttribute("data-mark") : null);
     what.textContent = lines.slice(0, 2).join(" — ");
     text.textContent = "";
     lines.slice(2).forEach(function (line) {
@@ -47,6 +68,16 @@
     });
     var owner = el.closest("[data-nid]");
     var row = highlight(owner ? owner.getAttribute("data-nid") : null);
+    if (row) {
+      // The notice's title and publisher, from its table row (kept out of every tooltip).
+      var about = [row.cells[3].title, row.cells[4].title].filter(Boolean).join(" · ");
+      if (about) {
+        var p0 = document.createElement("p");
+        p0.className = "about";
+        p0.textContent = about.length > 300 ? about.slice(0, 299) + "…" : about;
+        text.insertBefore(p0, text.firstChild);
+      }
+    }
     if (row && !el.closest("#cmp")) {
       var a = document.createElement("a");
       a.className = "jump";
