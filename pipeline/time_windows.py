@@ -11,11 +11,14 @@ line above when the expression opens a line. From these it decides:
 * for the downtime choice: whether the clause stops the core business (``core``), is a
   province-level component (异地就医), or is THE stop-time section (``一、停机切换时间``).
 
-The downtime start is the earliest stop among, in order of preference: stop-time sections, core
-suspensions, any suspension, any range (never a deadline, never a province-level component). Its
-end is the latest resume, go-live or suspension-range end (tax-side collection included) that is
-not before the start and not more than :data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a
-stated clock beats a bare date (``9月9日`` and ``9月9日9时`` -> 09:00).
+The downtime start is the earliest stop from the first non-empty pool of: stop-time sections
+(not a section point that only resumes or goes live), core suspensions, any suspension, clauses
+naming a system switch, any range (never a deadline, never a province-level component). A pool
+holding only unanchored expressions (今天0时 without a publication date) gives start None. The end
+is the latest resume, go-live or suspension-range end (tax-side collection included; the chosen
+start's own range end too) that is not before the start and not more than
+:data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a stated clock beats a bare date
+(``9月9日`` and ``9月9日9时`` -> 09:00).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .records import TimeWindow
@@ -56,7 +59,6 @@ class Clause:
     province: bool = False
     section: bool = False
     switch: bool = False  # the clause speaks of a system switch (切换, 迁移, 升级)
-    services: list[str] = field(default_factory=list)
 
 
 @functools.cache

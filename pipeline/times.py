@@ -113,7 +113,6 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     resolved = resolve_all(text, exprs, published)
     clauses = read_clauses(text, resolved)
     rows: list[TimeWindow] = []
-    kept = []
     for c in clauses:
         e, res = c.res.expr, c.res
         if _overlaps(e.start, e.end, spans):
@@ -121,7 +120,6 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
         if res.start is None and res.end is None:
             log.debug("unanchored time expression %r", text[e.start:e.end])
             continue
-        kept.append(c)
         start, end, sp, ep = res.start, res.end, res.start_precision, res.end_precision
         if c.kind == "deadline" and e.right is None:
             start, end, sp, ep = None, start, None, sp  # a deadline ends the allowed period
