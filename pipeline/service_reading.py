@@ -179,12 +179,21 @@ class _ClauseReader:
         return c.phrases[a][0], c.phrases[b][1]
 
 
+_HEADING_MAX = 30  # characters of a numbered line that can be a heading (三、暂停办理的业务)
+
+
+def _is_heading(clause: Clause) -> bool:
+    """A list head: ends with a colon, or is a short line opening with an item marker."""
+    return clause.ends_with_colon or (clause.marker_level is not None and clause.end - clause.start <= _HEADING_MAX)
+
+
 def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
     """Readings of every clause, carrying list-heading actions across lines.
 
-    A heading that ends in a colon and states a stop with no object of its own (停机影响业务范围:,
-    以下业务暂停办理:) lends that stop to the following lines that have objects but no action,
-    until a line with its own action or colon, or an item marker outside the listed items.
+    A heading (a line ending in a colon, or a short numbered line) that states a stop with no
+    object of its own (停机影响业务范围:, 三、暂停办理的业务) lends that stop to the following lines
+    that have objects but no action, until a line with its own action, another heading, or an
+    item marker outside the listed items.
     """
     out: list[Reading] = []
     carry: Hit | None = None
@@ -200,10 +209,9 @@ def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceR
         reader.read(carry)
         readings = reader.readings()
         out.extend(readings)
-        if clause.ends_with_colon:
-            last = reader.last
-            carry = last if last is not None and last.label in _STOPS and not readings else None
-            carry_level = level + 1 if carry is not None and level is not None else None
-        elif _within(cues.actions, clause.start, clause.end):
+        last = reader.last
+        if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
+            carry, carry_level = last, (level + 1 if level is not None else None)
+        elif clause.ends_with_colon or _within(cues.actions, clause.start, clause.end):
             carry = None
     return out

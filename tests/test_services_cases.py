@@ -137,6 +137,10 @@ TAXONOMY = [
     _c("housing-fund-collection", "暂停办理住房公积金归集业务。", {"contribution"}),
     _c("fee-settlement-placeless", "暂停医疗费用结算。", {"inpatient", "outpatient"}),
     _c("one-stop-settlement", "全市定点医疗机构暂停大病保险、医疗救助一站式结算。", {"inpatient", "outpatient"}),
+    _c("benefit-determination-is-not-contribution", "暂停办理职工退休医保待遇核定。", set()),
+    _c("online-office-system", "网上经办系统同步暂停。", {"online_channels"}),
+    _c("monthly-institution-settlement", "定点医药机构月度结算暂停。", {"institution_settlement"}),
+    _c("family-mutual-aid-account", "暂停职工医保个人账户家庭共济备案。", {"personal_account", "filing"}),
     _c("general-all-business", "各级医保经办机构暂停办理所有医保业务。", {"general"}),
     _c("general-counter-business", "各级医保窗口暂停办理业务。", {"general"}),
     _c("general-not-when-specific", "暂停所有个人医保相关缴费业务。", {"contribution"}),
@@ -187,6 +191,8 @@ LISTS = [
     _c("subject-before-verb", "个人医保缴费、医保关系转移暂停办理。", {"contribution", "transfer"}),
     _c("heading-colon-then-items", "暂停办理的业务:\n(一)参保登记、人员增减;\n(二)医保关系转移接续;\n(三)异地就医备案。\n"
        "二、温馨提示\n(一)门诊费用请妥善保管票据。", {"enrollment", "transfer", "filing"}, "!outpatient:suspended"),
+    _c("numbered-heading-then-items", "三、暂停办理的业务\n1.参保登记、人员增减变动\n2.门诊特殊疾病申报\n"
+       "四、温馨提示\n1.请妥善保管门诊票据。", {"enrollment", "filing"}, "!outpatient:suspended"),
     _c("parenthetical-places", "停机期间全市所有定点服务机构(医院、药店)暂停联网刷卡结算(含跨省异地就医结算)。",
        {"inpatient", "outpatient", "pharmacy", "cross_region"}),
 ]
