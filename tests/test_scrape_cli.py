@@ -51,5 +51,5 @@ def test_config_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                               flags: list[str], message: str) -> None:
     path = _write(config, tmp_path)
     assert cli.main(["--sources", str(path), "--raw", str(tmp_path / "raw"), *flags]) == 2
-    assert message in capsys.readouterr().out
+    assert message in capsys.readouterr().err
     assert not (tmp_path / "raw").exists()

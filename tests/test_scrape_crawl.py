@@ -284,3 +284,19 @@ def test_crawl_source_tasks_in_parallel_share_one_store(tmp_path: Path) -> None:
     assert len(rows) == len({r["request_id"] for r in rows})
     assert {r["url"] for r in rows if r["outcome"] == "stored" and r["kind"] != "list"} == expected
     assert sum(r.stored for r in results) == len(expected)
+
+
+def test_crawl_accepts_a_sources_path_and_project_settings(tmp_path: Path) -> None:
+    """How ``notices run`` calls it: ``crawl(settings.sources, settings.raw_dir, settings=settings)``."""
+    from types import SimpleNamespace
+
+    import yaml
+
+    with FixtureWeb() as web:
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump(web.sources_config(only=["rsj"]), allow_unicode=True), encoding="utf-8")
+        project = SimpleNamespace(sources=str(path), raw_dir=str(tmp_path / "raw"), delay=0.0,
+                                  max_pages=1, request_timeout=2.0)
+        summary = crawl(project.sources, project.raw_dir, settings=project)
+    assert summary.total.list_pages == 1  # the project's max_pages (the file does not set it)
+    assert summary.total.stored == 1  # the one notice on the first list page

@@ -163,6 +163,14 @@ def test_unknown_content_encoding_is_an_error() -> None:
     assert resp.reason == "bad_encoding"
 
 
+def test_decoder_members_split_across_chunks() -> None:
+    body = gzip.compress(b"a" * 50) + gzip.compress(b"b" * 50) + b"\0\0"
+    decoder = _Decoder("gzip", 1000)
+    for i in range(0, len(body), 7):
+        decoder.feed(body[i:i + 7])
+    assert decoder.result() == b"a" * 50 + b"b" * 50
+
+
 def test_decoder_limit_exact() -> None:
     decoder = _Decoder("gzip", 100)
     decoder.feed(gzip.compress(b"a" * 100))

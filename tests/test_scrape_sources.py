@@ -108,3 +108,15 @@ def test_yaml_errors_name_the_file(tmp_path: Path) -> None:
         load_sources(path)
     with pytest.raises(ConfigError, match="cannot read"):
         load_sources(tmp_path / "missing.yaml")
+
+
+def test_project_settings_are_the_base_layer() -> None:
+    from types import SimpleNamespace
+
+    project = SimpleNamespace(delay=3.0, max_pages=7, request_timeout=9.0, parsed_dir="parsed")
+    cfg = CrawlSettings.from_project(project)
+    assert (cfg.delay, cfg.max_pages, cfg.read_timeout) == (3.0, 7, 9.0)
+    parsed = parse_sources({"settings": {"delay": 0.5}, "sources": [_entry()]}, cfg)
+    assert parsed.settings.delay == 0.5 and parsed.settings.max_pages == 7  # the file sits above
+    with pytest.raises(ConfigError, match="project settings"):
+        CrawlSettings.from_project(SimpleNamespace(delay="slow"))

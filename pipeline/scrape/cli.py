@@ -60,10 +60,13 @@ def run(args: argparse.Namespace) -> int:
     from .errors import ConfigError
     from .sources import load_sources
 
-    console = Console(stderr=False)
-    if args.verbose and not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.DEBUG if args.verbose > 1 else logging.INFO,
-                            format="%(levelname)s %(name)s: %(message)s")
+    console = Console()
+    errors = Console(stderr=True)
+    if args.verbose:
+        if not logging.getLogger().handlers:
+            logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+        # The scraper's own loggers only: -v shows dropped pages, -vv every request.
+        logging.getLogger("pipeline.scrape").setLevel(logging.DEBUG if args.verbose > 1 else logging.INFO)
     try:
         sources_file = load_sources(args.sources)
         sources = sources_file.only(args.only)
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         for source in sources:  # reject bad flag values before any request
             source.settings(sources_file.settings, overrides)
     except ConfigError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        errors.print(f"[red]error:[/red] {exc}")
         return 2
     summary = crawl(sources, args.raw, sources_file.settings, overrides=overrides)
 

@@ -27,7 +27,7 @@ from .pdf import extract_pdf_text
 from .rawstore import (OK_OUTCOMES, FetchLog, RawStore, UrlState, compact, load_state, new_run_id,
                        state_key)
 from .robots import RobotsCache
-from .settings import CrawlSettings
+from .settings import CrawlSettings, ProjectSettings
 from .sources import Source, SourcesFile, load_sources
 
 __all__ = ["crawl", "crawl_source", "CrawlSummary", "SourceResult", "CrawlContext"]
@@ -340,6 +340,13 @@ def _response_columns(resp: Response) -> dict[str, Any]:
     }
 
 
+def _base(settings: CrawlSettings | ProjectSettings | None) -> CrawlSettings | None:
+    """CrawlSettings as given, or made from the project's settings object."""
+    if settings is None or isinstance(settings, CrawlSettings):
+        return settings
+    return CrawlSettings.from_project(settings)
+
+
 def _split(sources: SourcesFile | Iterable[Source] | str | Path,
            settings: CrawlSettings | None) -> tuple[tuple[Source, ...], CrawlSettings]:
     """Sources and the base settings, whichever form the sources came in."""
@@ -354,7 +361,7 @@ def _split(sources: SourcesFile | Iterable[Source] | str | Path,
 def crawl(
     sources: SourcesFile | Iterable[Source] | str | Path,
     raw_dir: str | Path,
-    settings: CrawlSettings | None = None,
+    settings: CrawlSettings | ProjectSettings | None = None,
     *,
     overrides: Mapping[str, Any] | None = None,
     run_id: str | None = None,
@@ -364,12 +371,14 @@ def crawl(
     """Crawl every source into the raw store at ``raw_dir``.
 
     ``sources`` is a sources file (path or parsed) or Source objects. ``settings`` is the base
-    layer (default: the file's ``settings:`` over the defaults); ``overrides`` are CLI flags and
+    layer under the file's ``settings:`` block (a CrawlSettings, or the project's
+    ``pipeline.config.Settings``, whose ``delay``/``max_pages``/``request_timeout`` are taken);
+    ``overrides`` are CLI flags and
     win over everything, per-source keys included. Sources run in parallel threads
     (``concurrency``) while per-host delay and concurrency stay global. Fetch failures are
     logged, counted and never raised; the fetch log is compacted at the end.
     """
-    source_list, base = _split(sources, settings)
+    source_list, base = _split(sources, _base(settings))
     top = base.merged(overrides or {}, where="command line")
     ctx = CrawlContext(raw_dir, top, run_id=run_id, transport=transport)
     summary = CrawlSummary(run_id=ctx.run_id, raw_dir=str(raw_dir))
@@ -388,7 +397,7 @@ def crawl(
 def crawl_source(
     source: Source,
     raw_dir: str | Path,
-    settings: CrawlSettings | None = None,
+    settings: CrawlSettings | ProjectSettings | None = None,
     *,
     overrides: Mapping[str, Any] | None = None,
     run_id: str | None = None,
@@ -400,7 +409,7 @@ def crawl_source(
     blobs are content-addressed and each run writes its own log parts. Call
     ``pipeline.scrape.rawstore.compact(raw_dir)`` once afterwards, or pass ``compact_log``.
     """
-    base = settings or CrawlSettings()
+    base = _base(settings) or CrawlSettings()
     ctx = CrawlContext(raw_dir, base.merged(overrides or {}, where="command line"), run_id=run_id)
     try:
         result = _SourceCrawl(ctx, source, source.settings(base, overrides)).run()

@@ -204,19 +204,19 @@ class _Decoder:
             # "deflate" is zlib-wrapped by the RFC but raw deflate from many servers.
             if chunk and (chunk[0] & 0x0F) != 8:
                 self._zobj = zlib.decompressobj(-zlib.MAX_WBITS)
+        zobj = self._zobj
         data = chunk
         while data:
-            room = self._limit - self._size + 1  # one byte more than allowed reveals overflow
-            out = self._zobj.decompress(data, room)
-            self._emit(out)
-            data = self._zobj.unconsumed_tail
-            if self._zobj.eof:
-                rest = self._zobj.unused_data
-                if rest.strip(b"\x00"):  # another gzip member follows
-                    self._zobj = self._new_zobj()
-                    data = rest + data
-                else:
+            if zobj.eof:
+                if not data.strip(b"\x00"):  # padding after the last gzip member
                     break
+                fresh = self._new_zobj()  # another gzip member follows
+                if fresh is None:
+                    break
+                self._zobj = zobj = fresh
+            room = self._limit - self._size + 1  # one byte more than allowed reveals overflow
+            self._emit(zobj.decompress(data, room))
+            data = zobj.unconsumed_tail or (zobj.unused_data if zobj.eof else b"")
 
     def result(self) -> bytes:
         """The decoded body (after flushing the decompressor)."""

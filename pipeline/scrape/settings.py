@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Protocol
 
 from .errors import ConfigError
 
@@ -76,12 +76,30 @@ class CrawlSettings:
         """The User-Agent header: explicit, else ``notice-pipeline/<version> (+<contact_url>)``."""
         return self.user_agent or f"notice-pipeline/{package_version()} (+{self.contact_url})"
 
+    @classmethod
+    def from_project(cls, project: "ProjectSettings") -> "CrawlSettings":
+        """The crawl-related keys of the project settings (``pipeline.config.Settings``:
+        ``delay``, ``max_pages``, ``request_timeout``) over the defaults."""
+        values: dict[str, Any] = {}
+        for ours, theirs in (("delay", "delay"), ("max_pages", "max_pages"), ("read_timeout", "request_timeout")):
+            value = getattr(project, theirs, None)
+            if value is not None:
+                values[ours] = value
+        return cls().merged(values, where="project settings")
+
     def merged(self, overrides: Mapping[str, Any], where: str = "settings") -> "CrawlSettings":
         """A copy with ``overrides`` applied; unknown keys and bad values raise ``ConfigError``."""
         if not overrides:
             return self
         clean = {key: check_value(key, value, where) for key, value in overrides.items()}
         return dataclasses.replace(self, **clean)
+
+
+class ProjectSettings(Protocol):
+    """What ``from_project`` reads from the project's settings object (any attribute may lack)."""
+
+    delay: float
+    max_pages: int
 
 
 _FIELDS: dict[str, Any] = {f.name: f for f in dataclasses.fields(CrawlSettings)}

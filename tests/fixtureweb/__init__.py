@@ -164,7 +164,8 @@ class FixtureWeb(WebServer):
 @pytest.fixture
 def fixture_web() -> Iterator[FixtureWeb]:
     """A running fixture web, stopped after the test."""
-    web = FixtureWeb().start()
+    web = FixtureWeb()
+    web.start()
     try:
         yield web
     finally:
