@@ -32,6 +32,18 @@ def _build(corpus: synthetic.Corpus, tmp_path: Path, **kw: Any) -> tuple[dict[st
     return paths, rows
 
 
+def _one(soup: BeautifulSoup, selector: str) -> Any:
+    """The element ``selector`` matches (it must exist)."""
+    el = soup.select_one(selector)
+    assert el is not None, selector
+    return el
+
+
+def _attr(el: Any, name: str) -> str:
+    """An attribute of a parsed element as one string ('' when absent)."""
+    return str(el.get(name) or "")
+
+
 def _by_id(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Rows keyed by notice_id."""
     return {r["notice_id"]: r for r in rows}
@@ -185,11 +197,11 @@ def test_missing_values(missing: Any, nid: str, expected: dict[str, Any]) -> Non
 def test_missing_values_shown_in_html(missing: Any) -> None:
     soup = BeautifulSoup(missing[0]["html"].read_text(encoding="utf-8"), "lxml")
     open_bar = soup.select('#tl-cal g.win.downtime[data-open="end"]')
-    assert len(open_bar) == 1 and "另行通知" in open_bar[0].title.text
+    assert len(open_bar) == 1 and "另行通知" in open_bar[0].get_text()
     assert len(soup.select('#tl-cal g.win.downtime[data-open="start"]')) == 1
     labels = [t.text for t in soup.select("#tl-cal a.tlabel text")]
     assert "山西省(全省) 2021-09" in labels and any(lab.startswith("未知地区") for lab in labels)
-    assert "未定(另行通知)" in soup.select_one('#cmp tr[data-nid="open-end"]').text
+    assert "未定(另行通知)" in _one(soup, '#cmp tr[data-nid="open-end"]').text
 
 
 def test_folder_with_only_rejects(tmp_path: Path) -> None:
@@ -232,9 +244,10 @@ def test_no_markup_from_data(hostile: Any) -> None:
 
 def test_long_title_is_clipped_on_screen_kept_on_hover(hostile: Any) -> None:
     soup = BeautifulSoup(hostile[0]["html"].read_text(encoding="utf-8"), "lxml")
-    cell = soup.select_one('#cmp tr[data-nid="hostile-1"] td:nth-of-type(4)')
+    cell = _one(soup, '#cmp tr[data-nid="hostile-1"] td:nth-of-type(4)')
     assert len(cell.text) <= 12
-    assert len(cell["title"]) > 2000 and cell["title"].startswith("<script>alert(1)</script>\"引号\"")
+    title = _attr(cell, "title")
+    assert len(title) > 2000 and title.startswith("<script>alert(1)</script>\"引号\"")
 
 
 _RESOURCE_ATTRS = ("src", "srcset", "poster", "data", "action", "formaction", "background", "xlink:href")
@@ -250,9 +263,9 @@ def test_no_outside_resources(hostile: Any, two: Any, many: Any) -> None:
         for el in soup.find_all(True):
             for attr in _RESOURCE_ATTRS:
                 assert attr not in el.attrs, (el.name, attr)
-            href = el.get("href")
-            if href is None:
+            if el.get("href") is None:
                 continue
+            href = _attr(el, "href")
             if el.name == "a" and "source" in (el.get("class") or []):
                 assert href in sources and href.lower().startswith(("http://", "https://"))
             else:
@@ -261,12 +274,12 @@ def test_no_outside_resources(hostile: Any, two: Any, many: Any) -> None:
         assert re.findall(r"url\(\s*['\"]?(?!#)", html) == []
         assert "@import" not in html
         csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-        assert csp and "default-src 'none'" in csp["content"]
+        assert csp is not None and "default-src 'none'" in _attr(csp, "content")
 
 
 def test_javascript_url_is_not_a_link(hostile: Any) -> None:
     soup = BeautifulSoup(hostile[0]["html"].read_text(encoding="utf-8"), "lxml")
-    assert not [a for a in soup.find_all("a") if a.get("href", "").lower().startswith("javascript")]
+    assert not [a for a in soup.find_all("a") if _attr(a, "href").lower().startswith("javascript")]
 
 
 def test_markdown_escapes_cells(hostile: Any) -> None:

@@ -64,7 +64,11 @@ def _open(browser: Any, corpus: synthetic.Corpus, folder: Path, name: str) -> It
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     opened = Opened(page)
     page.on("request", lambda r: opened.requests.append(r.url))
-    page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+    def on_dialog(dialog: Any) -> None:
+        opened.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.on("pageerror", lambda e: opened.errors.append(str(e)))
     page.goto(html.as_uri())
     page.wait_for_load_state("load")

@@ -552,17 +552,17 @@ def histogram(
         yy = top + ph - c / most * ph
         out.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{width - right}" y2="{yy:.1f}" class="grid"/>'
                    f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" class="tick-label">{c}</text>')
-    for k, who in enumerate(bins):
-        if not who:
+    for k, members in enumerate(bins):
+        if not members:
             continue
-        h = len(who) / most * ph
+        h = len(members) / most * ph
         x0 = left + k * bw
-        names = "、".join(who[:30]) + (f" … (+{len(who) - 30})" if len(who) > 30 else "")
-        tip = f"{label} {_fmt_num(edges[k])}–{_fmt_num(edges[k + 1])} {unit}: {len(who)} 份公告\n{names}"
+        names = "、".join(members[:30]) + (f" … (+{len(members) - 30})" if len(members) > 30 else "")
+        tip = f"{label} {_fmt_num(edges[k])}–{_fmt_num(edges[k + 1])} {unit}: {len(members)} 份公告\n{names}"
         out.append(
             f'<g class="ev bin">{_title(tip)}<rect x="{x0 + 1:.1f}" y="{top + ph - h:.1f}" '
             f'width="{max(bw - 2, 1):.1f}" height="{max(h, 1):.1f}"/>'
-            f'<text x="{x0 + bw / 2:.1f}" y="{top + ph - h - 3:.1f}" text-anchor="middle" class="count">{len(who)}</text></g>'
+            f'<text x="{x0 + bw / 2:.1f}" y="{top + ph - h - 3:.1f}" text-anchor="middle" class="count">{len(members)}</text></g>'
         )
     # Edge labels: as many as fit without touching (about 44 px each).
     every = max(1, math.ceil(44 / bw))

@@ -204,8 +204,8 @@ def sentence_around(body: str | None, start: int | None, end: int | None, eviden
         return ev
     lo = max(0, start - _SENTENCE_LIMIT)
     left = lo  # no sentence end within reach: start the context there
-    for m in _SENTENCE_END.finditer(body, lo, start):
-        left = m.end()
+    for stop in _SENTENCE_END.finditer(body, lo, start):
+        left = stop.end()
     if end > start and _SENTENCE_END.match(body, end - 1):
         right = end  # the evidence closes its own sentence
     else:
