@@ -9,6 +9,7 @@ then the earlier match wins, and a chosen span is consumed: an object cannot reu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,6 +41,15 @@ class CueMap:
     audiences: list[Hit] = field(default_factory=list)
     components: list[Hit] = field(default_factory=list)
     exceptions: list[tuple[int, int]] = field(default_factory=list)  # insides of 除...外
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def within(self, kind: str, start: int, end: int) -> list[Hit]:
+        """Hits of list ``kind`` (actions, objects ...) starting in ``[start, end)``, by bisection."""
+        hits: list[Hit] = getattr(self, kind)
+        starts = self._starts.get(kind)
+        if starts is None or len(starts) != len(hits):
+            starts = self._starts[kind] = [h.start for h in hits]
+        return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 def _candidates(regex: re.Pattern[str], text: str) -> Iterable[tuple[int, int]]:
@@ -91,9 +101,11 @@ def _objects(text: str, rules: ServiceRules, taken: bytearray) -> list[Hit]:
 def _general(text: str, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
     """Generic stops; with check_specific a match holding a specific object does not count."""
     cands = []
+    starts = [o.start for o in objects]  # objects are sorted by start
     for order, cue in enumerate(rules.general):
         for s, e in _candidates(cue.regex, text):
-            if cue.check_specific and any(s <= o.start and o.end <= e for o in objects):
+            inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+            if cue.check_specific and any(o.end <= e for o in inside):
                 continue
             cands.append((s, e, -order, Hit(s, e, "object", "general", codes=("general",))))
     return _select(cands, taken)

@@ -71,8 +71,8 @@ class _ClauseReader:
     def read(self, carry: Hit | None) -> None:
         """Assign the clause's objects to actions (see the module docstring)."""
         c = self.clause
-        actions = _within(self.cues.actions, c.start, c.end)
-        objects = _within(self.cues.objects, c.start, c.end)
+        actions = self.cues.within("actions", c.start, c.end)
+        objects = self.cues.within("objects", c.start, c.end)
         zones = [(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
         zones += [(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
                   if not any(zs <= s < ze for zs, ze, _ in zones)]
@@ -158,9 +158,9 @@ class _ClauseReader:
                 return (), True  # 住院医疗费用联网结算: the same action names which settlement
         c = self.clause
         p0, p1 = c.phrases[phrase_index(c, obj.start)]
-        kinds = {h.label for h in _within(self.cues.places, p0, p1)}
+        kinds = {h.label for h in self.cues.within("places", p0, p1)}
         if not kinds:
-            kinds = {h.label for h in _within(self.cues.places, c.start, c.end)}
+            kinds = {h.label for h in self.cues.within("places", c.start, c.end)}
         if "mixed" in kinds or {"medical", "pharmacy"} <= kinds:
             kind = "mixed"
         elif kinds:
@@ -212,6 +212,6 @@ def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceR
         last = reader.last
         if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
             carry, carry_level = last, (level + 1 if level is not None else None)
-        elif clause.ends_with_colon or _within(cues.actions, clause.start, clause.end):
+        elif clause.ends_with_colon or cues.within("actions", clause.start, clause.end):
             carry = None
     return out

@@ -9,13 +9,14 @@ else the stop rows. Windows come from ``pipeline.times``; with none every time s
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
 from .records import ServiceFact, TimeWindow
 from .service_clauses import Clause, phrase_index
 
-__all__ = ["FactTime", "clause_time", "attach"]
+__all__ = ["FactTime", "WindowIndex", "clause_time", "attach"]
 
 # Window kinds that suit each action, best first; "downtime" is a derived row and comes last.
 _FIT = {
@@ -35,6 +36,25 @@ class FactTime:
     component: str | None = None
 
 
+class WindowIndex:
+    """The time rows of one notice, sorted by position, for fast lookups by span and component."""
+
+    def __init__(self, windows: list[TimeWindow]) -> None:
+        self.windows = sorted((w for w in windows if w.kind != "downtime"), key=lambda w: w.span_start)
+        self.starts = [w.span_start for w in self.windows]
+        self.by_component: dict[str, list[TimeWindow]] = {}
+        for w in self.windows:
+            if w.component:
+                self.by_component.setdefault(w.component, []).append(w)
+
+    def __bool__(self) -> bool:
+        return bool(self.windows)
+
+    def between(self, start: int, end: int) -> list[TimeWindow]:
+        """Windows starting in ``[start, end)``, in text order."""
+        return self.windows[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
 def _fits(w: TimeWindow, action: str) -> bool:
     """Whether a window's kind suits a fact of ``action``."""
     return w.kind in _FIT.get(action, _STOP_KINDS) and w.kind != "downtime"
@@ -47,7 +67,7 @@ def _nearest(cands: list[TimeWindow], at: int) -> TimeWindow:
 
 
 def _tied(clause: Clause, action: str, at: int, component: str | None,
-          windows: list[TimeWindow]) -> tuple[TimeWindow | None, tuple[int, int, int] | None]:
+          index: WindowIndex) -> tuple[TimeWindow | None, tuple[int, int, int] | None]:
     """The window a clause is tied to, and the item block it sits in.
 
     Order: a window of the clause up to the action word's phrase (the nearest); a window of the
@@ -58,29 +78,27 @@ def _tied(clause: Clause, action: str, at: int, component: str | None,
     # The clause's own time precedes the action word or sits in its phrase (18:00起,暂停...);
     # a date later in the clause belongs to something else (长处方可延长至12月31日).
     limit = clause.phrases[phrase_index(clause, at)][1] if clause.start <= at < clause.end else clause.end
-    own = [w for w in windows if clause.start <= w.span_start and w.span_end <= limit]
+    own = [w for w in index.between(clause.start, limit) if w.span_end <= limit]
     fitting = [w for w in own if _fits(w, action)]
     if fitting:
         return _nearest(fitting, at), inner
-    own = [w for w in own if w.kind != "downtime"]
     if own:  # the clause's own time, whatever the time reader called it
         return _nearest(own, at), inner
     if component is not None:
-        named = [w for w in windows if w.component == component and _fits(w, action)]
+        named = [w for w in index.by_component.get(component, []) if _fits(w, action)]
         if named:
             return named[0], inner
     for i, block in enumerate(clause.blocks):
         stop = clause.start if i == 0 else min(block[2], clause.start)
-        before = [w for w in windows if block[0] <= w.span_start < stop and _fits(w, action)]
+        before = [w for w in index.between(block[0], stop) if _fits(w, action)]
         if before:
             return before[-1], block
     return None, None
 
 
-def clause_time(clause: Clause, action: str, at: int, component: str | None,
-                windows: list[TimeWindow]) -> FactTime:
+def clause_time(clause: Clause, action: str, at: int, component: str | None, index: WindowIndex) -> FactTime:
     """Start, end and component of a fact of ``action`` whose action word is at ``at``."""
-    w, block = _tied(clause, action, at, component, windows)
+    w, block = _tied(clause, action, at, component, index)
     if w is None:
         return FactTime()
     if action == "resumed":
@@ -94,7 +112,7 @@ def clause_time(clause: Clause, action: str, at: int, component: str | None,
     end = w.end
     if end is None and block is not None:
         # 暂停结算业务时间:...; 恢复结算业务时间:... -- the stop ends at its block's resume row.
-        later = [r for r in windows if r.kind in _END_KINDS and w.span_end <= r.span_start < block[1]
+        later = [r for r in index.between(w.span_end, block[1]) if r.kind in _END_KINDS
                  and r.start is not None and (w.start is None or r.start > w.start)]
         if later:
             end = later[0].start
@@ -103,10 +121,24 @@ def clause_time(clause: Clause, action: str, at: int, component: str | None,
 
 def attach(windows: list[TimeWindow], facts: list[ServiceFact]) -> None:
     """Fill ``TimeWindow.services`` (see ``pipeline.services.attach_services``)."""
+    by_time: dict[tuple[object, object, object], list[ServiceFact]] = {}
+    for f in facts:
+        if f.start is not None:
+            by_time.setdefault((f.start, f.end, f.component), []).append(f)
+            if f.end is not None:
+                by_time.setdefault((f.start, None, f.component), []).append(f)
+    ordered = sorted(facts, key=lambda f: f.span_start)
+    starts = [f.span_start for f in ordered]
+    longest = max((f.span_end - f.span_start for f in facts), default=0)
     for w in windows:
+        if w.kind == "downtime":
+            cands = facts
+        else:
+            near = ordered[bisect.bisect_left(starts, w.span_start - longest):bisect.bisect_right(starts, w.span_start)]
+            cands = near + by_time.get((w.start, w.end, w.component), [])
         codes: list[str] = []
-        for f in facts:
-            if _applies(w, f) and f.service not in codes:
+        for f in sorted(cands, key=lambda f: f.span_start):
+            if f.service not in codes and _applies(w, f):
                 codes.append(f.service)
         w.services = codes
 

@@ -25,7 +25,7 @@ from .service_clauses import Clause, phrase_index, split_clauses
 from .service_cues import CueMap, find_cues
 from .service_reading import Reading, read_clauses
 from .service_rules import SERVICE_CODES, service_rules
-from .service_timing import FactTime, attach, clause_time
+from .service_timing import FactTime, WindowIndex, attach, clause_time
 
 __all__ = ["extract_services", "attach_services"]
 
@@ -59,7 +59,7 @@ def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
     clauses = split_clauses(text)
     cues = find_cues(text, rules)
     readings = read_clauses(text, clauses, cues, rules)
-    facts = _facts(text, readings, cues, windows or [])
+    facts = _facts(text, readings, cues, WindowIndex(windows or []))
     log.debug("services: %d clauses, %d readings, %d facts", len(clauses), len(readings), len(facts))
     return facts
 
@@ -75,7 +75,7 @@ def attach_services(windows: list[TimeWindow], facts: list[ServiceFact]) -> None
     attach(windows, facts)
 
 
-def _facts(text: str, readings: list[Reading], cues: CueMap, windows: list[TimeWindow]) -> list[ServiceFact]:
+def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowIndex) -> list[ServiceFact]:
     """Rows from readings: implied stops added, keep-open overrides applied, one per clause."""
     kept_open = {r.code for r in readings if r.action == "open"}
     stopped_directly = {r.code for r in readings if r.strong}
@@ -98,7 +98,7 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: list[TimeW
     return facts
 
 
-def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: list[TimeWindow]) -> ServiceFact:
+def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex) -> ServiceFact:
     """One row for reading ``r`` as ``action``."""
     s, e = _trim(text, *r.span)
     named = _component(r.clause, cues)
@@ -117,7 +117,7 @@ def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: list[TimeWi
     )
 
 
-def _when(r: Reading, action: str, component: str | None, windows: list[TimeWindow]) -> FactTime:
+def _when(r: Reading, action: str, component: str | None, windows: WindowIndex) -> FactTime:
     """Times of a row; a stop implied by a resumption ends then, one implied by a deadline starts then."""
     if not windows:
         return FactTime()
@@ -142,7 +142,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _audience(r: Reading, cues: CueMap) -> str | None:
     """Audience from the clause subject: the nearest audience word before the action, else after."""
     c, at = r.clause, r.cue.start
-    inside = [h for h in cues.audiences if c.start <= h.start < c.end]
+    inside = cues.within("audiences", c.start, c.end)
     before = [h for h in inside if h.start < at]
     if before:
         return before[-1].label
@@ -170,7 +170,5 @@ def _instruction(text: str, r: Reading, action: str) -> str | None:
 
 def _component(clause: Clause, cues: CueMap) -> str | None:
     """A component word (支付端) stated in the clause, if any."""
-    for h in cues.components:
-        if clause.start <= h.start < clause.end:
-            return h.label
-    return None
+    inside = cues.within("components", clause.start, clause.end)
+    return inside[0].label if inside else None
