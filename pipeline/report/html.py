@@ -337,6 +337,7 @@ def _summary(rows: Sequence[dict[str, Any]], tables: ParsedTables) -> str:
 
 _KIND_LEGEND = (
     ("downtime", "停机 (downtime)"),
+    ("downtime est", "预计停机 (estimate)"),
     ("suspension", "暂停 (suspension)"),
     ("go_live", "上线 (go live)"),
     ("resume", "恢复 (resume)"),
