@@ -136,3 +136,17 @@ def test_reader_imports_stay_light() -> None:
             "print(sorted(m for m in ('httpx', 'pyarrow', 'prefect', 'bs4') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_store_readable_when_the_lock_cannot_be_opened(tmp_path: Path) -> None:
+    """A read-only copy: readers go on without the lock (a folder in its place stands in for an
+    unwritable file, which root could still open)."""
+    store = RawStore(tmp_path / "raw")
+    log = FetchLog(store.root, "r", batch_rows=1)
+    sha, rel, _ = store.put_blob(b"<html>x</html>", ".html")
+    log.add(_row("http://a.example/n", sha256=sha, stored_path=rel))
+    (store.root / ".log.lock").unlink()
+    (store.root / ".log.lock").mkdir()
+    assert [d.url for d in iter_documents(store.root)] == ["http://a.example/n"]
+    with pytest.raises(OSError):
+        compact(store.root)  # a writer still needs the lock

@@ -142,7 +142,15 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def _locked(raw_dir: Path, exclusive: bool) -> Iterator[None]:
     """Hold the log lock (shared for readers, exclusive for compaction); works across threads
     and processes because each call opens its own file description."""
-    with open(raw_dir / _LOCK, "a+b") as fh:
+    try:
+        fh = open(raw_dir / _LOCK, "a+b")
+    except OSError:
+        if exclusive:
+            raise
+        # A read-only copy of a store: nobody can be compacting it, read without the lock.
+        yield
+        return
+    with fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         try:
             yield
