@@ -6,11 +6,12 @@ Within a clause, items (action cues and objects) are read left to right:
 * an action takes the waiting objects (scope ``before``/``both``) and, with scope ``both``, the
   objects after it in its own phrase (暂停 X、Y); a workaround with nothing waiting takes the
   objects of the stop just before it (X不能联网结算的由参保人员先行垫付);
-* after a workaround cue (先行垫付, 待...后) the rest of the clause is the instruction: the
-  services named there (按规定报销, 医保结算) are what people do later, not what stops;
+* after a workaround cue (先行垫付) the rest of the clause is the instruction: the services named
+  there (按规定报销, 医保结算) are what people do later, not what stops; a deferral or 提前 still
+  governs its own phrase (上线后再进行对账处理, 提前购药);
 * objects still waiting at the end of the clause take the clause's last action (list heads:
-  暂停...业务,包括 A、B) or, failing that, the action of a preceding list heading ending in a
-  colon (停机影响业务范围: then lines of services).
+  暂停...业务,包括 A、B) or, failing that, the stop of a preceding list heading (停机影响业务范围:
+  or 三、暂停办理的业务, then lines of services).
 
 Bracketed asides and 除...外 zones holding their own action are read on their own (the luan
 ``(城乡居民参保缴费不受影响)``); a 除...外 zone without one stays open; other asides are part of the
