@@ -195,7 +195,7 @@ def test_per_host_delay(tmp_path: Path) -> None:
         times = [a.at for a in web.requests("rsj")]
     gaps = [b - a for a, b in zip(times, times[1:])]
     assert len(gaps) >= 8
-    assert min(gaps) >= 0.09
+    assert min(gaps) >= 0.08  # delay 0.1 s; arrival times jitter a little
 
 
 def test_robots_unreachable_blocks_the_host(tmp_path: Path) -> None:
