@@ -96,6 +96,7 @@ def _rules() -> dict[str, Any]:
         "online_re": re.compile(alt(data["online_scope"])),
         "province": [re.compile(p) for p in data["province_component_patterns"]],
         "components": [(re.compile(p), name) for p, name in data["components"]],
+        "keep_open_re": re.compile("|".join(map(re.escape, data["keep_open"]))),
     }
 
 
@@ -140,15 +141,27 @@ def _kind(c: Clause, text: str) -> str:
     return head[0] if head else "other"
 
 
+_SUBCLAUSE = re.compile(r"[^,;，；]+")
+
+
+def _drop_kept_open(segment: str) -> str:
+    """The segment with its keep-open sub-clauses blanked (same length, so offsets hold)."""
+    keep = _rules()["keep_open_re"]
+    if not keep.search(segment):
+        return segment
+    return _SUBCLAUSE.sub(lambda m: " " * len(m.group()) if keep.search(m.group()) else m.group(), segment)
+
+
 def _component(c: Clause) -> str | None:
     """The component named nearest before the expression, else first after it."""
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
+    before, after = _drop_kept_open(c.before), _drop_kept_open(c.after)
     for pattern, name in _rules()["components"]:
-        for m in pattern.finditer(c.before):
+        for m in pattern.finditer(before):
             if best_before is None or m.start() > best_before[0]:
                 best_before = (m.start(), name)
-        m2 = pattern.search(c.after)
+        m2 = pattern.search(after)
         if m2 and (best_after is None or m2.start() < best_after[0]):
             best_after = (m2.start(), name)
     if best_before:
@@ -171,6 +184,7 @@ def _has_core(segment: str) -> bool:
 def _province(segment: str) -> bool:
     """True when the clause is about a province-level component only (异地就医)."""
     r = _rules()
+    segment = _drop_kept_open(segment)
     if not any(p.search(segment) for p in r["province"]):
         return False
     rest = segment
@@ -280,6 +294,8 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
         [c for c in usable if c.kind == "suspension"],
         [c for c in usable if c.switch and c.kind == "other"],
         [c for c in usable if c.res.expr.right is not None],
+        # Last resort, so that an outage notice keeps its one downtime row: a province-level stop.
+        [c for c in clauses if c.kind == "suspension" or (c.kind != "deadline" and c.res.expr.right is not None)],
     ]
     chosen: Clause | None = None
     start = None
