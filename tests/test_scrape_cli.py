@@ -29,7 +29,8 @@ def test_register_adds_scrape(tmp_path: Path) -> None:
     assert cli._overrides(args) == {"max_pages": 2, "delay": 0.5, "attachments": False}
 
 
-def test_scrape_prints_summary(fixture_web: FixtureWeb, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scrape_prints_summary(fixture_web: FixtureWeb, tmp_path: Path,  # noqa: F811 - the fixture
+                               capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(fixture_web.sources_config(delay=5.0), tmp_path)
     code = cli.main(["--sources", str(path), "--raw", str(tmp_path / "raw"), "--only", "gjj",
                      "--delay", "0", "--max-pages", "1"])
