@@ -41,7 +41,7 @@ def run_pipeline(
 
     scrape_summary = None
     if settings.sources:
-        from .scrape.crawl import crawl  # type: ignore[import-not-found]
+        from .scrape.crawl import crawl
 
         scrape_summary = crawl(settings.sources, settings.raw_dir, settings=settings)
         inputs = [settings.raw_dir]
