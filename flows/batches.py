@@ -1,0 +1,171 @@
+"""Parse batches: which documents go to which parse task, and the cache key of each batch.
+
+No Prefect here: this is plain planning code, tested on its own.
+
+Documents are taken in the order ``pipeline.parse.iter_inputs`` yields them (folders sorted, raw
+stores sorted by source and URL), which is also the order ``notices parse`` writes them, so the flow
+writes the same tables. Batches travel to the tasks as small references (path, URL, hashes), never
+as page bytes; the task reads the bytes itself.
+
+Batch boundaries are content-defined (like rsync or restic chunking): a batch ends after a document
+whose *identity* (URL, or file path) hashes to 0 modulo the target size, or when it reaches twice the
+target. A boundary therefore depends only on the document it follows, not on its position, so a new
+or changed page changes the key of the one batch it lands in and every other batch keeps its key
+(and its cached result). Cutting every N documents would shift every batch after an insertion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pipeline
+
+from pipeline.records import RawDocument, Reject
+
+__all__ = ["DocRef", "Batch", "ParsePlan", "plan_batches", "is_boundary", "batch_key", "code_fingerprint"]
+
+log = logging.getLogger(__name__)
+
+MAX_FACTOR = 2  # a batch is cut at MAX_FACTOR x the target even without a boundary
+CACHE_FORMAT = "1"  # bump when the cached BatchResult changes shape
+
+# Packages of ``pipeline`` that do not parse (fetching, reports, CLI): edits there keep the cache.
+_NOT_PARSER = ("scrape", "report", "cli.py", "runner.py", "evaluate.py", "config.py")
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """Where one document's bytes are and what the fetch knew about them (no bytes)."""
+
+    source: str  # as in RawDocument.source (the rejects table names it)
+    path: str  # file to read: the input file, or the raw store's blob or text file
+    digest: str  # sha256 of the bytes at ``path`` when planned
+    url: str | None = None
+    content_type: str | None = None
+    fetched_at: dt.datetime | None = None
+    sha256: str | None = None  # the raw store's hash of the fetched bytes (a PDF's, for its text)
+
+    @property
+    def identity(self) -> str:
+        """What stays the same when the page changes: its URL, else its file path."""
+        return self.url or self.path
+
+    @property
+    def key(self) -> str:
+        """Everything the parse result depends on besides the parser: the bytes and the metadata
+        that is copied into the tables (path, URL, content type, raw hash)."""
+        parts = (self.digest, self.path, self.url or "", self.content_type or "", self.sha256 or "")
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+    @classmethod
+    def of(cls, doc: RawDocument) -> DocRef:
+        """The reference of a document read by ``iter_inputs`` (its bytes are hashed, then dropped)."""
+        return cls(
+            source=doc.source,
+            path=doc.source_path or doc.source,
+            digest=hashlib.sha256(doc.data).hexdigest(),
+            url=doc.url,
+            content_type=doc.content_type,
+            fetched_at=doc.fetched_at,
+            sha256=doc.sha256,
+        )
+
+    def load(self) -> RawDocument:
+        """The document with its bytes, read now; raises OSError when the file is gone."""
+        data = Path(self.path).read_bytes()
+        return RawDocument(
+            source=self.source,
+            data=data,
+            url=self.url,
+            source_path=self.path,
+            content_type=self.content_type,
+            fetched_at=self.fetched_at,
+            sha256=self.sha256,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Documents parsed by one task; ``key`` names its cached result."""
+
+    index: int
+    docs: tuple[DocRef, ...]
+    key: str
+
+
+@dataclass(slots=True)
+class ParsePlan:
+    """The inputs in order: rejects found while reading, and (batch, position) of each document."""
+
+    items: list[Reject | tuple[int, int]] = field(default_factory=list)
+    batches: list[Batch] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        """Number of documents handed to the parser."""
+        return sum(len(b.docs) for b in self.batches)
+
+
+def is_boundary(identity: str, target: int) -> bool:
+    """True when a batch ends after the document called ``identity`` (about 1 in ``target``)."""
+    if target <= 1:
+        return True
+    digest = hashlib.sha256(identity.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % target == 0
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the parser's Python source. ``PARSER_VERSION`` covers the rules files and the
+    release number; this also catches code edited in a checkout without a version bump, so that
+    a served deployment never hands out results of the code it replaced."""
+    root = Path(pipeline.__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in _NOT_PARSER:
+            continue
+        h.update(str(rel).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def batch_key(docs: Iterable[DocRef], parser_version: str) -> str:
+    """Cache key of a batch: the parser version and code, and every document's key, in order."""
+    head = f"parse-batch\x1f{CACHE_FORMAT}\x1f{parser_version}\x1f{code_fingerprint()}"
+    h = hashlib.sha256(head.encode("utf-8"))
+    for doc in docs:
+        h.update(b"\x1e" + doc.key.encode("ascii"))
+    return h.hexdigest()
+
+
+def plan_batches(items: Iterable[RawDocument | Reject], target: int, parser_version: str) -> ParsePlan:
+    """Group the documents of ``items`` (as yielded by ``iter_inputs``) into batches of about
+    ``target`` documents with stable, content-defined boundaries (see module docstring)."""
+    target = max(1, int(target))
+    plan = ParsePlan()
+    current: list[DocRef] = []
+
+    def close() -> None:
+        if current:
+            docs = tuple(current)
+            plan.batches.append(Batch(len(plan.batches), docs, batch_key(docs, parser_version)))
+            current.clear()
+
+    for item in items:
+        if isinstance(item, Reject):
+            plan.items.append(item)
+            continue
+        ref = DocRef.of(item)
+        plan.items.append((len(plan.batches), len(current)))
+        current.append(ref)
+        if is_boundary(ref.identity, target) or len(current) >= MAX_FACTOR * target:
+            close()
+    close()
+    log.info("planned %d documents in %d batches (target %d)", plan.documents, len(plan.batches), target)
+    return plan

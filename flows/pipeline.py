@@ -1,0 +1,399 @@
+"""The Prefect flows: ``notice_pipeline`` (scrape -> parse -> report) and its stages as flows.
+
+Flows stay thin: they plan, submit the tasks of ``flows.tasks`` and collect their states. What runs
+where:
+
+- The task runner is chosen per run (``runner`` parameter: ``default`` = threads in the flow
+  process, ``dask`` = prefect-dask's DaskTaskRunner on ``dask_address`` or on a local cluster) and
+  opened inside the flow, so a served deployment honours it too (a deployment loads the flow from
+  its entrypoint, where ``with_options`` would be lost).
+- Crawl tasks: one per source, at most one at a time per host (politeness is per host).
+- Parse tasks: one per batch (``flows.batches``), cached by the batch's content and parser version.
+- Writing: one ``TableWriter`` in the flow process, fed in input order whatever runner produced the
+  records, so the tables are the same as ``notices parse`` writes, and replaced atomically.
+- Failures: a failed source, batch or page is recorded (rejects table, run log) and the run goes
+  on; the run ends with a :class:`~flows.summary.RunReport`, published as a Markdown artifact.
+
+``run_flow`` is what ``notices run --prefect`` calls; ``build_deployment`` / ``serve_pipeline`` are
+behind ``notices serve``.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import dataclasses
+import datetime as dt
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+
+from pipeline.config import Settings, load_settings
+from pipeline.errors import ConfigError
+from pipeline.records import TZ, Reject
+from pipeline.runner import PipelineResult
+from pipeline.store import TableWriter
+
+from .batches import Batch, plan_batches
+from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats
+from .tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
+
+__all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
+           "FlowResult", "RUNNERS", "ARTIFACT_KEY"]
+
+log = logging.getLogger(__name__)
+
+RUNNERS = ("default", "dask")
+THREADS = 4  # threads of the default runner (crawl tasks wait on the network; parsing holds the GIL)
+EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
+ARTIFACT_KEY = "notice-pipeline-run"
+DEPLOYMENT_NAME = "daily"
+
+
+@dataclasses.dataclass
+class FlowResult(PipelineResult):
+    """``PipelineResult`` plus the run summary of the flow."""
+
+    run: RunReport | None = None
+
+
+# --- task runners -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def open_task_runner(runner: str, dask_address: str | None = None) -> Iterator[TaskRunner[Any]]:
+    """The started task runner of a run: threads, or Dask (at ``dask_address``, else a local cluster
+    of one single-threaded worker process per core, since parsing is CPU-bound Python)."""
+    if runner == "default":
+        if dask_address:
+            raise ConfigError("--dask-address needs --runner dask")
+        with ThreadPoolTaskRunner(max_workers=THREADS) as threads:
+            yield threads
+    elif runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            dask = DaskTaskRunner(address=dask_address)
+        else:
+            dask = DaskTaskRunner(cluster_kwargs={"processes": True, "threads_per_worker": 1, "dashboard_address": ":0"})
+        with dask:
+            yield dask
+    else:
+        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+
+
+def _state_message(future: PrefectFuture[Any]) -> str:
+    """Why a task did not complete, in one line."""
+    state = future.state
+    return f"{state.name}: {state.message or 'no message'}".replace("\n", " ")[:500]
+
+
+# --- stages -----------------------------------------------------------------------------------
+
+
+def crawl_settings(settings: Settings) -> Any:
+    """The crawler's base settings from the pipeline settings (the sources file's ``settings:``
+    block and per-source keys still override them)."""
+    from pipeline.scrape.settings import CrawlSettings
+
+    return CrawlSettings(delay=settings.delay, max_pages=settings.max_pages, read_timeout=settings.request_timeout)
+
+
+def run_scrape(settings: Settings, runner: TaskRunner[Any], rejects: list[Reject]) -> ScrapeStats:
+    """Crawl every source of ``settings.sources`` into ``settings.raw_dir``, one task per source and
+    one source at a time per host; a source whose task fails is added to ``rejects``."""
+    from pipeline.scrape.rawstore import compact, is_raw_store, new_run_id
+    from pipeline.scrape.sources import load_sources
+
+    logger = get_run_logger()
+    assert settings.sources, "run_scrape needs a sources file"
+    sources_file = load_sources(settings.sources, crawl_settings(settings))
+    raw_dir = str(settings.raw_dir)
+    run_id = new_run_id()
+    stats = ScrapeStats(sources=len(sources_file.sources))
+    by_host: dict[str, collections.deque[Any]] = collections.defaultdict(collections.deque)
+    for source in sources_file.sources:
+        by_host[urlsplit(source.start_urls[0]).netloc].append(source)
+
+    running: dict[PrefectFuture[Any], tuple[str, Any]] = {}
+
+    def start(host: str) -> None:
+        source = by_host[host].popleft()
+        params = {"source": source, "raw_dir": raw_dir, "settings": sources_file.settings, "run_id": run_id}
+        running[runner.submit(crawl_source_task, params)] = (host, source)
+
+    for host in list(by_host):
+        start(host)
+    while running:
+        future = next(as_completed(list(running)))
+        host, source = running.pop(future)
+        if future.state.is_completed():
+            result = future.result()
+            stats.results.append(result)
+            stats.requests += result.requests
+            stats.list_pages += result.list_pages
+            stats.pages_stored += result.stored
+            stats.pages_unchanged += result.unchanged
+            stats.fetch_failures.update(result.failures)
+        else:
+            why = _state_message(future)
+            stats.sources_failed[source.name] = why
+            logger.error("source %s failed, the run goes on without it: %s", source.name, why)
+            rejects.append(Reject(source.start_urls[0], "fetch", "source_failed", f"source {source.name}: {why}"))
+        if by_host[host]:
+            start(host)
+    if is_raw_store(raw_dir):
+        compact(raw_dir)  # once, after every source wrote its log parts
+    logger.info("scrape: %d sources, %d requests, %d pages fetched (%d new or changed), fetch failures %s",
+                stats.sources, stats.requests, stats.pages_fetched, stats.pages_stored, dict(stats.fetch_failures))
+    return stats
+
+
+def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunner[Any],
+              extra_rejects: list[Reject] | None = None) -> ParseStats:
+    """Parse ``inputs`` (files, folders, raw stores) into the tables of ``out_dir``: batches as tasks
+    on ``runner``, one writer here, in input order."""
+    from pipeline import parse as parser
+
+    logger = get_run_logger()
+    token = uuid.uuid4().hex
+    plan = plan_batches(parser.iter_inputs(inputs), batch_size, parser.PARSER_VERSION)
+    futures: list[PrefectFuture[BatchResult] | None] = [
+        runner.submit(parse_batch, {"batch": batch, "run_token": token}) for batch in plan.batches
+    ]
+    counter = ChangeCounter(out_dir)
+    stats = ParseStats(summary=None, documents=plan.documents, batches=len(plan.batches))  # type: ignore[arg-type]
+    results: dict[int, BatchResult | None] = {}
+    failed: dict[int, str] = {}
+
+    def collect(index: int) -> BatchResult | None:
+        """The result of batch ``index`` (None if it failed), waiting for it; batches are consumed
+        in order, so the one before is written and its records can be freed."""
+        if index in results:
+            return results[index]
+        future, batch = futures[index], plan.batches[index]
+        assert future is not None
+        future.wait()
+        result: BatchResult | None = None
+        if future.state.is_completed():
+            result = future.result()
+            if result.computed_by == token:
+                stats.batches_computed += 1
+                stats.seconds_parsing += result.seconds
+            else:
+                stats.batches_cached += 1
+        else:
+            stats.batches_failed += 1
+            failed[index] = _state_message(future)
+            logger.error("parse batch %d (%d documents) failed, its documents are rejected: %s",
+                         batch.index, len(batch.docs), failed[index])
+        results[index] = result
+        if index > 0:
+            results[index - 1] = None
+            futures[index - 1] = None  # the future holds the result too
+        return result
+
+    with TableWriter(out_dir) as writer:
+        for reject in extra_rejects or []:
+            writer.add_reject(reject)
+        for item in plan.items:
+            if isinstance(item, Reject):
+                writer.add_reject(item)
+                continue
+            index, position = item
+            result = collect(index)
+            if result is None:
+                ref = plan.batches[index].docs[position]
+                writer.add_reject(Reject(ref.source, "extract", "batch_failed",
+                                         f"parse batch {index} failed: {failed.get(index, '')}"))
+                continue
+            outcome = result.outcomes[position]
+            if outcome.notice is not None and writer.add_notice(outcome.notice):
+                counter.add(outcome.notice)
+            if outcome.reject is not None:
+                writer.add_reject(outcome.reject)
+    stats.summary = writer.summary
+    stats.new_notices, stats.changed_notices = counter.new, counter.changed
+    logger.info("parse: %d documents in %d batches (%d computed, %d cached, %d failed); %d outage notices "
+                "(%d new, %d changed)", stats.documents, stats.batches, stats.batches_computed,
+                stats.batches_cached, stats.batches_failed, stats.summary.outages, stats.new_notices,
+                stats.changed_notices)
+    for reason, n in sorted(stats.summary.rejects_by_reason.items()):
+        logger.info("rejects: %s x%d", reason, n)
+    return stats
+
+
+def run_report(parsed_dir: str) -> tuple[dict[str, str], str | None]:
+    """Build the report in the flow process (it reads the tables just written here); a failure
+    is returned as a message, not raised."""
+    state = build_report_task(parsed_dir, return_state=True)
+    if state.is_completed():
+        return state.result(), None
+    why = f"{state.name}: {state.message or ''}".strip()
+    get_run_logger().error("report failed, the tables are written: %s", why)
+    return {}, why
+
+
+def _inputs(settings: Settings) -> list[str]:
+    """What the parse stage reads: the raw store when sources are configured, else the samples."""
+    if settings.sources:
+        return [str(settings.raw_dir)]
+    samples = Path(settings.samples_dir)
+    if not samples.is_dir():
+        raise ConfigError(f"no sources configured and no sample folder {samples} (run from the project folder, "
+                          "or set sources)")
+    return [str(samples)]
+
+
+# --- flows ------------------------------------------------------------------------------------
+
+
+@flow(name="notice-pipeline", description="Scrape the sources, parse the raw store into tables, build the report.")
+def notice_pipeline(settings: Settings | None = None, runner: str = "default",
+                    dask_address: str | None = None) -> RunReport:
+    """The whole pipeline: scrape (when sources are configured), parse, report.
+
+    ``settings`` defaults to ``load_settings()`` (``notices.yaml`` of the working folder). ``runner``
+    is ``default`` or ``dask`` (with ``dask_address``, or a local cluster). The run completes even
+    when sources, batches or the report failed; those are in the returned summary, the rejects
+    table, the run log and the ``notice-pipeline-run`` artifact.
+    """
+    settings = settings or load_settings()
+    run = RunReport(started_at=dt.datetime.now(TZ), runner=runner)
+    rejects: list[Reject] = []
+    inputs = _inputs(settings)
+    with open_task_runner(runner, dask_address) as task_runner:
+        if settings.sources:
+            started = time.perf_counter()
+            run.scrape = run_scrape(settings, task_runner, rejects)
+            run.stage_seconds["scrape"] = time.perf_counter() - started
+        started = time.perf_counter()
+        run.parse = run_parse(inputs, str(settings.parsed_dir), settings.parse_batch_size, task_runner, rejects)
+        run.stage_seconds["parse"] = time.perf_counter() - started
+    started = time.perf_counter()
+    run.report, run.report_error = run_report(str(settings.parsed_dir))
+    run.stage_seconds["report"] = time.perf_counter() - started
+    run.finish()
+    create_markdown_artifact(markdown=run.to_markdown(), key=ARTIFACT_KEY,
+                             description="What the notice pipeline run fetched, parsed, cached and failed")
+    get_run_logger().info("%s", run.to_text())
+    return run
+
+
+@flow(name="notice-scrape", description="Crawl every source of a sources file into the raw store.")
+def scrape(settings: Settings | None = None, runner: str = "default", dask_address: str | None = None) -> ScrapeStats:
+    """The scrape stage alone (failed sources are in ``sources_failed``)."""
+    settings = settings or load_settings()
+    if not settings.sources:
+        raise ConfigError("no sources file configured (set 'sources' or pass --sources)")
+    with open_task_runner(runner, dask_address) as task_runner:
+        return run_scrape(settings, task_runner, [])
+
+
+@flow(name="notice-parse", description="Parse files, folders or raw stores into the parquet tables.")
+def parse(inputs: list[str], out_dir: str, batch_size: int = Settings.parse_batch_size, runner: str = "default",
+          dask_address: str | None = None) -> ParseStats:
+    """The parse stage alone: ``notices parse`` as a flow, batched and cached."""
+    with open_task_runner(runner, dask_address) as task_runner:
+        return run_parse(list(inputs), out_dir, batch_size, task_runner)
+
+
+@flow(name="notice-report", description="Build the comparative report from parsed tables.")
+def report(parsed_dir: str) -> dict[str, str]:
+    """The report stage alone."""
+    paths, error = run_report(parsed_dir)
+    if error:
+        raise RuntimeError(f"report failed: {error}")
+    return paths
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def api_server() -> Iterator[str | None]:
+    """Make sure the run has one Prefect API: the configured one, else one temporary server.
+
+    Without ``PREFECT_API_URL`` Prefect starts a temporary server per *process*, so every Dask
+    worker would start its own (10-30 s each) and report to it. Starting it here and setting its
+    URL in the settings, which travel with every task, gives the flow and the workers one server.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+
+    url = PREFECT_API_URL.value()
+    if url or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield url
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # Prefect's own temporary-server singleton, stopped at exit
+    server.start(timeout=EPHEMERAL_STARTUP_SECONDS)
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield server.api_url
+
+
+def run_flow(settings: Settings, *, runner: str = "default", dask_address: str | None = None) -> FlowResult:
+    """Run ``notice_pipeline`` once, now (``notices run --prefect``); returns its results."""
+    if runner not in RUNNERS:
+        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+    with api_server():
+        run = notice_pipeline(settings=settings, runner=runner, dask_address=dask_address)
+    assert run.parse is not None
+    scrape_summary = None
+    if run.scrape is not None:
+        from pipeline.scrape.crawl import CrawlSummary
+
+        scrape_summary = CrawlSummary(run_id="", raw_dir=str(settings.raw_dir), results=list(run.scrape.results))
+    return FlowResult(parse=run.parse.summary, report={k: Path(v) for k, v in run.report.items()},
+                      scrape=scrape_summary, run=run)
+
+
+def _absolute(settings: Settings) -> Settings:
+    """Paths made absolute, so that scheduled runs do not depend on the serving process's folder."""
+    paths = {k: str(Path(getattr(settings, k)).resolve()) for k in ("samples_dir", "raw_dir", "parsed_dir")}
+    if settings.sources:
+        paths["sources"] = str(Path(settings.sources).resolve())
+    return dataclasses.replace(settings, **paths)
+
+
+def build_deployment(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner: str = "default",
+                     dask_address: str | None = None) -> Any:
+    """The ``notice_pipeline`` deployment with the cron schedule of ``settings`` (in its time zone)."""
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+
+    if runner not in RUNNERS:
+        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+    try:
+        schedule = Cron(settings.schedule_cron, timezone=settings.timezone)
+    except ValueError as exc:
+        raise ConfigError(f"schedule_cron {settings.schedule_cron!r} / timezone {settings.timezone!r}: {exc}") from exc
+    return notice_pipeline.to_deployment(
+        name=name,
+        schedule=schedule,
+        parameters={"settings": dataclasses.asdict(_absolute(settings)), "runner": runner, "dask_address": dask_address},
+        description=f"notice pipeline, {settings.schedule_cron} ({settings.timezone})",
+        tags=["notice-pipeline"],
+        entrypoint_type=EntrypointType.MODULE_PATH,  # importable from any folder, unlike a file path
+    )
+
+
+def serve_pipeline(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner: str = "default",
+                   dask_address: str | None = None, limit: int | None = 1) -> None:
+    """Serve the deployment until interrupted (``notices serve``); runs start on schedule or from the UI."""
+    from prefect import serve
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        raise ConfigError("serving needs a Prefect server that outlives this command (schedules never fire on a "
+                          "temporary one): start `prefect server start` and set PREFECT_API_URL (docs/prefect.md)")
+    serve(build_deployment(settings, name=name, runner=runner, dask_address=dask_address), limit=limit)

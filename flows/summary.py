@@ -1,0 +1,176 @@
+"""The run summary: what one run fetched, parsed, cached and failed, as figures and as text.
+
+No Prefect here. The flow fills a :class:`RunReport`, publishes ``to_markdown()`` as a Prefect
+artifact, and the CLI prints ``to_text()``.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.records import TZ, Notice
+from pipeline.store import RunSummary
+
+__all__ = ["RunReport", "ParseStats", "ScrapeStats", "ChangeCounter", "NOT_FAILURES"]
+
+log = logging.getLogger(__name__)
+
+# Reject reasons that are verdicts, not failures: a parsed page that announces no outage.
+NOT_FAILURES = frozenset({"not_a_notice"})
+
+
+@dataclass
+class ScrapeStats:
+    """What the scrape stage did (all sources of the run)."""
+
+    sources: int = 0
+    sources_failed: dict[str, str] = field(default_factory=dict)  # source name -> why its task failed
+    requests: int = 0
+    list_pages: int = 0
+    pages_stored: int = 0  # new or changed detail pages and attachments
+    pages_unchanged: int = 0
+    fetch_failures: collections.Counter[str] = field(default_factory=collections.Counter)  # by reason
+    results: list[Any] = field(default_factory=list)  # the SourceResult of every source that ran
+
+    @property
+    def pages_fetched(self) -> int:
+        """Detail pages and attachments whose bytes are in the store after this run."""
+        return self.pages_stored + self.pages_unchanged
+
+
+@dataclass
+class ParseStats:
+    """What the parse stage did."""
+
+    summary: RunSummary
+    documents: int = 0
+    batches: int = 0
+    batches_computed: int = 0
+    batches_cached: int = 0
+    batches_failed: int = 0
+    new_notices: int = 0  # outage notices from a page (URL or file) not in the previous tables
+    changed_notices: int = 0  # outage notices whose page was there before with another text
+    seconds_parsing: float = 0.0  # parser time inside the computed batches (not the cached ones)
+
+
+@dataclass
+class RunReport:
+    """Everything one run of the pipeline flow did."""
+
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    scrape: ScrapeStats | None = None  # None: no sources configured (bundled samples parsed)
+    parse: ParseStats | None = None
+    report: dict[str, str] = field(default_factory=dict)  # report name -> path
+    report_error: str | None = None
+    runner: str = "default"
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> dict[str, int]:
+        """Failures by reason: the rejects table (fetch failures included) plus failed tasks."""
+        counts: collections.Counter[str] = collections.Counter()
+        if self.parse is not None:
+            for reason, n in self.parse.summary.rejects_by_reason.items():
+                if reason not in NOT_FAILURES:
+                    counts[reason] += n
+        if self.report_error:
+            counts["report_failed"] += 1
+        return dict(sorted(counts.items()))
+
+    def _rows(self) -> list[tuple[str, str]]:
+        """(label, value) pairs shared by the text and Markdown renderings."""
+        rows: list[tuple[str, str]] = []
+        s, p = self.scrape, self.parse
+        if s is not None:
+            failed = f" ({len(s.sources_failed)} failed: {', '.join(sorted(s.sources_failed))})" if s.sources_failed else ""
+            rows.append(("sources", f"{s.sources}{failed}"))
+            rows.append(("requests", str(s.requests)))
+            rows.append(("pages fetched", f"{s.pages_fetched} ({s.pages_stored} new or changed, {s.pages_unchanged} unchanged)"))
+            if s.fetch_failures:
+                rows.append(("fetch failures this run", _counts(s.fetch_failures)))
+        else:
+            rows.append(("sources", "none configured: bundled samples parsed"))
+        if p is not None:
+            rows.append(("documents parsed", str(p.documents)))
+            rows.append(("parse batches", f"{p.batches} ({p.batches_computed} computed, {p.batches_cached} cached, "
+                                          f"{p.batches_failed} failed)"))
+            rows.append(("outage notices", f"{p.summary.outages} ({p.new_notices} new, {p.changed_notices} changed, "
+                                           f"{p.summary.duplicates} reposts)"))
+            rows.append(("rows written", ", ".join(f"{t} {n}" for t, n in p.summary.counts.items())))
+        failures = self.failures
+        rows.append(("failures by reason", _counts(failures) if failures else "none"))
+        if self.report:
+            rows.append(("report", ", ".join(f"{k}: {v}" for k, v in self.report.items())))
+        if self.report_error:
+            rows.append(("report failed", self.report_error))
+        if self.stage_seconds:
+            rows.append(("seconds", ", ".join(f"{k} {v:.1f}" for k, v in self.stage_seconds.items())))
+        return rows
+
+    def to_text(self) -> str:
+        """Plain-text summary for the terminal."""
+        rows = self._rows()
+        width = max(len(label) for label, _ in rows)
+        head = f"notice pipeline run ({self.runner} runner)"
+        return "\n".join([head] + [f"  {label.ljust(width)}  {value}" for label, value in rows])
+
+    def to_markdown(self) -> str:
+        """Markdown summary for the Prefect artifact."""
+        lines = [f"# Notice pipeline run ({self.runner} runner)", "",
+                 f"Started {self.started_at.isoformat(timespec='seconds')}"
+                 + (f", finished {self.finished_at.isoformat(timespec='seconds')}" if self.finished_at else ""),
+                 "", "| | |", "|---|---|"]
+        lines += [f"| {label} | {value.replace('|', '/')} |" for label, value in self._rows()]
+        failures = self.failures
+        if failures:
+            lines += ["", "## Failures by reason", "", "| reason | count |", "|---|---:|"]
+            lines += [f"| {reason} | {n} |" for reason, n in failures.items()]
+        return "\n".join(lines) + "\n"
+
+    def finish(self) -> RunReport:
+        """Stamp the end time; returns self."""
+        self.finished_at = dt.datetime.now(TZ)
+        return self
+
+
+def _counts(counts: dict[str, int] | collections.Counter[str]) -> str:
+    """``reason n, reason n`` sorted by reason."""
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+
+
+class ChangeCounter:
+    """Counts new and changed outage notices against the tables of the previous run."""
+
+    def __init__(self, parsed_dir: str | Path) -> None:
+        self.previous: dict[str, set[str]] = {}
+        self.new = 0
+        self.changed = 0
+        path = Path(parsed_dir) / "notices.parquet"
+        if not path.is_file():
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.read_table(path, columns=["url", "source_path", "content_hash"])
+        except (OSError, pa.ArrowInvalid, KeyError) as exc:
+            log.warning("cannot read the previous %s (%s): every notice counts as new", path, exc)
+            return
+        for url, source_path, content_hash in zip(*(table.column(c).to_pylist() for c in table.column_names)):
+            self.previous.setdefault(url or source_path or "", set()).add(content_hash)
+
+    def add(self, notice: Notice) -> None:
+        """Count one written notice (only outage notices count)."""
+        if not notice.is_outage_notice:
+            return
+        hashes = self.previous.get(notice.url or notice.source_path or "")
+        if hashes is None:
+            self.new += 1
+        elif notice.content_hash not in hashes:
+            self.changed += 1
