@@ -7,11 +7,13 @@ stores sorted by source and URL), which is also the order ``notices parse`` writ
 writes the same tables. Batches travel to the tasks as small references (path, URL, hashes), never
 as page bytes; the task reads the bytes itself.
 
-Batch boundaries are content-defined (like rsync or restic chunking): a batch ends after a document
-whose *identity* (URL, or file path) hashes to 0 modulo the target size, or when it reaches twice the
-target. A boundary therefore depends only on the document it follows, not on its position, so a new
-or changed page changes the key of the one batch it lands in and every other batch keeps its key
-(and its cached result). Cutting every N documents would shift every batch after an insertion.
+Batch boundaries are content-defined (like rsync, restic or FastCDC chunking): a batch ends after a
+document whose *identity* (URL, or file path) hashes to 0 modulo about the target size. A boundary
+therefore depends on the document it follows, not on its position, so a new or changed page changes
+the key of the batch it lands in and every other batch keeps its key (and its cached result);
+cutting every N documents would shift every batch after an insertion. Two bounds keep task sizes
+even: boundaries are ignored until a batch holds a quarter of the target (no one-page tasks), and a
+batch is cut at four times the target (rare; only the batches up to the next boundary shift then).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ __all__ = ["DocRef", "Batch", "ParsePlan", "plan_batches", "is_boundary", "batch
 
 log = logging.getLogger(__name__)
 
-MAX_FACTOR = 2  # a batch is cut at MAX_FACTOR x the target even without a boundary
+MIN_FACTOR = 0.25  # boundaries count once a batch holds this share of the target
+MAX_FACTOR = 4  # a batch is cut at MAX_FACTOR x the target even without a boundary (rare: about e**-4)
 CACHE_FORMAT = "1"  # bump when the cached BatchResult changes shape
 
 # Packages of ``pipeline`` that do not parse (fetching, reports, CLI): edits there keep the cache.
@@ -112,12 +115,12 @@ class ParsePlan:
         return sum(len(b.docs) for b in self.batches)
 
 
-def is_boundary(identity: str, target: int) -> bool:
-    """True when a batch ends after the document called ``identity`` (about 1 in ``target``)."""
-    if target <= 1:
+def is_boundary(identity: str, spacing: int) -> bool:
+    """True when a batch may end after the document called ``identity`` (about 1 in ``spacing``)."""
+    if spacing <= 1:
         return True
     digest = hashlib.sha256(identity.encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") % target == 0
+    return int.from_bytes(digest[:8], "big") % spacing == 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +151,8 @@ def plan_batches(items: Iterable[RawDocument | Reject], target: int, parser_vers
     """Group the documents of ``items`` (as yielded by ``iter_inputs``) into batches of about
     ``target`` documents with stable, content-defined boundaries (see module docstring)."""
     target = max(1, int(target))
+    min_size = max(1, int(target * MIN_FACTOR))
+    spacing = max(1, target - min_size + 1)  # mean batch size: min_size - 1 + spacing = target
     plan = ParsePlan()
     current: list[DocRef] = []
 
@@ -164,7 +169,8 @@ def plan_batches(items: Iterable[RawDocument | Reject], target: int, parser_vers
         ref = DocRef.of(item)
         plan.items.append((len(plan.batches), len(current)))
         current.append(ref)
-        if is_boundary(ref.identity, target) or len(current) >= MAX_FACTOR * target:
+        full = len(current) >= MAX_FACTOR * target
+        if full or (len(current) >= min_size and is_boundary(ref.identity, spacing)):
             close()
     close()
     log.info("planned %d documents in %d batches (target %d)", plan.documents, len(plan.batches), target)

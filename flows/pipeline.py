@@ -136,6 +136,7 @@ def run_scrape(settings: Settings, runner: TaskRunner[Any], rejects: list[Reject
     while running:
         future = next(as_completed(list(running)))
         host, source = running.pop(future)
+        future.wait()  # sets the final state; before that ``state`` asks the API, which may lag behind
         if future.state.is_completed():
             result = future.result()
             stats.results.append(result)

@@ -1,0 +1,320 @@
+"""The flows for real: a Prefect test server, the loopback fixture web, a Dask cluster on loopback.
+
+One test server for the whole module (it takes 10-30 s to start), with its own PREFECT_HOME and
+result storage, so these runs neither read nor fill the cache of normal runs. The pipeline runs
+twice against the fixture web (the second time with one page changed); the other tests reuse those
+runs and their raw store.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+import yaml
+from fixtureweb import FixtureWeb, notice_text
+
+from pipeline.config import Settings
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "corpus" / "dev"
+VENV_BIN = Path(sys.executable).parent
+TABLES = ("notices", "windows", "services", "contacts", "rejects")
+CHANGED_PAGE = ("rsj", "/tzgg/202109/t20210915_0915.html", "taizhou-js-2021")
+
+
+@pytest.fixture(scope="module")
+def prefect_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Prefect test server on a fresh database, with a private home and result storage."""
+    from prefect.settings import (PREFECT_API_URL, PREFECT_HOME, PREFECT_RESULTS_LOCAL_STORAGE_PATH,
+                                  PREFECT_SERVER_ANALYTICS_ENABLED, temporary_settings)
+    from prefect.testing.utilities import prefect_test_harness
+
+    home = tmp_path_factory.mktemp("prefect-home")
+    updates = {PREFECT_HOME: str(home), PREFECT_RESULTS_LOCAL_STORAGE_PATH: str(home / "storage"),
+               PREFECT_SERVER_ANALYTICS_ENABLED: False}
+    with temporary_settings(updates=updates), prefect_test_harness(server_startup_timeout=120):
+        yield str(PREFECT_API_URL.value())
+
+
+def tables(out_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every table as rows, without what differs between two runs on the same inputs (the time a
+    reject was recorded) and with the input folder made relative (two copies of one corpus)."""
+    result = {}
+    for name in TABLES:
+        rows = pq.read_table(out_dir / f"{name}.parquet").to_pylist()
+        for row in rows:
+            row.pop("at", None)
+            for key in ("source_path", "source"):
+                if isinstance(row.get(key), str):
+                    row[key] = Path(row[key]).name
+        result[name] = rows
+    return result
+
+
+@dataclass
+class Runs:
+    """The two pipeline runs against the fixture web."""
+
+    web: FixtureWeb
+    settings: Settings
+    first: Any  # FlowResult
+    first_tables: dict[str, list[dict[str, Any]]]
+    second: Any
+
+
+@pytest.fixture(scope="module")
+def runs(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
+    """Run the pipeline on the fixture web; change one notice page; run it again."""
+    from flows.pipeline import run_flow
+
+    work = tmp_path_factory.mktemp("pipeline")
+    with FixtureWeb() as web:
+        sources = work / "sources.yaml"
+        sources.write_text(yaml.safe_dump(web.sources_config(), allow_unicode=True), encoding="utf-8")
+        settings = Settings(sources=str(sources), raw_dir=str(work / "raw"), parsed_dir=str(work / "parsed"),
+                            parse_batch_size=4)
+        first = run_flow(settings)
+        first_tables = tables(work / "parsed")
+        site, path, notice = CHANGED_PAGE
+        line = next(line.strip() for line in notice_text(notice).splitlines() if len(line.strip()) > 20)
+        body = web.sites[site].routes[path].body
+        assert html.escape(line).encode() in body
+        web.set_body(site, path, body.replace(html.escape(line).encode(),
+                                              html.escape(line + "(本条已更正)").encode(), 1))
+        second = run_flow(settings)
+        yield Runs(web, settings, first, first_tables, second)
+
+
+def test_pipeline_writes_the_tables_of_the_fixture_web(runs: Runs) -> None:
+    parsed = Path(runs.settings.parsed_dir)
+    from pipeline.scrape.rawstore import read_log
+
+    notices = pq.read_table(parsed / "notices.parquet").to_pylist()
+    rejects = pq.read_table(parsed / "rejects.parquet").to_pylist()
+    stored_pages = {row["final_url"] for row in read_log(runs.settings.raw_dir)
+                    if row["kind"] == "detail" and row["outcome"] in ("stored", "unchanged")}
+    assert len(stored_pages) >= 15
+    assert stored_pages <= {n["url"] for n in notices} | {r["source"] for r in rejects}, \
+        "every stored page is a notices row or a reject"
+    assert runs.first.parse.outages >= 15
+    reasons = {r["reason"] for r in rejects}
+    assert {"timeout", "http_500", "blocked", "redirect_loop", "robots_disallowed"} <= reasons
+    assert all(r["stage"] == "fetch" for r in rejects if r["reason"] in ("timeout", "http_500"))
+    assert json.loads((parsed / "_manifest.json").read_text())["counts"]["notices"] == len(notices)
+    assert {"html", "markdown"} <= set(runs.first.report)
+
+
+def test_run_summary_counts_pages_batches_notices_and_failures(runs: Runs) -> None:
+    run = runs.first.run
+    assert run.scrape.sources == 5 and not run.scrape.sources_failed
+    assert run.scrape.pages_stored == len(runs.web.notice_urls())
+    assert run.parse.batches > 1
+    assert (run.parse.batches_computed, run.parse.batches_cached, run.parse.batches_failed) == (run.parse.batches, 0, 0)
+    assert run.parse.new_notices == run.parse.summary.outages and run.parse.changed_notices == 0
+    rejects = runs.first_tables["rejects"]
+    expected = {}
+    for r in rejects:
+        if r["reason"] != "not_a_notice":
+            expected[r["reason"]] = expected.get(r["reason"], 0) + 1
+    assert run.failures == dict(sorted(expected.items()))
+    text = run.to_text()
+    assert f"{run.parse.batches} computed, 0 cached" in text and "timeout 1" in text
+
+
+def test_run_summary_is_published_as_an_artifact(runs: Runs) -> None:
+    from prefect.artifacts import Artifact
+
+    from flows.pipeline import ARTIFACT_KEY
+
+    artifact = Artifact.get(ARTIFACT_KEY)
+    assert artifact is not None and artifact.type == "markdown"
+    assert artifact.data == runs.second.run.to_markdown()
+
+
+def test_second_run_reparses_only_the_changed_page(runs: Runs) -> None:
+    run = runs.second.run
+    assert run.scrape.pages_stored == 1  # the changed page; the others answered 304 or hashed the same
+    assert run.parse.changed_notices == 1 and run.parse.new_notices == 0
+    assert 1 <= run.parse.batches_computed <= 2 and run.parse.batches_failed == 0
+    assert run.parse.batches_cached == run.parse.batches - run.parse.batches_computed
+    notices = pq.read_table(Path(runs.settings.parsed_dir) / "notices.parquet").to_pylist()
+    site, path, _ = CHANGED_PAGE
+    [changed] = [n for n in notices if n["url"] == runs.web.url(site, path)]
+    assert "本条已更正" in changed["body_text"]
+
+
+def test_rerun_on_unchanged_raw_pages_parses_nothing(runs: Runs, tmp_path: Path) -> None:
+    from flows.pipeline import parse
+
+    stats = parse([runs.settings.raw_dir], str(tmp_path), batch_size=4)
+    assert (stats.batches_computed, stats.batches_cached) == (0, stats.batches)
+    assert tables(tmp_path) == tables(Path(runs.settings.parsed_dir))
+
+
+def test_new_parser_version_reparses_everything(runs: Runs, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.parse
+
+    from flows.pipeline import parse
+
+    monkeypatch.setattr(pipeline.parse, "PARSER_VERSION", pipeline.parse.PARSER_VERSION + ".test")
+    stats = parse([runs.settings.raw_dir], str(tmp_path), batch_size=4)
+    assert (stats.batches_computed, stats.batches_cached) == (stats.batches, 0)
+    versions = set(pq.read_table(tmp_path / "notices.parquet").column("parser_version").to_pylist())
+    assert versions == {pipeline.parse.PARSER_VERSION}
+
+
+def test_a_failing_source_and_a_failing_batch_do_not_fail_the_run(prefect_api: str, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import flows.pipeline
+    import pipeline.scrape.crawl
+    from flows import tasks
+
+    def broken_crawl(source, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(f"disk full while crawling {source.name}")
+
+    def broken_parse(batch, run_token):  # type: ignore[no-untyped-def]
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(pipeline.scrape.crawl, "crawl_source", broken_crawl)
+    monkeypatch.setattr(flows.pipeline, "crawl_source_task", tasks.crawl_source_task.with_options(retries=0))
+    monkeypatch.setattr(tasks, "parse_refs", broken_parse)
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(yaml.safe_dump({"sources": [{
+        "name": "offline", "city": "忻州市", "start_urls": ["http://127.0.0.1:9/tzgg/index.html"],
+        "allow": ["http://127.0.0.1:9/tzgg/"]}]}), encoding="utf-8")
+    # The crawl fails before it writes a raw store, so the parse stage reads this folder of files.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for f in sorted(DEV.glob("*.txt"))[:2]:
+        shutil.copy(f, raw / f.name)
+    settings = Settings(sources=str(sources), raw_dir=str(raw), parsed_dir=str(tmp_path / "parsed"))
+    state = flows.pipeline.notice_pipeline(settings=settings, return_state=True)
+    assert state.is_completed()
+    run = state.result()
+    assert run.scrape.sources_failed.keys() == {"offline"}
+    assert run.parse.batches_failed == run.parse.batches == 1
+    assert run.failures == {"batch_failed": 2, "source_failed": 1}
+    rejects = pq.read_table(tmp_path / "parsed" / "rejects.parquet").to_pylist()
+    assert {(r["stage"], r["reason"]) for r in rejects} == {("fetch", "source_failed"), ("extract", "batch_failed")}
+    assert any("disk full" in r["detail"] for r in rejects)
+
+
+def test_deployment_is_created_with_its_cron_schedule(prefect_api: str) -> None:
+    from prefect import get_client
+
+    from flows.pipeline import build_deployment
+
+    deployment_id = build_deployment(Settings(schedule_cron="30 5 * * 1-5")).apply()
+    with get_client(sync_client=True) as client:
+        deployment = client.read_deployment(deployment_id)
+        flow = client.read_flow(deployment.flow_id)
+    assert (flow.name, deployment.name) == ("notice-pipeline", "daily")
+    [schedule] = deployment.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == ("30 5 * * 1-5", "Asia/Shanghai", True)
+
+
+def test_prefect_yaml_deploys_to_a_work_pool(prefect_api: str, tmp_path: Path) -> None:
+    from prefect import get_client
+
+    env = {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(tmp_path),
+           "NOTICES_HOME": str(ROOT), "PREFECT_CLI_PROMPT": "false"}
+    prefect = str(VENV_BIN / "prefect")
+    subprocess.run([prefect, "work-pool", "create", "notices", "--type", "process"], env=env, cwd=ROOT,
+                   check=True, capture_output=True, timeout=120)
+    out = subprocess.run([prefect, "--no-prompt", "deploy", "--all"], env=env, cwd=ROOT, capture_output=True,
+                         text=True, timeout=180)
+    assert out.returncode == 0, out.stdout + out.stderr
+    with get_client(sync_client=True) as client:
+        deployment = client.read_deployment_by_name("notice-pipeline/daily")
+    assert deployment.work_pool_name == "notices"
+    [schedule] = deployment.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 6 * * *", "Asia/Shanghai")
+
+
+# --- Dask -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Path]]]:
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1; yields the address and
+    the workers' log files."""
+    folder = tmp_path_factory.mktemp("dask")
+    scheduler_file = folder / "scheduler.json"
+    env = {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(folder / "home")}
+    dask = str(VENV_BIN / "dask")
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                               "--scheduler-file", str(scheduler_file)], env=env, cwd=folder,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    logs = [folder / f"worker-{i}.log" for i in range(2)]
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(scheduler_file.read_text())["address"]
+        for i, log in enumerate(logs):
+            procs.append(subprocess.Popen(
+                [dask, "worker", address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1",
+                 "--no-dashboard", "--name", f"worker-{i}"],
+                env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=log.open("wb")))
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=90)
+        yield address, logs
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def test_dask_cluster_writes_the_tables_of_the_default_runner(dask_cluster: tuple[str, list[Path]],
+                                                               tmp_path: Path) -> None:
+    from flows.pipeline import parse
+
+    address, logs = dask_cluster
+    # Two copies of the corpus: different paths, so neither run can use the other's cache.
+    for copy in ("a", "b"):
+        shutil.copytree(DEV, tmp_path / copy, ignore=shutil.ignore_patterns("*.json"))
+    on_dask = parse([str(tmp_path / "a")], str(tmp_path / "out-dask"), batch_size=3, runner="dask",
+                    dask_address=address)
+    default = parse([str(tmp_path / "b")], str(tmp_path / "out-default"), batch_size=3)
+    assert on_dask.batches > 2
+    assert (on_dask.batches_computed, default.batches_computed) == (on_dask.batches, default.batches)
+    assert tables(tmp_path / "out-dask") == tables(tmp_path / "out-default")
+    worker_logs = [log.read_text(errors="replace") for log in logs]
+    ran = {f"parse-batch-{i}" for i in range(on_dask.batches) if any(f"'parse-batch-{i}'" in w for w in worker_logs)}
+    assert len(ran) == on_dask.batches, "every batch ran on a worker process"
+    assert all("parse-batch-" in w for w in worker_logs), "both workers took batches"
+
+
+def test_parse_flow_matches_notices_parse(prefect_api: str, tmp_path: Path) -> None:
+    from flows.pipeline import parse
+    from pipeline.store import parse_paths
+
+    shutil.copytree(DEV, tmp_path / "in", ignore=shutil.ignore_patterns("*.json"))
+    (tmp_path / "in" / "empty.txt").write_text(" ", encoding="utf-8")
+    (tmp_path / "in" / "sub").mkdir()
+    (tmp_path / "in" / "sub" / "broken.html").write_bytes(b"<html><body></body></html>")
+    stats = parse([str(tmp_path / "in"), str(tmp_path / "missing.txt")], str(tmp_path / "flow"), batch_size=5)
+    plain = parse_paths([str(tmp_path / "in"), str(tmp_path / "missing.txt")], tmp_path / "plain")
+    assert stats.summary.counts == plain.counts
+    assert tables(tmp_path / "flow") == tables(tmp_path / "plain")
