@@ -69,10 +69,14 @@ def summarize(out: Path) -> list[tuple[str, str, str, str]]:
         rows.append((f"speed-up over jionlp + cpca glue (x{r['scale']})",
                      f"{r['speedup']}x ({r['ours_notices_per_s']:.0f} vs {r['glue_notices_per_s']:.0f}/s)",
                      ">= 10x", "yes" if r["speedup"] >= 10 else "no"))
-        acc = compare.get("accuracy", {}).get("fields", {})
-        for k in ("downtime_start", "datetimes", "services_suspended", "phones", "city"):
-            if k in acc:
-                rows.append((f"accuracy {k} (dev gold)", f"ours {acc[k]['ours']:.3f} / glue {acc[k]['glue']:.3f}", "-", "-"))
+        accs = compare.get("accuracy") or []
+        for acc in accs if isinstance(accs, list) else [accs]:
+            corpus = Path(acc["gold"]).name
+            fields = acc.get("fields", {})
+            for k in ("downtime_start", "datetimes", "services_suspended", "phones", "city"):
+                if k in fields:
+                    rows.append((f"accuracy {k} ({corpus})",
+                                 f"ours {fields[k]['ours']:.3f} / glue {fields[k]['glue']:.3f}", "-", "-"))
     elif compare and compare.get("skipped"):
         rows.append(("comparison with the glue", "skipped", ">= 10x", compare["skipped"][:40]))
     flow = _load(out, "flow")
