@@ -100,23 +100,16 @@ def _state_message(future: PrefectFuture[Any]) -> str:
 # --- stages -----------------------------------------------------------------------------------
 
 
-def crawl_settings(settings: Settings) -> Any:
-    """The crawler's base settings from the pipeline settings (the sources file's ``settings:``
-    block and per-source keys still override them)."""
-    from pipeline.scrape.settings import CrawlSettings
-
-    return CrawlSettings(delay=settings.delay, max_pages=settings.max_pages, read_timeout=settings.request_timeout)
-
-
 def run_scrape(settings: Settings, runner: TaskRunner[Any], rejects: list[Reject]) -> ScrapeStats:
     """Crawl every source of ``settings.sources`` into ``settings.raw_dir``, one task per source and
     one source at a time per host; a source whose task fails is added to ``rejects``."""
     from pipeline.scrape.rawstore import compact, is_raw_store, new_run_id
+    from pipeline.scrape.settings import CrawlSettings
     from pipeline.scrape.sources import load_sources
 
     logger = get_run_logger()
     assert settings.sources, "run_scrape needs a sources file"
-    sources_file = load_sources(settings.sources, crawl_settings(settings))
+    sources_file = load_sources(settings.sources, CrawlSettings.from_project(settings))  # the file's settings win
     raw_dir = str(settings.raw_dir)
     run_id = new_run_id()
     stats = ScrapeStats(sources=len(sources_file.sources))
@@ -346,6 +339,7 @@ def run_flow(settings: Settings, *, runner: str = "default", dask_address: str |
     """Run ``notice_pipeline`` once, now (``notices run --prefect``); returns its results."""
     if runner not in RUNNERS:
         raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+    _inputs(settings)  # a configuration error is reported now, not after a server has started
     with api_server():
         run = notice_pipeline(settings=settings, runner=runner, dask_address=dask_address)
     assert run.parse is not None
