@@ -41,14 +41,14 @@ from pipeline.config import Settings, load_settings
 from pipeline.errors import ConfigError
 from pipeline.records import TZ, Reject
 from pipeline.runner import PipelineResult
-from pipeline.store import TableWriter
+from pipeline.store import RunSummary, TableWriter
 
 from .batches import Batch, plan_batches
 from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats
 from .tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
-           "FlowResult", "RUNNERS", "ARTIFACT_KEY"]
+           "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner"]
 
 log = logging.getLogger(__name__)
 
@@ -69,26 +69,31 @@ class FlowResult(PipelineResult):
 # --- task runners -----------------------------------------------------------------------------
 
 
+def check_runner(runner: str, dask_address: str | None) -> None:
+    """Raise ConfigError for an unknown runner, or a Dask address without the Dask runner."""
+    if runner not in RUNNERS:
+        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+    if dask_address and runner != "dask":
+        raise ConfigError("a Dask address needs the dask runner (--runner dask)")
+
+
 @contextlib.contextmanager
 def open_task_runner(runner: str, dask_address: str | None = None) -> Iterator[TaskRunner[Any]]:
     """The started task runner of a run: threads, or Dask (at ``dask_address``, else a local cluster
     of one single-threaded worker process per core, since parsing is CPU-bound Python)."""
+    check_runner(runner, dask_address)
     if runner == "default":
-        if dask_address:
-            raise ConfigError("--dask-address needs --runner dask")
         with ThreadPoolTaskRunner(max_workers=THREADS) as threads:
             yield threads
-    elif runner == "dask":
-        from prefect_dask import DaskTaskRunner
+        return
+    from prefect_dask import DaskTaskRunner
 
-        if dask_address:
-            dask = DaskTaskRunner(address=dask_address)
-        else:
-            dask = DaskTaskRunner(cluster_kwargs={"processes": True, "threads_per_worker": 1, "dashboard_address": ":0"})
-        with dask:
-            yield dask
+    if dask_address:
+        dask = DaskTaskRunner(address=dask_address)
     else:
-        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+        dask = DaskTaskRunner(cluster_kwargs={"processes": True, "threads_per_worker": 1, "dashboard_address": ":0"})
+    with dask:
+        yield dask
 
 
 def _state_message(future: PrefectFuture[Any]) -> str:
@@ -165,7 +170,7 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
         runner.submit(parse_batch, {"batch": batch, "run_token": token}) for batch in plan.batches
     ]
     counter = ChangeCounter(out_dir)
-    stats = ParseStats(summary=None, documents=plan.documents, batches=len(plan.batches))  # type: ignore[arg-type]
+    stats = ParseStats(summary=RunSummary(out_dir=Path(out_dir)), documents=plan.documents, batches=len(plan.batches))
     results: dict[int, BatchResult | None] = {}
     failed: dict[int, str] = {}
 
@@ -337,8 +342,7 @@ def api_server() -> Iterator[str | None]:
 
 def run_flow(settings: Settings, *, runner: str = "default", dask_address: str | None = None) -> FlowResult:
     """Run ``notice_pipeline`` once, now (``notices run --prefect``); returns its results."""
-    if runner not in RUNNERS:
-        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+    check_runner(runner, dask_address)
     _inputs(settings)  # a configuration error is reported now, not after a server has started
     with api_server():
         run = notice_pipeline(settings=settings, runner=runner, dask_address=dask_address)
@@ -366,8 +370,7 @@ def build_deployment(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner:
     from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron
 
-    if runner not in RUNNERS:
-        raise ConfigError(f"unknown runner {runner!r} (known: {', '.join(RUNNERS)})")
+    check_runner(runner, dask_address)
     try:
         schedule = Cron(settings.schedule_cron, timezone=settings.timezone)
     except ValueError as exc:

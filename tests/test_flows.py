@@ -239,12 +239,24 @@ def test_deployment_rejects_a_bad_cron() -> None:
         build_deployment(Settings(schedule_cron="every morning"))
 
 
-def test_unknown_runner_is_a_config_error() -> None:
+@pytest.mark.parametrize(("runner", "address", "message"), [
+    ("ray", None, "unknown runner"),
+    ("default", "tcp://127.0.0.1:8786", "needs the dask runner"),
+], ids=["unknown-runner", "address-without-dask"])
+def test_runner_mistakes_are_config_errors_before_any_server(runner: str, address: str | None, message: str) -> None:
     from flows.pipeline import run_flow
     from pipeline.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="unknown runner"):
-        run_flow(Settings(), runner="ray")
+    with pytest.raises(ConfigError, match=message):
+        run_flow(Settings(), runner=runner, dask_address=address)
+
+
+def test_missing_samples_is_a_config_error_before_any_server(tmp_path: Path) -> None:
+    from flows.pipeline import run_flow
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no sample folder"):
+        run_flow(Settings(samples_dir=str(tmp_path / "none")))
 
 
 def test_prefect_yaml_deploys_the_flow_on_the_default_schedule() -> None:
