@@ -43,7 +43,7 @@ from pipeline.records import TZ, Reject
 from pipeline.runner import PipelineResult
 from pipeline.store import RunSummary, TableWriter
 
-from .batches import Batch, plan_batches
+from .batches import plan_batches
 from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats
 from .tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
 

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -22,6 +22,11 @@ from pipeline.parse import ParseOutcome, parse_many
 from pipeline.records import Reject
 
 from .batches import Batch, DocRef
+
+if TYPE_CHECKING:  # the scraper imports httpx: only the crawl task needs it, at run time
+    from pipeline.scrape.crawl import SourceResult
+    from pipeline.scrape.settings import CrawlSettings
+    from pipeline.scrape.sources import Source
 
 __all__ = ["crawl_source_task", "parse_batch", "build_report_task", "BatchResult", "parse_refs",
            "CRAWL_RETRIES"]
@@ -79,7 +84,7 @@ def _batch_cache_key(context: Any, parameters: dict[str, Any]) -> str:
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def crawl_source_task(source: Any, raw_dir: str, settings: Any, run_id: str) -> Any:
+def crawl_source_task(source: Source, raw_dir: str, settings: CrawlSettings, run_id: str) -> SourceResult:
     """Crawl one source into the raw store (``pipeline.scrape.crawl.crawl_source``); fetch
     failures are logged in the store and counted in the result, never raised."""
     from pipeline.scrape.crawl import crawl_source
