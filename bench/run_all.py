@@ -3,7 +3,7 @@
 Each script runs in its own process (so one's imports and memory do not colour another's) and
 writes ``bench/out/<name>.json``; this script reads them back. No pass/fail: it prints figures.
 
-    .venv/bin/python bench/run_all.py [--quick] [--scale 1,10,100] [--only parse,memory,...]
+    .venv/bin/python bench/run_all.py [--quick] [--scale 1,10,100] [--only parse,memory,...] [--summary]
 
 ``--scale`` is passed to the scripts that take corpus scales (parse, memory, compare); the others
 keep their defaults. ``--quick`` is a smoke run of everything (about a minute).
@@ -97,6 +97,7 @@ def summarize(out: Path) -> list[tuple[str, str, str, str]]:
 def main() -> None:
     p = base_parser(__doc__.splitlines()[0], default_scales="")
     p.add_argument("--only", default="", help=f"comma-separated subset of {', '.join(SCRIPTS)}")
+    p.add_argument("--summary", action="store_true", help="run nothing: print the summary of the JSON already in --out")
     args = p.parse_args()
     names = [n.strip() for n in args.only.split(",") if n.strip()] or list(SCRIPTS)
     unknown = [n for n in names if n not in SCRIPTS]
@@ -104,7 +105,7 @@ def main() -> None:
         raise SystemExit(f"unknown benchmark {unknown[0]!r}; known: {', '.join(SCRIPTS)}")
     out = Path(args.out)
     timings: dict[str, float] = {}
-    for name in names:
+    for name in [] if args.summary else names:
         cmd = [sys.executable, str(BENCH_DIR / SCRIPTS[name]), "--out", str(out)]
         if args.quick:
             cmd.append("--quick")
