@@ -150,6 +150,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     summary = run_pipeline(settings, orchestrate=args.prefect, runner=args.runner, dask_address=args.dask_address)
     console = _console()
     _print_summary(summary.parse, console)
+    run = getattr(summary, "run", None)  # the Prefect flow's run summary, when orchestrated
+    if run is not None:
+        console.print(run.to_text(), markup=False, highlight=False)
     for name, path in summary.report.items():
         console.print(f"{name}: {path}")
     return 0

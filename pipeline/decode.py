@@ -37,6 +37,7 @@ _BINARY_MAGIC = (
     (b"\x1f\x8b", "gzip"),
     (b"Rar!", "rar"),
 )
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])  # control bytes that text does not hold
 _MAX_REPLACEMENT_SHARE = 0.002  # share of U+FFFD tolerated when decoding with errors="replace"
 
 
@@ -82,7 +83,7 @@ def _binary_kind(data: bytes) -> str | None:
     sample = data[:8192]
     if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "nul bytes"
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls / len(sample) > 0.05:
         return "control bytes"
     return None

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .normalize import compact
+from .normalize import compact_normalized
 
 __all__ = ["DuplicateIndex", "sentence_keys"]
 
@@ -26,7 +26,7 @@ MIN_SHARED = 3
 
 def sentence_keys(body: str) -> frozenset[int]:
     """Hashes of the longest sentences of ``body`` (compacted, so punctuation and blanks do not matter)."""
-    parts = [compact(s) for s in _SENTENCES.split(body)]
+    parts = [compact_normalized(s) for s in _SENTENCES.split(body)]
     parts = sorted({p for p in parts if len(p) >= MIN_SENTENCE_CHARS}, key=len, reverse=True)[:MAX_KEYS]
     return frozenset(int.from_bytes(hashlib.blake2b(p.encode(), digest_size=8).digest(), "big") for p in parts)
 

@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "to_simplified", "compact"]
+__all__ = ["normalize_text", "to_simplified", "compact", "compact_normalized"]
 
 # Full-width forms FF01-FF5E map to ASCII 21-7E; 3000 is the ideographic space.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -96,3 +96,8 @@ def compact(text: str | None) -> str:
     if not text:
         return ""
     return _NOT_WORD.sub("", normalize_text(text))
+
+
+def compact_normalized(text: str) -> str:
+    """:func:`compact` of text that is already normalized (skips normalizing it again)."""
+    return _NOT_WORD.sub("", text)

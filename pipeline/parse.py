@@ -25,7 +25,7 @@ from .contacts import extract_contacts
 from .decode import decode_bytes, looks_like_html
 from .errors import Rejected
 from .htmlclean import html_to_page
-from .normalize import compact, normalize_text
+from .normalize import compact_normalized, normalize_text
 from .places import locate
 from .records import Notice, RawDocument, Reject
 from .ruledata import rules_dir
@@ -123,7 +123,8 @@ def parse_document(doc: RawDocument) -> Notice:
         )
     clean = clean_page(normalize_text(text), hints)
     body = clean.body_text
-    if len(compact(body)) < 10:
+    core = compact_normalized(body)
+    if len(core) < 10:
         raise Rejected("clean", "empty_body", f"{doc.source}: no text left after removing page chrome")
 
     place = locate(body, title=clean.title, publisher=clean.publisher)
@@ -142,7 +143,7 @@ def parse_document(doc: RawDocument) -> Notice:
     services = extract_services(body, windows) if is_outage else []
     attach_services(windows, services)
 
-    content_hash = hashlib.sha256(compact(body).encode("utf-8")).hexdigest()[:16]
+    content_hash = hashlib.sha256(core.encode("utf-8")).hexdigest()[:16]
     notice_id = hashlib.sha256(f"{_identity(doc)}\n{content_hash}".encode()).hexdigest()[:16]
     return Notice(
         notice_id=notice_id,
