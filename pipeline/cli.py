@@ -147,7 +147,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .runner import run_pipeline
 
     settings = load_settings(args.config, sources=args.sources, parsed_dir=args.out, raw_dir=args.raw)
-    summary = run_pipeline(settings, orchestrate=args.prefect, runner=args.runner, dask_address=args.dask_address)
+    orchestrate = args.prefect
+    if orchestrate is None:  # the main Prefect flow when Prefect is installed (extra `flows`)
+        import importlib.util
+
+        orchestrate = importlib.util.find_spec("prefect") is not None
+    summary = run_pipeline(settings, orchestrate=orchestrate, runner=args.runner, dask_address=args.dask_address)
     console = _console()
     _print_summary(summary.parse, console)
     run = getattr(summary, "run", None)  # the Prefect flow's run summary, when orchestrated
