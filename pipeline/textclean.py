@@ -70,6 +70,9 @@ def _rules() -> dict[str, object]:
         "agency_suffixes": tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         "outlets": tuple(data["outlet_markers"]),
         "title_words": tuple(data["notice_title_words"]),
+        "repost": [re.compile(p) for p in data["repost_lines"]],
+        # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
+        "relays": [re.compile(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
     }
 
 
@@ -81,9 +84,17 @@ _STAMP = re.compile(
         (?!\d)""",
     re.VERBOSE,
 )
-# A signature date line: 2019年8月14日 alone (optionally after a bracketed page title).
+# A signature date line: 2019年8月14日 alone (optionally after a bracketed page title), or the same
+# date in Chinese numerals as official documents print it (二〇二三年十二月二十五日).
+_CN_DIGIT = "〇○零一二三四五六七八九"
 _SIGNATURE_DATE = re.compile(
-    r"^(?:【[^】]*】)?\s*(?P<date>(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*$"
+    rf"""^(?:【[^】]*】)?\s*                                  # an aggregator's 【page title】
+        (?P<date>
+          (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})年           # 2019, 二〇一九
+          (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})月        # 8, 十二
+          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日        # 14, 二十五
+        )\s*$""",
+    re.VERBOSE,
 )
 # News dateline at the very start of the body: "12月30日:" or "本报讯 12月30日,".
 _DATELINE = re.compile(r"^(?:本报讯|讯)?\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[::]")
@@ -94,6 +105,21 @@ _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
 _PHONE_DIGITS = re.compile(r"\d{5,}")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _cn_number(word: str) -> int | None:
+    """A year written digit by digit (二〇二三) or a month/day (十二, 二十五) in Chinese numerals."""
+    if word.isdigit():
+        return int(word)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+    if "十" not in word:
+        if not all(c in digits for c in word):
+            return None
+        return int("".join(str(digits[c]) for c in word))
+    tens, _, ones = word.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 def parse_stamp(text: str) -> dt.datetime | None:
@@ -183,6 +209,11 @@ class _Info:
 def _read_info_line(line: str) -> _Info | None:
     """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one."""
     r = _rules()
+    for pattern in r["repost"]:  # type: ignore[attr-defined]
+        m = pattern.match(line)
+        if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
+            name = m["name"]
+            return _Info(publisher=name, publisher_evidence=f"转自:{name}")
     labels = list(r["label_re"].finditer(line))  # type: ignore[attr-defined]
     stamp = _STAMP.search(line)
     if not labels:
@@ -279,6 +310,9 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     title = None
     if title_idx is not None:
         title = _clean_title(lines[title_idx])
+        issuer = _issuer_line_above(lines, title_idx, title)
+        if issuer:
+            title = issuer + title
         kept.append(title)
         kept.append("")
         first = title_idx + 1
@@ -316,12 +350,13 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     body = "\n".join(kept)
     page = CleanPage(body_text=body, title=title)
     _apply_infos(page, infos, hints)
-    _read_signature(page)
+    signer = _read_signature(page)
     _read_dateline(page)
     if page.publisher is None:
         _publisher_from_title(page)
     if page.publisher is None:
         _publisher_from_body(page)
+    _prefer_fuller_name(page, [_title_issuer(page.title), signer])
     return page
 
 
@@ -342,6 +377,14 @@ def _choose_title(
     if headed:
         return headed[-1]
     return None
+
+
+def _issuer_line_above(lines: list[str], idx: int, title: str) -> str | None:
+    """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout)."""
+    if not title.startswith("关于") or idx == 0:
+        return None
+    above = lines[idx - 1].strip()  # directly above: a blank line in between breaks the heading
+    return above if is_agency_name(above) and not _is_chrome(above) else None
 
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:
@@ -375,8 +418,11 @@ def _apply_infos(page: CleanPage, infos: list[_Info], hints: PageHints) -> None:
         page.published_at, page.published_evidence = hints.published, "meta:PubDate"
 
 
-def _read_signature(page: CleanPage) -> None:
-    """The signature at the end: an agency line and a date line; the date span is skipped."""
+def _read_signature(page: CleanPage) -> str | None:
+    """The signature at the end: an agency line and a date line; the date span is skipped.
+
+    Returns the signing agency's name (also when the publisher was already known), or None.
+    """
     body = page.body_text
     lines = body.split("\n")
     offsets = []
@@ -385,24 +431,29 @@ def _read_signature(page: CleanPage) -> None:
         offsets.append(pos)
         pos += len(line) + 1
     tail = [i for i in range(len(lines)) if lines[i].strip()][-4:]
-    for k, i in enumerate(reversed(tail)):
+    for i in reversed(tail):
         m = _SIGNATURE_DATE.match(lines[i].strip())
         if not m:
             continue
         start = offsets[i] + lines[i].index(m["date"])
         page.skip_spans.append((start, start + len(m["date"])))
+        year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
+        if year is None or month is None or day is None:
+            return None
         try:
-            when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=TZ)
+            when = dt.datetime(year, month, day, tzinfo=TZ)
         except ValueError:
-            return
+            return None
         if page.published_at is None:
             page.published_at, page.published_evidence = when, m["date"]
         prev = [j for j in tail if j < i]
-        if prev and page.publisher is None:
-            name = lines[prev[-1]].strip()
-            if is_agency_name(name):
-                page.publisher, page.publisher_evidence = name, f"signature:{name}"
-        return
+        name = lines[prev[-1]].strip() if prev else ""
+        if not is_agency_name(name):
+            return None
+        if page.publisher is None:
+            page.publisher, page.publisher_evidence = name, f"signature:{name}"
+        return name
+    return None
 
 
 def _read_dateline(page: CleanPage) -> None:
@@ -432,19 +483,38 @@ def _read_dateline(page: CleanPage) -> None:
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
 _AGENCY = r"[\u3400-\u9fff]{2,24}?(?:局|中心|厅|委员会|政府|办公室)"
+_AGENCY_GROUP = rf"(?P<name>{_AGENCY})"  # the {agency} slot of the news_relays rules
 _BODY_PUBLISHED = re.compile(rf"(?:^|[,。;:\n])(?P<name>{_AGENCY})发布(?:了)?(?:《|消息|公告|通告|通知)")
 _BODY_ISSUERS = re.compile(
     rf"(?:^|[,。;:\n])(?P<names>{_AGENCY}(?:、{_AGENCY})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
 )
 
 
+def _title_issuer(title: str | None) -> str | None:
+    """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body."""
+    m = _TITLE_ISSUER.match(title or "")
+    return m["name"] if m and is_agency_name(m["name"]) else None
+
+
 def _publisher_from_title(page: CleanPage) -> None:
-    """``桂林医保关于...的通告``: the words before 关于 name the issuer when they look like one."""
-    if not page.title:
+    """The issuer named before 关于 in the title."""
+    name = _title_issuer(page.title)
+    if name:
+        page.publisher, page.publisher_evidence = name, f"title:{name}"
+
+
+def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
+    """``来源:省医疗保障事务中心`` gives way to ``湖南省医疗保障事务中心`` from the title or signature.
+
+    A notice names its issuer in full in the heading or signature and in short in its info line;
+    a candidate that ends with the chosen name and is longer is the same body, named in full.
+    """
+    if not page.publisher:
         return
-    m = _TITLE_ISSUER.match(page.title)
-    if m and is_agency_name(m["name"]):
-        page.publisher, page.publisher_evidence = m["name"], f"title:{m['name']}"
+    for name in others:
+        if name and len(name) > len(page.publisher) and name.endswith(page.publisher):
+            page.publisher, page.publisher_evidence = name, f"fuller:{name}"
+            return
 
 
 def _publisher_from_body(page: CleanPage) -> None:
@@ -454,6 +524,11 @@ def _publisher_from_body(page: CleanPage) -> None:
     if m:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
+    for pattern in _rules()["relays"]:  # type: ignore[attr-defined]
+        for m in pattern.finditer(head):  # 记者从X获悉: a news report relaying the bureau
+            if is_agency_name(m["name"]):
+                page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
+                return
     m = _BODY_ISSUERS.search(head)
     if m:
         page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"

@@ -88,8 +88,36 @@ CLEAN_CASES = [
                  "关于遵义市暂停业务办理的公告", "遵义市人社局、遵义市医保局", None, id="joint-issuers-in-opening-sentence"),
 ]
 
+# Bugs caught by the extra corpus (tests/corpus/extra), each with a variant found in neither corpus.
+CLEAN_CASES_BUGS = [
+    pytest.param("德州论坛 › 民生话题 › 查看内容\n德州医保3月停机切换,注意了!\n查看: 8721 | 回复: 36\n楼主 小管家 发表于 2022-03-04 09:26:31 | 只看该作者\n转自德州医保公众号:\n\n德州市医疗保障局关于系统切换的公告\n\n3月11日18时起全市医保系统停机。\n\n德州市医疗保障局\n2022年3月4日\n\n回复 支持(12) 反对(0)\n沙发 老王 发表于 2022-03-04 10:02:18\n收到,谢谢分享!",
+                 "德州市医疗保障局关于系统切换的公告", "德州市医疗保障局", "2022-03-04", id="forum-counter-repost-credit-and-replies"),
+    pytest.param("某市医保停机啦\n浏览:356 / 评论:2\n发表于 2023-06-01 08:00\n某市医疗保障局关于医保系统升级暂停服务的通知\n\n6月10日8时至6月11日20时系统升级,暂停医保结算。\n\n某市医疗保障局\n2023年6月1日\n2楼 网友甲 发表于 2023-06-01 09:15\n停机期间怎么报销?\n3楼 网友乙\n先垫付。",
+                 "某市医疗保障局关于医保系统升级暂停服务的通知", "某市医疗保障局", "2023-06-01", id="variant-forum-floor-numbers-end-the-body"),
+    pytest.param("湖州市住房公积金管理中心关于暂停办理业务的公告\n\n定于二〇二三年十二月二十九日十六时起暂停办理全部业务。\n\n特此公告。\n\n湖州市住房公积金管理中心\n二〇二三年十二月二十五日",
+                 "湖州市住房公积金管理中心关于暂停办理业务的公告", "湖州市住房公积金管理中心", "2023-12-25", id="chinese-numeral-signature-date"),
+    pytest.param("关于社保系统升级的通知\n\n10月1日起暂停办理社保业务。\n\n某县社会保险事业管理局\n二○二一年九月三十日",
+                 "关于社保系统升级的通知", "某县社会保险事业管理局", "2021-09-30", id="variant-signature-with-circle-zero"),
+    pytest.param("济源产城融合示范区社会保险中心\n关于全省社会保险信息系统集中升级期间暂停办理社保业务的公告\n\n各参保单位:\n现将有关事项公告如下:",
+                 "济源产城融合示范区社会保险中心关于全省社会保险信息系统集中升级期间暂停办理社保业务的公告", "济源产城融合示范区社会保险中心", None, id="issuer-line-over-关于-heading"),
+    pytest.param("某市人民政府\n\n关于系统停机的通告\n\n各参保单位:\n现将有关事项通告如下:",
+                 "关于系统停机的通告", None, None, id="variant-blank-line-splits-issuer-from-heading"),
+    pytest.param("湖南省医疗保障局\n首页 > 通知公告\n湖南省医疗保障事务中心关于切换上线期间暂停医保业务的公告\n发布时间:2021-10-25 10:30 来源:省医疗保障事务中心 作者: 点击量:5217\n\n各参保单位:现就有关事项公告如下:\n一、暂停业务时间",
+                 "湖南省医疗保障事务中心关于切换上线期间暂停医保业务的公告", "湖南省医疗保障事务中心", "2021-10-25", id="fuller-name-in-title-over-short-source"),
+    pytest.param("关于暂停缴存业务的通知\n来源:住房公积金管理中心\n\n各缴存单位:12月30日起暂停业务。\n\n某市住房公积金管理中心\n2023年12月20日",
+                 "关于暂停缴存业务的通知", "某市住房公积金管理中心", "2023-12-20", id="variant-fuller-name-in-signature"),
+    pytest.param("临夏州医保信息系统停机切换 这些业务暂停办理\n2021-08-20 07:58  来源:每日甘肃网-临夏新闻  编辑:马某某\n\n每日甘肃网临夏讯 记者从临夏州医疗保障局了解到,8月20日17时起全州医保系统停机。",
+                 "临夏州医保信息系统停机切换这些业务暂停办理", "临夏州医疗保障局", "2021-08-20", id="news-relay-记者从X了解到"),
+    pytest.param("某市公积金系统升级 周末暂停服务\n2022-05-06 09:00 来源:某某晚报\n\n据某市住房公积金管理中心消息,5月7日至8日系统升级,暂停办理公积金业务。",
+                 "某市公积金系统升级周末暂停服务", "某市住房公积金管理中心", "2022-05-06", id="variant-news-relay-据X消息"),
+    pytest.param("太和县人民政府 信息公开\n索引号:11341222003220518K/202110-00031  发布机构:太和县医疗保障局  生成日期:2021-10-26\n主题分类:卫生、体育  文号:\n\n太和县医疗保障局关于暂停部分医保业务的公告\n发布日期:2021-10-26 信息来源:太和县医疗保障局\n\n全县参保群众:\n现将切换期间有关事项公告如下:",
+                 "太和县医疗保障局关于暂停部分医保业务的公告", "太和县医疗保障局", "2021-10-26", id="govcn-information-disclosure-block"),
+    pytest.param("某市政府信息公开\n索引号:000014349/2022-01234  主题分类:社会保障  发文字号:某人社〔2022〕5号\n成文日期:2022-03-01  公开方式:主动公开\n关于社保系统切换的通告\n\n3月5日起暂停办理社保业务。",
+                 "关于社保系统切换的通告", None, "2022-03-01", id="variant-disclosure-block-without-publisher"),
+]
 
-@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES)
+
+@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
@@ -99,6 +127,29 @@ def test_clean_page(text: str, title: str | None, publisher: str | None, publish
         assert 0 <= start < end <= len(page.body_text)
 
 
-def test_signature_date_span_is_skipped() -> None:
-    page = clean_page("一、时间\n2019年8月21日20时起暂停。\n国家税务总局北京市税务局\n2019年8月14日")
-    assert [page.body_text[s:e] for s, e in page.skip_spans] == ["2019年8月14日"]
+SKIPPED_SIGNATURES = [
+    pytest.param("一、时间\n2019年8月21日20时起暂停。\n国家税务总局北京市税务局\n2019年8月14日", ["2019年8月14日"], id="arabic"),
+    pytest.param("一、时间\n二〇二二年三月三十一日起暂停。\n某某社会保险中心\n二〇二二年三月二十五日", ["二〇二二年三月二十五日"], id="chinese-numerals"),
+]
+
+
+@pytest.mark.parametrize("text, spans", SKIPPED_SIGNATURES)
+def test_signature_date_span_is_skipped(text: str, spans: list[str]) -> None:
+    page = clean_page(text)
+    assert [page.body_text[s:e] for s, e in page.skip_spans] == spans
+
+
+FORUM_REPLIES_CUT = [
+    # (page text, a reply line that must not be in the body)
+    pytest.param("关于停机的公告\n\n3月11日起停机。\n\n回复 支持(12) 反对(0)\n沙发 老王 发表于 2022-03-04 10:02:18\n收到", "收到", id="sofa"),
+    pytest.param("关于停机的公告\n\n3月11日起停机。\n#2 网友 发表于 2022-03-04 10:02\n谢谢分享", "谢谢分享", id="hash-floor"),
+    pytest.param("关于停机的公告\n\n3月11日起停机。\n网友甲 发表于 2022-03-04 10:02\n请问药店能刷卡吗?", "请问药店能刷卡吗?", id="bare-reply-stamp"),
+]
+
+
+@pytest.mark.parametrize("text, reply", FORUM_REPLIES_CUT)
+def test_forum_replies_end_the_body(text: str, reply: str) -> None:
+    page = clean_page(normalize_text(text))
+    assert "3月11日起停机。" in page.body_text
+    assert reply not in page.body_text
+    assert "发表于" not in page.body_text
