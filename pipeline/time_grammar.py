@@ -136,6 +136,8 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
 _REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2}
 _REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0}  # counted from the date before
+# A written year is kept from 1900 on: birth-date bounds (1986年7月4日至2004年7月4日) are stated points.
+MIN_YEAR, MAX_YEAR = 1900, 2099
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
@@ -230,7 +232,7 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
         return None
     if s.day is not None and not 1 <= s.day <= 31:
         return None
-    if s.year is not None and not 1990 <= s.year <= 2099:
+    if s.year is not None and not MIN_YEAR <= s.year <= MAX_YEAR:
         return None
     wd = m.group(g + "wd")
     if wd:

@@ -28,6 +28,9 @@ from .time_grammar import FULL_DATE, Expression, Side, cn_int
 
 __all__ = ["Resolved", "resolve_all", "sentence_bounds"]
 
+# Full dates before this year (birth dates, old regulations) are background: they give no year to
+# a year-less date of the notice.
+ANCHOR_MIN_YEAR = 1990
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]")
 
 
@@ -62,7 +65,7 @@ def _full_dates(text: str) -> list[tuple[int, dt.date]]:
             y, mo, d = cn_int(m.group("y")), cn_int(m.group("m")), cn_int(m.group("d"))
         else:
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
-        if y is None or mo is None or d is None or not 1990 <= y <= 2099:
+        if y is None or mo is None or d is None or not ANCHOR_MIN_YEAR <= y <= 2099:
             continue
         day = _date(y, mo, d)
         if day is not None:

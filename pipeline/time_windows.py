@@ -7,16 +7,25 @@ line above when the expression opens a line. From these it decides:
 
 * ``kind``: a deadline suffix/prefix (``前``, ``延长至``) first; else the first kind cue after the
   expression, else the last one before it, else one in the heading; ``other`` when none;
-* ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...), ``open_end``;
+* ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...; in a general stop not
+  a name inside the list of its businesses: ``转移接续、异地就医备案、零星报销等各项经办业务``), ``open_end``;
 * for the downtime choice: whether the clause stops the core business (``core``), is a
-  province-level component (异地就医), or is THE stop-time section (``一、停机切换时间``).
+  province-level component (异地就医 settlement alone, not one item of a list), or is THE stop-time
+  section (``一、停机切换时间``).
 
 The downtime start is the earliest stop from the first non-empty pool of: stop-time sections
 (not a section point that only resumes or goes live), core suspensions, any suspension, clauses
 naming a system switch, any range (never a deadline, never a province-level component). A pool
-holding only unanchored expressions (今天0时 without a publication date) gives start None. The end
-is the latest resume, go-live or suspension-range end (tax-side collection included; the chosen
-start's own range end too) that is not before the start and not more than
+holding only unanchored expressions (今天0时 without a publication date) gives start None. Two
+refinements, because the headline is when the system stops for the public:
+
+* a closed window that ends before a longer core stop (or stop-time section) begins is a staged
+  pause (a one-night data pre-migration) and is passed over for the next choice;
+* a day-precision start takes the clock of a stop stated on the same day (``6月30日至7月1日上午``
+  restating ``6月30日16:00至7月1日12:00``; ``1月1日`` and ``12月31日24时``), from its pool first.
+
+The end is the latest resume, go-live or suspension-range end (tax-side collection included; the
+chosen start's own range end too) that is not before the start and not more than
 :data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a stated clock beats a bare date
 (``9月9日`` and ``9月9日9时`` -> 09:00).
 """
@@ -40,6 +49,7 @@ MAX_DOWNTIME_DAYS = 120  # an "end" further than this after the start is a claim
 _CUE_WINDOW = 4  # characters after a kind cue searched for 期间/准备 (停机切换期间 is a period)
 _PARENS = re.compile(r"\([^()]*\)|“|”|‘|’")  # bracketed asides (含本地和异地) and quotes
 _EXCEPT = re.compile(r"除[^，。；;,\n]{1,30}?外")  # 除...外 names what is NOT done
+_ITEM_END = "、,，;；:：。\n"  # what closes an item of an enumeration (A、B、C等业务)
 _LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.,]|[①-⑩])?[ ]*$")
 
 
@@ -95,6 +105,7 @@ def _rules() -> dict[str, Any]:
         "partial_re": re.compile(alt(data["partial_scope"])),
         "online_re": re.compile(alt(data["online_scope"])),
         "province": [re.compile(p) for p in data["province_component_patterns"]],
+        "province_name": data["province_component_name"],
         "components": [(re.compile(p), name) for p, name in data["components"]],
         "keep_open_re": re.compile("|".join(map(re.escape, data["keep_open"]))),
     }
@@ -152,18 +163,41 @@ def _drop_kept_open(segment: str) -> str:
     return _SUBCLAUSE.sub(lambda m: " " * len(m.group()) if keep.search(m.group()) else m.group(), segment)
 
 
-def _component(c: Clause) -> str | None:
-    """The component named nearest before the expression, else first after it."""
+def _list_item(segment: str, start: int, end: int) -> bool:
+    """True when ``segment[start:end]`` sits in an item of a 、-list (A、B、C等): a part, not the subject.
+
+    A lone ``异地就医直接结算等业务`` is no list: 等 alone does not make one.
+    """
+    left = start
+    while left > 0 and segment[left - 1] not in _ITEM_END:
+        left -= 1
+    right = end
+    while right < len(segment) and segment[right] not in _ITEM_END:
+        right += 1
+    return segment[left - 1:left] == "、" or segment[right:right + 1] == "、"
+
+
+def _component(c: Clause, skip_list_items: bool = False) -> str | None:
+    """The component named nearest before the expression, else first after it.
+
+    With ``skip_list_items`` (a general stop), a name inside a list of its businesses
+    (转移接续、异地就医备案、零星报销等各项经办业务) is not the component.
+    """
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
     before, after = _drop_kept_open(c.before), _drop_kept_open(c.after)
     for pattern, name in _rules()["components"]:
         for m in pattern.finditer(before):
+            if skip_list_items and _list_item(before, m.start(), m.end()):
+                continue
             if best_before is None or m.start() > best_before[0]:
                 best_before = (m.start(), name)
-        m2 = pattern.search(after)
-        if m2 and (best_after is None or m2.start() < best_after[0]):
-            best_after = (m2.start(), name)
+        for m2 in pattern.finditer(after):
+            if skip_list_items and _list_item(after, m2.start(), m2.end()):
+                continue
+            if best_after is None or m2.start() < best_after[0]:
+                best_after = (m2.start(), name)
+            break
     if best_before:
         return best_before[1]
     return best_after[1] if best_after else None
@@ -182,15 +216,21 @@ def _has_core(segment: str) -> bool:
 
 
 def _province(segment: str) -> bool:
-    """True when the clause is about a province-level component only (异地就医)."""
+    """True when the clause is about a province-level component only (异地就医 settlement).
+
+    The component's phrases are blanked; a phrase that is one item of a list does not count (see
+    time_cues.yaml). What is left must not stop the core business.
+    """
     r = _rules()
     segment = _drop_kept_open(segment)
-    if not any(p.search(segment) for p in r["province"]):
+    spans = [m.span() for p in r["province"] for m in p.finditer(segment)
+             if not _list_item(segment, m.start(), m.end())]
+    if not spans:
         return False
-    rest = segment
-    for p in r["province"]:
-        rest = p.sub("", rest)
-    return not _has_core(rest)
+    chars = list(segment)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)  # blanks, not removal: no new words form across the gap
+    return not _has_core("".join(chars))
 
 
 def _heading(text: str, start: int) -> str:
@@ -249,11 +289,11 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
         c.after = after
         scope = _PARENS.sub("", before + after)
         c.is_estimate = bool(r["estimate_re"].search(before + after))
-        c.component = _component(c)
         c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
         c.province = _province(scope)
-        if c.province:
-            c.component = "异地就医" if "异地就医" in scope else c.component
+        c.component = _component(c, skip_list_items=c.core and not c.province)
+        if c.province and r["province_name"] in scope:
+            c.component = r["province_name"]
         label = before + "\n" + c.heading
         # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
         c.section = (any(p.search(label) for p in r["section"]) and "范围" not in label) \
@@ -284,6 +324,76 @@ def _end_points(c: Clause) -> list[tuple[dt.datetime, str]]:
     return []
 
 
+def _pick(pools: list[list[Clause]], excluded: list[Clause]) -> tuple[Clause | None, list[Clause]]:
+    """The earliest stop of the first pool that still has a clause (see the module docstring)."""
+    for pool in pools:
+        pool = [c for c in pool if not any(c is x for x in excluded)]
+        if not pool:
+            continue
+        resolved = [c for c in pool if c.res.start is not None]
+        # A pool of unanchored stops only (今天0时 with no publication date): start unknown.
+        return (min(resolved, key=_start_key) if resolved else pool[0]), pool
+    return None, []
+
+
+_Point = tuple[Clause, dt.datetime, str]
+
+
+def _downtime_end(start: dt.datetime | None, own: list[Clause],
+                  points: list[_Point]) -> tuple[Clause | None, dt.datetime | None, str | None]:
+    """The latest end point not before ``start`` nor too far after it; ``own`` adds its range ends."""
+    points = list(points)
+    for c in own:
+        if c.res.end is not None and not any(c is p for p, _, _ in points):
+            points.append((c, c.res.end, c.res.end_precision or "day"))  # the chosen range's own end
+    ends = []
+    for c, moment, precision in points:
+        if start is not None and (moment < start or moment - start > dt.timedelta(days=MAX_DOWNTIME_DAYS)):
+            continue
+        ends.append(((moment.date(), precision != "day", moment), c, moment, precision))
+    if not ends:
+        return None, None, None
+    _, clause, end, precision = max(ends, key=lambda t: t[0])
+    return clause, end, precision
+
+
+def _staged_pause(chosen: Clause, usable: list[Clause], points: list[_Point]) -> bool:
+    """True when ``chosen`` is a closed window that ends before a longer main stop begins.
+
+    A one-night pause for a data pre-migration (10月22日18时至次日8时) before the core stop
+    (10月26日0时起…全部暂停) is a stage: the public loses the system at the main stop.
+    """
+    start, end = chosen.res.start, chosen.res.end
+    if chosen.res.expr.right is None or start is None or end is None:
+        return False
+    for main in usable:
+        m_start = main.res.start
+        if main is chosen or m_start is None or m_start < end or main.kind != "suspension" \
+                or not (main.core or main.section):
+            continue
+        _, m_end, _ = _downtime_end(m_start, [main], points)
+        if m_end is None or m_end - m_start > end - start:  # an open main stop is the long one
+            return True
+    return False
+
+
+def _same_day_clock(chosen: Clause, pools: list[list[Clause]], excluded: list[Clause]) -> Clause:
+    """A clock-precision stop on the day of a day-precision ``chosen`` (the same stop, stated exactly).
+
+    ``6月30日至7月1日上午`` restates ``6月30日16:00至7月1日12:00``; ``1月1日至1月2日`` restates
+    ``2016年12月31日24时`` (24时 is 1月1日 00:00). The chosen pool is searched first, then any stop.
+    """
+    start = chosen.res.start
+    if start is None or chosen.res.start_precision != "day":
+        return chosen
+    for pool in pools:
+        same = [c for c in pool if c.res.start is not None and c.res.start_precision != "day"
+                and c.res.start.date() == start.date() and not any(c is x for x in excluded)]
+        if same:
+            return min(same, key=_start_key)
+    return chosen
+
+
 def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
@@ -297,31 +407,20 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
         # Last resort, so that an outage notice keeps its one downtime row: a province-level stop.
         [c for c in clauses if c.kind == "suspension" or (c.kind != "deadline" and c.res.expr.right is not None)],
     ]
-    chosen: Clause | None = None
-    start = None
-    start_precision = None
-    for pool in pools:
-        if not pool:
-            continue
-        resolved = [c for c in pool if c.res.start is not None]
-        if resolved:
-            chosen = min(resolved, key=_start_key)
-            start, start_precision = chosen.res.start, chosen.res.start_precision
-        else:
-            chosen = pool[0]  # a stop stated as 今天0时 with no publication date: start unknown
-        break
-    ends: list[tuple[tuple[dt.date, bool, dt.datetime], Clause, dt.datetime, str]] = []
     points = [(c, m, p) for c in clauses for m, p in _end_points(c)]
-    if chosen is not None and chosen.res.end is not None and not any(c is chosen for c, _, _ in points):
-        points.append((chosen, chosen.res.end, chosen.res.end_precision or "day"))  # its own range end
-    for c, moment, precision in points:
-        if start is not None and (moment < start or moment - start > dt.timedelta(days=MAX_DOWNTIME_DAYS)):
-            continue
-        ends.append(((moment.date(), precision != "day", moment), c, moment, precision))
-    end_clause = None
-    end = end_precision = None
-    if ends:
-        _, end_clause, end, end_precision = max(ends, key=lambda t: t[0])
+    excluded: list[Clause] = []
+    chosen, pool = _pick(pools, excluded)
+    while chosen is not None and _staged_pause(chosen, usable, points):
+        excluded.append(chosen)
+        chosen, pool = _pick(pools, excluded)
+    own = [chosen] if chosen is not None else []
+    if chosen is not None:
+        stops = [c for c in usable if c.kind == "suspension" or c.section]
+        chosen = _same_day_clock(chosen, [pool, stops], excluded)
+        own.append(chosen)
+    start = chosen.res.start if chosen is not None else None
+    start_precision = chosen.res.start_precision if chosen is not None else None
+    end_clause, end, end_precision = _downtime_end(start, own, points)
     if start is None and end is None:
         return None
     anchor = chosen if start is not None or end_clause is None else end_clause

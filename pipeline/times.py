@@ -32,7 +32,10 @@ __all__ = ["extract_windows", "stamp_spans"]
 
 log = logging.getLogger(__name__)
 
-_FULL_DATE_TEXT = r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})"
+_CN_YEAR, _CN_NUM = "[〇零○一二三四五六七八九]{4}", "[一二三四五六七八九十]{1,3}"
+_FULL_DATE_TEXT = (r"(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"            # 2023年12月25日
+                   r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"          # 2023-12-25, 2023.12.25
+                   rf"|{_CN_YEAR}年{_CN_NUM}月{_CN_NUM}日)")              # 二〇二三年十二月二十五日
 # A signature date: a line holding only a full date, maybe after a 【title】 repeat (nanchang).
 _SIGNATURE = re.compile(
     rf"""^[ \t]*
@@ -73,7 +76,8 @@ _SIGNATURE_TAIL_LINES = 6  # a signature date sits among the last lines, or unde
 def stamp_spans(text: str) -> list[tuple[int, int]]:
     """Spans of publication stamps in ``text``: the signature date and a leading ``12月30日:``.
 
-    A signature date is a line holding only a full date (no clock), either among the last few
+    A signature date is a line holding only a full date (no clock; digits or Chinese numerals as in
+    ``二〇二三年十二月二十五日``), either among the last few
     non-empty lines or right under a line naming an issuer (``...医疗保障局``). These dates are
     the publication, not facts of the notice; the gold leaves them out of ``datetimes``.
     """

@@ -288,6 +288,13 @@ BUGS = [
     P("停止服务时间:8月31日(星期二)23时起。", "2021-08-23", ["2021-08-31T23:00"], id="colon-before-date"),
     P("9月28日18时起,省异地就医结算系统暂停服务;9月30日18时起,全市医保系统停机", "2021-09-01",
       ["2021-09-28T18:00", "2021-09-30T18:00"], id="sentence-boundary-semicolon"),
+    # round 2 (extra corpus): a range with a written year on both sides keeps both (liuzhou birth dates)
+    P("(二)年龄35周岁以下(1986年7月4日至2004年7月4日期间出生);", "2022-07-04", ["1986-07-04", "2004-07-04"],
+      id="birth-date-range-keeps-both-years"),
+    P("1958年12月31日以前参加工作的人员,请于2023年3月10日前提交材料", None, ["1958-12-31", "2023-03-10"],
+      id="old-written-year-is-a-point"),
+    P("1986年7月4日以后出生的,7月10日前报名", "2022-07-01", ["1986-07-04", "2022-07-10"],
+      id="old-date-lends-no-year"),
 ]
 
 
@@ -412,6 +419,38 @@ DOWNTIME = [
       id="kept-open-province-part-is-not-the-component"),
     P("2021年10月28日18:00起,暂停省内异地就医直接结算服务,至10月31日18:00恢复。", None,
       ("2021-10-28T18:00", "2021-10-31T18:00"), id="only-a-province-level-stop-still-gives-one-downtime"),
+    # round 2 (extra corpus): on the stop's day, a clock restates a day-precision lead (chongqing-gjj, luoyang)
+    P("因年度结息,6月30日至7月1日上午全市住房公积金业务将暂停办理。定于6月30日16:00至7月1日12:00暂停办理归集、"
+      "提取、贷款等业务。7月1日12:00后恢复正常办理。", "2020-06-23", ("2020-06-30T16:00", "2020-07-01T12:00"),
+      id="lead-day-range-restated-with-clocks"),
+    P("一、2016年12月31日24时起,原系统停止运行,暂停住院和门诊即时结算。新系统于2017年1月3日上午8时开通运行。\n"
+      "二、系统切换期间(1月1日至1月2日)出院的,先行记账。", "2016-12-27", ("2017-01-01T00:00", "2017-01-03T08:00"),
+      id="24shi-is-the-day-of-the-bracketed-period"),
+    P("因系统升级,3月4日至3月6日暂停社保业务。具体为3月4日(星期五)18:00至3月6日(星期日)8:00暂停办理参保登记、"
+      "转移接续等业务,3月6日8:00后恢复。", "2022-03-01", ("2022-03-04T18:00", "2022-03-06T08:00"),
+      id="variant-social-insurance-restated-with-clocks"),
+    P("2022年5月10日起,暂停全市医保经办业务。5月11日18时起,系统停机。5月16日恢复。", None,
+      ("2022-05-10", "2022-05-16"), id="a-clock-on-another-day-is-another-stop"),
+    # round 2: a short closed pause before the main stop is a stage (datong)
+    P("一、暂停服务时间\n(一)10月22日(星期五)18时至次日8时,全市医保信息系统进行数据预迁移,其间定点医药机构暂停医保联网结算。\n"
+      "(二)自2021.10.26(星期二)凌晨0时起,全市医保信息系统停机切换,医保经办及定点医药机构医保结算全部暂停。\n"
+      "(三)新系统预计于11月2日(星期二)8时上线。", "2021-10-20", ("2021-10-26T00:00", "2021-11-02T08:00"),
+      id="one-night-pre-migration-is-a-stage"),
+    P("(一)2022年6月10日20时至次日6时,系统数据预迁移,暂停医保结算。(二)2022年6月15日18时起,全市医保经办业务全部暂停。"
+      "(三)预计6月20日8时上线。", None, ("2022-06-15T18:00", "2022-06-20T08:00"), id="variant-stage-before-open-stop"),
+    P("2022年6月10日18时至次日8时,暂停全市医保结算。6月20日起暂停缴费业务。", None,
+      ("2022-06-10T18:00", "2022-06-11T08:00"), id="a-later-partial-stop-makes-no-stage"),
+    # round 2: 异地就医 inside the list of a general stop is not the subject (hunan-shengben, yanbian)
+    P("(一)经办业务:2021年10月29日18:00起,服务大厅暂停办理参保登记、缴费核定、转移接续、异地就医备案、零星报销等各项"
+      "经办业务。\n(二)结算业务:2021年10月31日18:00起,定点医疗机构的医保直接结算暂停。\n(三)预计11月8日起逐步恢复上述业务。",
+      None, ("2021-10-29T18:00", "2021-11-08"), id="yidi-filing-in-a-list-of-a-general-stop"),
+    P("2022年4月8日18:00起,暂停门诊、住院、异地就医结算等医保业务;4月9日18:00起,暂停缴费业务。4月12日8:00恢复。", None,
+      ("2022-04-08T18:00", "2022-04-12T08:00"), id="variant-yidi-settlement-in-a-list"),
+    P("2022年4月8日18:00起,暂停异地就医直接结算等业务;4月9日18:00起,暂停全市医保经办业务。4月12日8:00恢复。", None,
+      ("2022-04-09T18:00", "2022-04-12T08:00"), id="deng-alone-makes-no-list"),
+    P("(二)自11月25日18时起,暂停我州参保人员异地就医直接结算,跨省及省内异地住院费用不能联网结算。\n(三)自11月26日18时起,"
+      "全州医保经办业务及定点医药机构的医保联网结算全部暂停。新系统预计于12月3日8时上线。", "2021-11-15",
+      ("2021-11-26T18:00", "2021-12-03T08:00"), id="kuasheng-yidi-settlement-is-province-level"),
 ]
 
 
@@ -440,6 +479,11 @@ FIELDS = [
     P("2021年9月26日18:00起,市税务局、银行暂停医疗保险费征收业务", "component", "税务", id="component-tax"),
     P("2021年8月15日18:00至8月26日8:00暂停省内、省外异地就医直结业务", "component", "异地就医", id="component-yidi"),
     P("2020年5月15日18:00起数字人社系统停机", "component", "数字人社系统", id="component-shuzi-renshe"),
+    P("2021年10月29日18:00起,暂停办理参保登记、异地就医备案、零星报销等各项经办业务", "component", None,
+      id="component-not-from-a-list-item-of-a-general-stop"),
+    P("2021年11月25日18时起,跨省及省内异地住院费用不能联网结算", "component", None, id="component-kuasheng-no-yidi-word"),
+    P("2021年11月25日18时起,暂停异地就医直接结算,跨省异地住院费用不能联网结算", "component", "异地就医",
+      id="component-yidi-settlement"),
     P("2020年5月6日8:00起至系统切换工作结束,暂时冻结收入户", "open_end", "至系统切换工作结束", id="open-end-words"),
     P("2021年9月30日18:00起暂停所有医保业务,恢复时间另行通知。", "open_end", "恢复时间另行通知",
       id="open-end-lingxing-tongzhi"),
@@ -471,6 +515,10 @@ STAMPS = [
     P("12月30日:因医保信息系统年度处理需要,将于2015年12月31日22:00暂停。", ["12月30日"], id="leading-stamp"),
     P("一、停机时间\n2023年12月29日18时至2024年1月1日18时\n二、范围\n" + "正文。\n" * 10, [], id="range-line-is-not-a-stamp"),
     P("(二)2021年9月14日", [], id="list-marked-date-is-not-a-stamp"),
+    # round 2 (extra corpus): signature dates in Chinese numerals (huzhou-gjj, jiyuan-shebao)
+    P("特此公告。\n\n湖州市住房公积金管理中心\n二〇二三年十二月二十五日", ["二〇二三年十二月二十五日"], id="cn-numeral-signature"),
+    P("特此公告。\n某某县社会保险中心\n二零二二年三月二十五日\n", ["二零二二年三月二十五日"], id="cn-ling-signature"),
+    P("二〇二二年三月三十一日十八时起暂停。\n" + "正文。\n" * 10, [], id="cn-numeral-date-with-clock-is-not-a-stamp"),
 ]
 
 
@@ -482,6 +530,11 @@ def test_stamp_spans(text: str, expected: list[str]) -> None:
 def test_stamp_dates_give_no_row_but_lend_their_year() -> None:
     text = "12月30日:将于12月31日22:00至1月1日凌晨5:00暂停。\n特此通告\n某某市医疗保障局\n2015年12月30日"
     assert points(text) == ["2015-12-31T22:00", "2016-01-01T05:00"]
+
+
+def test_cn_numeral_signature_gives_no_row_but_lends_its_year() -> None:
+    text = "定于十二月二十九日十六时起暂停办理全部业务。\n特此公告。\n某某市住房公积金管理中心\n二〇二三年十二月二十五日"
+    assert points(text) == ["2023-12-29T16:00"]
 
 
 def test_caller_skip_spans_are_honoured() -> None:
