@@ -52,9 +52,6 @@ FLOORS = {
 # (notice, field) -> why the parser misses it (module: rule). Labels marked DEBATABLE are judgment
 # calls explained in the notice's label_notes; the others are plain extractor gaps.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("baotou-meeting-2021", "downtime_start"): "classify: a meeting report (召开…推进会, 会议强调) that mentions 暂停联网结算 in the abstract is taken for an outage notice",
-    ("baotou-meeting-2021", "services_suspended"): "classify: same meeting report; services are read from '切换期间需暂停联网结算的' (a hypothetical)",
-    ("baotou-meeting-2021", "is_outage_notice"): "classify: stop cue + system cue + a date are enough; the page announces no stop of its own",
     ("foshan-2019", "published"): "DEBATABLE label: the hospital repost header says 2019-12-26, the issuer's signature 2019-12-25; gold takes the signature",
     ("ganzhou-2021", "services_suspended"): "services: '增减员申报' is not an enrollment cue (only 人员增减)",
     ("huzhou-gjj-2023", "services_suspended"): "services: housing-fund '缴存' is not a contribution cue; the '汇缴、补缴…前办结' deadline gives no service",

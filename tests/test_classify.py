@@ -1,0 +1,107 @@
+"""Outage notice or not, and which domain: a case table of pages (title, text) -> (is_outage, domain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.classify import announces_stop, classify
+from pipeline.normalize import normalize_text
+
+
+def _classify(title: str, text: str) -> tuple[bool, str]:
+    """Classify a page the way the parser does: normalized body with the title line first."""
+    title = normalize_text(title)
+    return classify(normalize_text(f"{title}\n\n{text}"), title)
+
+
+# (title, text, is_outage_notice, domain)
+REAL_NOTICES = [
+    pytest.param("关于长沙市医疗保障信息系统停机切换的通告",
+                 "根据国家、省医疗保障局统一部署,2021年10月22日18时起,我市医保信息系统停机切换,暂停办理医保经办业务和定点医药机构联网结算。",
+                 True, "medical_insurance", id="changsha-direct-stop-with-time"),
+    pytest.param("关于年度结算及业务系统升级上线暂停服务的通知",
+                 "各住房公积金缴存单位和职工:\n2023年12月25日(周一)起暂停公积金贷款的发放及保证金解付业务;12月29日17时起暂停全部业务办理。",
+                 True, "housing_fund", id="nanchang-gjj-housing-fund"),
+    pytest.param("国家税务总局北京市税务局关于暂停办理涉税业务的通告",
+                 "一、暂停办理业务时间\n2019年8月21日20时至2019年8月26日8时。\n二、暂停期间,全市办税服务厅、电子税务局暂停办理涉税业务。",
+                 True, "tax", id="beijing-tax-stop-time-heading"),
+    pytest.param("企业职工基本养老保险全国统筹信息系统切换上线",
+                 "根据工作部署,深圳市社会保险信息系统定于2023年4月24日0时至5月8日9时停机,切换上线。停机期间暂停办理养老保险、失业保险、工伤保险业务。",
+                 True, "social_insurance", id="shenzhen-social-insurance"),
+    pytest.param("国家税务总局广西壮族自治区税务局关于新电子税务局上线切换暂停相关业务办理的通告",
+                 "国家税务总局广西壮族自治区税务局定于2024年3月29日(星期五)18:00至4月1日(星期一)8:00开展新电子税务局上线切换工作。现将有关事项通告如下:\n一、切换期间,广西电子税务局(含手机端)、自助办税终端暂停使用,全区各办税服务厅暂停办理涉税业务。",
+                 True, "tax", id="guangxi-tax-dated-work-then-period-stop"),
+    pytest.param("湖州市住房公积金管理中心关于年度结算及系统升级期间暂停办理业务的公告",
+                 "定于二〇二三年十二月二十九日(星期五)十六时起至二〇二四年一月二日(星期二)八时三十分止,暂停办理全部住房公积金业务。",
+                 True, "housing_fund", id="huzhou-chinese-numeral-times"),
+]
+
+BUGS_CAUGHT = [
+    pytest.param("包头市医疗保障局召开医保信息平台上线切换工作推进会",
+                 "10月28日上午,市医疗保障局召开全市医保信息平台上线切换工作推进会。会议强调,各单位要确保11月底前全市医保信息系统平稳切换上线。二是要抓好接口改造,定点医疗机构要在11月10日前完成HIS系统接口改造;三是要抓好应急准备,切换期间需暂停联网结算的,要提前做好参保群众的宣传解释工作。",
+                 False, "medical_insurance", id="baotou-meeting-report-abstract-stop"),
+    pytest.param("市社保局召开养老保险全国统筹系统上线调度会",
+                 "9月5日,市社保局召开调度会。会议要求,各经办机构在9月20日18时起停止使用旧系统前做好数据核对,确保养老保险业务平稳过渡,系统切换期间暂停办理的业务要提前公告。",
+                 False, "social_insurance", id="variant-dispatch-meeting-reported-speech"),
+    pytest.param("柳州市医疗保障事业管理中心2022年公开招聘编外聘用人员公告",
+                 "因工作需要,决定面向社会公开招聘编外聘用人员6名。招聘岗位:医保经办窗口服务岗4名,信息系统运维岗2名。报名时间:2022年7月11日至7月15日。笔试定于7月23日上午9:00举行。咨询电话:0772-2825671。",
+                 False, "medical_insurance", id="recruitment-with-dates-and-phone"),
+    pytest.param("我市职工医保门诊共济保障机制改革2023年1月1日起实施",
+                 "12月27日,记者从西宁市医疗保障局获悉,我市职工医保门诊共济保障机制改革将于2023年1月1日起正式实施。2022年12月31日前个人账户的结余资金继续归个人使用,改革不会影响参保人员正常就医购药。",
+                 False, "medical_insurance", id="policy-news-with-dates"),
+    pytest.param("关于2023年春节放假期间办公时间安排的通知",
+                 "根据国务院办公厅通知,2023年1月21日至1月27日放假调休,共7天,放假期间市医保中心服务大厅暂停对外办公、暂停办理窗口业务,1月28日(星期六)正常上班。咨询电话:0351-12345678。",
+                 False, "medical_insurance", id="holiday-office-hours"),
+    pytest.param("关于国庆节放假期间社保业务办理的温馨提示",
+                 "10月1日至7日放假期间,各社保经办大厅暂停对外办理业务、停止受理窗口申报,10月8日起照常上班。放假期间可通过网上服务大厅办理社保业务,咨询电话12333。",
+                 False, "social_insurance", id="variant-holiday-hall-closed-online-open"),
+    pytest.param("关于国庆假期医保信息系统升级暂停服务的通告",
+                 "利用国庆放假期间,我市医保信息系统将于10月2日8时至10月4日20时升级,其间暂停医保联网结算和网上服务。",
+                 True, "medical_insurance", id="variant-system-upgrade-during-holiday-is-an-outage"),
+    pytest.param("国家税务总局天津市税务局关于电子税务局等系统升级暂停服务的通告",
+                 "国家税务总局天津市税务局定于2021年6月19日(星期六)0:00至6月20日(星期日)24:00对天津市电子税务局及相关办税系统进行升级。\n一、升级期间暂停的服务\n升级期间,天津市电子税务局(含手机端)、办税服务厅自助办税终端暂停使用。",
+                 True, "tax", id="tianjin-tax-upgrade-period"),
+    pytest.param("关于住房公积金系统迁移的公告",
+                 "我中心定于6月18日20时至6月20日8时进行业务系统迁移。迁移期间,住房公积金缴存、提取、贷款业务暂停办理,网上营业厅同时关闭。",
+                 True, "housing_fund", id="variant-housing-fund-migration-period"),
+]
+
+NOT_NOTICES = [
+    pytest.param("市医保局开展医保政策进社区宣传活动",
+                 "6月15日上午,市医保局在人民广场开展医保政策宣传活动,现场解答群众咨询300余人次,发放宣传资料2000余份。咨询电话:0551-62345678。",
+                 False, "medical_insurance", id="publicity-event-news"),
+    pytest.param("关于开展2024年度社会保险缴费基数申报工作的通知",
+                 "各参保单位:请于2024年7月1日至7月31日通过网上经办系统完成社会保险缴费基数申报。逾期未申报的,按上年度基数核定。咨询电话:12333。",
+                 False, "social_insurance", id="contribution-base-filing-window"),
+    pytest.param("个人所得税综合所得年度汇算办税指南",
+                 "2023年3月1日至6月30日,纳税人可通过个人所得税APP办理年度汇算。汇算期间办税服务厅正常对外服务。",
+                 False, "tax", id="tax-guide-without-stop"),
+    pytest.param("某市召开2022年全市公积金工作会议",
+                 "1月10日,全市公积金工作会议召开。会议指出,2022年要完成业务系统升级改造,升级期间暂停服务要提前公告。",
+                 False, "housing_fund", id="variant-annual-work-meeting"),
+    pytest.param("城市天气预报",
+                 "明天白天晴转多云,最高气温28度,最低气温18度。",
+                 False, "other", id="unrelated-page"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", REAL_NOTICES + BUGS_CAUGHT + NOT_NOTICES)
+def test_classify(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+ANNOUNCEMENTS = [
+    # (text, announces a stop) - the announcement test alone, on single sentences and headings
+    pytest.param("11月5日17时起,全市社保经办机构暂停办理社保业务。", True, id="stop-and-time-one-sentence"),
+    pytest.param("一、停机时间\n2022年5月21日20:00至5月22日20:00", True, id="stop-time-heading-then-time"),
+    pytest.param("一、停机时间\n详见附件。", False, id="stop-time-heading-without-time"),
+    pytest.param("系统切换期间暂停联网结算。", False, id="stop-without-any-time"),
+    pytest.param("定于3月1日开展系统切换工作。\n切换期间暂停办理医保业务。", True, id="dated-work-then-its-period"),
+    pytest.param("定于3月1日开展系统升级工作。\n迁移期间暂停办理医保业务。", False, id="period-of-another-work"),
+    pytest.param("会议强调,11月1日起暂停旧系统业务办理。", False, id="reported-speech"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANNOUNCEMENTS)
+def test_announces_stop(text: str, expected: bool) -> None:
+    assert announces_stop(text) is expected
