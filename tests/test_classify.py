@@ -99,6 +99,9 @@ ANNOUNCEMENTS = [
     pytest.param("定于3月1日开展系统切换工作。\n切换期间暂停办理医保业务。", True, id="dated-work-then-its-period"),
     pytest.param("定于3月1日开展系统升级工作。\n迁移期间暂停办理医保业务。", False, id="period-of-another-work"),
     pytest.param("会议强调,11月1日起暂停旧系统业务办理。", False, id="reported-speech"),
+    pytest.param("自21日起暂停医保联网结算业务。", True, id="bare-day-with-qi"),
+    pytest.param("今晚零时起暂停全市医保业务办理。", True, id="tonight-zero-hour"),
+    pytest.param("请于3日内暂停使用旧凭证并办结。", False, id="a-count-of-days-is-not-a-time"),
 ]
 
 
