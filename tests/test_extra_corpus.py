@@ -53,15 +53,9 @@ FLOORS = {
 # calls explained in the notice's label_notes; the others are plain extractor gaps.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("foshan-2019", "published"): "DEBATABLE label: the hospital repost header says 2019-12-26, the issuer's signature 2019-12-25; gold takes the signature",
-    ("ganzhou-2021", "services_suspended"): "services: '增减员申报' is not an enrollment cue (only 人员增减)",
-    ("huzhou-gjj-2023", "services_suspended"): "services: housing-fund '缴存' is not a contribution cue; the '汇缴、补缴…前办结' deadline gives no service",
     ("jiyuan-shebao-2022", "services_suspended"): "DEBATABLE label: '缴费基数变更' read as contribution (缴费); SPEC lists 基数变更 under enrollment and bank 代扣 of premiums continues",
     ("luoyang-2016", "publisher"): "DEBATABLE label: 来源 names the subordinate 洛阳市社会医疗保险中心; title prefix and signature name 洛阳市人力资源和社会保障局",
-    ("nantong-gjj-2021", "services_suspended"): "services: housing-fund '缴存' is not a contribution cue",
-    ("qiandongnan-2021", "services_suspended"): "services: '州外就医…不能直接结算' is not read as cross_region (州外 not an out-of-area cue) but as inpatient+outpatient",
     ("quanzhou-shebao-2021", "phones"): "contacts: '拨打12333人社服务热线' - the unit trap '人' (12333人 = a head count) also rejects a known hotline glued to its name",
-    ("xiantao-2021", "services_suspended"): "services: in '已…办理异地转诊备案的,请在…前完成异地住院费用结算' the deadline is also given to filing (the 备案 is the subject's condition, not what is due)",
-    ("xilinguole-2021", "services_suspended"): "services: '完成…费用的上传和结算申报' (hospitals' claims deadline) is not read as institution_settlement",
     ("zibo-2022", "phones"): "contacts: a phone table copied cell by cell (agency, number, number on their own lines) under a '咨询电话' heading: bare local numbers alone on a line are not accepted",
 }
 
