@@ -36,6 +36,9 @@ class ContactRules:
     extension_words: tuple[str, ...]
     glued_hotline: re.Pattern[str]  # a hotline's name right after its number: 纳税服务热线
     glued_department: re.Pattern[str]  # a department right after a number: 综合科
+    glued_service_name: re.Pattern[str]  # a line's name right after its number: 人社服务热线
+    service_name_breaker: re.Pattern[str]  # words making that glued run a sentence: 拨打, 次
+    table_cell_words: frozenset[str]  # header cells of a table copied one cell per line
 
     def is_short_number(self, digits: str) -> bool:
         """True for a listed hotline or an allowed short-number shape (95518, 96123)."""
@@ -75,4 +78,9 @@ def contact_rules() -> ContactRules:
         # Short, and the clause must end right after it (not 进行咨询处理...).
         glued_department=re.compile(
             rf"^[ ]*([{CJK}]{{1,6}}?(?:{_alternation(data['department_suffixes'])}))(?![{CJK}])"),
+        # Contiguous CJK only: a comma or a space ends the run (1234567人,热线... is a count).
+        glued_service_name=re.compile(
+            rf"[ ]?[{CJK}]{{0,10}}?(?:{_alternation(data['service_name_endings'])})"),
+        service_name_breaker=re.compile(_alternation(data["service_name_breakers"])),
+        table_cell_words=frozenset(data["table_cell_words"]),
     )

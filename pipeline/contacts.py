@@ -39,6 +39,12 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _TRAP_WINDOW = 12
 # How close a cue must be to an unlisted short number (95518, 96123), in characters.
 _SHORT_CUE_WINDOW = 6
+# A serial-number cell of a table copied one cell per line (1, 2, 12).
+_SERIAL_CELL = re.compile(r"[0-9]{1,3}[.、]?")
+# Sentence punctuation: a line holding it is running text, never a table cell.
+_CELL_BREAK = re.compile(r"[。,;!?]")
+# Longest table cell, in characters (淄博高新技术产业开发区医保中心 is 15).
+_MAX_CELL = 24
 
 # Forms a following unit (元, 人 ...) turns into a quantity; area-coded numbers never are.
 _UNIT_FORMS = ("local", "short", "mobile")
@@ -128,12 +134,26 @@ def _unit_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
     rest = text[cand.end:cand.end + 3].lstrip(" ")
     if not rest or rest[0] not in rules.trap_units:
         return False
-    return not any(rest.startswith(w) for w in rules.unit_exceptions)
+    if any(rest.startswith(w) for w in rules.unit_exceptions):
+        return False
+    # 12333人社服务热线: the 人 starts the line's own name, not a head count (12333人).
+    return not _service_name_follows(text, cand, rules)
+
+
+def _service_name_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
+    """True when a service line's name is glued right after the number (``人社服务热线``)."""
+    name = rules.glued_service_name.match(text, cand.end)
+    return name is not None and rules.service_name_breaker.search(name.group(0)) is None
 
 
 def _cue_lines(text: str, line_starts: list[int], candidates: list[Candidate],
                rules: ContactRules) -> set[int]:
-    """Lines under a heading that holds a phone cue (``咨询电话:``) and no number after it."""
+    """Lines with numbers under a heading that holds a phone cue (``咨询电话:``) and no number.
+
+    The block stays open over lines that hold numbers and over table cells without one (an
+    organization, a department, a header cell such as 单位 or 序号): a phone table copied one
+    cell per line puts each agency on its own line above its numbers. Any other line closes it.
+    """
     lines = text.split("\n")
     has_number = {_line_of(c.start, line_starts) for c in candidates}
     inside: set[int] = set()
@@ -145,8 +165,25 @@ def _cue_lines(text: str, line_starts: list[int], candidates: list[Candidate],
             if open_block:
                 inside.add(idx)
             continue
-        open_block = rules.phone_cue.search(line) is not None
+        if rules.phone_cue.search(line) is not None:
+            open_block = True
+        elif open_block:
+            open_block = _table_cell(line, rules)
     return inside
+
+
+def _table_cell(line: str, rules: ContactRules) -> bool:
+    """True for a line that reads as one cell of a phone table: a serial, header or name cell."""
+    cell = line.strip()
+    if _SERIAL_CELL.fullmatch(cell):
+        return True
+    if len(cell) > _MAX_CELL or _CELL_BREAK.search(cell):
+        return False  # running text, not a cell
+    label = clean_label(cell, rules)
+    if not label or label in rules.table_cell_words:
+        return True
+    found = classify_label(label, rules)
+    return found.organization is not None or found.department is not None
 
 
 def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area: str | None,

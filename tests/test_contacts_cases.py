@@ -146,6 +146,29 @@ PHONE_ROWS = REAL + FORMS + TRAPS + [
     case("0350-3032798人事科", None, ["0350-3032798"], "bug-unit-char-in-department-name"),
     case("电话:0350-3032798 通川区 0818-2149082", None, ["0350-3032798", "0818-2149082"],
          "bug-two-rows-on-one-line"),
+    # a unit character (人, 个) that starts a hotline's own name is not a quantity; a count stays one
+    case("如有疑问,可拨打12333人社服务热线,或致电市社会保险中心22522333、22519050咨询。", "0595",
+         ["12333", "0595-22522333", "0595-22519050"], "bug-quanzhou-hotline-name-starts-with-ren"),
+    case("请拨打12366个税服务热线", None, ["12366"], "bug-hotline-name-starts-with-ge"),
+    case("可拨打12333人社咨询电话", None, ["12333"], "bug-hotline-service-phone-name-after-number"),
+    case("12333 人社热线", None, ["12333"], "bug-hotline-name-after-a-space"),
+    case("共12333人拨打热线", None, [], "bug-count-calling-a-hotline-stays-a-count"),
+    case("累计12333人次通过热线咨询", None, [], "bug-count-of-calls-stays-a-count"),
+    case("参保人数达1234567人,热线电话", "0350", [], "bug-count-then-comma-then-hotline-word"),
+    # a phone table copied one cell per line under a cue heading: org, then its numbers alone
+    case("各区县医保经办机构咨询电话\n单位\n电话1\n电话2\n市医保中心\n3183012\n3183026\n张店区\n"
+         "2181503\n淄川区\n5183366", "0533",
+         ["0533-3183012", "0533-3183026", "0533-2181503", "0533-5183366"],
+         "bug-zibo-table-one-cell-per-line"),
+    case("联系电话\n序号\n单位名称\n联系电话\n1\n市社保中心\n2886097\n2\n临桂区医保局\n5582233\n"
+         "13800138000", "0773", ["0773-2886097", "0773-5582233", "13800138000"],
+         "bug-table-one-cell-per-line-with-serial-column"),
+    case("咨询电话:\n\n市医保中心\n\n3183012\n\n高新区\n\n3588066", "0533",
+         ["0533-3183012", "0533-3588066"], "bug-cell-per-line-table-with-blank-lines"),
+    case("咨询电话\n停机期间各经办窗口暂停办理业务。\n2886097", "0773", [],
+         "bug-running-text-line-closes-the-cue-block"),
+    case("咨询电话\n市医保中心\n五、其他事项\n2886097", "0773", [],
+         "bug-new-section-heading-closes-the-cue-block"),
     # --- known failures ---
     case("电话:0350-3032798/86", None, ["0350-3032798", "0350-3032786"], "abbreviated-second-number",
          xfail="short tails (/86 = last digits replaced) are not expanded"),
@@ -266,6 +289,15 @@ ATTRIBUTION_ROWS = [
          "bug-list-owner-leaked-into-later-sentence"),
     case("各县医保经办机构、手机客户端停用,咨询:2886097", "0773",
          [fields(phone="0773-2886097")], "bug-shouji-kehuduan-is-not-a-cue-but-zixun-is"),
+    case("咨询电话\n单位\n电话1\n电话2\n市医保中心\n3183012\n3183026\n张店区\n2181503", "0533",
+         [fields(phone="0533-3183012", organization="市医保中心"),
+          fields(phone="0533-3183026", organization="市医保中心"),
+          fields(phone="0533-2181503", organization="张店区")], "bug-cell-per-line-table-owner-above"),
+    case("联系电话\n序号\n单位名称\n联系电话\n1\n市社保中心\n2886097\n2\n临桂区医保局\n5582233", "0773",
+         [fields(organization="市社保中心"), fields(organization="临桂区医保局")],
+         "bug-cell-per-line-table-serial-cells-carry-no-owner"),
+    case("拨打12333人社服务热线", None, [fields(phone="12333", note="人社服务热线", kind="hotline")],
+         "bug-hotline-glued-name-starting-with-unit-is-its-note"),
 ]
 
 

@@ -55,8 +55,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("foshan-2019", "published"): "DEBATABLE label: the hospital repost header says 2019-12-26, the issuer's signature 2019-12-25; gold takes the signature",
     ("jiyuan-shebao-2022", "services_suspended"): "DEBATABLE label: '缴费基数变更' read as contribution (缴费); SPEC lists 基数变更 under enrollment and bank 代扣 of premiums continues",
     ("luoyang-2016", "publisher"): "DEBATABLE label: 来源 names the subordinate 洛阳市社会医疗保险中心; title prefix and signature name 洛阳市人力资源和社会保障局",
-    ("quanzhou-shebao-2021", "phones"): "contacts: '拨打12333人社服务热线' - the unit trap '人' (12333人 = a head count) also rejects a known hotline glued to its name",
-    ("zibo-2022", "phones"): "contacts: a phone table copied cell by cell (agency, number, number on their own lines) under a '咨询电话' heading: bare local numbers alone on a line are not accepted",
 }
 
 HTML_PAGES = [
