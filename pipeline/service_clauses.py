@@ -17,8 +17,10 @@ __all__ = ["Clause", "split_clauses", "bracket_zones", "phrase_index"]
 
 # Clause ends: sentence punctuation and line breaks (the text is normalized to half-width).
 _CLAUSE_END = re.compile(
-    r"""  [。;；\n]                   # full stop, semicolon, line break
-        | (?<![?!])[!?！？](?![?!])   # a lone ! or ?; a run like ?! is mis-decoded text (山西医?!蔽...)
+    r"""  [。;；\n!?！？]            # one class first, so the engine skips to candidates quickly
+        (?: (?<=[。;；\n])           # full stop, semicolon, line break: always an end
+          | (?<![?!].)(?![?!])       # a lone ! or ?; a run like ?! is mis-decoded text (山西医?!蔽...)
+        )
     """,
     re.VERBOSE,
 )
@@ -31,16 +33,30 @@ _PHRASE_SEP = re.compile(
     re.VERBOSE,
 )
 
-# Item markers at the start of a clause, with their nesting level (lower = outer).
-_MARKERS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"[一二三四五六七八九十]{1,3}、"), 1),              # 一、
-    (re.compile(r"\([一二三四五六七八九十]{1,3}\)"), 2),            # (一)
-    (re.compile(r"\d{1,2}[.、]"), 3),                                # 1. or 1、 (also 1.10月11日: glued date)
-    (re.compile(r"\d(?=[\u4e00-\u9fff])(?![年月日时点号])"), 3),     # 1如非急需 (no separator)
-    (re.compile(r"[①-⑳]|\(\d{1,2}\)"), 4),                          # ① or (1)
+# Item markers at the start of a clause; the group that matches gives the nesting level (lower =
+# outer). Alternatives are tried in this order, so 1. is level 3 before (1) is tried as level 4.
+_MARKER = re.compile(
+    r"""  (?P<l1>[一二三四五六七八九十]{1,3}、)               # 一、
+        | (?P<l2>\([一二三四五六七八九十]{1,3}\))             # (一)
+        | (?P<l3>\d{1,2}[.、]                                 # 1. or 1、 (also 1.10月11日: glued date)
+                | \d(?=[\u4e00-\u9fff])(?![年月日时点号]))      # 1如非急需 (no separator)
+        | (?P<l4>[①-⑳]|\(\d{1,2}\))                           # ① or (1)
+    """,
+    re.VERBOSE,
 )
+_LEVEL = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}
 
-_SKIP_BLANKS = re.compile(r"[ \t\u3000]*")
+_BLANKS = " \t\u3000"  # trimmed around a clause
+
+# The inside of a bracket pair on one line. A bracket opened again before it closes drops the
+# earlier one (the innermost pair wins), and an unclosed one is dropped at the line's end.
+_BRACKET = re.compile(
+    r"""  \(               # opening bracket (full-width ones are normalized to this)
+          ([^()\n]*)       # the inside: no other bracket, no line break
+          \)               # closing bracket
+    """,
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,35 +71,28 @@ class Clause:
     # block's first sub-item starts (its heading and intro end there)
     blocks: tuple[tuple[int, int, int], ...]
     ends_with_colon: bool  # a label or list head (停机影响业务范围:)
+    phrase_starts: tuple[int, ...] = ()  # start of each phrase, for bisection (filled by split_clauses)
 
 
 def bracket_zones(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Insides of ``(...)`` pairs within ``text[start:end]`` (one level, same line), in order."""
     end = len(text) if end is None else end
-    zones: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "(":
-            opened = i + 1  # an unclosed earlier bracket is dropped: the innermost pair wins
-        elif ch == ")" and opened is not None:
-            zones.append((opened, i))
-            opened = None
-        elif ch == "\n":
-            opened = None
-    return zones
+    if text.find("(", start, end) < 0:  # most clauses have no bracket: skip the regex
+        return []
+    return [m.span(1) for m in _BRACKET.finditer(text, start, end)]
 
 
 def _in_zones(pos: int, zones: list[tuple[int, int]]) -> bool:
     """True when ``pos`` lies inside one of the (sorted, disjoint) zones."""
-    i = bisect.bisect_right([z[0] for z in zones], pos) - 1
-    return i >= 0 and zones[i][0] <= pos < zones[i][1]
+    return any(s <= pos < e for s, e in zones)
 
 
 def _phrases(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Comma/colon parts of ``text[start:end]``, not splitting inside brackets."""
+    if text.find(",", start, end) < 0 and text.find(":", start, end) < 0:
+        return ((start, end),)  # a one-phrase clause (a heading, a short line): skip the regexes
     zones = bracket_zones(text, start, end)
-    cuts = [m.start() for m in _PHRASE_SEP.finditer(text, start, end) if not _in_zones(m.start(), zones)]
+    cuts = [m.start() for m in _PHRASE_SEP.finditer(text, start, end) if not (zones and _in_zones(m.start(), zones))]
     out: list[tuple[int, int]] = []
     left = start
     for cut in cuts:
@@ -97,11 +106,8 @@ def _phrases(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 
 def _marker(text: str, pos: int, end: int) -> int | None:
     """Level of an item marker starting at ``pos``, if any."""
-    for regex, level in _MARKERS:
-        m = regex.match(text, pos, end)
-        if m:
-            return level
-    return None
+    m = _MARKER.match(text, pos, end)
+    return _LEVEL[m.lastgroup] if m is not None and m.lastgroup else None
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -111,10 +117,13 @@ def split_clauses(text: str) -> list[Clause]:
     stack: list[tuple[int, int]] = []  # (level, block id) of the open item blocks
     left = 0
     bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    open_ids: tuple[int, ...] = ()  # ids of the open blocks, innermost first
     for cut in bounds:
-        s = _SKIP_BLANKS.match(text, left, cut).end()  # type: ignore[union-attr]
+        s = left
+        while s < cut and text[s] in _BLANKS:
+            s += 1
         e = cut
-        while e > s and text[e - 1] in " \t\u3000":
+        while e > s and text[e - 1] in _BLANKS:
             e -= 1
         left = cut + 1
         if e <= s:
@@ -127,22 +136,25 @@ def split_clauses(text: str) -> list[Clause]:
                 blocks[stack[-1][1]][2] = s  # the parent's first sub-item ends its head
             blocks.append([s, len(text), -1])
             stack.append((level, len(blocks) - 1))
-        raw.append((s, e, level, tuple(b for _, b in reversed(stack))))
-    return [
-        Clause(
+            open_ids = tuple(b for _, b in reversed(stack))
+        raw.append((s, e, level, open_ids))
+    clauses = []
+    for s, e, level, ids in raw:
+        phrases = _phrases(text, s, e)
+        clauses.append(Clause(
             start=s,
             end=e,
-            phrases=_phrases(text, s, e),
+            phrases=phrases,
             marker_level=level,
             blocks=tuple((blocks[b][0], blocks[b][1], blocks[b][2] if blocks[b][2] >= 0 else blocks[b][1])
                          for b in ids),
             ends_with_colon=text[e - 1] == ":",
-        )
-        for s, e, level, ids in raw
-    ]
+            phrase_starts=tuple(p[0] for p in phrases),
+        ))
+    return clauses
 
 
 def phrase_index(clause: Clause, pos: int) -> int:
     """Index of the phrase of ``clause`` holding ``pos`` (separators count with the next phrase)."""
-    starts = [p[0] for p in clause.phrases]
+    starts = clause.phrase_starts or tuple(p[0] for p in clause.phrases)
     return max(0, bisect.bisect_right(starts, pos) - 1)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .service_rules import ActionCue, ServiceRules, service_rules
+from .service_scan import matches, spans
 
 __all__ = ["Hit", "CueMap", "find_cues"]
 
@@ -52,23 +53,20 @@ class CueMap:
         return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def _candidates(regex: re.Pattern[str], text: str) -> Iterable[tuple[int, int]]:
-    """Spans of group 1 of a lookahead regex at every start position (empty ones skipped)."""
-    for m in regex.finditer(text):
-        s, e = m.span(1)
-        if e > s:
-            yield s, e
+# A candidate before selection: start, end, priority, and what its Hit is made of (kind, label,
+# codes, scope). Hits are built only for the chosen few.
+_Cand = tuple[int, int, int, tuple[str, str, tuple[str, ...], str]]
 
 
-def _select(cands: list[tuple[int, int, int, Hit]], taken: bytearray) -> list[Hit]:
+def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
     """Greedy choice: priority, then length, then position; a chosen span is consumed."""
-    cands.sort(key=lambda c: (-c[2], -(c[1] - c[0]), c[0]))
+    cands.sort(key=lambda c: (-c[2], c[0] - c[1], c[0]))
     chosen: list[Hit] = []
-    for s, e, _, hit in cands:
+    for s, e, _, (kind, label, codes, scope) in cands:
         if any(taken[s:e]):
             continue
         taken[s:e] = b"\x01" * (e - s)
-        chosen.append(hit)
+        chosen.append(Hit(s, e, kind, label, codes, scope))
     chosen.sort(key=lambda h: h.start)
     return chosen
 
@@ -77,43 +75,45 @@ def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray
     """Positions inside neutral spans and title lines (not overlapping ``taken``), plus ``taken``."""
     mask = bytearray(taken)
     for regex in (*rules.neutral, rules.title_line):
-        for m in regex.finditer(text):
-            s, e = m.span()
-            if e > s and not any(taken[s:e]):
+        for s, e in matches(regex, text):
+            if not any(taken[s:e]):
                 mask[s:e] = b"\x01" * (e - s)
     return mask
 
 
 def _actions(text: str, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
     """Action cues on free positions, longest first."""
-    cands = [(s, e, 0, Hit(s, e, "action", cue.action, scope=cue.scope))
-             for cue in cues for s, e in _candidates(cue.regex, text)]
+    cands = [(s, e, 0, ("action", cue.action, (), cue.scope))
+             for cue in cues for s, e in spans(cue.regex, text)]
     return _select(cands, taken)
 
 
 def _objects(text: str, rules: ServiceRules, taken: bytearray) -> list[Hit]:
     """Service objects outside neutral and action spans."""
-    cands = [(s, e, cue.priority, Hit(s, e, "object", cue.codes[0], codes=cue.codes))
-             for cue in rules.objects for s, e in _candidates(cue.regex, text)]
+    cands = [(s, e, cue.priority, ("object", cue.codes[0], cue.codes, "both"))
+             for cue in rules.objects for s, e in spans(cue.regex, text)]
     return _select(cands, taken)
+
+
+_GENERAL = ("object", "general", ("general",), "both")
 
 
 def _general(text: str, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
     """Generic stops; with check_specific a match holding a specific object does not count."""
-    cands = []
+    cands: list[_Cand] = []
     starts = [o.start for o in objects]  # objects are sorted by start
     for order, cue in enumerate(rules.general):
-        for s, e in _candidates(cue.regex, text):
+        for s, e in spans(cue.regex, text):
             inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
             if cue.check_specific and any(o.end <= e for o in inside):
                 continue
-            cands.append((s, e, -order, Hit(s, e, "object", "general", codes=("general",))))
+            cands.append((s, e, -order, _GENERAL))
     return _select(cands, taken)
 
 
 def _labelled(text: str, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
-    cands = [(s, e, 0, Hit(s, e, kind, label)) for regex, label in table for s, e in _candidates(regex, text)]
+    cands = [(s, e, 0, (kind, label, (), "both")) for regex, label in table for s, e in spans(regex, text)]
     return _select(cands, bytearray(len(text)))
 
 
@@ -137,7 +137,7 @@ def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
         audiences=_labelled(text, rules.audiences, "audience"),
     )
     if rules.components is not None:
-        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in _candidates(rules.components, text)]
+        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in spans(rules.components, text)]
     for m in rules.exception.finditer(text):
         s, e = m.span("zone")
         if not any(neutral[s:e]):

@@ -23,6 +23,7 @@ A bare settlement (联网结算, 医保刷卡) expands to the services of the pl
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .service_clauses import Clause, bracket_zones, phrase_index
@@ -69,11 +70,9 @@ class _ClauseReader:
         self.pairs: list[tuple[_Item, Hit]] = []
         self.last: Hit | None = None
 
-    def read(self, carry: Hit | None) -> None:
-        """Assign the clause's objects to actions (see the module docstring)."""
+    def read(self, carry: Hit | None, actions: list[Hit], objects: list[Hit]) -> None:
+        """Assign the clause's objects (``objects``) to its actions (see the module docstring)."""
         c = self.clause
-        actions = self.cues.within("actions", c.start, c.end)
-        objects = self.cues.within("objects", c.start, c.end)
         zones = [(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
         zones += [(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
                   if not any(zs <= s < ze for zs, ze, _ in zones)]
@@ -199,6 +198,8 @@ def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceR
     out: list[Reading] = []
     carry: Hit | None = None
     carry_level: int | None = None  # marker level of the heading, else of its first listed item
+    action_starts = [h.start for h in cues.actions]
+    object_starts = [h.start for h in cues.objects]
     for clause in clauses:
         level = clause.marker_level
         if carry is not None and level is not None:
@@ -206,13 +207,21 @@ def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceR
                 carry_level = level
             elif level < carry_level:
                 carry = None  # an outer item: the list is over
+        s, e = clause.start, clause.end
+        actions = cues.actions[bisect_left(action_starts, s):bisect_left(action_starts, e)]
+        objects = cues.objects[bisect_left(object_starts, s):bisect_left(object_starts, e)]
+        if not actions and not objects:
+            # Most lines name nothing: no reading, and only a colon line ends a carried list.
+            if clause.ends_with_colon:
+                carry = None
+            continue
         reader = _ClauseReader(text, clause, cues, rules)
-        reader.read(carry)
+        reader.read(carry, actions, objects)
         readings = reader.readings()
         out.extend(readings)
         last = reader.last
         if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
             carry, carry_level = last, (level + 1 if level is not None else None)
-        elif clause.ends_with_colon or cues.within("actions", clause.start, clause.end):
+        elif clause.ends_with_colon or actions:
             carry = None
     return out

@@ -2,8 +2,10 @@
 
 The YAML files hold the words; this module turns them into regexes once (``functools.cache``) and
 validates them, so a malformed user extension fails loudly at load time rather than silently at
-match time. Word lists become one alternation each, longest word first, wrapped in a lookahead so
-that every start position yields a candidate (``service_cues`` picks among overlapping ones).
+match time. Word lists become one alternation each, longest word first. Every cue regex is compiled
+by :func:`pipeline.service_scan.compile_cue` (group 1 is the cue, with a first-character
+prefilter), so that :func:`pipeline.service_scan.spans` finds its match at every start position
+quickly; ``service_cues`` picks among the overlapping candidates.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from .records import AUDIENCES, SERVICE_ACTIONS
 from .ruledata import RulesError, load_yaml
+from .service_scan import compile_cue
 
 __all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
 
@@ -84,17 +87,20 @@ def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _words_regex(words: list[str], where: str) -> re.Pattern[str] | None:
-    """One lookahead alternation of literal words, longest first (every start is a candidate)."""
+    """One cue regex of literal words, longest first (so a start yields its longest word)."""
     clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
     if not clean:
         return None
-    return _compile("(?=(" + "|".join(re.escape(w) for w in clean) + "))", where)
+    return _pattern_regex("|".join(re.escape(w) for w in clean), where)
 
 
-def _pattern_regex(pattern: str, where: str) -> re.Pattern[str]:
-    """Wrap a rules regex in a capturing lookahead so overlapping candidates are all found."""
-    _compile(pattern, where)  # validate the bare pattern first for a clear message
-    return _compile(f"(?=({pattern}))", where)
+def _pattern_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    """A rules regex as a cue regex (group 1 is the cue; see :mod:`pipeline.service_scan`)."""
+    _compile(pattern, where, flags)  # validate the bare pattern first for a clear message
+    try:
+        return compile_cue(pattern, flags)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
 
 
 def _as_list(value: Any, where: str) -> list[Any]:
@@ -194,12 +200,12 @@ def service_rules() -> ServiceRules:
         expansion=_expansion(svc),
         places=tuple(places),
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
-        neutral=tuple(_compile(e["pattern"], f"service_actions.yaml neutral[{i}]")
+        neutral=tuple(_pattern_regex(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
         before_neutral=_actions(act, "before_neutral"),
         actions=_actions(act, "actions"),
         exception=exception,
-        title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
+        title_line=_pattern_regex(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
         audiences=tuple(audiences),
         components=components,
     )

@@ -170,5 +170,7 @@ def _instruction(text: str, r: Reading, action: str) -> str | None:
 
 def _component(clause: Clause, cues: CueMap) -> str | None:
     """A component word (支付端) stated in the clause, if any."""
+    if not cues.components:  # most notices name none
+        return None
     inside = cues.within("components", clause.start, clause.end)
     return inside[0].label if inside else None
