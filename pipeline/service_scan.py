@@ -13,7 +13,8 @@ from that character::
 
 The class lets the engine skip to candidate positions in C; group 1 holds the cue's match, the same
 span the bare pattern gives there. Patterns the analysis cannot bound (a negated class, ``.``) are
-compiled as they are, ``(pattern)``. Either way group 1 is the cue; empty matches never count.
+compiled as they are, ``(pattern)``. Either way group 1 is the cue (so a rules pattern cannot use
+numbered back references); empty matches never count.
 """
 
 from __future__ import annotations
@@ -97,13 +98,13 @@ def _engine_knows(seq: list[tuple[Any, Any]]) -> bool:
     return op in (_c.LITERAL, _c.IN)
 
 
-def first_chars(pattern: str) -> str | None:
+def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A class body holding every first character of a non-empty match, or None when not needed."""
     if _p is None:
         return None
     out: set[str] = set()
     try:
-        parsed = _p.parse(pattern)
+        parsed = _p.parse(pattern, flags)
         if parsed.state.flags & re.IGNORECASE or _engine_knows(parsed.data):
             return None  # a word list (医保费|社保费) is already fast; a prefilter only adds a lookbehind
         if _first(parsed.data, out):
@@ -120,7 +121,7 @@ def compile_cue(pattern: str, flags: int = 0) -> re.Pattern[str]:
     pattern cannot match empty. Raises ``re.error`` when the pattern itself is malformed.
     """
     bare = re.compile(f"({pattern})", flags)
-    first = first_chars(pattern) if not flags & re.IGNORECASE else None
+    first = first_chars(pattern, flags)
     if first is None:
         return bare
     fast = (
