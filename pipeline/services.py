@@ -2,7 +2,8 @@
 
 Pipeline (each step its own module): :mod:`pipeline.service_clauses` splits the body into clauses
 and phrases, :mod:`pipeline.service_cues` finds cue words (rules in ``rules/services.yaml`` and
-``rules/service_actions.yaml``), :mod:`pipeline.service_reading` decides which action governs
+``rules/service_actions.yaml``, compiled by :mod:`pipeline.service_rules` and scanned quickly by
+:mod:`pipeline.service_scan`), :mod:`pipeline.service_reading` decides which action governs
 which service, and :mod:`pipeline.service_timing` ties facts to the notice's time rows.
 
 Row conventions (SPEC.md "services.parquet"):
