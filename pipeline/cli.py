@@ -107,7 +107,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             table.add_column(col, justify="right" if col != "field" else "left")
         for k in SCALARS:
             right, total = report.scalars[k]
-            table.add_row(k, str(total), "", "", f"{scores[k]:.3f} ({right}/{total} exact)")
+            score = f"{scores[k]:.3f} ({right}/{total} exact)" if k in scores else "n/a (not in gold)"
+            table.add_row(k, str(total), "", "", score)
         for k in SETS:
             p, r, f = report.prf(k)
             tp, fp, fn = report.sets[k]

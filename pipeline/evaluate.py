@@ -94,10 +94,11 @@ class EvalReport:
     files: int = 0
 
     def scores(self) -> dict[str, float]:
-        """Accuracy for scalars, F1 for sets."""
+        """Accuracy for scalars, F1 for sets; a scalar no gold file states has no score."""
         out: dict[str, float] = {}
         for k, (right, total) in self.scalars.items():
-            out[k] = right / total if total else 0.0
+            if total:
+                out[k] = right / total
         for k, (tp, fp, fn) in self.sets.items():
             p = tp / (tp + fp) if tp + fp else 1.0
             r = tp / (tp + fn) if tp + fn else 1.0

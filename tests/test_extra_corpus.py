@@ -32,21 +32,21 @@ HTML = EXTRA / "html"
 NOTICES = sorted(p.stem for p in EXTRA.glob("*.txt"))
 
 # Scores of `notices eval tests/corpus/extra` when the floors were recorded (2026-11-22, parser at
-# commit 6f43822), rounded down; the corpus hash ties them to these labels. They are the state
-# BEFORE fixes for the misses below: raise them (never above what passes) as fixes land.
+# commit 6f43822), rounded down, then raised after the round-2 fixes; the corpus hash ties them to
+# these labels. Raise them (never above what passes) as fixes land.
 CORPUS_SHA256 = "800fc3999490423ea973652d4bb4bad911da4f402e2edfdb81234ec5a3078245"
 FLOORS = {
     "province": 1.0,
     "city": 1.0,
-    "title": 0.888,
-    "publisher": 0.777,
-    "published": 0.851,
-    "downtime_start": 0.777,
+    "title": 1.0,
+    "publisher": 0.962,
+    "published": 0.962,
+    "downtime_start": 1.0,
     "downtime_end": 1.0,
     "domain": 1.0,
-    "datetimes": 0.963,
-    "services_suspended": 0.963,
-    "phones": 0.919,
+    "datetimes": 0.999,
+    "services_suspended": 0.995,
+    "phones": 0.999,
 }
 
 # (notice, field) -> why the parser misses it (module: rule). Labels marked DEBATABLE are judgment
