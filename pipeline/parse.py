@@ -178,6 +178,10 @@ def parse_many(docs: Iterable[RawDocument]) -> Iterator[ParseOutcome]:
             log.warning("rejected %s: %s/%s: %s", doc.source, exc.stage, exc.reason, exc.detail)
             yield ParseOutcome(None, Reject(doc.source, exc.stage, exc.reason, exc.detail))
             continue
+        except Exception as exc:  # noqa: BLE001 - an extractor bug costs this page, not the run
+            log.exception("parser error on %s", doc.source)
+            yield ParseOutcome(None, Reject(doc.source, "extract", "parser_error", f"{type(exc).__name__}: {exc}"))
+            continue
         reject = None
         if not notice.is_outage_notice:
             reject = Reject(doc.source, "classify", "not_a_notice", "parsed, but no service outage is announced")

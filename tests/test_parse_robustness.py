@@ -159,3 +159,22 @@ def test_batches_stream_to_disk(messy_folder: Path, tmp_path: Path, monkeypatch:
         pass
     assert writer.summary.counts == {t: 0 for t in store.TABLES}
     assert all((out / f"{t}.parquet").exists() for t in store.TABLES)
+
+
+def test_an_extractor_bug_costs_one_page_not_the_run(messy_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import parse as parse_module
+
+    real = parse_module.extract_contacts
+
+    def broken(text: str, area_code: str | None = None):  # type: ignore[no-untyped-def]
+        if "忻州" in text:
+            raise IndexError("simulated extractor bug")
+        return real(text, area_code)
+
+    monkeypatch.setattr(parse_module, "extract_contacts", broken)
+    out = tmp_path / "out"
+    parse_paths([messy_folder], out)
+    rejects = _table(out, "rejects")
+    bug = rejects[rejects["reason"] == "parser_error"]
+    assert len(bug) == 1 and "IndexError" in bug.iloc[0]["detail"] and bug.iloc[0]["stage"] == "extract"
+    assert "guilin-2020.gbk.html" in {Path(p).name for p in _table(out, "notices")["source_path"]}
