@@ -1,7 +1,9 @@
 """Reposts: the same notice text on several pages is one notice and its duplicates.
 
 Two notices are the same text when their compacted bodies hash alike, or when most of their long
-sentences are shared (a repost adds or loses a line of chrome, a converter changes punctuation). Of a
+sentences are shared (a repost adds or loses a line of chrome, a converter changes punctuation) AND
+they state the same facts (place, times, phones). The second condition keeps apart the notices that
+several cities write from one provincial template: same sentences, other city, other dates. Of a
 group, the original is the copy on a government site, then the earliest published, then the first
 seen; the others get ``duplicate_of`` = the original's ``notice_id``.
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .normalize import compact_normalized
 
-__all__ = ["DuplicateIndex", "sentence_keys"]
+__all__ = ["DuplicateIndex", "sentence_keys", "facts_signature"]
 
 _SENTENCES = re.compile(r"[。;!?\n]+")
 MIN_SENTENCE_CHARS = 12  # shorter sentences (headings, 特此通告) say nothing about identity
@@ -31,6 +33,11 @@ def sentence_keys(body: str) -> frozenset[int]:
     return frozenset(int.from_bytes(hashlib.blake2b(p.encode(), digest_size=8).digest(), "big") for p in parts)
 
 
+def facts_signature(city: str | None, times: list[str], phones: list[str]) -> str:
+    """What a notice states, in one string: its city, stated times and phone numbers."""
+    return "|".join([city or "", ",".join(sorted(set(times))), ",".join(sorted(set(phones)))])
+
+
 @dataclass(slots=True)
 class _Entry:
     notice_id: str
@@ -38,6 +45,7 @@ class _Entry:
     gov: bool
     published: dt.datetime | None
     keys: frozenset[int]
+    facts: int
 
 
 @dataclass
@@ -48,12 +56,20 @@ class DuplicateIndex:
     by_hash: dict[str, list[int]] = field(default_factory=dict)
     by_key: dict[int, list[int]] = field(default_factory=dict)
 
-    def add(self, notice_id: str, content_hash: str, body: str, site: str | None, published: dt.datetime | None) -> None:
-        """Remember one notice."""
+    def add(
+        self,
+        notice_id: str,
+        content_hash: str,
+        body: str,
+        site: str | None,
+        published: dt.datetime | None,
+        facts: str = "",
+    ) -> None:
+        """Remember one notice; ``facts`` summarizes what it states (see :func:`facts_signature`)."""
         idx = len(self.entries)
         keys = sentence_keys(body)
         gov = bool(site and (site.endswith(".gov.cn") or ".gov." in site))
-        self.entries.append(_Entry(notice_id, idx, gov, published, keys))
+        self.entries.append(_Entry(notice_id, idx, gov, published, keys, hash(facts)))
         self.by_hash.setdefault(content_hash, []).append(idx)
         for k in keys:
             self.by_key.setdefault(k, []).append(idx)
@@ -86,6 +102,8 @@ class DuplicateIndex:
                     if j > i:
                         counts[j] = counts.get(j, 0) + 1
             for j, shared in counts.items():
+                if self.entries[j].facts != entry.facts:
+                    continue  # a sibling from the same template (other city or dates), not a repost
                 smaller = min(len(entry.keys), len(self.entries[j].keys))
                 if shared >= MIN_SHARED and shared >= SHARED_SHARE * smaller:
                     union(i, j)

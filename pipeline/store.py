@@ -24,7 +24,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dedup import DuplicateIndex
+from .dedup import DuplicateIndex, facts_signature
 from .records import (
     AUDIENCES,
     CONTACT_KINDS,
@@ -234,7 +234,9 @@ class TableWriter:
             self.add_reject(Reject(n.source_path or n.url or n.notice_id, "write", "schema", str(exc)))
             return False
         self._seen.add(n.notice_id)
-        self._dups.add(n.notice_id, n.content_hash, n.body_text, n.site, n.published_at)
+        times = [t.isoformat() for w in n.windows if w.kind != "downtime" for t in (w.start, w.end) if t is not None]
+        facts = facts_signature(n.city, times, [c.phone for c in n.contacts])
+        self._dups.add(n.notice_id, n.content_hash, n.body_text, n.site, n.published_at, facts)
         if n.is_outage_notice:
             self.summary.outages += 1
         for table, table_rows in rows.items():

@@ -178,3 +178,22 @@ def test_an_extractor_bug_costs_one_page_not_the_run(messy_folder: Path, tmp_pat
     bug = rejects[rejects["reason"] == "parser_error"]
     assert len(bug) == 1 and "IndexError" in bug.iloc[0]["detail"] and bug.iloc[0]["stage"] == "extract"
     assert "guilin-2020.gbk.html" in {Path(p).name for p in _table(out, "notices")["source_path"]}
+
+
+def test_template_siblings_of_other_cities_are_not_duplicates(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (CORPUS / "dev" / "tianmen-2021.txt").read_text(encoding="utf-8")
+    (folder / "tianmen.txt").write_text(text, encoding="utf-8")
+    sibling = text.replace("天门", "潜江").replace("9月30日", "9月29日").replace("2021年10月5日", "2021年10月4日")
+    (folder / "qianjiang.txt").write_text(sibling, encoding="utf-8")
+    repost = "转载自某新闻网\n" + text
+    (folder / "tianmen-repost.txt").write_text(repost, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = parse_paths([folder], out)
+    notices = _table(out, "notices").set_index(_table(out, "notices")["source_path"].map(lambda p: Path(p).name))
+    assert summary.duplicates == 1
+    assert notices.loc["qianjiang.txt", "city"] == "潜江市"
+    assert notices.loc["qianjiang.txt", "duplicate_of"] is None
+    assert notices["duplicate_of"].dropna().tolist() in (
+        [notices.loc["tianmen.txt", "notice_id"]], [notices.loc["tianmen-repost.txt", "notice_id"]])
