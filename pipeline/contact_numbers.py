@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from .contact_rules import contact_rules
+from .service_scan import compile_cue, iter_matches
 
 __all__ = ["Candidate", "find_candidates", "masked_spans", "normalize_candidate", "ascii_digits",
            "is_date_like"]
@@ -73,12 +74,13 @@ def _number_regex() -> re.Pattern[str]:
     """The candidate regex (built once: extension words come from rules/contacts.yaml)."""
     ext_words = "|".join(re.escape(w) for w in sorted(contact_rules().extension_words, key=len,
                                                        reverse=True))
-    return re.compile(_NUMBER_PATTERN.replace("EXTWORDS", ext_words), re.VERBOSE)
+    # compile_cue adds a first-character prefilter (a digit, a bracket or +): the pattern opens
+    # with a lookbehind, so the plain engine would try every alternative at every position.
+    return compile_cue(_NUMBER_PATTERN.replace("EXTWORDS", ext_words), re.VERBOSE)
 
 
 # Spans where digits are never phones: URLs, e-mail addresses, domains, file names.
-_MASK = re.compile(
-    r"""
+_MASK_PATTERN = r"""
       (?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+=%]+    # URL with a scheme
     | www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'*+=%]+                # URL without a scheme
     | [A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}        # e-mail address
@@ -86,9 +88,12 @@ _MASK = re.compile(
       (?:/[A-Za-z0-9\-._~:/?#\[\]@!$&'*+=%]*)?                # bare domain (rswb.gx12333.net)
     | [A-Za-z0-9_\-]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|wps|zip|rar|s?html?|php|aspx?|jsp)\b
                                                               # file name (image, attachment, page)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+    """
+# Every form above starts with a character of this class. It leads the compiled regex (case
+# sensitive, so the engine can skip to such characters in C), and the lookbehind re-reads the
+# mask from it: group 1 is the mask, as with service_scan.compile_cue.
+_MASK_FIRST = r"[A-Za-z0-9._%+\-]"
+_MASK = re.compile(rf"(?-i:{_MASK_FIRST})(?<=(?=({_MASK_PATTERN}))(?s:.))", re.VERBOSE | re.IGNORECASE)
 
 # 8-digit runs that read as a date 19xx/20xx-MM-DD (20210315).
 _DATE8 = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
@@ -119,15 +124,15 @@ def is_date_like(digits: str) -> bool:
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, domains, e-mail addresses and file names (no phone inside them)."""
-    return [m.span() for m in _MASK.finditer(text)]
+    return [m.span(1) for m in iter_matches(_MASK, text)]
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every number-shaped match in ``text``, left to right, outside masked spans."""
     masks = masked_spans(text)
     found: list[Candidate] = []
-    for m in _number_regex().finditer(text):
-        start, end = m.span()
+    for m in iter_matches(_number_regex(), text):
+        start, end = m.span(1)
         if any(s < end and start < e for s, e in masks):
             continue
         cand = _candidate(m)
@@ -138,7 +143,7 @@ def find_candidates(text: str) -> list[Candidate]:
 
 def _candidate(m: re.Match[str]) -> Candidate | None:
     """Turn a regex match into a Candidate (extensions only kept on landlines)."""
-    start, end = m.span()
+    start, end = m.span(1)  # group 1 is the number (see compile_cue)
     ext = m.group("ext") or m.group("ext2")
     if m.group("landline"):
         area = ascii_digits(m.group("area1") or m.group("area2"))

@@ -25,31 +25,48 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
                    0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
                    0x2028: 0x0A, 0x2029: 0x0A, 0x000D: None, 0x000B: 0x0A, 0x000C: 0x0A})
+# Runs of characters the table maps: str.translate looks every character of a CJK text up in the
+# table (slow), so only these runs are translated.
+_FULLWIDTH_RUN = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FULLWIDTH)) + "]+")
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
 # Pinyin syllables with tone marks, in ASCII or full-width brackets, glued after a CJK character.
 _PINYIN_DEBRIS = re.compile(
-    rf"""(?<=[{_CJK}])            # right after a Chinese character
-        \(                        # opening bracket (full-width already mapped)
+    rf"""\(                        # opening bracket (full-width already mapped); a literal first
+                                  # lets the engine skip to brackets
+        (?<=[{_CJK}]\()           # right after a Chinese character
         [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,6}}  # one syllable, tone-marked
         \)""",
     re.VERBOSE,
 )
 _HAS_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 
-# Spaces between a number and a date/time unit, or a unit and the next number.
+# Spaces between a number and a date/time unit, or a unit and the next number. Every form opens
+# with its first blank (a class the engine skips to quickly); the lookbehinds then check that
+# blank together with the character before it.
 _DATE_SPACES = re.compile(
-    r"""(?<=\d)[ \t]+(?=[年月日时時点點分号號])   # 2021 年, 12 月
-      | (?<=[年月])[ \t]+(?=\d)                  # 年 12, 月 31
-      | (?<=\d)[ \t]+(?=[:：]\d)                 # 8 :00
-      | (?<=\d[:：])[ \t]+(?=\d)                 # 8: 00
+    r"""[ \t]                                          # the first blank of the run
+        (?: (?<=\d[ \t])[ \t]*(?=[年月日时時点點分号號])   # 2021 年, 12 月
+          | (?<=[年月][ \t])[ \t]*(?=\d)                  # 年 12, 月 31
+          | (?<=\d[ \t])[ \t]*(?=[:：]\d)                 # 8 :00
+          | (?<=\d[:：][ \t])[ \t]*(?=\d)                 # 8: 00
+        )
     """,
     re.VERBOSE,
 )
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
-_BLANK_RUN = re.compile(r"[ \t]{2,}|\t")  # layout blanks: one space keeps the column break
-_LEADING = re.compile(r"^[ \t]+", re.MULTILINE)
+# Layout blanks: one space keeps the column break. A run of two or more, or a lone tab.
+_BLANK_RUN = re.compile(
+    r"""[ \t]          # a blank (a class first: the engine skips to it)
+        (?: [ \t]+     # more blanks: the whole run
+          | (?<=\t)    # or the blank alone, when it is a tab
+        )""",
+    re.VERBOSE,
+)
+# Blanks opening a line: the first blank, then a check that a line break or the text start is
+# right before it (the negative lookbehind also holds at the start of the text).
+_LEADING = re.compile(r"[ \t](?<![^\n][ \t])[ \t]*")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -67,6 +84,10 @@ def to_simplified(text: str) -> str:
     return str(_converter().convert(text))
 
 
+def _to_halfwidth(match: re.Match[str]) -> str:
+    return match.group(0).translate(_FULLWIDTH)
+
+
 def _drop_pinyin(match: re.Match[str]) -> str:
     # Keep brackets that hold plain ASCII words (abbreviations); drop only tone-marked pinyin.
     return "" if _HAS_TONE.search(match.group(0)) else match.group(0)
@@ -76,7 +97,7 @@ def normalize_text(text: str) -> str:
     """Normalize notice text (see module docstring). Idempotent."""
     if not text:
         return ""
-    text = text.translate(_FULLWIDTH)
+    text = _FULLWIDTH_RUN.sub(_to_halfwidth, text)
     text = unicodedata.normalize("NFC", text)
     text = _PINYIN_DEBRIS.sub(_drop_pinyin, text)
     text = to_simplified(text)

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["compile_cue", "spans", "matches", "first_chars"]
+__all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars"]
 
 log = logging.getLogger(__name__)
 
@@ -155,14 +155,21 @@ def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def matches(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Group 1 of ``regex`` (from :func:`compile_cue`) at the non-overlapping matches, as finditer."""
-    out: list[tuple[int, int]] = []
+    return [m.span(1) for m in iter_matches(regex, text)]
+
+
+def iter_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The non-empty, non-overlapping matches of group 1 of ``regex``, as finditer finds them.
+
+    For a regex from :func:`compile_cue` (or any regex whose group 1 is the match), so callers
+    read ``m.span(1)`` and named groups from the match objects.
+    """
     search = regex.search
     m = search(text)
     while m is not None:
         s, e = m.span(1)
         if e > s:
-            out.append((s, e))
+            yield m
             m = search(text, e)
         else:
             m = search(text, s + 1)
-    return out
