@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .normalize import compact
 from .records import TZ
 from .ruledata import load_yaml
+from .service_scan import compile_cue, iter_matches
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name"]
 
@@ -56,17 +57,18 @@ def _rules() -> dict[str, object]:
         {x for group in labels.values() for x in group}, key=len, reverse=True
     )  # longest first so 发布时间 wins over 时间
     return {
-        # One alternation per list: a line is tested once, not once per pattern.
-        "chrome": re.compile("|".join(f"(?:{p})" for p in data["chrome_lines"])),
-        "footer": re.compile("|".join(f"(?:{p})" for p in data["footer_markers"])),
+        # One matcher per list: a line is tested once, not once per pattern.
+        "chrome": _AnyOf(data["chrome_lines"]),
+        "footer": _AnyOf(data["footer_markers"]),
         "trusted": set(labels["trusted_date"]),
         "untrusted": set(labels["untrusted_date"]),
         "source": set(labels["source"]),
         "author": set(labels["author"]),
         # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
-        # forum stamp 发表于, a blank).
-        "label_re": re.compile(
-            r"(?:^|(?<=[\s|]))(" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
+        # forum stamp 发表于, a blank). Compiled with a first-character prefilter: group 1 is the
+        # whole match (see service_scan.compile_cue).
+        "label_re": compile_cue(
+            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
         ),
         "agency_suffixes": tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         "outlets": tuple(data["outlet_markers"]),
@@ -77,10 +79,49 @@ def _rules() -> dict[str, object]:
     }
 
 
+class _AnyOf:
+    """Whether a line matches any of a list of patterns (``re.search``), tested in two passes.
+
+    Patterns anchored at the line start (``^...``) are joined into one regex tried at the start
+    only; the others into one regex with a first-character prefilter
+    (:func:`pipeline.service_scan.compile_cue`), so the engine skips to the characters that can
+    open one of them instead of trying every alternative at every position. A line is one line:
+    ``^`` holds only at its start.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [p for p in patterns if _anchored(p)]
+        floating = [p for p in patterns if not _anchored(p)]
+        self._start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self._anywhere = compile_cue("|".join(f"(?:{p})" for p in floating)) if floating else None
+
+    def search(self, line: str) -> bool:
+        """True when some pattern matches ``line`` (re.search semantics; an empty match counts)."""
+        if self._start is not None and self._start.match(line) is not None:
+            return True
+        if self._anywhere is None:
+            return False
+        m = self._anywhere.search(line)
+        return m is not None
+
+
+def _anchored(pattern: str) -> bool:
+    """True when ``pattern`` opens with ``^`` outside any alternation (it matches at the start only)."""
+    try:
+        from re import _constants as c
+        from re import _parser as sp
+
+        data = sp.parse(pattern).data
+    except (ImportError, re.error, AttributeError):
+        return False
+    return bool(data) and data[0][0] is c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+
+
 # Machine-style stamps: 2021-10-11, 2021/10/11 17:07, 2021年09月24日, 22-09-15 04:51:58.
 _STAMP = re.compile(
-    r"""(?<!\d)
-        (?P<y>\d{4}|\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?   # date
+    r"""(?P<y>\d(?<!\d\d)(?:\d{3}|\d))   # year: four or two digits, not the tail of a longer number
+                                     # (a digit first, so the engine can skip to digits)
+        \s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?   # date
         (?:\s*(?P<H>\d{1,2})[:时](?P<M>\d{2})(?::(?P<S>\d{2}))?)?                     # optional clock
         (?!\d)""",
     re.VERBOSE,
@@ -215,7 +256,7 @@ def _read_info_line(line: str) -> _Info | None:
         if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
             name = m["name"]
             return _Info(publisher=name, publisher_evidence=f"转自:{name}")
-    labels = list(r["label_re"].finditer(line))  # type: ignore[attr-defined]
+    labels = list(iter_matches(r["label_re"], line))  # type: ignore[arg-type]
     stamp = _STAMP.search(line)
     if not labels:
         # A bare stamp line right under the title: "2020-04-30 17:07".
@@ -227,9 +268,9 @@ def _read_info_line(line: str) -> _Info | None:
         return None
     info = _Info()
     for i, m in enumerate(labels):
-        label = m.group(1)
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
-        value = line[m.end():end].strip(" |:：")
+        label = m.group("label")
+        end = labels[i + 1].start(1) if i + 1 < len(labels) else len(line)
+        value = line[m.end(1):end].strip(" |:：")
         if label in r["source"] or label in r["author"]:
             # The value stops at the first blank (a date or another field may follow).
             name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
@@ -280,6 +321,21 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     hints = hints or PageHints()
     r = _rules()
     lines = text.split("\n")
+    # The lines above the body are read by two passes (the head scan, then the body scan from the
+    # title on): each line's chrome and info-line readings are computed once, for this page only.
+    chrome_of: dict[int, bool] = {}
+    info_of: dict[int, _Info | None] = {}
+
+    def is_chrome(j: int, line: str) -> bool:
+        if j not in chrome_of:
+            chrome_of[j] = _is_chrome(line)
+        return chrome_of[j]
+
+    def info_line(j: int, line: str) -> _Info | None:
+        if j not in info_of:
+            info_of[j] = _read_info_line(line)
+        return info_of[j]
+
     infos: list[_Info] = []
     candidates: list[tuple[int, bool]] = []  # (line index, followed by an info line)
     hint_title = compact(hints.title) if hints.title else ""
@@ -289,9 +345,9 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
         line = raw.strip()
         if not line:
             continue
-        if _is_chrome(line):
+        if is_chrome(i, line):
             continue
-        info = _read_info_line(line)
+        info = info_line(i, line)
         if info is not None:
             infos.append(info)
             if last_candidate is not None:
@@ -322,10 +378,11 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
         # Without a title, keep the non-chrome lines above the body (they may state times).
         for j in range(0, first):
             line = lines[j].strip()
-            if line and not _is_chrome(line) and _read_info_line(line) is None:
+            if line and not is_chrome(j, line) and info_line(j, line) is None:
                 kept.append(line)
     body_started = bool(kept) and title_idx is None
-    title_forms = {compact(lines[i]) for i, _ in candidates} | ({compact(title)} if title else set())
+    title_form = compact(title) if title else ""
+    title_forms = {compact(lines[i]) for i, _ in candidates} | ({title_form} if title else set())
     for j in range(first, len(lines)):
         line = lines[j].strip()
         if not line:
@@ -334,12 +391,14 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
             continue
         if body_started and r["footer"].search(line):  # type: ignore[attr-defined]
             break
-        if _is_chrome(line):
+        if is_chrome(j, line):
             continue
-        if not body_started and _read_info_line(line) is not None:
-            infos.append(_read_info_line(line))  # type: ignore[arg-type]
-            continue
-        if not body_started and title and compact(line) == compact(title):
+        if not body_started:
+            info = info_line(j, line)
+            if info is not None:
+                infos.append(info)
+                continue
+        if not body_started and title and compact(line) == title_form:
             continue  # the title repeated under itself
         line = _strip_bracketed_title(line, title_forms)
         if not line:
@@ -390,6 +449,9 @@ def _issuer_line_above(lines: list[str], idx: int, title: str) -> str | None:
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:
     """Drop a repost site's 【page title】 glued into the text."""
+
+    if "【" not in line:  # most lines hold no bracketed title
+        return line.strip()
 
     def repl(m: re.Match[str]) -> str:
         return "" if compact(m.group(1)) in title_forms else m.group(0)
@@ -521,7 +583,9 @@ def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
 def _publisher_from_body(page: CleanPage) -> None:
     """An issuer named in the opening sentences: ``X发布了《...公告》``, ``A、B将于...公告如下``."""
     head = page.body_text[:800]
-    m = _BODY_PUBLISHED.search(head)
+    # Each regex needs a word of its own (发布, 如下): without it the search cannot succeed and is
+    # skipped (both open with a start-or-separator group the engine cannot skip through quickly).
+    m = _BODY_PUBLISHED.search(head) if "发布" in head else None
     if m:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
@@ -530,6 +594,6 @@ def _publisher_from_body(page: CleanPage) -> None:
             if is_agency_name(m["name"]):
                 page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
                 return
-    m = _BODY_ISSUERS.search(head)
+    m = _BODY_ISSUERS.search(head) if "如下" in head else None
     if m:
         page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"
