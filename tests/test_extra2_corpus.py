@@ -1,0 +1,291 @@
+"""The second extra corpus (tests/corpus/extra22): new notices nobody tuned on, scored like the dev corpus.
+
+Round 2 of the over-fitting check: other cities, layouts and years than ``dev`` and ``extra`` (times
+only in a table, WeChat posts, a two-city notice, batches by district, 2017-2019 year-end notices,
+English system names, a go-live without a stop). Three checks, as in ``test_extra_corpus.py``:
+- the corpus itself is well formed (every label in SPEC's gold format, codes from the taxonomy);
+- the scores hold floors recorded a hair below the current scores (raise them as fixes land);
+- notice by notice and field by field, the parser agrees with the gold label; each known miss is an
+  ``xfail(strict=True)`` naming the module and the rule that is missing, so a fix shows up as an
+  XPASS and its row moves out of ``KNOWN_MISSES``.
+The HTML versions in ``extra22/html`` must give the same metadata as their ``.txt`` copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.evaluate import SCALARS, SETS, corpus_hash, evaluate, notice_to_gold
+from pipeline.normalize import compact, normalize_text
+from pipeline.parse import parse_document
+from pipeline.records import Notice, RawDocument
+
+from conftest import CORPUS
+
+EXTRA2 = CORPUS / "extra22"
+HTML = EXTRA2 / "html"
+NOTICES = sorted(p.stem for p in EXTRA2.glob("*.txt"))
+
+# Scores of `notices eval tests/corpus/extra22` when the floors were recorded (2026-11-22, parser at
+# commit 1e08487, BEFORE any fix for this corpus), rounded down to three decimals; the corpus hash
+# ties them to these labels. They document the pre-fix state: raise them (never above what passes)
+# as fixes land and KNOWN_MISSES rows XPASS.
+CORPUS_SHA256 = "6e8d43fd5b52b63aff58d501f476e5a3c01d45ef2e13f12617ee1b64c636155e"
+FLOORS = {
+    "province": 1.0,
+    "city": 0.923,
+    "title": 0.846,
+    "publisher": 0.807,
+    "published": 0.961,
+    "downtime_start": 0.692,
+    "downtime_end": 0.923,
+    "domain": 1.0,
+    "datetimes": 0.972,
+    "services_suspended": 0.946,
+    "phones": 0.915,
+}
+
+# (notice, field) -> why the parser misses it (module: rule). Rows marked DEBATABLE are judgment
+# calls explained in the notice's label_notes; the others are plain extractor gaps.
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    # textclean: titles, info lines, publishers
+    ("anshan-policy-2022", "title"): "textclean: a question-form news headline without a notice word (关于/公告/通知) is not taken as the title",
+    ("anshan-policy-2022", "publisher"): "textclean: the info line is only read under a recognised title, so '来源:鞍山市医疗保障局' is missed",
+    ("anshan-policy-2022", "published"): "textclean: the info line '时间:2022-05-20 09:31' is missed with the title",
+    ("anshan-policy-2022", "datetimes"): "textclean -> times: the unread info-line stamp stays in the body and becomes a 2022-05-20T09:31 window",
+    ("jingdezhen-wechat-2022", "title"): "textclean: the emoji heading '⏰ 暂停时间' is taken as the title; the WeChat post title with its 【重要提醒】 tag is cut",
+    ("jingdezhen-wechat-2022", "publisher"): "textclean: '来源:景德镇市医疗保障局' after the body (WeChat footer, before 编辑/审核) is not read",
+    ("jingdezhen-wechat-2022", "downtime_start"): "textclean: the date-range line under the emoji heading is removed as that heading's info line, so no stop window is left",
+    ("jingdezhen-wechat-2022", "downtime_end"): "textclean: same removed range line (2022-12-31 18时—2023-01-01 24时)",
+    ("jingdezhen-wechat-2022", "datetimes"): "textclean: same removed range line; 2023-01-02T00:00 (1月1日24时) is lost",
+    ("mianyang-2022", "title"): "textclean: the forum thread title (board breadcrumb line) wins over the notice heading inside the post",
+    ("xiangxi-2021", "title"): "textclean: the SEO aggregator's rewritten title wins over the notice heading after 'The Beginning'",
+    ("yulin-shebao-2022", "publisher"): "textclean: '来源:本站' (the host itself) is taken as the publisher instead of the title prefix/signature",
+    ("zhangjiakou-wechat-2021", "publisher"): "textclean: a WeChat lead '张家口市人力资源和社会保障局温馨提示:' is not read as the issuer (only 记者从X获悉/据X消息 forms are)",
+    ("ningxia-tax-2022", "publisher"): "DEBATABLE label: '信息来源:纳税服务处' is an internal division; gold takes the bureau of the title prefix and signature",
+    ("ningxia-tax-2022", "datetimes"): "textclean -> times: the info line below the document-number line stays in the body; its 2021-12-28 becomes a suspension window",
+    # places
+    ("ningxia-tax-2022", "city"): "places: the capital's area code (0951) of one phone makes a province-level (全区, 自治区税务局) notice a 银川市 notice",
+    ("xian-xianyang-2019", "city"): "DEBATABLE label: a joint notice of two cities; gold takes the first issuer 西安市, the pipeline gives null",
+    # times
+    ("haerbin-2021", "downtime_start"): "times: times only in a flattened table (业务类别 | 停机时间 | 恢复时间): a row's two cells joined by ' | ' are two 'other' points, not a stop-resume range typed by the header (with 至 between them the row works)",
+    ("haerbin-2021", "downtime_end"): "times: same table rows; no downtime window at all",
+    ("hainan-2021", "downtime_start"): "times: choose_downtime takes the earliest point of the stop-time section (一、暂停服务时间) even when it is a partial stop (参保登记/增减/核定, 6-22) and the section's core stop (各项经办业务, 6-25) follows",
+    ("xiangxi-2021", "downtime_start"): "times: same rule as hainan-2021: in the section 一、停机时间 the partial 缴费核定 stop (11-17) beats the core stop (11-19)",
+    ("zhuhai-2021", "downtime_start"): "times: the 异地就医直接结算 stop (11-25 18时) is not read as a province-level component because its sentence goes on about 出院结算 (a core cue), so it precedes the core stop (11-26 18时)",
+    ("zhuhai-2021", "datetimes"): "times: the relative month '本月26日' (headline) is not resolved with the article date",
+    ("zhangjiakou-wechat-2021", "downtime_start"): "times: '维护时间'/'系统维护' is no stop cue, so the body range is 'other' and the headline's bare '6月25日晚' becomes the start",
+    ("zhangjiakou-wechat-2021", "datetimes"): "times: '6月25日晚至27日' (part of day before 至, elided month) is not read as a range; 2021-06-27 is lost",
+    ("shanghai-2018", "datetimes"): "times: the recurring rule '每年4月1日至次年3月31日' gives a 2018-04-01 point",
+    ("kashi-shebao-2018", "datetimes"): "DEBATABLE label: '自即日起至9月14日' - gold resolves 即日 to the publication date 2018-09-05 (as zhengzhou-2021 resolves 今天)",
+    ("suzhou-2022", "downtime_start"): "DEBATABLE label: three district batches; gold starts at the first batch (3-18 18:00), the pipeline at the last and largest (4-01 18:00)",
+    # services
+    ("haerbin-2021", "services_suspended"): "services: rows of a stop-time table have no stop verb (the cue is the header 停机时间), so 异地就医直接结算 (cross_region) and 网上办事大厅/APP (online_channels) are missed; extra contribution from 缴费基数申报 (DEBATABLE, as jiyuan-shebao-2022)",
+    ("hainan-2021", "services_suspended"): "services: '完成5月份医疗费用的申报' (的 between 费用 and 申报) is not the 费用申报 cue, so institution_settlement is missed",
+    ("daxinganling-2021", "services_suspended"): "services: '急诊、危重患者入院不受影响' (admission) cancels inpatient, although settlement is deferred (记账, 补办结算) and 出院结算 has a deadline",
+    ("mianyang-2022", "services_suspended"): "services: '确需外出就医的,先行垫付,回参保地报销' - 外出就医 is no cross_region cue",
+    ("shanghai-2018", "services_suspended"): "services: '公众号…的账户查询功能同步暂停' gives general besides online_channels",
+    ("ningxia-tax-2022", "services_suspended"): "DEBATABLE label: premium payment stops only through the online channels (restricted, shenzhen-2023); also the regular 1月19日 filing deadline is read as a finish-before-the-stop deadline",
+    ("wuhu-2021", "services_suspended"): "DEBATABLE label: '缴费基数申报' read as contribution (缴费); SPEC lists 基数变更 under enrollment (jiyuan-shebao-2022 call)",
+    ("xian-xianyang-2019", "services_suspended"): "DEBATABLE label: '缴费基数调整' read as contribution (缴费); SPEC lists 基数变更 under enrollment (jiyuan-shebao-2022 call)",
+    # contacts
+    ("hainan-2021", "phones"): "contacts: bare 8-digit numbers of a province-level notice (city null) get no area code, though all of 海南 dials 0898 and each row names a city",
+    ("shanghai-2018", "phones"): "DEBATABLE label: the 6-digit service number 962218 written without area code; gold applies SPEC's local-number rule (021-962218)",
+    # classify
+    ("shizuishan-meeting-2021", "is_outage_notice"): "classify: a meeting report is taken as an outage notice: '11月15日前完成…改造…对未按期完成改造的…将暂缓开通其联网结算' (a conditional sanction after go-live) counts as a stop with a date, and its sentence is not seen as reported speech because '会议要求' opens the previous sentence (一是…二是… list)",
+    ("shizuishan-meeting-2021", "downtime_start"): "classify -> times: same meeting report; the meeting time becomes the downtime start",
+    ("shizuishan-meeting-2021", "services_suspended"): "classify -> services: same meeting report; abstract statements and a sanction (暂缓开通其联网结算) give inpatient/outpatient/pharmacy",
+}
+
+HTML_PAGES = [
+    pytest.param("haerbin-2021.utf8.html", "utf-8", id="haerbin-trs-utf8-tables"),
+    pytest.param("jiujiang-2017.gbk.html", "gb18030", id="jiujiang-govcn-gbk-titlestart"),
+    pytest.param("baoji-2021.gbk.html", "gb18030", id="baoji-hospital-gb2312"),
+    pytest.param("wuhu-2021.utf8.html", "utf-8", id="wuhu-news-portal-utf8"),
+]
+HTML_MISSES: dict[tuple[str, str], str] = {
+}
+
+
+def _parse(path: Path) -> Notice:
+    return parse_document(RawDocument(source=str(path), data=path.read_bytes(), source_path=str(path)))
+
+
+@functools.cache
+def _gold(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXTRA2 / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@functools.cache
+def _ours(name: str) -> tuple[dict[str, Any], bool]:
+    notice = _parse(EXTRA2 / f"{name}.txt")
+    return notice_to_gold(notice), notice.is_outage_notice
+
+
+# --- the corpus is well formed -------------------------------------------------------------------
+
+SERVICE_CODES = {  # SPEC "Service taxonomy (codes)": the contract, not the rule file's current state
+    "general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region", "filing",
+    "reimbursement", "transfer", "maternity", "personal_account", "online_channels", "institution_settlement",
+}
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
+_PHONE = re.compile(r"^(0\d{2,3}-\d{5,8}|1\d{10}|1\d{4})$")  # landline (incl. 96xxxx), mobile, 12xxx hotline
+
+
+@pytest.mark.parametrize("name", NOTICES)
+def test_gold_label_is_well_formed(name: str) -> None:
+    gold = _gold(name)
+    text = (EXTRA2 / f"{name}.txt").read_text(encoding="utf-8")
+    assert 400 <= len(text) <= 2500, len(text)
+    assert gold["id"] == name
+    assert len(gold["label_notes"]) > 200
+    assert set(gold["services_suspended"]) <= SERVICE_CODES
+    assert len(set(gold["services_suspended"])) == len(gold["services_suspended"])
+    assert len(set(gold["datetimes"])) == len(gold["datetimes"])
+    for value in gold["datetimes"] + [v for v in (gold["downtime"] or {}).values() if v]:
+        assert _DATETIME.match(value), value
+        dt.datetime.fromisoformat(value)
+    for phone in gold["phones"]:
+        assert _PHONE.match(phone), phone
+        assert phone.split("-")[-1] in normalize_text(text), phone  # every number is in the text
+    if gold["published"]:
+        dt.date.fromisoformat(gold["published"])
+    if not gold["is_outage_notice"]:
+        assert gold["downtime"] is None and gold["services_suspended"] == []
+    assert gold.get("domain", "other") in {"medical_insurance", "social_insurance", "housing_fund", "tax", "other"}
+
+
+def test_corpus_size_and_mix() -> None:
+    golds = [_gold(n) for n in NOTICES]
+    assert len(golds) >= 24
+    domains = {g.get("domain") for g in golds}
+    assert {"medical_insurance", "social_insurance", "housing_fund", "tax"} <= domains
+    assert sum(not g["is_outage_notice"] for g in golds) >= 3
+    assert sum(g["city"] is None for g in golds) >= 2  # province-level notices
+    assert sum(g["downtime"] is not None and g["downtime"]["end"] is None for g in golds) >= 1  # open end
+
+
+def test_corpus_is_new() -> None:
+    """No notice of this corpus shares its name or its city with the dev or the first extra corpus."""
+    older = [*CORPUS.joinpath("dev").glob("*.json"), *CORPUS.joinpath("extra").glob("*.json")]
+    old_cities = {json.loads(p.read_text(encoding="utf-8"))["city"] for p in older} - {None}
+    assert not {p.stem for p in older} & set(NOTICES)
+    assert not {_gold(n)["city"] for n in NOTICES} & old_cities
+
+
+def test_weekdays_match_the_dates() -> None:
+    """A '(星期五)' / '(周五)' after a date agrees with the year the label resolves it to."""
+    days = "一二三四五六日"
+    pattern = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日\((?:星期|周)(.)\)")
+    for name in NOTICES:
+        gold = _gold(name)
+        years = {v[:4] for v in gold["datetimes"]} | ({gold["published"][:4]} if gold["published"] else set())
+        for m in pattern.finditer(normalize_text((EXTRA2 / f"{name}.txt").read_text(encoding="utf-8"))):
+            year, month, day, weekday = m.groups()
+            fits = [y for y in ([year] if year else sorted(years))
+                    if days[dt.date(int(y), int(month), int(day)).weekday()] == weekday]
+            assert fits, f"{name}: {m.group(0)}"
+
+
+def test_known_misses_name_real_fields() -> None:
+    fields = set(SCALARS) | set(SETS) | {"is_outage_notice"}
+    for name, field in KNOWN_MISSES:
+        assert name in NOTICES, name
+        assert field in fields, field
+
+
+# --- scores --------------------------------------------------------------------------------------
+
+def test_extra2_corpus_holds_its_floors() -> None:
+    report = evaluate(EXTRA2)
+    assert report.files == len(NOTICES)
+    assert not report.errors, report.errors
+    scores = report.scores()
+    low = {k: round(scores[k], 3) for k, floor in FLOORS.items() if scores[k] + 1e-9 < floor}
+    assert not low, f"below the floor: {low}"
+
+
+def test_floors_belong_to_these_labels() -> None:
+    assert corpus_hash(EXTRA2) == CORPUS_SHA256, "labels changed: re-run the eval and re-record FLOORS"
+
+
+# --- notice by notice ----------------------------------------------------------------------------
+
+def _field_cases() -> list[Any]:
+    cases = []
+    for name in NOTICES:
+        gold = _gold(name)
+        for field in (*SCALARS, *SETS, "is_outage_notice"):
+            if field == "domain" and "domain" not in gold:
+                continue
+            reason = KNOWN_MISSES.get((name, field))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(name, field, marks=marks, id=f"{name}-{field}"))
+    return cases
+
+
+def _gold_value(gold: dict[str, Any], field: str) -> Any:
+    if field in SETS:
+        return {normalize_text(v) for v in gold[field]}
+    if field.startswith("downtime_"):
+        return (gold["downtime"] or {}).get(field.removeprefix("downtime_"))
+    return gold.get(field)
+
+
+@pytest.mark.parametrize("name, field", _field_cases())
+def test_notice_field(name: str, field: str) -> None:
+    gold = _gold(name)
+    ours, is_outage = _ours(name)
+    want = _gold_value(gold, field)
+    if field == "is_outage_notice":
+        assert is_outage == want
+    elif field in SETS:
+        got = set(ours[field])
+        assert got == want, f"missing {sorted(want - got)}; extra {sorted(got - want)}"
+    elif field in ("title", "publisher", "province", "city"):
+        assert compact(ours[field]) == compact(want), (ours[field], want)
+    else:
+        assert ours[field] == want
+
+
+# --- HTML pages give the same metadata as their text copies ---------------------------------------
+
+def _html_cases() -> list[Any]:
+    cases = []
+    for param in HTML_PAGES:
+        page, encoding = param.values
+        for field in ("title", "publisher", "published", "province", "city"):
+            reason = HTML_MISSES.get((page, field))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(page, encoding, field, marks=marks, id=f"{param.id}-{field}"))
+    return cases
+
+
+@pytest.mark.parametrize("page, encoding, field", _html_cases())
+def test_html_page_matches_text_copy(page: str, encoding: str, field: str) -> None:
+    html_notice = _parse(HTML / page)
+    text_notice = _parse(EXTRA2 / f"{page.split('.')[0]}.txt")
+    assert html_notice.encoding == encoding
+    if field == "published":
+        got = html_notice.published_at.date() if html_notice.published_at else None
+        want = text_notice.published_at.date() if text_notice.published_at else None
+        assert got == want
+    else:
+        assert getattr(html_notice, field) == getattr(text_notice, field)
+
+
+def test_html_pages_are_built_from_the_text_copies() -> None:
+    """Every page named above exists, and the build script knows each one."""
+    script = (HTML / "build_pages.py").read_text(encoding="utf-8")
+    for param in HTML_PAGES:
+        page = param.values[0]
+        assert (HTML / page).is_file(), page
+        assert f'"{page}"' in script, page
