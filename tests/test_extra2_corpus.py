@@ -1,4 +1,4 @@
-"""The second extra corpus (tests/corpus/extra22): new notices nobody tuned on, scored like the dev corpus.
+"""The second extra corpus (tests/corpus/extra2): new notices nobody tuned on, scored like the dev corpus.
 
 Round 2 of the over-fitting check: other cities, layouts and years than ``dev`` and ``extra`` (times
 only in a table, WeChat posts, a two-city notice, batches by district, 2017-2019 year-end notices,
@@ -8,7 +8,7 @@ English system names, a go-live without a stop). Three checks, as in ``test_extr
 - notice by notice and field by field, the parser agrees with the gold label; each known miss is an
   ``xfail(strict=True)`` naming the module and the rule that is missing, so a fix shows up as an
   XPASS and its row moves out of ``KNOWN_MISSES``.
-The HTML versions in ``extra22/html`` must give the same metadata as their ``.txt`` copies.
+The HTML versions in ``extra2/html`` must give the same metadata as their ``.txt`` copies.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from pipeline.records import Notice, RawDocument
 
 from conftest import CORPUS
 
-EXTRA2 = CORPUS / "extra22"
+EXTRA2 = CORPUS / "extra2"
 HTML = EXTRA2 / "html"
 NOTICES = sorted(p.stem for p in EXTRA2.glob("*.txt"))
 
-# Scores of `notices eval tests/corpus/extra22` when the floors were recorded (2026-11-22, parser at
+# Scores of `notices eval tests/corpus/extra2` when the floors were recorded (2026-11-22, parser at
 # commit c244c69, BEFORE any fix for this corpus), rounded down to three decimals; the corpus hash
 # ties them to these labels. They document the pre-fix state: raise them (never above what passes)
 # as fixes land and KNOWN_MISSES rows XPASS.
