@@ -187,21 +187,40 @@ def _is_heading(clause: Clause) -> bool:
     return clause.ends_with_colon or (clause.marker_level is not None and clause.end - clause.start <= _HEADING_MAX)
 
 
+def _is_table_row(text: str, clause: Clause) -> bool:
+    """A line of a flattened table: cells separated by ``|`` or a tab."""
+    return text.find("|", clause.start, clause.end) >= 0 or text.find("\t", clause.start, clause.end) >= 0
+
+
+def _schedule_header(text: str, clause: Clause, rules: ServiceRules) -> Hit | None:
+    """The stop a stop-time header (一、停机安排, 业务类别 | 停机时间 | 恢复时间) lends its rows, if it is one."""
+    if not (_is_heading(clause) or _is_table_row(text, clause)):
+        return None
+    m = rules.schedule_header.search(text, clause.start, clause.end)
+    return Hit(m.start(), m.end(), "action", "suspended") if m is not None else None
+
+
 def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
     """Readings of every clause, carrying list-heading actions across lines.
 
     A heading (a line ending in a colon, or a short numbered line) that states a stop with no
     object of its own (停机影响业务范围:, 三、暂停办理的业务) lends that stop to the following lines
     that have objects but no action, until a line with its own action, another heading, or an
-    item marker outside the listed items.
+    item marker outside the listed items. A stop-time header (a heading or a table header row naming
+    停机时间, 暂停服务时间, 停机安排; ``schedule_header`` in ``rules/service_actions.yaml``) lends the
+    stop only to the lines that also state a time (schedule rows); a table header's rows end at the
+    first line that is no table row.
     """
     out: list[Reading] = []
     carry: Hit | None = None
     carry_level: int | None = None  # marker level of the heading, else of its first listed item
+    carry_rows = ""  # "": a list; "time": schedule rows under a heading; "table": under a table header
     action_starts = [h.start for h in cues.actions]
     object_starts = [h.start for h in cues.objects]
     for clause in clauses:
         level = clause.marker_level
+        if carry_rows == "table" and carry is not None and not _is_table_row(text, clause):
+            carry = None  # the table is over
         if carry is not None and level is not None:
             if carry_level is None:
                 carry_level = level
@@ -211,17 +230,25 @@ def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceR
         actions = cues.actions[bisect_left(action_starts, s):bisect_left(action_starts, e)]
         objects = cues.objects[bisect_left(object_starts, s):bisect_left(object_starts, e)]
         if not actions and not objects:
-            # Most lines name nothing: no reading, and only a colon line ends a carried list.
-            if clause.ends_with_colon:
+            # Most lines name nothing: no reading, and only a colon line or a header changes the carry.
+            header = _schedule_header(text, clause, rules)
+            if header is not None and _is_heading(clause):
+                carry, carry_level, carry_rows = header, (level + 1 if level is not None else None), "time"
+            elif header is not None and carry is None:  # a table header, not inside a heading's schedule
+                carry, carry_level, carry_rows = header, None, "table"
+            elif clause.ends_with_colon:
                 carry = None
             continue
+        lent = carry
+        if carry_rows and lent is not None and rules.schedule_time.search(text, s, e) is None:
+            lent = None  # a schedule lends its stop to rows that state a time only
         reader = _ClauseReader(text, clause, cues, rules)
-        reader.read(carry, actions, objects)
+        reader.read(lent, actions, objects)
         readings = reader.readings()
         out.extend(readings)
         last = reader.last
         if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
-            carry, carry_level = last, (level + 1 if level is not None else None)
+            carry, carry_level, carry_rows = last, (level + 1 if level is not None else None), ""
         elif clause.ends_with_colon or actions:
             carry = None
     return out

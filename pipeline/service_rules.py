@@ -76,6 +76,9 @@ class ServiceRules:
     title_line: re.Pattern[str]
     audiences: tuple[tuple[re.Pattern[str], str], ...]
     components: re.Pattern[str] | None
+    steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
+    schedule_header: re.Pattern[str]  # a stop-time header (停机时间): its rows inherit the stop
+    schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -167,6 +170,20 @@ def _actions(data: dict[str, Any], key: str) -> tuple[ActionCue, ...]:
     return tuple(cues)
 
 
+def _steps(data: dict[str, Any]) -> dict[str, str]:
+    """Cue word -> step name (``steps`` of services.yaml), validated."""
+    raw = data.get("steps") or {}
+    if not isinstance(raw, dict):
+        raise RulesError("services.yaml steps: expected a mapping of step -> words")
+    out: dict[str, str] = {}
+    for step, words in raw.items():
+        for word in _as_list(words, f"services.yaml steps.{step}"):
+            if not isinstance(word, str) or not word or word in out:
+                raise RulesError(f"services.yaml steps.{step}: bad or repeated word {word!r}")
+            out[word] = str(step)
+    return out
+
+
 @functools.cache
 def service_rules() -> ServiceRules:
     """Load and compile both services rules files once."""
@@ -208,4 +225,7 @@ def service_rules() -> ServiceRules:
         title_line=_pattern_regex(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
         audiences=tuple(audiences),
         components=components,
+        steps=_steps(svc),
+        schedule_header=_compile(act["schedule_header"], "service_actions.yaml schedule_header"),
+        schedule_time=_compile(act["schedule_time"], "service_actions.yaml schedule_time"),
     )

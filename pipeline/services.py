@@ -13,6 +13,8 @@ Row conventions (SPEC.md "services.parquet"):
 * a service the notice explicitly keeps open (不受影响, 正常办理, 除...外) loses its ``suspended``
   rows unless some clause stops that very service directly (a stop verb governing its own cue
   word, not a settlement expanded by place nor a row implied by a deadline/workaround/resume);
+  a keep-open of one step of a service (入院 is admission: ``steps`` in ``rules/services.yaml``)
+  drops only the rows of that step, so 入院不受影响 leaves a deferred 出院结算 suspended;
 * one row per (service, action, clause); ``evidence`` is the phrase run from the object to the
   action word, ``text[span_start:span_end]``.
 """
@@ -60,7 +62,7 @@ def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
     clauses = split_clauses(text)
     cues = find_cues(text, rules)
     readings = read_clauses(text, clauses, cues, rules)
-    facts = _facts(text, readings, cues, WindowIndex(windows or []))
+    facts = _facts(text, readings, cues, WindowIndex(windows or []), rules.steps)
     log.debug("services: %d clauses, %d readings, %d facts", len(clauses), len(readings), len(facts))
     return facts
 
@@ -76,9 +78,14 @@ def attach_services(windows: list[TimeWindow], facts: list[ServiceFact]) -> None
     attach(windows, facts)
 
 
-def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowIndex) -> list[ServiceFact]:
+def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowIndex,
+           steps: dict[str, str]) -> list[ServiceFact]:
     """Rows from readings: implied stops added, keep-open overrides applied, one per clause."""
-    kept_open = {r.code for r in readings if r.action == "open"}
+    # code -> the steps kept open (None: the whole service); 入院不受影响 keeps admission open only
+    kept_open: dict[str, set[str | None]] = {}
+    for r in readings:
+        if r.action == "open":
+            kept_open.setdefault(r.code, set()).add(steps.get(text[r.obj.start:r.obj.end]))
     stopped_directly = {r.code for r in readings if r.strong}
     seen: set[tuple[str, str, int]] = set()
     facts: list[ServiceFact] = []
@@ -87,7 +94,7 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
             continue
         actions = [r.action, "suspended"] if r.action in _IMPLIES_STOP else [r.action]
         for action in actions:
-            if action == "suspended" and r.code in kept_open and r.code not in stopped_directly:
+            if action == "suspended" and r.code not in stopped_directly and _kept_open(text, r, kept_open, steps):
                 continue
             key = (r.code, action, r.clause.start)
             if key in seen:
@@ -97,6 +104,14 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
     order = {code: i for i, code in enumerate(SERVICE_CODES)}
     facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
     return facts
+
+
+def _kept_open(text: str, r: Reading, kept_open: dict[str, set[str | None]], steps: dict[str, str]) -> bool:
+    """Whether the notice keeps open what ``r`` stops: the whole service, or the step it names."""
+    open_steps = kept_open.get(r.code)
+    if not open_steps:
+        return False
+    return None in open_steps or steps.get(text[r.obj.start:r.obj.end]) in open_steps
 
 
 def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex) -> ServiceFact:

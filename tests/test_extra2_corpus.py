@@ -87,14 +87,7 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("kashi-shebao-2018", "datetimes"): "DEBATABLE label: '自即日起至9月14日' - gold resolves 即日 to the publication date 2018-09-05 (as zhengzhou-2021 resolves 今天)",
     ("suzhou-2022", "downtime_start"): "DEBATABLE label: three district batches; gold starts at the first batch (3-18 18:00), the pipeline at the last and largest (4-01 18:00)",
     # services
-    ("haerbin-2021", "services_suspended"): "services: rows of a stop-time table have no stop verb (the cue is the header 停机时间), so 异地就医直接结算 (cross_region) and 网上办事大厅/APP (online_channels) are missed; extra contribution from 缴费基数申报 (DEBATABLE, as jiyuan-shebao-2022)",
-    ("hainan-2021", "services_suspended"): "services: '完成5月份医疗费用的申报' (的 between 费用 and 申报) is not the 费用申报 cue, so institution_settlement is missed",
-    ("daxinganling-2021", "services_suspended"): "services: '急诊、危重患者入院不受影响' (admission) cancels inpatient, although settlement is deferred (记账, 补办结算) and 出院结算 has a deadline",
-    ("mianyang-2022", "services_suspended"): "services: '确需外出就医的,先行垫付,回参保地报销' - 外出就医 is no cross_region cue",
-    ("shanghai-2018", "services_suspended"): "services: '公众号…的账户查询功能同步暂停' gives general besides online_channels",
     ("ningxia-tax-2022", "services_suspended"): "DEBATABLE label: premium payment stops only through the online channels (restricted, shenzhen-2023); also the regular 1月19日 filing deadline is read as a finish-before-the-stop deadline",
-    ("wuhu-2021", "services_suspended"): "DEBATABLE label: '缴费基数申报' read as contribution (缴费); SPEC lists 基数变更 under enrollment (jiyuan-shebao-2022 call)",
-    ("xian-xianyang-2019", "services_suspended"): "DEBATABLE label: '缴费基数调整' read as contribution (缴费); SPEC lists 基数变更 under enrollment (jiyuan-shebao-2022 call)",
     # contacts
     ("hainan-2021", "phones"): "contacts: bare 8-digit numbers of a province-level notice (city null) get no area code, though all of 海南 dials 0898 and each row names a city",
     ("shanghai-2018", "phones"): "DEBATABLE label: the 6-digit service number 962218 written without area code; gold applies SPEC's local-number rule (021-962218)",

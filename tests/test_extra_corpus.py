@@ -53,7 +53,6 @@ FLOORS = {
 # calls explained in the notice's label_notes; the others are plain extractor gaps.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("foshan-2019", "published"): "DEBATABLE label: the hospital repost header says 2019-12-26, the issuer's signature 2019-12-25; gold takes the signature",
-    ("jiyuan-shebao-2022", "services_suspended"): "DEBATABLE label: '缴费基数变更' read as contribution (缴费); SPEC lists 基数变更 under enrollment and bank 代扣 of premiums continues",
     ("luoyang-2016", "publisher"): "DEBATABLE label: 来源 names the subordinate 洛阳市社会医疗保险中心; title prefix and signature name 洛阳市人力资源和社会保障局",
 }
 

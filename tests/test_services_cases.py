@@ -243,6 +243,37 @@ BUGS = [
        "!pharmacy:suspended"),
     _c("admitted-patients-are-inpatient", "停机期间收治的医保患者,待新系统上线后转为医保结算。", {"inpatient"},
        "inpatient:workaround", "!outpatient:suspended"),
+    # round 3, from the second extra corpus (tests/corpus/extra2): each rule with a variant found in neither corpus
+    _c("haerbin-stop-table-rows-inherit-the-stop",
+       "一、停机安排\n业务类别 | 停机时间 | 恢复时间\n医保经办服务(含网上办事大厅、“龙江医保”APP) | 2021年11月12日17:00 | 2021年11月22日8:30\n"
+       "省内及跨省异地就医直接结算 | 2021年11月11日18:00 | 另行通知\n二、温馨提示\n请妥善保管门诊票据。",
+       {"general", "online_channels", "cross_region"}, "!outpatient:suspended"),
+    _c("stop-table-header-without-heading", "业务 | 暂停时间\n参保登记、人员增减 | 12月25日18:00起\n门诊慢特病备案 | 12月26日\n"
+       "以上业务恢复后另行通知。\n个人账户 12月30日划入", {"enrollment", "filing"}, "!personal_account:suspended"),
+    _c("stop-time-colon-heading-variant", "暂停服务时间:\n参保登记、人员增减 11月20日18:00起\n生育津贴 11月22日起", {"enrollment", "maternity"}),
+    _c("schedule-row-without-time-is-no-stop", "一、停机时间安排\n异地就医备案通过国家医保服务平台APP办理", set()),
+    _c("other-time-table-is-no-stop", "业务 | 办理时间\n参保登记 | 12月25日\n生育津贴 | 12月26日", set()),
+    _c("hainan-claim-with-de-is-institution-settlement", "(三)各定点医药机构须于6月24日17:00前完成5月份医疗费用的申报。",
+       {"institution_settlement"}, "institution_settlement:deadline"),
+    _c("claim-with-de-variant", "请各定点医疗机构于12月20日前完成11月医疗费用的结算申报。", {"institution_settlement"},
+       "!inpatient:suspended"),
+    _c("daxinganling-open-admission-keeps-settlement-stopped",
+       "一、全区各定点医疗机构、定点零售药店暂停医保联网结算。\n二、对具备出院条件的患者11月18日24时前办理出院结算。\n"
+       "三、停机期间急诊、危重患者入院不受影响,费用由医院记账,系统恢复后补办医保登记和结算。",
+       {"inpatient", "outpatient", "pharmacy"}),
+    _c("open-admission-variant", "停机期间定点医院正常收治患者,出院结算待系统恢复后办理。", {"inpatient"}, "inpatient:workaround"),
+    _c("open-inpatient-as-a-whole-still-cancels", "停机期间住院不受影响,定点医疗机构暂停联网结算。", {"outpatient"},
+       "!inpatient:suspended"),
+    _c("mianyang-care-away-is-cross-region", "暂停期间确需外出就医的,先行垫付,回参保地报销。", {"cross_region"},
+       "cross_region:workaround", "!reimbursement:suspended"),
+    _c("care-away-variant", "在外地住院的参保人员停机期间暂停直接结算。", {"cross_region"}, "!inpatient:suspended"),
+    _c("shanghai-service-point-is-a-place", "“上海医保”微信公众号及各医保服务点自助查询机的账户查询功能同步暂停。",
+       {"online_channels"}, "!general:suspended"),
+    _c("service-station-variant", "各社保服务站的自助终端暂停使用。", {"online_channels"}, "!general:suspended"),
+    _c("contribution-base-is-enrollment", "参保单位请于11月10日前完成本月人员增减和缴费基数申报。", {"enrollment"},
+       "enrollment:deadline", "!contribution:suspended"),
+    _c("contribution-base-adjustment-variant", "暂停办理职工缴费基数调整业务。", {"enrollment"}, "!contribution:suspended"),
+    _c("contribution-base-assessment-is-both", "暂停办理缴费基数核定。", {"enrollment", "contribution"}),
 ]
 
 KNOWN_FAILURES = [
