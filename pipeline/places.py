@@ -424,7 +424,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     the publisher's name, the title, the city's full or short name in the body, phone numbers
     with the city's area code, several counties of one city, and province mentions (which also
     break ties). A province-level body as publisher, or province-level cues (省直, 省医保中心)
-    with only weak city evidence, give a province and no city. Municipalities have
+    with only weak city evidence, give a province and no city; such a Place carries the
+    province's area code when all its cities dial one (海南 0898), else none. Municipalities have
     province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
     """
     try:
@@ -497,7 +498,24 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
         reason = province_level
     elif province_cues:
         reason += f"+cues:{province_cues}"
-    return Place(province=pd.name, city=None, adcode=None, area_code=None, evidence=reason)
+    return Place(province=pd.name, city=None, adcode=None, area_code=_province_area_code(prov), evidence=reason)
+
+
+@functools.cache
+def _province_area_code(adcode: str) -> str | None:
+    """The one area code every city of a province dials (海南 0898), or None when they differ."""
+    ix = _index()
+    codes = {code for d in ix.divisions.values() if d.is_city and d.province_adcode == adcode
+             for code in (d.area_code, *d.other_area_codes)}
+    return codes.pop() if len(codes) == 1 and None not in codes else None
+
+
+def _code_of(ix: _Index, adcode: str) -> str | None:
+    """Area code of a division: its own, its city's, or (a province) the one all its cities share."""
+    d = ix.divisions[adcode]
+    if d.level == "province" and not d.is_municipality:
+        return _province_area_code(adcode)
+    return d.area_code or (ix.divisions[d.city_adcode].area_code if d.city_adcode else None)
 
 
 def division(adcode: str) -> Division | None:
@@ -514,18 +532,18 @@ def cities_for_area_code(code: str) -> tuple[Division, ...]:
 def area_code_for(city_or_adcode: str) -> str | None:
     """Area code of a city or county, given by adcode (429006) or name (忻州市, 桂林, 宁海县).
 
-    A longer name is scanned for the first place in it (桂林市医疗保障局 -> 0773). None when the
-    name is unknown or ambiguous between cities with different codes.
+    A longer name is scanned for the first place in it (桂林市医疗保障局 -> 0773). A province has
+    the code all its cities share (海南 -> 0898), else none. None when the name is unknown or
+    ambiguous between cities with different codes.
     """
     ix = _index()
     key = (city_or_adcode or "").strip()
     if key in ix.divisions:
-        d = ix.divisions[key]
-        return d.area_code or (ix.divisions[d.city_adcode].area_code if d.city_adcode else None)
+        return _code_of(ix, key)
     forms = ix.forms.get(key)
     if not forms:
         hits = [h for h in _scan(ix, normalize_text(key)) if h.forms]
         forms = hits[0].forms if hits else ()
-    codes = {ix.divisions[_city_of(ix, f) or f.adcode].area_code for f in forms}
+    codes = {_code_of(ix, _city_of(ix, f) or f.adcode) for f in forms}
     codes.discard(None)
     return codes.pop() if len(codes) == 1 else None

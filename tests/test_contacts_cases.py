@@ -14,6 +14,7 @@ import phonenumbers
 import pytest
 
 from pipeline.contacts import extract_contacts
+from pipeline.places import locate
 from pipeline.records import CONTACT_KINDS
 
 
@@ -308,6 +309,19 @@ def test_attribution(text: str, area_code: str | None, expected: list[dict[str, 
     for contact, want in zip(found, expected):
         got = {key: getattr(contact, key) for key in want}
         assert got == want
+
+
+@pytest.mark.parametrize("text, publisher, expected", [
+    pytest.param("三亚市:88362705\n儋州市:23882163", "海南省医疗保障局", ["0898-23882163", "0898-88362705"],
+                 id="hainan-province-notice-bare-numbers"),
+    pytest.param("省社保中心咨询电话:65396210", "海南省人力资源和社会保障厅", ["0898-65396210"],
+                 id="variant-hainan-social-security-office"),
+])
+def test_province_level_place_lends_its_single_area_code(text: str, publisher: str, expected: list[str]) -> None:
+    # bug caught (extra2 hainan-2021): a province whose cities all dial one code gives bare numbers that code
+    place = locate(text, publisher=publisher)
+    assert place.city is None
+    assert sorted(c.phone for c in extract_contacts(text, place.area_code)) == expected
 
 
 def test_table_is_big_enough() -> None:

@@ -89,7 +89,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     # services
     ("ningxia-tax-2022", "services_suspended"): "DEBATABLE label: premium payment stops only through the online channels (restricted, shenzhen-2023); also the regular 1月19日 filing deadline is read as a finish-before-the-stop deadline",
     # contacts
-    ("hainan-2021", "phones"): "contacts: bare 8-digit numbers of a province-level notice (city null) get no area code, though all of 海南 dials 0898 and each row names a city",
     ("shanghai-2018", "phones"): "DEBATABLE label: the 6-digit service number 962218 written without area code; gold applies SPEC's local-number rule (021-962218)",
     # classify
     ("shizuishan-meeting-2021", "is_outage_notice"): "classify: a meeting report is taken as an outage notice: '11月15日前完成…改造…对未按期完成改造的…将暂缓开通其联网结算' (a conditional sanction after go-live) counts as a stop with a date, and its sentence is not seen as reported speech because '会议要求' opens the previous sentence (一是…二是… list)",

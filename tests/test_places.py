@@ -192,6 +192,13 @@ def test_province_level_has_no_city_code() -> None:
     assert place.evidence == "publisher:山西省医疗保障局"
 
 
+@pytest.mark.parametrize("publisher", ["海南省医疗保障局", "海南省人力资源和社会保障厅"])
+def test_province_level_keeps_the_code_all_its_cities_share(publisher: str) -> None:
+    # extra2 hainan-2021: the whole province dials 0898, so bare numbers of a province notice get it
+    place = locate("全省医保业务暂停办理。咨询电话:65396210", publisher=publisher)
+    assert (place.province, place.city, place.adcode, place.area_code) == ("海南省", None, None, "0898")
+
+
 def test_nothing_found_is_an_empty_place() -> None:
     place = locate("系统将于今晚停机维护。")
     assert (place.province, place.city, place.adcode, place.area_code, place.evidence) == (None,) * 5
@@ -224,6 +231,7 @@ def test_locate_is_fast() -> None:
     ("忻州市", "0350"), ("忻州", "0350"), ("140900", "0350"), ("429006", "0728"), ("宁海县", "0574"),
     ("桂林市医疗保障局", "0773"), ("北京市", "010"), ("110105", "010"), ("巴音郭楞蒙古自治州", "0996"),
     ("鼓楼区", None), ("不存在的地方", None), ("", None),
+    ("海南省", "0898"), ("460000", "0898"), ("海南", "0898"), ("山西省", None), ("140000", None),
 ], ids=lambda v: str(v))
 def test_area_code_for(key: str, expected: str | None) -> None:
     assert area_code_for(key) == expected
