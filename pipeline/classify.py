@@ -6,7 +6,8 @@ hard stop word and a time expression; or a stop-time heading (``一、停机时�
 with a time; or a sentence dates a work (``定于3月29日18:00至4月1日8:00开展切换工作``) and another
 stops something during it (``切换期间...暂停使用``). Meeting reports, policy news and recruitment
 pages share the cue words but announce no stop of their own; a meeting report must announce
-directly, in one sentence that is not reported speech.
+directly, in one sentence that is not reported speech (a mark such as 会议要求 covers the rest of its
+paragraph). A sanction on a condition (对未按期完成改造的…将暂缓开通) is no announced stop.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def _rules() -> dict[str, Any]:
         "time": re.compile("|".join(f"(?:{p})" for p in ann["time"])),
         "heading": re.compile(ann["heading"]),
         "reported": _alternation(ann["reported_speech"]),
+        "condition": re.compile("|".join(f"(?:{p})" for p in ann["condition"])),
         "holiday": _alternation(ann["holiday"]),
         "system_named": _alternation(ann["system_named"]),
         "work": _alternation(ann["work"]),
@@ -63,11 +65,17 @@ def _score(pattern: re.Pattern[str], text: str, title: str) -> int:
     return len(pattern.findall(text)) + _TITLE_WEIGHT * len(pattern.findall(title))
 
 
-def _announcing_sentence(sentence: str, r: dict[str, Any]) -> bool:
-    """A sentence that states a stop and when: not reported speech, not a holiday office closure."""
+def _announcing_sentence(sentence: str, r: dict[str, Any], reported: bool = False) -> bool:
+    """A sentence that states a stop and when: not reported speech, not a holiday office closure.
+
+    ``reported`` says an earlier sentence of the same paragraph opened reported speech.
+    """
+    condition = r["condition"].search(sentence)
+    if condition:  # ...,对未按期完成改造的机构,将暂缓开通: a sanction on a condition stops nothing
+        sentence = sentence[: condition.start()]
     if not (r["hard_stop"].search(sentence) and r["time"].search(sentence)):
         return False
-    if r["reported"].search(sentence):
+    if reported or r["reported"].search(sentence):
         return False  # 会议强调,...11月1日前停止使用旧系统: what a meeting said, not an announcement
     if r["holiday"].search(sentence) and not r["system_named"].search(sentence):
         return False  # 春节放假期间(2月10日至17日)暂停对外办公: office hours, no system stops
@@ -78,8 +86,15 @@ def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
     sentences = _SENTENCE_END.split(title or "") + _SENTENCE_END.split(body)
-    if any(_announcing_sentence(s, r) for s in sentences):
+    if any(_announcing_sentence(s, r) for s in _SENTENCE_END.split(title or "")):
         return True
+    for paragraph in body.split("\n"):
+        # 会议要求,一是抓好接口改造。各机构要在11月15日前完成…: the mark covers the list that follows
+        reported = False
+        for s in _SENTENCE_END.split(paragraph):
+            reported = reported or bool(r["reported"].search(s))
+            if _announcing_sentence(s, r, reported):
+                return True
     if r["report_title"].search(title or "") or r["reported"].search(body):
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]

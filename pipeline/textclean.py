@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .normalize import compact
@@ -76,6 +78,14 @@ def _rules() -> dict[str, object]:
         "repost": [re.compile(p) for p in data["repost_lines"]],
         # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
         "relays": [re.compile(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
+        "not_publishers": frozenset(data["not_publishers"]),
+        "doc_number": re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
+        # A 来源 line after the body (a WeChat post credits its source at the end): the label
+        # opens the line and a single name fills the rest of it.
+        "tail_source": re.compile(
+            r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
+            + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
+        ),
     }
 
 
@@ -138,6 +148,16 @@ _SIGNATURE_DATE = re.compile(
         )\s*$""",
     re.VERBOSE,
 )
+# A time range (2022年12月31日(周六)18时—2023年1月1日24时, 2022-12-31 18:00-20:00): a line holding
+# one states when something happens, so it is never a page's info line.
+_TIME_RANGE = re.compile(
+    r"""(?:\d\s*[日号时点]|\d:\d{2}|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})  # a day, clock or ISO date ends
+        (?:\s*\([^()]{1,4}\))?                       # a weekday: (周六)
+        (?:\s*\d{1,2}\s*[时点]|\s*\d{1,2}:\d{2})?       # then a clock: 18时, 18:00
+        \s*(?:[-—–~]+|至|到)\s*                        # a range mark
+        \d                                           # the other end opens with a digit""",
+    re.VERBOSE,
+)
 # News dateline at the very start of the body: "12月30日:" or "本报讯 12月30日,".
 _DATELINE = re.compile(r"^(?:本报讯|讯)?\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[::]")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
@@ -146,6 +166,7 @@ _TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a titl
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
 _PHONE_DIGITS = re.compile(r"\d{5,}")
+_SECTION_HEADING_MAX = 10  # characters after the leading symbols of a post's section heading
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -220,6 +241,8 @@ def is_agency_name(name: str | None) -> bool:
         return False
     if any(marker in name for marker in r["outlets"]):  # type: ignore[attr-defined]
         return False
+    if name in r["not_publishers"]:  # type: ignore[operator]
+        return False  # 来源:本站 names the host itself, not an issuer
     return name.endswith(r["agency_suffixes"])  # type: ignore[arg-type]
 
 
@@ -251,6 +274,8 @@ class _Info:
 def _read_info_line(line: str) -> _Info | None:
     """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one."""
     r = _rules()
+    if _TIME_RANGE.search(line):
+        return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     for pattern in r["repost"]:  # type: ignore[attr-defined]
         m = pattern.match(line)
         if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
@@ -300,7 +325,25 @@ def _heading_candidate(line: str) -> bool:
         return False
     if line.endswith(_SENTENCE_END) or _ENUM_START.match(line):
         return False
+    if _section_heading(line):
+        return False
     return bool(_CJK.search(line))
+
+
+def _section_heading(line: str) -> bool:
+    """``⏰ 暂停时间``, ``● 温馨提示``: a short line led by an emoji or symbol heads a section of a post."""
+    rest = line.lstrip()
+    led = False
+    while rest and (unicodedata.category(rest[0]).startswith("S") or rest[0] in "\ufe0f\u200d"):
+        rest, led = rest[1:].lstrip(), True  # the symbols, with emoji joiners and variation selectors
+    return led and len(rest) <= _SECTION_HEADING_MAX
+
+
+def _question_headline(line: str) -> bool:
+    """``…这些问题您关心吗?``: a headline put as a question (no colon or full stop inside it)."""
+    if not 6 <= len(line) <= 90 or not line.endswith("?") or _ENUM_START.match(line):
+        return False
+    return not any(p in line for p in "。:;!") and bool(_CJK.search(line))
 
 
 def _is_body_line(line: str) -> bool:
@@ -336,6 +379,14 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
             info_of[j] = _read_info_line(line)
         return info_of[j]
 
+    def info_follows(i: int) -> bool:
+        """True when the next line with content (chrome aside) is an info line."""
+        for j in range(i + 1, len(lines)):
+            nxt = lines[j].strip()
+            if nxt and not is_chrome(j, nxt):
+                return info_line(j, nxt) is not None
+        return False
+
     infos: list[_Info] = []
     candidates: list[tuple[int, bool]] = []  # (line index, followed by an info line)
     hint_title = compact(hints.title) if hints.title else ""
@@ -353,16 +404,20 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
             if last_candidate is not None:
                 candidates[-1] = (last_candidate, True)
             continue
-        if _is_body_line(line) and not (hint_title and compact(line) == hint_title):
+        # A headline put as a question ends like a sentence; the info line under it shows it heads
+        # the page (…您关心吗? / 时间:2022-05-20 来源:…).
+        question = _question_headline(line) and info_follows(i)
+        if not question and _is_body_line(line) and not (hint_title and compact(line) == hint_title):
             body_start = i
             break
-        if _heading_candidate(line):
+        if question or _heading_candidate(line):
             candidates.append((i, False))
             last_candidate = i
         else:
             last_candidate = None
 
-    title_idx = _choose_title(lines, candidates, hint_title, r["title_words"])  # type: ignore[arg-type]
+    late = _late_heading(lines, body_start, r["title_words"], is_chrome, info_line)  # type: ignore[arg-type]
+    title_idx = _choose_title(lines, candidates, hint_title, r["title_words"], late)  # type: ignore[arg-type]
     kept: list[str] = []
     title = None
     if title_idx is not None:
@@ -383,6 +438,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     body_started = bool(kept) and title_idx is None
     title_form = compact(title) if title else ""
     title_forms = {compact(lines[i]) for i, _ in candidates} | ({title_form} if title else set())
+    tail_sources: list[str] = []
     for j in range(first, len(lines)):
         line = lines[j].strip()
         if not line:
@@ -400,6 +456,14 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
                 continue
         if not body_started and title and compact(line) == title_form:
             continue  # the title repeated under itself
+        if not body_started and title and r["doc_number"].match(line):  # type: ignore[attr-defined]
+            kept.append(line)  # 宁税发〔2021〕12号 under the title: the info line may come next
+            continue
+        if body_started:
+            source = r["tail_source"].match(line)  # type: ignore[attr-defined]
+            if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
+                tail_sources.append(source["name"])
+                continue
         line = _strip_bracketed_title(line, title_forms)
         if not line:
             continue
@@ -413,6 +477,8 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     signer = _read_signature(page)
     _read_dateline(page)
     if page.publisher is None:
+        _publisher_from_tail(page, tail_sources)
+    if page.publisher is None:
         _publisher_from_title(page)
     if page.publisher is None:
         _publisher_from_body(page)
@@ -421,11 +487,30 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
 
 
 def _choose_title(
-    lines: list[str], candidates: list[tuple[int, bool]], hint_title: str, title_words: tuple[str, ...]
+    lines: list[str],
+    candidates: list[tuple[int, bool]],
+    hint_title: str,
+    title_words: tuple[str, ...],
+    late: int | None = None,
 ) -> int | None:
-    """The notice's own heading among the lines above the body, or None."""
+    """The notice's own heading among the lines above the body, or None.
+
+    Ranked: the page's own title (``hint_title``), then the last heading ending with a notice word,
+    then the last heading with an info line under it. A site's or forum's title for the page (no
+    notice word) gives way to the notice's own heading (``late``, see :func:`_late_heading`).
+    """
     if not candidates:
         return None
+    chosen = _ranked_title(lines, candidates, hint_title, title_words)
+    if late is not None and (chosen is None or not _clean_title(lines[chosen]).endswith(title_words)):
+        return late
+    return chosen
+
+
+def _ranked_title(
+    lines: list[str], candidates: list[tuple[int, bool]], hint_title: str, title_words: tuple[str, ...]
+) -> int | None:
+    """The best of the heading candidates above the body (see :func:`_choose_title`)."""
     if hint_title:
         for idx, _ in reversed(candidates):
             if compact(lines[idx]) == hint_title:
@@ -436,6 +521,35 @@ def _choose_title(
     headed = [idx for idx, followed in candidates if followed]
     if headed:
         return headed[-1]
+    return None
+
+
+_LATE_HEADING_WINDOW = 3  # lines with content, from the first body line on, still in the header area
+
+
+def _late_heading(
+    lines: list[str],
+    body_start: int,
+    title_words: tuple[str, ...],
+    is_chrome: Callable[[int, str], bool],
+    info_line: Callable[[int, str], _Info | None],
+) -> int | None:
+    """The notice's own heading just below a site's or forum's lead-in, or None.
+
+    A forum post or an aggregator copy puts a line of its own (刚在医保局网站看到的,转过来…:, 导读:…)
+    between the page title and the notice, which then opens with its heading (…关于…的公告). A
+    heading ending with a notice word among the first lines of the body is that heading.
+    """
+    seen = 0
+    for j in range(body_start, len(lines)):
+        line = lines[j].strip()
+        if not line or is_chrome(j, line) or info_line(j, line) is not None:
+            continue
+        if _ENUM_START.match(line) or seen >= _LATE_HEADING_WINDOW:
+            return None  # the notice's own sections have begun
+        seen += 1
+        if _heading_candidate(line) and _clean_title(line).endswith(title_words):
+            return j
     return None
 
 
@@ -557,6 +671,14 @@ def _title_issuer(title: str | None) -> str | None:
     """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body."""
     m = _TITLE_ISSUER.match(title or "")
     return m["name"] if m and is_agency_name(m["name"]) else None
+
+
+def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:
+    """The issuer credited by a ``来源:`` line after the body (a post's footer)."""
+    for name in names:
+        if is_agency_name(name):
+            page.publisher, page.publisher_evidence = name, f"来源:{name}"
+            return
 
 
 def _publisher_from_title(page: CleanPage) -> None:

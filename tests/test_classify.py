@@ -66,6 +66,16 @@ BUGS_CAUGHT = [
                  True, "housing_fund", id="variant-housing-fund-migration-period"),
 ]
 
+# Bugs caught by the second extra corpus (tests/corpus/extra2), with a variant found in no corpus.
+BUGS_CAUGHT_2 = [
+    pytest.param("石嘴山市医疗保障局召开国家医保信息平台上线切换工作调度会",
+                 "11月3日下午3点,市医疗保障局召开调度会。\n会议要求,一是抓好接口改造。各定点医药机构要在11月15日前完成HIS系统接口改造,对未按期完成改造的定点医药机构,新平台上线后将暂缓开通其联网结算。二是抓好宣传引导。停机切换的具体时间将另行公告。",
+                 False, "medical_insurance", id="shizuishan-meeting-list-after-会议要求-and-sanction"),
+    pytest.param("市社保局部署养老保险系统切换准备工作",
+                 "9月5日,市社保局召开部署会。会议提出,各经办机构要抓好数据核对。9月20日18时起停止使用旧系统,届时暂停办理养老保险业务。",
+                 False, "social_insurance", id="variant-reported-mark-carries-to-next-sentence"),
+]
+
 NOT_NOTICES = [
     pytest.param("市医保局开展医保政策进社区宣传活动",
                  "6月15日上午,市医保局在人民广场开展医保政策宣传活动,现场解答群众咨询300余人次,发放宣传资料2000余份。咨询电话:0551-62345678。",
@@ -85,7 +95,7 @@ NOT_NOTICES = [
 ]
 
 
-@pytest.mark.parametrize("title, text, is_outage, domain", REAL_NOTICES + BUGS_CAUGHT + NOT_NOTICES)
+@pytest.mark.parametrize("title, text, is_outage, domain", REAL_NOTICES + BUGS_CAUGHT + BUGS_CAUGHT_2 + NOT_NOTICES)
 def test_classify(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
 
@@ -102,6 +112,14 @@ ANNOUNCEMENTS = [
     pytest.param("自21日起暂停医保联网结算业务。", True, id="bare-day-with-qi"),
     pytest.param("今晚零时起暂停全市医保业务办理。", True, id="tonight-zero-hour"),
     pytest.param("请于3日内暂停使用旧凭证并办结。", False, id="a-count-of-days-is-not-a-time"),
+    # extra2 bugs: a sanction on a condition, reported speech over a paragraph
+    pytest.param("各机构要在11月15日前完成改造,对未按期完成改造的机构,上线后将暂缓开通其联网结算。", False,
+                 id="conditional-sanction-is-no-stop"),
+    pytest.param("凡逾期未办理备案的参保人员,12月1日起暂停其异地就医直接结算。", False, id="variant-凡逾期未-sanction"),
+    pytest.param("12月1日起暂停联网结算,对未办理备案的参保人员请先行垫付。", True, id="stop-before-a-condition-still-counts"),
+    pytest.param("会议要求,一是抓好接口改造。各机构要在11月15日前停止使用旧接口。", False,
+                 id="reported-mark-carries-through-the-paragraph"),
+    pytest.param("会议要求,做好准备。\n11月15日起暂停办理医保业务。", True, id="reported-mark-ends-with-its-paragraph"),
 ]
 
 

@@ -117,7 +117,38 @@ CLEAN_CASES_BUGS = [
 ]
 
 
-@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS)
+# Bugs caught by the second extra corpus (tests/corpus/extra2), each with a variant found in neither corpus.
+CLEAN_CASES_BUGS_2 = [
+    pytest.param("职工医保个人账户家庭共济6月1日起实施 这些问题您关心吗？\n时间：2022-05-20 09:31　来源：鞍山市医疗保障局　【字号 大 中 小】【打印】\n按照《办法》要求，我市自2022年6月1日起实施家庭共济政策。市医疗保障局整理解答如下：\n问：什么是个人账户家庭共济？",
+                 "职工医保个人账户家庭共济6月1日起实施这些问题您关心吗?", "鞍山市医疗保障局", "2022-05-20", id="question-headline-over-info-line"),
+    pytest.param("医保系统停机期间如何报销？\n2023-03-01 10:00\n\n3月4日至5日系统停机，费用先行垫付。",
+                 "医保系统停机期间如何报销?", None, "2023-03-01", id="variant-question-headline-over-bare-stamp"),
+    pytest.param("医保卡还能用吗？\n近日，不少市民询问医保卡的使用问题。\n问：停机期间能刷卡吗？",
+                 None, None, None, id="variant-question-without-info-line-is-body"),
+    pytest.param("【重要提醒】年终结转，这两天医保刷不了卡！\n景德镇医保 2022-12-28 17:30 发表于江西\n点击上方蓝字 关注我们\n⏰ 暂停时间\n2022年12月31日(周六)18时—2023年1月1日(周日)24时\n⛔ 暂停内容\n1. 全市医保联网结算暂停；\n来源：景德镇市医疗保障局\n编辑：小医\n往期推荐\n● 2023年城乡居民医保缴费开始啦",
+                 "年终结转,这两天医保刷不了卡!", "景德镇市医疗保障局", "2022-12-28", id="wechat-emoji-heading-and-source-after-body"),
+    pytest.param("周末公积金暂停办理！\n某市公积金 2023-06-01 09:00\n● 停机时间\n2023-06-03 08:00-2023-06-04 20:00\n■ 影响业务\n1. 公积金提取、贷款业务暂停办理。\n文章来源：某市住房公积金管理中心\n阅读原文 | 阅读 1.2万 | 在看 36",
+                 "周末公积金暂停办理!", "某市住房公积金管理中心", "2023-06-01", id="variant-symbol-heading-iso-range"),
+    pytest.param("某某论坛 › 民生热点 › 医保要停机了！赶紧看\n查看: 100 | 回复: 2 [复制链接]\n网友 楼主 发表于 2022-1-4 09:12:35 | 只看该作者\n刚在医保局网站看到的，转过来给大家提个醒：\n某市医疗保障局关于医保信息系统切换期间暂停医保服务的公告\n全市各参保单位：\n现将有关事项公告如下：\n某市医疗保障局\n2022年1月4日",
+                 "某市医疗保障局关于医保信息系统切换期间暂停医保服务的公告", "某市医疗保障局", "2022-01-04", id="notice-heading-over-forum-thread-title"),
+    pytest.param("社保停办几天?(2022社保系统升级时间)\n来源:网络整理 更新时间:2022-10-08 14:25:33\n导读:很多朋友还不清楚社保系统升级期间怎么办理业务,今天小编为大家整理了公告原文,希望对大家有所帮助。\nThe Beginning\n某县社会保险中心关于系统升级暂停业务的通知\n各参保单位:\n现将有关事项通知如下:",
+                 "某县社会保险中心关于系统升级暂停业务的通知", "某县社会保险中心", None, id="variant-notice-heading-over-aggregator-title"),
+    pytest.param("某市医疗保障局关于转发系统切换安排的通知\n各县区医保局:\n现将省局文件转发给你们,请遵照执行。\n关于医保信息平台切换上线的通知\n各市医保局:",
+                 "某市医疗保障局关于转发系统切换安排的通知", "某市医疗保障局", None, id="variant-worded-title-keeps-over-forwarded-heading"),
+    pytest.param("某市人力资源和社会保障局关于系统上线期间暂停社保业务的公告\n发布时间：2022年07月18日　来源：本站　浏览：6731次\n各参保单位：\n现将有关事项公告如下：",
+                 "某市人力资源和社会保障局关于系统上线期间暂停社保业务的公告", "某市人力资源和社会保障局", "2022-07-18", id="source-本站-is-not-a-publisher"),
+    pytest.param("关于医保系统切换的通知\n来源:本院 日期:2021-11-20\n各位患者:\n11月25日起暂停医保结算。\n某某人民医院\n2021年11月20日",
+                 "关于医保系统切换的通知", "某某人民医院", "2021-11-20", id="variant-source-本院-gives-way-to-signature"),
+    pytest.param("系统维护通知｜6月25日晚至27日社保业务暂停办理\n张家口人社 2021-06-24 18:05\n张家口市人力资源和社会保障局温馨提示：\n因河北省社会保险信息系统集中维护升级，现将全市社保业务暂停办理安排告知如下：\n一、维护时间",
+                 "系统维护通知|6月25日晚至27日社保业务暂停办理", "张家口市人力资源和社会保障局", "2021-06-24", id="lead-line-X温馨提示-names-the-issuer"),
+    pytest.param("周末公积金暂停办理\n某市公积金 2023-06-01 09:00\n某市住房公积金管理中心提醒：\n6月3日至4日系统升级，暂停办理公积金业务。",
+                 "周末公积金暂停办理", "某市住房公积金管理中心", "2023-06-01", id="variant-lead-line-X提醒"),
+    pytest.param("周末公积金暂停办理\n2023-06-01 09:00\n温馨提示：\n6月3日至4日系统升级，暂停办理公积金业务。",
+                 "周末公积金暂停办理", None, "2023-06-01", id="variant-lead-温馨提示-without-agency"),
+]
+
+
+@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
@@ -125,6 +156,28 @@ def test_clean_page(text: str, title: str | None, publisher: str | None, publish
     assert (page.published_at.date().isoformat() if page.published_at else None) == published
     for start, end in page.skip_spans:
         assert 0 <= start < end <= len(page.body_text)
+
+
+BODY_LINES = [
+    # (page text, lines that must be in the body, text that must not be) - extra2 bugs and variants
+    pytest.param("【重要提醒】医保刷不了卡！\n景德镇医保 2022-12-28 17:30\n⏰ 暂停时间\n2022年12月31日(周六)18时—2023年1月1日(周日)24时\n1. 联网结算暂停。\n来源：景德镇市医疗保障局\n往期推荐\n● 2023年城乡居民医保缴费开始啦",
+                 ["2022年12月31日(周六)18时—2023年1月1日(周日)24时"], ["来源", "往期推荐", "2023年城乡居民"], id="range-line-under-emoji-heading-stays"),
+    pytest.param("周末公积金暂停办理\n2023-06-01 09:00\n● 停机时间\n2023-06-03 08:00-2023-06-04 20:00\n1. 业务暂停办理。",
+                 ["2023-06-03 08:00-2023-06-04 20:00"], [], id="variant-iso-range-line-stays"),
+    pytest.param("国家税务总局某省税务局关于系统升级暂停服务的通告\n国家税务总局某省税务局通告2021年第6号\n发布日期：2021-12-28　信息来源：纳税服务处　【打印】【关闭】\n为提升系统运行效率，现将有关事项通告如下：",
+                 ["国家税务总局某省税务局通告2021年第6号"], ["发布日期", "2021-12-28"], id="info-line-under-document-number"),
+    pytest.param("某市医疗保障局关于系统切换的通知\n某医保发〔2022〕3号\n发布日期:2022-03-01 来源:某市医疗保障局\n各定点医药机构:\n现将有关事项通知如下:",
+                 ["某医保发〔2022〕3号"], ["发布日期", "2022-03-01"], id="variant-info-line-under-bracketed-document-number"),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", BODY_LINES)
+def test_body_lines(text: str, present: list[str], absent: list[str]) -> None:
+    body = clean_page(normalize_text(text)).body_text
+    for line in present:
+        assert line in body.split("\n"), line
+    for fragment in absent:
+        assert fragment not in body, fragment
 
 
 SKIPPED_SIGNATURES = [
