@@ -20,7 +20,9 @@ from .service_scan import matches, spans
 __all__ = ["Hit", "CueMap", "find_cues"]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: tens of hits are built per notice, and a frozen dataclass costs about four times
+# as much to build; nothing changes a hit after it is made.
+@dataclass(slots=True)
 class Hit:
     """One cue found in the text."""
 
@@ -81,29 +83,41 @@ def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray
     return mask
 
 
-def _actions(text: str, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
+class _Spans:
+    """:func:`~pipeline.service_scan.spans` of any cue regex over one text; word lists in one pass."""
+
+    def __init__(self, text: str, rules: ServiceRules) -> None:
+        self.text = text
+        self.words = rules.word_lists.spans(text)
+
+    def __call__(self, regex: re.Pattern[str]) -> list[tuple[int, int]]:
+        found = self.words.get(regex)
+        return found if found is not None else spans(regex, self.text)
+
+
+def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
     """Action cues on free positions, longest first."""
     cands = [(s, e, 0, ("action", cue.action, (), cue.scope))
-             for cue in cues for s, e in spans(cue.regex, text)]
+             for cue in cues for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
-def _objects(text: str, rules: ServiceRules, taken: bytearray) -> list[Hit]:
+def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
     """Service objects outside neutral and action spans."""
     cands = [(s, e, cue.priority, ("object", cue.codes[0], cue.codes, "both"))
-             for cue in rules.objects for s, e in spans(cue.regex, text)]
+             for cue in rules.objects for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
 _GENERAL = ("object", "general", ("general",), "both")
 
 
-def _general(text: str, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
+def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
     """Generic stops; with check_specific a match holding a specific object does not count."""
     cands: list[_Cand] = []
     starts = [o.start for o in objects]  # objects are sorted by start
     for order, cue in enumerate(rules.general):
-        for s, e in spans(cue.regex, text):
+        for s, e in cue_spans(cue.regex):
             inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
             if cue.check_specific and any(o.end <= e for o in inside):
                 continue
@@ -111,33 +125,34 @@ def _general(text: str, rules: ServiceRules, taken: bytearray, objects: list[Hit
     return _select(cands, taken)
 
 
-def _labelled(text: str, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
+def _labelled(cue_spans: _Spans, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
-    cands = [(s, e, 0, (kind, label, (), "both")) for regex, label in table for s, e in spans(regex, text)]
-    return _select(cands, bytearray(len(text)))
+    cands = [(s, e, 0, (kind, label, (), "both")) for regex, label in table for s, e in cue_spans(regex)]
+    return _select(cands, bytearray(len(cue_spans.text)))
 
 
 def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     """All cues of ``text`` (see the module docstring for the order)."""
     rules = rules or service_rules()
+    cue_spans = _Spans(text, rules)
     first = bytearray(len(text))
-    early = _actions(text, rules.before_neutral, first)
+    early = _actions(cue_spans, rules.before_neutral, first)
     neutral = _neutral_mask(text, rules, first)
     taken = bytearray(neutral)
-    actions = sorted(early + _actions(text, rules.actions, taken), key=lambda h: h.start)
-    objects = _objects(text, rules, taken)
+    actions = sorted(early + _actions(cue_spans, rules.actions, taken), key=lambda h: h.start)
+    objects = _objects(cue_spans, rules, taken)
     general_taken = bytearray(neutral)
     for a in actions:
         general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)
-    general = _general(text, rules, general_taken, objects)
+    general = _general(cue_spans, rules, general_taken, objects)
     cues = CueMap(
         actions=actions,
         objects=sorted(objects + general, key=lambda h: (h.start, h.end)),
-        places=_labelled(text, rules.places, "place"),
-        audiences=_labelled(text, rules.audiences, "audience"),
+        places=_labelled(cue_spans, rules.places, "place"),
+        audiences=_labelled(cue_spans, rules.audiences, "audience"),
     )
     if rules.components is not None:
-        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in spans(rules.components, text)]
+        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in cue_spans(rules.components)]
     for m in rules.exception.finditer(text):
         s, e = m.span("zone")
         if not any(neutral[s:e]):

@@ -36,7 +36,9 @@ _STOPS = ("suspended", "restricted")  # direct statements that a service is (par
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (this and _Item): built per clause and cue of every notice, and a frozen dataclass
+# costs about four times as much to build; nothing changes one after it is made.
+@dataclass(slots=True)
 class Reading:
     """One service the clause says something about, and what."""
 
@@ -49,7 +51,7 @@ class Reading:
     span: tuple[int, int]  # evidence: the phrases from the object to the cue
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Item:
     """An action or object of one clause, with whether it sits in a bracketed aside."""
 

@@ -5,7 +5,8 @@ validates them, so a malformed user extension fails loudly at load time rather t
 match time. Word lists become one alternation each, longest word first. Every cue regex is compiled
 by :func:`pipeline.service_scan.compile_cue` (group 1 is the cue, with a first-character
 prefilter), so that :func:`pipeline.service_scan.spans` finds its match at every start position
-quickly; ``service_cues`` picks among the overlapping candidates.
+quickly; ``service_cues`` picks among the overlapping candidates. The word lists are also kept as
+words (``ServiceRules.word_lists``), so that one pass over a text finds them all.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from .records import AUDIENCES, SERVICE_ACTIONS
 from .ruledata import RulesError, load_yaml
-from .service_scan import compile_cue
+from .service_scan import WordLists, compile_cue
 
 __all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
 
@@ -76,9 +77,14 @@ class ServiceRules:
     title_line: re.Pattern[str]
     audiences: tuple[tuple[re.Pattern[str], str], ...]
     components: re.Pattern[str] | None
+    word_lists: WordLists  # every regex here that is a plain word list, with its words
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
     schedule_header: re.Pattern[str]  # a stop-time header (停机时间): its rows inherit the stop
     schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
+
+
+# Regex -> its words, for every word-list regex built (filled while the rules are compiled).
+_Lists = dict[re.Pattern[str], tuple[str, ...]]
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -89,12 +95,17 @@ def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
 
 
-def _words_regex(words: list[str], where: str) -> re.Pattern[str] | None:
-    """One cue regex of literal words, longest first (so a start yields its longest word)."""
+def _words_regex(words: list[str], where: str, lists: _Lists) -> re.Pattern[str] | None:
+    """One cue regex of literal words, longest first (so a start yields its longest word).
+
+    The words are recorded in ``lists`` under the regex (see :class:`~pipeline.service_scan.WordLists`).
+    """
     clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
     if not clean:
         return None
-    return _pattern_regex("|".join(re.escape(w) for w in clean), where)
+    regex = _pattern_regex("|".join(re.escape(w) for w in clean), where)
+    lists[regex] = tuple(clean)
+    return regex
 
 
 def _pattern_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -124,7 +135,7 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     return codes
 
 
-def _objects(data: dict[str, Any]) -> tuple[ObjectCue, ...]:
+def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     """Compound cues (priority 1) then every code's words and patterns (priority 0)."""
     cues: list[ObjectCue] = []
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
@@ -135,7 +146,7 @@ def _objects(data: dict[str, Any]) -> tuple[ObjectCue, ...]:
         raise RulesError("services.yaml codes: must define exactly the SPEC taxonomy codes")
     for code, entry in codes.items():
         where = f"services.yaml codes.{code}"
-        words = _words_regex(_as_list(entry.get("words"), where), where)
+        words = _words_regex(_as_list(entry.get("words"), where), where, lists)
         if words is not None:
             cues.append(ObjectCue(words, (code,), 0))
         for pattern in _as_list(entry.get("patterns"), where):
@@ -154,7 +165,7 @@ def _expansion(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _actions(data: dict[str, Any], key: str) -> tuple[ActionCue, ...]:
+def _actions(data: dict[str, Any], key: str, lists: _Lists) -> tuple[ActionCue, ...]:
     """Action cues of service_actions.yaml (list ``key``), validated."""
     cues: list[ActionCue] = []
     for i, entry in enumerate(_as_list(data.get(key), f"service_actions.yaml {key}")):
@@ -162,7 +173,7 @@ def _actions(data: dict[str, Any], key: str) -> tuple[ActionCue, ...]:
         action, scope = entry.get("type"), entry.get("scope", "both")
         if action not in ACTION_TYPES or scope not in SCOPES:
             raise RulesError(f"{where}: type must be one of {ACTION_TYPES}, scope one of {SCOPES}")
-        words = _words_regex(_as_list(entry.get("words"), where), where)
+        words = _words_regex(_as_list(entry.get("words"), where), where, lists)
         if words is not None:
             cues.append(ActionCue(words, action, scope))
         for pattern in _as_list(entry.get("patterns"), where):
@@ -190,9 +201,10 @@ def service_rules() -> ServiceRules:
     svc = load_yaml("services.yaml")
     act = load_yaml("service_actions.yaml")
     settlement = svc.get("settlement") or {}
+    lists: _Lists = {}
     places = []
     for kind in PLACE_KINDS:
-        regex = _words_regex(_as_list((svc.get("places") or {}).get(kind), f"places.{kind}"), f"places.{kind}")
+        regex = _words_regex(_as_list((svc.get("places") or {}).get(kind), f"places.{kind}"), f"places.{kind}", lists)
         if regex is not None:
             places.append((regex, kind))
     general = tuple(
@@ -203,15 +215,17 @@ def service_rules() -> ServiceRules:
     for audience, words in (act.get("audiences") or {}).items():
         if audience not in AUDIENCES:
             raise RulesError(f"service_actions.yaml audiences: unknown audience {audience!r}")
-        regex = _words_regex(_as_list(words, f"audiences.{audience}"), f"audiences.{audience}")
+        regex = _words_regex(_as_list(words, f"audiences.{audience}"), f"audiences.{audience}", lists)
         if regex is not None:
             audiences.append((regex, audience))
     exception = _compile(act["exception"], "service_actions.yaml exception")
     if "zone" not in exception.groupindex:
         raise RulesError("service_actions.yaml exception: needs a named group 'zone'")
-    components = _words_regex(_as_list(act.get("components"), "components"), "components")
+    components = _words_regex(_as_list(act.get("components"), "components"), "components", lists)
+    objects = _objects(svc, lists)
+    before_neutral, actions = _actions(act, "before_neutral", lists), _actions(act, "actions", lists)
     return ServiceRules(
-        objects=_objects(svc),
+        objects=objects,
         general=general,
         settlement_specific=frozenset(_codes(settlement.get("specific"), "services.yaml settlement.specific")),
         expansion=_expansion(svc),
@@ -219,12 +233,13 @@ def service_rules() -> ServiceRules:
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
         neutral=tuple(_pattern_regex(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
-        before_neutral=_actions(act, "before_neutral"),
-        actions=_actions(act, "actions"),
+        before_neutral=before_neutral,
+        actions=actions,
         exception=exception,
         title_line=_pattern_regex(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
         audiences=tuple(audiences),
         components=components,
+        word_lists=WordLists(lists),
         steps=_steps(svc),
         schedule_header=_compile(act["schedule_header"], "service_actions.yaml schedule_header"),
         schedule_time=_compile(act["schedule_time"], "service_actions.yaml schedule_time"),

@@ -15,16 +15,25 @@ The class lets the engine skip to candidate positions in C; group 1 holds the cu
 span the bare pattern gives there. Patterns the analysis cannot bound (a negated class, ``.``) are
 compiled as they are, ``(pattern)``. Either way group 1 is the cue (so a rules pattern cannot use
 numbered back references); empty matches never count.
+
+Plain word lists (most cue tables) need no regex at all: :class:`WordLists` finds, in one pass over
+the text, what :func:`spans` gives for each list's alternation.
+
+Most cue regexes need a word of their own (``(?:暂停|停止)[^,。]{0,10}?时间`` needs 时间), and most
+notices lack most of those words. :func:`required_words` reads them off the pattern once; a text
+holding none of them cannot match, and is not scanned (a substring test is far cheaper than a
+scan of the whole text by the regex engine).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-__all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars"]
+__all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars", "required_words", "WordLists"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +95,76 @@ def _first(seq: Iterable[tuple[Any, Any]], out: set[str]) -> bool:
     return True
 
 
+def _required_in(seq: Iterable[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """Words one of which every match of ``seq`` holds; None when no such list is known.
+
+    Runs of literal characters are words; a group, a repeat of at least one, or a positive
+    lookaround holds what its body holds; an alternation holds one of its branches' words when
+    every branch has some. Of the parts of a sequence (each one must match), the one with the
+    fewest, then the longest, words is kept.
+    """
+    parts: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            parts.append((run,))
+            run = ""
+        found = _required_item(op, av)
+        if found:
+            parts.append(found)
+    if run:
+        parts.append((run,))
+    return min(parts, key=lambda words: (len(words), -min(map(len, words)))) if parts else None
+
+
+def _required_item(op: Any, av: Any) -> tuple[str, ...] | None:
+    """:func:`_required_in` of one parsed item (None for classes, anchors, negative lookarounds ...)."""
+    if op is _c.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _required_in(av[3])  # (group, add, del, body)
+    if op is _c.BRANCH:
+        words: list[str] = []
+        for branch in av[1]:
+            found = _required_in(branch)
+            if found is None:
+                return None  # this branch can match without any known word
+            words += found
+        return tuple(dict.fromkeys(words))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, _, body = av
+        return _required_in(body) if low >= 1 else None
+    if op is _c.ASSERT:  # a positive lookahead/lookbehind: its text is in the string too
+        return _required_in(av[1])  # (direction, body)
+    return None
+
+
+_MAX_REQUIRED = 8  # more alternative words than this: testing them all costs about a scan
+
+
+@functools.lru_cache(maxsize=None)
+def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words one of which is in any string ``regex`` matches, or None when none are known.
+
+    The pattern itself decides (read once per regex): a string holding none of the words cannot
+    match anywhere. Case-insensitive patterns and long word lists give None.
+    """
+    if _p is None or regex.flags & re.IGNORECASE:
+        return None
+    try:
+        words = _required_in(_p.parse(regex.pattern, regex.flags).data)
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+    return words if words and len(words) <= _MAX_REQUIRED else None
+
+
+def _cannot_match(regex: re.Pattern[str], text: str) -> bool:
+    """True when ``text`` lacks every word ``regex`` requires (so scanning it is pointless)."""
+    words = required_words(regex)
+    return words is not None and not any(w in text for w in words)
+
+
 def _engine_knows(seq: list[tuple[Any, Any]]) -> bool:
     """Whether the engine finds the first character itself: a literal, a class, or literal branches."""
     while seq and seq[0][0] is _c.SUBPATTERN and not seq[0][1][1]:
@@ -143,6 +222,8 @@ def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     them (the whole text stays visible, so lookbehinds see what precedes the position).
     """
     out: list[tuple[int, int]] = []
+    if _cannot_match(regex, text):
+        return out
     search = regex.search
     m = search(text)
     while m is not None:
@@ -164,6 +245,8 @@ def iter_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     For a regex from :func:`compile_cue` (or any regex whose group 1 is the match), so callers
     read ``m.span(1)`` and named groups from the match objects.
     """
+    if _cannot_match(regex, text):
+        return
     search = regex.search
     m = search(text)
     while m is not None:
@@ -173,3 +256,61 @@ def iter_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             m = search(text, e)
         else:
             m = search(text, s + 1)
+
+
+class WordLists:
+    """Several lists of literal words scanned in one pass, with :func:`spans`'s result for each.
+
+    For one list, :func:`spans` of its alternation (longest word first) gives, at every position
+    where a word of the list starts, the longest such word. All words starting at one position
+    are prefixes of each other, so they are all prefixes of the longest word of *any* list that
+    starts there. One regex of every word finds that longest word at each position, and a table
+    built here gives, for each word, the longest word of every list that is a prefix of it.
+
+    The regex is the words' trie (``医(?:保(?:卡|费)?|疗机构)``): the engine follows one branch
+    per character instead of trying every word in turn.
+    """
+
+    def __init__(self, lists: Mapping[re.Pattern[str], Sequence[str]]) -> None:
+        self.keys = list(lists)  # the regexes the lists stand for, in order
+        words = sorted({w for ws in lists.values() for w in ws if w})
+        # word -> (list number, length of that list's longest word that is a prefix of it)
+        self.table: dict[str, tuple[tuple[int, int], ...]] = {}
+        for word in words:
+            found = []
+            for i, ws in enumerate(lists.values()):
+                best = max((len(w) for w in ws if w and word.startswith(w)), default=0)
+                if best:
+                    found.append((i, best))
+            self.table[word] = tuple(found)
+        self.regex = compile_cue(_trie(words)) if words else None
+
+    def spans(self, text: str) -> dict[re.Pattern[str], list[tuple[int, int]]]:
+        """For each list's regex, :func:`spans` of that regex over ``text`` (empty lists included)."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.keys]
+        if self.regex is not None:
+            table = self.table
+            for s, e in spans(self.regex, text):
+                for k, n in table[text[s:e]]:
+                    out[k].append((s, s + n))
+        return dict(zip(self.keys, out))
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching, at a position, the longest of ``words`` that starts there."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
+        # A word ending here is the fallback: the greedy ? tries the longer words first.
+        return body + "?" if "" in node else body
+
+    return branch(root)

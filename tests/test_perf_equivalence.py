@@ -166,3 +166,58 @@ _line = st.lists(st.sampled_from(["当前位置", ":", " ", ">", "正文", "首�
 @given(st.one_of(_line, _text.map(lambda t: t.split("\n")[0])))
 def test_page_lines_generated(line: str) -> None:
     assert _line_readings(line) == (True,) * 5
+
+
+# --- service cue scanning -----------------------------------------------------------------------------
+
+from pipeline.service_rules import service_rules  # noqa: E402
+from pipeline.service_scan import required_words, spans  # noqa: E402
+
+_SERVICE_RULES = service_rules()
+_CUE_REGEXES = list(dict.fromkeys(
+    [c.regex for c in (*_SERVICE_RULES.objects, *_SERVICE_RULES.actions, *_SERVICE_RULES.before_neutral, *_SERVICE_RULES.general)]
+    + [r for r, _ in (*_SERVICE_RULES.places, *_SERVICE_RULES.audiences)] + list(_SERVICE_RULES.neutral)
+    + [_SERVICE_RULES.title_line] + ([_SERVICE_RULES.components] if _SERVICE_RULES.components else [])))
+# Text made of the rules' own words and pieces of them, so that cues (and near misses) are frequent.
+_CUE_WORDS = sorted({w for ws in _SERVICE_RULES.word_lists.table for w in (ws, ws[:1], ws[-1:], ws[:2])})
+_cue_text = st.lists(st.one_of(st.sampled_from(_CUE_WORDS), st.sampled_from(list("0123456789时点日号前后,。:\n()、期间"))),
+                     max_size=40).map("".join)
+
+
+def _every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """spans() by its definition: group 1 at every start position, no gate, no prefilter shortcut."""
+    out = []
+    for i in range(len(text)):
+        m = regex.match(text, i)
+        if m is not None and m.start(1) == i and m.end(1) > i:
+            out.append(m.span(1))
+    return out
+
+
+def _word_lists_agree(text: str) -> None:
+    found = _SERVICE_RULES.word_lists.spans(text)
+    assert set(found) == set(_SERVICE_RULES.word_lists.keys)
+    for regex, got in found.items():
+        assert got == _every_start(regex, text), regex.pattern
+
+
+def _gates_sound(text: str) -> None:
+    for regex in _CUE_REGEXES:
+        words = required_words(regex)
+        if words is not None and not any(w in text for w in words):
+            assert not regex.search(text), (regex.pattern, words)
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_cue_word_lists_corpus(i: int) -> None:
+    _word_lists_agree(TEXTS[i])
+    _gates_sound(TEXTS[i])
+
+
+@FAST
+@given(_cue_text)
+def test_cue_word_lists_generated(text: str) -> None:
+    _word_lists_agree(text)
+    _gates_sound(text)
+    for regex in _CUE_REGEXES[:: 7]:
+        assert spans(regex, text) == _every_start(regex, text), regex.pattern
