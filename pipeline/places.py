@@ -423,9 +423,10 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     ``publisher`` come from the page metadata (normalized here too). Signals, strongest first:
     the publisher's name, the title, the city's full or short name in the body, phone numbers
     with the city's area code, several counties of one city, and province mentions (which also
-    break ties). A province-level body as publisher, or province-level cues (省直, 省医保中心)
-    with only weak city evidence, give a province and no city; such a Place carries the
-    province's area code when all its cities dial one (海南 0898), else none. Municipalities have
+    break ties). A province-level body as publisher, province-level cues (省直, 省医保中心)
+    with only weak city evidence, or a title/publisher naming a province and no city while only
+    area codes point at a city (0951 of a 自治区 office), give a province and no city; such a
+    Place carries the province's area code when all its cities dial one (海南 0898), else none. Municipalities have
     province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
     """
     try:
@@ -440,7 +441,7 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     ttl = normalize_text(title).strip() if title else ""
 
     pub_city, pub_province = _score_header(ix, tally, pub, "publisher", w["publisher"]) if pub else (False, False)
-    title_city, _ = _score_header(ix, tally, ttl, "title", w["title"]) if ttl else (False, False)
+    title_city, title_province = _score_header(ix, tally, ttl, "title", w["title"]) if ttl else (False, False)
     _score_body(ix, tally, body)
 
     for city in list(tally.scores):
@@ -454,11 +455,18 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
     best_score = tally.scores[best] if best else 0.0
 
+    # A city known only from the area code of its phones (0951 of the capital, where a provincial
+    # office sits) is no city of its own when the heading names a province and no city.
+    codes_only = best is not None and all(
+        label.startswith(("area_code:", "province:")) for _, label in tally.why[best]
+    )
     province_level = ""
     if pub_province and not pub_city and not title_city:
         province_level = f"publisher:{pub}"
     elif best is None or best_score < w["city_threshold"]:
         province_level = "no city"
+    elif codes_only and (pub_province or title_province) and not pub_city and not title_city and not city_cues:
+        province_level = "province heading, area code only"
     elif (province_cues and not city_cues and best not in tally.strong
           and best_score < w["strong_city"]):
         province_level = "province cues"

@@ -56,34 +56,10 @@ FLOORS = {
 # calls explained in the notice's label_notes; the others are plain extractor gaps.
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     # textclean: titles, info lines, publishers
-    ("anshan-policy-2022", "title"): "textclean: a question-form news headline without a notice word (关于/公告/通知) is not taken as the title",
-    ("anshan-policy-2022", "publisher"): "textclean: the info line is only read under a recognised title, so '来源:鞍山市医疗保障局' is missed",
-    ("anshan-policy-2022", "published"): "textclean: the info line '时间:2022-05-20 09:31' is missed with the title",
-    ("anshan-policy-2022", "datetimes"): "textclean -> times: the unread info-line stamp stays in the body and becomes a 2022-05-20T09:31 window",
-    ("jingdezhen-wechat-2022", "title"): "textclean: the emoji heading '⏰ 暂停时间' is taken as the title; the WeChat post title with its 【重要提醒】 tag is cut",
-    ("jingdezhen-wechat-2022", "publisher"): "textclean: '来源:景德镇市医疗保障局' after the body (WeChat footer, before 编辑/审核) is not read",
-    ("jingdezhen-wechat-2022", "downtime_start"): "textclean: the date-range line under the emoji heading is removed as that heading's info line, so no stop window is left",
-    ("jingdezhen-wechat-2022", "downtime_end"): "textclean: same removed range line (2022-12-31 18时—2023-01-01 24时)",
-    ("jingdezhen-wechat-2022", "datetimes"): "textclean: same removed range line; 2023-01-02T00:00 (1月1日24时) is lost",
-    ("mianyang-2022", "title"): "textclean: the forum thread title (board breadcrumb line) wins over the notice heading inside the post",
-    ("xiangxi-2021", "title"): "textclean: the SEO aggregator's rewritten title wins over the notice heading after 'The Beginning'",
-    ("yulin-shebao-2022", "publisher"): "textclean: '来源:本站' (the host itself) is taken as the publisher instead of the title prefix/signature",
-    ("zhangjiakou-wechat-2021", "publisher"): "textclean: a WeChat lead '张家口市人力资源和社会保障局温馨提示:' is not read as the issuer (only 记者从X获悉/据X消息 forms are)",
     ("ningxia-tax-2022", "publisher"): "DEBATABLE label: '信息来源:纳税服务处' is an internal division; gold takes the bureau of the title prefix and signature",
-    ("ningxia-tax-2022", "datetimes"): "textclean -> times: the info line below the document-number line stays in the body; its 2021-12-28 becomes a suspension window",
     # places
-    ("ningxia-tax-2022", "city"): "places: the capital's area code (0951) of one phone makes a province-level (全区, 自治区税务局) notice a 银川市 notice",
     ("xian-xianyang-2019", "city"): "DEBATABLE label: a joint notice of two cities; gold takes the first issuer 西安市, the pipeline gives null",
     # times
-    ("haerbin-2021", "downtime_start"): "times: times only in a flattened table (业务类别 | 停机时间 | 恢复时间): a row's two cells joined by ' | ' are two 'other' points, not a stop-resume range typed by the header (with 至 between them the row works)",
-    ("haerbin-2021", "downtime_end"): "times: same table rows; no downtime window at all",
-    ("hainan-2021", "downtime_start"): "times: choose_downtime takes the earliest point of the stop-time section (一、暂停服务时间) even when it is a partial stop (参保登记/增减/核定, 6-22) and the section's core stop (各项经办业务, 6-25) follows",
-    ("xiangxi-2021", "downtime_start"): "times: same rule as hainan-2021: in the section 一、停机时间 the partial 缴费核定 stop (11-17) beats the core stop (11-19)",
-    ("zhuhai-2021", "downtime_start"): "times: the 异地就医直接结算 stop (11-25 18时) is not read as a province-level component because its sentence goes on about 出院结算 (a core cue), so it precedes the core stop (11-26 18时)",
-    ("zhuhai-2021", "datetimes"): "times: the relative month '本月26日' (headline) is not resolved with the article date",
-    ("zhangjiakou-wechat-2021", "downtime_start"): "times: '维护时间'/'系统维护' is no stop cue, so the body range is 'other' and the headline's bare '6月25日晚' becomes the start",
-    ("zhangjiakou-wechat-2021", "datetimes"): "times: '6月25日晚至27日' (part of day before 至, elided month) is not read as a range; 2021-06-27 is lost",
-    ("shanghai-2018", "datetimes"): "times: the recurring rule '每年4月1日至次年3月31日' gives a 2018-04-01 point",
     ("kashi-shebao-2018", "datetimes"): "DEBATABLE label: '自即日起至9月14日' - gold resolves 即日 to the publication date 2018-09-05 (as zhengzhou-2021 resolves 今天)",
     ("suzhou-2022", "downtime_start"): "DEBATABLE label: three district batches; gold starts at the first batch (3-18 18:00), the pipeline at the last and largest (4-01 18:00)",
     # services
@@ -91,9 +67,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     # contacts
     ("shanghai-2018", "phones"): "DEBATABLE label: the 6-digit service number 962218 written without area code; gold applies SPEC's local-number rule (021-962218)",
     # classify
-    ("shizuishan-meeting-2021", "is_outage_notice"): "classify: a meeting report is taken as an outage notice: '11月15日前完成…改造…对未按期完成改造的…将暂缓开通其联网结算' (a conditional sanction after go-live) counts as a stop with a date, and its sentence is not seen as reported speech because '会议要求' opens the previous sentence (一是…二是… list)",
-    ("shizuishan-meeting-2021", "downtime_start"): "classify -> times: same meeting report; the meeting time becomes the downtime start",
-    ("shizuishan-meeting-2021", "services_suspended"): "classify -> services: same meeting report; abstract statements and a sanction (暂缓开通其联网结算) give inpatient/outpatient/pharmacy",
 }
 
 HTML_PAGES = [

@@ -146,6 +146,14 @@ BUGS = [
     case("台州市医疗保障局关于系统切换的公告", ("浙江省", "台州市"), "taizhou-zhejiang-not-jiangsu"),
     case("渠 县 0818-7215885\n宣汉县 0818-5201826", ("四川省", "达州市"), "space-inside-county-name"),
     case("全州各级医保经办机构暂停办理业务", NONE, "quanzhou-means-whole-prefecture"),
+    # extra2: the capital's area code alone does not make a province's own notice a city notice
+    case("元旦假期全区各办税服务厅按规定休息。\n自治区税务局纳税服务中心:0951-5190621", ("宁夏回族自治区", None),
+         "province-heading-capital-area-code", title="国家税务总局宁夏回族自治区税务局关于系统升级暂停服务的通告",
+         publisher="纳税服务处"),
+    case("咨询电话:0571-87654321、0571-87654322", ("浙江省", None), "variant-province-title-two-capital-phones",
+         title="浙江省医疗保障局关于医保信息系统升级的公告"),
+    case("全市医保经办机构暂停办理业务。咨询电话:0571-87654321", ("浙江省", "杭州市"),
+         "variant-province-title-city-notice-keeps-area-code", title="关于浙江省医保信息系统升级期间暂停业务的公告"),
 ]
 
 # --- known failures ---------------------------------------------------------------------------
