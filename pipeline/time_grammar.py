@@ -10,7 +10,12 @@ Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the rig
 parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
 ``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 — – - ~``
 (optionally after ``起``/``开始``) whose right side may omit the year, the month, the day or the date.
-A clock with no date before it (office hours ``9:00-17:00``) is not a point and is not returned.
+Also: relative months before a day (``本月26日``, ``下月5日``, ``次月3日``); a part of day without a
+clock before the joining word (``6月25日晚至27日``); two cells of a flattened table row
+(``2021年11月12日17:00 | 2021年11月22日8:30``, or one blank left of a tab) as a range when the right
+cell states its month and does not go back. A clock with no date before it (office hours
+``9:00-17:00``) is not a point and is not returned; nor is a recurring date (``每年4月1日至次年3月31日``,
+``每月15日前``), which is a rule.
 """
 
 from __future__ import annotations
@@ -74,6 +79,8 @@ _CLOCK = rf"""
         )?
     )"""
 _REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|次日|翌日|当天|当日|本日)"
+# A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
+_REL_MONTH = r"(?P<{g}>本月|当月|下月|次月|上月)"
 
 
 def _side(g: str, *, date_required: bool) -> str:
@@ -86,6 +93,7 @@ def _side(g: str, *, date_required: bool) -> str:
           | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
             (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
             (?![\d]|\.\d)                                               # not a version number
+          | {_REL_MONTH.format(g=g + "rm")}(?P<{g}rmd>{_NUM2})[日号]   # 本月26日, 下月5日
           | {_REL.format(g=g + "rel")}                                 # 今天, 次日 ...
         )"""
     tail = rf"""
@@ -108,7 +116,7 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
 _CONNECTOR = re.compile(
@@ -117,6 +125,20 @@ _CONNECTOR = re.compile(
         [ ]?""",
     re.VERBOSE,
 )
+
+# Two cells of a table row (停机时间 | 恢复时间): a bar, or the one blank normalization leaves of a
+# tab or a run of blanks. Joins two sides only when the right one states its month (see scan).
+_CELL_BREAK = re.compile(
+    r"""[ ]?\|[ ]?       # a bar between cells, blanks around it optional
+      | [ ]              # a layout gap (tab, two spaces) normalized to one blank
+    """,
+    re.VERBOSE,
+)
+
+# A recurring date (每年4月1日, 每月15日前) is a rule, not a point; its right side may count from the
+# next year or month (每年4月1日至次年3月31日).
+_RECURRING = re.compile(r"(?:每年|每月|每个月|每逢)的?[ ]?$")
+_NEXT_PERIOD = re.compile(r"(?:次年|翌年|当年|次月|当月)(?=\d|[一二三四五六七八九十])")
 
 # The right side of a range; every part optional, but at least one date part or a clock must match.
 RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
@@ -136,6 +158,10 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
 _REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2}
 _REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0}  # counted from the date before
+# Months after the anchor month; 次月/当月 count from the date before (as 次日), the others from
+# the publication.
+_REL_MONTH_OFFSET = {"本月": 0, "下月": 1, "上月": -1, "次月": 1, "当月": 0}
+_REL_MONTH_TO_PREVIOUS = ("次月", "当月")
 # A written year is kept from 1900 on: birth-date bounds (1986年7月4日至2004年7月4日) are stated points.
 MIN_YEAR, MAX_YEAR = 1900, 2099
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -151,6 +177,7 @@ class Side:
     rel: str | None = None  # the relative-day word: 今天, 次日 ...
     rel_offset: int | None = None  # days after the anchor
     rel_to_previous: bool = False  # 次日/当日 count from the previous date, 今天/明日 from publication
+    rel_month: int | None = None  # 本月26日: months after the anchor's month (day in ``day``)
     weekday: int | None = None  # 0 = Monday
     hour: int | None = None
     minute: int | None = None
@@ -220,6 +247,10 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
         s.year, s.month, s.day = _num(m.group(g + "y")), _num(m.group(g + "m")), _num(m.group(g + "d"))
     elif m.group(g + "iy"):
         s.year, s.month, s.day = int(m.group(g + "iy")), int(m.group(g + "im")), int(m.group(g + "id"))
+    elif m.group(g + "rm"):
+        word = m.group(g + "rm")
+        s.rel_month, s.day = _REL_MONTH_OFFSET[word], _num(m.group(g + "rmd"))
+        s.rel_to_previous = word in _REL_MONTH_TO_PREVIOUS
     elif m.group(g + "rel"):
         s.rel = m.group(g + "rel")
         if s.rel in _REL_TO_PREVIOUS:
@@ -253,6 +284,41 @@ def _trim_end(m: re.Match[str], g: str, side: Side) -> int:
     return end
 
 
+def _right_side(text: str, at: int) -> Side | None:
+    """The right side of a range starting at ``at``, or None when none is there."""
+    r = RIGHT.match(text, at)
+    if r is None or r.end() <= r.start():
+        return None
+    right = _read_side(r, "R")
+    if right is None or not (right.has_date or right.has_clock):
+        return None
+    # A dash before a bare number is arithmetic or a phone, not a range (8:00-17).
+    right.end = _trim_end(r, "R", right)
+    return right if right.end > right.start else None
+
+
+def _not_before(left: Side, right: Side) -> bool:
+    """True unless ``right`` is plainly an earlier day than ``left`` (a December-January pair is not)."""
+    if left.month is None or left.day is None or right.month is None or right.day is None:
+        return False
+    if left.year is not None and right.year is not None:
+        return (right.year, right.month, right.day) >= (left.year, left.month, left.day)
+    return (right.month, right.day) >= (left.month, left.day) or (left.month == 12 and right.month == 1)
+
+
+def _cell_right(text: str, left: Side) -> Side | None:
+    """The next cell of a table row as a range's right side (停机时间 | 恢复时间), else None.
+
+    Only a cell that states its own month and does not go back in time: a bare clock in the next
+    cell is the clock of the date (2021年11月12日 | 17:00), not the end of a range.
+    """
+    c = _CELL_BREAK.match(text, left.end)
+    if c is None:
+        return None
+    right = _right_side(text, c.end())
+    return right if right is not None and _not_before(left, right) else None
+
+
 def scan(text: str) -> list[Expression]:
     """Every point or range in ``text``, left to right, unresolved. Never raises."""
     out: list[Expression] = []
@@ -272,16 +338,21 @@ def scan(text: str) -> list[Expression]:
             pos = m.end()
             continue
         expr = Expression(left=left, right=None, start=left.start, end=left.end)
-        c = _CONNECTOR.match(text, left.end)
+        # 6月25日晚至27日: a part of day without a clock is cut from the side but may precede 至.
+        joins = [left.end] + ([m.end("Lpart")] if left.hour is None and m.group("Lpart") else [])
+        c = next((c for c in (_CONNECTOR.match(text, at) for at in joins) if c is not None), None)
+        recurring = _RECURRING.search(text, max(0, left.start - 6), left.start) is not None
         if c is not None:
-            r = RIGHT.match(text, c.end())
-            if r is not None and r.end() > r.start():
-                right = _read_side(r, "R")
-                if right is not None and (right.has_date or right.has_clock):
-                    # A dash before a bare number is arithmetic or a phone, not a range (8:00-17).
-                    right.end = _trim_end(r, "R", right)
-                    if right.end > right.start:
-                        expr.right, expr.end = right, right.end
-        out.append(expr)
+            at = c.end()
+            if recurring and (nxt := _NEXT_PERIOD.match(text, at)):
+                at = nxt.end()  # 每年4月1日至次年3月31日
+            right = _right_side(text, at)
+        else:
+            right = _cell_right(text, left)
+        if right is not None:
+            expr.right, expr.end = right, right.end
         pos = expr.end
+        if recurring:
+            continue  # a rule of every year or month gives no point
+        out.append(expr)
     return out

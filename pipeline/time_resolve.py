@@ -13,7 +13,10 @@ Year of a date written without one, in order:
    picks the latest fitting year when nothing else gives one.
 
 Relative days: ``今天/今晚/明日`` count from the publication date; ``次日/翌日/当日`` from the date
-before them in the same sentence (else the publication date). Without an anchor: unresolved (None).
+before them in the same sentence (else the publication date). Relative months before a stated day
+(``本月26日``, ``下月5日``) take their month from the publication date, else from the year anchor of
+rule 2; ``次月/当月`` from the date before them in the same sentence, as ``次日``. Without an anchor:
+unresolved (None).
 """
 
 from __future__ import annotations
@@ -138,8 +141,21 @@ class _Resolver:
             return self.full[i][1]
         return self.median or self.published
 
+    def _month_day(self, side: Side, previous: dt.date | None) -> dt.date | None:
+        """Day of a relative-month side (本月26日): ``previous`` anchors 次月/当月, else publication."""
+        base = previous if side.rel_to_previous and previous is not None else None
+        base = base or self.published or self._anchor(side.start)
+        if base is None or side.day is None:
+            return None
+        months = base.year * 12 + base.month - 1 + (side.rel_month or 0)
+        return _date(months // 12, months % 12 + 1, side.day)
+
     def day_of(self, side: Side) -> dt.date | None:
         """Calendar day of a left side (or a self-standing right side); None if unresolved."""
+        if side.rel_month is not None:
+            same = self.previous is not None \
+                and self._sentence_start(self.previous[0]) == self._sentence_start(side.start)
+            return self._month_day(side, self.previous[1] if same and self.previous else None)
         if side.rel is not None:
             if side.rel_to_previous and self.previous is not None \
                     and self._sentence_start(self.previous[0]) == self._sentence_start(side.start):
@@ -162,6 +178,8 @@ class _Resolver:
 
     def right_day(self, left_day: dt.date | None, left: Side, right: Side) -> dt.date | None:
         """Calendar day of a range's right side, filling what it omits from the left side."""
+        if right.rel_month is not None:  # 本月26日至下月5日; 10月28日至次月3日
+            return self._month_day(right, left_day)
         if right.rel is not None:
             if right.rel_to_previous and left_day is not None:
                 return left_day + dt.timedelta(days=right.rel_offset or 0)

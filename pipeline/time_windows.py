@@ -3,18 +3,22 @@
 For every resolved expression this module reads its clause: the text from the previous expression
 (or the sentence start) up to it (``before``, where labels such as ``恢复服务时间:`` sit) and from it
 to the next expression (or the sentence end) (``after``, where ``起,暂停...`` sits), plus the heading
-line above when the expression opens a line. From these it decides:
+line above when the expression opens a line, or in a flattened table row the header cell over it
+(``业务类别 | 停机时间 | 恢复时间``; the heading over the table when the header is lost). From these it
+decides:
 
 * ``kind``: a deadline suffix/prefix (``前``, ``延长至``) first; else the first kind cue after the
   expression, else the last one before it, else one in the heading; ``other`` when none;
 * ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...; in a general stop not
   a name inside the list of its businesses: ``转移接续、异地就医备案、零星报销等各项经办业务``), ``open_end``;
-* for the downtime choice: whether the clause stops the core business (``core``), is a
-  province-level component (异地就医 settlement alone, not one item of a list), or is THE stop-time
-  section (``一、停机切换时间``).
+* for the downtime choice: whether the clause stops the core business (``core``), stops one part
+  only (``partial``: 征缴, 核定, online channels), is a province-level component (异地就医 settlement
+  alone, not one item of a list; later sub-clauses without a stop cue, such as a request to settle
+  before the stop, are not read for this), or is THE stop-time section (``一、停机切换时间``,
+  ``维护时间``).
 
 The downtime start is the earliest stop from the first non-empty pool of: stop-time sections
-(not a section point that only resumes or goes live), core suspensions, any suspension, clauses
+(not a section point that only resumes or goes live, nor a partial stop), core suspensions, any suspension, clauses
 naming a system switch, any range (never a deadline, never a province-level component). A pool
 holding only unanchored expressions (今天0时 without a publication date) gives start None. Two
 refinements, because the headline is when the system stops for the public:
@@ -69,6 +73,7 @@ class Clause:
     province: bool = False
     section: bool = False
     switch: bool = False  # the clause speaks of a system switch (切换, 迁移, 升级)
+    partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
 
 
 @functools.cache
@@ -153,6 +158,23 @@ def _kind(c: Clause, text: str) -> str:
 
 
 _SUBCLAUSE = re.compile(r"[^,;，；]+")
+_SUBCLAUSE_BREAK = re.compile(r"([,;，；])")
+
+
+def _stop_part(after: str) -> str:
+    """``after`` without the later sub-clauses that stop nothing (a request, a workaround).
+
+    In ``11月25日18时暂停,在外地住院的参保人请在此之前办理出院结算`` the second sub-clause asks for
+    something before the stop; its 结算 says nothing of what stops. The first sub-clause stays (it
+    holds the cue nearest the expression), and so does every later one with a stop cue.
+    """
+    r = _rules()
+    parts = _SUBCLAUSE_BREAK.split(after)
+    kept = [parts[0]]
+    for sep, part in zip(parts[1::2], parts[2::2]):
+        if any(r["cue_kind"][m.group()] == "suspension" for m in r["cue_re"].finditer(part)):
+            kept += [sep, part]
+    return "".join(kept)
 
 
 def _drop_kept_open(segment: str) -> str:
@@ -250,6 +272,58 @@ def _heading(text: str, start: int) -> str:
     return ""
 
 
+_TIME_LABEL = re.compile(r"^[^\d|]{0,8}(?:时间|日期|时段)$")  # a header cell: 停机时间, 恢复日期
+_TABLE_ROWS_UP = 12  # lines searched up from a row for its table header
+_MAX_TABLE_HEADING = 20  # characters of a heading line over a table (一、停机安排)
+_SENTENCE_LINE_END = ("。", ";", "；", "!", "！", "?", "？")
+
+
+def _cells(line: str) -> list[str]:
+    """Cells of a flattened table line: split on bars, else on the blanks left of column gaps."""
+    parts = line.split("|") if "|" in line else line.split(" ")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _table_label(text: str, start: int, index: int) -> str | None:
+    """The header cell over the expression at ``start`` in a flattened table row, else None.
+
+    Rows of ``业务类别 | 停机时间 | 恢复时间`` have no verb: the column says what their times are. The
+    table is the block of lines above that hold the row's cell separator (a bar, else a blank; empty
+    lines between rows are passed over); its header is the nearest of them whose cells are labels,
+    one at least a time label, with no digits. With bars the column is the cell index; with blanks
+    (a cell may hold one: ``2021年11月12日 17:00``) the ``index``-th time of the row goes under the
+    ``index``-th time label. Rows whose header is lost (a cleaner took it for a menu) take the short
+    heading line right above their block (``一、停机安排``).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    row = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    sep = "|" if "|" in row else " "
+    if sep not in row or row.endswith(_SENTENCE_LINE_END):
+        return None
+    end = line_start - 1
+    for _ in range(_TABLE_ROWS_UP):
+        if end <= 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        end = begin - 1
+        if not line:
+            continue
+        if sep not in line or line.endswith(_SENTENCE_LINE_END):  # the line above the block
+            heading = len(line) <= _MAX_TABLE_HEADING and not line.endswith(_SENTENCE_LINE_END)
+            return line if heading else None
+        cells = _cells(line)
+        labels = [c for c in cells if _TIME_LABEL.match(c)]
+        if len(cells) < 2 or not labels or any(ch.isdigit() for ch in line):
+            continue
+        if sep == "|":
+            column = row.count("|", 0, start - line_start)
+            return cells[column] if column < len(cells) and _TIME_LABEL.match(cells[column]) else None
+        return labels[index] if index < len(labels) else None
+    return None
+
+
 def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
     """Read the clause of every resolved expression (kind, estimate, component, scope flags)."""
     r = _rules()
@@ -272,7 +346,11 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
         s_end = (bounds[k] if k < len(bounds) else len(text) + 1) - 1
         before = text[max(s_start, prev_end):e.start]
         after = text[e.end:max(e.end, min(s_end, next_start))]
-        c = Clause(res=res, kind="other", before=before, after=after, heading=_heading(text, e.start))
+        line_start = text.rfind("\n", 0, e.start) + 1
+        in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
+        label = _table_label(text, e.start, in_row)
+        heading = label if label is not None else _heading(text, e.start)
+        c = Clause(res=res, kind="other", before=before, after=after, heading=heading)
         masked = after
         if e.right is None:
             tail = re.match(r"[ ]?(?:起|开始)?[ ]?,?[ ]?", text[e.end:])
@@ -283,14 +361,16 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
                 masked = after[:m.start() - e.end] + " " * (m.end() - m.start()) + after[m.end() - e.end:]
             m = m or r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
             if m:
-                c.open_end = m.group().strip(" ,")
+                c.open_end = m.group().strip(" ,|")
         c.after = masked
         c.kind = _kind(c, text)
         c.after = after
         scope = _PARENS.sub("", before + after)
         c.is_estimate = bool(r["estimate_re"].search(before + after))
         c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
-        c.province = _province(scope)
+        c.province = _province(_PARENS.sub("", before + _stop_part(after)))
+        c.partial = c.kind == "suspension" and not c.core \
+            and bool(r["partial_re"].search(scope) or r["online_re"].search(scope))
         c.component = _component(c, skip_list_items=c.core and not c.province)
         if c.province and r["province_name"] in scope:
             c.component = r["province_name"]
@@ -398,8 +478,10 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
     pools = [
-        # A section point that resumes or goes live (切换上线时间:11月8日8:00) is not the stop.
-        [c for c in usable if c.section and (c.res.expr.right is not None or c.kind not in ("resume", "go_live"))],
+        # A section point that resumes or goes live (切换上线时间:11月8日8:00) is not the stop, nor
+        # is a partial stop listed first in the section (一、停机时间 (一)17日起暂停缴费核定业务).
+        [c for c in usable if c.section and not c.partial
+         and (c.res.expr.right is not None or c.kind not in ("resume", "go_live"))],
         [c for c in usable if c.kind == "suspension" and c.core],
         [c for c in usable if c.kind == "suspension"],
         [c for c in usable if c.switch and c.kind == "other"],

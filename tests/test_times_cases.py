@@ -295,6 +295,24 @@ BUGS = [
       id="old-written-year-is-a-point"),
     P("1986年7月4日以后出生的,7月10日前报名", "2022-07-01", ["1986-07-04", "2022-07-10"],
       id="old-date-lends-no-year"),
+    # round 3 (extra2 corpus): relative months (zhuhai headline), a part of day before 至 (zhangjiakou),
+    # recurring rules (shanghai), table rows whose cells hold the two ends (haerbin)
+    P("珠海医保系统切换 本月26日起暂停结算十日", "2021-11-22", ["2021-11-26"], id="benyue-day-from-publication"),
+    P("下月3日起恢复办理", "2022-12-20", ["2023-01-03"], id="xiayue-rolls-into-next-year"),
+    P("上月26日至本月3日的费用", "2022-01-10", ["2021-12-26", "2022-01-03"], id="shangyue-to-benyue-range"),
+    P("2021年10月28日起至次月3日暂停", None, ["2021-10-28", "2021-11-03"], id="ciyue-counts-from-the-left-side"),
+    P("本月26日起暂停结算", None, [], id="benyue-without-anchor-gives-nothing"),
+    P("系统维护通知|6月25日晚至27日社保业务暂停办理", "2021-06-24", ["2021-06-25", "2021-06-27"],
+      id="part-of-day-without-clock-before-zhi"),
+    P("3月8日上午至10日下午停机", "2022-03-01", ["2022-03-08", "2022-03-10"], id="parts-of-day-on-both-sides"),
+    P("本市医保年度为每年4月1日至次年3月31日。", "2018-03-29", [], id="recurring-yearly-range"),
+    P("每年的7月1日调整缴费基数", "2022-03-01", [], id="recurring-meinian-de"),
+    P("每月15日前缴费。2022年3月20日起暂停。", None, ["2022-03-20"], id="recurring-monthly-deadline"),
+    P("停机时间 | 恢复时间\n2022年3月5日18:00 | 2022年3月7日8:00", None, ["2022-03-05T18:00", "2022-03-07T08:00"],
+      id="table-cells-joined-by-bar"),
+    P("2021年11月12日 | 2021年11月2日", None, ["2021-11-02", "2021-11-12"], id="table-cells-going-back-stay-points"),
+    P("12月30日 | 1月2日", "2021-12-01", ["2021-12-30", "2022-01-02"], id="table-cells-across-new-year"),
+    P("2021年11月12日 | 17:00", None, ["2021-11-12"], id="table-bare-clock-cell-is-no-range-end"),
 ]
 
 
@@ -340,6 +358,18 @@ KINDS = [
     P("预计6月20日前后上线。", "2021-06-01", [("6月20日", "go_live")], id="qianhou-not-deadline"),
     P("一、停机切换时间\n2021年10月21日18时至10月31日22时。", None,
       [("2021年10月21日18时至10月31日22时", "suspension")], id="kind-from-heading"),
+    # round 3 (extra2 corpus): table rows have no verb; the header cell over them types them (haerbin)
+    P("业务类别 | 停机时间 | 恢复时间\n异地就医直接结算 | 2021年11月11日18:00 | 另行通知", None,
+      [("2021年11月11日18:00", "suspension")], id="kind-from-table-header-cell"),
+    P("业务 | 停机时间 | 恢复时间\n网上大厅 | 另行通知 | 2022年3月9日8:00", None,
+      [("2022年3月9日8:00", "resume")], id="kind-from-the-cell-index-column"),
+    P("停机时间 恢复时间\n2022年3月5日 18:00 2022年3月7日 8:00", None,
+      [("2022年3月5日 18:00 2022年3月7日 8:00", "suspension")], id="kind-from-blank-separated-header"),
+    P("一、停机安排\n经办服务 | 2022年3月5日18:00 | 2022年3月7日8:00", None,
+      [("2022年3月5日18:00 | 2022年3月7日8:00", "suspension")], id="kind-from-heading-over-headerless-table"),
+    P("一、停机安排\n\n经办服务 2022年3月5日 18:00 2022年3月7日 8:00\n\n网上大厅 2022年3月6日 0:00 2022年3月7日 8:00", None,
+      [("2022年3月5日 18:00 2022年3月7日 8:00", "suspension"), ("2022年3月6日 0:00 2022年3月7日 8:00", "suspension")],
+      id="kind-from-heading-over-headerless-html-table"),
 ]
 
 
@@ -451,6 +481,38 @@ DOWNTIME = [
     P("(二)自11月25日18时起,暂停我州参保人员异地就医直接结算,跨省及省内异地住院费用不能联网结算。\n(三)自11月26日18时起,"
       "全州医保经办业务及定点医药机构的医保联网结算全部暂停。新系统预计于12月3日8时上线。", "2021-11-15",
       ("2021-11-26T18:00", "2021-12-03T08:00"), id="kuasheng-yidi-settlement-is-province-level"),
+    # round 3 (extra2 corpus): times only in a flattened table (haerbin; its header line was lost)
+    P("一、停机安排\n医保经办服务(含网上办事大厅) | 2021年11月12日17:00 | 2021年11月22日8:30\n定点医药机构联网结算 | "
+      "2021年11月13日0:00 | 2021年11月21日8:00\n省内及跨省异地就医直接结算 | 2021年11月11日18:00 | 另行通知", None,
+      ("2021-11-12T17:00", "2021-11-22T08:30"), id="table-rows-without-header"),
+    P("各项安排如下:\n业务 | 停机时间 | 恢复时间\n缴费业务 | 2022年3月1日18:00 | 2022年3月9日8:00\n全部经办业务 | "
+      "2022年3月3日18:00 | 2022年3月8日8:00", None, ("2022-03-03T18:00", "2022-03-09T08:00"),
+      id="variant-table-with-header-and-a-partial-row"),
+    P("停机时间 恢复时间\n2022年3月5日 18:00 2022年3月7日 8:00", None, ("2022-03-05T18:00", "2022-03-07T08:00"),
+      id="variant-html-table-cells-as-blanks"),
+    # round 3: a partial stop listed first in the stop-time section is not the headline (hainan, xiangxi)
+    P("一、暂停服务时间\n(一)6月22日(星期二)18:00起,暂停办理参保登记、人员增减和缴费核定业务。\n(二)6月25日(星期五)18:00起,"
+      "全省暂停办理各项医保经办业务。\n(三)7月1日8:00起各项经办业务全面恢复。", "2021-06-18",
+      ("2021-06-25T18:00", "2021-07-01T08:00"), id="partial-stop-first-in-section"),
+    P("一、停机时间\n(一)2022年5月10日18时起,网上服务大厅和APP暂停服务。\n(二)2022年5月12日18时起至5月16日8时,"
+      "全市医保经办业务和联网结算暂停。", None, ("2022-05-12T18:00", "2022-05-16T08:00"),
+      id="variant-online-stop-first-in-section"),
+    P("一、停机时间\n2022年5月10日18时起,暂停缴费业务。5月20日8时恢复。", None, ("2022-05-10T18:00", "2022-05-20T08:00"),
+      id="a-partial-stop-alone-is-still-the-stop"),
+    # round 3: a request after the 异地 stop (请在此之前办理出院结算) does not make it core (zhuhai)
+    P("珠海医保系统将于11月26日18时起停机,全市医保经办业务暂停办理,预计12月6日8时起逐步恢复。此外,异地就医直接结算"
+      "将提前于11月25日18时暂停,在外地住院的参保人请尽量在此之前办理出院结算。", "2021-11-22",
+      ("2021-11-26T18:00", "2021-12-06T08:00"), id="yidi-stop-followed-by-a-request"),
+    P("2022年8月1日起,异地就医直接结算暂停,请参保人提前办理出院结算;8月2日18时起全市医保业务暂停,8月5日8时恢复。", None,
+      ("2022-08-02T18:00", "2022-08-05T08:00"), id="variant-yidi-stop-then-request"),
+    P("2022年8月1日18时起,异地就医直接结算暂停,全市医保经办业务同步暂停。8月2日18时起暂停缴费业务。8月5日8时恢复。", None,
+      ("2022-08-01T18:00", "2022-08-05T08:00"), id="a-second-stop-subclause-keeps-it-core"),
+    # round 3: maintenance and upgrade times are stop-time sections (zhangjiakou)
+    P("系统维护通知|6月25日晚至27日社保业务暂停办理\n一、维护时间\n2021年6月25日(周五)20:00至6月27日(周日)24:00。\n"
+      "二、维护结束后系统将于6月28日(周一)8:30恢复对外服务。", "2021-06-24", ("2021-06-25T20:00", "2021-06-28T08:30"),
+      id="weihu-time-section"),
+    P("关于系统升级的通知:9月3日起社保业务暂停办理\n一、系统升级时间\n2022年9月3日8:00至9月4日20:00\n"
+      "二、9月5日8:30恢复对外服务。", None, ("2022-09-03T08:00", "2022-09-05T08:30"), id="variant-shengji-time-section"),
 ]
 
 
@@ -487,6 +549,8 @@ FIELDS = [
     P("2020年5月6日8:00起至系统切换工作结束,暂时冻结收入户", "open_end", "至系统切换工作结束", id="open-end-words"),
     P("2021年9月30日18:00起暂停所有医保业务,恢复时间另行通知。", "open_end", "恢复时间另行通知",
       id="open-end-lingxing-tongzhi"),
+    P("业务类别 | 停机时间 | 恢复时间\n异地就医直接结算 | 2021年11月11日18:00 | 另行通知", "open_end", "另行通知",
+      id="open-end-in-the-next-table-cell"),
 ]
 
 
