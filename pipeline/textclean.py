@@ -274,8 +274,6 @@ class _Info:
 def _read_info_line(line: str) -> _Info | None:
     """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one."""
     r = _rules()
-    if _TIME_RANGE.search(line):
-        return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     for pattern in r["repost"]:  # type: ignore[attr-defined]
         m = pattern.match(line)
         if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
@@ -283,6 +281,8 @@ def _read_info_line(line: str) -> _Info | None:
             return _Info(publisher=name, publisher_evidence=f"转自:{name}")
     labels = list(iter_matches(r["label_re"], line))  # type: ignore[arg-type]
     stamp = _STAMP.search(line)
+    if (labels or stamp) and _TIME_RANGE.search(line):
+        return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     if not labels:
         # A bare stamp line right under the title: "2020-04-30 17:07".
         if stamp and len(line) <= 40 and not any(w in line for w in ("至", "起", "前", "停", "暂")):
@@ -416,7 +416,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
         else:
             last_candidate = None
 
-    late = _late_heading(lines, body_start, r["title_words"], is_chrome, info_line)  # type: ignore[arg-type]
+    late = _late_heading(lines, body_start, r["title_words"], is_chrome)  # type: ignore[arg-type]
     title_idx = _choose_title(lines, candidates, hint_title, r["title_words"], late)  # type: ignore[arg-type]
     kept: list[str] = []
     title = None
@@ -532,7 +532,6 @@ def _late_heading(
     body_start: int,
     title_words: tuple[str, ...],
     is_chrome: Callable[[int, str], bool],
-    info_line: Callable[[int, str], _Info | None],
 ) -> int | None:
     """The notice's own heading just below a site's or forum's lead-in, or None.
 
@@ -543,7 +542,7 @@ def _late_heading(
     seen = 0
     for j in range(body_start, len(lines)):
         line = lines[j].strip()
-        if not line or is_chrome(j, line) or info_line(j, line) is not None:
+        if not line or is_chrome(j, line):
             continue
         if _ENUM_START.match(line) or seen >= _LATE_HEADING_WINDOW:
             return None  # the notice's own sections have begun
