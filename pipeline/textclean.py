@@ -75,6 +75,7 @@ def _rules() -> dict[str, object]:
         "agency_suffixes": tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         "outlets": tuple(data["outlet_markers"]),
         "title_words": tuple(data["notice_title_words"]),
+        "table_header": re.compile("|".join(map(re.escape, data["table_header_words"]))),
         "repost": [re.compile(p) for p in data["repost_lines"]],
         # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
         "relays": [re.compile(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
@@ -254,6 +255,8 @@ def _is_chrome(line: str) -> bool:
         return True  # punctuation or latin debris only
     if line.count("_") >= 5 and not any(p in line for p in "。,;:"):
         return True  # spam keyword line: a_b_c_d_e_f
+    if "|" in line and r["table_header"].search(line):  # type: ignore[attr-defined]
+        return False  # a table's header row: 业务类别 | 停机时间 | 恢复时间
     tokens = line.split()
     if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
         if all(len(t) <= 8 for t in tokens):

@@ -206,3 +206,14 @@ def test_forum_replies_end_the_body(text: str, reply: str) -> None:
     assert "3月11日起停机。" in page.body_text
     assert reply not in page.body_text
     assert "发表于" not in page.body_text
+
+
+def test_table_header_rows_stay_in_the_body() -> None:
+    page = clean_page(normalize_text(
+        "关于系统停机的公告\n一、停机安排\n业务类别 | 停机时间 | 恢复时间\n医保经办服务 | 2021年11月12日17:00 | 2021年11月22日8:30\n"
+        "二、咨询电话\n单位 | 电话\n市医疗保障服务热线 | 12393"))
+    lines = page.body_text.split("\n")
+    assert "业务类别 | 停机时间 | 恢复时间" in lines
+    assert "单位 | 电话" in lines
+    nav = clean_page("网站首页 | 医院概况 | 医疗服务 | 联系我们\n关于系统停机的公告\n一、2021年11月12日起暂停办理。")
+    assert "网站首页" not in nav.body_text
