@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 
 RUNNERS = ("default", "dask")
 THREADS = 4  # threads of the default runner (crawl tasks wait on the network; parsing holds the GIL)
+THREAD_WINDOW = 2  # parse batches in flight ahead of the writer on threads (see parse_window)
+DASK_WINDOW = 8  # ... on Dask when the scheduler cannot say how many worker threads it has
 EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
 ARTIFACT_KEY = "notice-pipeline-run"
 DEPLOYMENT_NAME = "daily"
@@ -157,59 +159,84 @@ def run_scrape(settings: Settings, runner: TaskRunner[Any], rejects: list[Reject
     return stats
 
 
+def parse_window(runner: TaskRunner[Any]) -> int:
+    """How many parse batches may be submitted ahead of the one being written.
+
+    Results wait in the flow process until the writer reaches them, so this bounds memory to a
+    few batches. Threads share one interpreter lock, so a couple of batches in flight already
+    overlap one task's bookkeeping with another's parsing; Dask gets two batches per worker
+    thread so that no worker idles while the writer catches up."""
+    if isinstance(runner, ThreadPoolTaskRunner):
+        return THREAD_WINDOW
+    try:
+        return max(THREAD_WINDOW, 2 * sum(runner.client.nthreads().values()))  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - a scheduler that cannot say gets the default
+        log.warning("cannot count the Dask worker threads (%s): %d parse batches in flight", exc, DASK_WINDOW)
+        return DASK_WINDOW
+
+
 def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunner[Any],
               extra_rejects: list[Reject] | None = None) -> ParseStats:
     """Parse ``inputs`` (files, folders, raw stores) into the tables of ``out_dir``: batches as tasks
-    on ``runner``, one writer here, in input order."""
+    on ``runner``, one writer here, in input order.
+
+    Batches are submitted a few at a time (:func:`parse_window`) and each one is written as soon
+    as its turn comes and dropped, so the flow holds a bounded number of batch results whatever
+    the number of documents (holding them all cost memory and, through the garbage collector
+    scanning them again and again, time)."""
     from pipeline import parse as parser
 
     logger = get_run_logger()
     token = uuid.uuid4().hex
     plan = plan_batches(parser.iter_inputs(inputs), batch_size, parser.PARSER_VERSION)
-    futures: list[PrefectFuture[BatchResult] | None] = [
-        runner.submit(parse_batch, {"batch": batch, "run_token": token}) for batch in plan.batches
-    ]
+    window = parse_window(runner)
+    pending: dict[int, PrefectFuture[BatchResult]] = {}
     counter = ChangeCounter(out_dir)
     stats = ParseStats(summary=RunSummary(out_dir=Path(out_dir)), documents=plan.documents, batches=len(plan.batches))
-    results: dict[int, BatchResult | None] = {}
     failed: dict[int, str] = {}
 
-    def collect(index: int) -> BatchResult | None:
-        """The result of batch ``index`` (None if it failed), waiting for it; batches are consumed
-        in order, so the one before is written and its records can be freed."""
-        if index in results:
-            return results[index]
-        future, batch = futures[index], plan.batches[index]
-        assert future is not None
-        future.wait()
-        result: BatchResult | None = None
-        if future.state.is_completed():
-            result = future.result()
-            if result.computed_by == token:
-                stats.batches_computed += 1
-                stats.seconds_parsing += result.seconds
-            else:
-                stats.batches_cached += 1
-        else:
+    next_batch = 0  # index of the first batch not submitted yet
+
+    def submit_through(last: int) -> None:
+        """Submit every batch up to index ``last`` that is not submitted yet."""
+        nonlocal next_batch
+        while next_batch <= min(last, len(plan.batches) - 1):
+            params = {"batch": plan.batches[next_batch], "run_token": token}
+            pending[next_batch] = runner.submit(parse_batch, params)
+            next_batch += 1
+
+    def take(index: int) -> BatchResult | None:
+        """The result of batch ``index`` (None if it failed), waiting for it; the batches after it
+        are submitted first so that they run while this one is written."""
+        submit_through(index + window)
+        future, batch = pending.pop(index), plan.batches[index]
+        future.wait()  # sets the final state; before that ``state`` asks the API, which may lag behind
+        if not future.state.is_completed():
             stats.batches_failed += 1
             failed[index] = _state_message(future)
             logger.error("parse batch %d (%d documents) failed, its documents are rejected: %s",
                          batch.index, len(batch.docs), failed[index])
-        results[index] = result
-        if index > 0:
-            results[index - 1] = None
-            futures[index - 1] = None  # the future holds the result too
+            return None
+        result = future.result()
+        if result.computed_by == token:
+            stats.batches_computed += 1
+            stats.seconds_parsing += result.seconds
+        else:
+            stats.batches_cached += 1
         return result
 
     with TableWriter(out_dir) as writer:
         for reject in extra_rejects or []:
             writer.add_reject(reject)
+        current, result = -1, None  # the batch being written
         for item in plan.items:
             if isinstance(item, Reject):
                 writer.add_reject(item)
                 continue
             index, position = item
-            result = collect(index)
+            if index != current:  # items come in batch order, so the previous batch is all written
+                result = None  # dropped before waiting for the next one
+                current, result = index, take(index)
             if result is None:
                 ref = plan.batches[index].docs[position]
                 writer.add_reject(Reject(ref.source, "extract", "batch_failed",
