@@ -13,6 +13,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rich is imported by the handlers that print, not at start-up
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .store import RunSummary
 
 from . import __version__
 from .errors import ConfigError
@@ -22,13 +29,13 @@ __all__ = ["main", "build_parser"]
 DEFAULT_FLOORS = "tests/accuracy_floors.json"
 
 
-def _console():  # type: ignore[no-untyped-def]
+def _console() -> Console:
     from rich.console import Console
 
     return Console(stderr=False)
 
 
-def _progress(total: int | None, label: str):  # type: ignore[no-untyped-def]
+def _progress(total: int | None, label: str) -> Progress:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(
@@ -57,7 +64,7 @@ def _count_inputs(paths: Sequence[str]) -> int | None:
     return n
 
 
-def _print_summary(summary, console) -> None:  # type: ignore[no-untyped-def]
+def _print_summary(summary: RunSummary, console: Console) -> None:
     from rich.table import Table
 
     table = Table(title=f"parsed into {summary.out_dir}", show_header=True)
@@ -126,8 +133,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         console.print(f"floors written to {args.record_floors}: {floors}")
     if args.check_floors:
         problems = check_floors(report, args.check_floors, gold)
-        for p in problems:
-            console.print(f"[red]below floor: {p}", markup=False)
+        for problem in problems:
+            console.print(f"[red]below floor: {problem}", markup=False)
         return 1 if problems else 0
     return 0
 

@@ -20,7 +20,11 @@ import codecs
 import html
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 from .markers import ATTACHMENT_EXTS, NEXT_PAGE_TEXT
 from .urls import resolve
@@ -149,14 +153,14 @@ def title_matches(title: str, keywords: tuple[str, ...]) -> bool:
     return not keywords or any(word in title for word in keywords)
 
 
-def _soup(text: str):  # type: ignore[no-untyped-def]
+def _soup(text: str) -> BeautifulSoup:
     """BeautifulSoup tree of a page (lxml parser: fast and forgiving)."""
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(text, "lxml")
 
 
-def _anchor_title(anchor) -> str:  # type: ignore[no-untyped-def]
+def _anchor_title(anchor: Tag) -> str:
     """Title attribute, else the link text, whitespace collapsed."""
     title = anchor.get("title") or anchor.get_text(" ", strip=True) or ""
     return " ".join(str(title).split())
@@ -197,7 +201,7 @@ def parse_next_link(text: str, page_url: str) -> ListPage:
     soup = _soup(text)
     page = ListPage(items=parse_links(text, page_url))
     for anchor in soup.find_all("a", href=True):
-        rel = anchor.get("rel") or []
+        rel: str | list[str] = anchor.get("rel") or []  # bs4 gives rel as a list of tokens
         label = anchor.get_text("", strip=True)
         if "next" in rel or label in NEXT_PAGE_TEXT:
             url = resolve(page_url, str(anchor["href"]))

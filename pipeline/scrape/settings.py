@@ -96,10 +96,15 @@ class CrawlSettings:
 
 
 class ProjectSettings(Protocol):
-    """What ``from_project`` reads from the project's settings object (any attribute may lack)."""
+    """What ``from_project`` reads from the project's settings object (any attribute may lack).
 
-    delay: float
-    max_pages: int
+    Read-only properties, so that a frozen settings dataclass conforms."""
+
+    @property
+    def delay(self) -> float: ...
+
+    @property
+    def max_pages(self) -> int: ...
 
 
 _FIELDS: dict[str, Any] = {f.name: f for f in dataclasses.fields(CrawlSettings)}
