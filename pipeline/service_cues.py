@@ -55,9 +55,10 @@ class CueMap:
         return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-# A candidate before selection: start, end, priority, and what its Hit is made of (kind, label,
-# codes, scope). Hits are built only for the chosen few.
-_Cand = tuple[int, int, int, tuple[str, str, tuple[str, ...], str]]
+# What a candidate's Hit is made of: kind, label, codes, scope.
+_Payload = tuple[str, str, tuple[str, ...], str]
+# A candidate before selection: start, end, priority, payload. Hits are built only for the chosen few.
+_Cand = tuple[int, int, int, _Payload]
 
 
 def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
@@ -65,7 +66,7 @@ def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
     cands.sort(key=lambda c: (-c[2], c[0] - c[1], c[0]))
     chosen: list[Hit] = []
     for s, e, _, (kind, label, codes, scope) in cands:
-        if any(taken[s:e]):
+        if taken.find(1, s, e) >= 0:  # some position already taken (as any(taken[s:e]), no copy)
             continue
         taken[s:e] = b"\x01" * (e - s)
         chosen.append(Hit(s, e, kind, label, codes, scope))
@@ -88,17 +89,18 @@ class _Spans:
 
     def __init__(self, text: str, rules: ServiceRules) -> None:
         self.text = text
-        self.words = rules.word_lists.spans(text)
+        # by pattern text: a compiled regex's hash is computed from its whole program each time
+        self.words = rules.word_lists.by_pattern(text)
 
     def __call__(self, regex: re.Pattern[str]) -> list[tuple[int, int]]:
-        found = self.words.get(regex)
+        found = self.words.get(regex.pattern)
         return found if found is not None else spans(regex, self.text)
 
 
 def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
     """Action cues on free positions, longest first."""
-    cands = [(s, e, 0, ("action", cue.action, (), cue.scope))
-             for cue in cues for s, e in cue_spans(cue.regex)]
+    cands: list[_Cand] = [(s, e, 0, ("action", cue.action, (), cue.scope))
+                          for cue in cues for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
@@ -109,7 +111,7 @@ def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[H
     return _select(cands, taken)
 
 
-_GENERAL = ("object", "general", ("general",), "both")
+_GENERAL: _Payload = ("object", "general", ("general",), "both")
 
 
 def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
@@ -127,7 +129,7 @@ def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: 
 
 def _labelled(cue_spans: _Spans, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
-    cands = [(s, e, 0, (kind, label, (), "both")) for regex, label in table for s, e in cue_spans(regex)]
+    cands: list[_Cand] = [(s, e, 0, (kind, label, (), "both")) for regex, label in table for s, e in cue_spans(regex)]
     return _select(cands, bytearray(len(cue_spans.text)))
 
 

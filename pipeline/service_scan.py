@@ -27,7 +27,6 @@ scan of the whole text by the regex engine).
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,8 +37,9 @@ __all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars", "re
 log = logging.getLogger(__name__)
 
 try:  # the pattern parser behind `re` (Python 3.11+); without it there is no prefilter
-    from re import _constants as _c
-    from re import _parser as _p
+    # private modules, so typeshed has no stubs for them
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other interpreters
     _p = None
 
@@ -142,14 +142,28 @@ def _required_item(op: Any, av: Any) -> tuple[str, ...] | None:
 
 _MAX_REQUIRED = 8  # more alternative words than this: testing them all costs about a scan
 
+# (pattern, flags) -> required_words of the regex. Keyed by the pattern's text, not the compiled
+# regex: hashing a compiled regex hashes its whole program every time, and this is asked once per
+# regex and text.
+_REQUIRED: dict[tuple[str, int], tuple[str, ...] | None] = {}
 
-@functools.lru_cache(maxsize=None)
+
 def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     """Words one of which is in any string ``regex`` matches, or None when none are known.
 
     The pattern itself decides (read once per regex): a string holding none of the words cannot
     match anywhere. Case-insensitive patterns and long word lists give None.
     """
+    key = (regex.pattern, regex.flags)
+    try:
+        return _REQUIRED[key]
+    except KeyError:
+        words = _REQUIRED[key] = _read_required(regex)
+        return words
+
+
+def _read_required(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """:func:`required_words` read off the pattern (uncached)."""
     if _p is None or regex.flags & re.IGNORECASE:
         return None
     try:
@@ -162,7 +176,12 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
 def _cannot_match(regex: re.Pattern[str], text: str) -> bool:
     """True when ``text`` lacks every word ``regex`` requires (so scanning it is pointless)."""
     words = required_words(regex)
-    return words is not None and not any(w in text for w in words)
+    if words is None:
+        return False
+    for word in words:  # a plain loop: a generator for any() costs more than the few tests
+        if word in text:
+            return False
+    return True
 
 
 def _engine_knows(seq: list[tuple[Any, Any]]) -> bool:
@@ -273,6 +292,7 @@ class WordLists:
 
     def __init__(self, lists: Mapping[re.Pattern[str], Sequence[str]]) -> None:
         self.keys = list(lists)  # the regexes the lists stand for, in order
+        self.patterns = [regex.pattern for regex in self.keys]
         words = sorted({w for ws in lists.values() for w in ws if w})
         # word -> (list number, length of that list's longest word that is a prefix of it)
         self.table: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -287,25 +307,36 @@ class WordLists:
 
     def spans(self, text: str) -> dict[re.Pattern[str], list[tuple[int, int]]]:
         """For each list's regex, :func:`spans` of that regex over ``text`` (empty lists included)."""
+        return dict(zip(self.keys, self.lists(text)))
+
+    def by_pattern(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """:meth:`spans` keyed by each regex's pattern text (cheap to hash, unlike a compiled regex)."""
+        return dict(zip(self.patterns, self.lists(text)))
+
+    def lists(self, text: str) -> list[list[tuple[int, int]]]:
+        """:meth:`spans` as a list, in the order of ``keys``."""
         out: list[list[tuple[int, int]]] = [[] for _ in self.keys]
         if self.regex is not None:
             table = self.table
             for s, e in spans(self.regex, text):
                 for k, n in table[text[s:e]]:
                     out[k].append((s, s + n))
-        return dict(zip(self.keys, out))
+        return out
+
+
+_Node = dict[str, "_Node"]  # a trie node: next character -> node ("" marks a word's end)
 
 
 def _trie(words: Iterable[str]) -> str:
     """A regex matching, at a position, the longest of ``words`` that starts there."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: _Node = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
 
-    def branch(node: dict) -> str:  # type: ignore[type-arg]
+    def branch(node: _Node) -> str:
         alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
