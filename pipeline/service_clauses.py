@@ -25,10 +25,12 @@ _CLAUSE_END = re.compile(
     re.VERBOSE,
 )
 
-# Phrase separators inside a clause: commas, and colons that are not part of a clock time.
+# Phrase separators inside a clause: commas, and colons that are not part of a clock time. The
+# plain form is ``,|(?<!\d):(?!\d)``; opening with one class lets the engine skip to candidates.
 _PHRASE_SEP = re.compile(
-    r"""  ,                  # comma (full-width ones are normalized to this)
-        | (?<!\d):(?!\d)     # colon of a label (暂停时间:), not the one inside 18:00
+    r"""  [,:]               # a comma (full-width ones are normalized to this) or a colon ...
+          (?<!\d:)           # ... but not a colon right after a digit (18:00) ...
+          (?!(?<=:)\d)       # ... nor a colon right before one: a colon of a label (暂停时间:)
     """,
     re.VERBOSE,
 )
@@ -89,12 +91,29 @@ def _in_zones(pos: int, zones: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in zones)
 
 
-def _phrases(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """Comma/colon parts of ``text[start:end]``, not splitting inside brackets."""
-    if text.find(",", start, end) < 0 and text.find(":", start, end) < 0:
-        return ((start, end),)  # a one-phrase clause (a heading, a short line): skip the regexes
+def _separators(text: str) -> list[int]:
+    """Positions of every phrase separator of ``text``, found in one pass.
+
+    The same as a search clause by clause: the lookbehind sees before a clause's start either way,
+    and the character after a clause's end (a blank or a clause end) is no digit.
+    """
+    return [m.start() for m in _PHRASE_SEP.finditer(text)]
+
+
+def _phrases(text: str, start: int, end: int, seps: list[int] | None = None) -> tuple[tuple[int, int], ...]:
+    """Comma/colon parts of ``text[start:end]``, not splitting inside brackets.
+
+    ``seps`` are the separators of the whole text (:func:`_separators`), when the caller has them.
+    """
+    if seps is None:
+        seps = [m.start() for m in _PHRASE_SEP.finditer(text, start, end)]
+        inside = seps
+    else:
+        inside = seps[bisect.bisect_left(seps, start):bisect.bisect_left(seps, end)]
+    if not inside:
+        return ((start, end),)  # a one-phrase clause (a heading, a short line): no brackets to read
     zones = bracket_zones(text, start, end)
-    cuts = [m.start() for m in _PHRASE_SEP.finditer(text, start, end) if not (zones and _in_zones(m.start(), zones))]
+    cuts = [cut for cut in inside if not (zones and _in_zones(cut, zones))]
     out: list[tuple[int, int]] = []
     left = start
     for cut in cuts:
@@ -140,16 +159,23 @@ def split_clauses(text: str) -> list[Clause]:
             stack.append((level, len(blocks) - 1))
             open_ids = tuple(b for _, b in reversed(stack))
         raw.append((s, e, level, open_ids))
+    # (start, end, head_end) of each block, and the blocks of each set of open ids: the clauses of
+    # one item share them, so each tuple is built once
+    final = [(b0, b1, b2 if b2 >= 0 else b1) for b0, b1, b2 in blocks]
+    block_sets: dict[tuple[int, ...], tuple[tuple[int, int, int], ...]] = {}
+    seps = _separators(text)
     clauses = []
     for s, e, level, ids in raw:
-        phrases = _phrases(text, s, e)
+        phrases = _phrases(text, s, e, seps)
+        around = block_sets.get(ids)
+        if around is None:
+            around = block_sets[ids] = tuple(final[b] for b in ids)
         clauses.append(Clause(
             start=s,
             end=e,
             phrases=phrases,
             marker_level=level,
-            blocks=tuple((blocks[b][0], blocks[b][1], blocks[b][2] if blocks[b][2] >= 0 else blocks[b][1])
-                         for b in ids),
+            blocks=around,
             ends_with_colon=text[e - 1] == ":",
             phrase_starts=tuple(p[0] for p in phrases),
         ))
