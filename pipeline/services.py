@@ -89,6 +89,9 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
     stopped_directly = {r.code for r in readings if r.strong}
     seen: set[tuple[str, str, int]] = set()
     facts: list[ServiceFact] = []
+    # The parts of a row that depend only on its clause, cue and action, by (clause start, cue
+    # start, cue end, cue action, row action): the services of one list (暂停 A、B、C) share them.
+    shared: dict[tuple[int, int, int, str, str], _Shared] = {}
     for r in readings:
         if r.action == "open":
             continue
@@ -100,7 +103,11 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
             if key in seen:
                 continue
             seen.add(key)
-            facts.append(_fact(text, r, action, cues, windows))
+            part_key = (r.clause.start, r.cue.start, r.cue.end, r.action, action)
+            part = shared.get(part_key)
+            if part is None:
+                part = shared[part_key] = _shared(text, r, action, cues, windows)
+            facts.append(_fact(text, r, action, part))
     order = {code: i for i, code in enumerate(SERVICE_CODES)}
     facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
     return facts
@@ -114,11 +121,21 @@ def _kept_open(text: str, r: Reading, kept_open: dict[str, set[str | None]], ste
     return None in open_steps or steps.get(text[r.obj.start:r.obj.end]) in open_steps
 
 
-def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex) -> ServiceFact:
-    """One row for reading ``r`` as ``action``."""
-    s, e = _trim(text, *r.span)
+# The parts of a row read off its clause and cue: time, audience, instruction, component.
+_Shared = tuple[FactTime, str | None, str | None, str | None]
+
+
+def _shared(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex) -> _Shared:
+    """What a row for reading ``r`` as ``action`` takes from its clause and cue, not its object."""
     named = _component(r.clause, cues)
     when = _when(r, action, named, windows)
+    return when, _audience(r, cues), _instruction(text, r, action), when.component or named
+
+
+def _fact(text: str, r: Reading, action: str, shared: _Shared) -> ServiceFact:
+    """One row for reading ``r`` as ``action``, with the parts it shares with its clause and cue."""
+    s, e = _trim(text, *r.span)
+    when, audience, instruction, component = shared
     return ServiceFact(
         service=r.code,
         action=action,
@@ -127,9 +144,9 @@ def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex
         evidence=text[s:e],
         start=when.start,
         end=when.end,
-        audience=_audience(r, cues),
-        instruction=_instruction(text, r, action),
-        component=when.component or named,
+        audience=audience,
+        instruction=instruction,
+        component=component,
     )
 
 
@@ -159,11 +176,12 @@ def _audience(r: Reading, cues: CueMap) -> str | None:
     """Audience from the clause subject: the nearest audience word before the action, else after."""
     c, at = r.clause, r.cue.start
     inside = cues.within("audiences", c.start, c.end)
-    before = [h for h in inside if h.start < at]
-    if before:
-        return before[-1].label
-    after = [h for h in inside if h.start >= at]
-    return after[0].label if after else None
+    before = None
+    for h in inside:  # sorted by start: the last one before the action, else the first after it
+        if h.start >= at:
+            return before.label if before is not None else h.label
+        before = h
+    return before.label if before is not None else None
 
 
 def _instruction(text: str, r: Reading, action: str) -> str | None:
