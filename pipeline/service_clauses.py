@@ -140,12 +140,9 @@ def split_clauses(text: str) -> list[Clause]:
     bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     open_ids: tuple[int, ...] = ()  # ids of the open blocks, innermost first
     for cut in bounds:
-        s = left
-        while s < cut and text[s] in _BLANKS:
-            s += 1
-        e = cut
-        while e > s and text[e - 1] in _BLANKS:
-            e -= 1
+        part = text[left:cut]
+        s = left + len(part) - len(part.lstrip(_BLANKS))
+        e = left + len(part.rstrip(_BLANKS))
         left = cut + 1
         if e <= s:
             continue
@@ -185,4 +182,7 @@ def split_clauses(text: str) -> list[Clause]:
 def phrase_index(clause: Clause, pos: int) -> int:
     """Index of the phrase of ``clause`` holding ``pos`` (separators count with the next phrase)."""
     starts = clause.phrase_starts or tuple(p[0] for p in clause.phrases)
-    return max(0, bisect.bisect_right(starts, pos) - 1)
+    if len(starts) == 1:  # a one-phrase clause: no search
+        return 0
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i > 0 else 0

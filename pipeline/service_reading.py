@@ -92,7 +92,10 @@ class _ClauseReader:
                 continue
             actions = [a for a in actions if a not in own]
             objects = [o for o in objects if o not in inner]
-        items = [_Item(h, any(s <= h.start < e for s, e in asides)) for h in actions + objects]
+        if asides:
+            items = [_Item(h, any(s <= h.start < e for s, e in asides)) for h in actions + objects]
+        else:  # most clauses have no aside
+            items = [_Item(h) for h in actions + objects]
         items.sort(key=lambda i: (i.hit.start, i.hit.kind != "action"))
         self._read_items(items, carry)
 
@@ -176,8 +179,9 @@ class _ClauseReader:
         c = self.clause
         if not (c.start <= cue.start < c.end):
             return c.start, c.end
-        a = phrase_index(c, min(obj.start, cue.start))
-        b = phrase_index(c, max(obj.start, cue.start))
+        a, b = phrase_index(c, obj.start), phrase_index(c, cue.start)
+        if a > b:  # phrase_index grows with the position: the same as taking min and max first
+            a, b = b, a
         return c.phrases[a][0], c.phrases[b][1]
 
 
