@@ -18,7 +18,7 @@ from typing import Any
 
 from .records import AUDIENCES, SERVICE_ACTIONS
 from .ruledata import RulesError, load_yaml
-from .service_scan import WordLists, compile_cue
+from .service_scan import WordLists, compile_cue, finite_words
 
 __all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
 
@@ -117,6 +117,19 @@ def _pattern_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
 
 
+def _cue_regex(pattern: str, where: str, lists: _Lists) -> re.Pattern[str]:
+    """A cue pattern whose every-start matches are read (objects, actions, generic stops).
+
+    One that only spells out a few words (``(?:先行|先)?垫付``; :func:`~pipeline.service_scan.finite_words`)
+    is recorded in ``lists`` too, so the one pass over the word lists finds it.
+    """
+    regex = _pattern_regex(pattern, where)
+    words = finite_words(pattern)
+    if words is not None:
+        lists[regex] = words
+    return regex
+
+
 def _as_list(value: Any, where: str) -> list[Any]:
     """A YAML list or nothing; anything else is a rules error."""
     if value is None:
@@ -140,7 +153,7 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     cues: list[ObjectCue] = []
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
         where = f"services.yaml compounds[{i}]"
-        cues.append(ObjectCue(_pattern_regex(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
+        cues.append(ObjectCue(_cue_regex(entry["pattern"], where, lists), _codes(entry.get("codes"), where), 1))
     codes = data.get("codes")
     if not isinstance(codes, dict) or set(codes) != set(SERVICE_CODES):
         raise RulesError("services.yaml codes: must define exactly the SPEC taxonomy codes")
@@ -150,10 +163,10 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
         if words is not None:
             cues.append(ObjectCue(words, (code,), 0))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ObjectCue(_pattern_regex(pattern, where), (code,), 0))
+            cues.append(ObjectCue(_cue_regex(pattern, where, lists), (code,), 0))
     settlement = data.get("settlement") or {}
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
-        cues.append(ObjectCue(_pattern_regex(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
+        cues.append(ObjectCue(_cue_regex(pattern, "services.yaml settlement", lists), (SETTLEMENT,), 0))
     return tuple(cues)
 
 
@@ -177,7 +190,7 @@ def _actions(data: dict[str, Any], key: str, lists: _Lists) -> tuple[ActionCue, 
         if words is not None:
             cues.append(ActionCue(words, action, scope))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ActionCue(_pattern_regex(pattern, where), action, scope))
+            cues.append(ActionCue(_cue_regex(pattern, where, lists), action, scope))
     return tuple(cues)
 
 
@@ -208,7 +221,7 @@ def service_rules() -> ServiceRules:
         if regex is not None:
             places.append((regex, kind))
     general = tuple(
-        GeneralCue(_pattern_regex(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
+        GeneralCue(_cue_regex(e["pattern"], f"services.yaml general[{i}]", lists), bool(e.get("check_specific")))
         for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
     )
     audiences = []

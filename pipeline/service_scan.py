@@ -32,7 +32,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-__all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars", "required_words", "WordLists"]
+__all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars", "required_words", "finite_words",
+           "WordLists"]
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,61 @@ def _cannot_match(regex: re.Pattern[str], text: str) -> bool:
         if word in text:
             return False
     return True
+
+
+_MAX_FINITE = 100  # more words than this: the pattern is kept as a regex
+
+
+def _language(seq: Iterable[tuple[Any, Any]]) -> list[str]:
+    """Every string a parsed pattern of literals, literal classes, groups, alternations and bounded
+    repeats matches; raises :class:`_Unbounded` for anything else or past :data:`_MAX_FINITE` strings."""
+    out = [""]
+    for op, av in seq:
+        if op is _c.LITERAL:
+            parts = [chr(av)]
+        elif op is _c.IN and all(item_op is _c.LITERAL for item_op, _ in av):  # [省市县]
+            parts = [chr(ch) for _, ch in av]
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            parts = _language(av[3])
+        elif op is _c.BRANCH:
+            parts = [w for branch in av[1] for w in _language(branch)]
+        elif op is _c.MAX_REPEAT and av[1] <= 3:  # greedy (?:...)? or {m,n}; a lazy one may prefer less
+            body = _language(av[2])
+            parts, rep = [], [""]
+            for count in range(av[1] + 1):
+                if count >= av[0]:
+                    parts += rep
+                rep = [a + b for a in rep for b in body]
+        else:
+            raise _Unbounded(op)
+        out = [a + b for a in out for b in parts]
+        if len(out) > _MAX_FINITE:
+            raise _Unbounded(op)
+    return out
+
+
+def finite_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """The words of a pattern that is a plain word list in disguise, or None.
+
+    ``(?:先行|先)?垫付`` matches 先行垫付, 先垫付 and 垫付 only. When, at any position, the engine
+    takes the longest of them that starts there, :func:`spans` of the pattern is what
+    :class:`WordLists` gives for the word list, without a scan of its own. That holds when, on each
+    word followed by a character no word holds, the engine matches the whole word: the words that
+    can match at a position are the prefixes of the longest one there, the same set as on that
+    word alone, and the engine's order among them does not depend on the text after them.
+    """
+    if _p is None or flags & re.IGNORECASE:
+        return None
+    try:
+        words = sorted({w for w in _language(_p.parse(pattern, flags).data) if w}, key=len, reverse=True)
+        regex = re.compile(pattern, flags)
+    except (_Unbounded, re.error, AttributeError, TypeError, ValueError):
+        return None
+    for word in words:
+        m = regex.match(word + "\x00")  # NUL: in no word
+        if m is None or m.end() != len(word):
+            return None
+    return tuple(words) or None
 
 
 def _engine_knows(seq: list[tuple[Any, Any]]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,7 @@ from pipeline.service_clauses import split_clauses
 from pipeline.service_cues import CueMap, find_cues
 from pipeline.service_reading import Reading, read_clauses
 from pipeline.service_rules import SERVICE_CODES, service_rules
+from pipeline.service_scan import finite_words
 from pipeline.service_timing import WindowIndex
 from pipeline.times import extract_windows
 
@@ -140,3 +142,65 @@ def _rows_agree(text: str) -> int:
 
 def test_rows_corpus() -> None:
     assert sum(_rows_agree(text) for text in TEXTS) > 500, "the corpus notices state services"
+
+
+# --- patterns that are word lists: found in the one pass over the word lists ----------------------
+
+FINITE = [
+    pytest.param("(?:先行|需先|先)?垫付", ("先行垫付", "需先垫付", "先垫付", "垫付"), id="optional-prefixes"),
+    pytest.param("[省市]外(?:就医|住院)", ("省外就医", "省外住院", "市外就医", "市外住院"), id="literal-class"),
+    pytest.param("异地安置(?:住院)?备案|异地安置", ("异地安置住院备案", "异地安置备案", "异地安置"), id="longer-branch-first"),
+    pytest.param("医保|医保卡", None, id="engine-takes-a-shorter-word"),
+    pytest.param("(?:先行)??垫付", None, id="lazy-optional"),
+    pytest.param("保险费(?!用)", None, id="lookahead"),
+    pytest.param(r"\d日前", None, id="digit-category"),
+    pytest.param("[^,]对账", None, id="negated-class"),
+    pytest.param("(?:医保|社保){1,4}结算", None, id="repeat-past-three"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), FINITE)
+def test_finite_words(pattern: str, expected: tuple[str, ...] | None) -> None:
+    got = finite_words(pattern)
+    assert (sorted(got) if got else None) == (sorted(expected) if expected else None)
+
+
+def test_rule_patterns_read_as_word_lists() -> None:
+    rules = service_rules()
+    listed = set(map(id, rules.word_lists.keys))
+    words_of = [c.regex for c in (*rules.objects, *rules.actions)
+                if id(c.regex) in listed and ("(?:" in c.regex.pattern or "[" in c.regex.pattern)]
+    assert len(words_of) >= 10, "垫付, 住院备案, 结算 ... patterns are scanned with the word lists"
+
+
+_LIST_REGEXES = service_rules().word_lists.keys
+_words = sorted({w for ws in service_rules().word_lists.table for w in (ws, ws[:1], ws[-1:], ws[:-1])})
+_word_text = st.lists(st.one_of(st.sampled_from(_words), st.sampled_from(list("0123456789,。\n(){}前后"))),
+                      max_size=30).map("".join)
+
+
+def _every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """spans() by its definition: group 1 at every start position, no gate, no word list."""
+    out = []
+    for i in range(len(text)):
+        m = regex.match(text, i)
+        if m is not None and m.start(1) == i and m.end(1) > i:
+            out.append(m.span(1))
+    return out
+
+
+def _lists_agree(text: str) -> None:
+    found = service_rules().word_lists.spans(text)
+    for regex in _LIST_REGEXES:
+        assert found[regex] == _every_start(regex, text), regex.pattern
+
+
+def test_word_lists_corpus() -> None:
+    for text in TEXTS:
+        _lists_agree(text)
+
+
+@FAST
+@given(_word_text)
+def test_word_lists_generated(text: str) -> None:
+    _lists_agree(text)
