@@ -59,6 +59,14 @@ class _Item:
     aside: bool = False
 
 
+def _inside(pos: int, zones: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``zones``."""
+    for s, e in zones:
+        if s <= pos < e:
+            return True
+    return False
+
+
 def _within(hits: list[Hit], start: int, end: int) -> list[Hit]:
     """Hits starting inside ``[start, end)``."""
     return [h for h in hits if start <= h.start < end]
@@ -76,8 +84,9 @@ class _ClauseReader:
         """Assign the clause's objects (``objects``) to its actions (see the module docstring)."""
         c = self.clause
         zones = [(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
-        zones += [(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
-                  if not any(zs <= s < ze for zs, ze, _ in zones)]
+        if self.text.find("(", c.start, c.end) >= 0:  # most clauses have no bracket
+            zones += [(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
+                      if not any(zs <= s < ze for zs, ze, _ in zones)]
         asides: list[tuple[int, int]] = []
         for s, e, kind in sorted(zones):
             own = _within(actions, s, e)
@@ -93,7 +102,7 @@ class _ClauseReader:
             actions = [a for a in actions if a not in own]
             objects = [o for o in objects if o not in inner]
         if asides:
-            items = [_Item(h, any(s <= h.start < e for s, e in asides)) for h in actions + objects]
+            items = [_Item(h, _inside(h.start, asides)) for h in actions + objects]
         else:  # most clauses have no aside
             items = [_Item(h) for h in actions + objects]
         items.sort(key=lambda i: (i.hit.start, i.hit.kind != "action"))
