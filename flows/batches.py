@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 MIN_FACTOR = 0.25  # boundaries count once a batch holds this share of the target
 MAX_FACTOR = 4  # a batch is cut at MAX_FACTOR x the target even without a boundary (rare: about e**-4)
-CACHE_FORMAT = "1"  # bump when the cached BatchResult changes shape
+CACHE_FORMAT = "2"  # bump when the cached BatchResult changes shape
 
 # Packages of ``pipeline`` that do not parse (fetching, reports, CLI): edits there keep the cache.
 _NOT_PARSER = ("scrape", "report", "cli.py", "runner.py", "evaluate.py", "config.py")

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 import time
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from prefect import task
@@ -29,22 +31,48 @@ if TYPE_CHECKING:  # the scraper imports httpx: only the crawl task needs it, at
     from pipeline.scrape.sources import Source
 
 __all__ = ["crawl_source_task", "parse_batch", "build_report_task", "BatchResult", "parse_refs",
-           "CRAWL_RETRIES"]
+           "pack_outcomes", "unpack_outcomes", "CRAWL_RETRIES"]
 
 log = logging.getLogger(__name__)
 
 CRAWL_RETRIES = 2  # extra attempts of a whole source after its task crashed (requests retry on their own)
 CRAWL_RETRY_DELAYS = [10, 60]  # seconds before each of those attempts
+PACK_LEVEL = 1  # zlib level of packed outcomes: higher levels shrink them little more at twice the time
 
 
 @dataclass
 class BatchResult:
-    """The outcomes of one batch, in document order, and which run computed them."""
+    """The outcomes of one batch, in document order, and which run computed them.
+
+    The outcomes travel and are cached packed (:func:`pack_outcomes`): a pickle compressed about
+    ten times, so the persisted result is a small blob rather than Prefect's base64 of a
+    cloudpickle of thousands of dataclasses, and a result waiting in the flow process holds
+    no object graph."""
 
     key: str
-    outcomes: list[ParseOutcome] = field(default_factory=list)
+    payload: bytes = b""  # the packed outcomes
     computed_by: str = ""  # run token of the run that parsed it; another token means a cache hit
     seconds: float = 0.0  # parser time
+
+    @property
+    def outcomes(self) -> list[ParseOutcome]:
+        """The outcomes, unpacked (anew at each access: keep the list)."""
+        return unpack_outcomes(self.payload)
+
+
+def pack_outcomes(outcomes: list[ParseOutcome]) -> bytes:
+    """Outcomes as compact bytes: the standard pickle (the classes are importable, so cloudpickle's
+    by-value code is not needed) compressed at zlib's fastest level (1.25 MB -> 0.12 MB for 200
+    notices, in ~20 ms)."""
+    return zlib.compress(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL), PACK_LEVEL)
+
+
+def unpack_outcomes(payload: bytes) -> list[ParseOutcome]:
+    """The outcomes of :func:`pack_outcomes` bytes (written by this project's own tasks only)."""
+    if not payload:
+        return []
+    outcomes: list[ParseOutcome] = pickle.loads(zlib.decompress(payload))  # noqa: S301 - our own cache
+    return outcomes
 
 
 def _parse_one(ref: DocRef) -> ParseOutcome:
@@ -68,7 +96,8 @@ def parse_refs(batch: Batch, run_token: str) -> BatchResult:
     """Parse every document of ``batch`` (the body of :func:`parse_batch`)."""
     started = time.perf_counter()
     outcomes = [_parse_one(ref) for ref in batch.docs]
-    return BatchResult(batch.key, outcomes, computed_by=run_token, seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return BatchResult(batch.key, pack_outcomes(outcomes), computed_by=run_token, seconds=seconds)
 
 
 def _batch_cache_key(context: Any, parameters: dict[str, Any]) -> str:
@@ -97,6 +126,7 @@ def crawl_source_task(source: Source, raw_dir: str, settings: CrawlSettings, run
     task_run_name="parse-batch-{batch.index}",
     cache_key_fn=_batch_cache_key,
     persist_result=True,
+    cache_result_in_memory=False,  # each result is read once; Prefect's in-memory cache would keep them all
 )
 def parse_batch(batch: Batch, run_token: str) -> BatchResult:
     """Parse one batch of documents, read from the paths in their references."""

@@ -121,6 +121,28 @@ def test_parse_batch_parses_every_document_in_order() -> None:
     assert all(o.notice is not None and o.notice.is_outage_notice for o in result.outcomes)
 
 
+def test_parse_batch_result_is_packed_small_and_unpacks_to_the_same_records() -> None:
+    from flows.tasks import BatchResult, parse_refs, unpack_outcomes
+    from pipeline.parse import parse_many
+    from pipeline.records import RawDocument
+
+    files = sorted(DEV.glob("*.txt"))[:5]
+    result = parse_refs(_batch_of(files), "run-1")
+    plain = list(parse_many(RawDocument(source=str(f), data=f.read_bytes(), source_path=str(f)) for f in files))
+    assert result.outcomes == plain
+    assert len(result.payload) * 2 < len(pickle.dumps(plain))  # compressed, not a pickle of objects
+    assert pickle.loads(pickle.dumps(result)).outcomes == plain  # as Prefect persists and reads it
+    assert BatchResult("k").outcomes == [] and unpack_outcomes(b"") == []
+
+
+def test_parse_window_on_threads_keeps_no_batch_in_flight_beside_the_writer() -> None:
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.pipeline import parse_window
+
+    assert parse_window(ThreadPoolTaskRunner(max_workers=4)) == 0
+
+
 def test_parse_batch_turns_a_parser_crash_into_one_reject(monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.parse
     from flows.tasks import parse_batch
