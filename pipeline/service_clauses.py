@@ -140,6 +140,9 @@ def split_clauses(text: str) -> list[Clause]:
     bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     open_ids: tuple[int, ...] = ()  # ids of the open blocks, innermost first
     for cut in bounds:
+        if cut == left:  # two ends in a row (a blank line): nothing between them
+            left = cut + 1
+            continue
         part = text[left:cut]
         s = left + len(part) - len(part.lstrip(_BLANKS))
         e = left + len(part.rstrip(_BLANKS))
@@ -174,7 +177,7 @@ def split_clauses(text: str) -> list[Clause]:
             marker_level=level,
             blocks=around,
             ends_with_colon=text[e - 1] == ":",
-            phrase_starts=tuple(p[0] for p in phrases),
+            phrase_starts=(phrases[0][0],) if len(phrases) == 1 else tuple([p[0] for p in phrases]),
         ))
     return clauses
 

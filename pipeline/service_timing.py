@@ -25,6 +25,9 @@ _FIT = {
 }
 _STOP_KINDS = ("suspension", "other", "downtime")
 _END_KINDS = ("resume", "go_live")
+# The same as sets, without the derived "downtime" row: the kinds a clause's fact can be tied to
+_FIT_KINDS = {action: frozenset(kinds) - {"downtime"} for action, kinds in _FIT.items()}
+_STOP_FIT = frozenset(_STOP_KINDS) - {"downtime"}
 
 
 # Not frozen: one per service row, and a frozen dataclass costs about four times as much to
@@ -57,9 +60,9 @@ class WindowIndex:
         return self.windows[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
 
-def _fits(w: TimeWindow, action: str) -> bool:
-    """Whether a window's kind suits a fact of ``action``."""
-    return w.kind in _FIT.get(action, _STOP_KINDS) and w.kind != "downtime"
+def _fit_kinds(action: str) -> frozenset[str]:
+    """The window kinds that suit a fact of ``action`` (never the derived downtime row)."""
+    return _FIT_KINDS.get(action, _STOP_FIT)
 
 
 def _nearest(cands: list[TimeWindow], at: int) -> TimeWindow:
@@ -81,18 +84,19 @@ def _tied(clause: Clause, action: str, at: int, component: str | None,
     # a date later in the clause belongs to something else (长处方可延长至12月31日).
     limit = clause.phrases[phrase_index(clause, at)][1] if clause.start <= at < clause.end else clause.end
     own = [w for w in index.between(clause.start, limit) if w.span_end <= limit]
-    fitting = [w for w in own if _fits(w, action)]
+    kinds = _fit_kinds(action)
+    fitting = [w for w in own if w.kind in kinds]
     if fitting:
         return _nearest(fitting, at), inner
     if own:  # the clause's own time, whatever the time reader called it
         return _nearest(own, at), inner
     if component is not None:
-        named = [w for w in index.by_component.get(component, []) if _fits(w, action)]
+        named = [w for w in index.by_component.get(component, []) if w.kind in kinds]
         if named:
             return named[0], inner
     for i, block in enumerate(clause.blocks):
         stop = clause.start if i == 0 else min(block[2], clause.start)
-        before = [w for w in index.between(block[0], stop) if _fits(w, action)]
+        before = [w for w in index.between(block[0], stop) if w.kind in kinds]
         if before:
             return before[-1], block
     return None, None
