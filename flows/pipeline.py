@@ -87,7 +87,8 @@ def open_task_runner(runner: str, dask_address: str | None = None) -> Iterator[T
     of one single-threaded worker process per core, since parsing is CPU-bound Python)."""
     check_runner(runner, dask_address)
     if runner == "default":
-        with ThreadPoolTaskRunner(max_workers=THREADS) as threads:
+        threads: ThreadPoolTaskRunner[Any] = ThreadPoolTaskRunner(max_workers=THREADS)
+        with threads:
             yield threads
         return
     from prefect_dask import DaskTaskRunner
@@ -389,7 +390,8 @@ def run_flow(settings: Settings, *, runner: str = "default", dask_address: str |
 
 def _absolute(settings: Settings) -> Settings:
     """Paths made absolute, so that scheduled runs do not depend on the serving process's folder."""
-    paths = {k: str(Path(getattr(settings, k)).resolve()) for k in ("samples_dir", "raw_dir", "parsed_dir")}
+    paths: dict[str, Any] = {k: str(Path(getattr(settings, k)).resolve())
+                             for k in ("samples_dir", "raw_dir", "parsed_dir")}
     if settings.sources:
         paths["sources"] = str(Path(settings.sources).resolve())
     return dataclasses.replace(settings, **paths)

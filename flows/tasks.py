@@ -36,7 +36,7 @@ __all__ = ["crawl_source_task", "parse_batch", "build_report_task", "BatchResult
 log = logging.getLogger(__name__)
 
 CRAWL_RETRIES = 2  # extra attempts of a whole source after its task crashed (requests retry on their own)
-CRAWL_RETRY_DELAYS = [10, 60]  # seconds before each of those attempts
+CRAWL_RETRY_DELAYS: list[float] = [10, 60]  # seconds before each of those attempts
 PACK_LEVEL = 1  # zlib level of packed outcomes: higher levels shrink them little more at twice the time
 
 

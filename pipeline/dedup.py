@@ -6,6 +6,11 @@ they state the same facts (place, times, phones). The second condition keeps apa
 several cities write from one provincial template: same sentences, other city, other dates. Of a
 group, the original is the copy on a government site, then the earliest published, then the first
 seen; the others get ``duplicate_of`` = the original's ``notice_id``.
+
+The index keeps about 250 bytes per notice, in flat arrays of fixed-width integers (sentence keys,
+content hash, facts hash, publication time), and builds its lookup tables only in :meth:`resolve`,
+so a run's memory does not grow by kilobytes per notice as it would with per-notice sets and a
+dict of lists.
 """
 
 from __future__ import annotations
@@ -13,23 +18,32 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from array import array
+
+import numpy as np
 
 from .normalize import compact_normalized
 
 __all__ = ["DuplicateIndex", "sentence_keys", "facts_signature"]
 
 _SENTENCES = re.compile(r"[。;!?\n]+")
+_HEX16 = re.compile(r"[0-9a-f]{16}")  # the pipeline's content hashes: 16 lowercase hex digits
 MIN_SENTENCE_CHARS = 12  # shorter sentences (headings, 特此通告) say nothing about identity
 MAX_KEYS = 24  # sentence keys kept per notice: memory stays flat however large the corpus
 SHARED_SHARE = 0.6  # share of the smaller notice's sentences that must be shared
 MIN_SHARED = 3
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_ONE_US = dt.timedelta(microseconds=1)
+_UNPUBLISHED = 2**63 - 1  # sorts after every publication time, like the far future it stands for
+
 
 def sentence_keys(body: str) -> frozenset[int]:
     """Hashes of the longest sentences of ``body`` (compacted, so punctuation and blanks do not matter)."""
     parts = [compact_normalized(s) for s in _SENTENCES.split(body)]
-    parts = sorted({p for p in parts if len(p) >= MIN_SENTENCE_CHARS}, key=len, reverse=True)[:MAX_KEYS]
+    # Longest first, ties by text: a set's order changes with the process's string hashing, and
+    # which sentences make the cut must not.
+    parts = sorted({p for p in parts if len(p) >= MIN_SENTENCE_CHARS}, key=lambda p: (-len(p), p))[:MAX_KEYS]
     return frozenset(int.from_bytes(hashlib.blake2b(p.encode(), digest_size=8).digest(), "big") for p in parts)
 
 
@@ -38,23 +52,48 @@ def facts_signature(city: str | None, times: list[str], phones: list[str]) -> st
     return "|".join([city or "", ",".join(sorted(set(times))), ",".join(sorted(set(phones)))])
 
 
-@dataclass(slots=True)
-class _Entry:
-    notice_id: str
-    order: int
-    gov: bool
-    published: dt.datetime | None
-    keys: frozenset[int]
-    facts: int
+def _hash64(content_hash: str) -> int:
+    """A content hash as an unsigned 64-bit integer: the pipeline's 16 hex digits read as a number
+    (exact), any other string hashed to 64 bits."""
+    if _HEX16.fullmatch(content_hash):
+        return int(content_hash, 16)
+    return int.from_bytes(hashlib.blake2b(content_hash.encode(), digest_size=8).digest(), "big")
 
 
-@dataclass
+def _micros(published: dt.datetime | None) -> int:
+    """Publication time in microseconds since 1970 (naive times read as UTC); unknown sorts last."""
+    if published is None:
+        return _UNPUBLISHED
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=dt.timezone.utc)
+    return (published - _EPOCH) // _ONE_US
+
+
+def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stable sort order of ``values`` and the start and end (in that order) of each run of equal values."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    if not len(ordered):
+        return order, np.zeros(0, np.int64), np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    ends = np.append(starts[1:], len(ordered))
+    return order, starts, ends
+
+
 class DuplicateIndex:
     """Collects a small fingerprint per notice; :meth:`resolve` maps duplicates to their original."""
 
-    entries: list[_Entry] = field(default_factory=list)
-    by_hash: dict[str, list[int]] = field(default_factory=dict)
-    by_key: dict[int, list[int]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._gov = bytearray()
+        self._published = array("q")
+        self._facts = array("q")  # hash() of the facts signature (a signed machine word)
+        self._content = array("Q")
+        self._keys = array("Q")  # every notice's sentence keys, one after the other
+        self._key_ends = array("q")  # end of each notice's keys in ``_keys``
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
     def add(
         self,
@@ -66,65 +105,73 @@ class DuplicateIndex:
         facts: str = "",
     ) -> None:
         """Remember one notice; ``facts`` summarizes what it states (see :func:`facts_signature`)."""
-        idx = len(self.entries)
-        keys = sentence_keys(body)
-        gov = bool(site and (site.endswith(".gov.cn") or ".gov." in site))
-        self.entries.append(_Entry(notice_id, idx, gov, published, keys, hash(facts)))
-        self.by_hash.setdefault(content_hash, []).append(idx)
-        for k in keys:
-            self.by_key.setdefault(k, []).append(idx)
-
-    def _find(self, parent: list[int], i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        self.ids.append(notice_id)
+        self._gov.append(bool(site and (site.endswith(".gov.cn") or ".gov." in site)))
+        self._published.append(_micros(published))
+        self._facts.append(hash(facts))
+        self._content.append(_hash64(content_hash))
+        self._keys.extend(sentence_keys(body))
+        self._key_ends.append(len(self._keys))
 
     def resolve(self) -> dict[str, str]:
         """``{notice_id: original_id}`` for every duplicate."""
-        n = len(self.entries)
-        parent = list(range(n))
+        n = len(self.ids)
+        parent = np.arange(n, dtype=np.int64)
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = int(parent[i])
+            return i
 
         def union(a: int, b: int) -> None:
-            ra, rb = self._find(parent, a), self._find(parent, b)
+            ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
-        for group in self.by_hash.values():
-            for other in group[1:]:
-                union(group[0], other)
-        for i, entry in enumerate(self.entries):
-            if len(entry.keys) < MIN_SHARED:
+        # Same compacted body: every copy joins the first one seen.
+        order, starts, ends = _runs(np.frombuffer(self._content, dtype=np.uint64))
+        for s, e in zip(starts.tolist(), ends.tolist()):
+            first = int(order[s])
+            for other in order[s + 1:e].tolist():
+                union(first, other)
+
+        # Shared sentences: for each notice, count the sentence keys it shares with every later one.
+        keys = np.frombuffer(self._keys, dtype=np.uint64)
+        key_ends = np.frombuffer(self._key_ends, dtype=np.int64)
+        sizes = np.diff(key_ends, prepend=0)
+        order, starts, ends = _runs(keys)
+        # Owners of one key, ascending (the sort is stable); int32 and freed early: this is the
+        # transient peak of the index, about 30 bytes per key.
+        owners_sorted = np.repeat(np.arange(n, dtype=np.int32), sizes)[order]
+        run_of = np.empty(len(keys), dtype=np.int32)  # position in ``_keys`` -> its run of equal keys
+        run_of[order] = np.repeat(np.arange(len(starts), dtype=np.int32), ends - starts)
+        del order
+        shared_run = (ends - starts >= 2)[run_of]  # does the key at this position occur elsewhere?
+        facts = np.frombuffer(self._facts, dtype=np.int64)
+        for i in range(n):
+            lo, hi = int(key_ends[i]) - int(sizes[i]), int(key_ends[i])
+            if hi - lo < MIN_SHARED or not shared_run[lo:hi].any():
                 continue
-            counts: dict[int, int] = {}
-            for k in entry.keys:
-                for j in self.by_key.get(k, ()):
-                    if j > i:
-                        counts[j] = counts.get(j, 0) + 1
-            for j, shared in counts.items():
-                if self.entries[j].facts != entry.facts:
-                    continue  # a sibling from the same template (other city or dates), not a repost
-                smaller = min(len(entry.keys), len(self.entries[j].keys))
-                if shared >= MIN_SHARED and shared >= SHARED_SHARE * smaller:
-                    union(i, j)
+            runs = run_of[lo:hi][shared_run[lo:hi]]
+            others = np.concatenate([owners_sorted[starts[r]:ends[r]] for r in runs.tolist()])
+            later, shared = np.unique(others[others > i], return_counts=True)
+            smaller = np.minimum(sizes[i], sizes[later])
+            match = (shared >= MIN_SHARED) & (shared >= SHARED_SHARE * smaller) & (facts[later] == facts[i])
+            # a match with other facts is a sibling from the same template (other city or dates), not a repost
+            for j in later[match].tolist():
+                union(i, j)
+
         groups: dict[int, list[int]] = {}
         for i in range(n):
-            groups.setdefault(self._find(parent, i), []).append(i)
-        far_future = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+            groups.setdefault(find(i), []).append(i)
         mapping: dict[str, str] = {}
         for members in groups.values():
             if len(members) < 2:
                 continue
-            original = min(
-                members,
-                key=lambda m: (
-                    not self.entries[m].gov,
-                    self.entries[m].published or far_future,
-                    self.entries[m].order,
-                ),
-            )
-            oid = self.entries[original].notice_id
+            original = min(members, key=lambda m: (not self._gov[m], self._published[m], m))
+            oid = self.ids[original]
             for m in members:
-                if m != original and self.entries[m].notice_id != oid:
-                    mapping[self.entries[m].notice_id] = oid
+                if m != original and self.ids[m] != oid:
+                    mapping[self.ids[m]] = oid
         return mapping

@@ -35,7 +35,7 @@ def run_pipeline(
     if orchestrate:
         from flows.pipeline import run_flow  # Prefect only on this path
 
-        return run_flow(settings, runner=runner, dask_address=dask_address)  # type: ignore[no-any-return]
+        return run_flow(settings, runner=runner, dask_address=dask_address)
     from .report import build_report
     from .store import parse_paths
 

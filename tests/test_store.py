@@ -1,0 +1,65 @@
+"""The table writer (``pipeline.store.TableWriter``): batch sizes and staging never change the tables.
+
+Bad inputs, schema violations, crashes and reposts through ``parse_paths`` are in
+``test_parse_robustness.py``; here the writer's batching, its staged notices and the null check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.parse import iter_inputs, parse_many
+from pipeline.records import RawDocument
+from pipeline.schema import SCHEMAS
+from pipeline.store import TABLES, SchemaViolation, TableWriter, _check_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "raw" / "samples"  # holds reposts, so duplicate_of is filled in
+
+
+def _write(out: Path, batch_rows: int) -> dict[str, object]:
+    docs = [d for d in iter_inputs([SAMPLES]) if isinstance(d, RawDocument)]
+    with TableWriter(out, batch_rows=batch_rows) as writer:
+        for outcome in parse_many(docs):
+            if outcome.notice is not None:
+                writer.add_notice(outcome.notice)
+            if outcome.reject is not None:
+                writer.add_reject(outcome.reject)
+    return {t: pq.read_table(out / f"{t}.parquet").drop_columns(["at"] if t == "rejects" else []) for t in TABLES}
+
+
+def test_batch_size_changes_no_table(tmp_path: Path) -> None:
+    one_batch = _write(tmp_path / "big", 100_000)
+    many = _write(tmp_path / "small", 3)  # notices staged one per batch, every other table 3 rows a batch
+    assert one_batch["notices"].column("duplicate_of").drop_null().to_pylist()  # the samples hold reposts
+    for table in TABLES:
+        assert many[table].equals(one_batch[table]), table
+    assert not list((tmp_path / "small").glob(".tmp-*"))
+
+
+def test_no_notices_gives_empty_tables_of_the_schema(tmp_path: Path) -> None:
+    with TableWriter(tmp_path) as writer:
+        pass
+    for table in TABLES:
+        assert pq.read_table(tmp_path / f"{table}.parquet").schema.equals(SCHEMAS[table]), table
+        assert pq.read_metadata(tmp_path / f"{table}.parquet").num_rows == 0
+
+
+ROW = {"source": "a.txt", "stage": "fetch", "reason": "unreadable", "detail": "", "at": None}
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    pytest.param([ROW], "rejects.at is null in 1 row(s)", id="null-in-required-column"),
+    pytest.param([{k: v for k, v in ROW.items() if k != "at"}], "rejects.at is null in 1 row(s)", id="missing-key"),
+    pytest.param([ROW, {**ROW, "source": None}], "rejects.source is null in 1 row(s)", id="first-required-column-first"),
+])
+def test_check_rows_names_the_null_column(rows: list[dict[str, object]], message: str) -> None:
+    with pytest.raises(SchemaViolation, match=message.replace("(", r"\(").replace(")", r"\)")):
+        _check_rows("rejects", rows)
+
+
+def test_check_rows_of_nothing_is_an_empty_table() -> None:
+    assert _check_rows("windows", []).schema.equals(SCHEMAS["windows"])
