@@ -5,7 +5,8 @@ parquet with ``pipeline.store.parse_paths`` in a fresh subprocess, which reports
 (peak resident set size) and its RSS after the imports and one warm-up parse (the fixed cost every
 run pays). A flat peak across scales means the run streams; growth beyond the writer's batch
 (``pipeline.store.BATCH_ROWS`` rows per table) would be a leak: the default scales go one step
-past 100x so the plateau after the first full batch shows.
+past 100x so the plateau after the first full batch shows. Arrow's allocator counts too: set
+``ARROW_DEFAULT_MEMORY_POOL=jemalloc`` (or ``system``) to compare with its default, mimalloc.
 
     .venv/bin/python bench/bench_memory.py [--scale 1,10,100,300] [--quick]
 """
@@ -28,6 +29,8 @@ TARGET_MB = 400.0  # peak RSS at the 100x scale (bench.md target)
 
 def child(corpus: str, out: str) -> None:
     """Subprocess body: warm up, parse the folder into parquet, print one JSON line of figures."""
+    import pyarrow as pa
+
     from pipeline.errors import Rejected
     from pipeline.parse import parse_document
     from pipeline.records import RawDocument
@@ -53,6 +56,7 @@ def child(corpus: str, out: str) -> None:
         "counts": summary.counts,
         "duplicates": summary.duplicates,
         "batch_rows": BATCH_ROWS,
+        "arrow_pool": pa.default_memory_pool().backend_name,  # ARROW_DEFAULT_MEMORY_POOL chooses it
     }))
 
 
@@ -93,7 +97,7 @@ def main() -> None:
     verdict = "met" if largest["peak_rss_mb"] < TARGET_MB else "NOT met"
     print(f"target: peak < {TARGET_MB:.0f} MB at the largest scale (x{largest['scale']}): {verdict}; "
           f"growth from x{runs[0]['scale']} to x{largest['scale']}: {largest['peak_rss_mb'] - first:+.1f} MB "
-          f"(writer batch: {largest['batch_rows']} rows per table)")
+          f"(writer batch: {largest['batch_rows']} rows per table; Arrow memory pool: {largest['arrow_pool']})")
     results = {"target_peak_mb": TARGET_MB, "runs": runs}
     print(f"figures written to {write_result('memory', args, results)}")
 
