@@ -5,8 +5,9 @@ parquet with ``pipeline.store.parse_paths`` in a fresh subprocess, which reports
 (peak resident set size) and its RSS after the imports and one warm-up parse (the fixed cost every
 run pays). A flat peak across scales means the run streams; growth beyond the writer's batch
 (``pipeline.store.BATCH_ROWS`` rows per table) would be a leak: the default scales go one step
-past 100x so the plateau after the first full batch shows. Arrow's allocator counts too: set
-``ARROW_DEFAULT_MEMORY_POOL=jemalloc`` (or ``system``) to compare with its default, mimalloc.
+past 100x so the plateau after the first full batch shows. Arrow's allocator counts too: the child
+uses the one the ``notices`` command sets (``pipeline.cli.ARROW_MEMORY_POOL``, jemalloc); set
+``ARROW_DEFAULT_MEMORY_POOL=mimalloc`` (Arrow's own default) or ``system`` to compare.
 
     .venv/bin/python bench/bench_memory.py [--scale 1,10,100,300] [--quick]
 """
@@ -29,6 +30,11 @@ TARGET_MB = 400.0  # peak RSS at the 100x scale (bench.md target)
 
 def child(corpus: str, out: str) -> None:
     """Subprocess body: warm up, parse the folder into parquet, print one JSON line of figures."""
+    import os
+
+    from pipeline.cli import ARROW_MEMORY_POOL
+
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", ARROW_MEMORY_POOL)  # before pyarrow loads
     import pyarrow as pa
 
     from pipeline.errors import Rejected
