@@ -33,30 +33,43 @@ class HtmlPage:
     container: str | None  # which selector found the body, or "density"
 
 
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The HTML part of ``rules/page.yaml``, compiled."""
+
+    containers: list[tuple[str, etree.XPath]]  # (xpath as written, compiled), in the file's order
+    titles: list[etree.XPath]
+    drop: frozenset[str]
+    block: frozenset[str]
+    cell: frozenset[str]
+
+
 @functools.cache
-def _rules() -> dict[str, object]:
+def _rules() -> _Rules:
     html = load_yaml("page.yaml")["html"]
-    return {
-        "containers": [(x, etree.XPath(x)) for x in html["container_xpaths"]],
-        "titles": [etree.XPath(x) for x in html["title_xpaths"]],
-        "drop": set(html["drop_tags"]),
-        "block": set(html["block_tags"]),
-        "cell": set(html["cell_tags"]),
-    }
+    return _Rules(
+        containers=[(x, etree.XPath(x)) for x in html["container_xpaths"]],
+        titles=[etree.XPath(x) for x in html["title_xpaths"]],
+        drop=frozenset(html["drop_tags"]),
+        block=frozenset(html["block_tags"]),
+        cell=frozenset(html["cell_tags"]),
+    )
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s*[-_|–—]+\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Runs of anything but CJK: deleting them leaves the CJK characters to count (no list of matches).
+_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _INFO_HINT = re.compile(r"(发布时间|发布日期|来源[:：]|作者[:：]|时间[:：]|日期[:：]|pubTime)")
 
 
-def _render(root: etree._Element, rules: dict[str, object]) -> str:
+def _render(root: etree._Element, rules: _Rules) -> str:
     """Text of ``root`` with line breaks at blocks and rows, cells separated by two spaces."""
     out: list[str] = []
-    drop = rules["drop"]
-    block = rules["block"]
-    cell = rules["cell"]
+    drop = rules.drop
+    block = rules.block
+    cell = rules.cell
 
     def walk(el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
@@ -69,10 +82,10 @@ def _render(root: etree._Element, rules: dict[str, object]) -> str:
             if el.tail:
                 out.append(el.tail)
             return
-        is_block = tag in block  # type: ignore[operator]
+        is_block = tag in block
         if is_block:
             out.append("\n")
-        elif tag in cell:  # type: ignore[operator]
+        elif tag in cell:
             out.append("  ")
         if el.text:
             out.append(el.text)
@@ -89,8 +102,14 @@ def _render(root: etree._Element, rules: dict[str, object]) -> str:
     return text.strip()
 
 
+def _cjk_count(text: str) -> int:
+    """Number of CJK characters in ``text``."""
+    return len(_NON_CJK.sub("", text))
+
+
 def _text_len(el: etree._Element) -> int:
-    return len(_CJK.findall(el.text_content() or ""))
+    """Number of CJK characters in the text of ``el``."""
+    return _cjk_count(el.text_content() or "")
 
 
 def _by_density(body: etree._Element) -> etree._Element | None:
@@ -98,7 +117,7 @@ def _by_density(body: etree._Element) -> etree._Element | None:
     scores: dict[etree._Element, float] = {}
     for el in body.iter("p", "div", "td", "span", "font", "section", "li"):
         own = (el.text or "") + "".join((c.tail or "") for c in el)
-        n = len(_CJK.findall(own))
+        n = _cjk_count(own)
         if n < 10:
             continue
         parent = el.getparent() if el.tag in ("p", "span", "font", "li") else el
@@ -151,7 +170,7 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
     title = meta.get("articletitle") or _comment_title(doc)
     container = None
     how = None
-    for xpath, finder in rules["containers"]:  # type: ignore[attr-defined]
+    for xpath, finder in rules.containers:
         found = [el for el in finder(body) if _text_len(el) >= 20]
         if found:
             container = max(found, key=_text_len)
@@ -161,7 +180,7 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
         container = _by_density(body)
         how = "density" if container is not None else None
     if title is None:
-        for finder in rules["titles"]:  # type: ignore[attr-defined]
+        for finder in rules.titles:
             for el in finder(body):
                 text = " ".join(el.text_content().split())
                 if 6 <= len(text) <= 120 and (container is None or el not in container.iterancestors()):
@@ -178,11 +197,19 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
     # Info lines: short lines with 来源/发布时间 outside the container, above it in the page.
     info_lines: list[str] = []
     if container is not None:
+        # The container's own subtree and its ancestors are skipped; both sets are built once
+        # (testing each element's ancestors made a Python proxy per ancestor per element).
+        skipped = set(container.iter("div", "span", "p", "td", "li"))
+        skipped.update(container.iterancestors())
         for el in body.iter("div", "span", "p", "td", "li"):
-            if el is container or container in el.iterancestors() or el in container.iterancestors():
+            if el in skipped:
                 continue
-            text = " ".join(el.text_content().split())
-            if len(text) <= 160 and _INFO_HINT.search(text) and text not in info_lines:
+            raw = el.text_content()
+            # The hint words hold no blanks, so the raw text holds one iff the collapsed one does.
+            if not _INFO_HINT.search(raw):
+                continue
+            text = " ".join(raw.split())
+            if len(text) <= 160 and text not in info_lines:
                 if not any(text in seen or seen in text for seen in info_lines):
                     info_lines.append(text)
         content = _render(container, rules)

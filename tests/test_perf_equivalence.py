@@ -221,3 +221,77 @@ def test_cue_word_lists_generated(text: str) -> None:
     _gates_sound(text)
     for regex in _CUE_REGEXES[:: 7]:
         assert spans(regex, text) == _every_start(regex, text), regex.pattern
+
+
+# --- contacts: sentence starts and suffix tests ---------------------------------------------------------
+
+from pipeline import contact_labels, contacts  # noqa: E402
+from pipeline.contact_rules import contact_rules  # noqa: E402
+
+_CONTACT_RULES = contact_rules()
+_SUFFIX_LISTS = {name: getattr(_CONTACT_RULES, name)
+                 for name in ("org_suffixes", "label_org_suffixes", "place_suffixes", "department_suffixes")}
+_PLAIN_SENTENCE_END = re.compile(r"[。!?\n]")
+
+
+def _plain_sentence_start(text: str, pos: int) -> int:
+    best = 0
+    for m in _PLAIN_SENTENCE_END.finditer(text, max(0, pos - 400), pos):
+        best = m.end()
+    return best
+
+
+def _plain_ends_with(text: str, suffixes: tuple[str, ...]) -> str | None:
+    best = None
+    for suffix in suffixes:
+        if len(text) > len(suffix) and text.endswith(suffix):
+            if best is None or len(suffix) > len(best):
+                best = suffix
+    return best
+
+
+def _contacts_agree(text: str) -> None:
+    for pos in range(0, len(text) + 1, max(1, len(text) // 97)):
+        assert contacts._sentence_start(text, pos) == _plain_sentence_start(text, pos), pos
+    for line in text.split("\n")[:60]:
+        label = contact_labels.clean_label(line, _CONTACT_RULES)
+        for cut in range(0, min(len(label), 12)):
+            head = label[:len(label) - cut]
+            for suffixes in _SUFFIX_LISTS.values():
+                assert contact_labels._ends_with(head, suffixes) == bool(_plain_ends_with(head, suffixes))
+
+
+def test_suffix_lists_hold_no_empty_word() -> None:
+    # The fast _ends_with relies on it: an empty suffix would make every longer text "end with" one.
+    for name, words in _SUFFIX_LISTS.items():
+        assert all(words), name
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_contact_readings_corpus(i: int) -> None:
+    _contacts_agree(TEXTS[i])
+
+
+_suffix_text = st.lists(st.one_of(st.sampled_from(sorted({w for ws in _SUFFIX_LISTS.values() for w in ws})),
+                                  st.sampled_from(list("市县区医保局中心科。!?\n 0123"))), max_size=12).map("".join)
+
+
+@FAST
+@given(st.one_of(_text, _suffix_text))
+def test_contact_readings_generated(text: str) -> None:
+    _contacts_agree(text)
+    for suffixes in _SUFFIX_LISTS.values():
+        assert contact_labels._ends_with(text, suffixes) == bool(_plain_ends_with(text, suffixes))
+
+
+# --- HTML pages: counting CJK characters -------------------------------------------------------------
+
+from pipeline import htmlclean  # noqa: E402
+
+_PLAIN_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@FAST
+@given(st.one_of(_text, st.text(max_size=80)))
+def test_cjk_count_generated(text: str) -> None:
+    assert htmlclean._cjk_count(text) == len(_PLAIN_CJK.findall(text))
