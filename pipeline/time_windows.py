@@ -91,6 +91,11 @@ def _rules() -> dict[str, Any]:
     def alt(items: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
+    def any_of(patterns: list[str]) -> re.Pattern[str]:
+        # One pass instead of one per pattern: it finds a match wherever any of them would, so
+        # "no match" here means none of the patterns matches (a gate before the per-pattern loops).
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+
     return {
         "cue_re": re.compile(alt(words)),
         "cue_kind": cue_kind,
@@ -103,15 +108,21 @@ def _rules() -> dict[str, Any]:
         "estimate_re": re.compile(alt(data["estimate"])),
         "open_end": [re.compile(p) for p in data["open_end_patterns"]],
         "section": [re.compile(p) for p in data["section_patterns"]],
+        "any_section": any_of(data["section_patterns"]),
         "period_label": [re.compile(p) for p in data["period_label_patterns"]],
+        "any_period_label": any_of(data["period_label_patterns"]),
         "switch_re": re.compile(alt(data["switch_cues"])),
         "strong": [re.compile(p) for p in data["core_strong_patterns"]],
+        "any_strong": any_of(data["core_strong_patterns"]),
         "weak": [re.compile(p) for p in data["core_weak_patterns"]],
+        "any_weak": any_of(data["core_weak_patterns"]),
         "partial_re": re.compile(alt(data["partial_scope"])),
         "online_re": re.compile(alt(data["online_scope"])),
         "province": [re.compile(p) for p in data["province_component_patterns"]],
+        "any_province": any_of(data["province_component_patterns"]),
         "province_name": data["province_component_name"],
         "components": [(re.compile(p), name) for p, name in data["components"]],
+        "any_component": any_of([p for p, _ in data["components"]]),
         "keep_open_re": re.compile("|".join(map(re.escape, data["keep_open"]))),
     }
 
@@ -120,7 +131,7 @@ def _cues(segment: str, text: str, offset: int) -> list[tuple[int, str]]:
     """(position, kind) of the kind cues in ``segment`` (at ``offset`` in ``text``) that act."""
     r = _rules()
     out = []
-    excepted = [(x.start(), x.end()) for x in _EXCEPT.finditer(segment)]
+    excepted = [(x.start(), x.end()) for x in _EXCEPT.finditer(segment)] if "除" in segment else []
     for m in r["cue_re"].finditer(segment):
         if any(a <= m.start() < b for a, b in excepted):
             continue  # 除继续暂停办理工伤住院结算外: the exception, not the action
@@ -138,7 +149,7 @@ def _kind(c: Clause, text: str) -> str:
     """Kind of the expression from its clause (see the module docstring)."""
     r = _rules()
     expr = c.res.expr
-    if any(p.search(c.before) for p in r["period_label"]):
+    if r["any_period_label"].search(c.before):
         return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
     if r["deadline_suffix"].match(text, expr.end) and not text.startswith("前后", expr.end):
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
@@ -207,8 +218,11 @@ def _component(c: Clause, skip_list_items: bool = False) -> str | None:
     """
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
+    r = _rules()
     before, after = _drop_kept_open(c.before), _drop_kept_open(c.after)
-    for pattern, name in _rules()["components"]:
+    if not r["any_component"].search(before) and not r["any_component"].search(after):
+        return None  # most clauses name no component: skip the per-pattern scans
+    for pattern, name in r["components"]:
         for m in pattern.finditer(before):
             if skip_list_items and _list_item(before, m.start(), m.end()):
                 continue
@@ -228,13 +242,14 @@ def _component(c: Clause, skip_list_items: bool = False) -> str | None:
 def _has_core(segment: str) -> bool:
     """True when the segment stops the core business (see time_cues.yaml)."""
     r = _rules()
-    for pattern in r["strong"]:
-        for m in pattern.finditer(segment):
-            if not r["partial_re"].search(m.group()) and not r["online_re"].search(m.group()):
-                return True
+    if r["any_strong"].search(segment):  # the per-pattern matches only where one matches at all
+        for pattern in r["strong"]:
+            for m in pattern.finditer(segment):
+                if not r["partial_re"].search(m.group()) and not r["online_re"].search(m.group()):
+                    return True
     if r["partial_re"].search(segment):
         return False
-    return any(p.search(segment) for p in r["weak"])
+    return r["any_weak"].search(segment) is not None
 
 
 def _province(segment: str) -> bool:
@@ -245,6 +260,8 @@ def _province(segment: str) -> bool:
     """
     r = _rules()
     segment = _drop_kept_open(segment)
+    if not r["any_province"].search(segment):
+        return False
     spans = [m.span() for p in r["province"] for m in p.finditer(segment)
              if not _list_item(segment, m.start(), m.end())]
     if not spans:
@@ -324,10 +341,18 @@ def _table_label(text: str, start: int, index: int) -> str | None:
     return None
 
 
-def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
-    """Read the clause of every resolved expression (kind, estimate, component, scope flags)."""
+_OPEN_TAIL = re.compile(r"[ ]?(?:起|开始)?[ ]?,?[ ]?")  # between a point and its open end: 起,至...
+
+
+def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None = None) -> list[Clause]:
+    """Read the clause of every resolved expression (kind, estimate, component, scope flags).
+
+    ``bounds`` are the text's :func:`sentence_bounds` when the caller has them already.
+    """
     r = _rules()
-    bounds = sentence_bounds(text)
+    if bounds is None:
+        bounds = sentence_bounds(text)
+    starts = [x.expr.start for x in resolved]  # ascending: the scanner reads left to right
     out: list[Clause] = []
     # Between two expressions, the words after the last comma open the next one's clause
     # (...恢复,异地就医结算10月20日恢复): they are its subject or label, not the previous one's.
@@ -347,14 +372,14 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
         before = text[max(s_start, prev_end):e.start]
         after = text[e.end:max(e.end, min(s_end, next_start))]
         line_start = text.rfind("\n", 0, e.start) + 1
-        in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
+        in_row = i - bisect.bisect_left(starts, line_start, 0, i)  # times before it on its line
         label = _table_label(text, e.start, in_row)
         heading = label if label is not None else _heading(text, e.start)
         c = Clause(res=res, kind="other", before=before, after=after, heading=heading)
         masked = after
         if e.right is None:
-            tail = re.match(r"[ ]?(?:起|开始)?[ ]?,?[ ]?", text[e.end:])
-            at = e.end + (tail.end() if tail else 0)
+            tail = _OPEN_TAIL.match(text, e.end)
+            at = tail.end() if tail else e.end
             m = r["open_end"][0].match(text, at)  # 起至切换工作结束: right after the expression
             if m and m.end() - e.end <= len(after):
                 # 至新系统上线时止 says until when, not what happens: hide it from the kind cues.
@@ -365,8 +390,9 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
         c.after = masked
         c.kind = _kind(c, text)
         c.after = after
-        scope = _PARENS.sub("", before + after)
-        c.is_estimate = bool(r["estimate_re"].search(before + after))
+        both = before + after
+        scope = _PARENS.sub("", both)
+        c.is_estimate = bool(r["estimate_re"].search(both))
         c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
         c.province = _province(_PARENS.sub("", before + _stop_part(after)))
         c.partial = c.kind == "suspension" and not c.core \
@@ -376,9 +402,9 @@ def read_clauses(text: str, resolved: list[Resolved]) -> list[Clause]:
             c.component = r["province_name"]
         label = before + "\n" + c.heading
         # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
-        c.section = (any(p.search(label) for p in r["section"]) and "范围" not in label) \
-            or any(p.search(before) for p in r["period_label"])
-        c.switch = bool(r["switch_re"].search(before + after))
+        c.section = (r["any_section"].search(label) is not None and "范围" not in label) \
+            or r["any_period_label"].search(before) is not None
+        c.switch = bool(r["switch_re"].search(both))
         out.append(c)
     return out
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from .records import TimeWindow
 from .time_grammar import scan
-from .time_resolve import resolve_all
+from .time_resolve import resolve_all, sentence_bounds
 from .time_windows import choose_downtime, read_clauses
 
 __all__ = ["extract_windows", "stamp_spans"]
@@ -85,13 +85,20 @@ def stamp_spans(text: str) -> list[tuple[int, int]]:
     m = _LEADING_STAMP.match(text)
     if m:
         spans.append((m.start("date"), m.end("date")))
-    lines = [(lm.start(), lm.group()) for lm in re.finditer(r"[^\n]+", text) if lm.group().strip()]
+    lines: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line))
+        offset += len(line) + 1
     tail_from = lines[-_SIGNATURE_TAIL_LINES][0] if len(lines) >= _SIGNATURE_TAIL_LINES else 0
     previous = ""
     for start, line in lines:
-        sm = _SIGNATURE.match(line)
-        if sm and (start >= tail_from or previous.strip().endswith(_ORG_END)):
-            spans.append((start + sm.start("date"), start + sm.end("date")))
+        # Where a signature may sit is cheap to test: only there is the line matched.
+        if start >= tail_from or previous.strip().endswith(_ORG_END):
+            sm = _SIGNATURE.match(line)
+            if sm:
+                spans.append((start + sm.start("date"), start + sm.end("date")))
         previous = line
     return spans
 
@@ -114,8 +121,9 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     spans = list(skip) + (stamp_spans(text) if detect_stamps else [])
     spans += _not_text_spans(text)
     exprs = scan(text)
-    resolved = resolve_all(text, exprs, published)
-    clauses = read_clauses(text, resolved)
+    bounds = sentence_bounds(text)  # shared by the resolver and the clause reader
+    resolved = resolve_all(text, exprs, published, bounds)
+    clauses = read_clauses(text, resolved, bounds)
     rows: list[TimeWindow] = []
     for c in clauses:
         e, res = c.res.expr, c.res
