@@ -17,11 +17,12 @@ HTML report (and an analyst with the parquet) can audit it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ __all__ = [
     "ParsedTables",
     "comparison_schema",
     "load_parsed",
+    "rows_of",
     "build_comparison",
     "sentence_around",
 ]
@@ -95,20 +97,91 @@ _SENTENCE_LIMIT = 240  # characters of context shown around an evidence span at 
 _MIN_COUNTY_NAME = 3
 
 
+# Columns the report reads from each table; everything else (body_text above all) stays on disk.
+# The body of a notice is read apart, in batches, only for the notices compared (see iter_bodies).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "notices": (
+        "notice_id", "url", "source_path", "site", "title", "publisher", "published_at",
+        "province", "city", "adcode", "domain", "is_outage_notice", "duplicate_of",
+    ),
+    "windows": (
+        "notice_id", "window_id", "kind", "component", "start", "end", "start_precision",
+        "end_precision", "is_estimate", "services", "span_start", "span_end", "evidence", "open_end",
+    ),
+    "services": ("notice_id", "service", "action", "start", "end", "span_start", "span_end", "evidence"),
+    "contacts": (
+        "notice_id", "organization", "department", "note", "phone", "kind", "span_start", "span_end", "evidence",
+    ),
+    "rejects": ("source", "stage", "reason", "detail"),
+}
+_BATCH_ROWS = 1024  # notices turned into Python objects at a time (rows of a batch are freed after it)
+
+
 @dataclass
 class ParsedTables:
-    """The rows of a parsed folder, as lists of dicts (a missing table is an empty list)."""
+    """The tables of a parsed folder as Arrow tables of the :data:`COLUMNS` the report uses.
 
-    notices: list[dict[str, Any]] = field(default_factory=list)
-    windows: list[dict[str, Any]] = field(default_factory=list)
-    services: list[dict[str, Any]] = field(default_factory=list)
-    contacts: list[dict[str, Any]] = field(default_factory=list)
-    rejects: list[dict[str, Any]] = field(default_factory=list)
+    Rows become Python dicts only a batch of notices at a time (:func:`rows_of`), so a report of
+    10,000 notices never holds every window, service and contact as dicts at once. ``services``
+    holds only the suspended-service rows (the only ones compared); ``counts()`` still gives the
+    row count of every table as read. A missing table is an empty table.
+    """
+
+    notices: Any = None  # pyarrow.Table (no body_text: see iter_bodies)
+    windows: Any = None
+    services: Any = None
+    contacts: Any = None
+    rejects: Any = None
     missing: list[str] = field(default_factory=list)  # tables whose file was absent
+    folder: Path | None = None  # where body_text is read from
+    rows_read: dict[str, int] = field(default_factory=dict)
+    # Filled by build_comparison: the evidence sentence of each window of a compared notice, in the
+    # notice's window order (the timeline shows them; the bodies are not kept to make them again).
+    window_sentences: dict[str, list[str]] = field(default_factory=dict)
+    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Row count of every table."""
-        return {name: len(getattr(self, name)) for name in TABLE_NAMES}
+        return {name: self.rows_read.get(name, 0) for name in TABLE_NAMES}
+
+    def index(self, name: str) -> dict[str, list[int]]:
+        """Row numbers of table ``name`` by notice_id (built once)."""
+        if name not in self._index:
+            out: dict[str, list[int]] = defaultdict(list)
+            for k, nid in enumerate(getattr(self, name).column("notice_id").to_pylist()):
+                out[nid or ""].append(k)
+            self._index[name] = dict(out)
+        return self._index[name]
+
+    def notice_counts(self) -> tuple[int, int, int]:
+        """(pages parsed, outage notices among them, reposts among those)."""
+        outage = self.notices.column("is_outage_notice").to_pylist()
+        dup = self.notices.column("duplicate_of").to_pylist()
+        return len(outage), sum(1 for o in outage if o), sum(1 for o, d in zip(outage, dup) if o and d)
+
+    def iter_bodies(self, batch_rows: int = _BATCH_ROWS) -> Iterator[list[str]]:
+        """``body_text`` of the notices, a batch of rows at a time, in table order."""
+        path = self.folder / "notices.parquet" if self.folder is not None else None
+        if path is None or "notices" in self.missing:
+            return
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(path)
+        done = 0
+        for batch in pf.iter_batches(batch_size=batch_rows, columns=["notice_id", "body_text"]):
+            ids = batch.column(0).to_pylist()
+            if ids != self.notices.column("notice_id").slice(done, len(ids)).to_pylist():
+                raise RuntimeError(f"{path} changed while the report was being built")
+            done += len(ids)
+            yield [b or "" for b in batch.column(1).to_pylist()]
+
+
+def rows_of(table: Any, index: dict[str, list[int]], nids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``table`` of each notice in ``nids`` as dicts (table order), made in one go."""
+    wanted = list(dict.fromkeys(nids))
+    picks = [k for nid in wanted for k in index.get(nid, ())]
+    dicts = iter(table.take(picks).to_pylist() if picks else [])
+    return {nid: [next(dicts) for _ in index.get(nid, ())] for nid in wanted}
 
 
 def comparison_schema() -> Any:
@@ -180,17 +253,41 @@ def comparison_schema() -> Any:
     return pa.schema(fields)
 
 
-def load_parsed(parsed_dir: Path) -> ParsedTables:
-    """Read the five tables of ``parsed_dir``; an absent file is an empty table."""
+def _read(path: Path, name: str) -> Any:
+    """The :data:`COLUMNS` of table ``name`` from ``path``; a column the file lacks is all null."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    out = ParsedTables()
+    from ..schema import SCHEMAS
+
+    have = set(pq.read_schema(path).names)
+    table = pq.read_table(path, columns=[c for c in COLUMNS[name] if c in have])
+    for c in COLUMNS[name]:
+        if c not in have:
+            table = table.append_column(SCHEMAS[name].field(c), pa.nulls(table.num_rows, SCHEMAS[name].field(c).type))
+    return table.select(list(COLUMNS[name]))
+
+
+def load_parsed(parsed_dir: Path) -> ParsedTables:
+    """Read the five tables of ``parsed_dir`` (the columns the report uses); an absent file is an empty table."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..schema import SCHEMAS
+
+    out = ParsedTables(folder=Path(parsed_dir))
     for name in TABLE_NAMES:
         path = Path(parsed_dir) / f"{name}.parquet"
-        if not path.exists():
+        if path.exists():
+            table = _read(path, name)
+        else:
             out.missing.append(name)
-            continue
-        setattr(out, name, pq.read_table(path).to_pylist())
+            table = pa.schema([SCHEMAS[name].field(c) for c in COLUMNS[name]]).empty_table()
+        out.rows_read[name] = table.num_rows
+        if name == "services":
+            # Only suspended services are compared (see _service_detail); the rest is never needed.
+            table = table.filter(pc.fill_null(pc.equal(table.column("action"), "suspended"), False))
+        setattr(out, name, table)
     return out
 
 
@@ -377,14 +474,6 @@ def _counties(notice: dict[str, Any], texts: list[str], index: dict[str, list[tu
     return found
 
 
-def _group(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Rows by notice_id."""
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        out[r.get("notice_id") or ""].append(r)
-    return out
-
-
 def _pick_downtime(windows: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The headline window (SPEC: exactly one; if a parser gave several, the earliest-starting)."""
     downs = [w for w in windows if w.get("kind") == "downtime"]
@@ -409,26 +498,60 @@ def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def build_comparison(tables: ParsedTables) -> list[dict[str, Any]]:
-    """Comparison rows (dicts matching :func:`comparison_schema`) from the parsed tables."""
-    ids = {n.get("notice_id") for n in tables.notices}
+    """Comparison rows (dicts matching :func:`comparison_schema`) from the parsed tables.
+
+    Notices are read a batch at a time with their bodies; the evidence sentences of their windows
+    are left in ``tables.window_sentences`` for the timeline.
+    """
+    all_ids = tables.notices.column("notice_id").to_pylist()
+    dups = tables.notices.column("duplicate_of").to_pylist()
+    outage = tables.notices.column("is_outage_notice").to_pylist()
+    ids = set(all_ids)
     reposts: dict[str, list[str]] = defaultdict(list)
-    for n in tables.notices:
-        if n.get("duplicate_of"):
-            reposts[n["duplicate_of"]].append(n["notice_id"])
-    kept = [
-        n
-        for n in tables.notices
-        if n.get("is_outage_notice") and not (n.get("duplicate_of") and n["duplicate_of"] in ids)
-    ]
-    windows = _group(tables.windows)
-    services = _group(tables.services)
-    contacts = _group(tables.contacts)
+    for nid, dup in zip(all_ids, dups):
+        if dup:
+            reposts[dup].append(nid)
+    kept = [k for k, (o, dup) in enumerate(zip(outage, dups)) if o and not (dup and dup in ids)]
+    del all_ids, dups, outage, ids
     county_index = _county_index() if kept else {}
-    rows = []
-    for n in kept:
+    rows: list[dict[str, Any]] = []
+    tables.window_sentences = {}
+    done = 0
+    for batch_bodies in tables.iter_bodies():
+        lo, hi = done, done + len(batch_bodies)
+        done = hi
+        here = kept[bisect.bisect_left(kept, lo) : bisect.bisect_left(kept, hi)]
+        if here:
+            _compare_batch(tables, here, [batch_bodies[k - lo] for k in here], reposts, county_index, rows)
+    per_city: dict[str, int] = defaultdict(int)
+    for r in rows:
+        per_city[(r["province"] or "") + "/" + r["city_key"]] += 1
+    for r in rows:
+        r["notices_in_city"] = per_city[(r["province"] or "") + "/" + r["city_key"]]
+    rows.sort(key=_sort_key)
+    return rows
+
+
+def _compare_batch(
+    tables: ParsedTables,
+    picks: list[int],
+    bodies: list[str],
+    reposts: dict[str, list[str]],
+    county_index: dict[str, list[tuple[str, str, str]]],
+    rows: list[dict[str, Any]],
+) -> None:
+    """Append the comparison rows of the notices at rows ``picks`` of ``tables.notices``."""
+    notices = tables.notices.take(picks).to_pylist()
+    nids = [n["notice_id"] for n in notices]
+    windows = rows_of(tables.windows, tables.index("windows"), nids)
+    services = rows_of(tables.services, tables.index("services"), nids)
+    contacts = rows_of(tables.contacts, tables.index("contacts"), nids)
+    for n, body in zip(notices, bodies):
         nid = n["notice_id"]
-        body = n.get("body_text") or ""
         wins = windows.get(nid, [])
+        tables.window_sentences[nid] = [
+            sentence_around(body, w.get("span_start"), w.get("span_end"), w.get("evidence")) for w in wins
+        ]
         down = _pick_downtime(wins)
         start = down.get("start") if down else None
         end = down.get("end") if down else None
@@ -502,10 +625,3 @@ def build_comparison(tables: ParsedTables) -> list[dict[str, Any]]:
             ),
         }
         rows.append(row)
-    per_city: dict[str, int] = defaultdict(int)
-    for r in rows:
-        per_city[(r["province"] or "") + "/" + r["city_key"]] += 1
-    for r in rows:
-        r["notices_in_city"] = per_city[(r["province"] or "") + "/" + r["city_key"]]
-    rows.sort(key=_sort_key)
-    return rows

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..records import TZ
 from .charts import Bar, MatrixCell, TimelineRow, clip, esc, histogram, matrix, timeline
-from .compare import SERVICE_CODES, SERVICE_LABELS, ParsedTables, sentence_around
+from .compare import SERVICE_CODES, SERVICE_LABELS, ParsedTables, rows_of, sentence_around
 
 __all__ = ["render_html", "fmt_time", "fmt_num"]
 
@@ -33,6 +33,7 @@ _BASIS_LABELS = {
 _TITLE_CHARS = 12  # visible characters of a notice title in the table (the rest on hover)
 _PUBLISHER_CHARS = 10
 _REJECTS_SHOWN = 200  # rejects listed one by one; the rest are only counted
+_BATCH_ROWS = 1024  # timeline rows whose windows are turned into dicts at a time
 
 
 def _asset(name: str) -> str:
@@ -101,47 +102,55 @@ def _timeline_rows(
     rows: Sequence[dict[str, Any]], tables: ParsedTables, anchors: dict[str, str]
 ) -> tuple[list[TimelineRow], int]:
     """Timeline rows ordered by downtime start, and how many windows had no date to draw."""
-    by_notice: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for w in tables.windows:
-        by_notice[w.get("notice_id") or ""].append(w)
-    bodies = {n.get("notice_id"): n.get("body_text") or "" for n in tables.notices}
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
     ordered = sorted(rows, key=lambda r: (r["downtime_start"] or r["downtime_end"] or far, r["city_key"], r["notice_id"]))
     out: list[TimelineRow] = []
     undated = 0
-    for r in ordered:
-        nid = r["notice_id"]
-        body = bodies.get(nid, "")
-        bars: list[Bar] = []
-        # Staged windows first so the headline bar is drawn on top of them.
-        wins = sorted(by_notice.get(nid, []), key=lambda w: (w.get("kind") == "downtime", str(w.get("window_id"))))
-        for w in wins:
-            if w.get("start") is None and w.get("end") is None:
-                undated += 1
-                continue
-            sentence = sentence_around(body, w.get("span_start"), w.get("span_end"), w.get("evidence"))
-            if w.get("kind") == "downtime":
-                what = _downtime_text(r)
-            else:
-                what = f"{w.get('kind')}: {fmt_time(w.get('start'), w.get('start_precision')) or '…'} → " \
-                       f"{fmt_time(w.get('end'), w.get('end_precision')) or '…'}"
-                if w.get("component"):
-                    what += f" [{w['component']}]"
-                if w.get("is_estimate"):
-                    what += " (预计)"
-            bars.append(
-                Bar(
-                    kind=str(w.get("kind") or "other"),
-                    start=w.get("start"),
-                    end=w.get("end"),
-                    tooltip=_evidence_tip(r, what, [sentence]),
-                    mark=w.get("evidence"),
-                    window_id=str(w.get("window_id") or ""),
-                    is_estimate=bool(w.get("is_estimate")),
-                )
-            )
-        out.append(TimelineRow(_row_label(r), _evidence_tip(r, _downtime_text(r), [r["downtime_evidence"]]), nid, anchors[nid], bars))
+    for lo in range(0, len(ordered), _BATCH_ROWS):
+        batch = ordered[lo : lo + _BATCH_ROWS]
+        windows = rows_of(tables.windows, tables.index("windows"), [r["notice_id"] for r in batch])
+        for r in batch:
+            undated += _timeline_row(r, windows[r["notice_id"]], tables.window_sentences.get(r["notice_id"], []), anchors, out)
     return out, undated
+
+
+def _timeline_row(
+    r: dict[str, Any], windows: list[dict[str, Any]], sentences: list[str], anchors: dict[str, str], out: list[TimelineRow]
+) -> int:
+    """Append the timeline row of comparison row ``r``; the number of its windows without a date."""
+    undated = 0
+    nid = r["notice_id"]
+    bars: list[Bar] = []
+    # Staged windows first so the headline bar is drawn on top of them.
+    if len(sentences) != len(windows):  # not made by build_comparison: the evidence alone
+        sentences = [sentence_around(None, None, None, w.get("evidence")) for w in windows]
+    wins = sorted(zip(windows, sentences), key=lambda ws: (ws[0].get("kind") == "downtime", str(ws[0].get("window_id"))))
+    for w, sentence in wins:
+        if w.get("start") is None and w.get("end") is None:
+            undated += 1
+            continue
+        if w.get("kind") == "downtime":
+            what = _downtime_text(r)
+        else:
+            what = f"{w.get('kind')}: {fmt_time(w.get('start'), w.get('start_precision')) or '…'} → " \
+                   f"{fmt_time(w.get('end'), w.get('end_precision')) or '…'}"
+            if w.get("component"):
+                what += f" [{w['component']}]"
+            if w.get("is_estimate"):
+                what += " (预计)"
+        bars.append(
+            Bar(
+                kind=str(w.get("kind") or "other"),
+                start=w.get("start"),
+                end=w.get("end"),
+                tooltip=_evidence_tip(r, what, [sentence]),
+                mark=w.get("evidence"),
+                window_id=str(w.get("window_id") or ""),
+                is_estimate=bool(w.get("is_estimate")),
+            )
+        )
+    out.append(TimelineRow(_row_label(r), _evidence_tip(r, _downtime_text(r), [r["downtime_evidence"]]), nid, anchors[nid], bars))
+    return undated
 
 
 def _matrix(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
@@ -296,16 +305,20 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
 
 def _rejects(tables: ParsedTables) -> str:
     """What could not be parsed: counts by stage and reason, then the first ones in full."""
-    if not tables.rejects:
+    n_rejects = tables.rejects.num_rows
+    if not n_rejects:
         return "<p>没有被拒绝的文件 (no rejects).</p>"
-    counts = Counter((r.get("stage") or "", r.get("reason") or "") for r in tables.rejects)
+    counts = Counter(
+        (stage or "", reason or "")
+        for stage, reason in zip(tables.rejects.column("stage").to_pylist(), tables.rejects.column("reason").to_pylist())
+    )
     out = ['<table class="small"><thead><tr><th>阶段 stage</th><th>原因 reason</th><th>数量</th></tr></thead><tbody>']
     for (stage, reason), n in counts.most_common():
         out.append(f"<tr><td>{esc(stage)}</td><td>{esc(reason)}</td><td class=\"num\">{n}</td></tr>")
     out.append("</tbody></table>")
-    out.append(f"<details><summary>逐条 (前 {min(len(tables.rejects), _REJECTS_SHOWN)} 条)</summary>")
+    out.append(f"<details><summary>逐条 (前 {min(n_rejects, _REJECTS_SHOWN)} 条)</summary>")
     out.append('<table class="small"><thead><tr><th>来源 source</th><th>阶段</th><th>原因</th><th>说明 detail</th></tr></thead><tbody>')
-    for r in tables.rejects[:_REJECTS_SHOWN]:
+    for r in tables.rejects.slice(0, _REJECTS_SHOWN).to_pylist():
         out.append(
             f"<tr><td>{esc(clip(r.get('source'), 80))}</td><td>{esc(r.get('stage'))}</td><td>{esc(r.get('reason'))}</td>"
             f"<td>{esc(clip(r.get('detail'), 200))}</td></tr>"
@@ -316,8 +329,7 @@ def _rejects(tables: ParsedTables) -> str:
 
 def _summary(rows: Sequence[dict[str, Any]], tables: ParsedTables) -> str:
     """The figures at the top of the page."""
-    outage = [n for n in tables.notices if n.get("is_outage_notice")]
-    reposts = sum(1 for n in outage if n.get("duplicate_of"))
+    n_pages, n_outage, reposts = tables.notice_counts()
     places = {(r["province"], r["city_key"]) for r in rows}
     hours = [r["downtime_hours"] for r in rows if r["downtime_hours"] is not None]
     lead = [r["lead_days"] for r in rows if r["lead_days"] is not None]
@@ -325,8 +337,8 @@ def _summary(rows: Sequence[dict[str, Any]], tables: ParsedTables) -> str:
         (len(rows), "份停机公告 (去重后)", "distinct outage notices; one row each"),
         (len(places), "个地区", "cities, or provinces for province-level notices"),
         (reposts, "份转载已合并", "reposts counted once"),
-        (len(tables.notices) - len(outage), "份非停机页面", "pages parsed that are not outage notices"),
-        (len(tables.rejects), "个文件被拒绝", "files that could not be parsed (see the end)"),
+        (n_pages - n_outage, "份非停机页面", "pages parsed that are not outage notices"),
+        (tables.rejects.num_rows, "个文件被拒绝", "files that could not be parsed (see the end)"),
         (fmt_num(statistics.median(hours)) if hours else "–", "小时 停机时长中位数", "median downtime hours"),
         (fmt_num(statistics.median(lead)) if lead else "–", "天 提前发布中位数", "median lead time in days"),
     ]

@@ -65,8 +65,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> 
 def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generated_at: dt.datetime | None = None) -> str:
     """The Markdown report for the comparison ``rows`` (see :mod:`.compare`)."""
     when = (generated_at or dt.datetime.now(TZ)).astimezone(TZ).strftime("%Y-%m-%d %H:%M")
-    outage = [n for n in tables.notices if n.get("is_outage_notice")]
-    reposts = sum(1 for n in outage if n.get("duplicate_of"))
+    n_pages, n_outage, reposts = tables.notice_counts()
     hours = [r["downtime_hours"] for r in rows if r["downtime_hours"] is not None]
     lead = [r["lead_days"] for r in rows if r["lead_days"] is not None]
     lines = [
@@ -75,7 +74,7 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
         f"Generated {when} (Asia/Shanghai). One row per distinct outage notice; reposts counted once.",
         "",
         f"- notices compared: {len(rows)} (reposts folded: {reposts}; pages that are not outage notices: "
-        f"{len(tables.notices) - len(outage)}; rejects: {len(tables.rejects)})",
+        f"{n_pages - n_outage}; rejects: {tables.rejects.num_rows})",
         f"- places: {len({(r['province'], r['city_key']) for r in rows})}",
         f"- median downtime: {_n(statistics.median(hours)) + ' h' if hours else 'n/a'} "
         f"({len(rows) - len(hours)} without start or end)",
@@ -144,11 +143,11 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
             crow.append([md_cell(_place(r)), str(r["n_contacts"]), md_cell(phones, 120),
                          md_cell("、".join(r["contact_orgs"]), 80), md_cell("、".join(r["counties_covered"]), 80)])
         lines += _table(["city", "phones", "numbers", "organizations", "counties named"], crow, "lrlll")
-    if tables.rejects:
+    if tables.rejects.num_rows:
         lines += ["", "## Rejects", ""]
         counts: dict[tuple[str, str], int] = {}
-        for r in tables.rejects:
-            k = (r.get("stage") or "", r.get("reason") or "")
+        for stage, reason in zip(tables.rejects.column("stage").to_pylist(), tables.rejects.column("reason").to_pylist()):
+            k = (stage or "", reason or "")
             counts[k] = counts.get(k, 0) + 1
         lines += _table(["stage", "reason", "files"], [[md_cell(s), md_cell(x), str(n)] for (s, x), n in sorted(counts.items())], "llr")
     lines.append("")
