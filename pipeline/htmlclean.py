@@ -153,6 +153,39 @@ def _comment_title(doc: etree._Element) -> str | None:
     return text or None
 
 
+_INFO_TAGS = frozenset({"div", "span", "p", "td", "li"})  # elements that may hold an info line
+
+
+def _info_lines(body: etree._Element, container: etree._Element) -> list[str]:
+    """Short lines with an info hint (来源, 发布时间 ...) in ``body`` outside ``container``, in page order.
+
+    Every div, span, p, td or li is read, except the container, its subtree and its ancestors.
+    An element whose text holds no hint is not descended into: a descendant's text is a piece of
+    its text, so none of them holds one either (the plain walk over every element is checked in
+    tests/test_perf_equivalence.py).
+    """
+    ancestors = set(container.iterancestors())
+    found: list[str] = []
+
+    def visit(el: etree._Element) -> None:
+        if el is container:
+            return
+        if el.tag in _INFO_TAGS and el not in ancestors:
+            raw = el.text_content()
+            # The hint words hold no blanks, so the raw text holds one iff the collapsed one does.
+            if not _INFO_HINT.search(raw):
+                return
+            text = " ".join(raw.split())
+            if len(text) <= 160 and text not in found:
+                if not any(text in seen or seen in text for seen in found):
+                    found.append(text)
+        for child in el:
+            visit(child)
+
+    visit(body)
+    return found
+
+
 def html_to_page(html_text: str, source: str = "") -> HtmlPage:
     """Render a notice page to text and hints (see module docstring); raise Rejected if unusable."""
     rules = _rules()
@@ -171,9 +204,9 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
     container = None
     how = None
     for xpath, finder in rules.containers:
-        found = [el for el in finder(body) if _text_len(el) >= 20]
-        if found:
-            container = max(found, key=_text_len)
+        sized = [(el, size) for el in finder(body) if (size := _text_len(el)) >= 20]
+        if sized:
+            container = max(sized, key=lambda pair: pair[1])[0]  # the first of the largest
             how = xpath
             break
     if container is None:
@@ -197,21 +230,7 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
     # Info lines: short lines with 来源/发布时间 outside the container, above it in the page.
     info_lines: list[str] = []
     if container is not None:
-        # The container's own subtree and its ancestors are skipped; both sets are built once
-        # (testing each element's ancestors made a Python proxy per ancestor per element).
-        skipped = set(container.iter("div", "span", "p", "td", "li"))
-        skipped.update(container.iterancestors())
-        for el in body.iter("div", "span", "p", "td", "li"):
-            if el in skipped:
-                continue
-            raw = el.text_content()
-            # The hint words hold no blanks, so the raw text holds one iff the collapsed one does.
-            if not _INFO_HINT.search(raw):
-                continue
-            text = " ".join(raw.split())
-            if len(text) <= 160 and text not in info_lines:
-                if not any(text in seen or seen in text for seen in info_lines):
-                    info_lines.append(text)
+        info_lines = _info_lines(body, container)
         content = _render(container, rules)
     else:
         content = _render(body, rules)

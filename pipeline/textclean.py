@@ -50,46 +50,6 @@ class CleanPage:
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-@functools.cache
-def _rules() -> dict[str, object]:
-    """Compile the page rules once."""
-    data = load_yaml("page.yaml")
-    labels = data["info_labels"]
-    all_labels = sorted(
-        {x for group in labels.values() for x in group}, key=len, reverse=True
-    )  # longest first so 发布时间 wins over 时间
-    return {
-        # One matcher per list: a line is tested once, not once per pattern.
-        "chrome": _AnyOf(data["chrome_lines"]),
-        "footer": _AnyOf(data["footer_markers"]),
-        "trusted": set(labels["trusted_date"]),
-        "untrusted": set(labels["untrusted_date"]),
-        "source": set(labels["source"]),
-        "author": set(labels["author"]),
-        # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
-        # forum stamp 发表于, a blank). Compiled with a first-character prefilter: group 1 is the
-        # whole match (see service_scan.compile_cue).
-        "label_re": compile_cue(
-            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
-        ),
-        "agency_suffixes": tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
-        "outlets": tuple(data["outlet_markers"]),
-        "title_words": tuple(data["notice_title_words"]),
-        "table_header": re.compile("|".join(map(re.escape, data["table_header_words"]))),
-        "repost": [re.compile(p) for p in data["repost_lines"]],
-        # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
-        "relays": [re.compile(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
-        "not_publishers": frozenset(data["not_publishers"]),
-        "doc_number": re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
-        # A 来源 line after the body (a WeChat post credits its source at the end): the label
-        # opens the line and a single name fills the rest of it.
-        "tail_source": re.compile(
-            r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
-            + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
-        ),
-    }
-
-
 class _AnyOf:
     """Whether a line matches any of a list of patterns (``re.search``), tested in two passes.
 
@@ -119,13 +79,76 @@ class _AnyOf:
 def _anchored(pattern: str) -> bool:
     """True when ``pattern`` opens with ``^`` outside any alternation (it matches at the start only)."""
     try:
-        from re import _constants as c
-        from re import _parser as sp
+        # private modules, so typeshed has no stubs for them
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as sp  # type: ignore[attr-defined]
 
         data = sp.parse(pattern).data
     except (ImportError, re.error, AttributeError):
         return False
     return bool(data) and data[0][0] is c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+
+
+@dataclass(frozen=True, slots=True)
+class _PageRules:
+    """The text part of ``rules/page.yaml``, compiled."""
+
+    chrome: _AnyOf  # page chrome lines (navigation, share bars, counters)
+    footer: _AnyOf  # where the page's footer starts
+    trusted: frozenset[str]  # labels of the page's own date (发布时间)
+    untrusted: frozenset[str]  # labels of a host's stamp (更新时间)
+    source: frozenset[str]  # labels of the issuer (来源)
+    author: frozenset[str]
+    label_re: re.Pattern[str]  # any info label with its colon (group 1: the whole match)
+    agency_suffixes: tuple[str, ...]  # longest first
+    outlets: tuple[str, ...]
+    title_words: tuple[str, ...]
+    table_header: re.Pattern[str]
+    repost: list[re.Pattern[str]]
+    relays: list[re.Pattern[str]]
+    not_publishers: frozenset[str]
+    doc_number: re.Pattern[str]
+    tail_source: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> _PageRules:
+    """Compile the page rules once."""
+    data = load_yaml("page.yaml")
+    labels = data["info_labels"]
+    all_labels = sorted(
+        {x for group in labels.values() for x in group}, key=len, reverse=True
+    )  # longest first so 发布时间 wins over 时间
+    return _PageRules(
+        # One matcher per list: a line is tested once, not once per pattern.
+        chrome=_AnyOf(data["chrome_lines"]),
+        footer=_AnyOf(data["footer_markers"]),
+        trusted=frozenset(labels["trusted_date"]),
+        untrusted=frozenset(labels["untrusted_date"]),
+        source=frozenset(labels["source"]),
+        author=frozenset(labels["author"]),
+        # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
+        # forum stamp 发表于, a blank). Compiled with a first-character prefilter: group 1 is the
+        # whole match (see service_scan.compile_cue).
+        label_re=compile_cue(
+            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
+        ),
+        agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
+        outlets=tuple(data["outlet_markers"]),
+        title_words=tuple(data["notice_title_words"]),
+        table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
+        repost=[re.compile(p) for p in data["repost_lines"]],
+        # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
+        relays=[re.compile(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
+        not_publishers=frozenset(data["not_publishers"]),
+        doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
+        # A 来源 line after the body (a WeChat post credits its source at the end): the label
+        # opens the line and a single name fills the rest of it.
+        tail_source=re.compile(
+            r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
+            + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
+        ),
+    )
 
 
 # Machine-style stamps: 2021-10-11, 2021/10/11 17:07, 2021年09月24日, 22-09-15 04:51:58.
@@ -240,22 +263,22 @@ def is_agency_name(name: str | None) -> bool:
     name = name.strip()
     if not 2 <= len(name) <= 40 or not _CJK.search(name):
         return False
-    if any(marker in name for marker in r["outlets"]):  # type: ignore[attr-defined]
+    if any(marker in name for marker in r.outlets):
         return False
-    if name in r["not_publishers"]:  # type: ignore[operator]
+    if name in r.not_publishers:
         return False  # 来源:本站 names the host itself, not an issuer
-    return name.endswith(r["agency_suffixes"])  # type: ignore[arg-type]
+    return name.endswith(r.agency_suffixes)
 
 
 def _is_chrome(line: str) -> bool:
     r = _rules()
-    if r["chrome"].search(line):  # type: ignore[attr-defined]
+    if r.chrome.search(line):
         return True
     if not _CJK.search(line) and not re.search(r"\d", line):
         return True  # punctuation or latin debris only
     if line.count("_") >= 5 and not any(p in line for p in "。,;:"):
         return True  # spam keyword line: a_b_c_d_e_f
-    if "|" in line and r["table_header"].search(line):  # type: ignore[attr-defined]
+    if "|" in line and r.table_header.search(line):
         return False  # a table's header row: 业务类别 | 停机时间 | 恢复时间
     tokens = line.split()
     if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
@@ -277,20 +300,20 @@ class _Info:
 def _read_info_line(line: str) -> _Info | None:
     """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one."""
     r = _rules()
-    for pattern in r["repost"]:  # type: ignore[attr-defined]
+    for pattern in r.repost:
         m = pattern.match(line)
         if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
             name = m["name"]
             return _Info(publisher=name, publisher_evidence=f"转自:{name}")
-    labels = list(iter_matches(r["label_re"], line))  # type: ignore[arg-type]
+    labels = list(iter_matches(r.label_re, line))
     stamp = _STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):
         return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     if not labels:
         # A bare stamp line right under the title: "2020-04-30 17:07".
         if stamp and len(line) <= 40 and not any(w in line for w in ("至", "起", "前", "停", "暂")):
-            value = parse_stamp(line)
-            return _Info(date=value, date_evidence=line) if value else None
+            stamped = parse_stamp(line)
+            return _Info(date=stamped, date_evidence=line) if stamped else None
         return None
     if len(line) > 160 or any(w in line for w in ("至", "暂停", "停机", "恢复")):
         return None
@@ -299,26 +322,26 @@ def _read_info_line(line: str) -> _Info | None:
         label = m.group("label")
         end = labels[i + 1].start(1) if i + 1 < len(labels) else len(line)
         value = line[m.end(1):end].strip(" |:：")
-        if label in r["source"] or label in r["author"]:
+        if label in r.source or label in r.author:
             # The value stops at the first blank (a date or another field may follow).
             name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
             name = re.sub(r"\d.*$", "", name).strip()
-            if label in r["source"] and name:
+            if label in r.source and name:
                 info.publisher, info.publisher_evidence = name, f"{label}:{name}"
             elif name:
                 info.author = name
-        elif label in r["trusted"] or label in r["untrusted"]:
+        elif label in r.trusted or label in r.untrusted:
             value_dt = parse_stamp(value)
             if value_dt is None:
                 continue
-            if label in r["untrusted"]:
+            if label in r.untrusted:
                 info.host_stamp = value_dt
             else:
                 info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
     if info.date is None and info.host_stamp is None and stamp:
         # An unlabelled stamp inside an info line (来源:红网 作者:... 2021-08-23 11:45:39).
         before = line[: stamp.start()]
-        if not any(lbl in before[-6:] for lbl in r["untrusted"]):  # type: ignore[attr-defined]
+        if not any(lbl in before[-6:] for lbl in r.untrusted):
             info.date, info.date_evidence = parse_stamp(stamp.group(0)), stamp.group(0)
     return info
 
@@ -419,8 +442,8 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
         else:
             last_candidate = None
 
-    late = _late_heading(lines, body_start, r["title_words"], is_chrome)  # type: ignore[arg-type]
-    title_idx = _choose_title(lines, candidates, hint_title, r["title_words"], late)  # type: ignore[arg-type]
+    late = _late_heading(lines, body_start, r.title_words, is_chrome)
+    title_idx = _choose_title(lines, candidates, hint_title, r.title_words, late)
     kept: list[str] = []
     title = None
     if title_idx is not None:
@@ -448,7 +471,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
             if kept and kept[-1] != "":
                 kept.append("")
             continue
-        if body_started and r["footer"].search(line):  # type: ignore[attr-defined]
+        if body_started and r.footer.search(line):
             break
         if is_chrome(j, line):
             continue
@@ -459,11 +482,11 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
                 continue
         if not body_started and title and compact(line) == title_form:
             continue  # the title repeated under itself
-        if not body_started and title and r["doc_number"].match(line):  # type: ignore[attr-defined]
+        if not body_started and title and r.doc_number.match(line):
             kept.append(line)  # 宁税发〔2021〕12号 under the title: the info line may come next
             continue
         if body_started:
-            source = r["tail_source"].match(line)  # type: ignore[attr-defined]
+            source = r.tail_source.match(line)
             if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
                 tail_sources.append(source["name"])
                 continue
@@ -713,7 +736,7 @@ def _publisher_from_body(page: CleanPage) -> None:
     if m:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
-    for pattern in _rules()["relays"]:  # type: ignore[attr-defined]
+    for pattern in _rules().relays:
         for m in pattern.finditer(head):  # 记者从X获悉: a news report relaying the bureau
             if is_agency_name(m["name"]):
                 page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"

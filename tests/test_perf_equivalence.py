@@ -141,10 +141,10 @@ _LINES += ["当前位置:首页 > 通知公告 > 正文", "首页 >> 通知", "�
 def _line_readings(line: str) -> tuple[object, ...]:
     stamp = textclean._STAMP.search(line)
     plain_stamp = _PLAIN_STAMP.search(line)
-    labels = [(m.span(1), m.group("label")) for m in textclean.iter_matches(textclean._rules()["label_re"], line)]
+    labels = [(m.span(1), m.group("label")) for m in textclean.iter_matches(textclean._rules().label_re, line)]
     return (
-        textclean._rules()["chrome"].search(line) == bool(_PLAIN_CHROME.search(line)),
-        textclean._rules()["footer"].search(line) == bool(_PLAIN_FOOTER.search(line)),
+        textclean._rules().chrome.search(line) == bool(_PLAIN_CHROME.search(line)),
+        textclean._rules().footer.search(line) == bool(_PLAIN_FOOTER.search(line)),
         labels == [(m.span(), m.group(1)) for m in _PLAIN_LABEL.finditer(line)],
         (stamp and (stamp.span(), stamp.groupdict())) == (plain_stamp and (plain_stamp.span(), plain_stamp.groupdict())),
         textclean._STAMP.split(line)[0] == _PLAIN_STAMP.split(line)[0],
@@ -295,3 +295,48 @@ _PLAIN_CJK = re.compile(r"[\u3400-\u9fff]")
 @given(st.one_of(_text, st.text(max_size=80)))
 def test_cjk_count_generated(text: str) -> None:
     assert htmlclean._cjk_count(text) == len(_PLAIN_CJK.findall(text))
+
+
+# --- HTML pages: info lines outside the body container -------------------------------------------------
+
+import lxml.html  # noqa: E402
+
+_PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.html"))
+
+
+def _plain_info_lines(body: object, container: object) -> list[str]:
+    """The info-line scan as first written: every element, its ancestors walked each time."""
+    found: list[str] = []
+    for el in body.iter("div", "span", "p", "td", "li"):  # type: ignore[attr-defined]
+        if el is container or container in el.iterancestors() or el in container.iterancestors():  # type: ignore[attr-defined]
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) <= 160 and htmlclean._INFO_HINT.search(text) and text not in found:
+            if not any(text in seen or seen in text for seen in found):
+                found.append(text)
+    return found
+
+
+def _info_lines_agree(html_text: str) -> None:
+    doc = lxml.html.document_fromstring(html_text)
+    body = doc.find("body")
+    body = doc if body is None else body
+    for container in body.iter():
+        if isinstance(container.tag, str):
+            assert htmlclean._info_lines(body, container) == _plain_info_lines(body, container)
+
+
+@pytest.mark.parametrize("path", _PAGES, ids=lambda p: p.name)
+def test_info_lines_pages(path: Path) -> None:
+    _info_lines_agree(path.read_bytes().decode("gbk" if ".gbk." in path.name else "utf-8"))
+
+
+_html_piece = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<span>", "</span>", "<td>", "<li>", "<b>", "</b>",
+                               "<table><tr>", "</tr></table>", "<!-- c -->", "来源:", "市医保局", "发布时间:2021-10-11",
+                               "作者:", "日期 :", "正文一段", " ", "\n", "x" * 170])
+
+
+@FAST
+@given(st.lists(_html_piece, min_size=1, max_size=30).map("".join))
+def test_info_lines_generated(fragment: str) -> None:
+    _info_lines_agree(f"<html><body>{fragment}</body></html>")
