@@ -63,8 +63,8 @@ def declared_charsets(data: bytes, content_type: str | None = None) -> list[str]
         m = _HEADER_CHARSET.search(content_type)
         if m and (c := _canonical(m.group(1))):
             found.append(c)
-    for m in _META_CHARSET.finditer(data[:4096]):
-        c = _canonical(m.group(1).decode("ascii", "ignore"))
+    for meta in _META_CHARSET.finditer(data[:4096]):
+        c = _canonical(meta.group(1).decode("ascii", "ignore"))
         if c and c not in found:
             found.append(c)
     return found

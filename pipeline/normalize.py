@@ -17,11 +17,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any
 
 __all__ = ["normalize_text", "to_simplified", "compact", "compact_normalized"]
 
 # Full-width forms FF01-FF5E map to ASCII 21-7E; 3000 is the ideographic space.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
                    0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
                    0x2028: 0x0A, 0x2029: 0x0A, 0x000D: None, 0x000B: 0x0A, 0x000C: 0x0A})
@@ -71,7 +72,7 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 @functools.cache
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> Any:  # an opencc.OpenCC (the library has no type hints)
     import opencc
 
     return opencc.OpenCC("t2s")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 from . import __version__
@@ -27,7 +28,7 @@ from .errors import Rejected
 from .htmlclean import html_to_page
 from .normalize import compact_normalized, normalize_text
 from .places import locate
-from .records import Notice, RawDocument, Reject
+from .records import Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
 from .textclean import PageHints, clean_page
@@ -95,7 +96,7 @@ def _expand_publisher(name: str | None, province: str | None, city: str | None) 
     return place + _EXPAND.get(m.group(2), m.group(2))
 
 
-def _latest_time(windows: list) -> dt.datetime | None:  # type: ignore[type-arg]
+def _latest_time(windows: list[TimeWindow]) -> dt.datetime | None:
     values = [t for w in windows for t in (w.start, w.end) if t is not None]
     return max(values) if values else None
 
@@ -222,7 +223,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawDocument | Reject]:
         yield _read_file(path)
 
 
-def _raw_store_module():  # type: ignore[no-untyped-def]
+def _raw_store_module() -> ModuleType | None:
     """The scraper's raw-store reader, if installed (kept out of the import path otherwise)."""
     try:
         from .scrape import rawstore

@@ -486,10 +486,10 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     if prov is None and tally.scores:
         # weak or split city evidence still names a province when most of it lies there
         # (0728 -> 仙桃, 潜江, 天门 -> 湖北; 鼓楼区 -> 南京, 徐州, 福州, 开封 -> no majority)
-        totals: Counter[str] = Counter()
+        totals: dict[str, float] = defaultdict(float)
         for c, value in tally.scores.items():
             totals[ix.divisions[c].province_adcode] += value
-        top, value = totals.most_common(1)[0]
+        top, value = max(totals.items(), key=lambda kv: kv[1])  # the first of the largest, as most_common
         if value > 0.5 * sum(totals.values()):
             prov = top
     if prov is None:
