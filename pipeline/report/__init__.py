@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["build_report", "REPORT_FILES"]
@@ -20,12 +21,17 @@ log = logging.getLogger(__name__)
 REPORT_FILES = ("comparison.parquet", "report.html", "report.md")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+def _write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
+    """Write ``data`` (bytes, or text pieces written as UTF-8 as they come) to a temporary file
+    beside ``path``, then move it into place."""
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as text:
+                text.writelines(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -54,7 +60,7 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
 
     from ..records import TZ
     from .compare import build_comparison, comparison_schema, load_parsed
-    from .html import render_html
+    from .html import iter_html
     from .markdown import render_markdown
 
     parsed_dir = Path(parsed_dir)
@@ -66,13 +72,17 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
     log.info("report: %d comparison rows from %s (%s)", len(rows), parsed_dir, tables.counts())
 
     buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pylist(rows, schema=comparison_schema()), buf)
+    table = pa.Table.from_pylist(rows, schema=comparison_schema())
+    pq.write_table(table, buf)
+    del table
     paths = {
         "comparison": out / "comparison.parquet",
         "html": out / "report.html",
         "markdown": out / "report.md",
     }
     _write_atomic(paths["comparison"], buf.getvalue())
-    _write_atomic(paths["html"], render_html(rows, tables, generated_at=now).encode("utf-8"))
+    del buf
+    # The page is written as it is made (a row at a time): it is ~90 MB at 10,000 notices.
+    _write_atomic(paths["html"], iter_html(rows, tables, generated_at=now))
     _write_atomic(paths["markdown"], render_markdown(rows, tables, generated_at=now).encode("utf-8"))
     return paths

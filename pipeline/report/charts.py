@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import html
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -24,7 +24,9 @@ __all__ = [
     "TimelineRow",
     "MatrixCell",
     "timeline",
+    "iter_timeline",
     "matrix",
+    "iter_matrix",
     "histogram",
     "time_ticks",
     "nice_edges",
@@ -276,7 +278,14 @@ def _aligned_ticks(lo: dt.datetime, hi: dt.datetime, max_ticks: int) -> list[tup
 
 
 def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str = "tl", twin_of: str | None = None) -> str:
-    """Every notice's windows on one time axis; rows scroll under a sticky axis.
+    """Every notice's windows on one time axis (the markup of :func:`iter_timeline` as one string)."""
+    return "".join(iter_timeline(rows, aligned=aligned, view_id=view_id, twin_of=twin_of))
+
+
+def iter_timeline(
+    rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str = "tl", twin_of: str | None = None
+) -> Iterator[str]:
+    """Every notice's windows on one time axis; rows scroll under a sticky axis. Yields the markup in pieces.
 
     The calendar view cuts long empty stretches out of the axis (a zigzag marks each cut) so that
     notices years apart stay readable. ``aligned=True`` instead puts each row's downtime start at
@@ -314,7 +323,8 @@ def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str
                 assert s is not None and e is not None
                 intervals.append((min(s, e), max(s, e)))
     if not intervals:
-        return '<p class="empty">没有可绘制的时间窗口 (no dated windows).</p>'
+        yield '<p class="empty">没有可绘制的时间窗口 (no dated windows).</p>'
+        return
     has_open = any(b.kind == "downtime" and (b.start is None) != (b.end is None) for r in rows for b in r.bars)
     reserve = _OPEN_PX + 8 if has_open else 8
     parts = _parts(intervals, LABEL_W + reserve, LABEL_W + PLOT_W - reserve, broken=not aligned)
@@ -355,24 +365,29 @@ def timeline(rows: Sequence[TimelineRow], *, aligned: bool = False, view_id: str
     for t, _ in ticks:
         body.append(f'<line x1="{x(t):.1f}" y1="0" x2="{x(t):.1f}" y2="{height}" class="grid{" zero" if aligned and t == _EPOCH else ""}"/>')
     label_chars = (LABEL_W - 16) // FONT_PX
+    # The head and the axis first, then the rows one by one (a page of 10,000 notices is never
+    # held as one string).
+    yield f'<div class="scroll"><div class="axis-wrap">{"".join(axis)}</div>'
+    yield from body
+    del axis, body, intervals
     key = 0  # the same running number in every view of these rows: the twin key
     for i, r in enumerate(rows):
         y = i * ROW_H + 2
-        body.append(f'<g class="trow" data-nid="{esc(r.nid)}">')
+        row = [f'<g class="trow" data-nid="{esc(r.nid)}">']
         if i % 2:
-            body.append(f'<rect class="band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
+            row.append(f'<rect class="band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
         tip = "" if twin_of else _title(r.tooltip)
-        body.append(
+        row.append(
             f'<a href="#{esc(r.anchor)}" class="ev tlabel" data-t="r{i}"{_twin(twin_of)}>{tip}'
             f'<text x="8" y="{y + 15}" class="label">{esc(clip(r.label, label_chars))}</text></a>'
         )
         for b in r.bars:
             if b.start is not None or b.end is not None:
-                body.append(_bar(b, x, y, view_id, f"b{key}", twin_of))
+                row.append(_bar(b, x, y, view_id, f"b{key}", twin_of))
                 key += 1
-        body.append("</g>")
-    body.append("</svg>")
-    return f'<div class="scroll"><div class="axis-wrap">{"".join(axis)}</div>{"".join(body)}</div>'
+        row.append("</g>")
+        yield "".join(row)
+    yield "</svg></div>"
 
 
 def _twin(twin_of: str | None) -> str:
@@ -453,9 +468,19 @@ def matrix(
     columns: Sequence[tuple[str, str]],
     cells: dict[tuple[int, str], MatrixCell],
 ) -> str:
-    """City x service grid. ``row_labels``: (label, tooltip, nid, anchor); ``columns``: (code, head)."""
+    """City x service grid (the markup of :func:`iter_matrix` as one string)."""
+    return "".join(iter_matrix(row_labels, columns, cells))
+
+
+def iter_matrix(
+    row_labels: Sequence[tuple[str, str, str, str]],
+    columns: Sequence[tuple[str, str]],
+    cells: dict[tuple[int, str], MatrixCell],
+) -> Iterator[str]:
+    """City x service grid, yielded in pieces. ``row_labels``: (label, tooltip, nid, anchor); ``columns``: (code, head)."""
     if not row_labels:
-        return '<p class="empty">没有停机公告 (no outage notices).</p>'
+        yield '<p class="empty">没有停机公告 (no outage notices).</p>'
+        return
     width = LABEL_W + CELL_W * len(columns) + 8
     top = max([c.hours for c in cells.values() if c.hours is not None] or [1.0])
     counts = {code: sum(1 for (_, c) in cells if c == code) for code, _ in columns}
@@ -476,14 +501,30 @@ def matrix(
         f'<defs><pattern id="mgrid" x="{LABEL_W}" y="1" width="{CELL_W}" height="{ROW_H}" patternUnits="userSpaceOnUse">'
         f'<rect x="2" y="2" width="{CELL_W - 4}" height="{ROW_H - 4}" class="empty-cell"/></pattern></defs>',
     ]
-    bands = []
+    # Bands and the empty-cell grid go under the rows.
+    body += [
+        f'<rect class="band" x="0" y="{i * ROW_H + 1}" width="{width}" height="{ROW_H}"/>'
+        for i in range(1, len(row_labels), 2)
+    ]
+    body.append(
+        f'<rect x="{LABEL_W}" y="1" width="{CELL_W * len(columns)}" height="{len(row_labels) * ROW_H}" fill="url(#mgrid)"/>'
+    )
+    legend = ['<svg class="legend" width="640" height="24" viewBox="0 0 640 24" role="presentation">']
+    keys = [(_UNKNOWN_FILL, "时长未知"), (_RAMP[0], f"< {_fmt_num(round(_ramp_floor(1, top)))} 小时")] + [
+        (_RAMP[k], f"≥ {_fmt_num(round(_ramp_floor(k, top)))} 小时") for k in range(1, len(_RAMP))
+    ]
+    for k, (fill, name) in enumerate(keys):
+        legend.append(f'<rect x="{k * 100}" y="4" width="16" height="14" rx="2" fill="{fill}"/>'
+                      f'<text x="{k * 100 + 22}" y="16" class="tick-label">{esc(name)}</text>')
+    legend.append("</svg>")
+    yield f'<div class="scroll"><div class="axis-wrap">{"".join(head)}</div>'
+    yield "".join(body)
+    del body
     label_chars = (LABEL_W - 16) // FONT_PX
     for i, (label, tooltip, nid, anchor) in enumerate(row_labels):
         y = i * ROW_H + 1
-        body.append(f'<g class="mrow" data-nid="{esc(nid)}">')
-        if i % 2:
-            bands.append(f'<rect class="band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>')
-        body.append(
+        row = [f'<g class="mrow" data-nid="{esc(nid)}">']
+        row.append(
             f'<a href="#{esc(anchor)}" class="ev tlabel">{_title(tooltip)}'
             f'<text x="8" y="{y + 15}" class="label">{esc(clip(label, label_chars))}</text></a>'
         )
@@ -494,29 +535,15 @@ def matrix(
                 continue
             fill, ink = _heat(cell.hours, top)
             text = _fmt_num(round(cell.hours)) if cell.hours is not None else "●"
-            body.append(
+            row.append(
                 f'<g class="ev cell" data-service="{esc(code)}"{_mark(cell.mark)}>{_title(cell.tooltip)}'
                 f'<rect x="{x0}" y="{y + 2}" width="{CELL_W - 4}" height="{ROW_H - 4}" rx="2" fill="{fill}"/>'
                 f'<text x="{x0 + (CELL_W - 4) / 2:.1f}" y="{y + 15}" text-anchor="middle" class="cell-text {ink}">'
                 f'{esc(text)}</text></g>'
             )
-        body.append("</g>")
-    body.append("</svg>")
-    # Bands and the empty-cell grid go under the rows.
-    grid = f'<rect x="{LABEL_W}" y="1" width="{CELL_W * len(columns)}" height="{len(row_labels) * ROW_H}" fill="url(#mgrid)"/>'
-    body[2:2] = bands + [grid]
-    legend = ['<svg class="legend" width="640" height="24" viewBox="0 0 640 24" role="presentation">']
-    keys = [(_UNKNOWN_FILL, "时长未知"), (_RAMP[0], f"< {_fmt_num(round(_ramp_floor(1, top)))} 小时")] + [
-        (_RAMP[k], f"≥ {_fmt_num(round(_ramp_floor(k, top)))} 小时") for k in range(1, len(_RAMP))
-    ]
-    for k, (fill, name) in enumerate(keys):
-        legend.append(f'<rect x="{k * 100}" y="4" width="16" height="14" rx="2" fill="{fill}"/>'
-                      f'<text x="{k * 100 + 22}" y="16" class="tick-label">{esc(name)}</text>')
-    legend.append("</svg>")
-    return (
-        f'<div class="scroll"><div class="axis-wrap">{"".join(head)}</div>{"".join(body)}</div>'
-        f'<div class="legend-wrap">{"".join(legend)}</div>'
-    )
+        row.append("</g>")
+        yield "".join(row)
+    yield f'</svg></div><div class="legend-wrap">{"".join(legend)}</div>'
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,15 +14,15 @@ import datetime as dt
 import hashlib
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from typing import Any
 
 from ..records import TZ
-from .charts import Bar, MatrixCell, TimelineRow, clip, esc, histogram, matrix, timeline
+from .charts import Bar, MatrixCell, TimelineRow, clip, esc, histogram, iter_matrix, iter_timeline
 from .compare import SERVICE_CODES, SERVICE_LABELS, ParsedTables, rows_of, sentence_around
 
-__all__ = ["render_html", "fmt_time", "fmt_num"]
+__all__ = ["render_html", "iter_html", "fmt_time", "fmt_num"]
 
 _BASIS_LABELS = {
     "service": "本条写明的时段",
@@ -153,8 +153,8 @@ def _timeline_row(
     return undated
 
 
-def _matrix(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
-    """The city x service grid, rows in table order."""
+def _matrix(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> Iterator[str]:
+    """The city x service grid, rows in table order, in pieces."""
     labels = []
     cells: dict[tuple[int, str], MatrixCell] = {}
     for i, r in enumerate(rows):
@@ -167,7 +167,7 @@ def _matrix(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
     extra = sorted({c for r in rows for c in r["services_suspended"]} - set(SERVICE_CODES))
     # Every taxonomy column is shown (an empty column is a finding too); unknown codes go last.
     columns = [(c, SERVICE_LABELS[c]) for c in SERVICE_CODES] + [(c, c) for c in extra]
-    return matrix(labels, columns, cells)
+    return iter_matrix(labels, columns, cells)
 
 
 def _histograms(rows: Sequence[dict[str, Any]]) -> str:
@@ -210,8 +210,8 @@ def _num_td(value: float | int | None, text: str, tip: str, mark: str | None = N
     )
 
 
-def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
-    """The sortable comparison table."""
+def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> Iterator[str]:
+    """The sortable comparison table, a row at a time."""
     head = [
         ("idx", "num", "#"),
         ("place", "text", "城市"),
@@ -233,6 +233,7 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
     for key, kind, label in head:
         out.append(f'<th data-key="{key}" data-type="{kind}" aria-sort="none" tabindex="0" title="点击排序 click to sort">{esc(label)}</th>')
     out.append("</tr></thead><tbody>")
+    yield "".join(out)
     for i, r in enumerate(rows, 1):
         nid = r["notice_id"]
         down_tip = _evidence_tip(r, _downtime_text(r), [r["downtime_evidence"]])
@@ -274,7 +275,7 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
         if r["n_reposts"]:
             flags.append(f"转载×{r['n_reposts']}")
         repost_tip = ("转载: " + ", ".join(r["repost_ids"])) if r["repost_ids"] else ""
-        out.append(f'<tr id="{esc(anchors[nid])}" data-nid="{esc(nid)}">')
+        out = [f'<tr id="{esc(anchors[nid])}" data-nid="{esc(nid)}">']
         out.append(f'<td class="num" data-v="{i}">{i}</td>')
         out.append(f'<td data-v="{esc(_place(r))}" title="{esc(_place(r))}">{esc(clip(_place(r), 10))}</td>')
         out.append(f'<td data-v="{esc(r["province"] or "")}">{esc(r["province"] or "")}</td>')
@@ -299,8 +300,8 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> str:
         out.append(f'<td data-v="{esc(" ".join(flags))}" title="{esc(repost_tip)}">{esc(" ".join(flags))}</td>')
         out.append(f'<td data-v="{esc(r.get("url") or "")}">{_source_cell(r)}</td>')
         out.append("</tr>")
-    out.append("</tbody></table>")
-    return "".join(out)
+        yield "".join(out)
+    yield "</tbody></table>"
 
 
 def _rejects(tables: ParsedTables) -> str:
@@ -365,12 +366,18 @@ def _csp_hash(script: str) -> str:
 
 def render_html(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generated_at: dt.datetime | None = None) -> str:
     """The whole report page for the comparison ``rows`` (see :mod:`.compare`) of ``tables``."""
+    return "".join(iter_html(rows, tables, generated_at=generated_at))
+
+
+def iter_html(
+    rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generated_at: dt.datetime | None = None
+) -> Iterator[str]:
+    """The report page of :func:`render_html` in pieces (a row or a section each), to be written
+    as it is made: at 10,000 notices the page is ~90 MB and is never held whole."""
     css = _asset("report.css")
     script = _asset("report.js")
     anchors = {r["notice_id"]: f"n{i}" for i, r in enumerate(rows, 1)}
     when = (generated_at or dt.datetime.now(TZ)).astimezone(TZ).strftime("%Y-%m-%d %H:%M")
-    tl_rows, undated = _timeline_rows(rows, tables, anchors)
-    drawn = sum(len(r.bars) for r in tl_rows)
     legend = "".join(
         f'<span class="key"><svg width="22" height="12" role="presentation"><rect class="win-key {k}" x="1" y="2" '
         f'width="20" height="8" rx="2"/></svg>{esc(label)}</span>'
@@ -381,34 +388,8 @@ def render_html(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generat
         f"script-src {_csp_hash(script)}; style-src 'unsafe-inline'; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    if rows:
-        body = f"""
-<section id="timeline-sec"><h2>时间线 Timeline</h2>
-<p class="note">每行一份公告, 按停机开始排序; 粗条为停机, 细条为分阶段的时段, 三角为时间点 (恢复、截止等)。
-渐隐箭头表示停机结束时间未定; 日历视图中很长的空白时段被截去 (锯齿处)。共 {len(tl_rows)} 行, {drawn} 个时间窗口{f", {undated} 个没有日期的时段未画出" if undated else ""}。
-悬停或点击查看原文依据。</p>
-<div class="legend-row">{legend}</div>
-<div class="tabs" role="group" aria-label="时间轴 time axis">
-<button type="button" class="view" data-view="tl-cal" aria-pressed="true">日历时间 calendar</button>
-<button type="button" class="view" data-view="tl-rel" aria-pressed="false">对齐停机开始 aligned on downtime start</button>
-</div>
-<div id="tl-cal" class="tl-view">{timeline(tl_rows, view_id="cal")}</div>
-<div id="tl-rel" class="tl-view" hidden>{timeline(tl_rows, aligned=True, view_id="rel", twin_of="tl-cal")}</div>
-</section>
-<section id="matrix-sec"><h2>城市 × 服务 City × service</h2>
-<p class="note">格中数字为该项服务暂停的小时数 (本条写明的时段, 否则其所属暂停时段, 否则停机时段); ● 表示暂停但时长未知。
-表头下方数字为暂停该项的公告数。</p>
-{_matrix(rows, anchors)}
-</section>
-<section id="dist-sec"><h2>分布 Distributions</h2>{_histograms(rows)}</section>
-<section id="table-sec"><h2>对比表 Comparison table</h2>
-<p class="note">点击表头排序; 点击数字查看依据。同一城市的多份公告各占一行; 转载只计一次。</p>
-<div class="table-wrap">{_table(rows, anchors)}</div>
-</section>"""
-    else:
-        body = '<section><h2>没有停机公告</h2><p class="empty">这个解析目录里没有可比较的停机公告 (no outage notices to compare).</p></section>'
     missing = f"<p class=\"note\">缺少的表: {esc(', '.join(tables.missing))}</p>" if tables.missing else ""
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -423,7 +404,45 @@ def render_html(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generat
 <p class="note">生成于 {esc(when)} (Asia/Shanghai)。所有时间为北京时间。</p>
 {_summary(rows, tables)}{missing}
 </header>
-<main>{body}
+<main>"""
+    if rows:
+        tl_rows, undated = _timeline_rows(rows, tables, anchors)
+        drawn = sum(len(r.bars) for r in tl_rows)
+        yield f"""
+<section id="timeline-sec"><h2>时间线 Timeline</h2>
+<p class="note">每行一份公告, 按停机开始排序; 粗条为停机, 细条为分阶段的时段, 三角为时间点 (恢复、截止等)。
+渐隐箭头表示停机结束时间未定; 日历视图中很长的空白时段被截去 (锯齿处)。共 {len(tl_rows)} 行, {drawn} 个时间窗口{f", {undated} 个没有日期的时段未画出" if undated else ""}。
+悬停或点击查看原文依据。</p>
+<div class="legend-row">{legend}</div>
+<div class="tabs" role="group" aria-label="时间轴 time axis">
+<button type="button" class="view" data-view="tl-cal" aria-pressed="true">日历时间 calendar</button>
+<button type="button" class="view" data-view="tl-rel" aria-pressed="false">对齐停机开始 aligned on downtime start</button>
+</div>
+<div id="tl-cal" class="tl-view">"""
+        yield from iter_timeline(tl_rows, view_id="cal")
+        yield """</div>
+<div id="tl-rel" class="tl-view" hidden>"""
+        yield from iter_timeline(tl_rows, aligned=True, view_id="rel", twin_of="tl-cal")
+        del tl_rows  # the tooltips of every window: not needed past the timeline
+        yield """</div>
+</section>
+<section id="matrix-sec"><h2>城市 × 服务 City × service</h2>
+<p class="note">格中数字为该项服务暂停的小时数 (本条写明的时段, 否则其所属暂停时段, 否则停机时段); ● 表示暂停但时长未知。
+表头下方数字为暂停该项的公告数。</p>
+"""
+        yield from _matrix(rows, anchors)
+        yield f"""
+</section>
+<section id="dist-sec"><h2>分布 Distributions</h2>{_histograms(rows)}</section>
+<section id="table-sec"><h2>对比表 Comparison table</h2>
+<p class="note">点击表头排序; 点击数字查看依据。同一城市的多份公告各占一行; 转载只计一次。</p>
+<div class="table-wrap">"""
+        yield from _table(rows, anchors)
+        yield """</div>
+</section>"""
+    else:
+        yield '<section><h2>没有停机公告</h2><p class="empty">这个解析目录里没有可比较的停机公告 (no outage notices to compare).</p></section>'
+    yield f"""
 <section id="rejects-sec"><h2>未能解析的文件 Rejects</h2>{_rejects(tables)}</section>
 <section id="about"><h2>口径 Definitions</h2><ul class="note">
 <li>每行 = 一份去重后的停机公告 (<code>is_outage_notice</code> 为真且不是转载); 同一城市的多份公告各占一行。</li>
