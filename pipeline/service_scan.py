@@ -174,15 +174,79 @@ def _read_required(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     return words if words and len(words) <= _MAX_REQUIRED else None
 
 
+def _reach(seq: Iterable[tuple[Any, Any]]) -> int:
+    """How far past a match's start the engine may read to match ``seq``; raises :class:`_Unbounded`.
+
+    Lookarounds count as if they consumed their body (an upper bound: a lookahead reads that far
+    from where it stands, a lookbehind less), so every required word a match holds lies before
+    its start plus this reach.
+    """
+    total = 0
+    for op, av in seq:
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY):
+            total += 1
+        elif op is _c.AT:
+            continue
+        elif op is _c.SUBPATTERN:
+            total += _reach(av[3])
+        elif op is _c.BRANCH:
+            total += max([_reach(branch) for branch in av[1]], default=0)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] != _c.MAXREPEAT:
+            total += av[1] * _reach(av[2])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            total += _reach(av[1])
+        else:  # an unbounded repeat, a back reference ...
+            raise _Unbounded(op)
+    return total
+
+
+# (pattern, flags) -> reach of the regex, or None when unbounded (same keying as _REQUIRED)
+_REACH: dict[tuple[str, int], int | None] = {}
+
+
+def _read_reach(regex: re.Pattern[str]) -> int | None:
+    """:func:`_reach` of a compiled regex, or None when it has no bound."""
+    if _p is None:
+        return None
+    try:
+        return _reach(_p.parse(regex.pattern, regex.flags).data)
+    except (_Unbounded, re.error, AttributeError, TypeError, ValueError):
+        return None
+
+
+def _scan_from(regex: re.Pattern[str], text: str) -> int:
+    """Where a scan of ``text`` for ``regex`` may start: -1 when it cannot match at all.
+
+    A text lacking every word ``regex`` requires cannot match (scanning it is pointless). When it
+    has some, no match starts before the earliest place from which the first occurrence of one
+    of them is within the regex's reach (:func:`_reach`): the text before it need not be scanned.
+    Searching from there gives the same matches: a match does not depend on where the search
+    started (``^`` and lookbehinds see the whole text).
+    """
+    key = (regex.pattern, regex.flags)
+    try:
+        words = _REQUIRED[key]
+    except KeyError:
+        words = required_words(regex)
+    if words is None:
+        return 0
+    first = -1  # end of the earliest occurrence of any required word
+    for word in words:  # a plain loop: a generator costs more than the few tests
+        at = text.find(word)
+        if at >= 0 and (first < 0 or at + len(word) < first):
+            first = at + len(word)
+    if first < 0:
+        return -1
+    try:
+        reach = _REACH[key]
+    except KeyError:
+        reach = _REACH[key] = _read_reach(regex)
+    return first - reach if reach is not None and first > reach else 0
+
+
 def _cannot_match(regex: re.Pattern[str], text: str) -> bool:
     """True when ``text`` lacks every word ``regex`` requires (so scanning it is pointless)."""
-    words = required_words(regex)
-    if words is None:
-        return False
-    for word in words:  # a plain loop: a generator for any() costs more than the few tests
-        if word in text:
-            return False
-    return True
+    return _scan_from(regex, text) < 0
 
 
 _MAX_FINITE = 100  # more words than this: the pattern is kept as a regex
@@ -297,10 +361,11 @@ def spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     them (the whole text stays visible, so lookbehinds see what precedes the position).
     """
     out: list[tuple[int, int]] = []
-    if _cannot_match(regex, text):
+    begin = _scan_from(regex, text)
+    if begin < 0:
         return out
     search = regex.search
-    m = search(text)
+    m = search(text, begin)
     while m is not None:
         s, e = m.span(1)
         if e > s:
@@ -320,10 +385,11 @@ def iter_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     For a regex from :func:`compile_cue` (or any regex whose group 1 is the match), so callers
     read ``m.span(1)`` and named groups from the match objects.
     """
-    if _cannot_match(regex, text):
+    begin = _scan_from(regex, text)
+    if begin < 0:
         return
     search = regex.search
-    m = search(text)
+    m = search(text, begin)
     while m is not None:
         s, e = m.span(1)
         if e > s:

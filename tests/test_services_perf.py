@@ -8,13 +8,14 @@ is a bug in the fast form.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import service_clauses, services
+from pipeline import service_clauses, service_scan, services
 from pipeline.normalize import normalize_text
 from pipeline.records import ServiceFact
 from pipeline.service_clauses import split_clauses
@@ -204,3 +205,80 @@ def test_word_lists_corpus() -> None:
 @given(_word_text)
 def test_word_lists_generated(text: str) -> None:
     _lists_agree(text)
+
+
+# --- scans start where the first required word comes within reach -------------------------------
+
+def _plain_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """spans() as first written: search from the text's start, again from each match's start + 1."""
+    out, m = [], regex.search(text)
+    while m is not None:
+        if m.end(1) > m.start(1):
+            out.append(m.span(1))
+        m = regex.search(text, m.start(1) + 1)
+    return out
+
+
+def _plain_matches(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """iter_matches() as first written: finditer's non-empty group 1, searched from the start."""
+    out, m = [], regex.search(text)
+    while m is not None:
+        s, e = m.span(1)
+        if e > s:
+            out.append((s, e))
+        m = regex.search(text, e if e > s else s + 1)
+    return out
+
+
+@functools.cache
+def _gated_regexes() -> tuple[re.Pattern[str], ...]:
+    """Every regex the gate has read (services, text cleaning, contacts), once the corpora are parsed."""
+    from pipeline.parse import parse_document
+    from pipeline.records import RawDocument
+
+    for folder in ("dev", "seeds"):
+        for p in sorted((CORPUS / folder).glob("*.txt")):
+            try:
+                parse_document(RawDocument(source=str(p), data=p.read_bytes(), source_path=str(p)))
+            except Exception:  # a rejected notice still ran some scans  # noqa: BLE001
+                pass
+    return tuple(re.compile(pattern, flags) for pattern, flags in list(service_scan._REQUIRED))
+
+
+_FILLER = "前言," * 30 + "\n"  # text before the first required word, which the scan skips
+
+_REACH_CASES = [
+    pytest.param("((?:暂停|停止)[^,。]{0,8}?期间)", _FILLER + "2月1日暂停结算期间,停止办理。暂停期间", True,
+                 id="repeat-before-word"),
+    pytest.param("(^(?:关于)?[^\\n。]{0,20}?通知$)", _FILLER + "关于停机的通知\n通知", True, id="line-anchor"),
+    pytest.param("(^(?:关于)?[^\\n。]{0,20}?通知$)", "关于停机的通知" + _FILLER + "通知", False, id="line-anchor-first"),
+    pytest.param("((?<=暂停)结算)", _FILLER + "暂停结算,结算", True, id="word-in-lookbehind"),
+    pytest.param("(结算(?=[^,]{0,6}?暂停))", _FILLER + "结算业务暂停,结算", True, id="word-in-lookahead"),
+    pytest.param("(否则[^,。]*)", _FILLER + "否则将影响,否则", False, id="unbounded"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "skips"), _REACH_CASES)
+def test_scan_start_cases(pattern: str, text: str, skips: bool) -> None:
+    regex = re.compile(pattern, re.MULTILINE)
+    assert (service_scan._scan_from(regex, text) > 0) == skips
+    assert service_scan.spans(regex, text) == _plain_spans(regex, text)
+    assert service_scan.matches(regex, text) == _plain_matches(regex, text)
+    assert service_scan.spans(regex, text), "the case has matches"
+
+
+def test_scan_start_corpus() -> None:
+    regexes = _gated_regexes()
+    assert len(regexes) >= 40, "the services, cleaning and contacts regexes were read"
+    for text in TEXTS:
+        for regex in regexes:
+            assert service_scan.spans(regex, text) == _plain_spans(regex, text), regex.pattern
+            assert service_scan.matches(regex, text) == _plain_matches(regex, text), regex.pattern
+
+
+@FAST
+@given(_word_text)
+def test_scan_start_generated(text: str) -> None:
+    for regex in _gated_regexes():
+        assert service_scan.spans(regex, text) == _plain_spans(regex, text), regex.pattern
+        assert service_scan.matches(regex, text) == _plain_matches(regex, text), regex.pattern
