@@ -37,7 +37,8 @@ class HtmlPage:
 class _Rules:
     """The HTML part of ``rules/page.yaml``, compiled."""
 
-    containers: list[tuple[str, etree.XPath]]  # (xpath as written, compiled), in the file's order
+    # (xpath as written, compiled, the id or class its matches carry), in the file's order
+    containers: list[tuple[str, etree.XPath, str | None]]
     titles: list[etree.XPath]
     drop: frozenset[str]
     block: frozenset[str]
@@ -48,12 +49,46 @@ class _Rules:
 def _rules() -> _Rules:
     html = load_yaml("page.yaml")["html"]
     return _Rules(
-        containers=[(x, etree.XPath(x)) for x in html["container_xpaths"]],
+        containers=[(x, etree.XPath(x), _attribute_word(x)) for x in html["container_xpaths"]],
         titles=[etree.XPath(x) for x in html["title_xpaths"]],
         drop=frozenset(html["drop_tags"]),
         block=frozenset(html["block_tags"]),
         cell=frozenset(html["cell_tags"]),
     )
+
+
+# Selectors by id (//*[@id='zoom']) or by class token
+# (//*[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')]): group 1 is the id or token.
+_ATTRIBUTE_SELECTOR = re.compile(
+    r"""//\*\[@id='([A-Za-z0-9_-]+)'\]
+      | //\*\[contains\(concat\('[ ]',[ ]normalize-space\(@class\),[ ]'[ ]'\),[ ]'[ ]([A-Za-z0-9_-]+)[ ]'\)\]
+    """,
+    re.VERBOSE,
+)
+
+
+def _attribute_word(xpath: str) -> str | None:
+    """The id or class token a selector looks for; None for other selectors (//article)."""
+    m = _ATTRIBUTE_SELECTOR.fullmatch(xpath)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+# Character references that can spell a letter, digit, _ or - of an id or class token: any numeric
+# one, and the three HTML5 names (html.entities.html5) whose value holds such a character.
+_WORD_REFS = ("&#", "&fjlig;", "&lowbar;", "&UnderBar;")
+
+
+def _may_match(word: str | None, html_text: str) -> bool:
+    """False when a selector's id or class token is not in the page source, so it matches nothing.
+
+    Attribute values are copied from the source as written (case kept), so an element carrying
+    the word has it in the source, unless a character reference spells part of it: pages holding
+    such a reference are always searched. Each selector walks the whole tree; a substring test is
+    far cheaper (the plain loop over every selector is checked in tests/test_perf_equivalence.py).
+    """
+    if word is None or word in html_text:
+        return True
+    return any(ref in html_text for ref in _WORD_REFS)
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -203,7 +238,9 @@ def html_to_page(html_text: str, source: str = "") -> HtmlPage:
     title = meta.get("articletitle") or _comment_title(doc)
     container = None
     how = None
-    for xpath, finder in rules.containers:
+    for xpath, finder, word in rules.containers:
+        if not _may_match(word, html_text):
+            continue
         sized = [(el, size) for el in finder(body) if (size := _text_len(el)) >= 20]
         if sized:
             container = max(sized, key=lambda pair: pair[1])[0]  # the first of the largest

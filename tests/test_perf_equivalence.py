@@ -340,3 +340,41 @@ _html_piece = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<span>", "</sp
 @given(st.lists(_html_piece, min_size=1, max_size=30).map("".join))
 def test_info_lines_generated(fragment: str) -> None:
     _info_lines_agree(f"<html><body>{fragment}</body></html>")
+
+
+# --- HTML pages: container selectors skipped when their id or class is not in the source ----------------
+
+from html.entities import html5  # noqa: E402
+
+_WORD_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def test_word_refs_cover_every_reference_spelling_a_word_character() -> None:
+    spelling = {f"&{name}" for name, value in html5.items() if any(c in _WORD_CHARS for c in value)}
+    assert spelling == set(htmlclean._WORD_REFS[1:])
+
+
+def _pages_agree(html_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = htmlclean.html_to_page(html_text)
+    with monkeypatch.context() as m:
+        m.setattr(htmlclean, "_may_match", lambda word, text: True)
+        plain = htmlclean.html_to_page(html_text)
+    assert (fast.text, fast.hints, fast.container) == (plain.text, plain.hints, plain.container)
+
+
+@pytest.mark.parametrize("path", _PAGES, ids=lambda p: p.name)
+def test_container_gate_pages(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _pages_agree(path.read_bytes().decode("gbk" if ".gbk." in path.name else "utf-8"), monkeypatch)
+
+
+_container_piece = st.sampled_from(
+    ['<div id="zoom">', '<div id="zo&#111;m">', '<div class="a TRS&lowbar;Editor">', '<div class="bt-content">',
+     '<div id="con&UnderBar;con">', '<div id="Content">', '<article>', '<div class="TRS_Editor x">', "</div>",
+     "</article>", "<p>", "</p>", "本市医疗保障信息系统将于6月1日停机切换升级", "来源:市医保局", "zoom", " ", "&amp;"])
+
+
+@FAST
+@given(st.lists(_container_piece, min_size=1, max_size=24).map("".join))
+def test_container_gate_generated(fragment: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _pages_agree(f"<html><head><title>通知</title></head><body>{fragment}</body></html>", monkeypatch)
