@@ -215,6 +215,23 @@ def _schedule_header(text: str, clause: Clause, rules: ServiceRules) -> Hit | No
     return Hit(m.start(), m.end(), "action", "suspended") if m is not None else None
 
 
+def _reads_nothing(clause: Clause, actions: list[Hit], objects: list[Hit], lent: Hit | None,
+                   exceptions: list[tuple[int, int]]) -> bool:
+    """Whether reading the clause can give no reading and leave no action to carry.
+
+    Without objects no pair is made; a heading is still read, as its last stop may carry. Objects
+    without any action pair only with a lent stop or, in a 除...外 zone, as kept open.
+    """
+    if not objects:
+        return not _is_heading(clause)
+    if actions or lent is not None:
+        return False
+    for s, _ in exceptions:  # most notices have none
+        if clause.start <= s < clause.end:
+            return False
+    return True
+
+
 def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
     """Readings of every clause, carrying list-heading actions across lines.
 
@@ -257,6 +274,10 @@ def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceR
         lent = carry
         if carry_rows and lent is not None and rules.schedule_time.search(text, s, e) is None:
             lent = None  # a schedule lends its stop to rows that state a time only
+        if _reads_nothing(clause, actions, objects, lent, cues.exceptions):
+            if clause.ends_with_colon or actions:
+                carry = None
+            continue
         reader = _ClauseReader(text, clause, cues, rules)
         reader.read(lent, actions, objects)
         readings = reader.readings()

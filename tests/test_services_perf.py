@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import service_clauses, service_scan, services
+from pipeline import service_clauses, service_reading, service_scan, services
 from pipeline.normalize import normalize_text
 from pipeline.records import ServiceFact
 from pipeline.service_clauses import split_clauses
@@ -282,3 +282,52 @@ def test_scan_start_generated(text: str) -> None:
     for regex in _gated_regexes():
         assert service_scan.spans(regex, text) == _plain_spans(regex, text), regex.pattern
         assert service_scan.matches(regex, text) == _plain_matches(regex, text), regex.pattern
+
+
+# --- clauses that can give no reading are not read ----------------------------------------------
+
+def _readings_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = service_rules()
+    clauses, cues = split_clauses(text), find_cues(text, rules)
+    fast = read_clauses(text, clauses, cues, rules)
+    with monkeypatch.context() as m:  # the definition: every clause with a cue is read
+        m.setattr(service_reading, "_reads_nothing", lambda *args: False)
+        plain = read_clauses(text, clauses, cues, rules)
+    assert fast == plain
+
+
+def test_skipped_clauses_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    skipped = 0
+    for text in TEXTS:
+        _readings_agree(text, monkeypatch)
+        cues = find_cues(text)
+        skipped += sum(service_reading._reads_nothing(c, cues.within("actions", c.start, c.end),
+                                                      cues.within("objects", c.start, c.end), None, cues.exceptions)
+                       for c in split_clauses(text))
+    assert skipped > 50, "the corpora have clauses that are skipped"
+
+
+_reading_text = st.lists(st.sampled_from(["暂停", "医保结算", "住院", "门诊", "不受影响", "除", "外", "(", ")", ":", "\n",
+                                          "一、", "停机时间", "9:00", ",", "。", "先行垫付", "恢复", "异地就医", "、",
+                                          "除门诊结算外"]),
+                         max_size=30).map("".join)
+
+
+@FAST
+@given(_reading_text)
+def test_skipped_clauses_generated(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _readings_agree(text, monkeypatch)
+
+
+SKIP_CASES = [
+    pytest.param("除门诊结算外。其他业务暂停。", id="exception-zone-without-verb"),
+    pytest.param("一、暂停办理:\n住院结算\n门诊结算", id="heading-without-object"),
+    pytest.param("停机时间:\n9:00住院结算", id="schedule-row"),
+]
+
+
+@pytest.mark.parametrize("text", SKIP_CASES)
+def test_skipped_clauses_cases(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _readings_agree(text, monkeypatch)
+    assert read_clauses(text, split_clauses(text), find_cues(text), service_rules()), "the case has readings"
