@@ -378,3 +378,41 @@ _container_piece = st.sampled_from(
 def test_container_gate_generated(fragment: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         _pages_agree(f"<html><head><title>通知</title></head><body>{fragment}</body></html>", monkeypatch)
+
+
+# --- contacts: landlines validated without phonenumbers.parse --------------------------------------------
+
+import phonenumbers  # noqa: E402
+
+from pipeline.places import _index as _places_index  # noqa: E402
+
+_AREA_CODES = sorted({d.area_code for d in _places_index().divisions.values() if d.area_code}
+                     | {"010", "020", "021", "0350", "0773", "0898", "0999", "01", "0", "00", "001", "0000", "03", "099"})
+
+
+def _plain_landline(area: str, subscriber: str) -> tuple[str, str | None]:
+    try:
+        num = phonenumbers.parse(area + subscriber, "CN")
+    except phonenumbers.NumberParseException:
+        num = None
+    e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164) \
+        if num is not None and phonenumbers.is_valid_number(num) else None
+    return f"{area}-{subscriber}", e164
+
+
+@pytest.mark.parametrize("area", _AREA_CODES[::7] + ["0", "00", "001", "01", "03"])
+def test_landline_area_codes(area: str) -> None:
+    for subscriber in ("2886097", "3032798", "12345", "88888888", "1234567", "96123", "0123456", "2", "", "123456789"):
+        assert contact_numbers.normalize_landline(area, subscriber) == _plain_landline(area, subscriber)
+
+
+@FAST
+@given(st.sampled_from(_AREA_CODES), st.from_regex(r"[0-9]{0,10}", fullmatch=True))
+def test_landline_generated(area: str, subscriber: str) -> None:
+    assert contact_numbers.normalize_landline(area, subscriber) == _plain_landline(area, subscriber)
+
+
+@FAST
+@given(st.from_regex(r"0[0-9]{1,3}", fullmatch=True), st.from_regex(r"[2-9][0-9]{6,7}", fullmatch=True))
+def test_landline_shapes_generated(area: str, subscriber: str) -> None:
+    assert contact_numbers.normalize_landline(area, subscriber) == _plain_landline(area, subscriber)
