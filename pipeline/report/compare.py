@@ -138,19 +138,27 @@ class ParsedTables:
     # Filled by build_comparison: the evidence sentence of each window of a compared notice, in the
     # notice's window order (the timeline shows them; the bodies are not kept to make them again).
     window_sentences: dict[str, list[str]] = field(default_factory=dict)
-    _index: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _index: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """Row count of every table."""
         return {name: self.rows_read.get(name, 0) for name in TABLE_NAMES}
 
-    def index(self, name: str) -> dict[str, list[int]]:
-        """Row numbers of table ``name`` by notice_id (built once)."""
+    def index(self, name: str) -> dict[str, list[tuple[int, int]]]:
+        """Row ranges ``(start, stop)`` of table ``name`` by notice_id (built once).
+
+        Ranges, not row numbers: the writer keeps a notice's rows together, so each notice has one
+        range and 10,000 notices cost 10,000 entries rather than one per window or service.
+        """
         if name not in self._index:
-            out: dict[str, list[int]] = defaultdict(list)
-            for k, nid in enumerate(getattr(self, name).column("notice_id").to_pylist()):
-                out[nid or ""].append(k)
-            self._index[name] = dict(out)
+            out: dict[str, list[tuple[int, int]]] = {}
+            ids = getattr(self, name).column("notice_id").to_pylist()
+            start = 0
+            for k in range(1, len(ids) + 1):
+                if k == len(ids) or ids[k] != ids[start]:
+                    out.setdefault(ids[start] or "", []).append((start, k))
+                    start = k
+            self._index[name] = out
         return self._index[name]
 
     def notice_counts(self) -> tuple[int, int, int]:
@@ -176,12 +184,14 @@ class ParsedTables:
             yield [b or "" for b in batch.column(1).to_pylist()]
 
 
-def rows_of(table: Any, index: dict[str, list[int]], nids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+def rows_of(
+    table: Any, index: dict[str, list[tuple[int, int]]], nids: Iterable[str]
+) -> dict[str, list[dict[str, Any]]]:
     """The rows of ``table`` of each notice in ``nids`` as dicts (table order), made in one go."""
     wanted = list(dict.fromkeys(nids))
-    picks = [k for nid in wanted for k in index.get(nid, ())]
+    picks = [k for nid in wanted for start, stop in index.get(nid, ()) for k in range(start, stop)]
     dicts = iter(table.take(picks).to_pylist() if picks else [])
-    return {nid: [next(dicts) for _ in index.get(nid, ())] for nid in wanted}
+    return {nid: [next(dicts) for start, stop in index.get(nid, ()) for _ in range(start, stop)] for nid in wanted}
 
 
 def comparison_schema() -> Any:
@@ -254,14 +264,30 @@ def comparison_schema() -> Any:
 
 
 def _read(path: Path, name: str) -> Any:
-    """The :data:`COLUMNS` of table ``name`` from ``path``; a column the file lacks is all null."""
+    """The :data:`COLUMNS` of table ``name`` from ``path``; a column the file lacks is all null.
+
+    Services are read a batch at a time and only the suspended rows kept (the only ones
+    compared, see _service_detail), so the whole table is never in memory.
+    """
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     from ..schema import SCHEMAS
 
-    have = set(pq.read_schema(path).names)
-    table = pq.read_table(path, columns=[c for c in COLUMNS[name] if c in have])
+    # ParquetFile rather than read_table: read_table loads pyarrow.dataset (~50 MB of RSS).
+    pf = pq.ParquetFile(path)
+    have = set(pf.schema_arrow.names)
+    columns = [c for c in COLUMNS[name] if c in have]
+    if name == "services" and "action" in have:
+        batches = [
+            b.filter(pc.fill_null(pc.equal(b.column("action"), "suspended"), False))
+            for b in pf.iter_batches(batch_size=16384, columns=columns)
+        ]
+        schema = pa.schema([pf.schema_arrow.field(c) for c in columns])
+        table = pa.Table.from_batches(batches, schema=schema) if batches else schema.empty_table()
+    else:
+        table = pf.read(columns=columns)
     for c in COLUMNS[name]:
         if c not in have:
             table = table.append_column(SCHEMAS[name].field(c), pa.nulls(table.num_rows, SCHEMAS[name].field(c).type))
@@ -271,7 +297,7 @@ def _read(path: Path, name: str) -> Any:
 def load_parsed(parsed_dir: Path) -> ParsedTables:
     """Read the five tables of ``parsed_dir`` (the columns the report uses); an absent file is an empty table."""
     import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
 
     from ..schema import SCHEMAS
 
@@ -279,14 +305,12 @@ def load_parsed(parsed_dir: Path) -> ParsedTables:
     for name in TABLE_NAMES:
         path = Path(parsed_dir) / f"{name}.parquet"
         if path.exists():
+            out.rows_read[name] = pq.ParquetFile(path).metadata.num_rows
             table = _read(path, name)
         else:
             out.missing.append(name)
+            out.rows_read[name] = 0
             table = pa.schema([SCHEMAS[name].field(c) for c in COLUMNS[name]]).empty_table()
-        out.rows_read[name] = table.num_rows
-        if name == "services":
-            # Only suspended services are compared (see _service_detail); the rest is never needed.
-            table = table.filter(pc.fill_null(pc.equal(table.column("action"), "suspended"), False))
         setattr(out, name, table)
     return out
 
