@@ -335,6 +335,44 @@ def test_300_cities_lead_and_hours_match_windows(many: Any) -> None:
             assert r["lead_days"] is None
 
 
+# --- memory: what is read, and a batch at a time ---------------------------------------------
+
+
+def test_body_text_is_not_loaded_whole(two: Any) -> None:
+    tables = load_parsed(two[0]["comparison"].parent)
+    assert "body_text" not in tables.notices.column_names
+    assert set(tables.services.column("action").to_pylist()) == {"suspended"}
+    # counts() still tells the rows of every table as written, not as kept
+    assert tables.counts() == {n: pq.ParquetFile(two[0]["comparison"].parent / f"{n}.parquet").metadata.num_rows
+                               for n in ("notices", "windows", "services", "contacts", "rejects")}
+
+
+def _strip_time(text: str) -> str:
+    """A report without its generation time."""
+    return re.sub(r"(生成于|Generated) \d{4}-\d\d-\d\d \d\d:\d\d", "", text)
+
+
+def test_batch_size_does_not_change_the_report(many: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.report import compare, html
+
+    monkeypatch.setattr(compare, "_BATCH_ROWS", 7)  # batches end inside a city's notices
+    monkeypatch.setattr(html, "_BATCH_ROWS", 5)
+    paths = build_report(many[0]["comparison"].parent, tmp_path)
+    assert pq.read_table(paths["comparison"]).equals(pq.read_table(many[0]["comparison"]))
+    for name in ("html", "markdown"):
+        assert _strip_time(paths[name].read_text(encoding="utf-8")) == _strip_time(many[0][name].read_text(encoding="utf-8"))
+
+
+def test_table_without_an_added_column(tmp_path: Path) -> None:
+    """A windows file written before ``open_end`` existed: the column reads as null."""
+    folder = synthetic.write_parsed(synthetic.missing_values(), tmp_path / "parsed")
+    windows = pq.read_table(folder / "windows.parquet")
+    pq.write_table(windows.drop_columns(["open_end"]), folder / "windows.parquet")
+    paths = build_report(folder)
+    row = _by_id(pq.read_table(paths["comparison"]).to_pylist())["open-end"]
+    assert row["end_missing"] is True and row["downtime_open_end"] is None
+
+
 # --- helpers ----------------------------------------------------------------------------------
 
 SENTENCE_CASES = [

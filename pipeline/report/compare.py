@@ -167,8 +167,8 @@ class ParsedTables:
         dup = self.notices.column("duplicate_of").to_pylist()
         return len(outage), sum(1 for o in outage if o), sum(1 for o, d in zip(outage, dup) if o and d)
 
-    def iter_bodies(self, batch_rows: int = _BATCH_ROWS) -> Iterator[list[str]]:
-        """``body_text`` of the notices, a batch of rows at a time, in table order."""
+    def iter_bodies(self, batch_rows: int | None = None) -> Iterator[list[str]]:
+        """``body_text`` of the notices, a batch of rows (default :data:`_BATCH_ROWS`) at a time, in table order."""
         path = self.folder / "notices.parquet" if self.folder is not None else None
         if path is None or "notices" in self.missing:
             return
@@ -176,7 +176,7 @@ class ParsedTables:
 
         pf = pq.ParquetFile(path)
         done = 0
-        for batch in pf.iter_batches(batch_size=batch_rows, columns=["notice_id", "body_text"]):
+        for batch in pf.iter_batches(batch_size=batch_rows or _BATCH_ROWS, columns=["notice_id", "body_text"]):
             ids = batch.column(0).to_pylist()
             if ids != self.notices.column("notice_id").slice(done, len(ids)).to_pylist():
                 raise RuntimeError(f"{path} changed while the report was being built")
