@@ -283,11 +283,14 @@ def _attribute(text: str, found: list[_Found], line_starts: list[int], rules: Co
         by_line.setdefault(item.line, []).append(item)
     lines = text.split("\n")
     carry: str | None = None  # the body of the list the current lines belong to
+    # The last line without numbers, when it came after the last carried body: its heading is
+    # read only when a number needs it (most lines never carry, and heading_org is costly).
+    carry_line: str | None = None
     for idx, line in enumerate(lines):
         items = by_line.get(idx)
         if not items:
             if line.strip():
-                carry = heading_org(line, rules)
+                carry_line = line
             continue
         line_end = line_starts[idx] + len(line)
         pos = line_starts[idx]
@@ -303,6 +306,8 @@ def _attribute(text: str, found: list[_Found], line_starts: list[int], rules: Co
                 if own.organization is None and not text[line_starts[idx]:item.cand.start].strip():
                     # A number alone on its line continues the list above it (a flattened
                     # table puts an agency's second number on its own line).
+                    if carry_line is not None:
+                        carry, carry_line = heading_org(carry_line, rules), None
                     own.organization = carry
             glued, pos = parse_suffix(text, item.cand.end, limit, rules, last=n + 1 == len(items))
             base = item.leader.attribution if item.leader is not None else own
@@ -315,7 +320,7 @@ def _attribute(text: str, found: list[_Found], line_starts: list[int], rules: Co
                 item.attribution.note = _hotline_name(item.phone, rules)
             line_org = line_org or item.attribution.organization
         if line_org:
-            carry = line_org
+            carry, carry_line = line_org, None
 
 
 def _label_attribution(text: str, lo: int, hi: int, rules: ContactRules) -> Attribution:
