@@ -39,8 +39,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import importlib
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from .records import TimeWindow
@@ -76,6 +78,81 @@ class Clause:
     partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
 
 
+# The regex parser of the standard library (re._parser; typed Any: the stubs leave it out). Used only
+# to read which words a rule pattern cannot match without (see _required_words).
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre: Any = importlib.import_module("re._constants")
+
+
+def _sequence_words(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Words one of which any match of the parsed sequence ``items`` holds; None if none found.
+
+    A run of plain characters in the sequence itself is in every match; so is one of the words of
+    an alternation whose every branch has such words; a group counts as its own sequence. Of the
+    candidates, the one whose shortest word is longest is kept (the most selective).
+    """
+    best: list[str] | None = None
+
+    def consider(words: list[str] | None) -> None:
+        nonlocal best
+        if words and (best is None or min(map(len, words)) > min(map(len, best))):
+            best = words
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(["".join(run)])
+            run = []
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # (group, add flags, del flags, items)
+            consider(_sequence_words(list(av[3])))
+        elif op is _sre.BRANCH:
+            branches = [_sequence_words(list(b)) for b in av[1]]
+            if all(branches):
+                consider([w for b in branches if b for w in b])
+    return best
+
+
+def _required_words(patterns: list[str]) -> list[str] | None:
+    """Words one of which every match of any of ``patterns`` holds; None when a pattern has none.
+
+    A cheap gate before a slow pattern: text holding none of these words cannot match it.
+    """
+    words: list[str] = []
+    for pattern in patterns:
+        parsed = _sre_parser.parse(pattern)
+        found = None if parsed.state.flags & re.IGNORECASE else _sequence_words(list(parsed))
+        if not found:
+            return None
+        words += found
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def _word_gate(patterns: list[str]) -> re.Pattern[str] | None:
+    """A search for the required words of ``patterns`` (see :func:`_required_words`), or None."""
+    words = _required_words(patterns)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+@dataclass(frozen=True, slots=True)
+class _AnyOf:
+    """Whether any of several patterns matches: their required words first, then one alternation."""
+
+    gate: re.Pattern[str] | None
+    pattern: re.Pattern[str]
+
+    def search(self, text: str) -> bool:
+        """True when one of the patterns matches somewhere in ``text``."""
+        return (self.gate is None or self.gate.search(text) is not None) and self.pattern.search(text) is not None
+
+
+def _holds_chars_of(text: str, words: list[str]) -> bool:
+    """True when ``text`` holds every character of one of ``words`` (in any order or place)."""
+    return any(all(ch in text for ch in w) for w in words)
+
+
 @functools.cache
 def _rules() -> dict[str, Any]:
     """Cue words and compiled patterns from ``rules/time_cues.yaml``."""
@@ -91,15 +168,15 @@ def _rules() -> dict[str, Any]:
     def alt(items: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
-    def any_of(patterns: list[str]) -> re.Pattern[str]:
+    def any_of(patterns: list[str]) -> _AnyOf:
         # One pass instead of one per pattern: it finds a match wherever any of them would, so
         # "no match" here means none of the patterns matches (a gate before the per-pattern loops).
-        return re.compile("|".join(f"(?:{p})" for p in patterns))
+        # Text without any of their required words is not even searched.
+        return _AnyOf(_word_gate(patterns), re.compile("|".join(f"(?:{p})" for p in patterns)))
 
     return {
         "cue_re": re.compile(alt(words)),
         "cue_kind": cue_kind,
-        "priority": {k: i for i, k in enumerate(data["kind_priority"])},
         "ignore_after_single": tuple(single_after),
         "ignore_after_multi": tuple(multi_after),
         "ignore_before": tuple(data["ignore_before"]),
@@ -107,6 +184,7 @@ def _rules() -> dict[str, Any]:
         "deadline_prefix": re.compile(rf"(?:{alt(data['deadline_prefix'])})[ ]?(?:到|至)?[ ]?$"),
         "estimate_re": re.compile(alt(data["estimate"])),
         "open_end": [re.compile(p) for p in data["open_end_patterns"]],
+        "open_end_gate": _word_gate(data["open_end_patterns"][1:2]),
         "section": [re.compile(p) for p in data["section_patterns"]],
         "any_section": any_of(data["section_patterns"]),
         "period_label": [re.compile(p) for p in data["period_label_patterns"]],
@@ -120,6 +198,7 @@ def _rules() -> dict[str, Any]:
         "online_re": re.compile(alt(data["online_scope"])),
         "province": [re.compile(p) for p in data["province_component_patterns"]],
         "any_province": any_of(data["province_component_patterns"]),
+        "province_words": _required_words(data["province_component_patterns"]),
         "province_name": data["province_component_name"],
         "components": [(re.compile(p), name) for p, name in data["components"]],
         "any_component": any_of([p for p, _ in data["components"]]),
@@ -127,10 +206,12 @@ def _rules() -> dict[str, Any]:
     }
 
 
-def _cues(segment: str, text: str, offset: int) -> list[tuple[int, str]]:
-    """(position, kind) of the kind cues in ``segment`` (at ``offset`` in ``text``) that act."""
+def _cues(segment: str, text: str, offset: int) -> Iterator[tuple[int, str]]:
+    """(position, kind) of the kind cues in ``segment`` (at ``offset`` in ``text``) that act, in order.
+
+    A generator: a reader that needs only the first cue stops the scan there.
+    """
     r = _rules()
-    out = []
     excepted = [(x.start(), x.end()) for x in _EXCEPT.finditer(segment)] if "除" in segment else []
     for m in r["cue_re"].finditer(segment):
         if any(a <= m.start() < b for a, b in excepted):
@@ -141,8 +222,7 @@ def _cues(segment: str, text: str, offset: int) -> list[tuple[int, str]]:
             continue  # 停机期间, 恢复后, 上线准备: a period or a later moment, not an action
         if text[max(0, start - 2):start].endswith(r["ignore_before"]):
             continue  # 以上暂停业务, 待系统恢复: refers back
-        out.append((m.start(), r["cue_kind"][m.group()]))
-    return out
+        yield m.start(), r["cue_kind"][m.group()]
 
 
 def _kind(c: Clause, text: str) -> str:
@@ -155,17 +235,17 @@ def _kind(c: Clause, text: str) -> str:
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     if r["deadline_prefix"].search(text[max(0, expr.start - 6):expr.start]):
         return "deadline"
-    after = _cues(c.after, text, expr.end)
-    if after:
-        pos = after[0][0]
-        kind = min((k for p, k in after if p == pos), key=lambda k: r["priority"][k])
-        return "other" if kind == "announce" else kind
-    before = _cues(c.before, text, expr.start - len(c.before))
+    # The cue words are one alternation, longest first, read by finditer: two cues never start at
+    # one position, so the first cue after the expression is the nearest one.
+    after = next(_cues(c.after, text, expr.end), None)
+    if after is not None:
+        return "other" if after[1] == "announce" else after[1]
+    before = list(_cues(c.before, text, expr.start - len(c.before)))
     if before:
         kind = before[-1][1]
         return "other" if kind == "announce" else kind
-    head = [k for _, k in _cues(c.heading, c.heading, 0) if k != "announce"]
-    return head[0] if head else "other"
+    head = next((k for _, k in _cues(c.heading, c.heading, 0) if k != "announce"), None)
+    return head or "other"
 
 
 _SUBCLAUSE = re.compile(r"[^,;，；]+")
@@ -249,7 +329,7 @@ def _has_core(segment: str) -> bool:
                     return True
     if r["partial_re"].search(segment):
         return False
-    return r["any_weak"].search(segment) is not None
+    return r["any_weak"].search(segment)
 
 
 def _province(segment: str) -> bool:
@@ -384,7 +464,8 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
             if m and m.end() - e.end <= len(after):
                 # 至新系统上线时止 says until when, not what happens: hide it from the kind cues.
                 masked = after[:m.start() - e.end] + " " * (m.end() - m.start()) + after[m.end() - e.end:]
-            m = m or r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
+            if m is None and (r["open_end_gate"] is None or r["open_end_gate"].search(after)):
+                m = r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
             if m:
                 c.open_end = m.group().strip(" ,|")
         c.after = masked
@@ -394,7 +475,11 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
         scope = _PARENS.sub("", both)
         c.is_estimate = bool(r["estimate_re"].search(both))
         c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
-        c.province = _province(_PARENS.sub("", before + _stop_part(after)))
+        # Cutting sub-clauses and asides, and blanking, add no character: a clause without every
+        # character of one required word cannot be province-level, and is not cut up to see.
+        words = r["province_words"]
+        c.province = (words is None or _holds_chars_of(both, words)) \
+            and _province(_PARENS.sub("", before + _stop_part(after)))
         c.partial = c.kind == "suspension" and not c.core \
             and bool(r["partial_re"].search(scope) or r["online_re"].search(scope))
         c.component = _component(c, skip_list_items=c.core and not c.province)
@@ -402,8 +487,7 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
             c.component = r["province_name"]
         label = before + "\n" + c.heading
         # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
-        c.section = (r["any_section"].search(label) is not None and "范围" not in label) \
-            or r["any_period_label"].search(before) is not None
+        c.section = (r["any_section"].search(label) and "范围" not in label) or r["any_period_label"].search(before)
         c.switch = bool(r["switch_re"].search(both))
         out.append(c)
     return out

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from pipeline import time_windows, times
 from pipeline.normalize import normalize_text
+from pipeline.ruledata import load_yaml
 from pipeline.time_grammar import scan
 from pipeline.times import stamp_spans
 from pipeline.time_resolve import resolve_all
@@ -74,15 +75,45 @@ def _gates_agree(segment: str) -> None:
     assert bool(r["any_component"].search(segment)) == plain, segment
 
 
+def _required_words_hold(segment: str) -> None:
+    """Every match of a gated pattern holds one of the words its gate searches for."""
+    data = load_yaml("time_cues.yaml")
+    lists = [data[k] for k in ("section_patterns", "period_label_patterns", "core_strong_patterns",
+                               "core_weak_patterns", "province_component_patterns")]
+    lists += [[p for p, _ in data["components"]], data["open_end_patterns"][1:2]]
+    for patterns in lists:
+        words = time_windows._required_words(patterns)
+        assert words, patterns  # each list has a gate today; None would only make it slower
+        for p in patterns:
+            for m in re.finditer(p, segment):
+                assert any(w in m.group() for w in words), (p, m.group())
+
+
 def test_gates_corpus() -> None:
     for segment in SEGMENTS:
         _gates_agree(segment)
+        _required_words_hold(segment)
 
 
 @FAST
 @given(_cue_text)
 def test_gates_generated(segment: str) -> None:
     _gates_agree(segment)
+    _required_words_hold(segment)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ("停机[^,]{0,6}时间", ["停机"]),
+    ("(?:跨省|省外)(?:就医)?[^,]{0,6}?(?:直接结算|直结)", ["省外", "跨省"]),
+    ("(?:所有|各)[^,]{0,4}?(?:网点|服务大厅)", ["服务大厅", "网点"]),
+    ("[^,]{0,10}另行通知", ["另行通知"]),
+    ("(?:医保|社保)?业务", ["业务"]),
+    ("(?i)app", None),
+    ("[^,]{0,4}(?:a|b?)", None),
+], ids=["two runs", "branch of words", "most selective part", "after a class", "optional group skipped",
+        "ignorecase has none", "no word in every match"])
+def test_required_words_cases(pattern: str, words: list[str] | None) -> None:
+    assert time_windows._required_words([pattern]) == words
 
 
 # --- the scope tests with their gates, against their plain definitions ----------------------------
@@ -263,3 +294,61 @@ def test_stamp_spans_corpus() -> None:
 @given(_stamp_text)
 def test_stamp_spans_generated(text: str) -> None:
     assert stamp_spans(text) == _plain_stamp_spans(text)
+
+
+# --- the clause reader's gated steps against their plain forms ---------------------------------------
+
+
+def _plain_kind(c: Clause, text: str) -> str:
+    """The definition: all cues listed, the first after the expression by priority at its place."""
+    r = _rules()
+    expr = c.res.expr
+    if any(p.search(c.before) for p in r["period_label"]):
+        return "suspension"
+    if r["deadline_suffix"].match(text, expr.end) and not text.startswith("前后", expr.end):
+        return "deadline"
+    if r["deadline_prefix"].search(text[max(0, expr.start - 6):expr.start]):
+        return "deadline"
+    priority = {k: i for i, k in enumerate(load_yaml("time_cues.yaml")["kind_priority"])}
+    after = list(time_windows._cues(c.after, text, expr.end))
+    if after:
+        pos = after[0][0]
+        kind = min((k for p, k in after if p == pos), key=lambda k: priority[k])
+        return "other" if kind == "announce" else kind
+    before = list(time_windows._cues(c.before, text, expr.start - len(c.before)))
+    if before:
+        kind = before[-1][1]
+        return "other" if kind == "announce" else kind
+    head = [k for _, k in time_windows._cues(c.heading, c.heading, 0) if k != "announce"]
+    return head[0] if head else "other"
+
+
+def _clauses_agree(text: str) -> None:
+    r = _rules()
+    for c in read_clauses(text, resolve_all(text, scan(text), None)):
+        plain = _plain_province(time_windows._PARENS.sub("", c.before + time_windows._stop_part(c.after)))
+        assert c.province == plain, (c.before, c.after)
+        label = c.before + "\n" + c.heading
+        section = (any(p.search(label) for p in r["section"]) and "范围" not in label) \
+            or any(p.search(c.before) for p in r["period_label"])
+        assert c.section == section, label
+        if c.open_end is None:  # the clause's open end, when found, is tested in test_times_cases
+            assert c.res.expr.right is not None or not r["open_end"][1].search(c.after), c.after
+        if c.open_end is None or c.res.expr.right is not None:  # the kind is read on the unmasked clause
+            assert c.kind == _plain_kind(c, text), (c.before, c.after)
+
+
+def test_clauses_corpus() -> None:
+    for text in TEXTS:
+        _clauses_agree(text)
+
+
+_clause_words = st.lists(st.sampled_from(_WORDS + ["恢复", "上线", "截止", "发布", "停止运行", "暂时停止", "期间",
+                                                    "以上", "除", "外", "另行通知", "起", "10月9日8时", "“", "”"]),
+                         max_size=30).map("".join)
+
+
+@FAST
+@given(_clause_words)
+def test_clauses_generated(text: str) -> None:
+    _clauses_agree(text)
