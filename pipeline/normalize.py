@@ -103,10 +103,15 @@ def normalize_text(text: str) -> str:
     text = _PINYIN_DEBRIS.sub(_drop_pinyin, text)
     text = to_simplified(text)
     text = _DATE_SPACES.sub("", text)
-    text = _TRAILING.sub("", text)
-    text = _LEADING.sub("", text)
+    # Most texts hold no blank at a line end or start and no three line breaks in a row: a few
+    # substring tests (what each regex needs to match at all) skip those passes.
+    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
+        text = _TRAILING.sub("", text)
+    if text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text:
+        text = _LEADING.sub("", text)
     text = _BLANK_RUN.sub(" ", text)
-    text = _BLANK_RUNS.sub("\n\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()
 
 
