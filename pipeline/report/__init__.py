@@ -19,6 +19,7 @@ __all__ = ["build_report", "REPORT_FILES"]
 log = logging.getLogger(__name__)
 
 REPORT_FILES = ("comparison.parquet", "report.html", "report.md")
+_PARQUET_ROWS = 1024  # comparison rows per row group of comparison.parquet
 
 
 def _write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
@@ -68,13 +69,16 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
     out.mkdir(parents=True, exist_ok=True)
     tables = load_parsed(parsed_dir)
     rows = build_comparison(tables)
+    tables.drop("services", "contacts")  # the pages need the windows (timeline) and the counts only
     now = dt.datetime.now(TZ)
     log.info("report: %d comparison rows from %s (%s)", len(rows), parsed_dir, tables.counts())
 
     buf = io.BytesIO()
-    table = pa.Table.from_pylist(rows, schema=comparison_schema())
-    pq.write_table(table, buf)
-    del table
+    schema = comparison_schema()
+    # A row group per 1,024 rows: the rows are never all in Arrow and in dicts at once.
+    with pq.ParquetWriter(buf, schema) as writer:
+        for lo in range(0, len(rows), _PARQUET_ROWS):
+            writer.write_table(pa.Table.from_pylist(rows[lo : lo + _PARQUET_ROWS], schema=schema))
     paths = {
         "comparison": out / "comparison.parquet",
         "html": out / "report.html",

@@ -144,6 +144,12 @@ class ParsedTables:
         """Row count of every table."""
         return {name: self.rows_read.get(name, 0) for name in TABLE_NAMES}
 
+    def drop(self, *names: str) -> None:
+        """Free the rows of the tables ``names`` (their schema and ``counts()`` stay)."""
+        for name in names:
+            setattr(self, name, getattr(self, name).schema.empty_table())
+            self._index.pop(name, None)
+
     def index(self, name: str) -> dict[str, list[tuple[int, int]]]:
         """Row ranges ``(start, stop)`` of table ``name`` by notice_id (built once).
 
