@@ -347,6 +347,15 @@ def test_body_text_is_not_loaded_whole(two: Any) -> None:
                                for n in ("notices", "windows", "services", "contacts", "rejects")}
 
 
+def test_tables_built_by_hand_with_bodies(two: Any) -> None:
+    """Tables carrying body_text themselves (no folder) compare the same as a folder's."""
+    folder = two[0]["comparison"].parent
+    tables = load_parsed(folder)
+    tables.notices = pq.read_table(folder / "notices.parquet")
+    tables.folder = None
+    assert build_comparison(tables) == two[1]
+
+
 def _strip_time(text: str) -> str:
     """A report without its generation time."""
     return re.sub(r"(生成于|Generated) \d{4}-\d\d-\d\d \d\d:\d\d", "", text)

@@ -174,20 +174,31 @@ class ParsedTables:
         return len(outage), sum(1 for o in outage if o), sum(1 for o, d in zip(outage, dup) if o and d)
 
     def iter_bodies(self, batch_rows: int | None = None) -> Iterator[list[str]]:
-        """``body_text`` of the notices, a batch of rows (default :data:`_BATCH_ROWS`) at a time, in table order."""
-        path = self.folder / "notices.parquet" if self.folder is not None else None
-        if path is None or "notices" in self.missing:
+        """``body_text`` of the notices, a batch of rows (default :data:`_BATCH_ROWS`) at a time, in table order.
+
+        Read from ``folder``'s notices file; tables built by hand may instead carry the column
+        (or have no bodies at all: evidence is then shown without its sentence).
+        """
+        size = batch_rows or _BATCH_ROWS
+        total = self.notices.num_rows
+        if "body_text" in self.notices.column_names or self.folder is None or "notices" in self.missing:
+            column = self.notices.column("body_text") if "body_text" in self.notices.column_names else None
+            for lo in range(0, total, size):
+                n = min(size, total - lo)
+                yield [b or "" for b in column.slice(lo, n).to_pylist()] if column is not None else [""] * n
             return
         import pyarrow.parquet as pq
 
-        pf = pq.ParquetFile(path)
+        path = self.folder / "notices.parquet"
         done = 0
-        for batch in pf.iter_batches(batch_size=batch_rows or _BATCH_ROWS, columns=["notice_id", "body_text"]):
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=size, columns=["notice_id", "body_text"]):
             ids = batch.column(0).to_pylist()
             if ids != self.notices.column("notice_id").slice(done, len(ids)).to_pylist():
                 raise RuntimeError(f"{path} changed while the report was being built")
             done += len(ids)
             yield [b or "" for b in batch.column(1).to_pylist()]
+        if done != total:
+            raise RuntimeError(f"{path} changed while the report was being built")
 
 
 def rows_of(
