@@ -99,6 +99,15 @@ _NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _INFO_HINT = re.compile(r"(发布时间|发布日期|来源[:：]|作者[:：]|时间[:：]|日期[:：]|pubTime)")
 
 
+# A line break with the blanks around it, and any further breaks (blank lines) after it.
+_LINE_BREAKS = re.compile(r"[ \t\r\f\v\xa0]*\n[ \t\r\f\v\xa0\n]*")
+
+
+def _line_break(m: re.Match[str]) -> str:
+    """One line break, or one blank line where the page had two or more."""
+    return "\n\n" if m.group(0).count("\n") > 2 else "\n"
+
+
 def _render(root: etree._Element, rules: _Rules) -> str:
     """Text of ``root`` with line breaks at blocks and rows, cells separated by two spaces."""
     out: list[str] = []
@@ -107,33 +116,37 @@ def _render(root: etree._Element, rules: _Rules) -> str:
     cell = rules.cell
 
     def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None:  # comment or processing instruction: skip it, keep its tail
-            if el.tail:
-                out.append(el.tail)
+        # Each lxml property read builds a new Python object: tag, text and tail are read once.
+        tail = el.tail
+        tag = el.tag
+        if not isinstance(tag, str):  # comment or processing instruction: skip it, keep its tail
+            if tail:
+                out.append(tail)
             return
         tag = tag.lower()
-        if tag in drop or _HIDDEN.search(el.get("style", "") or "") or el.get("hidden") is not None:
-            if el.tail:
-                out.append(el.tail)
+        style = el.get("style")
+        if tag in drop or (style and _HIDDEN.search(style)) or el.get("hidden") is not None:
+            if tail:
+                out.append(tail)
             return
         is_block = tag in block
         if is_block:
             out.append("\n")
         elif tag in cell:
             out.append("  ")
-        if el.text:
-            out.append(el.text)
+        text = el.text
+        if text:
+            out.append(text)
         for child in el:
             walk(child)
         if is_block:
             out.append("\n")
-        if el.tail:
-            out.append(el.tail)
+        if tail:
+            out.append(tail)
 
     walk(root)
     text = "".join(out)
-    text = re.sub(r"[ \t\r\f\v\xa0]*\n[ \t\r\f\v\xa0\n]*", lambda m: "\n\n" if m.group(0).count("\n") > 2 else "\n", text)
+    text = _LINE_BREAKS.sub(_line_break, text)
     return text.strip()
 
 
