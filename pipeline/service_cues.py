@@ -64,14 +64,17 @@ _Cand = tuple[int, int, int, _Payload]
 def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
     """Greedy choice: priority, then length, then position; a chosen span is consumed."""
     cands.sort(key=lambda c: (-c[2], c[0] - c[1], c[0]))
-    chosen: list[Hit] = []
-    for s, e, _, (kind, label, codes, scope) in cands:
+    chosen: list[_Cand] = []
+    for cand in cands:
+        s, e = cand[0], cand[1]
         if taken.find(1, s, e) >= 0:  # some position already taken (as any(taken[s:e]), no copy)
             continue
         taken[s:e] = b"\x01" * (e - s)
-        chosen.append(Hit(s, e, kind, label, codes, scope))
-    chosen.sort(key=lambda h: h.start)
-    return chosen
+        chosen.append(cand)
+    # Chosen spans are disjoint and non-empty: their starts differ, so the tuples sort by start
+    # alone (no key function), and the hits are built in text order.
+    chosen.sort()
+    return [Hit(s, e, kind, label, codes, scope) for s, e, _, (kind, label, codes, scope) in chosen]
 
 
 def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray:
