@@ -224,7 +224,7 @@ def _clock(m: re.Match[str], g: str) -> tuple[int | None, int | None]:
     if m.group(g + "half"):
         minute = 30
     part = _PART_WORDS.get(m.group(g + "part") or "")
-    rel = m.group(g + "rel") if g + "rel" in m.re.groupindex else None
+    rel = m.group(g + "rel")  # both sides have the group
     if part is None and rel in ("今晚", "明晚", "今夜"):
         part = "pm"
     if part == "pm" and 1 <= hour <= 11:

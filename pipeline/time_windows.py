@@ -178,7 +178,7 @@ def _rules() -> dict[str, Any]:
         "cue_re": re.compile(alt(words)),
         "cue_kind": cue_kind,
         "ignore_after_single": tuple(single_after),
-        "ignore_after_multi": tuple(multi_after),
+        "ignore_after_multi": re.compile(alt(multi_after)),  # searched in the few characters after a cue
         "ignore_before": tuple(data["ignore_before"]),
         "deadline_suffix": re.compile(rf"[ ]?(?:{alt(data['deadline_suffix'])})"),
         "deadline_prefix": re.compile(rf"(?:{alt(data['deadline_prefix'])})[ ]?(?:到|至)?[ ]?$"),
@@ -212,15 +212,16 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[tuple[int, str]]:
     A generator: a reader that needs only the first cue stops the scan there.
     """
     r = _rules()
+    single_after, multi_after, ignore_before = r["ignore_after_single"], r["ignore_after_multi"], r["ignore_before"]
     excepted = [(x.start(), x.end()) for x in _EXCEPT.finditer(segment)] if "除" in segment else []
     for m in r["cue_re"].finditer(segment):
-        if any(a <= m.start() < b for a, b in excepted):
+        if excepted and any(a <= m.start() < b for a, b in excepted):
             continue  # 除继续暂停办理工伤住院结算外: the exception, not the action
         start, end = offset + m.start(), offset + m.end()
         follow = text[end:end + _CUE_WINDOW]
-        if follow.startswith(r["ignore_after_single"]) or any(w in follow for w in r["ignore_after_multi"]):
+        if follow.startswith(single_after) or multi_after.search(follow):
             continue  # 停机期间, 恢复后, 上线准备: a period or a later moment, not an action
-        if text[max(0, start - 2):start].endswith(r["ignore_before"]):
+        if text[max(0, start - 2):start].endswith(ignore_before):
             continue  # 以上暂停业务, 待系统恢复: refers back
         yield m.start(), r["cue_kind"][m.group()]
 

@@ -60,7 +60,10 @@ _MAX_FILE_NAME = 80  # characters searched back from an extension
 
 def _not_text_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and file names (searched back from the extension: no regex backtracking)."""
-    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    # A URL opens with :// or www. (any case): most notices hold neither, and the case-blind
+    # pattern is slow to scan.
+    has_url = "://" in text or "www." in text.lower()
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)] if has_url else []
     for m in _FILE_EXT.finditer(text):
         start = m.start()
         while start > max(0, m.start() - _MAX_FILE_NAME) and _FILE_NAME_CHAR.match(text[start - 1]):

@@ -352,3 +352,74 @@ _clause_words = st.lists(st.sampled_from(_WORDS + ["恢复", "上线", "截止",
 @given(_clause_words)
 def test_clauses_generated(text: str) -> None:
     _clauses_agree(text)
+
+
+# --- cue reading: the words after a cue searched as one alternation ----------------------------------
+
+
+def _plain_cues(segment: str, text: str, offset: int) -> list[tuple[int, str]]:
+    """The definition: each multi-character ignore word tested in turn."""
+    r = _rules()
+    data = load_yaml("time_cues.yaml")
+    multi = [w for w in data["ignore_after"] if len(w) > 1] + ["准备"]
+    out = []
+    excepted = [(x.start(), x.end()) for x in time_windows._EXCEPT.finditer(segment)]
+    for m in r["cue_re"].finditer(segment):
+        if any(a <= m.start() < b for a, b in excepted):
+            continue
+        start, end = offset + m.start(), offset + m.end()
+        follow = text[end:end + time_windows._CUE_WINDOW]
+        if follow.startswith(r["ignore_after_single"]) or any(w in follow for w in multi):
+            continue
+        if text[max(0, start - 2):start].endswith(r["ignore_before"]):
+            continue
+        out.append((m.start(), r["cue_kind"][m.group()]))
+    return out
+
+
+def _cues_agree(text: str) -> None:
+    for a in range(0, len(text), 7):
+        segment = text[a:a + 40]
+        assert list(time_windows._cues(segment, text, a)) == _plain_cues(segment, text, a), segment
+
+
+def test_cues_corpus() -> None:
+    for text in TEXTS:
+        _cues_agree(text)
+
+
+@FAST
+@given(_clause_words)
+def test_cues_generated(text: str) -> None:
+    _cues_agree(text)
+
+
+# --- URLs and file names: the URL pattern run only on text that may hold one ---------------------------
+
+
+def _plain_not_text_spans(text: str) -> list[tuple[int, int]]:
+    """The definition: the case-blind URL pattern run on every text."""
+    spans = [(m.start(), m.end()) for m in times._URL.finditer(text)]
+    for m in times._FILE_EXT.finditer(text):
+        start = m.start()
+        while start > max(0, m.start() - times._MAX_FILE_NAME) and times._FILE_NAME_CHAR.match(text[start - 1]):
+            start -= 1
+        spans.append((start, m.end()))
+    return spans
+
+
+_url_text = st.lists(st.sampled_from(["http://", "HTTPS://", "hTTp:/", "://", "www.", "WWW.", "wWw", "W", ".", "ww",
+                                      "a.gov.cn", "/2021/10/11/", "图片_20210315.png", ".PDF", " ", "通知", "\n",
+                                      "\u017f", "K"]),
+                      max_size=20).map("".join)
+
+
+def test_not_text_spans_corpus() -> None:
+    for text in TEXTS:
+        assert times._not_text_spans(text) == _plain_not_text_spans(text)
+
+
+@FAST
+@given(_url_text)
+def test_not_text_spans_generated(text: str) -> None:
+    assert times._not_text_spans(text) == _plain_not_text_spans(text)
