@@ -148,9 +148,23 @@ class _AnyOf:
         return (self.gate is None or self.gate.search(text) is not None) and self.pattern.search(text) is not None
 
 
-def _holds_chars_of(text: str, words: list[str]) -> bool:
-    """True when ``text`` holds every character of one of ``words`` (in any order or place)."""
-    return any(all(ch in text for ch in w) for w in words)
+@dataclass(frozen=True, slots=True)
+class _CharsOf:
+    """Whether a text holds every character of one of some words (in any order or place)."""
+
+    words: tuple[str, ...]
+    first: re.Pattern[str]  # the words' first characters: a text without any holds none of the words
+
+    @classmethod
+    def of(cls, words: list[str] | None) -> _CharsOf | None:
+        """The test for ``words``; None when there are none (nothing can be ruled out)."""
+        if not words:
+            return None
+        return cls(tuple(words), re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"))
+
+    def held_by(self, text: str) -> bool:
+        """True when ``text`` holds every character of one of the words."""
+        return self.first.search(text) is not None and any(all(ch in text for ch in w) for w in self.words)
 
 
 @functools.cache
@@ -198,7 +212,7 @@ def _rules() -> dict[str, Any]:
         "online_re": re.compile(alt(data["online_scope"])),
         "province": [re.compile(p) for p in data["province_component_patterns"]],
         "any_province": any_of(data["province_component_patterns"]),
-        "province_words": _required_words(data["province_component_patterns"]),
+        "province_chars": _CharsOf.of(_required_words(data["province_component_patterns"])),
         "province_name": data["province_component_name"],
         "components": [(re.compile(p), name) for p, name in data["components"]],
         "any_component": any_of([p for p, _ in data["components"]]),
@@ -478,8 +492,8 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
         c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
         # Cutting sub-clauses and asides, and blanking, add no character: a clause without every
         # character of one required word cannot be province-level, and is not cut up to see.
-        words = r["province_words"]
-        c.province = (words is None or _holds_chars_of(both, words)) \
+        chars = r["province_chars"]
+        c.province = (chars is None or chars.held_by(both)) \
             and _province(_PARENS.sub("", before + _stop_part(after)))
         c.partial = c.kind == "suspension" and not c.core \
             and bool(r["partial_re"].search(scope) or r["online_re"].search(scope))

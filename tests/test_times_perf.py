@@ -423,3 +423,23 @@ def test_not_text_spans_corpus() -> None:
 @given(_url_text)
 def test_not_text_spans_generated(text: str) -> None:
     assert times._not_text_spans(text) == _plain_not_text_spans(text)
+
+
+# --- province pre-test: the words' first characters searched before each word's characters -------------
+
+
+def _chars_agree(text: str) -> None:
+    chars = _rules()["province_chars"]
+    assert chars is not None
+    assert chars.held_by(text) == any(all(ch in text for ch in w) for w in chars.words), text
+
+
+def test_chars_of_corpus() -> None:
+    for segment in SEGMENTS:
+        _chars_agree(segment)
+
+
+@FAST
+@given(_clause_words)
+def test_chars_of_generated(text: str) -> None:
+    _chars_agree(text)
