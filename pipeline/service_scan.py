@@ -232,8 +232,11 @@ def _scan_from(regex: re.Pattern[str], text: str) -> int:
         return 0
     first = -1  # end of the earliest occurrence of any required word
     for word in words:  # a plain loop: a generator costs more than the few tests
-        at = text.find(word)
-        if at >= 0 and (first < 0 or at + len(word) < first):
+        if word[-1] not in text:  # one character is found far faster than an absent word
+            continue
+        # once one is found, only an occurrence ending before it matters: look only up to there
+        at = text.find(word) if first < 0 else text.find(word, 0, first - 1)
+        if at >= 0:
             first = at + len(word)
     if first < 0:
         return -1
