@@ -319,6 +319,10 @@ def _cell_right(text: str, left: Side) -> Side | None:
     return right if right is not None and _not_before(left, right) else None
 
 
+# What must follow a relative day without a clock for it to be a point: 今天0时, 今日起, 明日至.
+_REL_FOLLOW = re.compile(r"[ ]?(?:0时|零时|起|开始|至|到)")
+
+
 def scan(text: str) -> list[Expression]:
     """Every point or range in ``text``, left to right, unresolved. Never raises."""
     out: list[Expression] = []
@@ -334,7 +338,7 @@ def scan(text: str) -> list[Expression]:
             continue
         left.end = _trim_end(m, "L", left)
         # A relative day needs a clock or a following 起/至 to be a point (今日头条 is an app).
-        if left.rel and not left.has_clock and not re.match(r"[ ]?(?:0时|零时|起|开始|至|到)", text[left.end:]):
+        if left.rel and not left.has_clock and not _REL_FOLLOW.match(text, left.end):
             pos = m.end()
             continue
         expr = Expression(left=left, right=None, start=left.start, end=left.end)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import time_windows, times
+from pipeline import time_grammar, time_windows, times
 from pipeline.normalize import normalize_text
 from pipeline.ruledata import load_yaml
 from pipeline.time_grammar import scan
@@ -443,3 +443,16 @@ def test_chars_of_corpus() -> None:
 @given(_clause_words)
 def test_chars_of_generated(text: str) -> None:
     _chars_agree(text)
+
+
+# --- a relative day's follower matched in place instead of on a copy of the rest of the text ----------
+
+
+@FAST
+@given(_time_text, st.integers(min_value=0, max_value=40))
+def test_rel_follow_in_place(text: str, at: int) -> None:
+    at = min(at, len(text))
+    plain = re.match(r"[ ]?(?:0时|零时|起|开始|至|到)", text[at:])
+    fast = time_grammar._REL_FOLLOW.match(text, at)
+    assert (plain is None) == (fast is None)
+    assert plain is None or fast is None or plain.end() + at == fast.end()
