@@ -57,24 +57,26 @@ class CueMap:
 
 # What a candidate's Hit is made of: kind, label, codes, scope.
 _Payload = tuple[str, str, tuple[str, ...], str]
-# A candidate before selection: start, end, priority, payload. Hits are built only for the chosen few.
-_Cand = tuple[int, int, int, _Payload]
+# A candidate before selection, laid out as its sort key: minus its priority, minus its length,
+# start, the number of its cue in the rules (an earlier cue wins a tie, as a stable sort would
+# keep it; a cue gives one candidate per start, so the key is unique), then end and payload.
+# Hits are built only for the chosen few.
+_Cand = tuple[int, int, int, int, int, _Payload]
 
 
 def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
     """Greedy choice: priority, then length, then position; a chosen span is consumed."""
-    cands.sort(key=lambda c: (-c[2], c[0] - c[1], c[0]))
-    chosen: list[_Cand] = []
-    for cand in cands:
-        s, e = cand[0], cand[1]
+    cands.sort()  # the tuples are their own sort keys: no key function per candidate
+    chosen: list[tuple[int, int, _Payload]] = []
+    for _, _, s, _, e, payload in cands:
         if taken.find(1, s, e) >= 0:  # some position already taken (as any(taken[s:e]), no copy)
             continue
         taken[s:e] = b"\x01" * (e - s)
-        chosen.append(cand)
+        chosen.append((s, e, payload))
     # Chosen spans are disjoint and non-empty: their starts differ, so the tuples sort by start
-    # alone (no key function), and the hits are built in text order.
+    # alone, and the hits are built in text order.
     chosen.sort()
-    return [Hit(s, e, kind, label, codes, scope) for s, e, _, (kind, label, codes, scope) in chosen]
+    return [Hit(s, e, kind, label, codes, scope) for s, e, (kind, label, codes, scope) in chosen]
 
 
 def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray:
@@ -102,15 +104,15 @@ class _Spans:
 
 def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
     """Action cues on free positions, longest first."""
-    cands: list[_Cand] = [(s, e, 0, ("action", cue.action, (), cue.scope))
-                          for cue in cues for s, e in cue_spans(cue.regex)]
+    cands: list[_Cand] = [(0, s - e, s, n, e, ("action", cue.action, (), cue.scope))
+                          for n, cue in enumerate(cues) for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
 def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
     """Service objects outside neutral and action spans."""
-    cands = [(s, e, cue.priority, ("object", cue.codes[0], cue.codes, "both"))
-             for cue in rules.objects for s, e in cue_spans(cue.regex)]
+    cands: list[_Cand] = [(-cue.priority, s - e, s, n, e, ("object", cue.codes[0], cue.codes, "both"))
+                          for n, cue in enumerate(rules.objects) for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
@@ -126,13 +128,14 @@ def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: 
             inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
             if cue.check_specific and any(o.end <= e for o in inside):
                 continue
-            cands.append((s, e, -order, _GENERAL))
+            cands.append((order, s - e, s, order, e, _GENERAL))  # an earlier cue first
     return _select(cands, taken)
 
 
 def _labelled(cue_spans: _Spans, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
-    cands: list[_Cand] = [(s, e, 0, (kind, label, (), "both")) for regex, label in table for s, e in cue_spans(regex)]
+    cands: list[_Cand] = [(0, s - e, s, n, e, (kind, label, (), "both"))
+                          for n, (regex, label) in enumerate(table) for s, e in cue_spans(regex)]
     return _select(cands, bytearray(len(cue_spans.text)))
 
 
