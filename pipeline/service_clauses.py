@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Clause", "split_clauses", "bracket_zones", "phrase_index"]
 
@@ -47,6 +47,10 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 _LEVEL = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}
+# What a marker can start with, besides a digit: most clauses start with none, and this test is
+# cheaper than the match. A superset (str.isdigit holds for every \d character, and more), so the
+# match alone decides.
+_MARKER_FIRST = frozenset("一二三四五六七八九十(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 _BLANKS = " \t\u3000"  # trimmed around a clause
 
@@ -62,20 +66,41 @@ _BRACKET = re.compile(
 
 
 # Not frozen: records built per clause of every notice, and a frozen dataclass costs about four
-# times as much to build; nothing changes one after it is made.
+# times as much to build; nothing changes one after it is made (the phrases are filled once, when
+# first read).
 @dataclass(slots=True)
 class Clause:
     """One sentence of the body, with its phrases and the item blocks around it."""
 
     start: int
     end: int
-    phrases: tuple[tuple[int, int], ...]
     marker_level: int | None  # level of the item marker it starts with, if any
     # (start, end, head_end) of the enclosing item blocks, innermost first; head_end is where the
     # block's first sub-item starts (its heading and intro end there)
     blocks: tuple[tuple[int, int, int], ...]
     ends_with_colon: bool  # a label or list head (停机影响业务范围:)
-    phrase_starts: tuple[int, ...] = ()  # start of each phrase, for bisection (filled by split_clauses)
+    # The phrases are cut only when read: most clauses name no cue and are never read, and the
+    # cut (bracket zones, one tuple per phrase) was ~a quarter of split_clauses. The text and the
+    # separators of the whole text (shared by the clauses of one text) are kept for it.
+    _text: str = field(repr=False, compare=False)
+    _seps: list[int] = field(repr=False, compare=False)
+    _phrases: tuple[tuple[int, int], ...] | None = field(default=None, repr=False, compare=False)
+    _starts: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def phrases(self) -> tuple[tuple[int, int], ...]:
+        """Comma/colon parts of the clause, not split inside brackets (see :func:`_phrases`)."""
+        if self._phrases is None:
+            self._phrases = _phrases(self._text, self.start, self.end, self._seps)
+        return self._phrases
+
+    @property
+    def phrase_starts(self) -> tuple[int, ...]:
+        """Start of each phrase, for bisection."""
+        if self._starts is None:
+            phrases = self.phrases
+            self._starts = (phrases[0][0],) if len(phrases) == 1 else tuple([p[0] for p in phrases])
+        return self._starts
 
 
 def bracket_zones(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -149,7 +174,8 @@ def split_clauses(text: str) -> list[Clause]:
         left = cut + 1
         if e <= s:
             continue
-        level = _marker(text, s, e)
+        first = text[s]
+        level = _marker(text, s, e) if first in _MARKER_FIRST or first.isdigit() else None
         if level is not None:
             while stack and stack[-1][0] >= level:
                 blocks[stack.pop()[1]][1] = s  # a sibling or outer item closes the block
@@ -166,25 +192,24 @@ def split_clauses(text: str) -> list[Clause]:
     seps = _separators(text)
     clauses = []
     for s, e, level, ids in raw:
-        phrases = _phrases(text, s, e, seps)
         around = block_sets.get(ids)
         if around is None:
             around = block_sets[ids] = tuple(final[b] for b in ids)
         clauses.append(Clause(
             start=s,
             end=e,
-            phrases=phrases,
             marker_level=level,
             blocks=around,
             ends_with_colon=text[e - 1] == ":",
-            phrase_starts=(phrases[0][0],) if len(phrases) == 1 else tuple([p[0] for p in phrases]),
+            _text=text,
+            _seps=seps,
         ))
     return clauses
 
 
 def phrase_index(clause: Clause, pos: int) -> int:
     """Index of the phrase of ``clause`` holding ``pos`` (separators count with the next phrase)."""
-    starts = clause.phrase_starts or tuple(p[0] for p in clause.phrases)
+    starts = clause.phrase_starts
     if len(starts) == 1:  # a one-phrase clause: no search
         return 0
     i = bisect.bisect_right(starts, pos) - 1

@@ -36,7 +36,8 @@ TEXTS = [normalize_text(p.read_text(encoding="utf-8"))
 # Text built from what the clause splitter reads: clause ends, separators, clock colons, brackets,
 # item markers, blanks.
 _clause_text = st.lists(st.sampled_from(["。", ";", "\n", "!", "?", ",", ":", "18:00", "1:", ":3", "(", ")", "(一)",
-                                         "一、", "2.", "①", " ", "\u3000", "\t", "医保", "暂停", "9"]),
+                                         "一、", "2.", "①", " ", "\u3000", "\t", "医保", "暂停", "9",
+                                         "\u0663", "²", "⑳"]),
                         max_size=30).map("".join)
 
 
@@ -70,6 +71,8 @@ def _phrases_agree(text: str) -> None:
         assert c.phrases == _plain_phrases(text, c.start, c.end), text[c.start:c.end]
         assert service_clauses._phrases(text, c.start, c.end) == c.phrases
         assert c.phrase_starts == tuple(p[0] for p in c.phrases)
+        # the marker match runs only on clauses opening with a character a marker can start with
+        assert c.marker_level == service_clauses._marker(text, c.start, c.end), text[c.start:c.end]
 
 
 def test_phrases_corpus() -> None:
@@ -169,8 +172,8 @@ def test_finite_words(pattern: str, expected: tuple[str, ...] | None) -> None:
 def test_rule_patterns_read_as_word_lists() -> None:
     rules = service_rules()
     listed = set(map(id, rules.word_lists.keys))
-    words_of = [c.regex for c in (*rules.objects, *rules.actions)
-                if id(c.regex) in listed and ("(?:" in c.regex.pattern or "[" in c.regex.pattern)]
+    regexes = [c.regex for c in rules.objects] + [c.regex for c in rules.actions]
+    words_of = [r for r in regexes if id(r) in listed and ("(?:" in r.pattern or "[" in r.pattern)]
     assert len(words_of) >= 10, "垫付, 住院备案, 结算 ... patterns are scanned with the word lists"
 
 
