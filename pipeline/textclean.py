@@ -139,7 +139,9 @@ def _rules() -> _PageRules:
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
         # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
-        relays=[re.compile(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
+        # Compiled for iter_matches (group 1 is the whole match): a head lacking a word a relay
+        # needs (从/自, 提醒/提示 ...) is not scanned, and most heads lack them.
+        relays=[compile_cue(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
         # A 来源 line after the body (a WeChat post credits its source at the end): the label
@@ -463,7 +465,8 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
                 kept.append(line)
     body_started = bool(kept) and title_idx is None
     title_form = compact(title) if title else ""
-    title_forms = {compact(lines[i]) for i, _ in candidates} | ({title_form} if title else set())
+    # The title forms serve only _strip_bracketed_title on a line holding 【: built on first need.
+    title_forms: set[str] | None = None
     tail_sources: list[str] = []
     for j in range(first, len(lines)):
         line = lines[j].strip()
@@ -490,7 +493,9 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
             if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
                 tail_sources.append(source["name"])
                 continue
-        line = _strip_bracketed_title(line, title_forms)
+        if title_forms is None and "【" in line:
+            title_forms = {compact(lines[i]) for i, _ in candidates} | ({title_form} if title else set())
+        line = _strip_bracketed_title(line, title_forms or set())
         if not line:
             continue
         body_started = True
@@ -737,9 +742,9 @@ def _publisher_from_body(page: CleanPage) -> None:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
     for pattern in _rules().relays:
-        for m in pattern.finditer(head):  # 记者从X获悉: a news report relaying the bureau
+        for m in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
             if is_agency_name(m["name"]):
-                page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
+                page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(1).strip(',。;:')}"
                 return
     m = _BODY_ISSUERS.search(head) if "如下" in head else None
     if m:

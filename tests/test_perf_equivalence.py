@@ -168,6 +168,35 @@ def test_page_lines_generated(line: str) -> None:
     assert _line_readings(line) == (True,) * 5
 
 
+_PLAIN_RELAYS = [re.compile(p.replace("{agency}", textclean._AGENCY_GROUP)) for p in _PAGE["news_relays"]]
+
+
+def _relay_readings(text: str) -> tuple[list[object], list[object]]:
+    """Every news-relay match, as finditer finds them with the plain regexes and as clean_page reads them."""
+    plain = [(m.span(), m["name"], m.group(0)) for regex in _PLAIN_RELAYS for m in regex.finditer(text)]
+    fast = [(m.span(1), m["name"], m.group(1)) for regex in textclean._rules().relays
+            for m in textclean.iter_matches(regex, text)]
+    return plain, fast
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_news_relays_corpus(i: int) -> None:
+    plain, fast = _relay_readings(TEXTS[i][:800])
+    assert fast == plain
+
+
+_relay_text = st.lists(st.sampled_from(["记者", "从", "自", "在", "据", "近日", "日前", ",", "。", ":", "\n", "医疗保障局",
+                                        "市", "中心", "获悉", "了解到", "消息", "温馨提示", "提醒", "提示", " ", "政府",
+                                        "办公室", "社保", "a", "1"]), max_size=14).map("".join)
+
+
+@FAST
+@given(st.one_of(_relay_text, _text))
+def test_news_relays_generated(text: str) -> None:
+    plain, fast = _relay_readings(text)
+    assert fast == plain
+
+
 # --- service cue scanning -----------------------------------------------------------------------------
 
 from pipeline.service_rules import service_rules  # noqa: E402
