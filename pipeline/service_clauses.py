@@ -209,7 +209,9 @@ def split_clauses(text: str) -> list[Clause]:
 
 def phrase_index(clause: Clause, pos: int) -> int:
     """Index of the phrase of ``clause`` holding ``pos`` (separators count with the next phrase)."""
-    starts = clause.phrase_starts
+    starts = clause._starts  # called per cue and row: the property only on the first call
+    if starts is None:
+        starts = clause.phrase_starts
     if len(starts) == 1:  # a one-phrase clause: no search
         return 0
     i = bisect.bisect_right(starts, pos) - 1
