@@ -26,9 +26,12 @@ _FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xF
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
                    0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
                    0x2028: 0x0A, 0x2029: 0x0A, 0x000D: None, 0x000B: 0x0A, 0x000C: 0x0A})
-# Runs of characters the table maps: str.translate looks every character of a CJK text up in the
-# table (slow), so only these runs are translated.
-_FULLWIDTH_RUN = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FULLWIDTH)) + "]+")
+# A character the table maps: str.translate looks every character of a CJK text up in the table
+# (slow), so each mapped character the text holds (a few at most) is replaced on its own instead.
+# Replacing one character at a time is the same as translating: no character maps to another
+# mapped character (the outputs are ASCII, a space, a line break or nothing).
+_FULLWIDTH_CHAR = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FULLWIDTH)) + "]")
+_FULLWIDTH_STR: dict[str, str] = {chr(k): "" if v is None else chr(v) for k, v in _FULLWIDTH.items()}
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -56,7 +59,6 @@ _DATE_SPACES = re.compile(
     """,
     re.VERBOSE,
 )
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 # Layout blanks: one space keeps the column break. A run of two or more, or a lone tab.
 _BLANK_RUN = re.compile(
     r"""[ \t]          # a blank (a class first: the engine skips to it)
@@ -65,9 +67,6 @@ _BLANK_RUN = re.compile(
         )""",
     re.VERBOSE,
 )
-# Blanks opening a line: the first blank, then a check that a line break or the text start is
-# right before it (the negative lookbehind also holds at the start of the text).
-_LEADING = re.compile(r"[ \t](?<![^\n][ \t])[ \t]*")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -85,8 +84,11 @@ def to_simplified(text: str) -> str:
     return str(_converter().convert(text))
 
 
-def _to_halfwidth(match: re.Match[str]) -> str:
-    return match.group(0).translate(_FULLWIDTH)
+def _to_halfwidth(text: str) -> str:
+    """``text.translate(_FULLWIDTH)``, one mapped character at a time (see _FULLWIDTH_CHAR)."""
+    for char in set(_FULLWIDTH_CHAR.findall(text)):
+        text = text.replace(char, _FULLWIDTH_STR[char])
+    return text
 
 
 def _drop_pinyin(match: re.Match[str]) -> str:
@@ -98,17 +100,18 @@ def normalize_text(text: str) -> str:
     """Normalize notice text (see module docstring). Idempotent."""
     if not text:
         return ""
-    text = _FULLWIDTH_RUN.sub(_to_halfwidth, text)
+    text = _to_halfwidth(text)
     text = unicodedata.normalize("NFC", text)
     text = _PINYIN_DEBRIS.sub(_drop_pinyin, text)
     text = to_simplified(text)
     text = _DATE_SPACES.sub("", text)
-    # Most texts hold no blank at a line end or start and no three line breaks in a row: a few
-    # substring tests (what each regex needs to match at all) skip those passes.
-    if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
-        text = _TRAILING.sub("", text)
-    if text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text:
-        text = _LEADING.sub("", text)
+    # Blanks at a line's end and start go (as ``[ \t]+$`` and ``^[ \t]+`` in MULTILINE mode would
+    # remove them): stripping each line is faster than the two regexes over the whole text. Most
+    # texts hold no such blank and no three line breaks in a row: a few substring tests (what
+    # each pass needs to change anything) skip those passes.
+    if (" \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
+            or text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text):
+        text = "\n".join([line.strip(" \t") for line in text.split("\n")])
     text = _BLANK_RUN.sub(" ", text)
     if "\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)
