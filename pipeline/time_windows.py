@@ -315,15 +315,18 @@ def _component(c: Clause, skip_list_items: bool = False) -> str | None:
     best_after: tuple[int, str] | None = None
     r = _rules()
     before, after = _drop_kept_open(c.before), _drop_kept_open(c.after)
-    if not r["any_component"].search(before) and not r["any_component"].search(after):
-        return None  # most clauses name no component: skip the per-pattern scans
+    # Most segments name no component: the per-pattern scans run only on a segment where one of
+    # the patterns matches (the alternation matches exactly there).
+    in_before, in_after = r["any_component"].search(before), r["any_component"].search(after)
+    if not in_before and not in_after:
+        return None
     for pattern, name in r["components"]:
-        for m in pattern.finditer(before):
+        for m in pattern.finditer(before) if in_before else ():
             if skip_list_items and _list_item(before, m.start(), m.end()):
                 continue
             if best_before is None or m.start() > best_before[0]:
                 best_before = (m.start(), name)
-        for m2 in pattern.finditer(after):
+        for m2 in pattern.finditer(after) if in_after else ():
             if skip_list_items and _list_item(after, m2.start(), m2.end()):
                 continue
             if best_after is None or m2.start() < best_after[0]:

@@ -127,11 +127,11 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     bounds = sentence_bounds(text)  # shared by the resolver and the clause reader
     resolved = resolve_all(text, exprs, published, bounds)
     clauses = read_clauses(text, resolved, bounds)
+    # Expressions inside a stamp, a URL or ``skip``: no row, and no say in the downtime either.
+    kept = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans)] if spans else clauses
     rows: list[TimeWindow] = []
-    for c in clauses:
+    for c in kept:
         e, res = c.res.expr, c.res
-        if _overlaps(e.start, e.end, spans):
-            continue
         if res.start is None and res.end is None:
             log.debug("unanchored time expression %r", text[e.start:e.end])
             continue
@@ -146,8 +146,7 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
         ))
     if outage:
         # Stamps are not facts of the notice; unanchored expressions still count (xiamen 今天0时).
-        candidates = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans)]
-        downtime = choose_downtime(text, candidates)
+        downtime = choose_downtime(text, kept)
         if downtime is not None:
             rows.append(downtime)
     return rows
