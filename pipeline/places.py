@@ -25,6 +25,7 @@ from typing import Any
 from .normalize import normalize_text
 from .records import Place
 from .ruledata import load_csv, load_yaml
+from .service_scan import compile_cue, spans
 
 __all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
 
@@ -106,6 +107,42 @@ class _Hit:
     forms: tuple[_Form, ...]
 
 
+class _CueCounter:
+    """Occurrences of any of some cue words: ``sum(text.count(c) for c in cues)``.
+
+    ``str.count`` counts a word's non-overlapping occurrences. When no cue overlaps itself (no
+    proper prefix of a cue is also its suffix), those are all the places where it starts; when,
+    besides, no cue is a prefix of another (nor a duplicate), at most one cue starts at a place.
+    The sum is then the number of places where some cue starts, which one scan finds
+    (:func:`pipeline.service_scan.spans`) instead of one ``count`` per cue. Other lists are
+    counted word by word.
+    """
+
+    __slots__ = ("cues", "starts")
+
+    def __init__(self, cues: tuple[str, ...]) -> None:
+        self.cues = cues
+        self.starts = compile_cue("|".join(map(re.escape, cues))) if _one_start_each(cues) else None
+
+    def count(self, text: str) -> int:
+        """Occurrences of any cue in ``text``."""
+        if self.starts is None:
+            return sum(text.count(c) for c in self.cues)
+        return len(spans(self.starts, text))
+
+
+def _one_start_each(cues: tuple[str, ...]) -> bool:
+    """True when no cue is empty, overlaps itself, or starts another (see :class:`_CueCounter`)."""
+    if not cues or len(set(cues)) != len(cues):
+        return False
+    for cue in cues:
+        if not cue or any(cue[:k] == cue[-k:] for k in range(1, len(cue))):
+            return False
+        if any(other != cue and other.startswith(cue) for other in cues):
+            return False
+    return True
+
+
 @dataclass(slots=True)
 class _Index:
     """Everything built once from the rule files."""
@@ -122,6 +159,8 @@ class _Index:
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
     county_cues: tuple[str, ...]
+    city_cue_count: _CueCounter  # counts city_cues
+    province_cue_count: _CueCounter  # counts province_cues
 
 
 @dataclass(slots=True)
@@ -237,6 +276,8 @@ def _index() -> _Index:
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
+        city_cue_count=_CueCounter(tuple(rules["city_cues"])),
+        province_cue_count=_CueCounter(tuple(rules["province_cues"])),
     )
 
 
@@ -394,11 +435,6 @@ def _score_area_codes(ix: _Index, tally: _Tally, text: str) -> None:
             tally.add(city, value, f"area_code:{code}x{len(locals_)}")
 
 
-def _cue_count(text: str, cues: tuple[str, ...]) -> int:
-    """Occurrences of any cue word."""
-    return sum(text.count(c) for c in cues)
-
-
 def _evidence(tally: _Tally, city: str, limit: int = 3) -> str:
     """The strongest reasons for a city, joined with '+'."""
     reasons = sorted(tally.why[city], key=lambda r: -r[0])
@@ -450,8 +486,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
         if n and not ix.divisions[city].is_municipality:
             tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[own].name}x{n}")
 
-    city_cues = _cue_count(body + ttl, ix.city_cues)
-    province_cues = _cue_count(body + ttl + pub, ix.province_cues)
+    city_cues = ix.city_cue_count.count(body + ttl)
+    province_cues = ix.province_cue_count.count(body + ttl + pub)
     best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
     best_score = tally.scores[best] if best else 0.0
 

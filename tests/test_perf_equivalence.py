@@ -197,6 +197,38 @@ def test_news_relays_generated(text: str) -> None:
     assert fast == plain
 
 
+from pipeline import places  # noqa: E402
+
+_CUE_LISTS = [places._index().city_cues, places._index().province_cues, places._index().county_cues,
+              ("市", "市政府"), ("aa", "b"), ("aba", "c"), ("全市", "全市"), ("全市", "本市", "市本级")]
+
+
+def _plain_cue_count(text: str, cues: tuple[str, ...]) -> int:
+    return sum(text.count(c) for c in cues)
+
+
+def test_cue_counters_scan_where_exact() -> None:
+    index = places._index()
+    assert index.city_cue_count.starts is not None and index.province_cue_count.starts is not None
+    assert [places._CueCounter(c).starts is None for c in _CUE_LISTS[3:]] == [True, True, True, True, False]
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_cue_counts_corpus(i: int) -> None:
+    for cues in _CUE_LISTS:
+        assert places._CueCounter(cues).count(TEXTS[i]) == _plain_cue_count(TEXTS[i], cues)
+
+
+_cue_words = sorted({w[:k] for cues in _CUE_LISTS for w in cues for k in range(1, len(w) + 1)})
+
+
+@FAST
+@given(st.lists(st.sampled_from(_cue_words + ["a", "b", "。", "\n", "县"]), max_size=20).map("".join))
+def test_cue_counts_generated(text: str) -> None:
+    for cues in _CUE_LISTS:
+        assert places._CueCounter(cues).count(text) == _plain_cue_count(text, cues)
+
+
 # --- service cue scanning -----------------------------------------------------------------------------
 
 from pipeline.service_rules import service_rules  # noqa: E402
