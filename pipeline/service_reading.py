@@ -36,8 +36,8 @@ _STOPS = ("suspended", "restricted")  # direct statements that a service is (par
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
 
 
-# Not frozen (this and _Item): built per clause and cue of every notice, and a frozen dataclass
-# costs about four times as much to build; nothing changes one after it is made.
+# Not frozen: built per clause and cue of every notice, and a frozen dataclass costs about four
+# times as much to build; nothing changes one after it is made.
 @dataclass(slots=True)
 class Reading:
     """One service the clause says something about, and what."""
@@ -51,12 +51,9 @@ class Reading:
     span: tuple[int, int]  # evidence: the phrases from the object to the cue
 
 
-@dataclass(slots=True)
-class _Item:
-    """An action or object of one clause, with whether it sits in a bracketed aside."""
-
-    hit: Hit
-    aside: bool = False
+# An action or object of one clause, and whether it sits in a bracketed aside. A plain tuple:
+# several are made per clause read, and a tuple costs a fraction of a record to build.
+_Item = tuple[Hit, bool]
 
 
 def _inside(pos: int, zones: list[tuple[int, int]]) -> bool:
@@ -92,20 +89,20 @@ class _ClauseReader:
             own = _within(actions, s, e)
             inner = _within(objects, s, e)
             if own:  # a self-contained aside: read it on its own
-                self._read_items([_Item(h) for h in sorted(own + inner, key=lambda h: h.start)], None)
+                self._read_items([(h, False) for h in sorted(own + inner, key=lambda h: h.start)], None)
             elif kind == "exception":  # 除 X 外 with no verb of its own: X stays open
                 cue = Hit(s, e, "action", "open")
-                self.pairs.extend((_Item(o), cue) for o in inner)
+                self.pairs.extend(((o, False), cue) for o in inner)
             else:
                 asides.append((s, e))
                 continue
             actions = [a for a in actions if a not in own]
             objects = [o for o in objects if o not in inner]
         if asides:
-            items = [_Item(h, _inside(h.start, asides)) for h in actions + objects]
+            items = [(h, _inside(h.start, asides)) for h in actions + objects]
         else:  # most clauses have no aside
-            items = [_Item(h) for h in actions + objects]
-        items.sort(key=lambda i: (i.hit.start, i.hit.kind != "action"))
+            items = [(h, False) for h in actions + objects]
+        items.sort(key=lambda i: (i[0].start, i[0].kind != "action"))
         self._read_items(items, carry)
 
     def _read_items(self, items: list[_Item], carry: Hit | None) -> None:
@@ -117,7 +114,7 @@ class _ClauseReader:
         last: Hit | None = None
         phrase: int | None = None
         for item in items:
-            hit = item.hit
+            hit = item[0]
             ph = phrase_index(self.clause, hit.start)
             if ph != phrase:
                 current, phrase = None, ph
@@ -153,10 +150,10 @@ class _ClauseReader:
         """Expand the (object, action) pairs into per-code readings."""
         out: list[Reading] = []
         for item, cue in self.pairs:
-            obj = item.hit
+            obj, aside = item
             codes, expanded = self._codes(item, cue)
             for code in codes:
-                if item.aside and code in self.rules.aside_scope_codes:
+                if aside and code in self.rules.aside_scope_codes:
                     continue
                 strong = cue.label in _STOPS and not expanded
                 out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
@@ -164,11 +161,11 @@ class _ClauseReader:
 
     def _codes(self, item: _Item, cue: Hit) -> tuple[tuple[str, ...], bool]:
         """Codes an object stands for, and whether they come from a settlement expansion."""
-        obj = item.hit
+        obj = item[0]
         if SETTLEMENT not in obj.codes:
             return obj.codes, False
         for other, other_cue in self.pairs:
-            if other_cue is cue and not other.aside and self.rules.settlement_specific.intersection(other.hit.codes):
+            if other_cue is cue and not other[1] and self.rules.settlement_specific.intersection(other[0].codes):
                 return (), True  # 住院医疗费用联网结算: the same action names which settlement
         c = self.clause
         p0, p1 = c.phrases[phrase_index(c, obj.start)]
