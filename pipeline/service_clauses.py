@@ -195,15 +195,9 @@ def split_clauses(text: str) -> list[Clause]:
         around = block_sets.get(ids)
         if around is None:
             around = block_sets[ids] = tuple(final[b] for b in ids)
-        clauses.append(Clause(
-            start=s,
-            end=e,
-            marker_level=level,
-            blocks=around,
-            ends_with_colon=text[e - 1] == ":",
-            _text=text,
-            _seps=seps,
-        ))
+        # by position (start, end, marker_level, blocks, ends_with_colon, _text, _seps): keywords
+        # cost twice as much, on every clause of every notice
+        clauses.append(Clause(s, e, level, around, text[e - 1] == ":", text, seps))
     return clauses
 
 

@@ -41,6 +41,7 @@ _WITH_INSTRUCTION = ("deadline", "workaround")
 _INSTRUCTION_MAX = 60  # characters kept of an instruction
 _INSTRUCTION_MIN = 6  # a shorter cue phrase (2021年9月13日19时前) borrows the rest of the clause
 _TRIM = " \t\u3000,:;。、"
+_CODE_ORDER = {code: i for i, code in enumerate(SERVICE_CODES)}  # rows of one span: taxonomy order
 
 
 def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
@@ -108,8 +109,7 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
             if part is None:
                 part = shared[part_key] = _shared(text, r, action, cues, windows)
             facts.append(_fact(text, r, action, part))
-    order = {code: i for i, code in enumerate(SERVICE_CODES)}
-    facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
+    facts.sort(key=lambda f: (f.span_start, _CODE_ORDER.get(f.service, 99), f.action))
     return facts
 
 
