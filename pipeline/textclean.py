@@ -632,17 +632,18 @@ def _read_signature(page: CleanPage) -> str | None:
     """
     body = page.body_text
     lines = body.split("\n")
-    offsets = []
-    pos = 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    tail = [i for i in range(len(lines)) if lines[i].strip()][-4:]
+    tail: list[int] = []  # the last four lines with content, read from the end (the body can be long)
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            tail.insert(0, i)
+            if len(tail) == 4:
+                break
     for i in reversed(tail):
         m = _SIGNATURE_DATE.match(lines[i].strip())
         if not m:
             continue
-        start = offsets[i] + lines[i].index(m["date"])
+        offset = sum(len(line) + 1 for line in lines[:i])  # where line i starts in the body
+        start = offset + lines[i].index(m["date"])
         page.skip_spans.append((start, start + len(m["date"])))
         year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
         if year is None or month is None or day is None:
