@@ -36,14 +36,17 @@ _FULLWIDTH_STR: dict[str, str] = {chr(k): "" if v is None else chr(v) for k, v i
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
 # Pinyin syllables with tone marks, in ASCII or full-width brackets, glued after a CJK character.
+_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}"
 _PINYIN_DEBRIS = re.compile(
     rf"""\(                        # opening bracket (full-width already mapped); a literal first
                                   # lets the engine skip to brackets
         (?<=[{_CJK}]\()           # right after a Chinese character
-        [a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,6}}  # one syllable, tone-marked
-        \)""",
+        {_SYLLABLE}\)             # one syllable, tone-marked (checked by _drop_pinyin)
+        (?:\({_SYLLABLE}\))*      # stacked debris of repeated conversions: 中(ā)(ā)
+    """,
     re.VERBOSE,
 )
+_PINYIN_GROUP = re.compile(r"\([^()]*\)")
 _HAS_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]")
 
 # Spaces between a number and a date/time unit, or a unit and the next number. Every form opens
@@ -92,8 +95,14 @@ def _to_halfwidth(text: str) -> str:
 
 
 def _drop_pinyin(match: re.Match[str]) -> str:
-    # Keep brackets that hold plain ASCII words (abbreviations); drop only tone-marked pinyin.
-    return "" if _HAS_TONE.search(match.group(0)) else match.group(0)
+    """Drop the tone-marked groups after a character up to the first plain one, which is kept with
+    all that follows it: brackets of plain ASCII words are abbreviations (ITS), and a group after one
+    no longer follows a character. Dropping the whole stack at once keeps the function idempotent."""
+    groups = _PINYIN_GROUP.findall(match.group(0))
+    for k, group in enumerate(groups):
+        if not _HAS_TONE.search(group):
+            return "".join(groups[k:])
+    return ""
 
 
 def normalize_text(text: str) -> str:

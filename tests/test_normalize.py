@@ -14,6 +14,10 @@ CASES = [
     pytest.param("關(guān)于長沙市醫(yī)療保障", "关于长沙市医疗保障", id="pinyin-debris-traditional"),
     pytest.param("系統(tǒng)停機", "系统停机", id="pinyin-debris-two-syllables"),
     pytest.param("(ITS)税务系统", "(ITS)税务系统", id="ascii-abbreviation-kept"),
+    # bugs caught: stacked debris of a text converted twice came off one group per pass
+    pytest.param("醫(yī)(yī)療(liáo)", "医疗", id="pinyin-debris-stacked"),
+    pytest.param("系统(ITS)(xì)", "系统(ITS)(xì)", id="group-after-abbreviation-kept"),
+    pytest.param("中(zhōng)(ITS)(ā)", "中(ITS)(ā)", id="stack-stops-at-abbreviation"),
     pytest.param("醫療保險業務範圍", "医疗保险业务范围", id="traditional-to-simplified"),
     pytest.param("2021 年12 月 31日", "2021年12月31日", id="stray-spaces-in-date"),
     pytest.param("于 11月8日8:00 在", "于 11月8日8:00 在", id="spaces-around-date-kept"),
@@ -33,6 +37,14 @@ def test_normalize(raw: str, expected: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("關于醫(yī)療 年月日时0123456789:：，。\n\t（）ABCāé")), max_size=80))
 def test_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["醫", "關", "a", "(", ")", "(ā)", "(yī)", "(ab)", "(ITS)", " ", "\n", "（", "）"]),
+                max_size=20).map("".join))
+def test_idempotent_on_bracket_stacks(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
 

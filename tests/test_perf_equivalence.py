@@ -55,13 +55,22 @@ _PLAIN_DATE_SPACES = re.compile(
 )
 
 
+def _plain_pinyin(text: str) -> str:
+    """Tone-marked bracket groups right after a character dropped one at a time, to a fixpoint."""
+    while True:
+        dropped = _PLAIN_PINYIN.sub(lambda m: "" if normalize._HAS_TONE.search(m.group(0)) else m.group(0), text)
+        if dropped == text:
+            return text
+        text = dropped
+
+
 def _plain_normalize(text: str) -> str:
     """normalize_text as first written: one translate and plainly written regexes."""
     if not text:
         return ""
     text = text.translate(normalize._FULLWIDTH)
     text = unicodedata.normalize("NFC", text)
-    text = _PLAIN_PINYIN.sub(normalize._drop_pinyin, text)
+    text = _plain_pinyin(text)
     text = normalize.to_simplified(text)
     text = _PLAIN_DATE_SPACES.sub("", text)
     text = re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)
