@@ -343,8 +343,9 @@ def scan(text: str) -> list[Expression]:
             continue
         expr = Expression(left=left, right=None, start=left.start, end=left.end)
         # 6月25日晚至27日: a part of day without a clock is cut from the side but may precede 至.
-        joins = [left.end] + ([m.end("Lpart")] if left.hour is None and m.group("Lpart") else [])
-        c = next((c for c in (_CONNECTOR.match(text, at) for at in joins) if c is not None), None)
+        c = _CONNECTOR.match(text, left.end)
+        if c is None and left.hour is None and m.group("Lpart"):
+            c = _CONNECTOR.match(text, m.end("Lpart"))
         recurring = _RECURRING.search(text, max(0, left.start - 6), left.start) is not None
         if c is not None:
             at = c.end()
