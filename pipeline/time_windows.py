@@ -240,11 +240,16 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[tuple[int, str]]:
         yield m.start(), r["cue_kind"][m.group()]
 
 
-def _kind(c: Clause, text: str) -> str:
-    """Kind of the expression from its clause (see the module docstring)."""
+def _kind(c: Clause, text: str, period_label: bool | None = None) -> str:
+    """Kind of the expression from its clause (see the module docstring).
+
+    ``period_label``: whether ``c.before`` holds a period label, when the caller knows already.
+    """
     r = _rules()
     expr = c.res.expr
-    if r["any_period_label"].search(c.before):
+    if period_label is None:
+        period_label = r["any_period_label"].search(c.before)
+    if period_label:
         return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
     if r["deadline_suffix"].match(text, expr.end) and not text.startswith("前后", expr.end):
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
@@ -314,6 +319,11 @@ def _component(c: Clause, skip_list_items: bool = False) -> str | None:
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
     r = _rules()
+    # Most clauses hold none of the patterns' required words; blanking kept-open sub-clauses only
+    # removes words (no required word holds a blank), so such a clause names no component.
+    gate = r["any_component"].gate
+    if gate is not None and not gate.search(c.before + c.after):
+        return None
     before, after = _drop_kept_open(c.before), _drop_kept_open(c.after)
     # Most segments name no component: the per-pattern scans run only on a segment where one of
     # the patterns matches (the alternation matches exactly there).
@@ -487,7 +497,8 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
             if m:
                 c.open_end = m.group().strip(" ,|")
         c.after = masked
-        c.kind = _kind(c, text)
+        period_label = r["any_period_label"].search(before)  # read by the kind and the section test
+        c.kind = _kind(c, text, period_label)
         c.after = after
         both = before + after
         scope = _PARENS.sub("", both)
@@ -505,7 +516,7 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
             c.component = r["province_name"]
         label = before + "\n" + c.heading
         # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
-        c.section = (r["any_section"].search(label) and "范围" not in label) or r["any_period_label"].search(before)
+        c.section = (r["any_section"].search(label) and "范围" not in label) or period_label
         c.switch = bool(r["switch_re"].search(both))
         out.append(c)
     return out
