@@ -334,3 +334,50 @@ SKIP_CASES = [
 def test_skipped_clauses_cases(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _readings_agree(text, monkeypatch)
     assert read_clauses(text, split_clauses(text), find_cues(text), service_rules()), "the case has readings"
+
+
+# --- a multiline ^ pattern is tried at line starts only -----------------------------------------
+
+_LINE_PATTERNS = [
+    pytest.param(service_rules().title_line.pattern[1:-1], re.MULTILINE, id="title-line"),
+    pytest.param(r"^[^,\n]{1,4}?通知", re.MULTILINE, id="lazy-class"),
+    pytest.param(r"^[^\n]{0,3}", re.MULTILINE, id="can-match-empty"),
+    pytest.param(r"^通知[^,]*\n?", re.MULTILINE, id="match-ends-after-newline"),
+    pytest.param(r"^ (?:关于)? 通知 $  # a comment", re.MULTILINE | re.VERBOSE, id="verbose"),
+    pytest.param(r"^(?P<head>关于)?[^\n]{0,6}?通知$", re.MULTILINE | re.DOTALL, id="named-group"),
+]
+_LINE_REGEXES: list[tuple[str, int]] = [(str(p.values[0]), int(p.values[1]))  # type: ignore[call-overload]
+                                        for p in _LINE_PATTERNS]  # pytest's ParameterSet values are untyped
+_line_text = st.lists(st.sampled_from(["\n", "通知", "关于", "停机", ",", "。", "a", " "]), max_size=30).map("".join)
+
+
+def _lines_agree(pattern: str, flags: int, text: str) -> None:
+    regex = service_scan.compile_cue(pattern, flags)
+    assert service_scan.matches(regex, text) == _plain_matches(regex, text)
+
+
+@pytest.mark.parametrize(("pattern", "flags"), _LINE_PATTERNS)
+def test_line_search_cases(pattern: str, flags: int) -> None:
+    assert service_scan._line_search(service_scan.compile_cue(pattern, flags)) is not None, "the fast form is used"
+    for text in ("通知\n关于通知\n\n通知,停机\n", "\n\n通知", "关于 通知", "a通知\n通知\n"):
+        _lines_agree(pattern, flags, text)
+
+
+def test_line_search_not_used() -> None:
+    assert service_scan._line_search(service_scan.compile_cue(r"^通知")) is None, "no MULTILINE"
+    assert service_scan._line_search(service_scan.compile_cue(r"^通知|公告", re.M)) is None, "^ in a branch"
+    assert service_scan._line_search(service_scan.compile_cue(r"(?:关于)?^通知", re.M)) is None
+    assert service_scan._line_search(service_scan.compile_cue(r"^通知", re.M)) is None, "first-character form"
+
+
+def test_line_search_corpus() -> None:
+    for text in TEXTS:
+        for pattern, flags in _LINE_REGEXES:
+            _lines_agree(pattern, flags, text)
+
+
+@FAST
+@given(_line_text)
+def test_line_search_generated(text: str) -> None:
+    for pattern, flags in _LINE_REGEXES:
+        _lines_agree(pattern, flags, text)
