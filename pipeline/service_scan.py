@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 __all__ = ["compile_cue", "spans", "matches", "iter_matches", "first_chars", "required_words", "finite_words",
@@ -391,7 +391,7 @@ def iter_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     begin = _scan_from(regex, text)
     if begin < 0:
         return
-    search = _line_search(regex) or regex.search
+    search = regex.search
     m = search(text, begin)
     while m is not None:
         s, e = m.span(1)
@@ -400,59 +400,6 @@ def iter_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             m = search(text, e)
         else:
             m = search(text, s + 1)
-
-
-_Search = Callable[[str, int], "re.Match[str] | None"]
-
-# (pattern, flags) -> the line-start search of a regex, or None when it is no line pattern
-# (same keying as _REQUIRED)
-_LINES: dict[tuple[str, int], _Search | None] = {}
-
-
-def _line_search(regex: re.Pattern[str]) -> _Search | None:
-    """For a bare cue regex ``(^...)`` with MULTILINE, a search trying line starts only; else None.
-
-    The engine has no shortcut for a pattern opening with a multiline ``^``: a search tries a
-    match at every position, and all but the line starts fail. ``\\n(?=(^...))`` opens with a
-    literal the engine skips to in C, and its group 1 is the pattern's match at the position
-    after that newline. The search from ``pos`` tries ``pos`` itself when it is a line start
-    (the text's start has no newline before it), then the newlines from ``pos - 1`` on: their
-    next positions are the line starts from ``pos`` on, in order, as the plain search tries them.
-    """
-    key = (regex.pattern, regex.flags)
-    try:
-        return _LINES[key]
-    except KeyError:
-        found = _LINES[key] = _read_line_search(regex)
-        return found
-
-
-def _read_line_search(regex: re.Pattern[str]) -> _Search | None:
-    """:func:`_line_search` built from the pattern (uncached)."""
-    if _p is None or not regex.flags & re.MULTILINE:
-        return None
-    try:
-        data = _p.parse(regex.pattern, regex.flags).data
-        # the bare form (pattern) of compile_cue, whose pattern opens with ^ (not inside a branch)
-        if len(data) != 1 or data[0][0] is not _c.SUBPATTERN or data[0][1][0] != 1:
-            return None
-        body = data[0][1][3].data
-        if not body or body[0] != (_c.AT, _c.AT_BEGINNING):
-            return None
-        newline = re.compile(r"\n(?=" + regex.pattern + ")", regex.flags)  # r"\n": kept by VERBOSE
-    except (re.error, AttributeError, TypeError, ValueError, IndexError):
-        return None
-    match, search = regex.match, newline.search
-
-    def line_search(text: str, pos: int) -> re.Match[str] | None:
-        """The plain search's result, trying line starts only."""
-        if pos == 0 or text[pos - 1:pos] == "\n":
-            m = match(text, pos)
-            if m is not None:
-                return m
-        return search(text, max(pos - 1, 0))
-
-    return line_search
 
 
 class WordLists:
