@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from pipeline import contact_numbers, normalize
 
-from conftest import CORPUS
+from conftest import CORPUS, every_start
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -254,21 +254,11 @@ _cue_text = st.lists(st.one_of(st.sampled_from(_CUE_WORDS), st.sampled_from(list
                      max_size=40).map("".join)
 
 
-def _every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """spans() by its definition: group 1 at every start position, no gate, no prefilter shortcut."""
-    out = []
-    for i in range(len(text)):
-        m = regex.match(text, i)
-        if m is not None and m.start(1) == i and m.end(1) > i:
-            out.append(m.span(1))
-    return out
-
-
 def _word_lists_agree(text: str) -> None:
     found = _SERVICE_RULES.word_lists.spans(text)
     assert set(found) == set(_SERVICE_RULES.word_lists.keys)
     for regex, got in found.items():
-        assert got == _every_start(regex, text), regex.pattern
+        assert got == every_start(regex, text), regex.pattern
 
 
 def _gates_sound(text: str) -> None:
@@ -290,7 +280,7 @@ def test_cue_word_lists_generated(text: str) -> None:
     _word_lists_agree(text)
     _gates_sound(text)
     for regex in _CUE_REGEXES[:: 7]:
-        assert spans(regex, text) == _every_start(regex, text), regex.pattern
+        assert spans(regex, text) == every_start(regex, text), regex.pattern
 
 
 # --- contacts: sentence starts and suffix tests ---------------------------------------------------------

@@ -26,7 +26,7 @@ from pipeline.service_scan import finite_words
 from pipeline.service_timing import WindowIndex
 from pipeline.times import extract_windows
 
-from conftest import CORPUS
+from conftest import CORPUS, every_start
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -183,20 +183,10 @@ _word_text = st.lists(st.one_of(st.sampled_from(_words), st.sampled_from(list("0
                       max_size=30).map("".join)
 
 
-def _every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """spans() by its definition: group 1 at every start position, no gate, no word list."""
-    out = []
-    for i in range(len(text)):
-        m = regex.match(text, i)
-        if m is not None and m.start(1) == i and m.end(1) > i:
-            out.append(m.span(1))
-    return out
-
-
 def _lists_agree(text: str) -> None:
     found = service_rules().word_lists.spans(text)
     for regex in _LIST_REGEXES:
-        assert found[regex] == _every_start(regex, text), regex.pattern
+        assert found[regex] == every_start(regex, text), regex.pattern
 
 
 def test_word_lists_corpus() -> None:
