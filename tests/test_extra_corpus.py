@@ -12,19 +12,13 @@ The HTML versions in ``extra/html`` must give the same metadata as their ``.txt`
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
-import re
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from pipeline.evaluate import SCALARS, SETS, corpus_hash, evaluate, notice_to_gold
-from pipeline.normalize import compact, normalize_text
-from pipeline.parse import parse_document
-from pipeline.records import Notice, RawDocument
+from pipeline.evaluate import SCALARS, SETS, corpus_hash, evaluate
+from pipeline.normalize import normalize_text
 
+from checkcorpus import DATETIME, PHONE, SERVICE_CODES, CheckCorpus
 from conftest import CORPUS
 
 EXTRA = CORPUS / "extra"
@@ -66,31 +60,11 @@ HTML_MISSES: dict[tuple[str, str], str] = {
 }
 
 
-def _parse(path: Path) -> Notice:
-    return parse_document(RawDocument(source=str(path), data=path.read_bytes(), source_path=str(path)))
-
-
-@functools.cache
-def _gold(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((EXTRA / f"{name}.json").read_text(encoding="utf-8"))
-    return data
-
-
-@functools.cache
-def _ours(name: str) -> tuple[dict[str, Any], bool]:
-    notice = _parse(EXTRA / f"{name}.txt")
-    return notice_to_gold(notice), notice.is_outage_notice
+CHECK = CheckCorpus(EXTRA, KNOWN_MISSES, HTML_MISSES)
+_gold = CHECK.gold
 
 
 # --- the corpus is well formed -------------------------------------------------------------------
-
-SERVICE_CODES = {  # SPEC "Service taxonomy (codes)": the contract, not the rule file's current state
-    "general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region", "filing",
-    "reimbursement", "transfer", "maternity", "personal_account", "online_channels", "institution_settlement",
-}
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
-_PHONE = re.compile(r"^(0\d{2,3}-\d{5,8}|1\d{10}|1\d{4})$")  # landline, mobile, 12xxx hotline
-
 
 @pytest.mark.parametrize("name", NOTICES)
 def test_gold_label_is_well_formed(name: str) -> None:
@@ -102,10 +76,10 @@ def test_gold_label_is_well_formed(name: str) -> None:
     assert set(gold["services_suspended"]) <= SERVICE_CODES
     assert len(set(gold["services_suspended"])) == len(gold["services_suspended"])
     for value in gold["datetimes"] + [v for v in (gold["downtime"] or {}).values() if v]:
-        assert _DATETIME.match(value), value
+        assert DATETIME.match(value), value
         dt.datetime.fromisoformat(value)
     for phone in gold["phones"]:
-        assert _PHONE.match(phone), phone
+        assert PHONE.match(phone), phone
         assert phone.split("-")[-1] in normalize_text(text), phone  # every number is in the text
     if gold["published"]:
         dt.date.fromisoformat(gold["published"])
@@ -147,64 +121,13 @@ def test_floors_belong_to_these_labels() -> None:
 
 # --- notice by notice ----------------------------------------------------------------------------
 
-def _field_cases() -> list[Any]:
-    cases = []
-    for name in NOTICES:
-        gold = _gold(name)
-        for field in (*SCALARS, *SETS, "is_outage_notice"):
-            if field == "domain" and "domain" not in gold:
-                continue
-            reason = KNOWN_MISSES.get((name, field))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            cases.append(pytest.param(name, field, marks=marks, id=f"{name}-{field}"))
-    return cases
-
-
-def _gold_value(gold: dict[str, Any], field: str) -> Any:
-    if field in SETS:
-        return {normalize_text(v) for v in gold[field]}
-    if field.startswith("downtime_"):
-        return (gold["downtime"] or {}).get(field.removeprefix("downtime_"))
-    return gold.get(field)
-
-
-@pytest.mark.parametrize("name, field", _field_cases())
+@pytest.mark.parametrize("name, field", CHECK.field_cases())
 def test_notice_field(name: str, field: str) -> None:
-    gold = _gold(name)
-    ours, is_outage = _ours(name)
-    want = _gold_value(gold, field)
-    if field == "is_outage_notice":
-        assert is_outage == want
-    elif field in SETS:
-        got = set(ours[field])
-        assert got == want, f"missing {sorted(want - got)}; extra {sorted(got - want)}"
-    elif field in ("title", "publisher", "province", "city"):
-        assert compact(ours[field]) == compact(want), (ours[field], want)
-    else:
-        assert ours[field] == want
+    CHECK.check_field(name, field)
 
 
 # --- HTML pages give the same metadata as their text copies ---------------------------------------
 
-def _html_cases() -> list[Any]:
-    cases = []
-    for param in HTML_PAGES:
-        page, encoding = param.values
-        for field in ("title", "publisher", "published", "province", "city"):
-            reason = HTML_MISSES.get((page, field))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            cases.append(pytest.param(page, encoding, field, marks=marks, id=f"{param.id}-{field}"))
-    return cases
-
-
-@pytest.mark.parametrize("page, encoding, field", _html_cases())
+@pytest.mark.parametrize("page, encoding, field", CHECK.html_cases(HTML_PAGES))
 def test_html_page_matches_text_copy(page: str, encoding: str, field: str) -> None:
-    html_notice = _parse(HTML / page)
-    text_notice = _parse(EXTRA / f"{page.split('.')[0]}.txt")
-    assert html_notice.encoding == encoding
-    if field == "published":
-        got = html_notice.published_at.date() if html_notice.published_at else None
-        want = text_notice.published_at.date() if text_notice.published_at else None
-        assert got == want
-    else:
-        assert getattr(html_notice, field) == getattr(text_notice, field)
+    CHECK.check_html(page, encoding, field)
