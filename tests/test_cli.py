@@ -63,3 +63,14 @@ def test_parse_eval_report_do_not_import_prefect() -> None:
         "assert 'prefect' not in sys.modules, 'prefect imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(("env", "pool"), [({}, "jemalloc"), ({"ARROW_DEFAULT_MEMORY_POOL": "system"}, "system")],
+                         ids=["command-default", "user-setting-wins"])
+def test_command_chooses_arrow_allocator(env: dict[str, str], pool: str) -> None:
+    import os
+
+    clean = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    code = "import pipeline.cli, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    out = subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == pool
