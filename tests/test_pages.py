@@ -12,7 +12,7 @@ from pipeline.parse import parse_document
 from pipeline.records import RawDocument
 from pipeline.textclean import clean_page
 
-from conftest import CORPUS, PAGES
+from conftest import PAGES, SEEDS
 
 
 def _parse(path: Path, content_type: str | None = None):  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ SEED_PAGES = [
 
 @pytest.mark.parametrize("seed, variant, header, encoding", SEED_PAGES)
 def test_html_matches_text_copy(seed: str, variant: str, header: str | None, encoding: str) -> None:
-    text_notice = _parse(CORPUS / "seeds" / f"{seed}.txt")
+    text_notice = _parse(SEEDS / f"{seed}.txt")
     page_notice = _parse(PAGES / f"{seed}.{variant}.html", header)
     assert page_notice.encoding == encoding
     assert page_notice.body_text == text_notice.body_text
@@ -41,8 +41,8 @@ def test_html_matches_text_copy(seed: str, variant: str, header: str | None, enc
 
 @pytest.mark.parametrize("seed", ["xinzhou-2021", "guilin-2020"])
 def test_seed_metadata(seed: str) -> None:
-    gold = json.loads((CORPUS / "seeds" / f"{seed}.json").read_text(encoding="utf-8"))
-    n = _parse(CORPUS / "seeds" / f"{seed}.txt")
+    gold = json.loads((SEEDS / f"{seed}.json").read_text(encoding="utf-8"))
+    n = _parse(SEEDS / f"{seed}.txt")
     assert n.title == gold["title"]
     assert n.publisher == gold["publisher"]
     assert n.published_at.date().isoformat() == gold["published"]

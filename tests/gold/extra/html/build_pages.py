@@ -1,8 +1,8 @@
 """Build HTML versions of four extra-corpus notices, in the page styles of ../shared/FIXTURES.md.
 
-Run from the repo root: ``python tests/corpus/extra/html/build_pages.py``. The pages are committed;
+Run from the repo root: ``python tests/gold/extra/html/build_pages.py``. The pages are committed;
 this script documents how they were made (the ``.txt`` notice's lines -> a site template, UTF-8 or
-GBK) so that they can be rebuilt when a notice changes. ``tests/test_extra_corpus.py`` checks that
+GBK) so that they can be rebuilt when a notice changes. ``tests/test_corpora.py`` checks that
 each page parses to the same title, publisher, date and place as its ``.txt`` copy.
 """
 

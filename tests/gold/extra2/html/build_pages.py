@@ -1,11 +1,11 @@
 """Build HTML versions of four extra2 notices, in the page styles of ../shared/FIXTURES.md.
 
-Run from the repo root: ``python tests/corpus/extra2/html/build_pages.py``. The pages are committed;
+Run from the repo root: ``python tests/gold/extra2/html/build_pages.py``. The pages are committed;
 this script documents how they were made (the ``.txt`` notice's lines -> a site template, UTF-8 or
-GBK) so that they can be rebuilt when a notice changes. ``tests/test_extra2_corpus.py`` checks that
+GBK) so that they can be rebuilt when a notice changes. ``tests/test_corpora.py`` checks that
 each page parses to the same title, publisher, date and place as its ``.txt`` copy.
 
-The four templates differ from those of ``tests/corpus/extra/html``: a TRS page whose time and phone
+The four templates differ from those of ``tests/gold/extra/html``: a TRS page whose time and phone
 lists are real ``<table>`` rows and whose meta block gives ``PubDate`` in another format; a gov.cn
 information-disclosure page in GBK with the charset only in ``http-equiv`` and the title only between
 ``TitleStart`` comments; a hospital page (Hanweb ``div#con_con``) in GB2312 whose ``<title>`` names
