@@ -246,9 +246,62 @@ EXTRA2 = Corpus(
 
 SEEDS = Corpus("seeds", GOLD / "seeds")
 
+# The bundled samples of `notices run` (raw/samples/README.md): notices written for the project, scored
+# before any rule was fixed against them; the seeds' text and HTML forms there are scored as ``seeds``.
+_ROUND2 = "services: pipeline/rules/services.yaml has none of SPEC's second-round codes yet"
+_LIST_OF_DAYS = "times: a list of days ('11月14日、15日') gives only its first day"
+SAMPLES_CORPUS = Corpus(
+    "samples", GOLD / "samples", SAMPLES, written_by_us=True,
+    known_misses={
+        # classify
+        ("changchun-zhengwu-2025", "is_outage_notice"): "classify: the stop sentence names its period by 迁移 (迁移期间...暂停受理) and the dates stand under a '迁移时间' heading, which announce.heading does not know",
+        ("changchun-zhengwu-2025", "downtime_start"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
+        ("changchun-zhengwu-2025", "downtime_end"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
+        ("changchun-zhengwu-2025", "services_suspended"): "classify: read as no outage notice, so no services; also " + _ROUND2 + " (permits)",
+        ("changchun-zhengwu-2025", "domain"): "classify: no gov_service cue words; 公积金 in the list of desks that stay open wins",
+        ("handan-yibao-2022", "is_outage_notice"): "classify: the '▍暂停时间' heading starts with a symbol announce.heading does not allow, and no sentence holds both a stop word and a time",
+        ("handan-yibao-2022", "downtime_start"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
+        ("handan-yibao-2022", "downtime_end"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
+        ("handan-yibao-2022", "services_suspended"): "classify: read as no outage notice, so no services (see is_outage_notice)",
+        ("qingdao-churujing-2024", "domain"): "classify: no exit_entry cue words in classify.yaml",
+        ("wuxi-traffic-2020", "domain"): "classify: no traffic cue words in classify.yaml",
+        ("xuzhou-budongchan-2018", "domain"): "classify: no real_estate cue words; 税收/税务 (systems the registry joins) win",
+        # textclean
+        ("wuxi-traffic-2020", "title"): "textclean: an issuer line ending in 支队 above the '关于...' heading is not joined to it (the issuer-line rule knows 局, 中心 ...)",
+        ("wuxi-traffic-2020", "publisher"): "textclean: the issuer line and the signature end in 支队, which no publisher rule takes",
+        ("guiyang-shebao-2022", "datetimes"): "htmlclean/textclean: the 索引号 table's '发文日期:' cell lands in the body above the info line, which then stays and its date is read as a time",
+        # times
+        ("qingdao-churujing-2024", "datetimes"): _LIST_OF_DAYS,
+        ("wuxi-traffic-2020", "datetimes"): _LIST_OF_DAYS,
+        ("yinchuan-yibao-2023", "datetimes"): _LIST_OF_DAYS,
+        # contacts
+        ("wuxi-traffic-2020", "phones"): "contacts: the app name '交管12123' is read as a hotline",
+        # services
+        ("guiyang-shebao-2022", "services_suspended"): _ROUND2 + " (pension, unemployment, work_injury); 退休审批 reads as filing",
+        ("hefei-gjj-2023", "services_suspended"): _ROUND2 + " (withdrawal, loan)",
+        ("jiaxing-tax-2022", "services_suspended"): _ROUND2 + " (tax_filing, tax_payment, invoice); 税款缴纳 reads as contribution, 暂停服务 as general",
+        ("jilin-dishui-2016", "services_suspended"): _ROUND2 + " (tax_filing, tax_payment, invoice)",
+        ("kunming-yibao-2021", "services_suspended"): "services: the deadline to settle care under an 异地就医备案 before the stop is not read as cross_region; 经办机构暂停办理 reads as general though the lead says 部分医保服务",
+        ("kunming-yibao-2021-hospital-repost", "services_suspended"): "services: as kunming-yibao-2021 (the same notice)",
+        ("leshan-shebaoka-2020", "services_suspended"): _ROUND2 + " (card_services); 刷卡结算医疗费用不受影响 gives suspended inpatient/outpatient rows instead of keeping them open",
+        ("mudanjiang-yibao-2015", "services_suspended"): "services: 医疗费用审核报销 is no reimbursement cue (现金/零星/手工报销 are)",
+        ("nanning-tax-2019", "services_suspended"): _ROUND2 + " (tax_filing, tax_payment, invoice); 税款缴纳 reads as contribution, 部分涉税业务 as general",
+        ("nanyang-shebao-2023", "services_suspended"): _ROUND2 + " (pension); 缴费基数核定 reads as contribution as well as enrollment",
+        ("qingdao-churujing-2024", "services_suspended"): _ROUND2 + " (permits)",
+        ("shantou-shebao-2019", "services_suspended"): "DEBATABLE label: '暂停办理相关社会保险业务' followed by the list is not general in gold; the pipeline reads it as general",
+        ("taiyuan-gjj-2025", "services_suspended"): _ROUND2 + " (withdrawal, loan)",
+        ("weifang-yibao-2021", "services_suspended"): "services: the workaround '先行自付,凭票据...手工报销' gives a suspended reimbursement row (xinzhou-2021 convention: not a stop)",
+        ("weifang-yibao-2021-news-repost", "services_suspended"): "services: as weifang-yibao-2021 (the same notice)",
+        ("wuxi-traffic-2020", "services_suspended"): _ROUND2 + " (permits)",
+        ("xuzhou-budongchan-2018", "services_suspended"): _ROUND2 + " (permits)",
+        ("yangzhou-gjj-2017", "services_suspended"): _ROUND2 + " (withdrawal, loan); housing-fund 转移 is no transfer cue",
+        ("yinchuan-yibao-2023", "services_suspended"): "DEBATABLE label: enrollment stops only through the online channels while the windows keep it (restricted); the pipeline gives suspended",
+    },
+)
+
 REAL = Corpus("real", GOLD / "real", SHARED_CORPUS / "real", shared=True)
 
-CORPORA = [DEV, EXTRA, EXTRA2, SEEDS, REAL]
+CORPORA = [DEV, EXTRA, EXTRA2, SEEDS, SAMPLES_CORPUS, REAL]
 BY_NAME = {c.name: c for c in CORPORA}
 
 
