@@ -66,7 +66,7 @@ BUGS_CAUGHT = [
                  True, "housing_fund", id="variant-housing-fund-migration-period"),
 ]
 
-# Bugs caught by the second extra corpus (tests/corpus/extra2), with a variant found in no corpus.
+# Bugs caught by the second extra corpus (tests/gold/extra2), with a variant found in no corpus.
 BUGS_CAUGHT_2 = [
     pytest.param("石嘴山市医疗保障局召开国家医保信息平台上线切换工作调度会",
                  "11月3日下午3点,市医疗保障局召开调度会。\n会议要求,一是抓好接口改造。各定点医药机构要在11月15日前完成HIS系统接口改造,对未按期完成改造的定点医药机构,新平台上线后将暂缓开通其联网结算。二是抓好宣传引导。停机切换的具体时间将另行公告。",

@@ -88,7 +88,7 @@ CLEAN_CASES = [
                  "关于遵义市暂停业务办理的公告", "遵义市人社局、遵义市医保局", None, id="joint-issuers-in-opening-sentence"),
 ]
 
-# Bugs caught by the extra corpus (tests/corpus/extra), each with a variant found in neither corpus.
+# Bugs caught by the extra corpus (tests/gold/extra), each with a variant found in neither corpus.
 CLEAN_CASES_BUGS = [
     pytest.param("德州论坛 › 民生话题 › 查看内容\n德州医保3月停机切换,注意了!\n查看: 8721 | 回复: 36\n楼主 小管家 发表于 2022-03-04 09:26:31 | 只看该作者\n转自德州医保公众号:\n\n德州市医疗保障局关于系统切换的公告\n\n3月11日18时起全市医保系统停机。\n\n德州市医疗保障局\n2022年3月4日\n\n回复 支持(12) 反对(0)\n沙发 老王 发表于 2022-03-04 10:02:18\n收到,谢谢分享!",
                  "德州市医疗保障局关于系统切换的公告", "德州市医疗保障局", "2022-03-04", id="forum-counter-repost-credit-and-replies"),
@@ -117,7 +117,7 @@ CLEAN_CASES_BUGS = [
 ]
 
 
-# Bugs caught by the second extra corpus (tests/corpus/extra2), each with a variant found in neither corpus.
+# Bugs caught by the second extra corpus (tests/gold/extra2), each with a variant found in neither corpus.
 CLEAN_CASES_BUGS_2 = [
     pytest.param("职工医保个人账户家庭共济6月1日起实施 这些问题您关心吗？\n时间：2022-05-20 09:31　来源：鞍山市医疗保障局　【字号 大 中 小】【打印】\n按照《办法》要求，我市自2022年6月1日起实施家庭共济政策。市医疗保障局整理解答如下：\n问：什么是个人账户家庭共济？",
                  "职工医保个人账户家庭共济6月1日起实施这些问题您关心吗?", "鞍山市医疗保障局", "2022-05-20", id="question-headline-over-info-line"),

@@ -218,7 +218,7 @@ BUGS = [
     _c("schedule-early-or-late", "切换进度如有提前或延后,将另在网站、公众号发布通告。", set()),
     _c("cited-title-ignored", "市医保局发布了《关于暂停医保服务的公告》。", set()),
     _c("service-agency-not-general", "全市全部医保定点服务机构(医院、药店)暂停联网刷卡结算。", {"inpatient", "outpatient", "pharmacy"}),
-    # round 2, from the extra corpus (tests/corpus/extra): each rule with a variant found in neither corpus
+    # round 2, from the extra corpus (tests/gold/extra): each rule with a variant found in neither corpus
     _c("housing-fund-deposits-are-contribution", "服务大厅停止办理公积金缴存、提取、贷款及查询业务。", {"contribution"}),
     _c("housing-fund-deposit-business-variant", "12月30日起住房公积金缴存业务暂停办理。", {"contribution"}, "!general:suspended"),
     _c("housing-fund-payers-are-no-service", "请各缴存单位、缴存职工于12月28日前办理提取业务。", set(), "!contribution:deadline"),
@@ -244,7 +244,7 @@ BUGS = [
        "!pharmacy:suspended"),
     _c("admitted-patients-are-inpatient", "停机期间收治的医保患者,待新系统上线后转为医保结算。", {"inpatient"},
        "inpatient:workaround", "!outpatient:suspended"),
-    # round 3, from the second extra corpus (tests/corpus/extra2): each rule with a variant found in neither corpus
+    # round 3, from the second extra corpus (tests/gold/extra2): each rule with a variant found in neither corpus
     _c("haerbin-stop-table-rows-inherit-the-stop",
        "一、停机安排\n业务类别 | 停机时间 | 恢复时间\n医保经办服务(含网上办事大厅、“龙江医保”APP) | 2021年11月12日17:00 | 2021年11月22日8:30\n"
        "省内及跨省异地就医直接结算 | 2021年11月11日18:00 | 另行通知\n二、温馨提示\n请妥善保管门诊票据。",
