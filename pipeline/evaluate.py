@@ -3,9 +3,10 @@
 Each gold label ``<id>.json`` is joined with the text of the same id: ``<id>.txt`` (or an HTML page
 ``<id>.html``, ``<id>.<encoding>.html``) beside it, or in a separate text folder, so labels we wrote
 can live in the project while the texts published by others stay outside it (``../shared``). The
-text is parsed like any input and compared with its label. Scalars (province, city, title, publisher, published, downtime start/end, domain) score exact
-matches (titles and names compared without blanks and punctuation, after the same normalization the
-pipeline applies); sets (datetimes, services_suspended, phones) score micro precision/recall/F1.
+text is parsed like any input and compared with its label. Scalars (province, city, title,
+publisher, published, downtime start/end, domain) score exact matches (titles and names compared
+without blanks and punctuation, after the same normalization the pipeline applies); sets
+(datetimes, services_suspended, phones) score micro precision/recall/F1.
 A gold file without a key (e.g. ``domain``) does not count for that field.
 """
 

@@ -133,6 +133,8 @@ def record_floors(report: EvalReport, floors_file: str | Path, name: str, gold_d
     The other corpora's entries are kept as they are.
     """
     path = Path(floors_file)
+    if not path.parent.is_dir():
+        raise FloorsError(f"no folder for the floors file {path}")
     data = load_floors(path)
     root = repo_root(path)
     old_floors: dict[str, float] = data["corpora"].get(name, {}).get("floors", {})
