@@ -6,8 +6,9 @@ from there and keeps only what it wrote. This test indexes every 30-character wi
 sentence cannot creep back into a case table, a docstring, a fixture or a sample. Allowed:
 
 - the two seed notices the project started from (``../shared/seeds``): their windows are not indexed;
-- the ``title`` of a gold label (``tests/gold/**/*.json``): a label names the notice it labels, as a
-  citation names a document, and the title is what ``notices eval`` scores;
+- the ``title`` and ``url`` of a gold label (``tests/gold/**/*.json``): a label names the notice it
+  labels and where it was found, as a citation names a document, and the title is what
+  ``notices eval`` scores (a repost's page may print its own URL);
 - windows of blanks only (a long indentation run is nobody's text).
 
 Skips when ``../shared`` is absent (CI always has it).
@@ -79,15 +80,20 @@ def readable_text(path: Path) -> str | None:
     return None
 
 
+CITATION_KEYS = ("title", "url")
+
+
 def without_gold_title(path: Path, text: str) -> str:
-    """A gold label with its ``title`` value blanked (the one allowed citation)."""
+    """A gold label with its ``title`` and ``url`` values blanked (the allowed citations)."""
     if path.suffix != ".json" or "gold" not in path.relative_to(ROOT).parts:
         return text
-    title = json.loads(text).get("title")
-    if not title:
-        return text
-    quoted = json.dumps(title, ensure_ascii=False)
-    return text.replace(f'"title": {quoted}', '"title": ' + " " * len(quoted))
+    label = json.loads(text)
+    for key in CITATION_KEYS:
+        value = label.get(key)
+        if value:
+            quoted = json.dumps(value, ensure_ascii=False)
+            text = text.replace(f'"{key}": {quoted}', f'"{key}": ' + " " * len(quoted))
+    return text
 
 
 def scan(files: list[Path], index: dict[str, str]) -> list[Hit]:
