@@ -45,7 +45,7 @@ DOMAINS = {"medical_insurance", "social_insurance", "housing_fund", "tax", "traf
            "gov_service", "other"}
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
 PHONE = re.compile(r"^(0\d{2,3}-\d{5,8}|1\d{10}|[19]\d{4})$")  # landline (incl. 96xxxx), mobile, 12xxx hotline, 95xxx bank line
-FIELDS = (*SCALARS, *SETS, "is_outage_notice")
+FIELDS = (*SCALARS, *SETS)  # SCALARS holds is_outage_notice
 HTML_FIELDS = ("title", "publisher", "published", "province", "city")
 
 

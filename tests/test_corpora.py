@@ -153,7 +153,7 @@ def test_floors_belong_to_this_corpus(name: str) -> None:
     assert entry.corpus_sha256 == corpus_hash(corpus.gold, corpus.texts), (
         "labels or texts changed: re-run `notices eval` and re-record the floors")
     for field in (*SCALARS, *SETS):
-        if field != "domain":
+        if field not in ("domain", "is_outage_notice"):  # scored only where the labels state them
             assert field in entry.floors, field
 
 
