@@ -1,7 +1,7 @@
 """Fast scanning for cue regexes: every start position's match, with a first-character prefilter.
 
 The services extractor needs, for each cue regex, its match at *every* start position (overlapping
-candidates; :mod:`pipeline.service_cues` picks among them). Searching again from the last match's
+candidates; :mod:`pipeline.services.cues` picks among them). Searching again from the last match's
 start + 1 gives exactly that. What makes it slow is a pattern whose first character Python's
 engine cannot tell in advance (it opens with an optional group, ``(?:费用)?结算申报``, or a digit
 class): the engine then tries a full match at every position of the text. Such a pattern is

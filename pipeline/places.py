@@ -25,7 +25,7 @@ from typing import Any
 from .normalize import normalize_text
 from .records import Place
 from .ruledata import load_csv, load_yaml
-from .service_scan import compile_cue, spans
+from .cuescan import compile_cue, spans
 
 __all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
 
@@ -114,7 +114,7 @@ class _CueCounter:
     proper prefix of a cue is also its suffix), those are all the places where it starts; when,
     besides, no cue is a prefix of another (nor a duplicate), at most one cue starts at a place.
     The sum is then the number of places where some cue starts, which one scan finds
-    (:func:`pipeline.service_scan.spans`) instead of one ``count`` per cue. Other lists are
+    (:func:`pipeline.cuescan.spans`) instead of one ``count`` per cue. Other lists are
     counted word by word.
     """
 

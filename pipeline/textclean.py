@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .normalize import compact
 from .records import TZ
 from .ruledata import load_yaml
-from .service_scan import compile_cue, iter_matches
+from .cuescan import compile_cue, iter_matches
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name"]
 
@@ -55,7 +55,7 @@ class _AnyOf:
 
     Patterns anchored at the line start (``^...``) are joined into one regex tried at the start
     only; the others into one regex with a first-character prefilter
-    (:func:`pipeline.service_scan.compile_cue`), so the engine skips to the characters that can
+    (:func:`pipeline.cuescan.compile_cue`), so the engine skips to the characters that can
     open one of them instead of trying every alternative at every position. A line is one line:
     ``^`` holds only at its start.
     """
@@ -129,7 +129,7 @@ def _rules() -> _PageRules:
         author=frozenset(labels["author"]),
         # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
         # forum stamp 发表于, a blank). Compiled with a first-character prefilter: group 1 is the
-        # whole match (see service_scan.compile_cue).
+        # whole match (see cuescan.compile_cue).
         label_re=compile_cue(
             r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
         ),

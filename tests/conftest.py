@@ -27,7 +27,7 @@ def seeds_dir() -> Path:
 
 def every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """The spans a cue regex (group 1 in a lookahead) finds by definition: group 1 matched at every
-    start position, non-empty; the plain form the fast scans of service_scan are checked against."""
+    start position, non-empty; the plain form the fast scans of pipeline.cuescan are checked against."""
     out = []
     for i in range(len(text)):
         m = regex.match(text, i)

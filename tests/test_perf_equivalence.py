@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import contact_numbers, normalize
+from pipeline import normalize
+from pipeline.contacts import numbers as contact_numbers
 
 from conftest import CORPUS, every_start
 
@@ -240,8 +241,8 @@ def test_cue_counts_generated(text: str) -> None:
 
 # --- service cue scanning -----------------------------------------------------------------------------
 
-from pipeline.service_rules import service_rules  # noqa: E402
-from pipeline.service_scan import required_words, spans  # noqa: E402
+from pipeline.services.rules import service_rules  # noqa: E402
+from pipeline.cuescan import required_words, spans  # noqa: E402
 
 _SERVICE_RULES = service_rules()
 _CUE_REGEXES = list(dict.fromkeys(
@@ -285,8 +286,9 @@ def test_cue_word_lists_generated(text: str) -> None:
 
 # --- contacts: sentence starts and suffix tests ---------------------------------------------------------
 
-from pipeline import contact_labels, contacts  # noqa: E402
-from pipeline.contact_rules import contact_rules  # noqa: E402
+from pipeline.contacts import extract as contacts  # noqa: E402
+from pipeline.contacts import labels as contact_labels  # noqa: E402
+from pipeline.contacts.rules import contact_rules  # noqa: E402
 
 _CONTACT_RULES = contact_rules()
 _SUFFIX_LISTS = {name: getattr(_CONTACT_RULES, name)

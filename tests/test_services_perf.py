@@ -15,15 +15,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import service_clauses, service_reading, service_scan, services
+from pipeline import cuescan as service_scan
+from pipeline.services import clauses as service_clauses
+from pipeline.services import extract as services
+from pipeline.services import reading as service_reading
 from pipeline.normalize import normalize_text
 from pipeline.records import ServiceFact
-from pipeline.service_clauses import split_clauses
-from pipeline.service_cues import CueMap, find_cues
-from pipeline.service_reading import Reading, read_clauses
-from pipeline.service_rules import SERVICE_CODES, service_rules
-from pipeline.service_scan import finite_words
-from pipeline.service_timing import WindowIndex
+from pipeline.services.clauses import split_clauses
+from pipeline.services.cues import CueMap, find_cues
+from pipeline.services.reading import Reading, read_service_clauses
+from pipeline.services.rules import SERVICE_CODES, service_rules
+from pipeline.cuescan import finite_words
+from pipeline.services.timing import WindowIndex
 from pipeline.times import extract_windows
 
 from conftest import CORPUS, every_start
@@ -138,7 +141,7 @@ def _rows_agree(text: str) -> int:
     rules = service_rules()
     index = WindowIndex(extract_windows(text, None))
     cues = find_cues(text, rules)
-    readings = read_clauses(text, split_clauses(text), cues, rules)
+    readings = read_service_clauses(text, split_clauses(text), cues, rules)
     facts = services._facts(text, readings, cues, index, rules.steps)
     assert facts == _plain_facts(text, readings, cues, index, rules.steps)
     return len(facts)
@@ -282,10 +285,10 @@ def test_scan_start_generated(text: str) -> None:
 def _readings_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     rules = service_rules()
     clauses, cues = split_clauses(text), find_cues(text, rules)
-    fast = read_clauses(text, clauses, cues, rules)
+    fast = read_service_clauses(text, clauses, cues, rules)
     with monkeypatch.context() as m:  # the definition: every clause with a cue is read
         m.setattr(service_reading, "_reads_nothing", lambda *args: False)
-        plain = read_clauses(text, clauses, cues, rules)
+        plain = read_service_clauses(text, clauses, cues, rules)
     assert fast == plain
 
 
@@ -323,4 +326,4 @@ SKIP_CASES = [
 @pytest.mark.parametrize("text", SKIP_CASES)
 def test_skipped_clauses_cases(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _readings_agree(text, monkeypatch)
-    assert read_clauses(text, split_clauses(text), find_cues(text), service_rules()), "the case has readings"
+    assert read_service_clauses(text, split_clauses(text), find_cues(text), service_rules()), "the case has readings"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline.records import AUDIENCES, SERVICE_ACTIONS, TZ, WINDOW_KINDS, ServiceFact, TimeWindow
 from pipeline.ruledata import RulesError
-from pipeline.service_rules import SERVICE_CODES, service_rules
+from pipeline.services.rules import SERVICE_CODES, service_rules
 from pipeline.services import attach_services, extract_services
 
 CUE_WORDS = [
@@ -104,7 +104,7 @@ def test_rules_compile_and_cover_the_taxonomy() -> None:
 
 
 def test_a_bad_rules_entry_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import service_rules as module
+    from pipeline.services import rules as module
 
     good = module.load_yaml("services.yaml")
     actions = module.load_yaml("service_actions.yaml")

@@ -1,7 +1,7 @@
 """The fast scanning of the services extractor gives exactly what the plain regexes give.
 
-``pipeline.service_scan`` compiles cue regexes with a first-character prefilter, and
-``service_clauses`` finds clause ends, item markers and brackets with faster forms of its
+``pipeline.cuescan`` compiles cue regexes with a first-character prefilter, and
+``pipeline.services.clauses`` finds clause ends, item markers and brackets with faster forms of its
 regexes. Speed must not change a single span: every rules pattern is checked against its plain
 form on both labeled corpora and on generated text, and the clause helpers against their plain
 definitions (the character loop of brackets, the list of marker regexes tried in order).
@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from pipeline.normalize import normalize_text
 from pipeline.ruledata import load_yaml
-from pipeline.service_clauses import bracket_zones, split_clauses
-from pipeline.service_rules import service_rules
-from pipeline.service_scan import compile_cue, first_chars, matches, spans
+from pipeline.services.clauses import bracket_zones, split_clauses
+from pipeline.services.rules import service_rules
+from pipeline.cuescan import compile_cue, first_chars, matches, spans
 
 from conftest import CORPUS
 

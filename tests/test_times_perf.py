@@ -15,13 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import time_grammar, time_windows, times
+from pipeline.times import extract as times
+from pipeline.times import grammar as time_grammar
+from pipeline.times import windows as time_windows
 from pipeline.normalize import normalize_text
 from pipeline.ruledata import load_yaml
-from pipeline.time_grammar import scan
-from pipeline.times import stamp_spans
-from pipeline.time_resolve import resolve_all
-from pipeline.time_windows import Clause, read_clauses
+from pipeline.times.grammar import scan
+from pipeline.times.extract import stamp_spans
+from pipeline.times.resolve import resolve_all
+from pipeline.times.windows import TimeClause, read_time_clauses
 
 from conftest import CORPUS
 
@@ -48,7 +50,7 @@ def _segments() -> list[str]:
     """Every clause part the extractor reads on the corpora (before, after, heading), and each line."""
     out: list[str] = []
     for text in TEXTS:
-        for c in read_clauses(text, resolve_all(text, scan(text), None)):
+        for c in read_time_clauses(text, resolve_all(text, scan(text), None)):
             out += [c.before, c.after, c.heading]
         out += text.split("\n")
     return out
@@ -131,7 +133,7 @@ def _plain_has_core(segment: str) -> bool:
     return any(p.search(segment) for p in r["weak"])
 
 
-def _plain_component(c: Clause, skip_list_items: bool = False) -> str | None:
+def _plain_component(c: TimeClause, skip_list_items: bool = False) -> str | None:
     """The definition: every component pattern scanned before and after the expression."""
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
@@ -172,14 +174,14 @@ def _scope_agrees(before: str, after: str) -> None:
     assert time_windows._has_core(segment) == _plain_has_core(segment), segment
     assert time_windows._province(segment) == _plain_province(segment), segment
     res = resolve_all("10月8日", scan("10月8日"), None)[0]
-    c = Clause(res=res, kind="other", before=before, after=after, heading="")
+    c = TimeClause(res=res, kind="other", before=before, after=after, heading="")
     for skip in (False, True):
         assert time_windows._component(c, skip) == _plain_component(c, skip), (before, after)
 
 
 def test_scope_corpus() -> None:
     for text in TEXTS:
-        for c in read_clauses(text, resolve_all(text, scan(text), None)):
+        for c in read_time_clauses(text, resolve_all(text, scan(text), None)):
             _scope_agrees(c.before, c.after)
             _scope_agrees(c.heading, "")
 
@@ -227,7 +229,7 @@ def _plain_headings(text: str) -> list[str]:
 
 
 def _headings_agree(text: str) -> None:
-    clauses = read_clauses(text, resolve_all(text, scan(text), None))
+    clauses = read_time_clauses(text, resolve_all(text, scan(text), None))
     assert [c.heading for c in clauses] == _plain_headings(text), text
 
 
@@ -246,7 +248,7 @@ def test_headings_generated(text: str) -> None:
                          ids=["table row"])
 def test_headings_table(text: str) -> None:
     _headings_agree(text)
-    assert [c.heading for c in read_clauses(text, resolve_all(text, scan(text), None))][:2] == ["停机时间", "恢复时间"]
+    assert [c.heading for c in read_time_clauses(text, resolve_all(text, scan(text), None))][:2] == ["停机时间", "恢复时间"]
 
 
 def test_open_tail_is_the_old_pattern() -> None:
@@ -299,7 +301,7 @@ def test_stamp_spans_generated(text: str) -> None:
 # --- the clause reader's gated steps against their plain forms ---------------------------------------
 
 
-def _plain_kind(c: Clause, text: str) -> str:
+def _plain_kind(c: TimeClause, text: str) -> str:
     """The definition: all cues listed, the first after the expression by priority at its place."""
     r = _rules()
     expr = c.res.expr
@@ -325,7 +327,7 @@ def _plain_kind(c: Clause, text: str) -> str:
 
 def _clauses_agree(text: str) -> None:
     r = _rules()
-    for c in read_clauses(text, resolve_all(text, scan(text), None)):
+    for c in read_time_clauses(text, resolve_all(text, scan(text), None)):
         plain = _plain_province(time_windows._PARENS.sub("", c.before + time_windows._stop_part(c.after)))
         assert c.province == plain, (c.before, c.after)
         label = c.before + "\n" + c.heading

@@ -1,7 +1,7 @@
 """Finding phone-number candidates in text and normalizing them with ``phonenumbers``.
 
 A candidate is only a shape (``0350-3032798``, ``2886097``, ``12345`` ...); whether it is a phone
-(cues, traps, groups) is decided in :mod:`pipeline.contacts`. Normalization validates with the
+(cues, traps, groups) is decided in :mod:`pipeline.contacts.extract`. Normalization validates with the
 ``phonenumbers`` library (region CN): every E.164 value produced here is valid, and a number that
 phonenumbers does not find valid gets no E.164 form (or, when its shape is weak, is dropped).
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from .contact_rules import contact_rules
-from .service_scan import compile_cue, iter_matches
+from ..cuescan import compile_cue, iter_matches
+from .rules import contact_rules
 
 __all__ = ["Candidate", "find_candidates", "masked_spans", "normalize_candidate", "ascii_digits",
            "is_date_like"]
@@ -91,7 +91,7 @@ _MASK_PATTERN = r"""
     """
 # Every form above starts with a character of this class. It leads the compiled regex (case
 # sensitive, so the engine can skip to such characters in C), and the lookbehind re-reads the
-# mask from it: group 1 is the mask, as with service_scan.compile_cue.
+# mask from it: group 1 is the mask, as with cuescan.compile_cue.
 _MASK_FIRST = r"[A-Za-z0-9._%+\-]"
 _MASK = re.compile(rf"(?-i:{_MASK_FIRST})(?<=(?=({_MASK_PATTERN}))(?s:.))", re.VERBOSE | re.IGNORECASE)
 

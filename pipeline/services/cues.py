@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .service_rules import ActionCue, ServiceRules, service_rules
-from .service_scan import matches, spans
+from ..cuescan import matches, spans
+from .rules import ActionCue, ServiceRules, service_rules
 
 __all__ = ["Hit", "CueMap", "find_cues"]
 
@@ -90,7 +90,7 @@ def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray
 
 
 class _Spans:
-    """:func:`~pipeline.service_scan.spans` of any cue regex over one text; word lists in one pass."""
+    """:func:`~pipeline.cuescan.spans` of any cue regex over one text; word lists in one pass."""
 
     def __init__(self, text: str, rules: ServiceRules) -> None:
         self.text = text

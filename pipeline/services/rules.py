@@ -3,9 +3,9 @@
 The YAML files hold the words; this module turns them into regexes once (``functools.cache``) and
 validates them, so a malformed user extension fails loudly at load time rather than silently at
 match time. Word lists become one alternation each, longest word first. Every cue regex is compiled
-by :func:`pipeline.service_scan.compile_cue` (group 1 is the cue, with a first-character
-prefilter), so that :func:`pipeline.service_scan.spans` finds its match at every start position
-quickly; ``service_cues`` picks among the overlapping candidates. The word lists are also kept as
+by :func:`pipeline.cuescan.compile_cue` (group 1 is the cue, with a first-character
+prefilter), so that :func:`pipeline.cuescan.spans` finds its match at every start position
+quickly; :mod:`pipeline.services.cues` picks among the overlapping candidates. The word lists are also kept as
 words (``ServiceRules.word_lists``), so that one pass over a text finds them all.
 """
 
@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .records import AUDIENCES, SERVICE_ACTIONS
-from .ruledata import RulesError, load_yaml
-from .service_scan import WordLists, compile_cue, finite_words
+from ..cuescan import WordLists, compile_cue, finite_words
+from ..records import AUDIENCES, SERVICE_ACTIONS
+from ..ruledata import RulesError, load_yaml
 
 __all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
 
@@ -98,7 +98,7 @@ def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
 def _words_regex(words: list[str], where: str, lists: _Lists) -> re.Pattern[str] | None:
     """One cue regex of literal words, longest first (so a start yields its longest word).
 
-    The words are recorded in ``lists`` under the regex (see :class:`~pipeline.service_scan.WordLists`).
+    The words are recorded in ``lists`` under the regex (see :class:`~pipeline.cuescan.WordLists`).
     """
     clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
     if not clean:
@@ -109,7 +109,7 @@ def _words_regex(words: list[str], where: str, lists: _Lists) -> re.Pattern[str]
 
 
 def _pattern_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
-    """A rules regex as a cue regex (group 1 is the cue; see :mod:`pipeline.service_scan`)."""
+    """A rules regex as a cue regex (group 1 is the cue; see :mod:`pipeline.cuescan`)."""
     _compile(pattern, where, flags)  # validate the bare pattern first for a clear message
     try:
         return compile_cue(pattern, flags)
@@ -120,7 +120,7 @@ def _pattern_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
 def _cue_regex(pattern: str, where: str, lists: _Lists) -> re.Pattern[str]:
     """A cue pattern whose every-start matches are read (objects, actions, generic stops).
 
-    One that only spells out a few words (``(?:先行|先)?垫付``; :func:`~pipeline.service_scan.finite_words`)
+    One that only spells out a few words (``(?:先行|先)?垫付``; :func:`~pipeline.cuescan.finite_words`)
     is recorded in ``lists`` too, so the one pass over the word lists finds it.
     """
     regex = _pattern_regex(pattern, where)

@@ -45,11 +45,11 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import Any
 
-from .records import TimeWindow
-from .ruledata import load_yaml
-from .time_resolve import Resolved, sentence_bounds
+from ..records import TimeWindow
+from ..ruledata import load_yaml
+from .resolve import Resolved, sentence_bounds
 
-__all__ = ["Clause", "read_clauses", "choose_downtime", "MAX_DOWNTIME_DAYS"]
+__all__ = ["TimeClause", "read_time_clauses", "choose_downtime", "MAX_DOWNTIME_DAYS"]
 
 MAX_DOWNTIME_DAYS = 120  # an "end" further than this after the start is a claim period, not downtime
 _CUE_WINDOW = 4  # characters after a kind cue searched for 期间/准备 (停机切换期间 is a period)
@@ -60,7 +60,7 @@ _LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)�
 
 
 @dataclass(slots=True)
-class Clause:
+class TimeClause:
     """One expression with what its clause says about it."""
 
     res: Resolved
@@ -240,7 +240,7 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[tuple[int, str]]:
         yield m.start(), r["cue_kind"][m.group()]
 
 
-def _kind(c: Clause, text: str, period_label: bool | None = None) -> str:
+def _kind(c: TimeClause, text: str, period_label: bool | None = None) -> str:
     """Kind of the expression from its clause (see the module docstring).
 
     ``period_label``: whether ``c.before`` holds a period label, when the caller knows already.
@@ -310,7 +310,7 @@ def _list_item(segment: str, start: int, end: int) -> bool:
     return segment[left - 1:left] == "、" or segment[right:right + 1] == "、"
 
 
-def _component(c: Clause, skip_list_items: bool = False) -> str | None:
+def _component(c: TimeClause, skip_list_items: bool = False) -> str | None:
     """The component named nearest before the expression, else first after it.
 
     With ``skip_list_items`` (a general stop), a name inside a list of its businesses
@@ -452,7 +452,7 @@ def _table_label(text: str, start: int, index: int) -> str | None:
 _OPEN_TAIL = re.compile(r"[ ]?(?:起|开始)?[ ]?,?[ ]?")  # between a point and its open end: 起,至...
 
 
-def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None = None) -> list[Clause]:
+def read_time_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None = None) -> list[TimeClause]:
     """Read the clause of every resolved expression (kind, estimate, component, scope flags).
 
     ``bounds`` are the text's :func:`sentence_bounds` when the caller has them already.
@@ -461,7 +461,7 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
     if bounds is None:
         bounds = sentence_bounds(text)
     starts = [x.expr.start for x in resolved]  # ascending: the scanner reads left to right
-    out: list[Clause] = []
+    out: list[TimeClause] = []
     # Between two expressions, the words after the last comma open the next one's clause
     # (...恢复,异地就医结算10月20日恢复): they are its subject or label, not the previous one's.
     cuts: list[tuple[int, int]] = []  # (end of i's after, start of (i+1)'s before)
@@ -483,7 +483,7 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
         in_row = i - bisect.bisect_left(starts, line_start, 0, i)  # times before it on its line
         label = _table_label(text, e.start, in_row)
         heading = label if label is not None else _heading(text, e.start)
-        c = Clause(res=res, kind="other", before=before, after=after, heading=heading)
+        c = TimeClause(res=res, kind="other", before=before, after=after, heading=heading)
         masked = after
         if e.right is None:
             tail = _OPEN_TAIL.match(text, e.end)
@@ -522,14 +522,14 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
     return out
 
 
-def _start_key(c: Clause) -> tuple[dt.date, bool, dt.datetime]:
+def _start_key(c: TimeClause) -> tuple[dt.date, bool, dt.datetime]:
     """Earliest day first; on one day a stated clock before a bare date, earliest clock first."""
     s = c.res.start
     assert s is not None
     return (s.date(), c.res.start_precision == "day", s)
 
 
-def _end_points(c: Clause) -> list[tuple[dt.datetime, str]]:
+def _end_points(c: TimeClause) -> list[tuple[dt.datetime, str]]:
     """The moments of this clause that can end the downtime."""
     res = c.res
     if c.province or c.kind in ("deadline", "other") and not c.section:
@@ -543,7 +543,7 @@ def _end_points(c: Clause) -> list[tuple[dt.datetime, str]]:
     return []
 
 
-def _pick(pools: list[list[Clause]], excluded: list[Clause]) -> tuple[Clause | None, list[Clause]]:
+def _pick(pools: list[list[TimeClause]], excluded: list[TimeClause]) -> tuple[TimeClause | None, list[TimeClause]]:
     """The earliest stop of the first pool that still has a clause (see the module docstring)."""
     for pool in pools:
         pool = [c for c in pool if not any(c is x for x in excluded)]
@@ -555,11 +555,11 @@ def _pick(pools: list[list[Clause]], excluded: list[Clause]) -> tuple[Clause | N
     return None, []
 
 
-_Point = tuple[Clause, dt.datetime, str]
+_Point = tuple[TimeClause, dt.datetime, str]
 
 
-def _downtime_end(start: dt.datetime | None, own: list[Clause],
-                  points: list[_Point]) -> tuple[Clause | None, dt.datetime | None, str | None]:
+def _downtime_end(start: dt.datetime | None, own: list[TimeClause],
+                  points: list[_Point]) -> tuple[TimeClause | None, dt.datetime | None, str | None]:
     """The latest end point not before ``start`` nor too far after it; ``own`` adds its range ends."""
     points = list(points)
     for c in own:
@@ -576,7 +576,7 @@ def _downtime_end(start: dt.datetime | None, own: list[Clause],
     return clause, end, precision
 
 
-def _staged_pause(chosen: Clause, usable: list[Clause], points: list[_Point]) -> bool:
+def _staged_pause(chosen: TimeClause, usable: list[TimeClause], points: list[_Point]) -> bool:
     """True when ``chosen`` is a closed window that ends before a longer main stop begins.
 
     A one-night pause for a data pre-migration (10月22日18时至次日8时) before the core stop
@@ -596,7 +596,7 @@ def _staged_pause(chosen: Clause, usable: list[Clause], points: list[_Point]) ->
     return False
 
 
-def _same_day_clock(chosen: Clause, pools: list[list[Clause]], excluded: list[Clause]) -> Clause:
+def _same_day_clock(chosen: TimeClause, pools: list[list[TimeClause]], excluded: list[TimeClause]) -> TimeClause:
     """A clock-precision stop on the day of a day-precision ``chosen`` (the same stop, stated exactly).
 
     ``6月30日至7月1日上午`` restates ``6月30日16:00至7月1日12:00``; ``1月1日至1月2日`` restates
@@ -613,7 +613,7 @@ def _same_day_clock(chosen: Clause, pools: list[list[Clause]], excluded: list[Cl
     return chosen
 
 
-def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
+def choose_downtime(text: str, clauses: list[TimeClause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
     pools = [
@@ -629,7 +629,7 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
         [c for c in clauses if c.kind == "suspension" or (c.kind != "deadline" and c.res.expr.right is not None)],
     ]
     points = [(c, m, p) for c in clauses for m, p in _end_points(c)]
-    excluded: list[Clause] = []
+    excluded: list[TimeClause] = []
     chosen, pool = _pick(pools, excluded)
     while chosen is not None and _staged_pause(chosen, usable, points):
         excluded.append(chosen)
