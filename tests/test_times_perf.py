@@ -77,48 +77,15 @@ def _gates_agree(segment: str) -> None:
     assert bool(r["any_component"].search(segment)) == plain, segment
 
 
-def _required_words_hold(segment: str) -> None:
-    """Every match of a gated pattern holds one of the words its gate searches for."""
-    data = load_yaml("time_cues.yaml")
-    lists = [data[k] for k in ("section_patterns", "period_label_patterns", "core_strong_patterns",
-                               "core_weak_patterns", "province_component_patterns")]
-    lists += [[p for p, _ in data["components"]], data["open_end_patterns"][1:2]]
-    for patterns in lists:
-        words = time_windows._required_words(patterns)
-        assert words, patterns  # each list has a gate today; None would only make it slower
-        for p in patterns:
-            for m in re.finditer(p, segment):
-                assert any(w in m.group() for w in words), (p, m.group())
-
-
 def test_gates_corpus() -> None:
     for segment in SEGMENTS:
         _gates_agree(segment)
-        _required_words_hold(segment)
 
 
 @FAST
 @given(_cue_text)
 def test_gates_generated(segment: str) -> None:
     _gates_agree(segment)
-    _required_words_hold(segment)
-
-
-@pytest.mark.parametrize(("pattern", "words"), [
-    ("停机[^,]{0,6}时间", ["停机"]),
-    ("(?:跨省|省外)(?:就医)?[^,]{0,6}?(?:直接结算|直结)", ["省外", "跨省"]),
-    ("(?:所有|各)[^,]{0,4}?(?:网点|服务大厅)", ["服务大厅", "网点"]),
-    ("[^,]{0,10}另行通知", ["另行通知"]),
-    ("(?:医保|社保)?业务", ["业务"]),
-    ("(?i)app", None),
-    ("[^,]{0,4}(?:a|b?)", None),
-], ids=["two runs", "branch of words", "most selective part", "after a class", "optional group skipped",
-        "ignorecase has none", "no word in every match"])
-def test_required_words_cases(pattern: str, words: list[str] | None) -> None:
-    assert time_windows._required_words([pattern]) == words
-
-
-# --- the scope tests with their gates, against their plain definitions ----------------------------
 
 
 def _plain_has_core(segment: str) -> bool:
@@ -425,26 +392,6 @@ def test_not_text_spans_corpus() -> None:
 @given(_url_text)
 def test_not_text_spans_generated(text: str) -> None:
     assert times._not_text_spans(text) == _plain_not_text_spans(text)
-
-
-# --- province pre-test: the words' first characters searched before each word's characters -------------
-
-
-def _chars_agree(text: str) -> None:
-    chars = _rules()["province_chars"]
-    assert chars is not None
-    assert chars.held_by(text) == any(all(ch in text for ch in w) for w in chars.words), text
-
-
-def test_chars_of_corpus() -> None:
-    for segment in SEGMENTS:
-        _chars_agree(segment)
-
-
-@FAST
-@given(_clause_words)
-def test_chars_of_generated(text: str) -> None:
-    _chars_agree(text)
 
 
 # --- a relative day's follower matched in place instead of on a copy of the rest of the text ----------
