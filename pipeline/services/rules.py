@@ -19,16 +19,10 @@ import regex
 
 from ..cuescan import Cue, WordLists, compile_cue
 from ..records import AUDIENCES, SERVICE_ACTIONS
-from ..ruledata import RulesError, load_yaml
+from ..ruledata import RulesError, load_yaml, service_codes
 
-__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
+__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules"]
 
-# Taxonomy codes (SPEC.md "Service taxonomy"); the YAML must define exactly these.
-SERVICE_CODES = (
-    "general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region",
-    "filing", "reimbursement", "transfer", "maternity", "personal_account", "online_channels",
-    "institution_settlement",
-)
 ACTION_TYPES = (*SERVICE_ACTIONS, "open")  # `open`: the notice keeps the service running
 SCOPES = ("before", "both")
 PLACE_KINDS = ("mixed", "medical", "pharmacy")
@@ -122,7 +116,7 @@ def _as_list(value: Any, where: str) -> list[Any]:
 def _codes(value: Any, where: str) -> tuple[str, ...]:
     """Validated service codes of a rules entry."""
     codes = tuple(_as_list(value, where))
-    bad = [c for c in codes if c not in SERVICE_CODES]
+    bad = [c for c in codes if c not in service_codes()]
     if bad or not codes:
         raise RulesError(f"{where}: unknown or missing service codes {bad or codes}")
     return codes
@@ -134,10 +128,9 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
         where = f"services.yaml compounds[{i}]"
         cues.append(ObjectCue(_compile(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
-    codes = data.get("codes")
-    if not isinstance(codes, dict) or set(codes) != set(SERVICE_CODES):
-        raise RulesError("services.yaml codes: must define exactly the SPEC taxonomy codes")
-    for code, entry in codes.items():
+    codes = data["codes"]  # checked by service_taxonomy (ruledata): every code a mapping
+    for code in service_codes():
+        entry = codes[code]
         where = f"services.yaml codes.{code}"
         words = _words_regex(_as_list(entry.get("words"), where), where, lists)
         if words is not None:
