@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cuescan import WordCount
 from .normalize import normalize_text
 from .records import Place
 from .ruledata import load_csv, load_yaml
@@ -106,11 +107,6 @@ class _Hit:
     forms: tuple[_Form, ...]
 
 
-def _count(text: str, cues: tuple[str, ...]) -> int:
-    """Occurrences of any of ``cues`` in ``text``."""
-    return sum(text.count(c) for c in cues)
-
-
 @dataclass(slots=True)
 class _Index:
     """Everything built once from the rule files."""
@@ -126,6 +122,8 @@ class _Index:
     street_suffixes: tuple[str, ...]
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
+    city_cue_count: WordCount  # counts city_cues in one pass
+    province_cue_count: WordCount
     county_cues: tuple[str, ...]
 
 
@@ -241,6 +239,7 @@ def _index() -> _Index:
         rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
+        city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
     )
 
@@ -450,8 +449,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
         if n and not ix.divisions[city].is_municipality:
             tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[own].name}x{n}")
 
-    city_cues = _count(body + ttl, ix.city_cues)
-    province_cues = _count(body + ttl + pub, ix.province_cues)
+    city_cues = ix.city_cue_count.count(body + ttl)
+    province_cues = ix.province_cue_count.count(body + ttl + pub)
     best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
     best_score = tally.scores[best] if best else 0.0
 
