@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # Endings that make an old name a full name (襄樊市, 奉化市, 铜仁地区) rather than a short one.
-_FULL_SUFFIXES = ("市", "县", "区", "州", "盟", "旗", "地区")
 
 _PHONE = re.compile(
     r"""
@@ -193,7 +192,7 @@ def _index() -> _Index:
             if d.kind == "自治州" and not s.endswith("州"):
                 add(s + "州", d, full=False)  # 恩施州, 湘西州, 巴州 is in the table already
         for o in d.old_names:
-            add(o, d, full=o.endswith(_FULL_SUFFIXES))
+            add(o, d, full=o.endswith(tuple(rules["full_name_suffixes"])))
     for surface, adcode in rules["aliases"].items():
         add(str(surface), divisions[str(adcode)], full=False)
 
@@ -428,11 +427,7 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     Place carries the province's area code when all its cities dial one (海南 0898), else none. Municipalities have
     province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
     """
-    try:
-        ix = _index()
-    except (KeyError, ValueError) as exc:  # broken rule files: say so once, find nothing
-        log.error("place rules unusable: %s", exc)
-        return Place()
+    ix = _index()  # broken rule files raise RulesError, naming the file and the key
     w = ix.weights
     tally = _Tally()
     body = _CJK_GAP.sub("", text or "")
