@@ -16,7 +16,6 @@ hides the place name inside it.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -29,7 +28,6 @@ from .ruledata import load_csv, load_yaml
 
 __all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
 
-log = logging.getLogger(__name__)
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # Endings that make an old name a full name (襄樊市, 奉化市, 铜仁地区) rather than a short one.

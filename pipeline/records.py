@@ -86,17 +86,6 @@ class Place:
 
 
 @dataclass(slots=True)
-class PageMeta:
-    """What the cleaner found around the body: title, publisher, publication date."""
-
-    title: str | None = None
-    publisher: str | None = None
-    published_at: dt.datetime | None = None
-    site_name: str | None = None
-    host_source: str | None = None  # a 来源 that names the hosting site or a news outlet
-
-
-@dataclass(slots=True)
 class RawDocument:
     """Bytes of one page or file, with what the fetch knew about it."""
 
