@@ -27,10 +27,10 @@ from .errors import ConfigError, Rejected
 from .htmlclean import html_to_page
 from .normalize import compact_normalized, normalize_text
 from .places import locate
-from .records import Notice, RawDocument, Reject, TimeWindow
+from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
-from .textclean import PageHints, clean_page, expand_publisher
+from .textclean import CleanPage, PageHints, clean_page, expand_publisher
 from .times import extract_windows
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES"]
@@ -78,6 +78,13 @@ def _identity(doc: RawDocument) -> str:
         return f"{parts.hostname}{parts.path}?{parts.query}"
     name = os.path.basename(doc.source_path or doc.source)
     return f"file:{name}"
+
+
+def _evidence(page: CleanPage, words: str | None, span: tuple[int, int] | None) -> Evidence | None:
+    """Evidence of a notice-level value: its words in the body when ``span`` is known, else as read."""
+    if span is not None:
+        return Evidence(page.body_text[span[0]:span[1]], span[0], span[1])
+    return Evidence(words) if words else None
 
 
 def _latest_time(windows: list[TimeWindow]) -> dt.datetime | None:
@@ -151,6 +158,9 @@ def parse_document(doc: RawDocument) -> Notice:
         windows=windows,
         services=services,
         contacts=contacts,
+        title_evidence=_evidence(clean, clean.title, clean.title_span) if clean.title else None,
+        publisher_evidence=_evidence(clean, clean.publisher_evidence, clean.publisher_span) if publisher else None,
+        published_evidence=_evidence(clean, clean.published_evidence, clean.published_span) if published else None,
     )
 
 

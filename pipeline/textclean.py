@@ -46,9 +46,14 @@ class CleanPage:
     body_text: str
     title: str | None = None
     publisher: str | None = None
-    publisher_evidence: str | None = None
+    publisher_evidence: str | None = None  # where it was read: 来源:X, signature:X, body:<sentence> ...
     published_at: dt.datetime | None = None
-    published_evidence: str | None = None
+    published_evidence: str | None = None  # the info line, the signature date, meta:PubDate ...
+    # Offsets into body_text of the words that gave the title, publisher and publication date;
+    # None when they stood outside the body (an info line above it, an HTML <meta>).
+    title_span: tuple[int, int] | None = None
+    publisher_span: tuple[int, int] | None = None
+    published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -536,7 +541,27 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     if page.publisher is None:
         _publisher_from_body(page)
     _prefer_fuller_name(page, [_title_issuer(page.title), signer])
+    _locate_evidence(page)
     return page
+
+
+# Where a publisher_evidence of each kind stands in the body: "find" from the start (the title,
+# the opening sentences), "rfind" from the end (the signature); other kinds (来源, 作者, 转自 info
+# lines and <meta>) stand outside the body.
+_PUBLISHER_IN_BODY = {"title": "find", "fuller": "find", "body": "find", "signature": "rfind"}
+
+
+def _locate_evidence(page: CleanPage) -> None:
+    """The body spans of the title and publisher evidence (the date's are set where it is read)."""
+    body = page.body_text
+    if page.title and body.startswith(page.title):
+        page.title_span = (0, len(page.title))
+    if page.publisher_evidence:
+        kind, _, words = page.publisher_evidence.partition(":")
+        how = _PUBLISHER_IN_BODY.get(kind)
+        at = -1 if how is None or not words else (body.rfind(words) if how == "rfind" else body.find(words))
+        if at >= 0:
+            page.publisher_span = (at, at + len(words))
 
 
 def _choose_title(
@@ -676,6 +701,7 @@ def _read_signature(page: CleanPage) -> str | None:
             return None
         if page.published_at is None:
             page.published_at, page.published_evidence = when, m["date"]
+            page.published_span = (start, start + len(m["date"]))
         prev = [j for j in tail if j < i]
         name = lines[prev[-1]].strip() if prev else ""
         if not is_agency_name(name):
@@ -709,6 +735,7 @@ def _read_dateline(page: CleanPage) -> None:
     except ValueError:
         return
     page.published_at, page.published_evidence = when, m.group(0)
+    page.published_span = m.span()
 
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
