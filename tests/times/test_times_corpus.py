@@ -7,7 +7,7 @@ publication date. Gold mapping (SPEC): ``datetimes`` = starts and ends of the no
 ``downtime`` = the downtime row, written ``YYYY-MM-DDTHH:MM`` for hour/minute precision and
 ``YYYY-MM-DD`` for day precision.
 
-Run ``.venv/bin/python tests/test_times_corpus.py`` for the per-file report.
+Run ``.venv/bin/python tests/times/test_times_corpus.py`` for the per-file report.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pipeline.normalize import normalize_text
 from pipeline.records import TZ, TimeWindow
 from pipeline.times import extract_windows
 
-DEV = Path(__file__).parent / "corpus" / "dev"
+DEV = Path(__file__).parents[1] / "corpus" / "dev"
 
 # Floors from the times brief; raise them as the extractor improves.
 FLOOR_DATETIMES_F1 = 0.95

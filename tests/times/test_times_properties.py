@@ -17,7 +17,7 @@ from pipeline.normalize import normalize_text
 from pipeline.records import PRECISIONS, TZ, WINDOW_KINDS, TimeWindow
 from pipeline.times import extract_windows
 
-DEV = Path(__file__).parent / "corpus" / "dev"
+DEV = Path(__file__).parents[1] / "corpus" / "dev"
 NOTICES = [normalize_text(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.txt"))]
 
 # Pieces that stress the grammar: units, connectors, numerals, cue words, brackets, digits.
