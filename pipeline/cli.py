@@ -96,6 +96,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
         task = bar.add_task("", total=total)
         summary = parse_paths(args.paths, args.out, progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
     _print_summary(summary, console)
+    failed = summary.rejects_by_reason.get("parser_error", 0)
+    if failed and failed == sum(summary.rejects_by_reason.values()) and not summary.counts.get("notices"):
+        print(f"notices: every input ({failed}) failed with a parser error; see rejects.parquet in {args.out}",
+              file=sys.stderr)
+        return 1
     return 0
 
 
