@@ -30,13 +30,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
 
 from .errors import Rejected
-from .normalize import compact
+from .normalize import compact, compact_lines
 from .ruledata import load_yaml
 from .textclean import PageHints, line_kind, parse_meta_date, parse_stamp
 
@@ -256,6 +257,7 @@ TITLE_BONUS = 2  # weight of each of the title's character pairs a line repeats
 MAX_HITS = 5  # hits of one kind counted per line
 CHROME_PENALTY = 30  # weight against a chrome or footer line, on top of its characters
 SELECTOR_SHARE = 0.9  # a CMS selector's element is taken when it holds this share of the best weight
+MIN_BODY_WEIGHT = 10.0  # the heaviest element weighs less: the page holds no running text
 EXPAND_MARGIN = 2.0  # an enclosing element must outweigh the one inside by more than this to be taken
 
 
@@ -279,7 +281,7 @@ class _Weigher:
         self.rules = rules
         self.skip = skip
         self.pairs = _char_pairs(title or "")
-        self.title = compact(title) if title else ""
+        self.title = _word_chars(title or "")
         self.totals: dict[etree._Element, float] = {}
         self.depth: dict[etree._Element, int] = {}
         self.line = _Line()
@@ -312,7 +314,7 @@ class _Weigher:
     def _is_title(self, line: str) -> bool:
         """True when ``line`` is the page's title (compared only when the lengths allow it)."""
         n = len(self.title)
-        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and compact(line) == self.title
+        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _word_chars(line) == self.title
 
     def flush(self, heading: bool = False) -> float:
         """Weight of the line collected so far, which ends here."""
@@ -346,6 +348,15 @@ class _Weigher:
         return before + inside
 
 
+_NOT_WORD = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
+
+
+def _word_chars(text: str) -> str:
+    """Chinese characters, digits and letters of ``text`` (full-width forms folded): the page's
+    own lines compared with its title, both in the page's script."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
 def _char_pairs(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters in ``text``."""
     chars = _NON_CJK.sub("|", text)
@@ -361,16 +372,23 @@ def _choose_container(body: etree._Element, html_text: str, rules: _Rules, weigh
         return None, None
     # The heaviest element; of elements within a stray short line of it, the innermost.
     top = max(totals.values())
-    if top <= 0:
-        return None, None
+    if top < MIN_BODY_WEIGHT:  # no running text (a page that only links an attachment): the CMS's
+        return _first_selected(body, html_text, rules, lambda el: True)  # container, if any
     best = max((e for e in totals if totals[e] >= top - EXPAND_MARGIN), key=lambda e: weigher.depth[e])
+    share = SELECTOR_SHARE * totals[best]
+    found = _first_selected(body, html_text, rules, lambda el: el in totals and totals[el] >= share and _inside(el, best))
+    return found if found[0] is not None else (best, "weight")
+
+
+def _first_selected(body: etree._Element, html_text: str, rules: _Rules, accept: Callable[[etree._Element], bool]
+                    ) -> tuple[etree._Element | None, str | None]:
+    """The first element a CMS selector finds (selectors in the file's order) that ``accept``s."""
     for xpath, finder, word in rules.containers:
-        if not _may_match(word, html_text):
-            continue
-        for el in finder(body):
-            if el in totals and totals[el] >= SELECTOR_SHARE * totals[best] and (el is best or _inside(el, best)):
-                return el, xpath
-    return best, "weight"
+        if _may_match(word, html_text):
+            for el in finder(body):
+                if accept(el):
+                    return el, xpath
+    return None, None
 
 
 def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
@@ -455,7 +473,7 @@ def _info_lines(body: etree._Element, container: etree._Element,
 
 # --- step 6: rendering --------------------------------------------------------------------------------
 
-_CLAUSE_ENDS = frozenset("，,、；;：:")
+_CLAUSE_ENDS = frozenset("，,、；;")  # not a colon: 各参保单位： and 转自…： lead a paragraph
 _SENTENCE_ENDS = frozenset("。.！!？?…")
 # A line break with the blanks around it, and any further breaks (blank lines) after it.
 _LINE_BREAKS = re.compile(r"[ \t\r\f\v\xa0]*\n[ \t\r\f\v\xa0\n]*")
@@ -556,7 +574,7 @@ class _Renderer:
 
     def _continues(self, prev: str, text: str, spaced: bool) -> bool:
         """True when section ``text`` goes on the line of the section before it: the one before
-        ends a clause (，、；：), or ends a sentence while spacers set the paragraphs apart, and
+        ends a clause (，、；), or ends a sentence while spacers set the paragraphs apart, and
         ``text`` opens no numbered item."""
         if self.rules.list_marker.match(text):
             return False
@@ -585,12 +603,6 @@ def _render(root: etree._Element, rules: _Rules, skip: frozenset[etree._Element]
 
 _TITLE_MIN = 6  # characters of the shortest title put above the content
 MAX_INFO_LINES = 3  # info lines from outside the container put above it
-
-
-def _holds_title(title: str, content: str) -> bool:
-    """True when a line of the content holds the title (it is not added again)."""
-    want = compact(title)
-    return not want or any(want in compact(line) for line in content.split("\n") if len(line) >= len(want))
 
 
 def _parse(html_text: str, source: str) -> etree._Element:
@@ -631,8 +643,46 @@ def _title(marked: str | None, body: etree._Element, head: _Head, container: etr
 def _assemble(title: str | None, info_lines: list[str], content: str) -> str:
     """The page text: the title when the content lacks it and it reads as one (a head title's
     leftover such as 医疗保障局 stays a hint only), the info lines, the content."""
-    parts = [title] if title and len(title) >= _TITLE_MIN and not _holds_title(title, content) else []
-    return "\n".join(parts + info_lines[:MAX_INFO_LINES] + [content])
+    want = compact(title)
+    if title and want:
+        lines = content.split("\n")
+        packed = compact_lines(lines)
+        lines, packed = _join_split_title(want, lines, packed)
+        lines, packed = _drop_heading_copy(want, lines, packed)
+        content = "\n".join(lines).strip("\n")
+        if len(title) >= _TITLE_MIN and not any(want in p for p in packed):
+            info_lines = [title] + info_lines[:MAX_INFO_LINES]
+            return "\n".join(info_lines + [content])
+    return "\n".join(info_lines[:MAX_INFO_LINES] + [content])
+
+
+_TITLE_PIECES = 3  # lines a title may be cut into (sentence sections: 公告! / 郴州于…)
+
+
+def _join_split_title(want: str, lines: list[str], packed: list[str]) -> tuple[list[str], list[str]]:
+    """The title (``want``, compacted) put back on one line where consecutive lines spell it."""
+    if any(want in p for p in packed):
+        return lines, packed
+    for i in range(len(lines)):
+        got = ""
+        for k in range(i, min(i + _TITLE_PIECES, len(lines))):
+            got += packed[k]
+            if not got or not want.startswith(got):
+                break
+            if got == want and k > i:
+                joined = "".join(line.strip() for line in lines[i:k + 1])
+                return lines[:i] + [joined] + lines[k + 1:], packed[:i] + [want] + packed[k + 1:]
+    return lines, packed
+
+
+def _drop_heading_copy(want: str, lines: list[str], packed: list[str]) -> tuple[list[str], list[str]]:
+    """Without the first line when it is the title and a later line holds the title too (a page
+    heading over a text that carries its own title line, further down or with a tag such as
+    【重要提醒】): the text's own line is the one to read."""
+    first = next((i for i, p in enumerate(packed) if p), None)
+    if first is None or packed[first] != want or not any(want in p for p in packed[first + 1:]):
+        return lines, packed
+    return lines[first + 1:], packed[first + 1:]
 
 
 def _hints(head: _Head, metadata: _Metadata, title: str | None) -> PageHints:
