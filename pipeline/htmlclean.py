@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -257,6 +258,7 @@ TITLE_BONUS = 2  # weight of each of the title's character pairs a line repeats
 MAX_HITS = 5  # hits of one kind counted per line
 CHROME_PENALTY = 30  # weight against a chrome or footer line, on top of its characters
 SELECTOR_SHARE = 0.9  # a CMS selector's element is taken when it holds this share of the best weight
+DOMINANT_SHARE = 0.75  # the body holds at least this share of the page's positive weight
 MIN_BODY_WEIGHT = 10.0  # the heaviest element weighs less: the page holds no running text
 EXPAND_MARGIN = 2.0  # an enclosing element must outweigh the one inside by more than this to be taken
 
@@ -274,6 +276,14 @@ class _Line:
             self.linked += len(text.strip())
 
 
+class _Weight(NamedTuple):
+    """What the lines under an element weigh."""
+
+    net: float  # all lines' weights
+    positive: float  # the positive weights only: how much of the page's running text it holds
+    depth: int  # how deep the element sits (the innermost of equals is taken)
+
+
 class _Weigher:
     """Walks a body once, weighs each line, and sums the weights under every block element."""
 
@@ -282,9 +292,10 @@ class _Weigher:
         self.skip = skip
         self.pairs = _char_pairs(title or "")
         self.title = _word_chars(title or "")
-        self.totals: dict[etree._Element, float] = {}
-        self.depth: dict[etree._Element, int] = {}
+        self.totals: dict[etree._Element, _Weight] = {}
         self.line = _Line()
+        self.net = 0.0  # running sums over the lines weighed so far
+        self.positive = 0.0
 
     def weigh(self, text: str, linked: int, heading: bool = False) -> float:
         """Weight of one line (see the module docstring); the page's title and headings weigh
@@ -296,19 +307,18 @@ class _Weigher:
         if linked * 2 >= len(line.replace(" ", "")):
             return -float(max(n, 2))  # mostly link text: a menu, related links, pagination
         kind = line_kind(line)
-        if kind in ("chrome", "footer") or self.rules.extra_chrome.search(line):
+        if kind == "footer" or self.rules.extra_chrome.search(line) or (kind == "chrome" and n):
             return -float(n + CHROME_PENALTY)
-        if kind == "info":
-            return 0.0
+        if kind == "info" or not n:
+            return 0.0  # an info line, or Latin and digit debris (a forum's anti-copy junk)
         weight = float(n)
-        if n:
-            weight += TIME_BONUS * min(MAX_HITS, len(self.rules.times.findall(line)))
-            weight += STOP_BONUS * min(MAX_HITS, len(self.rules.stop_words.findall(line)))
-            if self.rules.list_marker.match(line):
-                weight += LIST_BONUS
-            if self.pairs:
-                hits = sum(1 for pair in _char_pairs(line) if pair in self.pairs)
-                weight += TITLE_BONUS * min(MAX_HITS, hits)
+        weight += TIME_BONUS * min(MAX_HITS, len(self.rules.times.findall(line)))
+        weight += STOP_BONUS * min(MAX_HITS, len(self.rules.stop_words.findall(line)))
+        if self.rules.list_marker.match(line):
+            weight += LIST_BONUS
+        if self.pairs:
+            hits = sum(1 for pair in _char_pairs(line) if pair in self.pairs)
+            weight += TITLE_BONUS * min(MAX_HITS, hits)
         return weight
 
     def _is_title(self, line: str) -> bool:
@@ -316,36 +326,41 @@ class _Weigher:
         n = len(self.title)
         return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _word_chars(line) == self.title
 
-    def flush(self, heading: bool = False) -> float:
-        """Weight of the line collected so far, which ends here."""
+    def flush(self, heading: bool = False) -> None:
+        """Weigh the line collected so far, which ends here, into the running sums."""
         line, self.line = self.line, _Line()
         text = "".join(line.parts)
-        return self.weigh(text, line.linked, heading) if text and not text.isspace() else 0.0
+        if text and not text.isspace():
+            weight = self.weigh(text, line.linked, heading)
+            self.net += weight
+            self.positive += max(weight, 0.0)
 
-    def walk(self, el: etree._Element, in_link: bool = False, depth: int = 0) -> float:
-        """Weight of the lines completed inside ``el`` (recorded for block and cell elements)."""
+    def walk(self, el: etree._Element, in_link: bool = False, depth: int = 0) -> None:
+        """Weigh the lines of ``el``; record the sums of a block or cell element's lines."""
         tag = el.tag
         if not isinstance(tag, str) or tag.lower() in self.rules.drop or _is_hidden(el):
             if el.tail:
                 self.line.add(el.tail, in_link)
-            return 0.0
+            return
         tag = tag.lower()
         breaks = tag in self.rules.block or tag in self.rules.cell or el in self.skip
-        before = self.flush() if breaks else 0.0
-        inside = 0.0
+        if breaks:
+            self.flush()
+        net, positive = self.net, self.positive
         if el not in self.skip:
             linked = in_link or tag == "a"
             if el.text:
                 self.line.add(el.text, linked)
             for child in el:
-                inside += self.walk(child, linked, depth + 1)
+                self.walk(child, linked, depth + 1)
         if breaks:
-            inside += self.flush(tag in _HEADINGS) if el not in self.skip else 0.0
-            self.totals[el] = inside
-            self.depth[el] = depth
+            if el in self.skip:
+                self.line = _Line()  # a metadata block weighs nothing
+            else:
+                self.flush(tag in _HEADINGS)
+            self.totals[el] = _Weight(self.net - net, self.positive - positive, depth)
         if el.tail:
             self.line.add(el.tail, in_link)
-        return before + inside
 
 
 _NOT_WORD = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
@@ -368,15 +383,17 @@ def _choose_container(body: etree._Element, html_text: str, rules: _Rules, weigh
     """The element holding the notice (step 3 of the module docstring) and how it was found."""
     weigher.walk(body)
     totals = weigher.totals
-    if not totals:
-        return None, None
-    # The heaviest element; of elements within a stray short line of it, the innermost.
-    top = max(totals.values())
+    # Elements holding most of the page's running text; of them the heaviest, and of elements
+    # within a stray short line of that, the innermost.
+    enough = DOMINANT_SHARE * weigher.positive
+    held = [e for e, w in totals.items() if w.positive >= enough]
+    top = max((totals[e].net for e in held), default=0.0)
     if top < MIN_BODY_WEIGHT:  # no running text (a page that only links an attachment): the CMS's
         return _first_selected(body, html_text, rules, lambda el: True)  # container, if any
-    best = max((e for e in totals if totals[e] >= top - EXPAND_MARGIN), key=lambda e: weigher.depth[e])
-    share = SELECTOR_SHARE * totals[best]
-    found = _first_selected(body, html_text, rules, lambda el: el in totals and totals[el] >= share and _inside(el, best))
+    best = max((e for e in held if totals[e].net >= top - EXPAND_MARGIN), key=lambda e: totals[e].depth)
+    share = SELECTOR_SHARE * totals[best].net
+    found = _first_selected(body, html_text, rules,
+                            lambda el: el in totals and totals[el].net >= share and _inside(el, best))
     return found if found[0] is not None else (best, "weight")
 
 
