@@ -174,38 +174,34 @@ def _by_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def decode_bytes(data: bytes, content_type: str | None = None, source: str = "") -> tuple[str, str]:
-    """Decode ``data`` to text; return ``(text, encoding)`` or raise :class:`Rejected` (stage decode)."""
-    if not data or not data.strip():
-        raise Rejected("decode", "empty", f"{source or 'document'} is empty")
-    by_bom = _by_bom(data)
-    if by_bom is not None:
-        return by_bom
+def _unless_binary(data: bytes, source: str) -> tuple[str, str] | None:
+    """None for bytes that look like text; the UTF-16/32 reading of bytes whose NUL or control
+    bytes are those of wide Unicode without a byte-order mark; Rejected (binary) otherwise."""
     kind = _binary_kind(data)
-    if kind:
-        # NUL or control bytes are also what UTF-16 text without a byte-order mark looks like.
-        wide = _detected(data, _UNICODE_WIDE) if kind in _TEXT_LOOKALIKES else None
-        if wide is not None:
-            return wide
+    if not kind:
+        return None
+    wide = _detected(data, _UNICODE_WIDE) if kind in _TEXT_LOOKALIKES else None
+    if wide is None:
         raise Rejected("decode", "binary", f"{source or 'document'} is binary ({kind}), not text or HTML")
+    return wide
 
-    declared = declared_charsets(data, content_type)
-    # Not UTF-8 whatever the header says: then the other declared charsets, then GB18030.
-    candidates = [c for c in declared if c != "utf-8"] + ["gb18030"]
-    for enc in dict.fromkeys(["utf-8"] + candidates):
+
+def _strict_reading(data: bytes, candidates: list[str], declared: bool) -> tuple[str, str] | None:
+    """The first of ``candidates`` that decodes the bytes strictly; undeclared bytes that read as
+    GB18030 mojibake go to the detector, whose reading wins when it has one."""
+    for enc in candidates:
         text = _strict(data, enc)
         if text is not None:
             if enc == "gb18030" and not declared and _reads_as_mojibake(text):
-                detected = _detected(data)
-                if detected is not None:
-                    return detected
+                return _detected(data) or (text, enc)
             return text, enc
-    detected = _detected(data)
-    if detected is not None:
-        return detected
-    # Last resort: a few bad bytes (a truncated page) are tolerated, garbage is not.
+    return _detected(data)
+
+
+def _tolerant_reading(data: bytes, candidates: list[str], source: str) -> tuple[str, str]:
+    """The reading with fewest bad bytes, if few enough (a truncated page); Rejected otherwise."""
     best: tuple[float, str, str] | None = None
-    for enc in dict.fromkeys(candidates + ["utf-8"]):
+    for enc in candidates:
         text = data.decode(enc, errors="replace")
         share = text.count("\ufffd") / max(len(text), 1)
         if best is None or share < best[0]:
@@ -216,6 +212,23 @@ def decode_bytes(data: bytes, content_type: str | None = None, source: str = "")
     raise Rejected(
         "decode",
         "undecodable",
-        f"{source or 'document'}: not valid in any of {', '.join(dict.fromkeys(candidates + ['utf-8']))}"
+        f"{source or 'document'}: not valid in any of {', '.join(candidates)}"
         f" ({best[0]:.1%} undecodable bytes at best)",
     )
+
+
+def decode_bytes(data: bytes, content_type: str | None = None, source: str = "") -> tuple[str, str]:
+    """Decode ``data`` to text; return ``(text, encoding)`` or raise :class:`Rejected` (stage decode)."""
+    if not data or not data.strip():
+        raise Rejected("decode", "empty", f"{source or 'document'} is empty")
+    found = _by_bom(data) or _unless_binary(data, source)
+    if found is not None:
+        return found
+    declared = declared_charsets(data, content_type)
+    # Not UTF-8 whatever the header says: then the other declared charsets, then GB18030.
+    candidates = [c for c in declared if c != "utf-8"] + ["gb18030"]
+    found = _strict_reading(data, list(dict.fromkeys(["utf-8"] + candidates)), bool(declared))
+    if found is not None:
+        return found
+    # Last resort: a few bad bytes (a truncated page) are tolerated, garbage is not.
+    return _tolerant_reading(data, list(dict.fromkeys(candidates + ["utf-8"])), source)

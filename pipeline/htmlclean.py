@@ -10,17 +10,20 @@ duplicate ids). :func:`html_to_page` then runs these steps:
 3. The body container is chosen by what a notice holds. Every line the page would show is weighed:
    running text counts its Chinese characters, more when it states a date or time, a stop word, a
    list number or the title's words; link text (navigation, related links), site chrome and footers
-   (the text cleaner's own rules, ``rules/page.yaml``) count against; info lines count nothing.
-   The container is the element whose lines weigh most, so a table laid out one row per line is
-   taken whole, and a footer or a reply under a forum post is left out. A CMS selector of
-   ``rules/page.yaml`` (TRS, gov.cn, Hanweb ...) inside it that holds nearly all of that weight is
-   taken instead.
+   (the text cleaner's own rules, ``rules/page.yaml``) count against; info lines, headings and
+   Latin debris count nothing. Of the elements holding most (75%) of the page's running text, the
+   heaviest is the container: a table laid out one row per line is taken whole, a footer, related
+   links or the replies under a forum post are left out. A CMS selector of ``rules/page.yaml`` (TRS,
+   gov.cn, Hanweb ...) inside it that holds nearly all of that weight is taken instead; a page with
+   no running text (only an attachment link) takes the CMS container as it is.
 4. The title: meta, ``<!--TitleStart-->`` comments, a heading outside the body, or the head title.
 5. Info lines (来源, 发布时间 ...) outside the container.
-6. The container is rendered as a browser lays it out: whitespace in text collapses (a line break
-   in the source between two Chinese characters is nothing: Word wraps its HTML there), inline runs
+6. The container is rendered as a browser lays it out (:mod:`pipeline.htmlrender`): inline runs
    stay together (a date split across ``<span>``s is one date), blocks, ``<br>`` and table rows
-   break lines, the cells of one row share a line (a phone table keeps one organisation per line).
+   break lines, the cells of one row share a line.
+7. Assembled: a title cut into sentence pieces is put back on one line; a heading over a text that
+   carries its own title line further down is dropped; the title goes on top when the content
+   lacks it; then the info lines and the content.
 
 The text goes to :func:`pipeline.textclean.clean_page` like a plain-text notice, with the hints.
 """
@@ -38,6 +41,7 @@ import lxml.html
 from lxml import etree
 
 from .errors import Rejected
+from .htmlrender import Layout, is_hidden, render
 from .normalize import compact, compact_lines
 from .ruledata import load_yaml
 from .textclean import PageHints, line_kind, parse_meta_date, parse_stamp
@@ -61,11 +65,7 @@ class _Rules:
     # (xpath as written, compiled, the id or class its matches carry), in the file's order
     containers: list[tuple[str, etree.XPath, str | None]]
     titles: list[etree.XPath]
-    drop: frozenset[str]
-    block: frozenset[str]
-    cell: frozenset[str]
-    pre: frozenset[str]
-    list_marker: re.Pattern[str]
+    layout: Layout  # what the renderer needs: dropped, block, cell and pre tags, the list marker
     extra_chrome: re.Pattern[str]
     stop_words: re.Pattern[str]  # classify.yaml outage.stop
     times: re.Pattern[str]  # classify.yaml announce.time
@@ -86,11 +86,9 @@ def _rules() -> _Rules:
     return _Rules(
         containers=[(x, etree.XPath(x), _attribute_word(x)) for x in html["container_xpaths"]],
         titles=[etree.XPath(x) for x in html["title_xpaths"]],
-        drop=frozenset(html["drop_tags"]),
-        block=frozenset(html["block_tags"]),
-        cell=frozenset(html["cell_tags"]),
-        pre=frozenset(html["pre_tags"]),
-        list_marker=re.compile(html["list_marker"]),
+        layout=Layout(drop=frozenset(html["drop_tags"]), block=frozenset(html["block_tags"]),
+                      cell=frozenset(html["cell_tags"]), pre=frozenset(html["pre_tags"]),
+                      list_marker=re.compile(html["list_marker"])),
         extra_chrome=re.compile("|".join(f"(?:{p})" for p in html["extra_chrome"])),
         stop_words=re.compile("|".join(map(re.escape, classify["outage"]["stop"]))),
         times=re.compile("|".join(f"(?:{p})" for p in classify["announce"]["time"])),
@@ -141,8 +139,6 @@ def _may_match(word: str | None, html_text: str) -> bool:
     return any(ref in html_text for ref in _WORD_REFS)
 
 
-_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)  # not visibility:hidden: WeChat's body has it
-_PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s*[-_|–—]+\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Runs of anything but CJK: deleting them leaves the CJK characters to count (no list of matches).
@@ -153,47 +149,6 @@ _INFO_HINT = re.compile(r"(发布时间|发布日期|来源[:：]|作者[:：]|�
 def _cjk_count(text: str) -> int:
     """Number of CJK characters in ``text``."""
     return len(_NON_CJK.sub("", text))
-
-
-def _is_hidden(el: etree._Element) -> bool:
-    style = el.get("style")
-    return bool(style and _HIDDEN.search(style)) or el.get("hidden") is not None
-
-
-# --- whitespace as a browser lays it out ------------------------------------------------------------
-
-# Source whitespace shows as one blank; a run holding a line break is first marked _SOFT, and a
-# _SOFT between two Chinese characters shows as nothing (CSS segment-break rules: Word and other
-# editors wrap their HTML source inside sentences, between characters or between tags).
-_SOURCE_BLANKS = re.compile(r"[ \t\n\r\f]+")
-_SOFT = "\x00"
-_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK, its punctuation, full-width forms
-_SOFT_RUN = re.compile(rf"[ {_SOFT}]*{_SOFT}[ {_SOFT}]*")
-_SOFT_IN_CJK = re.compile(rf"(?<=[{_WIDE}])[ {_SOFT}]*{_SOFT}[ {_SOFT}]*(?=[{_WIDE}])")
-
-
-def _blank(m: re.Match[str]) -> str:
-    return _SOFT if "\n" in m.group(0) else " "
-
-
-def _collapse(text: str) -> str:
-    """Source whitespace of an HTML text node as it shows, before :func:`_resolve_soft`."""
-    return _SOURCE_BLANKS.sub(_blank, text)
-
-
-def _resolve_soft(text: str) -> str:
-    """Marked wraps: nothing between two Chinese characters, one blank elsewhere."""
-    if _SOFT not in text:
-        return text
-    return _SOFT_RUN.sub(" ", _SOFT_IN_CJK.sub("", text))
-
-
-def _keeps_breaks(el: etree._Element, rules: _Rules) -> bool:
-    """True for ``<pre>`` and elements styled ``white-space: pre*``: their line breaks show."""
-    if el.tag in rules.pre:
-        return True
-    style = el.get("style")
-    return bool(style and _PRE_STYLE.search(style))
 
 
 # --- step 2: the open-government metadata block ------------------------------------------------------
@@ -314,7 +269,7 @@ class _Weigher:
         weight = float(n)
         weight += TIME_BONUS * min(MAX_HITS, len(self.rules.times.findall(line)))
         weight += STOP_BONUS * min(MAX_HITS, len(self.rules.stop_words.findall(line)))
-        if self.rules.list_marker.match(line):
+        if self.rules.layout.list_marker.match(line):
             weight += LIST_BONUS
         if self.pairs:
             hits = sum(1 for pair in _char_pairs(line) if pair in self.pairs)
@@ -338,12 +293,12 @@ class _Weigher:
     def walk(self, el: etree._Element, in_link: bool = False, depth: int = 0) -> None:
         """Weigh the lines of ``el``; record the sums of a block or cell element's lines."""
         tag = el.tag
-        if not isinstance(tag, str) or tag.lower() in self.rules.drop or _is_hidden(el):
+        if not isinstance(tag, str) or tag.lower() in self.rules.layout.drop or is_hidden(el):
             if el.tail:
                 self.line.add(el.tail, in_link)
             return
         tag = tag.lower()
-        breaks = tag in self.rules.block or tag in self.rules.cell or el in self.skip
+        breaks = tag in self.rules.layout.block or tag in self.rules.layout.cell or el in self.skip
         if breaks:
             self.flush()
         net, positive = self.net, self.positive
@@ -488,132 +443,11 @@ def _info_lines(body: etree._Element, container: etree._Element,
     return found
 
 
-# --- step 6: rendering --------------------------------------------------------------------------------
-
-_CLAUSE_ENDS = frozenset("，,、；;")  # not a colon: 各参保单位： and 转自…： lead a paragraph
-_SENTENCE_ENDS = frozenset("。.！!？?…")
-# A line break with the blanks around it, and any further breaks (blank lines) after it.
-_LINE_BREAKS = re.compile(r"[ \t\r\f\v\xa0]*\n[ \t\r\f\v\xa0\n]*")
-
-
-def _line_break(m: re.Match[str]) -> str:
-    """One line break, or one blank line where the page had two or more."""
-    return "\n\n" if m.group(0).count("\n") > 2 else "\n"
-
-
-class _Renderer:
-    """Text of an element laid out in lines (step 6 of the module docstring)."""
-
-    def __init__(self, rules: _Rules, skip: frozenset[etree._Element]) -> None:
-        self.rules = rules
-        self.skip = skip
-
-    def render(self, root: etree._Element) -> str:
-        out: list[str] = []
-        self.walk(root, out, False)
-        return _LINE_BREAKS.sub(_line_break, _resolve_soft("".join(out))).strip()
-
-    @staticmethod
-    def text(value: str, pre: bool) -> str:
-        """``value`` as it shows (see :func:`_collapse`)."""
-        return value if pre else _collapse(value)
-
-    def walk(self, el: etree._Element, out: list[str], pre: bool) -> None:
-        # Each lxml property read builds a new Python object: tag, text and tail are read once.
-        tail = el.tail
-        tag = el.tag
-        if not isinstance(tag, str) or el in self.skip:  # a comment, or a block left out: keep the tail
-            if tail:
-                out.append(self.text(tail, pre))
-            return
-        tag = tag.lower()
-        if tag in self.rules.drop or _is_hidden(el):
-            if tail:
-                out.append(self.text(tail, pre))
-            return
-        inner_pre = pre or _keeps_breaks(el, self.rules)
-        if tag in self.rules.cell:
-            out.append("  " + self.cell(el, inner_pre))
-        else:
-            is_block = tag in self.rules.block
-            if is_block:
-                out.append("\n")
-            text = el.text
-            if text:
-                out.append(self.text(text, inner_pre))
-            self.children(el, out, inner_pre)
-            if is_block:
-                out.append("\n")
-        if tail:
-            out.append(self.text(tail, pre))
-
-    def children(self, el: etree._Element, out: list[str], pre: bool) -> None:
-        """The children of ``el`` in order; sibling ``<section>``s that cut one paragraph into
-        sentences (a WeChat post's layout) are put back on one line (see :meth:`_continues`)."""
-        kids = list(el)
-        spaced = any(self._sentence_section(k) == "" for k in kids)
-        prev: str | None = None  # text of the previous sentence section, while one may continue it
-        for child in kids:
-            text = self._sentence_section(child)
-            if text is None:
-                prev = None
-                self.walk(child, out, pre)
-                continue
-            if not text:  # a spacer between paragraphs
-                out.append("\n\n")
-                prev = None
-            elif prev is not None and self._continues(prev, text, spaced):
-                while out and not out[-1].strip(" \t\r\n\f\v\xa0" + _SOFT):
-                    out.pop()  # the break after the previous sentence
-                out += [text, "\n"]
-                prev = text
-            else:
-                out += ["\n", text, "\n"]
-                prev = text
-            if child.tail:
-                out.append(self.text(child.tail, pre))
-
-    def _sentence_section(self, el: etree._Element) -> str | None:
-        """The text of a ``<section>`` holding no block but ``<br>`` ("" for a spacer), else None."""
-        tag = el.tag
-        if not isinstance(tag, str) or tag.lower() != "section" or el in self.skip or _is_hidden(el):
-            return None
-        for d in el.iterdescendants():
-            dtag = d.tag
-            if isinstance(dtag, str) and dtag.lower() in self.rules.block and dtag.lower() != "br":
-                return None
-        buf: list[str] = []
-        if el.text:
-            buf.append(self.text(el.text, False))
-        for child in el:
-            self.walk(child, buf, False)
-        return _resolve_soft("".join(buf)).strip(" \t\r\n\f\v\xa0\u200b")
-
-    def _continues(self, prev: str, text: str, spaced: bool) -> bool:
-        """True when section ``text`` goes on the line of the section before it: the one before
-        ends a clause (，、；), or ends a sentence while spacers set the paragraphs apart, and
-        ``text`` opens no numbered item."""
-        if self.rules.list_marker.match(text):
-            return False
-        last = prev[-1]
-        return last in _CLAUSE_ENDS or (spaced and last in _SENTENCE_ENDS)
-
-    def cell(self, el: etree._Element, pre: bool) -> str:
-        """A table cell's text: on the row's line when it is one line (a ``<p>`` in a cell is one)."""
-        buf: list[str] = []
-        text = el.text
-        if text:
-            buf.append(self.text(text, pre))
-        for child in el:
-            self.walk(child, buf, pre)
-        joined = "".join(buf)
-        inner = joined.strip(" \t\r\n\f\v\xa0")
-        return inner if "\n" not in inner else joined
-
+# --- step 6: rendering (pipeline/htmlrender.py) ------------------------------------------------------
 
 def _render(root: etree._Element, rules: _Rules, skip: frozenset[etree._Element]) -> str:
     """Text of ``root`` with line breaks at blocks and rows, cells separated by two spaces."""
-    return _Renderer(rules, skip).render(root)
+    return render(root, rules.layout, skip)
 
 
 # --- assembling ---------------------------------------------------------------------------------------

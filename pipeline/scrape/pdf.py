@@ -103,19 +103,19 @@ def join_wrapped_lines(text: str) -> str:
         return "\n".join(lines)
     indents = any(_indent(ln) and ln.strip() for ln in lines)
     out: list[str] = []
-    glue = False  # the previous line filled its width
-    spaced = False
+    cut: str | None = None  # the previous line when it filled its width: its cut, " " or ""
     for line, width in zip(lines, widths):
         stripped = line.strip()
         if not stripped:
-            if not glue:  # a blank line inside a paragraph is a page break: skip it
+            if cut is None:  # a blank line inside a paragraph is a page break: skip it
                 out.append("")
             continue
-        starts = (indents and _indent(line) > 0) or (item.match(stripped) and out and out[-1].endswith(_ENDS_SENTENCE))
-        if glue and out and not starts:
-            out[-1] += (" " if spaced else "") + stripped
+        after_sentence = bool(out) and out[-1].endswith(_ENDS_SENTENCE)
+        opens = (indents and _indent(line) > 0) or (after_sentence and item.match(stripped) is not None)
+        if cut is not None and not opens:
+            out[-1] += cut + stripped
         else:
             out.append(stripped)
-        glue = width >= full
-        spaced = line != line.rstrip()  # a blank at the cut (between two fields) stays a blank
+        # A blank at the cut (between two fields of an info line) stays a blank.
+        cut = (" " if line != line.rstrip() else "") if width >= full else None
     return "\n".join(out)
