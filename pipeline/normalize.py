@@ -8,8 +8,9 @@ into it, so offsets stay honest by construction. Steps, in order:
 2. Debris of bad traditional converters: the pinyin in brackets after a character
    (``醫(yī)療`` -> ``醫療``).
 3. Traditional to simplified characters (OpenCC ``t2s``).
-4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``, ``二〇二三年 十二月``), leading and trailing blanks, runs
-   of blanks inside a line (one space keeps a table's column break), runs of empty lines.
+4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``, ``二〇二三年 十二月``), leading and
+   trailing blanks, runs of blanks inside a line (one space keeps a table's column break), runs of
+   empty lines.
 """
 
 from __future__ import annotations
