@@ -8,8 +8,9 @@ into it, so offsets stay honest by construction. Steps, in order:
 2. Debris of bad traditional converters: the pinyin in brackets after a character
    (``醫(yī)療`` -> ``醫療``).
 3. Traditional to simplified characters (OpenCC ``t2s``).
-4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``), leading and trailing blanks, runs
-   of blanks inside a line (one space keeps a table's column break), runs of empty lines.
+4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``, ``二〇二三年 十二月``), leading and
+   trailing blanks, runs of blanks inside a line (one space keeps a table's column break), runs of
+   empty lines.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 import unicodedata
 from typing import Any
 
-__all__ = ["normalize_text", "to_simplified", "compact", "compact_normalized"]
+__all__ = ["normalize_text", "to_simplified", "compact", "compact_normalized", "compact_lines"]
 
 # Full-width forms FF01-FF5E map to ASCII 21-7E; 3000 is the ideographic space.
 _FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -56,6 +57,8 @@ _DATE_SPACES = re.compile(
     r"""[ \t]                                          # the first blank of the run
         (?: (?<=\d[ \t])[ \t]*(?=[年月日时時点點分号號])   # 2021 年, 12 月
           | (?<=[年月][ \t])[ \t]*(?=\d)                  # 年 12, 月 31
+          | (?<=[〇○零一二三四五六七八九十][ \t])[ \t]*(?=[年月日时時点點])   # 二〇二三 年
+          | (?<=[年月][ \t])[ \t]*(?=[〇○零一二三四五六七八九十]{1,3}[月日号號])  # 年 十二月
           | (?<=\d[ \t])[ \t]*(?=[:：]\d)                 # 8 :00
           | (?<=\d[:：][ \t])[ \t]*(?=\d)                 # 8: 00
         )
@@ -140,3 +143,13 @@ def compact(text: str | None) -> str:
 def compact_normalized(text: str) -> str:
     """:func:`compact` of text that is already normalized (skips normalizing it again)."""
     return _NOT_WORD.sub("", text)
+
+
+def compact_lines(lines: list[str]) -> list[str]:
+    """:func:`compact` of each line, the whole text converted at once (one OpenCC call, not one a
+    line). The steps :func:`compact` depends on keep line breaks where they are; should a line
+    hold a character that becomes a break (U+2028), each line is compacted on its own."""
+    text = "\n".join(lines)
+    text = _PINYIN_DEBRIS.sub(_drop_pinyin, unicodedata.normalize("NFC", _to_halfwidth(text)))
+    out = [_NOT_WORD.sub("", line) for line in to_simplified(text).split("\n")]
+    return out if len(out) == len(lines) else [compact(line) for line in lines]
