@@ -89,13 +89,16 @@ def _print_summary(summary: RunSummary, console: Console) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Parse files, folders or raw stores into the tables."""
+    from .config import load_settings
     from .store import parse_paths
 
+    budget = load_settings().parse_time_budget  # notices.yaml may set it
     console = _console()
     total = _count_inputs(args.paths)
     with _progress(total, "parsing") as bar:
         task = bar.add_task("", total=total)
-        summary = parse_paths(args.paths, args.out, progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
+        summary = parse_paths(args.paths, args.out, time_budget=budget,
+                              progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
     _print_summary(summary, console)
     return 0
 

@@ -29,6 +29,7 @@ class Settings:
     schedule_cron: str = "0 6 * * *"  # when `notices serve` runs the pipeline (cron, in `timezone`)
     timezone: str = "Asia/Shanghai"  # time zone of the schedule
     parse_batch_size: int = 200  # documents per Prefect parse task (orchestration cost per task ~15 ms)
+    parse_time_budget: float = 10.0  # CPU seconds one document may take to parse; past it: reject too_slow
     request_timeout: float = 20.0  # seconds per HTTP request
     delay: float = 1.0  # seconds between requests to one host
     max_pages: int = 50  # list pages per source and run

@@ -52,6 +52,6 @@ def run_pipeline(
                 f"no sources configured and no sample folder {samples} (run from the project folder, or set sources)"
             )
         inputs = [str(samples)]
-    summary = parse_paths(inputs, settings.parsed_dir)
+    summary = parse_paths(inputs, settings.parsed_dir, time_budget=settings.parse_time_budget)
     report = build_report(Path(settings.parsed_dir))
     return PipelineResult(parse=summary, report=report, scrape=scrape_summary)

@@ -355,8 +355,12 @@ def parse_paths(
     paths: Iterable[str | Path],
     out_dir: str | Path,
     progress: Callable[[str], None] | None = None,
+    time_budget: float | None = None,
 ) -> RunSummary:
-    """Parse files, folders or raw stores into the tables of ``out_dir``; the run never stops on one input."""
+    """Parse files, folders or raw stores into the tables of ``out_dir``; the run never stops on one input.
+
+    ``time_budget``: CPU seconds per document (default: ``Settings.parse_time_budget``)."""
+    from .config import Settings
     from .parse import iter_inputs, parse_many
     from .records import RawDocument
 
@@ -370,7 +374,8 @@ def parse_paths(
                     progress(item.source)
 
     with TableWriter(out_dir) as writer:
-        for outcome in parse_many(documents()):
+        budget = Settings.parse_time_budget if time_budget is None else time_budget
+        for outcome in parse_many(documents(), budget):
             if outcome.notice is not None:
                 writer.add_notice(outcome.notice)
             if outcome.reject is not None:
