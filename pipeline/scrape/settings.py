@@ -53,7 +53,7 @@ class CrawlSettings:
     # --- limits ---------------------------------------------------------------------------
     connect_timeout: float = 10.0  # seconds to open a connection
     read_timeout: float = 20.0  # seconds of silence allowed while reading
-    total_timeout: float = 60.0  # seconds for one whole request, body included
+    total_timeout: float = 60.0  # seconds for one URL: connect, headers, body, redirects, retries and their pauses
     max_redirects: int = 5  # hops followed per request
     max_bytes: int = 20 * 1024 * 1024  # bytes of DECODED body kept; past it: too_large
     max_pages: int = 10  # list pages (or Hanweb data requests) per source
