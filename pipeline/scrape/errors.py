@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..errors import ConfigError as _PipelineConfigError
+
 __all__ = ["ScrapeError", "ConfigError"]
 
 
@@ -9,5 +11,8 @@ class ScrapeError(Exception):
     """Base of the scraper's own errors."""
 
 
-class ConfigError(ScrapeError, ValueError):
-    """The sources file or a setting is wrong; the message names the key and the entry."""
+class ConfigError(ScrapeError, _PipelineConfigError):
+    """The sources file or a setting is wrong; the message names the key and the entry.
+
+    A kind of ``pipeline.errors.ConfigError``, so that whoever catches the pipeline's (the ``notices``
+    command: one line, exit 2) catches the scraper's too."""

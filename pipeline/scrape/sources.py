@@ -100,10 +100,12 @@ def load_sources(path: str | Path, base: CrawlSettings | None = None) -> Sources
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read sources file: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read sources file: {exc}") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        raise ConfigError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
     try:
         return parse_sources(data, base)
     except ConfigError as exc:
@@ -115,12 +117,14 @@ def parse_sources(data: Any, base: CrawlSettings | None = None) -> SourcesFile:
     base = base or CrawlSettings()
     if not isinstance(data, dict):
         raise ConfigError("top level must be a mapping with a 'sources' list")
+    _string_keys(data, "top level")
     unknown = set(data) - {"settings", "sources"}
     if unknown:
         raise ConfigError(f"unknown top-level key {sorted(unknown)[0]!r} (known: settings, sources)")
     file_settings = data.get("settings") or {}
     if not isinstance(file_settings, dict):
         raise ConfigError("'settings' must be a mapping")
+    _string_keys(file_settings, "settings")
     settings = base.merged(file_settings, where="settings")
     entries = data.get("sources")
     if not isinstance(entries, list) or not entries:
@@ -142,6 +146,7 @@ def _parse_entry(entry: Any, index: int) -> Source:
     where = f"sources[{index}]"
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: each source must be a mapping")
+    _string_keys(entry, where)
     name = entry.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
         raise ConfigError(
@@ -183,6 +188,13 @@ def _parse_entry(entry: Any, index: int) -> Source:
     )
 
 
+def _string_keys(mapping: Mapping[Any, Any], where: str) -> None:
+    """Refuse a key that is not a string (``1:``, ``true:``, ``2021-10-20:`` in YAML)."""
+    for key in mapping:
+        if not isinstance(key, str):
+            raise ConfigError(f"{where}: key {key!r} is not a name (keys must be strings)")
+
+
 def _url_list(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     """A required non-empty list of absolute http(s) URLs."""
     value = entry.get(key)
@@ -191,7 +203,10 @@ def _url_list(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]
     if not isinstance(value, list) or not value:
         raise ConfigError(f"{where}: {key!r} must be a non-empty list of URLs")
     for url in value:
-        parts = urlsplit(url) if isinstance(url, str) else None
+        try:
+            parts = urlsplit(url) if isinstance(url, str) else None
+        except ValueError:  # an unclosed IPv6 bracket ...
+            parts = None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
             raise ConfigError(f"{where}: {key!r} entry {url!r} is not an absolute http(s) URL")
     return tuple(value)
