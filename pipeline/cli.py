@@ -152,9 +152,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the comparative report from parsed tables."""
+    from .publish import TablesMismatch
     from .report import build_report
 
-    paths = build_report(Path(args.parsed_dir), Path(args.out) if args.out else None)
+    try:
+        paths = build_report(Path(args.parsed_dir), Path(args.out) if args.out else None)
+    except TablesMismatch as exc:
+        print(f"notices: {exc}", file=sys.stderr)
+        return 1
     for name, path in paths.items():
         print(f"{name}: {path}")
     return 0
