@@ -38,7 +38,7 @@ import httpx
 
 from .deadline import DeadlineExpired, DeadlineTransport, deadline, install
 from .settings import CrawlSettings
-from .urls import canonical_url, host_key
+from .urls import MAX_URL_LENGTH, canonical_url, host_key
 
 __all__ = ["Fetcher", "Response", "HostGate", "RETRY_STATUSES", "parse_retry_after"]
 
@@ -130,8 +130,29 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - now)
 
 
+# Characters no file name keeps: separators, Windows' reserved ones, control characters.
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_MAX_NAME_BYTES = 255  # a file name's length limit on common file systems
+
+
+def safe_filename(name: str) -> str | None:
+    """A server's file name reduced to a safe base name: the last path part (``/`` and ``\\``),
+    no control or reserved characters, no leading dots or blanks, at most 255 bytes of UTF-8; None
+    when nothing is left (``..``, ``/``)."""
+    base = re.split(r"[/\\]", name)[-1]
+    base = _UNSAFE_NAME.sub("_", base).strip().lstrip(".").strip()
+    if len(base.encode("utf-8")) > _MAX_NAME_BYTES:  # cut the stem, keep a short extension
+        stem, dot, ext = base.rpartition(".")
+        tail = dot + ext if dot and stem and len(ext) < 16 else ""
+        head = stem if tail else base
+        room = _MAX_NAME_BYTES - len(tail.encode("utf-8"))
+        base = head.encode("utf-8")[:room].decode("utf-8", "ignore") + tail
+    return base or None
+
+
 def content_disposition_filename(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
-    """The file name of a Content-Disposition header, GBK or UTF-8 bytes decoded."""
+    """The file name of a Content-Disposition header, GBK or UTF-8 bytes decoded, as a safe base
+    name (:func:`safe_filename`: a traversal such as ``../../x.pdf`` keeps only ``x.pdf``)."""
     from urllib.parse import unquote_to_bytes
 
     for name, value in raw_headers:
@@ -140,14 +161,14 @@ def content_disposition_filename(raw_headers: list[tuple[bytes, bytes]]) -> str 
         star = _FILENAME_STAR.search(value)
         if star:
             data, charset = unquote_to_bytes(star.group(2)), star.group(1).decode("ascii")
-            return _decode_name(data, charset)
+            return safe_filename(_decode_name(data, charset))
         plain = _FILENAME.search(value)
         if plain:
             data = plain.group(1) if plain.group(1) is not None else plain.group(2)
             # Servers also percent-encode plain filenames (IE habit).
             if b"%" in data:
                 data = unquote_to_bytes(data.decode("latin-1"))
-            return _decode_name(data, "utf-8")
+            return safe_filename(_decode_name(data, "utf-8"))
     return None
 
 
@@ -352,9 +373,15 @@ class Fetcher:
             location = resp.headers.get("location")
             if resp.reason is not None or resp.status not in _REDIRECTS or not location:
                 return resp
-            target = canonical_url(str(httpx.URL(current).join(location)))
+            try:
+                target = canonical_url(str(httpx.URL(current).join(location)))
+            except httpx.InvalidURL:  # too long, bad characters
+                target = None
             if target is None:
-                resp.reason, resp.detail = "not_allowed", f"redirect to a non-http(s) URL: {location!r}"
+                resp.reason, resp.detail = "not_allowed", f"redirect to a URL that is not allowed: {location[:200]!r}"
+                return resp
+            if len(target) > MAX_URL_LENGTH:
+                resp.reason, resp.detail = "url_too_long", f"redirect to {len(target)} characters > {MAX_URL_LENGTH}"
                 return resp
             if target in chain:
                 resp.reason, resp.detail = "redirect_loop", " -> ".join(chain + [target])
@@ -385,6 +412,9 @@ class Fetcher:
     ) -> Response:
         """One HTTP exchange, body streamed into a bounded decoder, within what is left of ``budget``."""
         resp = Response(url=url, final_url=url, method=method)
+        if len(url) > MAX_URL_LENGTH:
+            resp.reason, resp.detail = "url_too_long", f"{len(url)} characters > {MAX_URL_LENGTH}"
+            return resp
         if budget.left <= 0:
             resp.reason, resp.detail = "timeout", f"total_timeout {cfg.total_timeout:g}s for the URL spent"
             return resp

@@ -17,6 +17,7 @@ Unknown keys and bad values raise ``ConfigError`` naming the key and the entry.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigError
 from .settings import PER_SOURCE_KEYS, CrawlSettings, check_value
+from .urls import canonical_url
 
 __all__ = ["Source", "SourcesFile", "STYLES", "load_sources", "parse_sources", "url_allowed"]
 
@@ -82,11 +84,19 @@ class SourcesFile:
 
 
 def url_allowed(url: str, allow: tuple[str, ...]) -> bool:
-    """True when ``url`` is http(s) and starts with one of the ``allow`` prefixes."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """True when ``url`` is http(s) and, in its canonical form (dot segments resolved; refused when
+    its path decodes to another folder than it reads, see ``urls.hostile_path``), starts with one
+    of the ``allow`` prefixes (canonical too)."""
+    canon = canonical_url(url)
+    if canon is None:
         return False
-    return any(url.startswith(prefix) for prefix in allow)
+    return any(canon.startswith(_canonical_prefix(prefix)) for prefix in allow)
+
+
+@functools.lru_cache(maxsize=1024)
+def _canonical_prefix(prefix: str) -> str:
+    """An allow prefix in the form canonical URLs are written in (as written when it has none)."""
+    return canonical_url(prefix) or prefix
 
 
 def load_sources(path: str | Path, base: CrawlSettings | None = None) -> SourcesFile:
