@@ -8,10 +8,12 @@ and a service) followed by a long run of one pattern. Used by ``tests/test_hosti
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["HEAD", "Shape", "SHAPES", "document"]
+__all__ = ["HEAD", "Shape", "SHAPES", "document", "DATES", "NUMBERS", "WORDS", "CONTROLS", "INFO_LABELS",
+           "random_notice"]
 
 # A short outage notice: title, a stop with times, a service and a phone.
 HEAD = ("关于医保信息系统升级停机的公告\n"
@@ -86,3 +88,39 @@ SHAPES: tuple[Shape, ...] = (
 def document(shape: Shape, size: int) -> bytes:
     """The shape's text at ``size`` characters, UTF-8."""
     return shape.make(size).encode("utf-8")
+
+
+# --- pieces of generated notices (tests/test_parse_properties.py, bench/fuzz_parse.py) ----------
+DATES = [
+    "2021-10-20 10:05", "2021-10-20", "2021年10月20日", "2021年10月20日18时", "10月22日8:00", "10月20日(星期五)18:00",
+    "2022/3/1", "20211020", "2021.10.20", "12月31日24时", "次日8时", "2021年13月45日", "0000-00-00", "9999年",
+    "18:00-次日08:00", "当日17时30分",
+]
+NUMBERS = ["0350-3032798", "12393", "3032798", "18906112333", "400-800-1234", "(0773)2886097", "0", "1", "100",
+           "99999999999999999999", "3.5", "-1", "+86"]
+WORDS = [
+    "关于", "医保", "信息系统", "升级", "停机", "的公告", "通知", "暂停", "办理", "医保结算", "社保缴费", "恢复",
+    "公积金", "税务", "网上办理", "期间", "至", "起", "前", "后", "咨询电话:", "联系电话", "如有疑问,请拨打",
+    "市医疗保障局", "忻州市医保中心", "综合科", "渠 县", "各参保单位", "特此公告", "先行垫付", "异地就医",
+    "住院", "门诊", "除", "外", "。", ",", ";", ":", "、", "|", "\t", " ", "(", ")", "【", "】", "《", "》",
+    "〔2021〕", "第", "号", "一、", "(一)", "1.", "①", "来源:", "作者:", "发布时间:", "更新时间:", "浏览次数:",
+    "首页 > 通知公告", "打印本页", "关闭窗口", "【字体:大 中 小】", "分享到:", "上一篇", "下一篇",
+    "http://www.example.gov.cn/a.html", "a@b.cn", "附件:", ".pdf", "转自", "省", "市", "县",
+]
+CONTROLS = ["\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x1c", "\x7f", "\x85", "\x9f", "\r",
+            "\u2028", "\ufeff", "\u200b"]
+INFO_LABELS = ["来源:", "作者:", "发布时间:", "来源: ", "作者:", "发布日期:"]
+
+
+def random_notice(rng: random.Random, max_lines: int = 25) -> list[str]:
+    """The lines of a generated notice (the mix of tests/test_parse_properties.py, drawn by ``rng``)."""
+    # Control characters are rare: a NUL or many controls in the first 8 KiB make the page binary
+    # (rejected before any stage), which would leave little for the rest of the pipeline.
+    pools = [WORDS] * 9 + [DATES, DATES, NUMBERS, NUMBERS, CONTROLS]
+    lines = []
+    for _ in range(rng.randint(1, max_lines)):
+        if rng.random() < 1 / 3:
+            lines.append(rng.choice(INFO_LABELS) + rng.choice([*DATES, *WORDS, ""]) + rng.choice([*DATES, *WORDS, ""]))
+        else:
+            lines.append("".join(rng.choice(rng.choice(pools)) for _ in range(rng.randint(0, 14))))
+    return lines

@@ -107,8 +107,7 @@ CASES: list[tuple[str, str | bytes | None, str | bytes | None, list[str], list[s
 ]
 
 
-def _run(tmp_path: Path, notices: str | bytes | None, sources: str | bytes | None, argv: list[str],
-         prefect: bool = False) -> subprocess.CompletedProcess[str]:
+def _prepare(tmp_path: Path, notices: str | bytes | None, sources: str | bytes | None) -> None:
     (tmp_path / "afile.txt").write_text("not a folder", encoding="utf-8")
     (tmp_path / "afolder").mkdir(exist_ok=True)
     (tmp_path / "raw" / "samples").mkdir(parents=True, exist_ok=True)
@@ -119,6 +118,12 @@ def _run(tmp_path: Path, notices: str | bytes | None, sources: str | bytes | Non
         if content is not None:
             data = content if isinstance(content, bytes) else content.encode("utf-8")
             (tmp_path / name).write_bytes(data)
+
+
+def _run(tmp_path: Path, notices: str | bytes | None, sources: str | bytes | None, argv: list[str],
+         prefect: bool = False) -> subprocess.CompletedProcess[str]:
+    """``notices run`` in a process of its own."""
+    _prepare(tmp_path, notices, sources)
     cmd = [sys.executable, "-m", "pipeline.cli", "run", *([] if prefect else ["--no-prefect"]), *argv]
     env = {k: v for k, v in os.environ.items() if k != "NOTICES_CONFIG"}
     return subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
@@ -135,9 +140,34 @@ def _assert_one_line_config_error(proc: subprocess.CompletedProcess[str], words:
     assert not (tmp_path / "parsed").exists()  # nothing ran
 
 
+def _run_in_process(tmp_path: Path, notices: str | bytes | None, sources: str | bytes | None, argv: list[str],
+                    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> subprocess.CompletedProcess[str]:
+    """``notices run`` through the command's entry point (``pipeline.cli.main``) in this process:
+    the same code as the console script, without a Python start-up per case."""
+    from pipeline.cli import main
+
+    _prepare(tmp_path, notices, sources)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NOTICES_CONFIG", raising=False)
+    capfd.readouterr()
+    code = main(["run", "--no-prefect", *argv])
+    out, err = capfd.readouterr()
+    return subprocess.CompletedProcess(["notices", "run"], code, out, err)
+
+
 @pytest.mark.parametrize(("notices", "sources", "argv", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_config_is_one_line_and_exit_2(tmp_path: Path, notices: str | bytes | None, sources: str | bytes | None,
-                                           argv: list[str], words: list[str]) -> None:
+                                           argv: list[str], words: list[str], monkeypatch: pytest.MonkeyPatch,
+                                           capfd: pytest.CaptureFixture[str]) -> None:
+    proc = _run_in_process(tmp_path, notices, sources, argv, monkeypatch, capfd)
+    _assert_one_line_config_error(proc, words, tmp_path)
+
+
+@pytest.mark.parametrize("case", ["parsed_dir-number", "delay-nan", "not-utf8", "sources-missing",
+                                  "sources-entry-int-key", "sources-read_timeout-zero"])
+def test_bad_config_in_a_process_of_its_own(tmp_path: Path, case: str) -> None:
+    """A few of the cases through the installed command line, in a fresh process."""
+    _, notices, sources, argv, words = next(c for c in CASES if c[0] == case)
     _assert_one_line_config_error(_run(tmp_path, notices, sources, argv), words, tmp_path)
 
 
