@@ -16,24 +16,21 @@ hides the place name inside it.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cuescan import WordCount
 from .normalize import normalize_text
 from .records import Place
 from .ruledata import load_csv, load_yaml
-from .service_scan import compile_cue, spans
 
 __all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
 
-log = logging.getLogger(__name__)
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # Endings that make an old name a full name (襄樊市, 奉化市, 铜仁地区) rather than a short one.
-_FULL_SUFFIXES = ("市", "县", "区", "州", "盟", "旗", "地区")
 
 _PHONE = re.compile(
     r"""
@@ -107,42 +104,6 @@ class _Hit:
     forms: tuple[_Form, ...]
 
 
-class _CueCounter:
-    """Occurrences of any of some cue words: ``sum(text.count(c) for c in cues)``.
-
-    ``str.count`` counts a word's non-overlapping occurrences. When no cue overlaps itself (no
-    proper prefix of a cue is also its suffix), those are all the places where it starts; when,
-    besides, no cue is a prefix of another (nor a duplicate), at most one cue starts at a place.
-    The sum is then the number of places where some cue starts, which one scan finds
-    (:func:`pipeline.service_scan.spans`) instead of one ``count`` per cue. Other lists are
-    counted word by word.
-    """
-
-    __slots__ = ("cues", "starts")
-
-    def __init__(self, cues: tuple[str, ...]) -> None:
-        self.cues = cues
-        self.starts = compile_cue("|".join(map(re.escape, cues))) if _one_start_each(cues) else None
-
-    def count(self, text: str) -> int:
-        """Occurrences of any cue in ``text``."""
-        if self.starts is None:
-            return sum(text.count(c) for c in self.cues)
-        return len(spans(self.starts, text))
-
-
-def _one_start_each(cues: tuple[str, ...]) -> bool:
-    """True when no cue is empty, overlaps itself, or starts another (see :class:`_CueCounter`)."""
-    if not cues or len(set(cues)) != len(cues):
-        return False
-    for cue in cues:
-        if not cue or any(cue[:k] == cue[-k:] for k in range(1, len(cue))):
-            return False
-        if any(other != cue and other.startswith(cue) for other in cues):
-            return False
-    return True
-
-
 @dataclass(slots=True)
 class _Index:
     """Everything built once from the rule files."""
@@ -158,9 +119,9 @@ class _Index:
     street_suffixes: tuple[str, ...]
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
+    city_cue_count: WordCount  # counts city_cues in one pass
+    province_cue_count: WordCount
     county_cues: tuple[str, ...]
-    city_cue_count: _CueCounter  # counts city_cues
-    province_cue_count: _CueCounter  # counts province_cues
 
 
 @dataclass(slots=True)
@@ -229,7 +190,7 @@ def _index() -> _Index:
             if d.kind == "自治州" and not s.endswith("州"):
                 add(s + "州", d, full=False)  # 恩施州, 湘西州, 巴州 is in the table already
         for o in d.old_names:
-            add(o, d, full=o.endswith(_FULL_SUFFIXES))
+            add(o, d, full=o.endswith(tuple(rules["full_name_suffixes"])))
     for surface, adcode in rules["aliases"].items():
         add(str(surface), divisions[str(adcode)], full=False)
 
@@ -275,9 +236,8 @@ def _index() -> _Index:
         rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
+        city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
-        city_cue_count=_CueCounter(tuple(rules["city_cues"])),
-        province_cue_count=_CueCounter(tuple(rules["province_cues"])),
     )
 
 
@@ -465,11 +425,7 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     Place carries the province's area code when all its cities dial one (海南 0898), else none. Municipalities have
     province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
     """
-    try:
-        ix = _index()
-    except (KeyError, ValueError) as exc:  # broken rule files: say so once, find nothing
-        log.error("place rules unusable: %s", exc)
-        return Place()
+    ix = _index()  # broken rule files raise RulesError, naming the file and the key
     w = ix.weights
     tally = _Tally()
     body = _CJK_GAP.sub("", text or "")

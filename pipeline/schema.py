@@ -39,6 +39,18 @@ NOTICES = pa.schema(
         pa.field("content_hash", _STR, nullable=False),
         pa.field("raw_sha256", _STR),
         pa.field("encoding", _STR),
+        # Evidence of title, publisher and publication date: spans into body_text, null when the
+        # words stood outside it (an info line above the body, an HTML <meta>); the evidence is
+        # body_text[start:end] when there is a span, else the words as read (来源:XX医保局, meta:PubDate).
+        *[
+            f
+            for name in ("title", "publisher", "published")
+            for f in (
+                pa.field(f"{name}_span_start", pa.int32()),
+                pa.field(f"{name}_span_end", pa.int32()),
+                pa.field(f"{name}_evidence", _STR),
+            )
+        ],
     ]
 )
 

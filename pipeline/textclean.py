@@ -17,12 +17,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import regex
+
+from .cuescan import compile_cue, iter_matches, prefiltered
 from .normalize import compact
 from .records import TZ
 from .ruledata import load_yaml
-from .service_scan import compile_cue, iter_matches
 
-__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name"]
+__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name",
+           "expand_publisher"]
 
 
 @dataclass(slots=True)
@@ -43,9 +46,14 @@ class CleanPage:
     body_text: str
     title: str | None = None
     publisher: str | None = None
-    publisher_evidence: str | None = None
+    publisher_evidence: str | None = None  # where it was read: 来源:X, signature:X, body:<sentence> ...
     published_at: dt.datetime | None = None
-    published_evidence: str | None = None
+    published_evidence: str | None = None  # the info line, the signature date, meta:PubDate ...
+    # Offsets into body_text of the words that gave the title, publisher and publication date;
+    # None when they stood outside the body (an info line above it, an HTML <meta>).
+    title_span: tuple[int, int] | None = None
+    publisher_span: tuple[int, int] | None = None
+    published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -53,16 +61,14 @@ class CleanPage:
 class _AnyOf:
     """Whether a line matches any of a list of patterns (``re.search``), tested in two passes.
 
-    Patterns anchored at the line start (``^...``) are joined into one regex tried at the start
-    only; the others into one regex with a first-character prefilter
-    (:func:`pipeline.service_scan.compile_cue`), so the engine skips to the characters that can
-    open one of them instead of trying every alternative at every position. A line is one line:
-    ``^`` holds only at its start.
+    Patterns anchored at the line start (``^`` first, no top-level ``|``) are joined into one regex
+    tried at the start only; the others into one cue regex (:func:`pipeline.cuescan.compile_cue`)
+    searched through the line. A line is one line: ``^`` holds only at its start.
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        anchored = [p for p in patterns if _anchored(p)]
-        floating = [p for p in patterns if not _anchored(p)]
+        anchored = [p for p in patterns if p.startswith("^") and not _top_level_or(p)]
+        floating = [p for p in patterns if p not in anchored]
         self._start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self._anywhere = compile_cue("|".join(f"(?:{p})" for p in floating)) if floating else None
 
@@ -70,23 +76,26 @@ class _AnyOf:
         """True when some pattern matches ``line`` (re.search semantics; an empty match counts)."""
         if self._start is not None and self._start.match(line) is not None:
             return True
-        if self._anywhere is None:
-            return False
-        m = self._anywhere.search(line)
-        return m is not None
+        return self._anywhere is not None and self._anywhere.search(line) is not None
 
 
-def _anchored(pattern: str) -> bool:
-    """True when ``pattern`` opens with ``^`` outside any alternation (it matches at the start only)."""
-    try:
-        # private modules, so typeshed has no stubs for them
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as sp  # type: ignore[attr-defined]
-
-        data = sp.parse(pattern).data
-    except (ImportError, re.error, AttributeError):
-        return False
-    return bool(data) and data[0][0] is c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+def _top_level_or(pattern: str) -> bool:
+    """True when ``pattern`` has a ``|`` outside every group and class (``^a|b`` is not anchored)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +108,24 @@ class _PageRules:
     untrusted: frozenset[str]  # labels of a host's stamp (更新时间)
     source: frozenset[str]  # labels of the issuer (来源)
     author: frozenset[str]
-    label_re: re.Pattern[str]  # any info label with its colon (group 1: the whole match)
+    label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
     agency_suffixes: tuple[str, ...]  # longest first
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
     table_header: re.Pattern[str]
     repost: list[re.Pattern[str]]
-    relays: list[re.Pattern[str]]
+    relays: list[regex.Pattern[str]]
     not_publishers: frozenset[str]
     doc_number: re.Pattern[str]
     tail_source: re.Pattern[str]
+    body_published: re.Pattern[str]  # X发布了《...》 in the opening sentences
+    body_issuers: re.Pattern[str]  # A、B将于...公告如下
+    info_line_stop_words: tuple[str, ...]  # a labelled line holding one states an action
+    stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
+    dateline: re.Pattern[str]  # 本报讯 12月30日: at the body's start
+    bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
+    bare_levels: dict[str, str]  # 省 -> province, 市 -> city
+    bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
 
 
 @functools.cache
@@ -116,6 +133,9 @@ def _rules() -> _PageRules:
     """Compile the page rules once."""
     data = load_yaml("page.yaml")
     labels = data["info_labels"]
+    # {agency}: a lazy run of CJK ending like an issuing body (is_agency_name checks it after).
+    agency = r"[\u3400-\u9fff]{2,24}?(?:" + "|".join(map(re.escape, data["agency_endings"])) + ")"
+    bare = data["bare_publishers"]
     all_labels = sorted(
         {x for group in labels.values() for x in group}, key=len, reverse=True
     )  # longest first so 发布时间 wins over 时间
@@ -128,20 +148,18 @@ def _rules() -> _PageRules:
         source=frozenset(labels["source"]),
         author=frozenset(labels["author"]),
         # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
-        # forum stamp 发表于, a blank). Compiled with a first-character prefilter: group 1 is the
-        # whole match (see service_scan.compile_cue).
-        label_re=compile_cue(
-            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
+        # forum stamp 发表于, a blank). Every match starts with a label's first character: the
+        # engine skips to those (group 1 is the match; see cuescan.prefiltered).
+        label_re=prefiltered(
+            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
+            "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         outlets=tuple(data["outlet_markers"]),
         title_words=tuple(data["notice_title_words"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
-        # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
-        # Compiled for iter_matches (group 1 is the whole match): a head lacking a word a relay
-        # needs (从/自, 提醒/提示 ...) is not scanned, and most heads lack them.
-        relays=[compile_cue(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
+        relays=[compile_cue(p.replace("{agency}", f"(?P<name>{agency})")) for p in data["news_relays"]],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
         # A 来源 line after the body (a WeChat post credits its source at the end): the label
@@ -150,6 +168,16 @@ def _rules() -> _PageRules:
             r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
             + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
         ),
+        body_published=re.compile(rf"(?:^|[,。;:\n])(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
+        body_issuers=re.compile(
+            rf"(?:^|[,。;:\n])(?P<names>{agency}(?:、{agency})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
+        ),
+        info_line_stop_words=tuple(data["info_line_stop_words"]),
+        stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
+        dateline=re.compile(rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*[::]"),
+        bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
+        bare_levels=dict(bare["levels"]),
+        bare_expand=dict(bare["expand"]),
     )
 
 
@@ -185,7 +213,6 @@ _TIME_RANGE = re.compile(
     re.VERBOSE,
 )
 # News dateline at the very start of the body: "12月30日:" or "本报讯 12月30日,".
-_DATELINE = re.compile(r"^(?:本报讯|讯)?\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[::]")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
 _TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
@@ -307,23 +334,23 @@ def _read_info_line(line: str) -> _Info | None:
         if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
             name = m["name"]
             return _Info(publisher=name, publisher_evidence=f"转自:{name}")
-    labels = list(iter_matches(r.label_re, line))
+    labels = list(iter_matches(r.label_re, line, 1))
     stamp = _STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):
         return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     if not labels:
         # A bare stamp line right under the title: "2020-04-30 17:07".
-        if stamp and len(line) <= 40 and not any(w in line for w in ("至", "起", "前", "停", "暂")):
+        if stamp and len(line) <= 40 and not any(w in line for w in r.stamp_line_stop_words):
             stamped = parse_stamp(line)
             return _Info(date=stamped, date_evidence=line) if stamped else None
         return None
-    if len(line) > 160 or any(w in line for w in ("至", "暂停", "停机", "恢复")):
+    if len(line) > 160 or any(w in line for w in r.info_line_stop_words):
         return None
     info = _Info()
-    for i, m in enumerate(labels):
-        label = m.group("label")
+    for i, lm in enumerate(labels):
+        label = lm.group("label")
         end = labels[i + 1].start(1) if i + 1 < len(labels) else len(line)
-        value = line[m.end(1):end].strip(" |:：")
+        value = line[lm.end(1):end].strip(" |:：")
         if label in r.source or label in r.author:
             # The value stops at the first blank (a date or another field may follow).
             # (nothing before it when the value opens with a date: 来源:2021-10-20 10:05)
@@ -516,7 +543,27 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     if page.publisher is None:
         _publisher_from_body(page)
     _prefer_fuller_name(page, [_title_issuer(page.title), signer])
+    _locate_evidence(page)
     return page
+
+
+# Where a publisher_evidence of each kind stands in the body: "find" from the start (the title,
+# the opening sentences), "rfind" from the end (the signature); other kinds (来源, 作者, 转自 info
+# lines and <meta>) stand outside the body.
+_PUBLISHER_IN_BODY = {"title": "find", "fuller": "find", "body": "find", "signature": "rfind"}
+
+
+def _locate_evidence(page: CleanPage) -> None:
+    """The body spans of the title and publisher evidence (the date's are set where it is read)."""
+    body = page.body_text
+    if page.title and body.startswith(page.title):
+        page.title_span = (0, len(page.title))
+    if page.publisher_evidence:
+        kind, _, words = page.publisher_evidence.partition(":")
+        how = _PUBLISHER_IN_BODY.get(kind)
+        at = -1 if how is None or not words else (body.rfind(words) if how == "rfind" else body.find(words))
+        if at >= 0:
+            page.publisher_span = (at, at + len(words))
 
 
 def _choose_title(
@@ -656,6 +703,7 @@ def _read_signature(page: CleanPage) -> str | None:
             return None
         if page.published_at is None:
             page.published_at, page.published_evidence = when, m["date"]
+            page.published_span = (start, start + len(m["date"]))
         prev = [j for j in tail if j < i]
         name = lines[prev[-1]].strip() if prev else ""
         if not is_agency_name(name):
@@ -674,7 +722,7 @@ def _read_dateline(page: CleanPage) -> None:
         first_line_start = body.find("\n", 0) + 1
         while first_line_start < len(body) and body[first_line_start] == "\n":
             first_line_start += 1
-    m = _DATELINE.match(body, first_line_start)
+    m = _rules().dateline.match(body, first_line_start)
     if not m:
         return
     span = (first_line_start + m.start("m"), first_line_start + m.end("d") + 1)
@@ -689,15 +737,10 @@ def _read_dateline(page: CleanPage) -> None:
     except ValueError:
         return
     page.published_at, page.published_evidence = when, m.group(0)
+    page.published_span = m.span()
 
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
-_AGENCY = r"[\u3400-\u9fff]{2,24}?(?:局|中心|厅|委员会|政府|办公室)"
-_AGENCY_GROUP = rf"(?P<name>{_AGENCY})"  # the {agency} slot of the news_relays rules
-_BODY_PUBLISHED = re.compile(rf"(?:^|[,。;:\n])(?P<name>{_AGENCY})发布(?:了)?(?:《|消息|公告|通告|通知)")
-_BODY_ISSUERS = re.compile(
-    rf"(?:^|[,。;:\n])(?P<names>{_AGENCY}(?:、{_AGENCY})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
-)
 
 
 def _title_issuer(title: str | None) -> str | None:
@@ -740,15 +783,30 @@ def _publisher_from_body(page: CleanPage) -> None:
     head = page.body_text[:800]
     # Each regex needs a word of its own (发布, 如下): without it the search cannot succeed and is
     # skipped (both open with a start-or-separator group the engine cannot skip through quickly).
-    m = _BODY_PUBLISHED.search(head) if "发布" in head else None
+    r = _rules()
+    m = r.body_published.search(head) if "发布" in head else None
     if m:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
-    for pattern in _rules().relays:
-        for m in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
-            if is_agency_name(m["name"]):
-                page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(1).strip(',。;:')}"
+    for pattern in r.relays:
+        for relay in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
+            if is_agency_name(relay["name"]):
+                page.publisher, page.publisher_evidence = relay["name"], f"body:{relay.group(0).strip(',。;:')}"
                 return
-    m = _BODY_ISSUERS.search(head) if "如下" in head else None
+    m = r.body_issuers.search(head) if "如下" in head else None
     if m:
         page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"
+
+
+def expand_publisher(name: str | None, province: str | None, city: str | None) -> str | None:
+    """``省医保局`` (a notice's own shorthand) to ``山西省医疗保障局`` once the place is known."""
+    if not name:
+        return name
+    r = _rules()
+    m = r.bare_publisher.match(name)
+    if not m:
+        return name
+    place = province if r.bare_levels[m.group(1)] == "province" else city
+    if not place:
+        return name
+    return place + r.bare_expand.get(m.group(2), m.group(2))

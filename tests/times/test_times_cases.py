@@ -1,0 +1,624 @@
+"""Case table for the temporal extractor: ``(text, published, expected)`` rows with readable ids.
+
+Groups, by where the rows come from:
+
+* ``REAL_*``: phrasings of the dev corpus notices (ids name the notice), in our own words and with
+  moved dates, so that no published sentence is copied here (the seeds' own lines are kept);
+* ``FORM_*``: every grammar form of the brief (dates, clocks, parts of day, numerals, ranges);
+* ``TRAP_*``: text that holds digits but no time point (document numbers, money, phones, URLs);
+* ``BUG_*``: mistakes caught while building the extractor;
+* ``KNOWN_FAILURES``: what it still gets wrong, as ``xfail(strict=True)``.
+
+Moments are written as the gold does: ``YYYY-MM-DDTHH:MM`` for hour/minute precision,
+``YYYY-MM-DD`` for a bare date. ``points`` is the sorted set of starts and ends of the non-downtime
+rows; ``downtime`` is ``(start, end)`` of the downtime row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.normalize import normalize_text
+from pipeline.records import TZ, TimeWindow
+from pipeline.times import extract_windows
+from pipeline.times.extract import stamp_spans
+
+
+def _pub(day: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=TZ) if day else None
+
+
+def _fmt(value: dt.datetime | None, precision: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%Y-%m-%d") if precision == "day" else value.strftime("%Y-%m-%dT%H:%M")
+
+
+def run(text: str, published: str | None = None, **kw: object) -> tuple[str, list[TimeWindow]]:
+    """Normalize like the pipeline, then extract."""
+    body = normalize_text(text)
+    return body, extract_windows(body, _pub(published), **kw)  # type: ignore[arg-type]
+
+
+def points(text: str, published: str | None = None) -> list[str]:
+    """Sorted gold-style moments of the non-downtime rows."""
+    _, rows = run(text, published)
+    out = set()
+    for w in rows:
+        if w.kind != "downtime":
+            out |= {s for s in (_fmt(w.start, w.start_precision), _fmt(w.end, w.end_precision)) if s}
+    return sorted(out)
+
+
+def downtime(text: str, published: str | None = None) -> tuple[str | None, str | None] | None:
+    """(start, end) of the downtime row, None when there is none."""
+    _, rows = run(text, published)
+    down = [w for w in rows if w.kind == "downtime"]
+    assert len(down) <= 1
+    if not down:
+        return None
+    return _fmt(down[0].start, down[0].start_precision), _fmt(down[0].end, down[0].end_precision)
+
+
+def kinds(text: str, published: str | None = None) -> list[tuple[str, str]]:
+    """(evidence, kind) of the non-downtime rows in text order."""
+    _, rows = run(text, published)
+    return [(w.evidence, w.kind) for w in rows if w.kind != "downtime"]
+
+
+P = pytest.param
+
+# --- points: real phrasings -------------------------------------------------------------------
+REAL_POINTS = [
+    P("2021年10月21日18时起,停止使用忻州市在用的医保信息系统", None, ["2021-10-21T18:00"], id="xinzhou-18shi"),
+    P("预计2021年10月31日22时起,正式启用新医保系统", None, ["2021-10-31T22:00"], id="xinzhou-estimate"),
+    P("2021年10月19日17时完成征缴对账。10月20日,对未缴费单位名单进行作废处理", None,
+      ["2021-10-19T17:00", "2021-10-20"], id="xinzhou-bare-date-after-full"),
+    P("1.10月11日前定点医药机构9月发生的医疗费用单据报经办机构。2021年10月14日", None,
+      ["2021-10-11", "2021-10-14"], id="xinzhou-list-number-glued"),
+    P("2.10月21日定点医药机构打印留存10月份发生的医疗费用单据。2021年10月19日", None,
+      ["2021-10-19", "2021-10-21"], id="xinzhou-list-number-2"),
+    P("2020年5月15日18:00—5月21日8:00。", None, ["2020-05-15T18:00", "2020-05-21T08:00"], id="guilin-range-full"),
+    P("支付端:2020年5月15日18:00—17日8:00;", None, ["2020-05-15T18:00", "2020-05-17T08:00"], id="guilin-range-day-only"),
+    P("从4月30日起至切换工作结束,暂停受理现金报销。2020年5月15日", None, ["2020-04-30", "2020-05-15"],
+      id="guilin-open-end"),
+    P("(一)2021年9月14日零时起,全州暂停办理个人医疗保障经办业务", None, ["2021-09-14T00:00"], id="bazhou-lingshi"),
+    P("(二)2021年9月11日零时起至9月18日止,暂停参保缴费", None, ["2021-09-11T00:00", "2021-09-18"],
+      id="bazhou-qi-zhi-zhi"),
+    P("(一)2021年9月13日19时前,完成人员新增", None, ["2021-09-13T19:00"], id="bazhou-deadline-19shi"),
+    P("暂停业务办理时间:2021年10月22日(星期五)18时;恢复业务办理时间:2021年11月22日(星期一)8时。", None,
+      ["2021-10-22T18:00", "2021-11-22T08:00"], id="changsha-weekday-labels"),
+    P("停止服务时间:8月30日(星期一)22时起。恢复服务时间:9月8日(星期三)9时起。", "2021-08-23",
+      ["2021-08-30T22:00", "2021-09-08T09:00"], id="chenzhou-colon-label"),
+    P("2023年12月30日17时至2024年1月2日18时", None, ["2023-12-30T17:00", "2024-01-02T18:00"], id="dazhou-year-cross"),
+    P("停机时间:2022年2月26日0时至3月20日24时", None, ["2022-02-26T00:00", "2022-03-21T00:00"], id="jinan-24shi"),
+    P("(一)11月26日18:00时起,暂停缴费核定。2021年12月10日", None, ["2021-11-26T18:00", "2021-12-10"],
+      id="jingmen-18-00-shi"),
+    P("(二)11月28日0:00时起,暂停征收。2021年12月10日", None, ["2021-11-28T00:00", "2021-12-10"],
+      id="jingmen-0-00-shi"),
+    P("2021年8月22日18:00至2021年8月27日08:00,暂停受理", None, ["2021-08-22T18:00", "2021-08-27T08:00"],
+      id="lanzhou-leading-zero"),
+    P("本市定于 11月8日8:00 起用新平台。2021 年11月8日(星期一)8:00,启用", None,
+      ["2021-11-08T08:00"], id="luan-stray-spaces"),
+    P("长处方的用药周期最长可到2021 年12 月 30日", None, ["2021-12-30"], id="luan-spaces-in-date"),
+    P("2023年12月27日(周三)17:00起暂停;2024年1月9日(周二)09:00起恢复", None,
+      ["2023-12-27T17:00", "2024-01-09T09:00"], id="nanchang-zhou-weekday"),
+    P("于2015年12月31日21:00至2016年1月1日凌晨4:00期间暂停结算", None,
+      ["2015-12-31T21:00", "2016-01-01T04:00"], id="ningbo-lingchen"),
+    P("将于2015年12月30日17点30分至2016年1月2日18点暂停", None, ["2015-12-30T17:30", "2016-01-02T18:00"],
+      id="ningbo-dian-fen"),
+    P("9月6日17时起,暂停办理征缴业务,9月15日17时系统停机,9月22日8时上线启用新系统。", "2021-09-05",
+      ["2021-09-06T17:00", "2021-09-15T17:00", "2021-09-22T08:00"], id="shanxi-year-from-published"),
+    P("请注意!\n4月23日0时至5月7日9时\n将暂停\n定于2023年4月23日0时至5月7日9时停机", None,
+      ["2023-04-23T00:00", "2023-05-07T09:00"], id="shenzhen-year-from-later-date"),
+    P("自2021年9月15日18时至9月22日8时,全市医保部门暂停所有业务", None,
+      ["2021-09-15T18:00", "2021-09-22T08:00"], id="taizhou-zi-zhi"),
+    P("2019年12月31日17时至2020年1月6日8时,暂停联网结算", None, ["2019-12-31T17:00", "2020-01-06T08:00"],
+      id="tangshan-year-end"),
+    P("1.2021年9月23日8:00起,暂停出具核定单", None, ["2021-09-23T08:00"], id="tianmen-list-number-dot"),
+    P("今天0时至10月29日24时,本市停止运行旧医保信息系统。2020年7月1日至2021年6月30日", None,
+      ["2020-07-01", "2021-06-30", "2021-10-30T00:00"], id="xiamen-unanchored-today"),
+    P("今天下午5点起郑州全市暂停办理所有医保业务 11月28日逐步恢复", "2021-11-19",
+      ["2021-11-19T17:00", "2021-11-28"], id="zhengzhou-headline-relative"),
+    P("将于2019年12月27日12:00至2020年1月3日8:00期间停机迁移", None,
+      ["2019-12-27T12:00", "2020-01-03T08:00"], id="zunyi-range"),
+    P("入院在2019年12月27日之前、出院在2020年1月3日以内的", None, ["2019-12-27", "2020-01-03"],
+      id="zunyi-bare-dates"),
+    P("2021年11月23日(星期二)18:00至2021年12月5日(星期日)8:00期间,暂停结算", None,
+      ["2021-11-23T18:00", "2021-12-05T08:00"], id="guilin2021-weekday-both-sides"),
+    P("2019年8月22日20时至2019年8月27日8时。", None, ["2019-08-22T20:00", "2019-08-27T08:00"], id="beijing-tax"),
+]
+
+# --- points: grammar forms --------------------------------------------------------------------
+FORM_POINTS = [
+    P("2021年10月19日起暂停", None, ["2021-10-19"], id="ymd"),
+    P("10月19日起暂停", "2021-10-01", ["2021-10-19"], id="md-published"),
+    P("10月19号起暂停", "2021-10-01", ["2021-10-19"], id="md-hao"),
+    P("2021年10月19日17时起", None, ["2021-10-19T17:00"], id="shi"),
+    P("2021年10月19日17点起", None, ["2021-10-19T17:00"], id="dian"),
+    P("2021年10月19日17:00起", None, ["2021-10-19T17:00"], id="colon"),
+    P("2021年10月19日17:30:00起", None, ["2021-10-19T17:30"], id="colon-seconds"),
+    P("2021年10月19日17时30分起", None, ["2021-10-19T17:30"], id="shi-fen"),
+    P("2021年10月19日17点30分起", None, ["2021-10-19T17:30"], id="dian-fen"),
+    P("2021年10月19日17点半起", None, ["2021-10-19T17:30"], id="dian-ban"),
+    P("2021年10月19日18时整起", None, ["2021-10-19T18:00"], id="shi-zheng"),
+    P("2021年10月19日18:00时起", None, ["2021-10-19T18:00"], id="colon-plus-shi"),
+    P("2021年10月19日零时起", None, ["2021-10-19T00:00"], id="lingshi"),
+    P("2021年10月19日0时起", None, ["2021-10-19T00:00"], id="0shi"),
+    P("2021年10月19日零点起", None, ["2021-10-19T00:00"], id="lingdian"),
+    P("2021年10月19日24时起", None, ["2021-10-20T00:00"], id="24shi-next-day"),
+    P("2021年12月31日24时起", None, ["2022-01-01T00:00"], id="24shi-new-year"),
+    P("2021年10月19日24:00起", None, ["2021-10-20T00:00"], id="24-00"),
+    P("2021年10月19日上午9时起", None, ["2021-10-19T09:00"], id="shangwu"),
+    P("2021年10月19日下午5点起", None, ["2021-10-19T17:00"], id="xiawu-5"),
+    P("2021年10月19日下午17:00起", None, ["2021-10-19T17:00"], id="xiawu-17-stays"),
+    P("2021年10月19日晚上8点起", None, ["2021-10-19T20:00"], id="wanshang"),
+    P("2021年10月19日晚8点起", None, ["2021-10-19T20:00"], id="wan"),
+    P("2021年10月19日凌晨2时起", None, ["2021-10-19T02:00"], id="lingchen"),
+    P("2021年10月19日中午12时起", None, ["2021-10-19T12:00"], id="zhongwu-12"),
+    P("2021年10月19日中午1点起", None, ["2021-10-19T13:00"], id="zhongwu-1"),
+    P("2021年10月19日下半夜2点起", None, ["2021-10-19T02:00"], id="xiabanye"),
+    P("2021年10月19日傍晚6点起", None, ["2021-10-19T18:00"], id="bangwan"),
+    P("2021年10月19日晚上12点起", None, ["2021-10-20T00:00"], id="wanshang-12-midnight"),
+    P("2021年10月22日(星期五)18时起", None, ["2021-10-22T18:00"], id="weekday-xingqi"),
+    P("2021年10月22日(周五)18时起", None, ["2021-10-22T18:00"], id="weekday-zhou"),
+    P("2021年10月22日星期五18时起", None, ["2021-10-22T18:00"], id="weekday-no-brackets"),
+    P("2021年10月22日(礼拜五) 18:00起", None, ["2021-10-22T18:00"], id="weekday-libai-space"),
+    P("2021年10月24日(星期日)起", None, ["2021-10-24"], id="weekday-ri"),
+    P("2021年10月24日(星期天)起", None, ["2021-10-24"], id="weekday-tian"),
+    P("二〇二一年十月二十一日十八时起", None, ["2021-10-21T18:00"], id="cn-numerals"),
+    P("二零二一年十二月三十一日起", None, ["2021-12-31"], id="cn-ling-year"),
+    P("2021年十月一日八时起", None, ["2021-10-01T08:00"], id="cn-mixed"),
+    P("2021年10月1日二十四时起", None, ["2021-10-02T00:00"], id="cn-24"),
+    P("2021年10月1日八时三十分起", None, ["2021-10-01T08:30"], id="cn-shi-fen"),
+    P("2021年10月1日两点起", None, ["2021-10-01T02:00"], id="cn-liang"),
+    P("2021-10-11起暂停", None, ["2021-10-11"], id="iso-dash"),
+    P("2021/10/11起暂停", None, ["2021-10-11"], id="iso-slash"),
+    P("2021.10.11起暂停", None, ["2021-10-11"], id="iso-dot"),
+    P("2021-10-11 08:30起暂停", None, ["2021-10-11T08:30"], id="iso-with-clock"),
+    P("2021年09月05日起暂停", None, ["2021-09-05"], id="zero-padded"),
+    P("２０２１年１０月１９日１７时起", None, ["2021-10-19T17:00"], id="fullwidth-digits"),
+    P("2021 年 10 月 19 日 17 时起", None, ["2021-10-19T17:00"], id="stray-spaces"),
+    P("2021年10月19日 17:00起", None, ["2021-10-19T17:00"], id="space-before-clock"),
+    P("2021年10月28日当天18时起暂停", None, ["2021-10-28T18:00"], id="dangtian-clock"),
+    P("今晚8点起暂停", "2021-12-20", ["2021-12-20T20:00"], id="jinwan"),
+    P("今天0时起暂停", "2021-10-26", ["2021-10-26T00:00"], id="jintian-0shi"),
+    P("今日18时起暂停", "2021-10-26", ["2021-10-26T18:00"], id="jinri"),
+    P("明日上午9时恢复", "2021-10-26", ["2021-10-27T09:00"], id="mingri"),
+    P("明天起暂停办理", "2021-10-26", ["2021-10-27"], id="mingtian-qi"),
+    P("后天8时恢复", "2021-10-26", ["2021-10-28T08:00"], id="houtian"),
+    P("今天下午5点起暂停", None, [], id="jintian-unanchored"),
+    P("今年12月31日前完成", "2021-10-26", ["2021-12-31"], id="jinnian-month-day"),
+]
+
+RANGES = [
+    P("2021年12月1日至7日暂停", None, ["2021-12-01", "2021-12-07"], id="day-only-right"),
+    P("2021年12月1日—12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="emdash"),
+    P("2021年12月1日——12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="double-emdash"),
+    P("2021年12月1日–12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="endash"),
+    P("2021年12月1日-12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="hyphen"),
+    P("2021年12月1日~12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="tilde"),
+    P("2021年12月1日～12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="fullwidth-tilde"),
+    P("2021年12月1日到12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="dao"),
+    P("2021年12月1日起至12月7日止暂停", None, ["2021-12-01", "2021-12-07"], id="qi-zhi-zhi"),
+    P("2021年12月1日起到12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="qi-dao"),
+    P("2021年12月1日开始至12月7日暂停", None, ["2021-12-01", "2021-12-07"], id="kaishi-zhi"),
+    P("2021年12月31日至1月3日暂停", None, ["2021-12-31", "2022-01-03"], id="year-rollover"),
+    P("12月31日18时至1月4日8时暂停", "2021-12-20", ["2021-12-31T18:00", "2022-01-04T08:00"],
+      id="year-rollover-no-year"),
+    P("2021年10月28日22:00至29日6:00暂停", None, ["2021-10-28T22:00", "2021-10-29T06:00"], id="overnight-day"),
+    P("2021年10月30日18:00至11月2日8:00暂停", None, ["2021-10-30T18:00", "2021-11-02T08:00"], id="month-cross"),
+    P("2021年10月30日18:00—2日8:00暂停", None, ["2021-10-30T18:00", "2021-11-02T08:00"],
+      id="day-only-next-month"),
+    P("2021年10月28日8:00-12:00系统维护", None, ["2021-10-28T08:00", "2021-10-28T12:00"], id="clock-only-right"),
+    P("2021年10月28日22:00至次日6:00暂停", None, ["2021-10-28T22:00", "2021-10-29T06:00"], id="ciri"),
+    P("2021年10月28日22:00至凌晨6:00暂停", None, ["2021-10-28T22:00", "2021-10-29T06:00"],
+      id="overnight-clock"),
+    P("2021年11月5日(周五)晚上10点至次日凌晨6点,系统停机维护", None, ["2021-11-05T22:00", "2021-11-06T06:00"],
+      id="wanshang-ciri-lingchen"),
+    P("2022年1月1日(周六)零点至1月3日(周一)24点暂停", None, ["2022-01-01T00:00", "2022-01-04T00:00"],
+      id="lingdian-24dian"),
+    P("2021.10.11 08:00至2021.10.12 18:00暂停", None, ["2021-10-11T08:00", "2021-10-12T18:00"], id="iso-range"),
+    P("2021年12月24日18:00至12月31日8:00(共7天)暂停", None, ["2021-12-24T18:00", "2021-12-31T08:00"],
+      id="range-with-aside"),
+    P("4月24日0时至5月8日9时,2023年4月24日至4月30日期间", None,
+      ["2023-04-24", "2023-04-24T00:00", "2023-04-30", "2023-05-08T09:00"], id="shenzhen-bare-and-clock"),
+]
+
+YEARS = [
+    P("2024年1月9日恢复。外部渠道自12月27日全部停用,2024年1月9日起启用。", "2023-12-15",
+      ["2023-12-27", "2024-01-09"], id="nanchang-year-trap"),
+    P("2024年1月1日至1月9日暂停扣款,延后至1月10日进行补扣。", None, ["2024-01-01", "2024-01-09", "2024-01-10"],
+      id="nanchang-after-full-date"),
+    P("12月29日18时起暂停业务,1月2日8时恢复。", "2023-12-15", ["2023-12-29T18:00", "2024-01-02T08:00"],
+      id="published-rollover"),
+    P("1月1日至1月3日暂停办理。", "2023-12-15", ["2024-01-01", "2024-01-03"], id="published-next-year"),
+    P("9月3日,省医保局发布消息。9月6日17时起暂停。", "2021-09-05", ["2021-09-03", "2021-09-06T17:00"],
+      id="date-before-published"),
+    P("于2015年12月31日21:00至2016年1月1日4:00暂停。1月3日18点恢复", None,
+      ["2015-12-31T21:00", "2016-01-01T04:00", "2016-01-03T18:00"], id="after-rollover"),
+    P("10月29日24时起上线。2020年7月1日至2021年6月30日的费用,报销期限延长至2022年5月30日。", None,
+      ["2020-07-01", "2021-06-30", "2021-10-30T00:00", "2022-05-30"], id="xiamen-median-year"),
+    P("11月8日8:00起用新平台。2021年10月30日(星期六)18:00停用旧系统。", None,
+      ["2021-10-30T18:00", "2021-11-08T08:00"], id="year-from-later-full-date"),
+    P("3月21日0时恢复。2022年2月26日0时起停机。", None, ["2022-02-26T00:00", "2022-03-21T00:00"],
+      id="year-from-following"),
+    P("10月30日(星期六)18:00起暂停,11月8日(星期一)8:00上线。", "2022-10-20",
+      ["2021-10-30T18:00", "2021-11-08T08:00"], id="weekday-overrides-published-year"),
+    P("8月31日(星期二)23时起暂停。", "2021-08-23", ["2021-08-31T23:00"], id="weekday-agrees"),
+    P("10月30日18:00起暂停,11月8日8:00上线。", None, [], id="no-year-anywhere"),
+    P("根据2019年12月31日的文件,2021年9月10日至9月17日暂停,9月21日恢复", None,
+      ["2019-12-31", "2021-09-10", "2021-09-17", "2021-09-21"], id="local-full-date-wins-over-median"),
+    P("2021年12月31日18时起暂停,2022年1月4日恢复。\n注:1月3日前完成结算。", None,
+      ["2021-12-31T18:00", "2022-01-03", "2022-01-04"], id="rollover-median"),
+]
+
+TRAPS = [
+    P("根据《通知》(桂医保发〔2020〕21号)文件精神", None, [], id="doc-number"),
+    P("医保发[2021]36号", None, [], id="doc-number-square"),
+    P("每月186.45元(含大病医疗补助费5元)", None, [], id="money"),
+    P("咨询电话0350-3032798、0818-2149082", None, [], id="landline"),
+    P("拨打12393或12345热线,手机18906112333", None, [], id="hotlines"),
+    P("网址:http://www.a.gov.cn/2021/10/11/art_1.html", None, [], id="url-with-date-path"),
+    P("见附件 微信图片_20210315093000.png", None, [], id="image-file-name"),
+    P("附件:2021.10.11通知.pdf", None, [], id="file-name-with-dotted-date"),
+    P("版本1.10.2升级", None, [], id="version-number"),
+    P("2022年3月应发放的待遇提前至2月发放", None, [], id="month-only"),
+    P("定点医药机构9月发生的费用,10月份发生的医疗费用", None, [], id="month-and-yuefen"),
+    P("为做好2019年城镇基本医疗保险年终结转工作", None, [], id="year-only"),
+    P("2020医保年度发生的医疗费用", None, [], id="medical-year"),
+    P("拟于2021年11月上旬上线,11月下旬全面运行", None, [], id="month-parts"),
+    P("每天8:30-17:30办理,每日8:00-12:00,14:30-17:30", None, [], id="office-hours"),
+    P("工作时间:上午9:00至下午5:00", None, [], id="office-hours-parts"),
+    P("共10月3个月,累计3个工作日", None, [], id="durations"),
+    P("今日头条报道,明日方舟", "2021-10-26", [], id="relative-day-words"),
+    P("宝宝0-1岁 宝宝1-3岁 查看 11777 回复 0", None, [], id="forum-chrome"),
+    P("第1.10条 第12月报", None, [], id="not-a-date"),
+    P("2021年13月40日", None, [], id="impossible-date"),
+    P("2021年2月30日起", None, [], id="invalid-day"),
+    P("2021年10月19日25时起", None, ["2021-10-19"], id="invalid-clock-keeps-date"),
+    P("编号20211019170000", None, [], id="compact-digits"),
+    P("2022年第1号公告,2022年1-3月,1—3月", None, [], id="issue-number-and-month-range"),
+    P("冲销时间截至今年12月底", "2021-10-26", [], id="fuzzy-month-end"),
+]
+
+BUGS = [
+    P("请于6月20日前后完成。", "2021-06-01", ["2021-06-20"], id="qianhou-is-not-a-deadline-but-a-point"),
+    P("2021年10月19日25时起", None, ["2021-10-19"], id="bad-clock-date-survives"),
+    P("停止服务时间:8月30日(星期一)22时起。", "2021-08-23", ["2021-08-30T22:00"], id="colon-before-date"),
+    P("9月28日18时起,省异地就医结算系统暂停服务;9月30日18时起,全市医保系统停机", "2021-09-01",
+      ["2021-09-28T18:00", "2021-09-30T18:00"], id="sentence-boundary-semicolon"),
+    # round 2 (extra corpus): a range with a written year on both sides keeps both (liuzhou birth dates)
+    P("(二)年龄35周岁以下(1986年7月4日至2004年7月4日期间出生);", "2022-07-04", ["1986-07-04", "2004-07-04"],
+      id="birth-date-range-keeps-both-years"),
+    P("1958年12月31日以前参加工作的人员,请于2023年3月10日前提交材料", None, ["1958-12-31", "2023-03-10"],
+      id="old-written-year-is-a-point"),
+    P("1986年7月4日以后出生的,7月10日前报名", "2022-07-01", ["1986-07-04", "2022-07-10"],
+      id="old-date-lends-no-year"),
+    # round 3 (extra2 corpus): relative months (zhuhai headline), a part of day before 至 (zhangjiakou),
+    # recurring rules (shanghai), table rows whose cells hold the two ends (haerbin)
+    P("珠海医保系统切换 本月26日起暂停结算十日", "2021-11-22", ["2021-11-26"], id="benyue-day-from-publication"),
+    P("下月3日起恢复办理", "2022-12-20", ["2023-01-03"], id="xiayue-rolls-into-next-year"),
+    P("上月26日至本月3日的费用", "2022-01-10", ["2021-12-26", "2022-01-03"], id="shangyue-to-benyue-range"),
+    P("2021年10月28日起至次月3日暂停", None, ["2021-10-28", "2021-11-03"], id="ciyue-counts-from-the-left-side"),
+    P("本月26日起暂停结算", None, [], id="benyue-without-anchor-gives-nothing"),
+    P("系统维护通知|6月25日晚至27日社保业务暂停办理", "2021-06-24", ["2021-06-25", "2021-06-27"],
+      id="part-of-day-without-clock-before-zhi"),
+    P("3月8日上午至10日下午停机", "2022-03-01", ["2022-03-08", "2022-03-10"], id="parts-of-day-on-both-sides"),
+    P("本市医保年度为每年4月1日至次年3月31日。", "2018-03-29", [], id="recurring-yearly-range"),
+    P("每年的7月1日调整缴费基数", "2022-03-01", [], id="recurring-meinian-de"),
+    P("每月15日前缴费。2022年3月20日起暂停。", None, ["2022-03-20"], id="recurring-monthly-deadline"),
+    P("停机时间 | 恢复时间\n2022年3月5日18:00 | 2022年3月7日8:00", None, ["2022-03-05T18:00", "2022-03-07T08:00"],
+      id="table-cells-joined-by-bar"),
+    P("2021年11月12日 | 2021年11月2日", None, ["2021-11-02", "2021-11-12"], id="table-cells-going-back-stay-points"),
+    P("12月30日 | 1月2日", "2021-12-01", ["2021-12-30", "2022-01-02"], id="table-cells-across-new-year"),
+    P("2021年11月12日 | 17:00", None, ["2021-11-12"], id="table-bare-clock-cell-is-no-range-end"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS)
+def test_points(text: str, published: str | None, expected: list[str]) -> None:
+    assert points(text, published) == expected
+
+
+# --- kinds ------------------------------------------------------------------------------------
+KINDS = [
+    P("2021年9月14日零时起,全州暂停办理经办业务", None, [("2021年9月14日零时", "suspension")], id="zanting"),
+    P("2021年9月14日零时起,停止使用旧系统", None, [("2021年9月14日零时", "suspension")], id="tingzhi"),
+    P("2020年5月6日8:00起,停办城镇职工医疗保险转移业务", None, [("2020年5月6日8:00", "suspension")], id="tingban"),
+    P("2020年5月6日8:00起,暂时冻结基金收入户", None, [("2020年5月6日8:00", "suspension")], id="dongjie"),
+    P("9月15日17时省直医保业务系统停机", "2021-09-05", [("9月15日17时", "suspension")], id="tingji"),
+    P("外部渠道自12月28日全部停用", "2023-12-15", [("12月28日", "suspension")], id="tingyong"),
+    P("2021年10月1日起,窗口关闭", None, [("2021年10月1日", "suspension")], id="guanbi"),
+    P("2023年4月23日0时至5月7日9时全市参保登记业务无法办理", None,
+      [("2023年4月23日0时至5月7日9时", "suspension")], id="wufa-banli"),
+    P("2021年10月6日15:00起,各项医保业务逐步恢复办理", None, [("2021年10月6日15:00", "resume")], id="huifu"),
+    P("恢复服务时间:9月8日(星期三)9时起。", "2021-08-23", [("9月8日(星期三)9时", "resume")], id="huifu-label"),
+    P("2019年8月27日8时起,以上暂停业务恢复办理", None, [("2019年8月27日8时", "resume")], id="yishang-zanting-huifu"),
+    P("(四)12月9日8:00时起,除工伤住院结算继续暂停办理外,其余社保业务恢复办理。", "2021-11-20",
+      [("12月9日8:00时", "resume")], id="chu-zanting-wai-huifu"),
+    P("9月22日8时上线启用新系统", "2021-09-05", [("9月22日8时", "go_live")], id="shangxian"),
+    P("我市将于11月8日8:00在全市范围内启用全新的平台", "2021-10-20", [("11月8日8:00", "go_live")], id="qiyong"),
+    P("2021年12月1日起开通线上服务", None, [("2021年12月1日", "go_live")], id="kaitong"),
+    P("2021年10月11日前报经办机构", None, [("2021年10月11日", "deadline")], id="qian"),
+    P("请于8月20日20:00之前完成缴费", "2021-08-10", [("8月20日20:00", "deadline")], id="zhiqian"),
+    P("2021年10月28日以前出院的患者", None, [("2021年10月28日", "deadline")], id="yiqian"),
+    P("报销期限延长至2022年5月31日", None, [("2022年5月31日", "deadline")], id="yanchang-zhi"),
+    P("截至2021年9月30日,共办理", None, [("2021年9月30日", "deadline")], id="jiezhi"),
+    P("2021年10月19日17时完成征缴对账", None, [("2021年10月19日17时", "deadline")], id="wancheng"),
+    P("2021年10月20日,对未缴费单位名单进行作废处理", None, [("2021年10月20日", "other")], id="other"),
+    P("9月3日,省医保局发布消息,省医保中心将停用省直医保业务系统", "2021-09-05", [("9月3日", "other")],
+      id="announce-date-is-other"),
+    P("停机期间(2021年9月30日18:00至10月8日8:00),参保人先行垫付", None,
+      [("2021年9月30日18:00至10月8日8:00", "suspension")], id="tingji-qijian-label"),
+    P("2021年9月30日18:00起暂停;待系统恢复后补办", None, [("2021年9月30日18:00", "suspension")],
+      id="dai-huifu-hou-ignored"),
+    P("自2021年10月21日18时起至新系统上线时止,暂停业务。", None, [("2021年10月21日18时", "suspension")],
+      id="open-end-words-hide-their-cue"),
+    P("预计6月20日前后上线。", "2021-06-01", [("6月20日", "go_live")], id="qianhou-not-deadline"),
+    P("一、停机切换时间\n2021年10月21日18时至10月31日22时。", None,
+      [("2021年10月21日18时至10月31日22时", "suspension")], id="kind-from-heading"),
+    # round 3 (extra2 corpus): table rows have no verb; the header cell over them types them (haerbin)
+    P("业务类别 | 停机时间 | 恢复时间\n异地就医直接结算 | 2021年11月11日18:00 | 另行通知", None,
+      [("2021年11月11日18:00", "suspension")], id="kind-from-table-header-cell"),
+    P("业务 | 停机时间 | 恢复时间\n网上大厅 | 另行通知 | 2022年3月9日8:00", None,
+      [("2022年3月9日8:00", "resume")], id="kind-from-the-cell-index-column"),
+    P("停机时间 恢复时间\n2022年3月5日 18:00 2022年3月7日 8:00", None,
+      [("2022年3月5日 18:00 2022年3月7日 8:00", "suspension")], id="kind-from-blank-separated-header"),
+    P("一、停机安排\n经办服务 | 2022年3月5日18:00 | 2022年3月7日8:00", None,
+      [("2022年3月5日18:00 | 2022年3月7日8:00", "suspension")], id="kind-from-heading-over-headerless-table"),
+    P("一、停机安排\n\n经办服务 2022年3月5日 18:00 2022年3月7日 8:00\n\n网上大厅 2022年3月6日 0:00 2022年3月7日 8:00", None,
+      [("2022年3月5日 18:00 2022年3月7日 8:00", "suspension"), ("2022年3月6日 0:00 2022年3月7日 8:00", "suspension")],
+      id="kind-from-heading-over-headerless-html-table"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), KINDS)
+def test_kinds(text: str, published: str | None, expected: list[tuple[str, str]]) -> None:
+    assert kinds(text, published) == expected
+
+
+# --- downtime ---------------------------------------------------------------------------------
+DOWNTIME = [
+    P("一、停机时间\n2023年12月30日17时至2024年1月2日18时\n二、停机范围", None,
+      ("2023-12-30T17:00", "2024-01-02T18:00"), id="section-heading"),
+    P("(一)暂停办理业务时间\n2019年8月22日20时至2019年8月27日8时。\n三、恢复\n2019年8月27日8时起,以上暂停业务恢复办理", None,
+      ("2019-08-22T20:00", "2019-08-27T08:00"), id="section-subheading"),
+    P("停机时间:2022年2月26日0时至3月20日24时\n业务恢复办理时间:\n3月21日0时,各项业务服务全面恢复正常。", None,
+      ("2022-02-26T00:00", "2022-03-21T00:00"), id="section-label-24shi"),
+    P("(一)2020年5月6日8:00起,停办所有大厅受理征缴业务。\n(二)2020年5月10日8:00起,停办所有网厅业务。\n"
+      "(三)2020年5月15日18:00起,全市暂停办理医保业务。\n2020年5月21日8:00恢复。", None,
+      ("2020-05-15T18:00", "2020-05-21T08:00"), id="skip-contribution-and-online-stops"),
+    P("1.2021年9月23日8:00起,暂停出具医保核定单,单位网上申报系统同时暂停。\n"
+      "2.2021年9月27日18:00起,税务局暂停医疗保险费征收。\n3.2021年10月1日18:00起,暂停医疗保障业务,"
+      "暂停定点医疗机构医保结算。\n2021年10月6日15:00起,各项医保业务逐步恢复办理", None,
+      ("2021-10-01T18:00", "2021-10-06T15:00"), id="tianmen-core-stop"),
+    P("2021年8月16日18:00至2021年8月27日08:00暂停省内省外异地就医直结业务;\n"
+      "2021年8月22日18:00至2021年8月27日08:00,全市暂停办理全部医保业务。\n"
+      "2021年8月21日20:00至2021年9月2日8:00,税务部门暂停征缴业务。", None,
+      ("2021-08-22T18:00", "2021-09-02T08:00"), id="lanzhou-province-out-tax-end-in"),
+    P("于2015年12月31日21:00至2016年1月1日凌晨4:00期间暂停实时交易结算服务。\n"
+      "全省各地将于2015年12月30日17点30分至2016年1月2日18点暂停省内异地就医联网结算。", None,
+      ("2015-12-31T21:00", "2016-01-01T04:00"), id="ningbo-province-component-longer"),
+    P("2021年10月30日(星期六)18:00,停用原医保信息系统。2021年11月8日(星期一)8:00,启用新的平台。\n"
+      "其中:省异地就医管理系统自2021年10月28日(星期四)18:00起开始切换上线准备,本市同步暂停异地就医服务。",
+      None, ("2021-10-30T18:00", "2021-11-08T08:00"), id="luan-earlier-province-stop"),
+    P("2023年12月26日(周二)起暂停公积金贷款发放和保证金解付;\n2023年12月27日(周三)17:00起暂停各网点"
+      "及线上渠道的业务受理和查询;\n2024年1月9日(周二)09:00起恢复全部渠道的公积金业务受理", None,
+      ("2023-12-27T17:00", "2024-01-09T09:00"), id="nanchang-loan-stop-is-partial"),
+    P("公告!某市8月30日至9月8日暂停医保经办业务\n一、暂停服务时间\n停止服务时间:8月30日(星期一)22时起。\n"
+      "恢复服务时间:9月8日(星期三)9时起。", "2021-08-23", ("2021-08-30T22:00", "2021-09-08T09:00"),
+      id="clock-beats-bare-date"),
+    P("今天0时至10月29日24时,本市停止运行旧医保信息系统。新平台预计10月30日上线。2021年6月30日", None,
+      (None, "2021-10-30T00:00"), id="xiamen-unanchored-start"),
+    P("今天下午5点起郑州全市暂停办理所有医保业务 11月28日逐步恢复\n11月19日17时起暂停办理所有医保业务;"
+      "11月21日18时起暂停刷卡。11月28日8时起,逐步恢复刷卡;业务恢复时间另行通知。", "2021-11-19",
+      ("2021-11-19T17:00", "2021-11-28T08:00"), id="zhengzhou-latest-stated-resume"),
+    P("2021年11月23日18:00至2021年12月5日8:00期间,全市定点医药机构暂停医保结算。\n"
+      "(三)2021年12月13日8:00起,恢复居民医保缴费业务。", None,
+      ("2021-11-23T18:00", "2021-12-13T08:00"), id="latest-resume-contribution"),
+    P("9月30日18:00起暂停所有医保业务,恢复时间另行通知。", "2021-09-01", ("2021-09-30T18:00", None),
+      id="open-end"),
+    P("2021年10月30日18:00起暂停所有业务。报销期限延长至2022年5月31日。", None, ("2021-10-30T18:00", None),
+      id="deadline-is-not-an-end"),
+    P("2021年10月30日18:00起暂停所有业务。2021年11月8日起恢复。2023年1月1日起恢复新功能。", None,
+      ("2021-10-30T18:00", "2021-11-08"), id="far-resume-ignored"),
+    P("系统切换期间(12月24日18:00—12月31日8:00),参保人先行垫付。2021年12月20日", None,
+      ("2021-12-24T18:00", "2021-12-31T08:00"), id="period-label"),
+    P("2020年1月1日零时起,全市医保业务系统切换至新系统。请于2019年12月31日前完成结算。", None,
+      ("2020-01-01T00:00", None), id="switch-fallback"),
+    P("请于2021年10月11日前完成结算。", None, None, id="deadline-only-no-downtime"),
+    P("一、系统切换时间\n2021年11月5日18:00至11月12日8:00\n二、注意事项\n2021年11月1日起暂停办理缴费。", None,
+      ("2021-11-05T18:00", "2021-11-12T08:00"), id="section-qiehuan-shijian"),
+    P("新系统切换上线时间:2021年11月12日8:00。2021年11月5日18时起全市暂停医保经办业务。", None,
+      ("2021-11-05T18:00", "2021-11-12T08:00"), id="go-live-section-is-not-the-start"),
+    P("2021年12月24日18:00至12月31日8:00。在此期间暂停联网结算。", None,
+      ("2021-12-24T18:00", "2021-12-31T08:00"), id="range-fallback-keeps-its-end"),
+    P("為做好系統切換工作,6月25日(星期六)18時至6月27日(星期一)8時,全市醫保定點醫藥機構暫停醫保結算服務。"
+      "6月27日8時起恢復正常。", "2022-06-20", ("2022-06-25T18:00", "2022-06-27T08:00"), id="traditional-characters"),
+    P("关于暂停医保业务的公告\n我市将于2021年11月20日切换上线新平台。\n一、暂停业务时间\n"
+      "2021年11月17日18:00至11月20日8:00,暂停全市医保经办业务。\n(二)11月16日18:00起,暂停异地就医备案业务。\n"
+      "11月20日8:00起,恢复全市医保业务。\n特此公告。\n某某市医疗保障局\n2021年11月10日", None,
+      ("2021-11-17T18:00", "2021-11-20T08:00"), id="full-notice-with-signature"),
+    P("2021年9月15日零时起,全州暂停经办业务。2021年9月11日零时起至9月18日止,暂停缴费业务。"
+      "预计2021年10月1日零时起,各项医保业务逐步恢复办理。", None, ("2021-09-15T00:00", "2021-10-01T00:00"),
+      id="bazhou-earlier-contribution-stop"),
+    # bugs caught
+    P("我局于2023年3月10日18:00-3月13日9:00对医保业务系统进行升级,期间暂停办理省本级参保登记、个人账户支取等业务,"
+      "省内异地就医直接结算不受影响。", None, ("2023-03-10T18:00", "2023-03-13T09:00"),
+      id="kept-open-province-part-is-not-the-component"),
+    P("2021年10月28日18:00起,暂停省内异地就医直接结算服务,至10月31日18:00恢复。", None,
+      ("2021-10-28T18:00", "2021-10-31T18:00"), id="only-a-province-level-stop-still-gives-one-downtime"),
+    # round 2 (extra corpus): on the stop's day, a clock restates a day-precision lead (chongqing-gjj, luoyang)
+    P("因年度结息,6月30日至7月1日上午全市住房公积金业务将暂停办理。定于6月30日16:00至7月1日12:00暂停办理归集、"
+      "提取、贷款等业务。7月1日12:00后恢复正常办理。", "2020-06-23", ("2020-06-30T16:00", "2020-07-01T12:00"),
+      id="lead-day-range-restated-with-clocks"),
+    P("一、2016年12月31日24时起,原系统停止运行,暂停住院和门诊即时结算。新系统于2017年1月3日上午8时开通运行。\n"
+      "二、系统切换期间(1月1日至1月2日)出院的,先行记账。", "2016-12-27", ("2017-01-01T00:00", "2017-01-03T08:00"),
+      id="24shi-is-the-day-of-the-bracketed-period"),
+    P("因系统升级,3月4日至3月6日暂停社保业务。具体为3月4日(星期五)18:00至3月6日(星期日)8:00暂停办理参保登记、"
+      "转移接续等业务,3月6日8:00后恢复。", "2022-03-01", ("2022-03-04T18:00", "2022-03-06T08:00"),
+      id="variant-social-insurance-restated-with-clocks"),
+    P("2022年5月10日起,暂停全市医保经办业务。5月11日18时起,系统停机。5月16日恢复。", None,
+      ("2022-05-10", "2022-05-16"), id="a-clock-on-another-day-is-another-stop"),
+    # round 2: a short closed pause before the main stop is a stage (datong)
+    P("一、暂停服务时间\n(一)10月22日(星期五)18时至次日8时,全市医保信息系统进行数据预迁移,其间定点医药机构暂停医保联网结算。\n"
+      "(二)自2021.10.26(星期二)凌晨0时起,全市医保信息系统停机切换,医保经办及定点医药机构医保结算全部暂停。\n"
+      "(三)新系统预计于11月2日(星期二)8时上线。", "2021-10-20", ("2021-10-26T00:00", "2021-11-02T08:00"),
+      id="one-night-pre-migration-is-a-stage"),
+    P("(一)2022年6月10日20时至次日6时,系统数据预迁移,暂停医保结算。(二)2022年6月15日18时起,全市医保经办业务全部暂停。"
+      "(三)预计6月20日8时上线。", None, ("2022-06-15T18:00", "2022-06-20T08:00"), id="variant-stage-before-open-stop"),
+    P("2022年6月10日18时至次日8时,暂停全市医保结算。6月20日起暂停缴费业务。", None,
+      ("2022-06-10T18:00", "2022-06-11T08:00"), id="a-later-partial-stop-makes-no-stage"),
+    # round 2: 异地就医 inside the list of a general stop is not the subject (hunan-shengben, yanbian)
+    P("(一)经办业务:2021年10月29日18:00起,服务大厅暂停办理参保登记、缴费核定、转移接续、异地就医备案、零星报销等各项"
+      "经办业务。\n(二)结算业务:2021年10月31日18:00起,定点医疗机构的医保直接结算暂停。\n(三)预计11月8日起逐步恢复上述业务。",
+      None, ("2021-10-29T18:00", "2021-11-08"), id="yidi-filing-in-a-list-of-a-general-stop"),
+    P("2022年4月8日18:00起,暂停门诊、住院、异地就医结算等医保业务;4月9日18:00起,暂停缴费业务。4月12日8:00恢复。", None,
+      ("2022-04-08T18:00", "2022-04-12T08:00"), id="variant-yidi-settlement-in-a-list"),
+    P("2022年4月8日18:00起,暂停异地就医直接结算等业务;4月9日18:00起,暂停全市医保经办业务。4月12日8:00恢复。", None,
+      ("2022-04-09T18:00", "2022-04-12T08:00"), id="deng-alone-makes-no-list"),
+    P("(二)自11月25日18时起,暂停我州参保人员异地就医直接结算,跨省及省内异地住院费用不能联网结算。\n(三)自11月26日18时起,"
+      "全州医保经办业务及定点医药机构的医保联网结算全部暂停。新系统预计于12月3日8时上线。", "2021-11-15",
+      ("2021-11-26T18:00", "2021-12-03T08:00"), id="kuasheng-yidi-settlement-is-province-level"),
+    # round 3 (extra2 corpus): times only in a flattened table (haerbin; its header line was lost)
+    P("一、停机安排\n医保经办服务(含网上办事大厅) | 2021年11月12日17:00 | 2021年11月22日8:30\n定点医药机构联网结算 | "
+      "2021年11月13日0:00 | 2021年11月21日8:00\n省内及跨省异地就医直接结算 | 2021年11月11日18:00 | 另行通知", None,
+      ("2021-11-12T17:00", "2021-11-22T08:30"), id="table-rows-without-header"),
+    P("各项安排如下:\n业务 | 停机时间 | 恢复时间\n缴费业务 | 2022年3月1日18:00 | 2022年3月9日8:00\n全部经办业务 | "
+      "2022年3月3日18:00 | 2022年3月8日8:00", None, ("2022-03-03T18:00", "2022-03-09T08:00"),
+      id="variant-table-with-header-and-a-partial-row"),
+    P("停机时间 恢复时间\n2022年3月5日 18:00 2022年3月7日 8:00", None, ("2022-03-05T18:00", "2022-03-07T08:00"),
+      id="variant-html-table-cells-as-blanks"),
+    # round 3: a partial stop listed first in the stop-time section is not the headline (hainan, xiangxi)
+    P("一、暂停服务时间\n(一)6月22日(星期二)18:00起,暂停办理参保登记、人员增减和缴费核定业务。\n(二)6月25日(星期五)18:00起,"
+      "全省暂停办理各项医保经办业务。\n(三)7月1日8:00起各项经办业务全面恢复。", "2021-06-18",
+      ("2021-06-25T18:00", "2021-07-01T08:00"), id="partial-stop-first-in-section"),
+    P("一、停机时间\n(一)2022年5月10日18时起,网上服务大厅和APP暂停服务。\n(二)2022年5月12日18时起至5月16日8时,"
+      "全市医保经办业务和联网结算暂停。", None, ("2022-05-12T18:00", "2022-05-16T08:00"),
+      id="variant-online-stop-first-in-section"),
+    P("一、停机时间\n2022年5月10日18时起,暂停缴费业务。5月20日8时恢复。", None, ("2022-05-10T18:00", "2022-05-20T08:00"),
+      id="a-partial-stop-alone-is-still-the-stop"),
+    # round 3: a request after the 异地 stop (请在此之前办理出院结算) does not make it core (zhuhai)
+    P("珠海医保系统将于11月26日18时起停机,全市医保经办业务暂停办理,预计12月6日8时起逐步恢复。此外,异地就医直接结算"
+      "将提前于11月25日18时暂停,在外地住院的参保人请尽量在此之前办理出院结算。", "2021-11-22",
+      ("2021-11-26T18:00", "2021-12-06T08:00"), id="yidi-stop-followed-by-a-request"),
+    P("2022年8月1日起,异地就医直接结算暂停,请参保人提前办理出院结算;8月2日18时起全市医保业务暂停,8月5日8时恢复。", None,
+      ("2022-08-02T18:00", "2022-08-05T08:00"), id="variant-yidi-stop-then-request"),
+    P("2022年8月1日18时起,异地就医直接结算暂停,全市医保经办业务同步暂停。8月2日18时起暂停缴费业务。8月5日8时恢复。", None,
+      ("2022-08-01T18:00", "2022-08-05T08:00"), id="a-second-stop-subclause-keeps-it-core"),
+    # round 3: maintenance and upgrade times are stop-time sections (zhangjiakou)
+    P("系统维护通知|6月25日晚至27日社保业务暂停办理\n一、维护时间\n2021年6月25日(周五)20:00至6月27日(周日)24:00。\n"
+      "二、维护结束后系统将于6月28日(周一)8:30恢复对外服务。", "2021-06-24", ("2021-06-25T20:00", "2021-06-28T08:30"),
+      id="weihu-time-section"),
+    P("关于系统升级的通知:9月3日起社保业务暂停办理\n一、系统升级时间\n2022年9月3日8:00至9月4日20:00\n"
+      "二、9月5日8:30恢复对外服务。", None, ("2022-09-03T08:00", "2022-09-05T08:30"), id="variant-shengji-time-section"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME)
+def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
+    assert downtime(text, published) == expected
+
+
+def test_no_downtime_row_when_not_an_outage() -> None:
+    _, rows = run("2021年10月21日18时起暂停所有业务。", outage=False)
+    assert [w.kind for w in rows] == ["suspension"]
+
+
+# --- other fields -----------------------------------------------------------------------------
+def _one(text: str, published: str | None = None) -> TimeWindow:
+    _, rows = run(text, published)
+    return [w for w in rows if w.kind != "downtime"][0]
+
+
+FIELDS = [
+    P("预计2021年10月31日22时起,正式启用新医保系统", "is_estimate", True, id="estimate-yuji"),
+    P("2021年10月6日15:00起,各项医保业务逐步恢复办理", "is_estimate", True, id="estimate-zhubu"),
+    P("2021年10月6日15:00起,各项医保业务恢复办理", "is_estimate", False, id="not-estimate"),
+    P("其中,支付端:2020年5月15日18:00—17日8:00", "component", "支付端", id="component-zhifuduan"),
+    P("中心端:2020年5月15日18:00—21日8:00", "component", "中心端", id="component-zhongxinduan"),
+    P("2021年9月27日18:00起,市税务局、银行暂停医疗保险费征收", "component", "税务", id="component-tax"),
+    P("2021年8月15日18:00至8月26日8:00暂停省内、省外异地就医直结业务", "component", "异地就医", id="component-yidi"),
+    P("2020年5月15日18:00起数字人社系统停机", "component", "数字人社系统", id="component-shuzi-renshe"),
+    P("2021年10月29日18:00起,暂停办理参保登记、异地就医备案、零星报销等各项经办业务", "component", None,
+      id="component-not-from-a-list-item-of-a-general-stop"),
+    P("2021年11月25日18时起,跨省及省内异地住院费用不能联网结算", "component", None, id="component-kuasheng-no-yidi-word"),
+    P("2021年11月25日18时起,暂停异地就医直接结算,跨省异地住院费用不能联网结算", "component", "异地就医",
+      id="component-yidi-settlement"),
+    P("2020年5月6日8:00起至系统切换工作结束,暂时冻结收入户", "open_end", "至系统切换工作结束", id="open-end-words"),
+    P("2021年9月30日18:00起暂停所有医保业务,恢复时间另行通知。", "open_end", "恢复时间另行通知",
+      id="open-end-lingxing-tongzhi"),
+    P("业务类别 | 停机时间 | 恢复时间\n异地就医直接结算 | 2021年11月11日18:00 | 另行通知", "open_end", "另行通知",
+      id="open-end-in-the-next-table-cell"),
+]
+
+
+@pytest.mark.parametrize(("text", "attr", "expected"), FIELDS)
+def test_fields(text: str, attr: str, expected: object) -> None:
+    assert getattr(_one(text), attr) == expected
+
+
+def test_deadline_point_goes_in_end() -> None:
+    w = _one("请于2021年9月5日18时前完成缴费")
+    assert (w.kind, w.start, w.end, w.end_precision) == (
+        "deadline", None, dt.datetime(2021, 9, 5, 18, tzinfo=TZ), "hour")
+
+
+def test_point_has_start_only_and_precisions() -> None:
+    w = _one("2021年9月5日18时30分起暂停")
+    assert (w.start, w.end, w.start_precision, w.end_precision) == (
+        dt.datetime(2021, 9, 5, 18, 30, tzinfo=TZ), None, "minute", None)
+
+
+# --- skip spans and publication stamps --------------------------------------------------------
+STAMPS = [
+    P("特此通告。\n国家税务总局北京市税务局\n2019年8月14日", ["2019年8月14日"], id="signature-line"),
+    P("特此通知\n南昌住房公积金管理中心\n【南昌公积金暂停服务通知】2023年12月15日\n\n相关经验推荐",
+      ["2023年12月15日"], id="signature-after-bracketed-title"),
+    P("12月29日:因系统年度处理需要,将于2015年12月31日21:00暂停。", ["12月29日"], id="leading-stamp"),
+    P("一、停机时间\n2023年12月30日17时至2024年1月2日18时\n二、范围\n" + "正文。\n" * 10, [], id="range-line-is-not-a-stamp"),
+    P("(二)2021年9月14日", [], id="list-marked-date-is-not-a-stamp"),
+    # round 2 (extra corpus): signature dates in Chinese numerals (huzhou-gjj, jiyuan-shebao)
+    P("特此公告。\n\n湖州市住房公积金管理中心\n二〇二三年十二月二十五日", ["二〇二三年十二月二十五日"], id="cn-numeral-signature"),
+    P("特此公告。\n某某县社会保险中心\n二零二二年三月二十五日\n", ["二零二二年三月二十五日"], id="cn-ling-signature"),
+    P("二〇二二年三月三十一日十八时起暂停。\n" + "正文。\n" * 10, [], id="cn-numeral-date-with-clock-is-not-a-stamp"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STAMPS)
+def test_stamp_spans(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in stamp_spans(text)] == expected
+
+
+def test_stamp_dates_give_no_row_but_lend_their_year() -> None:
+    text = "12月30日:将于12月31日22:00至1月1日凌晨5:00暂停。\n特此通告\n某某市医疗保障局\n2015年12月30日"
+    assert points(text) == ["2015-12-31T22:00", "2016-01-01T05:00"]
+
+
+def test_cn_numeral_signature_gives_no_row_but_lends_its_year() -> None:
+    text = "定于十二月二十九日十六时起暂停办理全部业务。\n特此公告。\n某某市住房公积金管理中心\n二〇二三年十二月二十五日"
+    assert points(text) == ["2023-12-29T16:00"]
+
+
+def test_caller_skip_spans_are_honoured() -> None:
+    text = "2021年10月19日17时起暂停。2021年10月11日"
+    body, rows = run(text, skip=[(text.index("2021年10月11日"), len(text))])
+    assert [w.evidence for w in rows if w.kind != "downtime"] == ["2021年10月19日17时"]
+
+
+# --- known failures ---------------------------------------------------------------------------
+KNOWN_FAILURES = [
+    P("后天恢复办理", "2021-10-26", ["2021-10-28"], id="relative-day-without-clock-or-qi"),
+    P("2021年10月19日至20日、22日暂停", None, ["2021-10-19", "2021-10-20", "2021-10-22"], id="listed-bare-days"),
+    P("自10月19日起至本月底", "2021-10-01", ["2021-10-19", "2021-10-31"], id="month-end-words"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"),
+                         [pytest.param(*p.values, id=p.id, marks=pytest.mark.xfail(strict=True))
+                          for p in KNOWN_FAILURES])
+def test_known_failures(text: str, published: str | None, expected: list[str]) -> None:
+    assert points(text, published) == expected
