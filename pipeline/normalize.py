@@ -27,6 +27,11 @@ _FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xF
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
                    0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
                    0x2028: 0x0A, 0x2029: 0x0A, 0x000D: None, 0x000B: 0x0A, 0x000C: 0x0A})
+# Other control characters (C0 but tab and line feed, DEL, C1) never reach the body text, wherever
+# they stand (the decoder only samples the first 8 KiB for binary junk; a PostgreSQL text column
+# refuses NUL): those that separate lines (FS, GS, RS, NEL) become line breaks, the rest go.
+_FULLWIDTH.update({cp: None for cp in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, *range(0x7F, 0xA0)]})
+_FULLWIDTH.update({0x1C: 0x0A, 0x1D: 0x0A, 0x1E: 0x0A, 0x85: 0x0A})
 # A character the table maps: str.translate looks every character of a CJK text up in the table
 # (slow), so each mapped character the text holds (a few at most) is replaced on its own instead.
 # Replacing one character at a time is the same as translating: no character maps to another

@@ -366,7 +366,9 @@ def _read_info_line(line: str) -> _Info | None:
         value = line[lm.end(1):end].strip(" |:：")
         if label in r.source or label in r.author:
             # The value stops at the first blank (a date or another field may follow).
-            name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
+            # (nothing before it when the value opens with a date: 来源:2021-10-20 10:05)
+            words = _STAMP.split(value)[0].split()
+            name = words[0] if words else ""
             name = re.sub(r"\d.*$", "", name).strip()
             if label in r.source and name:
                 info.publisher, info.publisher_evidence = name, f"{label}:{name}"
