@@ -134,6 +134,7 @@ class Notice:
     windows: list[TimeWindow] = field(default_factory=list)
     services: list[ServiceFact] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # plausibility warnings (pipeline/flags.py)
 
 
 @dataclass(slots=True)
