@@ -34,3 +34,14 @@ def every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         if m is not None and m.start(1) == i and m.end(1) > i:
             out.append(m.span(1))
     return out
+
+
+# Where the browser test keeps its screenshots (set by its `artifacts` fixture), named at the end
+# of the run so a person can open them.
+ARTIFACTS_KEY = pytest.StashKey[Path]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    folder = config.stash.get(ARTIFACTS_KEY, None)
+    if folder is not None and folder.is_dir():
+        terminalreporter.write_line(f"report screenshots: {folder}")
