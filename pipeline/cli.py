@@ -265,6 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("notices: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`notices audit DIR | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
