@@ -56,6 +56,7 @@ class FlagRules:
     site_names: tuple[re.Pattern[str], ...]
     spam_words: tuple[str, ...]
     body_chrome: tuple[re.Pattern[str], ...]
+    body_chrome_any: re.Pattern[str]  # the same patterns as one alternation (one search per line)
     truncation_cues: tuple[str, ...]
     open_endings: tuple[re.Pattern[str], ...]
     complete_endings: frozenset[str]
@@ -77,6 +78,12 @@ def _patterns(data: dict[str, object], key: str, flags: int = 0) -> tuple[re.Pat
         except re.error as exc:
             raise RulesError(f"flags.yaml: {key}: bad pattern {p!r}: {exc}") from exc
     return tuple(out)
+
+
+def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex matching where any of ``patterns`` would (one search per line instead of one per
+    pattern; each keeps its own anchors, as a group of the alternation)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def _words(data: dict[str, object], key: str) -> tuple[str, ...]:
@@ -127,6 +134,7 @@ def flag_rules() -> FlagRules:
         site_names=_patterns(data, "site_names", re.IGNORECASE),
         spam_words=tuple(w.lower() for w in _words(data, "spam_words")),
         body_chrome=_patterns(data, "body_chrome", re.IGNORECASE),
+        body_chrome_any=_either(_patterns(data, "body_chrome", re.IGNORECASE)),
         truncation_cues=_words(data, "truncation_cues"),
         open_endings=_patterns(data, "open_endings"),
         complete_endings=frozenset(endings),
@@ -289,10 +297,13 @@ def _area_code_mismatch(n: Notice, r: FlagRules) -> str | None:
     return f"{n.city}; phones dial " + ", ".join(f"{k} ({v})" for k, v in others.items())
 
 
+_TAIL_CHARS = 2000  # the end of a body the last-line check reads (page chrome after it is short)
+
+
 def _last_line(n: Notice, r: FlagRules) -> str:
     """The last line of the body that is not page chrome."""
-    lines = [ln.strip() for ln in n.body_text.splitlines() if ln.strip()]
-    while lines and any(p.search(lines[-1]) for p in r.body_chrome):
+    lines = [ln.strip() for ln in n.body_text[-_TAIL_CHARS:].splitlines() if ln.strip()]
+    while lines and r.body_chrome_any.search(lines[-1]):
         lines.pop()
     return lines[-1] if lines else ""
 
@@ -348,7 +359,8 @@ def _spam_text(n: Notice, r: FlagRules) -> str | None:
 
 
 def _chrome_in_body(n: Notice, r: FlagRules) -> str | None:
-    hits = [ln.strip() for ln in n.body_text.splitlines() if ln.strip() and any(p.search(ln.strip()) for p in r.body_chrome)]
+    search = r.body_chrome_any.search
+    hits = [ln for ln in (raw.strip() for raw in n.body_text.splitlines()) if ln and search(ln)]
     if not hits:
         return None
     return f"{len(hits)} line(s), e.g. {_clip(hits[0], 30)}"

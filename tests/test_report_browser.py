@@ -5,7 +5,7 @@ Runs headless Chromium (the distribution's, ``/usr/bin/chromium``; install it wi
 scrolls sideways, that the timeline's bars are drawn and can be brought into view, that filters and
 the city search narrow every section, that nothing is fetched, and that evidence, sorting, views
 and zoom work. Screenshots of each scenario are kept in an artifacts folder named at the end of
-the test run (``REPORT_ARTIFACTS`` chooses it; default ``<pytest basetemp>/artifacts``).
+the test run (``REPORT_ARTIFACTS`` chooses it; default ``test-artifacts/``, git-ignored).
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ ARGS = [
     "--disable-sync",
 ]
 LOCAL_SCHEMES = ("file:", "data:", "about:")
+# Not under pytest's basetemp: nested pytest runs of other tests prune old basetemps mid-session.
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"  # git-ignored
 WIDTHS = (390, 1400)  # a phone, a desktop
 
 if not CHROMIUM.exists():
@@ -44,9 +46,9 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 
 @pytest.fixture(scope="session")
-def artifacts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def artifacts(request: pytest.FixtureRequest) -> Path:
     """The folder screenshots go to (named in the run's summary)."""
-    folder = Path(os.environ.get("REPORT_ARTIFACTS") or tmp_path_factory.getbasetemp() / "artifacts")
+    folder = Path(os.environ.get("REPORT_ARTIFACTS") or ARTIFACTS)
     folder.mkdir(parents=True, exist_ok=True)
     request.config.stash[ARTIFACTS_KEY] = folder
     return folder
