@@ -27,7 +27,6 @@ from .errors import ConfigError
 
 __all__ = ["main", "build_parser"]
 
-DEFAULT_FLOORS = "tests/accuracy_floors.json"
 
 # Arrow's allocator for the commands: jemalloc hands freed pages back, so a long parse run's peak
 # memory stays flat (bench/README.md: 158 -> 169 MB from x100 to x300, 188 -> 195 MB with Arrow's
@@ -104,20 +103,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Score the parser against gold labels."""
     from rich.table import Table
 
-    from .evaluate import SCALARS, SETS, check_floors, evaluate, record_floors
+    from .evaluate import SCALARS, SETS, GoldError, evaluate
+    from .floors import FloorsError, check_floors, default_floors_file, find_corpus, record_floors
 
     console = _console()
     gold = Path(args.gold_dir)
-    if not gold.is_dir():
-        console.print(f"[red]no such folder: {gold}")
+    texts = Path(args.texts) if args.texts else None
+    try:
+        if args.half and (args.record_floors is not None or args.check_floors is not None):
+            raise GoldError("floors hold a whole corpus: --half goes without --record-floors/--check-floors")
+        report = evaluate(gold, texts=texts, half=args.half)
+    except GoldError as exc:
+        print(f"notices eval: {exc}", file=sys.stderr)
         return 2
-    report = evaluate(gold)
     scores = report.scores()
     if args.json:
         print(json.dumps({"files": report.files, "scores": scores, "misses": report.misses, "errors": report.errors},
                          ensure_ascii=False, indent=2))
     else:
-        table = Table(title=f"{report.files} gold notices in {gold}")
+        which = f" ({args.half} half)" if args.half else ""
+        table = Table(title=f"{report.files} gold notices in {gold}{which}")
         for col in ("field", "n", "precision", "recall", "score"):
             table.add_column(col, justify="right" if col != "field" else "left")
         for k in SCALARS:
@@ -136,14 +141,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
                     console.print(f"  {line}", markup=False)
         for name, err in report.errors.items():
             console.print(f"[red]{name}: {err}", markup=False)
-    if args.record_floors:
-        floors = record_floors(report, args.record_floors, gold, allow_lower=args.allow_lower)
-        console.print(f"floors written to {args.record_floors}: {floors}")
-    if args.check_floors:
-        problems = check_floors(report, args.check_floors, gold)
-        for problem in problems:
-            console.print(f"[red]below floor: {problem}", markup=False)
-        return 1 if problems else 0
+    for option in ("record_floors", "check_floors"):
+        if getattr(args, option) == "":  # the option without a file: the project's floors file
+            setattr(args, option, str(default_floors_file()))
+    try:
+        if args.record_floors:
+            name = args.corpus or find_corpus(args.record_floors, gold)
+            floors = record_floors(report, args.record_floors, name, gold, texts, allow_lower=args.allow_lower)
+            console.print(f"floors of corpus {name} written to {args.record_floors}: {floors}")
+        if args.check_floors:
+            name = args.corpus or find_corpus(args.check_floors, gold)
+            problems = check_floors(report, args.check_floors, name, gold, texts)
+            for problem in problems:
+                console.print(f"[red]below floor: {problem}", markup=False)
+            return 1 if problems else 0
+    except FloorsError as exc:
+        print(f"notices eval: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -210,13 +224,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder for the tables")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("eval", help="score the parser against gold labels (*.txt beside *.json)")
-    p.add_argument("gold_dir")
+    p = sub.add_parser("eval", help="score the parser against gold labels (*.json, with their texts)")
+    p.add_argument("gold_dir", help="folder of gold labels (*.json); their texts beside them unless --texts")
+    p.add_argument("--texts", metavar="TEXT_DIR", help="folder of the texts (<id>.txt or <id>.html per label)")
+    p.add_argument("--half", choices=("tune", "check"),
+                   help="score only one half of the corpus, split by a hash of the id: fix rules on tune, score check")
     p.add_argument("--verbose", action="store_true", help="list every notice's misses")
     p.add_argument("--json", action="store_true", help="print scores and misses as JSON")
-    p.add_argument("--check-floors", nargs="?", const=DEFAULT_FLOORS, metavar="FILE",
-                   help=f"exit 1 when a score is below its floor (default file {DEFAULT_FLOORS})")
-    p.add_argument("--record-floors", metavar="FILE", help="write the current scores as the new floors")
+    p.add_argument("--check-floors", nargs="?", const="", metavar="FILE",
+                   help="exit 1 when a score is below its corpus's floor (default: tests/accuracy_floors.json)")
+    p.add_argument("--record-floors", nargs="?", const="", metavar="FILE",
+                   help="write the current scores as the corpus's floors (default file as above)")
+    p.add_argument("--corpus", help="the corpus's name in the floors file (default: found from GOLD_DIR)")
     p.add_argument("--allow-lower", action="store_true", help="let --record-floors lower a floor")
     p.set_defaults(func=cmd_eval)
 

@@ -490,28 +490,11 @@ def test_a_day_precision_end_counts_the_whole_day(tmp_path: Path) -> None:
     assert rows["resumes-8th"]["downtime_hours"] == 168.0  # the day business resumes is not a day of outage
 
 
-def test_hours_column_for_every_taxonomy_code(two: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import service_rules
+def test_hours_column_for_every_taxonomy_code(two: Any) -> None:
     from pipeline.report import taxonomy
 
     names = pq.read_table(two[0]["comparison"]).column_names
     assert [n for n in names if n.startswith("hours_")] == [f"hours_{s.code}" for s in taxonomy.service_taxonomy()]
-    # The report learns the codes from the taxonomy alone: a code added there is compared.
-    monkeypatch.setattr(service_rules, "SERVICE_CODES", service_rules.SERVICE_CODES + ("loan",))
-    taxonomy.service_taxonomy.cache_clear()
-    try:
-        c = synthetic.Corpus()
-        n = c.notice("gjj", province="江西省", city="南昌市", adcode="360100", domain="housing_fund")
-        w = n.window("downtime", _T("2023-01-01 00:00"), _T("2023-01-03 00:00"), "1月1日至3日暂停贷款业务。")
-        n.service("loan", span=(w["span_start"], w["span_end"]))
-        paths = build_report(synthetic.write_parsed(c, tmp_path))
-        assert pq.read_table(paths["comparison"]).to_pylist()[0]["hours_loan"] == 48.0
-        soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
-        head = _one(soup, '.mx-domain[data-domain="housing_fund"] th[data-service="loan"]')
-        assert "贷款" in head.text and "loan" in head.text
-    finally:
-        monkeypatch.undo()
-        taxonomy.service_taxonomy.cache_clear()
 
 
 def test_one_matrix_per_domain_with_its_own_services(many: Any) -> None:
@@ -571,3 +554,45 @@ def test_calendar_has_a_panel_per_year(many: Any) -> None:
     assert filters["f-year"][1:] == [str(y) for y in years]
     assert set(filters["f-domain"][1:]) == {r["domain"] for r in rows}
     assert "long_downtime" in filters["f-flag"]
+
+
+# --- the taxonomy lives in the rules file ---------------------------------------------------
+
+def test_a_code_added_to_the_rules_file_is_a_report_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding a code means editing rules/services.yaml only: the extractor names it, the report shows it."""
+    from pipeline import ruledata
+    from pipeline.services import rules as service_rules_module
+    from pipeline.services.cues import find_cues
+
+    data = ruledata.load_yaml("services.yaml")
+    codes = dict(data["codes"], test_code={"label": "a code added by this test", "heading": "测试业务",
+                                           "words": ["测试业务"]})
+    patched = dict(data, codes=codes)
+    real = ruledata.load_yaml
+    fake = lambda name: patched if name == "services.yaml" else real(name)  # noqa: E731
+    monkeypatch.setattr(ruledata, "load_yaml", fake)
+    monkeypatch.setattr(service_rules_module, "load_yaml", fake)
+    ruledata.service_taxonomy.cache_clear()
+    try:
+        rules = service_rules_module.service_rules.__wrapped__()
+        cues = find_cues("全市暂停测试业务。", rules)
+        assert [o.codes for o in cues.objects] == [("test_code",)]
+
+        corpus = synthetic.Corpus()
+        x = corpus.notice("test-code-2021", province="山西省", city="忻州市", adcode="140900",
+                          published_at=synthetic.ts("2021-10-11 09:00"))
+        x.window("downtime", synthetic.ts("2021-10-21 18:00"), synthetic.ts("2021-10-22 18:00"),
+                 "2021年10月21日18:00至2021年10月22日18:00暂停测试业务。", services=["test_code"])
+        x.service("test_code", start=synthetic.ts("2021-10-21 18:00"), end=synthetic.ts("2021-10-22 18:00"),
+                  span=(0, len(x.row["body_text"])))
+        paths, rows = _build(corpus, tmp_path)
+        assert comparison_schema().names[-1] != "hours_test_code"  # in taxonomy order, not appended
+        assert "hours_test_code" in comparison_schema().names
+        assert _by_id(rows)[x.notice_id]["hours_test_code"] == 24
+        assert "测试业务 (test_code)" in paths["markdown"].read_text(encoding="utf-8")
+        soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
+        head = soup.select_one('.mx-domain[data-domain="medical_insurance"] th[data-service="test_code"]')
+        assert head is not None and head.select_one(".zh").text == "测试业务"  # heading and code in the matrix
+        assert head.select_one("code").get_text() == "test_code"
+    finally:
+        ruledata.service_taxonomy.cache_clear()

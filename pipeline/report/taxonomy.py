@@ -2,14 +2,14 @@
 
 :func:`service_taxonomy` is the report's ONE way to learn the service codes, their order and their
 labels: every column of the matrix, every ``hours_<code>`` column of ``comparison.parquet`` and
-every label on the page comes from it. Today the codes and their order are the extractor's
-(``pipeline.service_rules.SERVICE_CODES``, SPEC.md's taxonomy); the short Chinese labels live here
-until the taxonomy file carries them, and a code without a label shows as itself.
+every label on the page comes from it. It reads the taxonomy of ``rules/services.yaml`` (codes in
+order, each with its short Chinese heading) through :func:`pipeline.ruledata.service_taxonomy`; a
+code the taxonomy does not know shows as itself. Domains are not part of that taxonomy: their
+Chinese labels are here.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 __all__ = ["ServiceCode", "service_taxonomy", "service_label", "domain_label", "DOMAIN_LABELS"]
@@ -22,34 +22,6 @@ class ServiceCode:
     code: str
     label: str
 
-
-# Short Chinese heads for the services (readers of the report read Chinese notices).
-_LABELS: dict[str, str] = {
-    "general": "全部业务",
-    "contribution": "征缴",
-    "enrollment": "参保登记",
-    "inpatient": "住院",
-    "outpatient": "门诊",
-    "pharmacy": "药店",
-    "cross_region": "异地就医",
-    "filing": "备案",
-    "reimbursement": "零星报销",
-    "transfer": "转移接续",
-    "maternity": "生育",
-    "personal_account": "个人账户",
-    "online_channels": "线上渠道",
-    "institution_settlement": "机构清算",
-    "withdrawal": "提取",
-    "loan": "贷款",
-    "tax_filing": "纳税申报",
-    "tax_payment": "缴税",
-    "invoice": "发票",
-    "pension": "养老待遇",
-    "unemployment": "失业",
-    "work_injury": "工伤",
-    "card_services": "社保卡",
-    "permits": "证照办理",
-}
 
 # Domains (SPEC.md notices.domain), in the order the report shows them.
 DOMAIN_LABELS: dict[str, str] = {
@@ -65,12 +37,11 @@ DOMAIN_LABELS: dict[str, str] = {
 }
 
 
-@functools.cache
 def service_taxonomy() -> tuple[ServiceCode, ...]:
     """Every service code of the taxonomy in its order, with its Chinese label."""
-    from ..service_rules import SERVICE_CODES
+    from ..ruledata import service_taxonomy as rules_taxonomy  # rules/services.yaml, loaded once
 
-    return tuple(ServiceCode(code, _LABELS.get(code, code)) for code in SERVICE_CODES)
+    return tuple(ServiceCode(s.code, s.heading) for s in rules_taxonomy())
 
 
 def service_label(code: str) -> str:

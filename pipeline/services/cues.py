@@ -1,0 +1,167 @@
+"""Finding the cue words of the services extractor in a notice body.
+
+Order matters, and is fixed here: deferrals (待...后) first, then neutral spans and title lines
+(they are then ignored), then the other action words, then service objects (compounds before plain words), then generic stops,
+places, audiences. Among overlapping candidates of one kind the higher priority, then the longer,
+then the earlier match wins, and a chosen span is consumed: an object cannot reuse the 备案 inside
+电话备案 (an action), nor cross_region the 异地就医 inside 异地就医备案 (a filing).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..cuescan import Cue, matches, spans
+from .rules import ActionCue, ServiceRules, service_rules
+
+__all__ = ["Hit", "CueMap", "find_cues"]
+
+
+# Not frozen: tens of hits are built per notice, and a frozen dataclass costs about four times
+# as much to build; nothing changes a hit after it is made.
+@dataclass(slots=True)
+class Hit:
+    """One cue found in the text."""
+
+    start: int
+    end: int
+    kind: str  # action | object | place | audience | component
+    label: str  # action type, first service code, place kind, audience or component word
+    codes: tuple[str, ...] = ()  # for objects: every code named (settlement for bare settlement)
+    scope: str = "both"  # for actions: before | both
+
+
+@dataclass(slots=True)
+class CueMap:
+    """Every cue of one text, sorted by position within each list."""
+
+    actions: list[Hit] = field(default_factory=list)
+    objects: list[Hit] = field(default_factory=list)
+    places: list[Hit] = field(default_factory=list)
+    audiences: list[Hit] = field(default_factory=list)
+    components: list[Hit] = field(default_factory=list)
+    exceptions: list[tuple[int, int]] = field(default_factory=list)  # insides of 除...外
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def within(self, kind: str, start: int, end: int) -> list[Hit]:
+        """Hits of list ``kind`` (actions, objects ...) starting in ``[start, end)``, by bisection."""
+        hits: list[Hit] = getattr(self, kind)
+        starts = self._starts.get(kind)
+        if starts is None or len(starts) != len(hits):
+            starts = self._starts[kind] = [h.start for h in hits]
+        return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+# What a candidate's Hit is made of: kind, label, codes, scope.
+_Payload = tuple[str, str, tuple[str, ...], str]
+# A candidate before selection, laid out as its sort key: minus its priority, minus its length,
+# start, the number of its cue in the rules (an earlier cue wins a tie, as a stable sort would
+# keep it; a cue gives one candidate per start, so the key is unique), then end and payload.
+# Hits are built only for the chosen few.
+_Cand = tuple[int, int, int, int, int, _Payload]
+
+
+def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
+    """Greedy choice: priority, then length, then position; a chosen span is consumed."""
+    cands.sort()  # the tuples are their own sort keys: no key function per candidate
+    chosen: list[tuple[int, int, _Payload]] = []
+    for _, _, s, _, e, payload in cands:
+        if taken.find(1, s, e) >= 0:  # some position already taken (as any(taken[s:e]), no copy)
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append((s, e, payload))
+    # Chosen spans are disjoint and non-empty: their starts differ, so the tuples sort by start
+    # alone, and the hits are built in text order.
+    chosen.sort()
+    return [Hit(s, e, kind, label, codes, scope) for s, e, (kind, label, codes, scope) in chosen]
+
+
+def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray:
+    """Positions inside neutral spans and title lines (not overlapping ``taken``), plus ``taken``."""
+    mask = bytearray(taken)
+    for regex in (*rules.neutral, rules.title_line):
+        for s, e in matches(regex, text):
+            if not any(taken[s:e]):
+                mask[s:e] = b"\x01" * (e - s)
+    return mask
+
+
+class _Spans:
+    """:func:`~pipeline.cuescan.spans` of any cue regex over one text; word lists in one pass."""
+
+    def __init__(self, text: str, rules: ServiceRules) -> None:
+        self.text = text
+        self.words = rules.word_lists.spans(text)  # keyed by the word-list regexes' patterns
+
+    def __call__(self, regex: Cue) -> list[tuple[int, int]]:
+        found = self.words.get(regex.pattern)
+        return found if found is not None else spans(regex, self.text)
+
+
+def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
+    """Action cues on free positions, longest first."""
+    cands: list[_Cand] = [(0, s - e, s, n, e, ("action", cue.action, (), cue.scope))
+                          for n, cue in enumerate(cues) for s, e in cue_spans(cue.regex)]
+    return _select(cands, taken)
+
+
+def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
+    """Service objects outside neutral and action spans."""
+    cands: list[_Cand] = [(-cue.priority, s - e, s, n, e, ("object", cue.codes[0], cue.codes, "both"))
+                          for n, cue in enumerate(rules.objects) for s, e in cue_spans(cue.regex)]
+    return _select(cands, taken)
+
+
+_GENERAL: _Payload = ("object", "general", ("general",), "both")
+
+
+def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
+    """Generic stops; with check_specific a match holding a specific object does not count."""
+    cands: list[_Cand] = []
+    starts = [o.start for o in objects]  # objects are sorted by start
+    for order, cue in enumerate(rules.general):
+        for s, e in cue_spans(cue.regex):
+            inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+            if cue.check_specific and any(o.end <= e for o in inside):
+                continue
+            cands.append((order, s - e, s, order, e, _GENERAL))  # an earlier cue first
+    return _select(cands, taken)
+
+
+def _labelled(cue_spans: _Spans, table: Iterable[tuple[Cue, str]], kind: str) -> list[Hit]:
+    """Place or audience words, longest first, each position used once."""
+    cands: list[_Cand] = [(0, s - e, s, n, e, (kind, label, (), "both"))
+                          for n, (regex, label) in enumerate(table) for s, e in cue_spans(regex)]
+    return _select(cands, bytearray(len(cue_spans.text)))
+
+
+def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
+    """All cues of ``text`` (see the module docstring for the order)."""
+    rules = rules or service_rules()
+    cue_spans = _Spans(text, rules)
+    first = bytearray(len(text))
+    early = _actions(cue_spans, rules.before_neutral, first)
+    neutral = _neutral_mask(text, rules, first)
+    taken = bytearray(neutral)
+    actions = sorted(early + _actions(cue_spans, rules.actions, taken), key=lambda h: h.start)
+    objects = _objects(cue_spans, rules, taken)
+    general_taken = bytearray(neutral)
+    for a in actions:
+        general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+    general = _general(cue_spans, rules, general_taken, objects)
+    cues = CueMap(
+        actions=actions,
+        objects=sorted(objects + general, key=lambda h: (h.start, h.end)),
+        places=_labelled(cue_spans, rules.places, "place"),
+        audiences=_labelled(cue_spans, rules.audiences, "audience"),
+    )
+    if rules.components is not None:
+        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in cue_spans(rules.components)]
+    for m in rules.exception.finditer(text):
+        s, e = m.span("zone")
+        if not any(neutral[s:e]):
+            cues.exceptions.append((s, e))
+    return cues

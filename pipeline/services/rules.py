@@ -1,0 +1,232 @@
+"""Compiled cue tables of the services extractor (``rules/services.yaml``, ``rules/service_actions.yaml``).
+
+The YAML files hold the words; this module turns them into regexes once (``functools.cache``) and
+validates them, so a malformed user extension fails loudly at load time rather than silently at
+match time. Word lists become one alternation each, longest word first. Every cue regex is compiled
+by :func:`pipeline.cuescan.spans` at every start position; :mod:`pipeline.services.cues` picks
+among the overlapping candidates. The word lists are also kept as words (``ServiceRules.word_lists``),
+so that one pass over a text finds them all.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..cuescan import Cue, WordLists, compile_cue
+from ..records import AUDIENCES, SERVICE_ACTIONS
+from ..ruledata import RulesError, load_yaml, service_codes
+
+__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules"]
+
+ACTION_TYPES = (*SERVICE_ACTIONS, "open")  # `open`: the notice keeps the service running
+SCOPES = ("before", "both")
+PLACE_KINDS = ("mixed", "medical", "pharmacy")
+SETTLEMENT = "settlement"  # pseudo-code of a bare settlement cue, expanded by place
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectCue:
+    """A regex naming one or more services (or the settlement pseudo-code)."""
+
+    regex: Cue
+    codes: tuple[str, ...]
+    priority: int  # compounds 1, plain words 0: higher is matched first
+
+
+@dataclass(frozen=True, slots=True)
+class ActionCue:
+    """A regex of an action word with what it does and which objects it governs."""
+
+    regex: Cue
+    action: str
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralCue:
+    """A regex of a generic stop; ``check_specific`` drops matches holding a specific service."""
+
+    regex: Cue
+    check_specific: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRules:
+    """Every compiled table the extractor needs."""
+
+    objects: tuple[ObjectCue, ...]
+    general: tuple[GeneralCue, ...]
+    settlement_specific: frozenset[str]
+    expansion: dict[str, tuple[str, ...]]
+    places: tuple[tuple[Cue, str], ...]
+    aside_scope_codes: frozenset[str]
+    before_neutral: tuple[ActionCue, ...]
+    neutral: tuple[Cue, ...]
+    actions: tuple[ActionCue, ...]
+    exception: Cue
+    title_line: Cue
+    audiences: tuple[tuple[Cue, str], ...]
+    components: Cue | None
+    word_lists: WordLists  # every regex here that is a plain word list, with its words
+    steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
+    schedule_header: Cue  # a stop-time header (停机时间): its rows inherit the stop
+    schedule_time: Cue  # a date or clock time, which such a row must state
+
+
+# Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
+_Lists = dict[str, tuple[str, ...]]
+
+
+def _compile(pattern: str, where: str, flags: int = 0) -> Cue:
+    """Compile a rules-file regex (Python re syntax) for scanning, naming the entry when it is malformed."""
+    try:
+        re.compile(pattern, flags)  # the rules are written for re: it has the last word on syntax
+        return compile_cue(pattern, flags)
+    except (re.error, regex.error) as exc:
+        raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def _words_regex(words: list[str], where: str, lists: _Lists) -> Cue | None:
+    """One cue regex of literal words, longest first (so a start yields its longest word).
+
+    The words are recorded in ``lists`` under its pattern (see :class:`~pipeline.cuescan.WordLists`).
+    """
+    clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
+    if not clean:
+        return None
+    regex = _compile("|".join(re.escape(w) for w in clean), where)
+    lists[regex.pattern] = tuple(clean)
+    return regex
+
+
+def _as_list(value: Any, where: str) -> list[Any]:
+    """A YAML list or nothing; anything else is a rules error."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RulesError(f"{where}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    """Validated service codes of a rules entry."""
+    codes = tuple(_as_list(value, where))
+    bad = [c for c in codes if c not in service_codes()]
+    if bad or not codes:
+        raise RulesError(f"{where}: unknown or missing service codes {bad or codes}")
+    return codes
+
+
+def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
+    """Compound cues (priority 1) then every code's words and patterns (priority 0)."""
+    cues: list[ObjectCue] = []
+    for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
+        where = f"services.yaml compounds[{i}]"
+        cues.append(ObjectCue(_compile(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
+    codes = data["codes"]  # checked by service_taxonomy (ruledata): every code a mapping
+    for code in service_codes():
+        entry = codes[code]
+        where = f"services.yaml codes.{code}"
+        words = _words_regex(_as_list(entry.get("words"), where), where, lists)
+        if words is not None:
+            cues.append(ObjectCue(words, (code,), 0))
+        for pattern in _as_list(entry.get("patterns"), where):
+            cues.append(ObjectCue(_compile(pattern, where), (code,), 0))
+    settlement = data.get("settlement") or {}
+    for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
+        cues.append(ObjectCue(_compile(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
+    return tuple(cues)
+
+
+def _expansion(data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Place kind (or ``none``) -> the codes a bare settlement stands for."""
+    raw = (data.get("settlement") or {}).get("expansion") or {}
+    out = {kind: _codes(raw.get(kind), f"services.yaml settlement.expansion.{kind}")
+           for kind in (*PLACE_KINDS, "none")}
+    return out
+
+
+def _actions(data: dict[str, Any], key: str, lists: _Lists) -> tuple[ActionCue, ...]:
+    """Action cues of service_actions.yaml (list ``key``), validated."""
+    cues: list[ActionCue] = []
+    for i, entry in enumerate(_as_list(data.get(key), f"service_actions.yaml {key}")):
+        where = f"service_actions.yaml {key}[{i}]"
+        action, scope = entry.get("type"), entry.get("scope", "both")
+        if action not in ACTION_TYPES or scope not in SCOPES:
+            raise RulesError(f"{where}: type must be one of {ACTION_TYPES}, scope one of {SCOPES}")
+        words = _words_regex(_as_list(entry.get("words"), where), where, lists)
+        if words is not None:
+            cues.append(ActionCue(words, action, scope))
+        for pattern in _as_list(entry.get("patterns"), where):
+            cues.append(ActionCue(_compile(pattern, where), action, scope))
+    return tuple(cues)
+
+
+def _steps(data: dict[str, Any]) -> dict[str, str]:
+    """Cue word -> step name (``steps`` of services.yaml), validated."""
+    raw = data.get("steps") or {}
+    if not isinstance(raw, dict):
+        raise RulesError("services.yaml steps: expected a mapping of step -> words")
+    out: dict[str, str] = {}
+    for step, words in raw.items():
+        for word in _as_list(words, f"services.yaml steps.{step}"):
+            if not isinstance(word, str) or not word or word in out:
+                raise RulesError(f"services.yaml steps.{step}: bad or repeated word {word!r}")
+            out[word] = str(step)
+    return out
+
+
+@functools.cache
+def service_rules() -> ServiceRules:
+    """Load and compile both services rules files once."""
+    svc = load_yaml("services.yaml")
+    act = load_yaml("service_actions.yaml")
+    settlement = svc.get("settlement") or {}
+    lists: _Lists = {}
+    places = []
+    for kind in PLACE_KINDS:
+        regex = _words_regex(_as_list((svc.get("places") or {}).get(kind), f"places.{kind}"), f"places.{kind}", lists)
+        if regex is not None:
+            places.append((regex, kind))
+    general = tuple(
+        GeneralCue(_compile(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
+        for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
+    )
+    audiences = []
+    for audience, words in (act.get("audiences") or {}).items():
+        if audience not in AUDIENCES:
+            raise RulesError(f"service_actions.yaml audiences: unknown audience {audience!r}")
+        regex = _words_regex(_as_list(words, f"audiences.{audience}"), f"audiences.{audience}", lists)
+        if regex is not None:
+            audiences.append((regex, audience))
+    exception = _compile(act["exception"], "service_actions.yaml exception")
+    if "zone" not in exception.groupindex:
+        raise RulesError("service_actions.yaml exception: needs a named group 'zone'")
+    components = _words_regex(_as_list(act.get("components"), "components"), "components", lists)
+    objects = _objects(svc, lists)
+    before_neutral, actions = _actions(act, "before_neutral", lists), _actions(act, "actions", lists)
+    return ServiceRules(
+        objects=objects,
+        general=general,
+        settlement_specific=frozenset(_codes(settlement.get("specific"), "services.yaml settlement.specific")),
+        expansion=_expansion(svc),
+        places=tuple(places),
+        aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
+        neutral=tuple(_compile(e["pattern"], f"service_actions.yaml neutral[{i}]")
+                      for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
+        before_neutral=before_neutral,
+        actions=actions,
+        exception=exception,
+        title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
+        audiences=tuple(audiences),
+        components=components,
+        word_lists=WordLists(lists),
+        steps=_steps(svc),
+        schedule_header=_compile(act["schedule_header"], "service_actions.yaml schedule_header"),
+        schedule_time=_compile(act["schedule_time"], "service_actions.yaml schedule_time"),
+    )

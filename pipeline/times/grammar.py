@@ -1,0 +1,363 @@
+"""Grammar of the time expressions in notices: finds points and ranges, keeps their parts unresolved.
+
+The scanner works on normalized text (simplified, half-width). It returns :class:`Expression`
+records holding the raw parts of each side (year, month, day, relative day, weekday, part of day,
+hour, minute) and the span; resolving years and relative days is :mod:`pipeline.times.resolve`'s job.
+
+Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the right side of a range),
+``2021-10-11`` / ``2021/10/11`` / ``2021.10.11``, Chinese numerals (``二〇二一年十月二十一日``,
+``十八时``), relative days (``今天``, ``今晚``, ``明日``, ``次日``), weekday tags (``(星期五)``, ``(周五)``),
+parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
+``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 — – - ~``
+(optionally after ``起``/``开始``) whose right side may omit the year, the month, the day or the date.
+Also: relative months before a day (``本月26日``, ``下月5日``, ``次月3日``); a part of day without a
+clock before the joining word (``6月25日晚至27日``); two cells of a flattened table row
+(``2021年11月12日17:00 | 2021年11月22日8:30``, or one blank left of a tab) as a range when the right
+cell states its month and does not go back. A clock with no date before it (office hours
+``9:00-17:00``) is not a point and is not returned; nor is a recurring date (``每年4月1日至次年3月31日``,
+``每月15日前``), which is a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Side", "Expression", "scan", "cn_int", "FULL_DATE"]
+
+# Chinese numerals used in dates and clocks; 两 appears in 两点, 廿/卅 in older texts.
+_CN = "零〇○一二两三四五六七八九十廿卅"
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_int(word: str) -> int | None:
+    """Value of an ASCII or Chinese numeral up to 99 (or a digit-by-digit year); None if not one."""
+    if not word:
+        return None
+    if word.isdigit():
+        return int(word)
+    if all(ch in _CN_DIGIT for ch in word) and len(word) >= 3:  # 二〇二一: read digit by digit
+        return int("".join(str(_CN_DIGIT[ch]) for ch in word))
+    word = word.replace("廿", "二十").replace("卅", "三十")
+    if "十" in word:
+        tens, _, units = word.partition("十")
+        if len(tens) > 1 or len(units) > 1:
+            return None
+        t = _CN_DIGIT.get(tens, -1) if tens else 1
+        u = _CN_DIGIT.get(units, -1) if units else 0
+        if t < 0 or u < 0:
+            return None
+        return t * 10 + u
+    if len(word) == 1 and word in _CN_DIGIT:
+        return _CN_DIGIT[word]
+    return None
+
+
+# --- pieces, compiled into the patterns below -------------------------------------------------
+
+_NUM2 = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"   # month, day, hour, minute: 1-2 digits or 零..三十一
+_YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN}]{{4}})"  # 2021, 二〇二一
+_WEEKDAY = r"""
+    (?P<{g}>
+      [ ]?\(?[ ]?                            # optional opening bracket (normalized to ASCII)
+      (?:星期|周|礼拜)[一二三四五六日天]       # 星期五, 周五, 礼拜天
+      [ ]?\)?                                # optional closing bracket
+    )"""
+_PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|下半夜|上半夜|晚|早)"
+# A clock: 18:00(:00)(时), 18时30分, 8点半, 18时整, 零时. The hour must not be glued to a preceding digit.
+_CLOCK = rf"""
+    (?P<@G@h>\d{{1,2}}|[{_CN}]{{1,3}})          # hour
+    (?:
+        :(?P<@G@mi>[0-5]\d)(?::[0-5]\d)?        # :MM or :MM:SS
+        (?:[时点](?!\d))?                         # 18:00时, 0:00时 (odd but real)
+      | [时点]                                    # 18时, 8点
+        (?:
+            (?P<@G@mi2>\d{{1,2}}|[{_CN}]{{1,3}})分   # 30分
+          | (?P<@G@half>半)                          # 8点半
+          | 整                                         # 18时整
+        )?
+    )"""
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|次日|翌日|当天|当日|本日)"
+# A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
+_REL_MONTH = r"(?P<{g}>本月|当月|下月|次月|上月)"
+
+
+def _side(g: str, *, date_required: bool) -> str:
+    """Pattern of one side of an expression: date (or relative day), weekday, part of day, clock."""
+    date = rf"""
+        (?:
+            (?:(?P<{g}y>{_YEAR})年)?                                  # optional year
+            (?P<{g}m>{_NUM2})月                                       # month
+            (?P<{g}d>{_NUM2})[日号]                                   # day
+          | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
+            (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
+            (?![\d]|\.\d)                                               # not a version number
+          | {_REL_MONTH.format(g=g + "rm")}(?P<{g}rmd>{_NUM2})[日号]   # 本月26日, 下月5日
+          | {_REL.format(g=g + "rel")}                                 # 今天, 次日 ...
+        )"""
+    tail = rf"""
+        {_WEEKDAY.format(g=g + "wd")}?                               # (星期五)
+        [ ]?(?:当天|当日)?[ ]?                                        # 10月28日当天18时
+        (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
+        (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
+    """
+    if date_required:
+        return date + tail
+    # A right side may also be a bare day (17日) or a bare clock (8:00).
+    return rf"""
+        (?:
+            {date}
+          | (?P<{g}dd>{_NUM2})[日号]                                   # 17日: month from the left
+        )?
+        {tail}
+    """
+
+
+# The left side of any expression needs a date (or a relative day); a bare clock is not a point.
+# The leading lookahead lets the engine skip fast over characters that cannot open a date.
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+
+# What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
+_CONNECTOR = re.compile(
+    r"""[ ]?(?:起|开始)?[ ]?[,]?[ ]?       # 起至, 开始至, 起,至
+        (?:至|到|—{1,2}|–|-|~|－)            # the joining word or dash
+        [ ]?""",
+    re.VERBOSE,
+)
+
+# Two cells of a table row (停机时间 | 恢复时间): a bar, or the one blank normalization leaves of a
+# tab or a run of blanks. Joins two sides only when the right one states its month (see scan).
+_CELL_BREAK = re.compile(
+    r"""[ ]?\|[ ]?       # a bar between cells, blanks around it optional
+      | [ ]              # a layout gap (tab, two spaces) normalized to one blank
+    """,
+    re.VERBOSE,
+)
+
+# A recurring date (每年4月1日, 每月15日前) is a rule, not a point; its right side may count from the
+# next year or month (每年4月1日至次年3月31日).
+_RECURRING = re.compile(r"(?:每年|每月|每个月|每逢)的?[ ]?$")
+_NEXT_PERIOD = re.compile(r"(?:次年|翌年|当年|次月|当月)(?=\d|[一二三四五六七八九十])")
+
+# The right side of a range; every part optional, but at least one date part or a clock must match.
+RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
+
+# A full date with a year, for year context (signature dates included).
+FULL_DATE = re.compile(
+    rf"""(?=[\d{_CN}])                                          # fast skip (see POINT)
+        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2})月(?P<d>{_NUM2})[日号]
+          |(?<![\d.])(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
+    re.VERBOSE,
+)
+
+_PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "早": "am", "中午": "noon",
+               "凌晨": "night", "下半夜": "night", "下午": "pm", "傍晚": "pm", "晚上": "pm",
+               "晚间": "pm", "夜间": "pm", "夜里": "pm", "深夜": "pm", "上半夜": "pm", "晚": "pm",
+               "午夜": "midnight"}
+_REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "明天": 1,
+               "明日": 1, "明晚": 1, "明早": 1, "后天": 2}
+_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0}  # counted from the date before
+# Months after the anchor month; 次月/当月 count from the date before (as 次日), the others from
+# the publication.
+_REL_MONTH_OFFSET = {"本月": 0, "下月": 1, "上月": -1, "次月": 1, "当月": 0}
+_REL_MONTH_TO_PREVIOUS = ("次月", "当月")
+# A written year is kept from 1900 on: birth-date bounds (1986年7月4日至2004年7月4日) are stated points.
+MIN_YEAR, MAX_YEAR = 1900, 2099
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+@dataclass(slots=True)
+class Side:
+    """Unresolved parts of one side of an expression (any may be None)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    rel: str | None = None  # the relative-day word: 今天, 次日 ...
+    rel_offset: int | None = None  # days after the anchor
+    rel_to_previous: bool = False  # 次日/当日 count from the previous date, 今天/明日 from publication
+    rel_month: int | None = None  # 本月26日: months after the anchor's month (day in ``day``)
+    weekday: int | None = None  # 0 = Monday
+    hour: int | None = None
+    minute: int | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def has_date(self) -> bool:
+        """True when a day (absolute or relative) is given."""
+        return self.day is not None or self.rel is not None
+
+    @property
+    def has_clock(self) -> bool:
+        """True when a clock time is given."""
+        return self.hour is not None
+
+
+@dataclass(slots=True)
+class Expression:
+    """One time expression: a point (``right`` None) or a range, with its span in the text."""
+
+    left: Side
+    right: Side | None
+    start: int
+    end: int
+    open_end: str | None = None
+
+
+def _num(value: str | None) -> int | None:
+    return cn_int(value) if value else None
+
+
+def _clock(m: re.Match[str], g: str) -> tuple[int | None, int | None]:
+    """Hour and minute of the clock group ``g`` with the part of day applied; None if invalid."""
+    hour = _num(m.group(g + "h"))
+    if hour is None:
+        part = m.group(g + "part")
+        if part == "中午":
+            return 12, None
+        if part == "午夜":
+            return 24, None
+        return None, None
+    minute = _num(m.group(g + "mi") or m.group(g + "mi2"))
+    if m.group(g + "half"):
+        minute = 30
+    part = _PART_WORDS.get(m.group(g + "part") or "")
+    rel = m.group(g + "rel")  # both sides have the group
+    if part is None and rel in ("今晚", "明晚", "今夜"):
+        part = "pm"
+    if part == "pm" and 1 <= hour <= 11:
+        hour += 12  # 下午5点 = 17:00; 下午17:00 stays
+    elif part == "pm" and hour == 12 and m.group(g + "part") not in ("中午",):
+        hour = 24  # 晚上12点 = midnight at the end of the day
+    elif part == "noon" and 1 <= hour <= 3:
+        hour += 12  # 中午1点
+    elif part == "night" and hour == 12:
+        hour = 0  # 凌晨12点
+    if hour > 24 or (minute is not None and minute > 59) or (hour == 24 and minute):
+        return None, None
+    return hour, minute
+
+
+def _read_side(m: re.Match[str], g: str) -> Side | None:
+    """Build a Side from the groups prefixed ``g``; None when a part is out of range."""
+    s = Side(start=m.start(), end=m.end())
+    if m.group(g + "m"):
+        s.year, s.month, s.day = _num(m.group(g + "y")), _num(m.group(g + "m")), _num(m.group(g + "d"))
+    elif m.group(g + "iy"):
+        s.year, s.month, s.day = int(m.group(g + "iy")), int(m.group(g + "im")), int(m.group(g + "id"))
+    elif m.group(g + "rm"):
+        word = m.group(g + "rm")
+        s.rel_month, s.day = _REL_MONTH_OFFSET[word], _num(m.group(g + "rmd"))
+        s.rel_to_previous = word in _REL_MONTH_TO_PREVIOUS
+    elif m.group(g + "rel"):
+        s.rel = m.group(g + "rel")
+        if s.rel in _REL_TO_PREVIOUS:
+            s.rel_offset, s.rel_to_previous = _REL_TO_PREVIOUS[s.rel], True
+        else:
+            s.rel_offset = _REL_OFFSET[s.rel]
+    elif g + "dd" in m.re.groupindex and m.group(g + "dd"):
+        s.day = _num(m.group(g + "dd"))
+    if s.month is not None and not 1 <= s.month <= 12:
+        return None
+    if s.day is not None and not 1 <= s.day <= 31:
+        return None
+    if s.year is not None and not MIN_YEAR <= s.year <= MAX_YEAR:
+        return None
+    wd = m.group(g + "wd")
+    if wd:
+        s.weekday = _WEEKDAYS.get(wd.strip(" ()")[-1])
+    s.hour, s.minute = _clock(m, g)
+    if m.group(g + "h") and s.hour is None:
+        s.end = m.start(g + "h")  # 25时, 18:75: not a clock; the date stands alone
+    return s
+
+
+def _trim_end(m: re.Match[str], g: str, side: Side) -> int:
+    """End of the side without trailing blanks, nor a part of day that set no clock."""
+    end = min(side.end, m.end())
+    if side.hour is None and m.group(g + "part") and m.end(g + "part") == end:
+        end = m.start(g + "part")
+    while end > m.start() and m.string[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _right_side(text: str, at: int) -> Side | None:
+    """The right side of a range starting at ``at``, or None when none is there."""
+    r = RIGHT.match(text, at)
+    if r is None or r.end() <= r.start():
+        return None
+    right = _read_side(r, "R")
+    if right is None or not (right.has_date or right.has_clock):
+        return None
+    # A dash before a bare number is arithmetic or a phone, not a range (8:00-17).
+    right.end = _trim_end(r, "R", right)
+    return right if right.end > right.start else None
+
+
+def _not_before(left: Side, right: Side) -> bool:
+    """True unless ``right`` is plainly an earlier day than ``left`` (a December-January pair is not)."""
+    if left.month is None or left.day is None or right.month is None or right.day is None:
+        return False
+    if left.year is not None and right.year is not None:
+        return (right.year, right.month, right.day) >= (left.year, left.month, left.day)
+    return (right.month, right.day) >= (left.month, left.day) or (left.month == 12 and right.month == 1)
+
+
+def _cell_right(text: str, left: Side) -> Side | None:
+    """The next cell of a table row as a range's right side (停机时间 | 恢复时间), else None.
+
+    Only a cell that states its own month and does not go back in time: a bare clock in the next
+    cell is the clock of the date (2021年11月12日 | 17:00), not the end of a range.
+    """
+    c = _CELL_BREAK.match(text, left.end)
+    if c is None:
+        return None
+    right = _right_side(text, c.end())
+    return right if right is not None and _not_before(left, right) else None
+
+
+# What must follow a relative day without a clock for it to be a point: 今天0时, 今日起, 明日至.
+_REL_FOLLOW = re.compile(r"[ ]?(?:0时|零时|起|开始|至|到)")
+
+
+def scan(text: str) -> list[Expression]:
+    """Every point or range in ``text``, left to right, unresolved. Never raises."""
+    out: list[Expression] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = POINT.search(text, pos)
+        if m is None:
+            break
+        left = _read_side(m, "L")
+        if left is None:
+            pos = m.start() + 1
+            continue
+        left.end = _trim_end(m, "L", left)
+        # A relative day needs a clock or a following 起/至 to be a point (今日头条 is an app).
+        if left.rel and not left.has_clock and not _REL_FOLLOW.match(text, left.end):
+            pos = m.end()
+            continue
+        expr = Expression(left=left, right=None, start=left.start, end=left.end)
+        # 6月25日晚至27日: a part of day without a clock is cut from the side but may precede 至.
+        c = _CONNECTOR.match(text, left.end)
+        if c is None and left.hour is None and m.group("Lpart"):
+            c = _CONNECTOR.match(text, m.end("Lpart"))
+        recurring = _RECURRING.search(text, max(0, left.start - 6), left.start) is not None
+        if c is not None:
+            at = c.end()
+            if recurring and (nxt := _NEXT_PERIOD.match(text, at)):
+                at = nxt.end()  # 每年4月1日至次年3月31日
+            right = _right_side(text, at)
+        else:
+            right = _cell_right(text, left)
+        if right is not None:
+            expr.right, expr.end = right, right.end
+        pos = expr.end
+        if recurring:
+            continue  # a rule of every year or month gives no point
+        out.append(expr)
+    return out
