@@ -22,6 +22,7 @@ from .ruledata import RulesError, load_yaml
 __all__ = ["Flag", "FlagInfo", "FlagRules", "flag_rules", "flag_info", "check_notice", "notice_flags"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"\s+")
 _DAY_H = 24.0
 
 
@@ -62,6 +63,7 @@ class FlagRules:
     complete_endings: frozenset[str]
     closing_lines: tuple[re.Pattern[str], ...]
     truncated_min_chars: int
+    short_body_chars: int
     title_overlap_min: float
     year_pattern: re.Pattern[str]
 
@@ -140,6 +142,7 @@ def flag_rules() -> FlagRules:
         complete_endings=frozenset(endings),
         closing_lines=_patterns(data, "closing_lines"),
         truncated_min_chars=int(_number(data, "truncated_min_chars")),
+        short_body_chars=int(_number(data, "short_body_chars")),
         title_overlap_min=_number(data, "title_overlap_min"),
         year_pattern=year_re,
     )
@@ -339,12 +342,17 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if _CJK.match(text[i]) and _CJK.match(text[i + 1])}
 
 
+def _short_body(n: Notice, r: FlagRules) -> str | None:
+    size = len(_BLANKS.sub("", _after_title(n)))
+    return f"{size} characters beside the title" if size < r.short_body_chars else None
+
+
 def _title_unrelated(n: Notice, r: FlagRules) -> str | None:
     title = n.title or ""
     pieces = _bigrams(title)
-    if len(pieces) < 4:
-        return None
     rest = _after_title(n)
+    if len(pieces) < 4 or len(_BLANKS.sub("", rest)) < r.short_body_chars:  # a bare body is short_body
+        return None
     share = sum(1 for p in pieces if p in rest) / len(pieces)
     return f"{share:.0%} of the title's words in the body: {_clip(title)}" if share < r.title_overlap_min else None
 
@@ -379,6 +387,7 @@ _CHECKS: dict[str, Callable[[Notice, FlagRules], str | None]] = {
     "year_not_stated": _year_not_stated,
     "title_unrelated": _title_unrelated,
     "spam_text": _spam_text,
+    "short_body": _short_body,
     "chrome_in_body": _chrome_in_body,
 }
 

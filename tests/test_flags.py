@@ -20,6 +20,9 @@ from pipeline.records import TZ, Contact, Notice, TimeWindow
 from pipeline.ruledata import RulesError
 
 SIGNED = "特此公告。\n某某市医疗保障局\n2021年10月11日"
+# A body long enough to be a notice (short_body counts what stands beside the title).
+BODY = ("为做好医保信息系统切换工作,全市医保业务暂停办理。暂停期间参保人员在定点医疗机构发生的费用先行垫付,"
+        "系统恢复后再办理报销;请各参保单位提前完成缴费,由此带来的不便敬请谅解。")
 
 
 def t(text: str) -> dt.datetime:
@@ -57,7 +60,7 @@ def notice(**kw: Any) -> Notice:
         "adcode": "140900",
         "domain": "medical_insurance",
         "is_outage_notice": True,
-        "body_text": "忻州市医疗保障局关于医保信息系统切换暂停业务的公告\n为做好医保信息系统切换,全市医保业务暂停办理。\n" + SIGNED,
+        "body_text": "忻州市医疗保障局关于医保信息系统切换暂停业务的公告\n" + BODY + "\n" + SIGNED,
         "parser_version": "test",
         "windows": [win("downtime", "2021-10-21 18:00", "2021-10-31 22:00")],
     }
@@ -118,6 +121,8 @@ CASES: dict[str, list[Any]] = {
         pytest.param(notice(title="某市公积金年度结息部分业务将暂停_某市频道_某省"), True, id="channel-suffix"),
         pytest.param(notice(title="通知公告"), True, id="section-name"),
         pytest.param(notice(title="原标题:某市医保系统将升级"), True, id="original-title-label"),
+        pytest.param(notice(title="某市新闻网首页 | 本地 | 民生 | 政务 | 视频"), True, id="navigation-bar"),
+        pytest.param(notice(title="通知 | 某市社保系统6月下旬暂停服务"), False, id="one-bar-is-a-headline"),
         pytest.param(notice(title="关于暂停办理住房公积金业务的通知"), False, id="a-notice-title"),
         pytest.param(notice(title=None), False, id="no-title"),
     ],
@@ -155,10 +160,16 @@ CASES: dict[str, list[Any]] = {
     "title_unrelated": [
         pytest.param(notice(title="妇幼保健院入园体检预约挂号流程"), True, id="sidebar-link"),
         pytest.param(notice(title="医保信息系统切换期间业务暂停"), False, id="same-words"),
+        pytest.param(notice(title="妇幼保健院入园体检预约挂号流程", body_text="公告\n暂停业务。"), False,
+                     id="bare-body-is-short-body-instead"),
     ],
     "spam_text": [
         pytest.param(notice(publisher="XyzBet体育医疗保障局"), True, id="gambling-brand"),
         pytest.param(notice(title="某市医保系统升级 棋牌游戏"), True, id="spam-title"),
+    ],
+    "short_body": [
+        pytest.param(notice(body_text="忻州市医疗保障局关于医保信息系统切换暂停业务的公告\n医保停机,请注意!"), True, id="title-and-a-line"),
+        pytest.param(notice(), False, id="a-notice"),
     ],
     "chrome_in_body": [
         pytest.param(notice(body_text="公告\n暂停办理全部业务。\n责任编辑:某某\n" + SIGNED), True, id="editor-line"),
@@ -216,7 +227,8 @@ def test_parsed_notices_carry_flags(tmp_path: Path) -> None:
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "cut.txt").write_text(
-        "某某市医疗保障局关于系统切换暂停医保业务的通告\n2021年10月21日18时至2021年10月31日22时,全市暂停医保业务。参保人员可先行垫付,待",
+        "某某市医疗保障局关于系统切换暂停医保业务的通告\n2021年10月21日18时至2021年10月31日22时,全市暂停医保业务。"
+        "暂停期间参保人员在定点医疗机构发生的费用先行垫付,系统恢复后再办理报销;请各参保单位提前完成缴费,参保人员可先行垫付,待",
         encoding="utf-8",
     )
     parse_paths([tmp_path / "in"], tmp_path / "out")
