@@ -45,7 +45,7 @@ from pipeline.runner import PipelineResult
 from pipeline.store import RunSummary, TableWriter
 
 from .batches import plan_batches
-from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats
+from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats, publish_report_artifacts
 from .tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
@@ -318,6 +318,7 @@ def notice_pipeline(settings: Settings | None = None, runner: str = "default",
     run.finish()
     create_markdown_artifact(markdown=run.to_markdown(), key=ARTIFACT_KEY,
                              description="What the notice pipeline run fetched, parsed, cached and failed")
+    publish_report_artifacts(run)
     get_run_logger().info("%s", run.to_text())
     return run
 

@@ -1,7 +1,9 @@
 """The run summary: what one run fetched, parsed, cached and failed, as figures and as text.
 
-No Prefect here. The flow fills a :class:`RunReport`, publishes ``to_markdown()`` as a Prefect
-artifact, and the CLI prints ``to_text()``.
+The flow fills a :class:`RunReport`, publishes ``to_markdown()`` as a Prefect artifact, and the CLI
+prints ``to_text()``. :func:`publish_report_artifacts` adds the report's artifacts (a link to
+``report.html`` and a table of downtime per city); it imports Prefect when called, so this module
+stays importable without it.
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from typing import Any
 from pipeline.records import TZ, Notice
 from pipeline.store import RunSummary
 
-__all__ = ["RunReport", "ParseStats", "ScrapeStats", "ChangeCounter", "NOT_FAILURES"]
+__all__ = ["RunReport", "ParseStats", "ScrapeStats", "ChangeCounter", "NOT_FAILURES", "downtime_by_city",
+           "publish_report_artifacts", "REPORT_LINK_KEY", "DOWNTIME_TABLE_KEY"]
 
 log = logging.getLogger(__name__)
 
 # Reject reasons that are verdicts, not failures: a parsed page that announces no outage.
 NOT_FAILURES = frozenset({"not_a_notice"})
+REPORT_LINK_KEY = "notice-pipeline-report"  # Prefect artifact: link to report.html
+DOWNTIME_TABLE_KEY = "notice-pipeline-downtime"  # Prefect artifact: downtime per city
+_DOUBTFUL = frozenset({"long_downtime", "end_before_start"})  # flags that keep a duration out of the sums
 
 
 @dataclass
@@ -137,6 +143,62 @@ class RunReport:
         """Stamp the end time; returns self."""
         self.finished_at = dt.datetime.now(TZ)
         return self
+
+
+def _local(t: dt.datetime | None) -> str:
+    return t.astimezone(TZ).strftime("%Y-%m-%d %H:%M") if t is not None else ""
+
+
+def downtime_by_city(comparison: str | Path) -> list[dict[str, Any]]:
+    """Downtime per city from ``comparison.parquet``: one row per place (city, or province for a
+    province-level notice), in the report's order, with its notices, their hours (sum and longest,
+    doubtful durations left out and counted apart), the first start and last end, and flags."""
+    import pyarrow.parquet as pq
+
+    columns = ["province", "city_key", "domain", "downtime_start", "downtime_end", "downtime_hours", "flags"]
+    rows = pq.read_table(comparison, columns=columns).to_pylist()
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        key = (r["province"] or "", r["city_key"])
+        c = out.setdefault(key, {"city": r["city_key"], "province": r["province"] or "", "domains": [], "notices": 0,
+                                 "hours_total": 0.0, "hours_longest": None, "doubtful": 0, "no_hours": 0,
+                                 "first_start": None, "last_end": None, "flagged": 0})
+        c["notices"] += 1
+        if r["domain"] and r["domain"] not in c["domains"]:
+            c["domains"].append(r["domain"])
+        flags = set(r["flags"] or [])
+        c["flagged"] += bool(flags)
+        hours = r["downtime_hours"]
+        if hours is None:
+            c["no_hours"] += 1
+        elif flags & _DOUBTFUL:
+            c["doubtful"] += 1
+        else:
+            c["hours_total"] += hours
+            c["hours_longest"] = max(hours, c["hours_longest"] or 0.0)
+        if r["downtime_start"] is not None and (c["first_start"] is None or r["downtime_start"] < c["first_start"]):
+            c["first_start"] = r["downtime_start"]
+        if r["downtime_end"] is not None and (c["last_end"] is None or r["downtime_end"] > c["last_end"]):
+            c["last_end"] = r["downtime_end"]
+    return [
+        dict(c, domains=", ".join(c["domains"]), hours_total=round(c["hours_total"], 1),
+             first_start=_local(c["first_start"]), last_end=_local(c["last_end"]))
+        for c in out.values()
+    ]
+
+
+def publish_report_artifacts(run: RunReport) -> None:
+    """Publish the report as Prefect artifacts of the current flow run: a link to ``report.html``
+    and a table of downtime per city (nothing when the report was not built)."""
+    from prefect.artifacts import create_link_artifact, create_table_artifact
+
+    html, comparison = run.report.get("html"), run.report.get("comparison")
+    if not html or not comparison:
+        return
+    create_link_artifact(link=Path(html).resolve().as_uri(), link_text="report.html", key=REPORT_LINK_KEY,
+                         description="The comparative report of this run (self-contained; opens offline)")
+    create_table_artifact(table=downtime_by_city(comparison), key=DOWNTIME_TABLE_KEY,
+                          description="Downtime per city (hours: sum and longest, doubtful durations counted apart)")
 
 
 def _counts(counts: dict[str, int] | collections.Counter[str]) -> str:

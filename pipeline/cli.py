@@ -1,6 +1,6 @@
 """The ``notices`` command line.
 
-Commands: ``parse``, ``eval``, ``report``, ``run`` (and ``scrape``/``serve`` when their parts are
+Commands: ``parse``, ``eval``, ``report``, ``audit``, ``run`` (and ``scrape``/``serve`` when their parts are
 installed). Heavy imports (pyarrow, Prefect) happen inside the handlers, so ``notices --help`` and
 ``notices parse`` start fast; Prefect is imported only by the orchestration commands.
 """
@@ -184,6 +184,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Counts and examples of each plausibility flag in a parsed folder."""
+    from .audit import audit, render_audit
+
+    try:
+        report = audit(Path(args.parsed_dir), examples=args.examples)
+    except FileNotFoundError as exc:
+        print(f"notices audit: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_audit(report))
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """The whole pipeline on the configured sources, or on the bundled samples."""
     from .config import load_settings
@@ -241,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: the parsed folder)")
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser("audit", help="counts and examples of each plausibility flag in parsed tables")
+    p.add_argument("parsed_dir")
+    p.add_argument("--examples", type=int, default=5, metavar="N", help="examples shown per flag (default 5)")
+    p.add_argument("--json", action="store_true", help="print counts and examples as JSON")
+    p.set_defaults(func=cmd_audit)
+
     p = sub.add_parser("run", help="the whole pipeline: sources (or bundled samples) -> parsed/ -> report")
     p.add_argument("--config", help="project settings file (default: notices.yaml if present)")
     p.add_argument("--sources", help="sources file to scrape (default: from config; none: bundled samples)")
@@ -275,6 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("notices: interrupted; earlier outputs are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`notices audit DIR | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

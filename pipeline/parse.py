@@ -1,7 +1,7 @@
 """The orchestrator: raw bytes in, a :class:`~pipeline.records.Notice` with its facts out.
 
 Stages, in order: decode (bytes to text) -> clean (HTML or plain text to body, title, publisher,
-date) -> normalize -> places -> classify -> times -> contacts -> services. Each stage is a plain
+date) -> normalize -> places -> classify -> times -> contacts -> services -> flags (plausibility warnings on the result). Each stage is a plain
 function in its own module; no stage imports this one. A document that cannot go on raises
 :class:`~pipeline.errors.Rejected` with its stage and reason; :func:`parse_many` turns that into a
 ``Reject`` row and goes on with the next document.
@@ -26,6 +26,7 @@ from .config import Settings
 from .contacts import extract_contacts
 from .decode import decode_bytes, looks_like_html
 from .errors import ConfigError, Rejected
+from .flags import notice_flags
 from .htmlclean import html_to_page
 from .normalize import compact_normalized, normalize_text
 from .places import locate
@@ -188,7 +189,7 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
 
     content_hash = hashlib.sha256(core.encode("utf-8")).hexdigest()[:16]
     notice_id = hashlib.sha256(f"{_identity(doc)}\n{content_hash}".encode()).hexdigest()[:16]
-    return Notice(
+    notice = Notice(
         notice_id=notice_id,
         url=doc.url,
         source_path=doc.source_path,
@@ -213,6 +214,8 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
         publisher_evidence=_evidence(clean, clean.publisher_evidence, clean.publisher_span) if publisher else None,
         published_evidence=_evidence(clean, clean.published_evidence, clean.published_span) if published else None,
     )
+    notice.flags = notice_flags(notice)
+    return notice
 
 
 def parse_many(docs: Iterable[RawDocument],

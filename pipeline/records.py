@@ -138,6 +138,7 @@ class Notice:
     title_evidence: Evidence | None = None
     publisher_evidence: Evidence | None = None
     published_evidence: Evidence | None = None
+    flags: list[str] = field(default_factory=list)  # plausibility warnings (pipeline/flags.py)
 
 
 @dataclass(slots=True)

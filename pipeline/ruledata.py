@@ -72,6 +72,13 @@ RULE_KEYS: dict[str, Record] = {
         "service_name_endings": _WORDS, "service_name_breakers": _WORDS, "table_cell_words": _WORDS,
         "extension_words": _WORDS, "group_joiners": _WORDS, "hotline_endings": _WORDS,
     }, {"trap_unit_exceptions": _WORDS}),
+    "flags.yaml": Record({
+        "flags": MapOf(Record({"zh": str, "en": str, "means": str})),
+        "long_downtime_days": int, "year_far_days": int, "year_far_kinds": _WORDS, "chrome_title": _WORDS,
+        "section_titles": _WORDS, "site_names": _WORDS, "spam_words": _WORDS, "body_chrome": _WORDS,
+        "truncation_cues": _WORDS, "open_endings": _WORDS, "complete_endings": str, "closing_lines": _WORDS,
+        "truncated_min_chars": int, "short_body_chars": int, "title_overlap_min": float, "year_pattern": str,
+    }),
     "page.yaml": Record({
         "chrome_lines": _WORDS, "footer_markers": _WORDS,
         "info_labels": Record({"trusted_date": _WORDS, "untrusted_date": _WORDS, "source": _WORDS,

@@ -34,6 +34,7 @@ NOTICES = pa.schema(
         pa.field("is_outage_notice", pa.bool_(), nullable=False),
         pa.field("body_text", _STR, nullable=False),
         pa.field("duplicate_of", _STR),
+        pa.field("flags", pa.list_(_STR), nullable=False),  # plausibility warnings (pipeline/flags.py)
         pa.field("parser_version", _STR, nullable=False),
         # additions
         pa.field("content_hash", _STR, nullable=False),

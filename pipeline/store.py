@@ -107,12 +107,10 @@ def _check_rows(table: str, rows: list[dict[str, Any]]) -> pa.Table:
         bad = {r.get(column) for r in rows} - set(allowed)
         if bad:
             raise SchemaViolation(f"{table}.{column} has values outside {allowed}: {sorted(map(str, bad))}")
+    # A window ending before it starts is kept: the notice's end_before_start flag marks it.
     for r in rows:
         if "evidence" in r and r.get("span_end", 0) - r.get("span_start", 0) != len(r["evidence"]):
             raise SchemaViolation(f"{table}: evidence length does not match its span in {r.get('notice_id')}")
-        s, e = r.get("start"), r.get("end")
-        if table == "windows" and s is not None and e is not None and s > e:
-            raise SchemaViolation(f"windows: start {s} after end {e} in {r.get('notice_id')}")
     return arrow
 
 
@@ -142,6 +140,7 @@ def notice_rows(n: Notice) -> dict[str, list[dict[str, Any]]]:
         "is_outage_notice": n.is_outage_notice,
         "body_text": n.body_text,
         "duplicate_of": n.duplicate_of,
+        "flags": list(n.flags),
         "parser_version": n.parser_version,
         "content_hash": n.content_hash,
         "raw_sha256": n.raw_sha256,

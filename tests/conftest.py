@@ -21,3 +21,14 @@ SEEDS = GOLD / "seeds"  # the two seed notices with their gold labels (their tex
 def seeds_dir() -> Path:
     """Folder of the two seed notices with their gold labels."""
     return SEEDS
+
+
+# Where the browser test keeps its screenshots (set by its `artifacts` fixture), named at the end
+# of the run so a person can open them.
+ARTIFACTS_KEY = pytest.StashKey[Path]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    folder = config.stash.get(ARTIFACTS_KEY, None)
+    if folder is not None and folder.is_dir():
+        terminalreporter.write_line(f"report screenshots: {folder}")

@@ -328,3 +328,36 @@ def test_serve_without_a_server_says_what_to_do(monkeypatch: pytest.MonkeyPatch,
 def test_document_hash_is_of_the_bytes_parsed() -> None:
     doc = _docs(1)[0]
     assert DocRef.of(doc).digest == hashlib.sha256(doc.data).hexdigest()
+
+
+# --- the report's artifacts: downtime per city -----------------------------------------------------
+
+
+def test_downtime_by_city_from_the_comparison(tmp_path: Path) -> None:
+    import synthetic
+
+    from flows.summary import downtime_by_city
+    from pipeline.report import build_report
+
+    paths = build_report(synthetic.write_parsed(synthetic.two_cities(), tmp_path))
+    rows = {r["city"]: r for r in downtime_by_city(paths["comparison"])}
+    assert list(rows) == ["忻州市", "桂林市"]  # the report's order (province, then city)
+    guilin = rows["桂林市"]
+    assert guilin["notices"] == 2 and guilin["hours_total"] == 62.0 + 470.0 and guilin["hours_longest"] == 470.0
+    assert (guilin["first_start"], guilin["last_end"]) == ("2020-05-22 18:00", "2021-12-20 08:00")
+    assert rows["忻州市"]["hours_total"] == 244.0 and rows["忻州市"]["domains"] == "medical_insurance"
+    json.dumps(list(rows.values()), ensure_ascii=False)  # plain values: a Prefect table artifact takes them
+
+
+def test_doubtful_durations_are_counted_apart(tmp_path: Path) -> None:
+    import synthetic
+
+    from flows.summary import downtime_by_city
+    from pipeline.report import build_report
+
+    paths = build_report(synthetic.write_parsed(synthetic.many_cities(300), tmp_path))
+    rows = downtime_by_city(paths["comparison"])
+    assert sum(r["notices"] for r in rows) == 300
+    doubtful = [r for r in rows if r["doubtful"]]
+    assert doubtful and all(r["flagged"] >= r["doubtful"] for r in doubtful)
+    assert all((r["hours_longest"] or 0) < 9312 for r in rows)  # the implausible year-long downtimes

@@ -146,6 +146,22 @@ def test_run_summary_is_published_as_an_artifact(runs: Runs) -> None:
     assert artifact.data == runs.second.run.to_markdown()
 
 
+def test_report_is_published_as_link_and_table_artifacts(runs: Runs) -> None:
+    from prefect.artifacts import Artifact
+
+    from flows.summary import DOWNTIME_TABLE_KEY, REPORT_LINK_KEY, downtime_by_city
+
+    report = runs.second.run.report
+    link = Artifact.get(REPORT_LINK_KEY)
+    assert link is not None  # Prefect keeps a link artifact as the Markdown link it shows
+    assert f"[report.html]({Path(report['html']).resolve().as_uri()})" == str(link.data)
+    table = Artifact.get(DOWNTIME_TABLE_KEY)
+    assert table is not None and table.type == "table"
+    data = json.loads(table.data) if isinstance(table.data, str) else table.data
+    assert data == json.loads(json.dumps(downtime_by_city(report["comparison"])))
+    assert sum(r["notices"] for r in data) == pq.read_metadata(report["comparison"]).num_rows > 0
+
+
 def test_second_run_reparses_only_the_changed_page(runs: Runs) -> None:
     run = runs.second.run
     assert run.scrape.pages_stored == 1  # the changed page; the others answered 304 or hashed the same

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..ruledata import service_codes
+from ..durations import duration_hours, end_moment
+from .taxonomy import service_taxonomy
 
 __all__ = [
     "UNKNOWN_PLACE",
@@ -67,7 +68,7 @@ _MIN_COUNTY_NAME = 3
 COLUMNS: dict[str, tuple[str, ...]] = {
     "notices": (
         "notice_id", "url", "source_path", "site", "title", "publisher", "published_at",
-        "province", "city", "adcode", "domain", "is_outage_notice", "duplicate_of",
+        "province", "city", "adcode", "domain", "is_outage_notice", "duplicate_of", "flags",
     ),
     "windows": (
         "notice_id", "window_id", "kind", "component", "start", "end", "start_precision",
@@ -226,7 +227,8 @@ def comparison_schema() -> Any:
         pa.field("n_estimated_windows", i, nullable=False),
         pa.field("services_suspended", pa.list_(s), nullable=False),
         pa.field("n_services_suspended", i, nullable=False),
-        *[pa.field(f"hours_{code}", f) for code in service_codes()],  # taxonomy order (rules/services.yaml)
+        # hours each taxonomy service is suspended, for every code of the taxonomy (null: not suspended)
+        *[pa.field(f"hours_{s.code}", f) for s in service_taxonomy()],
         pa.field("service_detail", pa.list_(service_detail), nullable=False),
         pa.field("n_contacts", i, nullable=False),  # distinct phone numbers
         pa.field("contact_orgs", pa.list_(s), nullable=False),
@@ -241,6 +243,7 @@ def comparison_schema() -> Any:
         pa.field("repost_ids", pa.list_(s), nullable=False),
         pa.field("notices_in_city", i, nullable=False),
         pa.field("downtime_evidence", s),
+        pa.field("flags", pa.list_(s), nullable=False),  # the notice's plausibility flags (notices.flags)
     ]
     return pa.schema(fields)
 
@@ -345,13 +348,6 @@ class _Sentences:
         return self.made[key]
 
 
-def _hours(start: dt.datetime | None, end: dt.datetime | None) -> float | None:
-    """Hours from start to end, or None when either is missing or they are out of order."""
-    if start is None or end is None or end < start:
-        return None
-    return round((end - start).total_seconds() / 3600, 2)
-
-
 def _union_hours(intervals: Iterable[tuple[dt.datetime, dt.datetime]]) -> float | None:
     """Total hours covered by the intervals (overlaps counted once)."""
     spans = sorted((s, e) for s, e in intervals if s is not None and e is not None and e >= s)
@@ -392,15 +388,34 @@ def _window_for_service(fact: dict[str, Any], windows: list[dict[str, Any]]) -> 
     return None
 
 
+def _resume_days(windows: list[dict[str, Any]]) -> list[dt.datetime]:
+    """Day-precision starts of a notice's resume windows: ends on those days are not whole days."""
+    return [w["start"] for w in windows if w.get("kind") == "resume" and w.get("start") is not None
+            and w.get("start_precision") == "day"]
+
+
+def _end_precisions(windows: list[dict[str, Any]]) -> dict[dt.datetime, str]:
+    """Precision of each end a window states (a service row's end is one of them, or a clock time)."""
+    out: dict[dt.datetime, str] = {}
+    for w in windows:
+        if w.get("end") is not None and w.get("end_precision"):
+            out.setdefault(w["end"], w["end_precision"])
+    return out
+
+
 def _service_detail(
     facts: list[dict[str, Any]], windows: list[dict[str, Any]], downtime: dict[str, Any] | None, sentence: _Sentences
 ) -> list[dict[str, Any]]:
-    """One entry per suspended service: its period (service row, else its window, else downtime)."""
+    """One entry per suspended service: its period (service row, else its window, else downtime).
+
+    Hours count a day-precision end as the whole day (pipeline/durations.py)."""
     by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in facts:
         if f.get("action") == "suspended" and f.get("service"):
             by_service[f["service"]].append(f)
-    order = {c: i for i, c in enumerate(service_codes())}
+    order = {s.code: i for i, s in enumerate(service_taxonomy())}
+    precisions = _end_precisions(windows)
+    resumes = _resume_days(windows)
     out = []
     for service in sorted(by_service, key=lambda c: (order.get(c, len(order)), c)):
         intervals: list[tuple[dt.datetime, dt.datetime]] = []
@@ -431,8 +446,8 @@ def _service_detail(
             starts.append(start)
             ends.append(end)
             bases.append(basis)
-            if start is not None and end is not None:
-                intervals.append((start, end))
+            if start is not None and end is not None and end >= start:
+                intervals.append((start, end_moment(end, precisions.get(end), resumes)))
         first = by_service[service][0]
         known_starts = [s for s in starts if s is not None]
         known_ends = [e for e in ends if e is not None]
@@ -621,7 +636,7 @@ def _compare_batch(
             "downtime_start_precision": down.get("start_precision") if down else None,
             "downtime_end_precision": down.get("end_precision") if down else None,
             "downtime_open_end": down.get("open_end") if down else None,
-            "downtime_hours": _hours(start, end),
+            "downtime_hours": duration_hours(start, end, down.get("end_precision") if down else None, _resume_days(wins)),
             "lead_days": lead,
             "downtime_is_estimate": bool(down and down.get("is_estimate")),
             "has_estimate": any(bool(w.get("is_estimate")) for w in wins),
@@ -630,7 +645,7 @@ def _compare_batch(
             "n_estimated_windows": sum(1 for w in wins if w.get("is_estimate")),
             "services_suspended": [d["service"] for d in detail],
             "n_services_suspended": len(detail),
-            **{f"hours_{code}": hours_by_service.get(code) for code in service_codes()},
+            **{f"hours_{s.code}": hours_by_service.get(s.code) for s in service_taxonomy()},
             "service_detail": detail,
             "n_contacts": len(phones),
             "contact_orgs": orgs,
@@ -647,5 +662,6 @@ def _compare_batch(
             "downtime_evidence": (
                 sentence(down) if down else None
             ),
+            "flags": list(n.get("flags") or []),
         }
         rows.append(row)

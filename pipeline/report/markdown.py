@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import TZ
-from ..ruledata import service_codes, service_headings
+from ..flags import flag_info
 from .compare import ParsedTables
+from .taxonomy import domain_label, service_taxonomy
 
 __all__ = ["render_markdown", "md_cell"]
 
+NA = "未注明"  # a value the notice does not state
 _CELL_CHARS = 60  # a Markdown cell longer than this is cut (the parquet and the HTML keep it all)
 # Characters that Markdown would read as markup inside a table cell; each gets a backslash so a
 # title holding `|`, `<script>`, `*` or `[x](y)` shows as the text it is.
@@ -63,6 +65,47 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> 
     return out
 
 
+def _flag_counts(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """How many compared notices raise each plausibility flag."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r["flags"]:
+            counts[f] = counts.get(f, 0) + 1
+    if not counts:
+        return ["", "No plausibility flags raised.", ""]
+    info = flag_info()
+    order = [c for c in info if c in counts] + sorted(set(counts) - set(info))
+    body = [[md_cell(c), md_cell(info[c].zh if c in info else ""), str(counts[c])] for c in order]
+    return ["", "## Plausibility flags", ""] + _table(["flag", "标记", "notices"], body, "llr")
+
+
+def _matrices(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """One city x service table per domain, with the services suspended in that domain."""
+    lines: list[str] = []
+    taxonomy = [s.code for s in service_taxonomy()]
+    labels = {s.code: s.label for s in service_taxonomy()}
+    domains: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        domains.setdefault(r["domain"] or "", []).append(r)
+    for domain, members in domains.items():
+        found = {c for r in members for c in r["services_suspended"]}
+        cols = [c for c in taxonomy if c in found] + sorted(found - set(taxonomy))
+        lines += [f"### {md_cell(domain_label(domain))} ({md_cell(domain or 'unknown')}, {len(members)} notices)", ""]
+        if not cols:
+            lines += ["No suspended services were found.", ""]
+            continue
+        mrows = []
+        for r in members:
+            hours_by = {d["service"]: d["hours"] for d in r["service_detail"]}
+            when_s = _t(r["downtime_start"], "day")[:7]
+            mrows.append(
+                [md_cell(f"{_place(r)} {when_s}".strip())]
+                + [("?" if hours_by[c] is None else _n(hours_by[c])) if c in hours_by else "" for c in cols]
+            )
+        lines += _table(["city"] + [f"{labels.get(c, c)} ({c})" for c in cols], mrows, "l" + "r" * len(cols)) + [""]
+    return lines
+
+
 def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generated_at: dt.datetime | None = None) -> str:
     """The Markdown report for the comparison ``rows`` (see :mod:`.compare`)."""
     when = (generated_at or dt.datetime.now(TZ)).astimezone(TZ).strftime("%Y-%m-%d %H:%M")
@@ -72,7 +115,8 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
     lines = [
         "# 系统切换停机: 各地对比 (service outages across cities)",
         "",
-        f"Generated {when} (Asia/Shanghai). One row per distinct outage notice; reposts counted once.",
+        f"Generated {when} (Asia/Shanghai). One row per distinct outage notice; reposts counted once; "
+        f"{NA} = not stated in the notice.",
         "",
         f"- notices compared: {len(rows)} (reposts folded: {reposts}; pages that are not outage notices: "
         f"{n_pages - n_outage}; rejects: {tables.rejects.num_rows})",
@@ -94,17 +138,20 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
             end = _t(r["downtime_end"], r["downtime_end_precision"])
             if r["downtime_end"] is None and r["downtime_start"] is not None:
                 end = "open" + (f" ({r['downtime_open_end']})" if r.get("downtime_open_end") else "")
-            flags = [f for f, on in (("estimate", r["downtime_is_estimate"]), (f"reposts:{r['n_reposts']}", r["n_reposts"])) if on]
+            flags = list(r["flags"]) + [
+                f for f, on in (("estimate", r["downtime_is_estimate"]), (f"reposts:{r['n_reposts']}", r["n_reposts"])) if on
+            ]
             body.append(
                 [
                     md_cell(_place(r)),
                     md_cell(r["province"]),
-                    md_cell(r["publisher"], 30),
-                    md_cell(_t(r["published_at"], "day")),
-                    md_cell(_t(r["downtime_start"], r["downtime_start_precision"])),
-                    md_cell(end),
-                    _n(r["downtime_hours"]),
-                    _n(r["lead_days"]),
+                    md_cell(r["domain"]),
+                    md_cell(r["publisher"], 30) or NA,
+                    md_cell(_t(r["published_at"], "day")) or NA,
+                    md_cell(_t(r["downtime_start"], r["downtime_start_precision"])) or NA,
+                    md_cell(end) or NA,
+                    _n(r["downtime_hours"]) or NA,
+                    _n(r["lead_days"]) or NA,
                     md_cell(", ".join(r["services_suspended"]), 120),
                     str(r["n_contacts"]),
                     str(r["n_counties"]),
@@ -114,30 +161,17 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
                 ]
             )
         lines += _table(
-            ["city", "province", "publisher", "published", "downtime start", "downtime end", "hours", "lead days",
-             "services suspended", "phones", "counties", "flags", "source", "notice_id"],
+            ["city", "province", "domain", "publisher", "published", "downtime start", "downtime end", "hours",
+             "lead days", "services suspended", "phones", "counties", "flags", "source", "notice_id"],
             body,
-            "llllllrrlrrlll",
+            "lllllllrrlrrlll",
         )
-        lines += ["", "## Service suspension hours (city x service)", "",
+        lines += _flag_counts(rows)
+        lines += ["", "## Service suspension hours (city x service, per domain)", "",
                   "Hours each service is suspended (its own period, else its window, else the downtime); "
-                  "`?` = suspended, hours unknown; blank = not suspended.", ""]
-        codes, headings = service_codes(), service_headings()
-        used = [c for c in codes if any(c in r["services_suspended"] for r in rows)]
-        extra = sorted({c for r in rows for c in r["services_suspended"]} - set(codes))
-        cols = used + extra
-        if cols:
-            mrows = []
-            for r in rows:
-                hours_by = {d["service"]: d["hours"] for d in r["service_detail"]}
-                when_s = _t(r["downtime_start"], "day")[:7]
-                mrows.append(
-                    [md_cell(f"{_place(r)} {when_s}".strip())]
-                    + [("?" if hours_by[c] is None else _n(hours_by[c])) if c in hours_by else "" for c in cols]
-                )
-            lines += _table(["city"] + [f"{headings.get(c, c)} ({c})" for c in cols], mrows, "l" + "r" * len(cols))
-        else:
-            lines.append("No suspended services were found.")
+                  "`?` = suspended, hours unknown; blank = not suspended. Each domain lists the services "
+                  "suspended in it.", ""]
+        lines += _matrices(rows)
         lines += ["", "## Contacts", ""]
         crow = []
         for r in rows:

@@ -17,7 +17,8 @@ import synthetic  # tests/synthetic.py (pytest puts tests/ on sys.path)
 from bs4 import BeautifulSoup
 
 from pipeline.report import REPORT_FILES, build_report
-from pipeline.report.charts import nice_edges, time_ticks
+from pipeline.report.charts import nice_edges
+from pipeline.report.timeline import day_ticks, month_ticks
 from pipeline.report.compare import build_comparison, comparison_schema, load_parsed, sentence_around
 from pipeline.report.markdown import md_cell
 
@@ -196,12 +197,21 @@ def test_missing_values(missing: Any, nid: str, expected: dict[str, Any]) -> Non
 
 def test_missing_values_shown_in_html(missing: Any) -> None:
     soup = BeautifulSoup(missing[0]["html"].read_text(encoding="utf-8"), "lxml")
-    open_bar = soup.select('#tl-cal g.win.downtime[data-open="end"]')
-    assert len(open_bar) == 1 and "另行通知" in open_bar[0].get_text()
-    assert len(soup.select('#tl-cal g.win.downtime[data-open="start"]')) == 1
-    labels = [t.text for t in soup.select("#tl-cal a.tlabel text")]
+    open_bar = soup.select('#tl-cal .w.downtime[data-open="end"]')
+    assert len(open_bar) == 1 and "另行通知" in _attr(open_bar[0], "title")
+    assert len(soup.select('#tl-cal .w.downtime[data-open="start"]')) == 1
+    labels = [" ".join(t.stripped_strings) for t in soup.select("#tl-cal a.tl-label")]
     assert "山西省(全省) 2021-09" in labels and any(lab.startswith("未知地区") for lab in labels)
     assert "未定(另行通知)" in _one(soup, '#cmp tr[data-nid="open-end"]').text
+    # What a notice does not state reads 未注明, never a blank cell.
+    nowhere = _one(soup, '#cmp tr[data-nid="nowhere"]')
+    for key in ("title", "publisher", "published", "start", "hours", "lead", "province"):
+        assert _one(nowhere, f'td[data-k="{key}"]').get_text(strip=True) == "未注明", key
+    assert _one(soup, '#cmp tr[data-nid="no-published"] td[data-k="published"]').get_text(strip=True) == "未注明"
+    # The aligned view draws no notice without a downtime start, and names those it leaves out.
+    assert not soup.select('#tl-rel .tl-row[data-nid="nowhere"]')
+    assert "nowhere" in [a.get("data-nid") for a in soup.select("#tl-rel .missing-start a")]
+    assert soup.select('#tl-cal .tl-row[data-nid="nowhere"]')  # the calendar draws what is known
 
 
 def test_folder_with_only_rejects(tmp_path: Path) -> None:
@@ -244,7 +254,7 @@ def test_no_markup_from_data(hostile: Any) -> None:
 
 def test_long_title_is_clipped_on_screen_kept_on_hover(hostile: Any) -> None:
     soup = BeautifulSoup(hostile[0]["html"].read_text(encoding="utf-8"), "lxml")
-    cell = _one(soup, '#cmp tr[data-nid="hostile-1"] td:nth-of-type(4)')
+    cell = _one(soup, '#cmp tr[data-nid="hostile-1"] td.c-title')
     assert len(cell.text) <= 12
     title = _attr(cell, "title")
     assert len(title) > 2000 and title.startswith("<script>alert(1)</script>\"引号\"")
@@ -287,7 +297,7 @@ def test_markdown_escapes_cells(hostile: Any) -> None:
     table = [ln for ln in md.splitlines() if ln.startswith("| ") and "hostile-1" in ln]
     assert len(table) == 1  # newlines in the title did not split the row
     unescaped_pipes = re.findall(r"(?<!\\)\|", table[0])
-    assert len(unescaped_pipes) == 15  # 14 columns
+    assert len(unescaped_pipes) == 16  # 15 columns
     assert "<script>" not in md and "\\<script\\>" in md
 
 
@@ -302,10 +312,10 @@ def test_300_cities_rows_and_bars(many: Any) -> None:
     soup = BeautifulSoup(html, "lxml")
     kept = {r["notice_id"] for r in rows}
     dated = sum(1 for w in corpus.windows if w["notice_id"] in kept and (w["start"] or w["end"]))
-    assert len(soup.select("#tl-cal g.win")) == dated
-    assert len(soup.select("svg.matrix g.mrow")) == 300
+    assert len(soup.select("#tl-cal .w, #tl-cal .p")) == dated
+    assert len(soup.select(".mx tbody tr")) == 300  # one matrix row per notice, in its domain's table
     assert len(soup.select("#cmp tbody tr")) == 300
-    assert len(html.encode()) < 6_000_000  # a page a browser opens at once
+    assert len(html.encode()) < 5_000_000  # README: the page at 300 cities
 
 
 def test_300_cities_markdown_has_every_row(many: Any) -> None:
@@ -327,7 +337,10 @@ def test_300_cities_lead_and_hours_match_windows(many: Any) -> None:
     downtime = {w["notice_id"]: w for w in corpus.windows if w["kind"] == "downtime"}
     for r in rows:
         w = downtime[r["notice_id"]]
-        if w["end"] is not None:
+        if w["start"] is None:
+            assert r["downtime_hours"] is None and r["lead_days"] is None
+            continue
+        if w["end"] is not None:  # synthetic windows are at minute precision: no whole-day end
             assert r["downtime_hours"] == round((w["end"] - w["start"]).total_seconds() / 3600, 2)
         if published[r["notice_id"]] is not None:
             assert r["lead_days"] == round((w["start"] - published[r["notice_id"]]).total_seconds() / 86400, 2)
@@ -436,13 +449,111 @@ def test_nice_edges_cover_values() -> None:
         assert edges[0] <= min(values) and edges[-1] > max(values) and len(edges) <= 14
 
 
-def test_time_ticks_choose_a_readable_step() -> None:
-    lo = dt.datetime(2021, 10, 1, tzinfo=TZ)
-    for days, at_most in ((2, 10), (30, 10), (400, 10), (1600, 10)):
-        ticks = time_ticks(lo, lo + dt.timedelta(days=days), max_ticks=at_most)
-        assert 1 <= len(ticks) <= at_most + 1
-        assert all(lo <= t <= lo + dt.timedelta(days=days) for t, _ in ticks)
-        assert len({label for _, label in ticks}) == len(ticks)
+def test_month_ticks_one_format() -> None:
+    lo, hi = dt.datetime(2020, 12, 1, tzinfo=TZ), dt.datetime(2022, 2, 1, tzinfo=TZ)
+    ticks = month_ticks(lo, hi, 2021)
+    months = [t for t in ticks if t.level < 3]
+    assert [t.label for t in months] == ["12月", "2021年"] + [f"{m}月" for m in range(2, 13)] + ["2022年", "2月"]
+    assert [t.level for t in months if t.label in ("2021年", "4月", "7月", "10月")] == [1, 1, 1, 1]
+    assert {t.label for t in ticks if t.level == 3} == {"11日", "21日"}
+    assert all(0 <= t.pct <= 100 for t in ticks) and months[0].pct == 0 and months[-1].pct == 100
+
+
+def test_day_ticks_count_days_from_the_start() -> None:
+    ticks = day_ticks(-48.0, 30 * 24.0)
+    coarse = [t.label for t in ticks if t.level == 1]
+    assert "停机开始" in coarse and "+14 天" in coarse and len(coarse) <= 8
+    assert [t.label for t in ticks][:3] == ["−2 天", "停机开始", "+2 天"]  # coarse 7 days, fine 2
+
+
+# --- durations, taxonomy, domains, flags, years ----------------------------------------------------
+
+
+def _day_notice(c: synthetic.Corpus, nid: str, start: str, end: str, resume: str | None = None) -> None:
+    """A notice whose downtime is stated in whole days (day precision), optionally resuming on a day."""
+    n = c.notice(nid, province="湖南省", city="长沙市", adcode="430100", published_at=_T("2021-09-20"))
+    w = n.window("downtime", _T(start), _T(end), f"{start}至{end}暂停业务。")
+    w["start_precision"] = w["end_precision"] = "day"
+    n.service("general", span=(w["span_start"], w["span_end"]))
+    if resume:
+        r = n.window("resume", _T(resume), None, f"{resume}起恢复办理。")
+        r["start_precision"] = "day"
+
+
+def test_a_day_precision_end_counts_the_whole_day(tmp_path: Path) -> None:
+    c = synthetic.Corpus()
+    _day_notice(c, "through-7th", "2021-10-01", "2021-10-07")  # 10月1日至10月7日
+    _day_notice(c, "resumes-8th", "2021-10-01", "2021-10-08", resume="2021-10-08")  # back on the 8th
+    rows = _by_id(build_comparison(load_parsed(synthetic.write_parsed(c, tmp_path))))
+    assert rows["through-7th"]["downtime_hours"] == 168.0
+    assert rows["through-7th"]["hours_general"] == 168.0  # the service's period is the downtime's
+    assert rows["resumes-8th"]["downtime_hours"] == 168.0  # the day business resumes is not a day of outage
+
+
+def test_hours_column_for_every_taxonomy_code(two: Any) -> None:
+    from pipeline.report import taxonomy
+
+    names = pq.read_table(two[0]["comparison"]).column_names
+    assert [n for n in names if n.startswith("hours_")] == [f"hours_{s.code}" for s in taxonomy.service_taxonomy()]
+
+
+def test_one_matrix_per_domain_with_its_own_services(many: Any) -> None:
+    paths, rows, _ = many
+    soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
+    sections = soup.select(".mx-domain")
+    assert {s["data-domain"] for s in sections} == {r["domain"] for r in rows}
+    for s in sections:
+        members = [r for r in rows if r["domain"] == s["data-domain"]]
+        used = {c for r in members for c in r["services_suspended"]}
+        heads = [th["data-service"] for th in s.select("thead th[data-service]")]
+        assert set(heads) == used  # only the services that occur in this domain
+        assert len(s.select("tbody tr")) == len(members)
+        for th in s.select("thead th[data-service]"):  # each head: Chinese label, code, count
+            assert th.select_one(".zh").text and th.select_one("code").get_text() == th["data-service"]
+            assert int(th.select_one(".cnt").text) == sum(1 for r in members if th["data-service"] in r["services_suspended"])
+    medical = [th.select_one(".zh").text for th in soup.select('.mx-domain[data-domain="medical_insurance"] thead th[data-service]')]
+    assert medical[:2] == ["全部业务", "征缴"]  # taxonomy order
+
+
+def test_flags_beside_the_row_and_counted_at_the_top(many: Any) -> None:
+    paths, rows, corpus = many
+    stored = {n["notice_id"]: n["flags"] for n in corpus.notices}
+    assert all(r["flags"] == stored[r["notice_id"]] for r in rows)
+    flagged = [r for r in rows if "long_downtime" in r["flags"]]
+    assert flagged
+    soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
+    chip = _one(soup, '#flag-summary .flagchip[data-flag="long_downtime"]')
+    assert chip.select_one("b").text == str(len(flagged)) and "停机过长" in chip.text
+    for r in flagged:
+        tr = _one(soup, f'#cmp tr[data-nid="{r["notice_id"]}"]')
+        assert tr["data-flags"] == "long_downtime"
+        assert "停机过长" in _one(tr, "td.c-flags .flag").text
+        assert "doubt" in _one(tr, 'td[data-k="hours"]')["class"]  # the implausible duration is marked
+        assert _one(soup, f'#tl-cal .tl-row[data-nid="{r["notice_id"]}"] .fl')
+    clean = next(r for r in rows if not r["flags"])
+    assert not soup.select(f'#cmp tr[data-nid="{clean["notice_id"]}"] td.c-flags .flag')
+    assert f"{len(flagged)} 份标记为时长可疑" in _one(soup, "#dist-sec").text
+
+
+def test_calendar_has_a_panel_per_year(many: Any) -> None:
+    paths, rows, _ = many
+    soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
+    panels = soup.select("#tl-cal .tl-year")
+    years = [int(p["data-year"]) for p in panels]
+    assert years == sorted(years) and len(years) == 10  # 2015-2024
+    placed = {tr["data-nid"]: int(p["data-year"]) for p in panels for tr in p.select(".tl-row")}
+    assert len(placed) == 300
+    for r in rows:
+        when = r["downtime_start"] or r["downtime_end"]
+        assert placed[r["notice_id"]] == when.astimezone(TZ).year
+    for p in panels:  # each panel's axis names its own months plainly, the spill-over with its year
+        labels = [s.get_text() for s in p.select(".tl-axis .tick.l1 > span, .tl-axis .tick.l2 > span")]
+        assert p["data-year"] + "年" in labels and "12月" in labels
+        assert all(re.fullmatch(r"\d{1,2}月|\d{4}年", lab) for lab in labels), labels
+    filters = {s["id"]: [o["value"] for o in s.select("option")] for s in soup.select("#filters select")}
+    assert filters["f-year"][1:] == [str(y) for y in years]
+    assert set(filters["f-domain"][1:]) == {r["domain"] for r in rows}
+    assert "long_downtime" in filters["f-flag"]
 
 
 # --- the taxonomy lives in the rules file ---------------------------------------------------
@@ -480,7 +591,8 @@ def test_a_code_added_to_the_rules_file_is_a_report_column(tmp_path: Path, monke
         assert _by_id(rows)[x.notice_id]["hours_test_code"] == 24
         assert "测试业务 (test_code)" in paths["markdown"].read_text(encoding="utf-8")
         soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
-        heads = [el.get_text(strip=True) for el in soup.select(".col-label")]
-        assert heads[-1] == "测试业务" and len(heads) == len(synthetic.service_codes())  # the matrix's last column
+        head = soup.select_one('.mx-domain[data-domain="medical_insurance"] th[data-service="test_code"]')
+        assert head is not None and head.select_one(".zh").text == "测试业务"  # heading and code in the matrix
+        assert head.select_one("code").get_text() == "test_code"
     finally:
         ruledata.service_taxonomy.cache_clear()

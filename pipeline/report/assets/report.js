@@ -1,13 +1,16 @@
-/* report.html behaviour: the evidence view and table sorting. Reads only the page's own DOM and
-   writes text with textContent, so nothing from the data is ever parsed as markup. */
+/* report.html behaviour: the evidence view, filters and search, timeline views and zoom, table
+   sorting. Reads only the page's own DOM and writes text with textContent, so nothing from the
+   data is ever parsed as markup. */
 (function () {
   "use strict";
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var panel = document.getElementById("evidence");
   var what = panel.querySelector(".ev-what");
   var text = panel.querySelector(".ev-text");
 
-  // An element of the aligned timeline keeps no tooltip of its own: its twin in the calendar
-  // view (same data-t key) holds it.
+  // --- evidence -------------------------------------------------------------------------------
+  // An element of the aligned timeline keeps no tooltip of its own: its twin in the calendar view
+  // (same data-t key) holds it.
   function twinOf(el) {
     var view = el.getAttribute("data-twin");
     if (!view) return null;
@@ -27,12 +30,12 @@
     return t || "";
   }
 
+  // Hovering an aligned-view element shows its twin's tooltip: copy it over on first hover.
   document.addEventListener("mouseover", function (e) {
     var el = e.target.closest ? e.target.closest("[data-twin]") : null;
-    if (!el || el.querySelector("title")) return;
+    if (!el || el.hasAttribute("title")) return;
     var twin = twinOf(el);
-    var t = twin ? twin.querySelector("title") : null;
-    if (t) el.insertBefore(t.cloneNode(true), el.firstChild);
+    if (twin && twin.getAttribute("title")) el.setAttribute("title", twin.getAttribute("title"));
   });
 
   function addMarked(parent, line, mark) {
@@ -45,14 +48,15 @@
     parent.appendChild(document.createTextNode(line.slice(i + mark.length)));
   }
 
+  function tableRow(nid) {
+    return nid ? document.querySelector('#cmp tbody tr[data-nid="' + CSS.escape(nid) + '"]') : null;
+  }
+
   function highlight(nid) {
-    Array.prototype.forEach.call(document.querySelectorAll("tr.hl"), function (r) { r.classList.remove("hl"); });
-    if (!nid) return null;
-    var rows = document.querySelectorAll("#cmp tbody tr");
-    for (var i = 0; i < rows.length; i++) {
-      if (rows[i].getAttribute("data-nid") === nid) { rows[i].classList.add("hl"); return rows[i]; }
-    }
-    return null;
+    each(document.querySelectorAll("tr.hl"), function (r) { r.classList.remove("hl"); });
+    var row = tableRow(nid);
+    if (row) row.classList.add("hl");
+    return row;
   }
 
   function show(el) {
@@ -70,7 +74,10 @@
     var row = highlight(owner ? owner.getAttribute("data-nid") : null);
     if (row) {
       // The notice's title and publisher, from its table row (kept out of every tooltip).
-      var about = [row.cells[3].title, row.cells[4].title].filter(Boolean).join(" · ");
+      var about = [".c-title", ".c-publisher"].map(function (s) {
+        var c = row.querySelector(s);
+        return c ? c.getAttribute("title") : "";
+      }).filter(Boolean).join(" · ");
       if (about) {
         var p0 = document.createElement("p");
         p0.className = "about";
@@ -87,8 +94,7 @@
       p.appendChild(a);
       text.appendChild(p);
     }
-    var prev = document.querySelectorAll(".ev.active");
-    Array.prototype.forEach.call(prev, function (x) { x.classList.remove("active"); });
+    each(document.querySelectorAll(".ev.active"), function (x) { x.classList.remove("active"); });
     el.classList.add("active");
     panel.hidden = false;
   }
@@ -109,26 +115,154 @@
   });
   panel.querySelector(".close").addEventListener("click", function () { panel.hidden = true; });
 
-  // Timeline views: calendar time, or aligned on each notice's downtime start.
-  var buttons = document.querySelectorAll("button.view");
-  Array.prototype.forEach.call(buttons, function (btn) {
+  // --- timeline views and zoom --------------------------------------------------------------------
+  function press(buttons, on) {
+    each(buttons, function (b) { b.setAttribute("aria-pressed", b === on ? "true" : "false"); });
+  }
+
+  var views = document.querySelectorAll("button.view");
+  each(views, function (btn) {
     btn.addEventListener("click", function () {
-      Array.prototype.forEach.call(buttons, function (b) {
-        var on = b === btn;
-        b.setAttribute("aria-pressed", on ? "true" : "false");
+      press(views, btn);
+      each(views, function (b) {
         var view = document.getElementById(b.getAttribute("data-view"));
-        if (view) view.hidden = !on;
+        if (view) view.hidden = b !== btn;
       });
+      fitTicks();
     });
   });
 
+  // Show as many ticks as fit without their labels touching: 10-day marks (d), months (m), or
+  // quarters only (y); the aligned view's levels are its fine and coarse day steps.
+  function crowded(tl) {
+    var spans = Array.prototype.filter.call(tl.querySelectorAll(".tl-axis .tick > span"), function (s) {
+      return s.offsetParent !== null;
+    }).map(function (s) { var b = s.getBoundingClientRect(); return [b.left, b.right]; });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    for (var i = 1; i < spans.length; i++) if (spans[i - 1][1] > spans[i][0] - 2) return true;
+    return false;
+  }
+  // A label at either end of the axis is moved inwards so the box does not cut it.
+  function keepInside(tl) {
+    var axis = tl.querySelector(".tl-axis");
+    var box = axis.getBoundingClientRect();
+    var lo = box.left - 8, hi = box.right + 8; // the axis has 10 px of margin on each side
+    each(axis.querySelectorAll(".tick > span"), function (s) {
+      s.style.transform = "";
+      if (s.offsetParent === null) return;
+      var b = s.getBoundingClientRect();
+      if (b.left < lo) s.style.transform = "translateX(calc(-50% + " + (lo - b.left) + "px))";
+      else if (b.right > hi) s.style.transform = "translateX(calc(-50% - " + (b.right - hi) + "px))";
+    });
+  }
+  function fitTicks() {
+    each(document.querySelectorAll(".tl"), function (tl) {
+      if (tl.offsetParent === null) return; // hidden: fitted when shown
+      var levels = ["d", "m", "y"];
+      for (var i = 0; i < levels.length; i++) {
+        tl.setAttribute("data-density", levels[i]);
+        keepInside(tl);
+        if (!crowded(tl)) break;
+      }
+    });
+  }
+
+  var tlSec = document.getElementById("timeline-sec");
+  var zooms = document.querySelectorAll("button[data-zoom]");
+  each(zooms, function (btn) {
+    btn.addEventListener("click", function () {
+      var boxes = document.querySelectorAll(".tl-box");
+      // Keep what is in the middle of each box in the middle after zooming.
+      var mid = Array.prototype.map.call(boxes, function (b) {
+        return b.scrollLeft > 0 ? (b.scrollLeft + b.clientWidth / 2) / b.scrollWidth : -1;
+      });
+      tlSec.style.setProperty("--zoom", btn.getAttribute("data-zoom"));
+      press(zooms, btn);
+      each(boxes, function (b, i) { b.scrollLeft = mid[i] < 0 ? 0 : mid[i] * b.scrollWidth - b.clientWidth / 2; });
+      fitTicks();
+    });
+  });
+  window.addEventListener("resize", fitTicks);
+  fitTicks();
+
+  // --- filters and search ------------------------------------------------------------------------
   var table = document.getElementById("cmp");
+  var q = document.getElementById("f-q");
+  var selects = {
+    province: document.getElementById("f-province"),
+    domain: document.getElementById("f-domain"),
+    year: document.getElementById("f-year"),
+    flag: document.getElementById("f-flag")
+  };
+  var count = document.getElementById("f-count");
+  var chips = document.querySelectorAll(".flagchip");
+
+  function keep(tr) {
+    var want = q.value.trim().toLowerCase();
+    if (want && (tr.getAttribute("data-place") || "").toLowerCase().indexOf(want) < 0) return false;
+    for (var k in selects) {
+      var v = selects[k].value;
+      if (!v || k === "flag") continue;
+      if (tr.getAttribute("data-" + k) !== v) return false;
+    }
+    var f = selects.flag.value;
+    var flags = tr.getAttribute("data-flags") || "";
+    if (f === "any") return flags !== "";
+    if (f === "none") return flags === "";
+    if (f) return (" " + flags + " ").indexOf(" " + f + " ") >= 0;
+    return true;
+  }
+
+  function apply() {
+    if (!table) return;
+    var shown = {};
+    var rows = table.tBodies[0].rows;
+    var n = 0;
+    each(rows, function (tr) {
+      var on = keep(tr);
+      tr.hidden = !on;
+      if (on) { shown[tr.getAttribute("data-nid")] = true; n++; }
+    });
+    each(document.querySelectorAll(".tl-row[data-nid], .mx tbody tr[data-nid], .missing-start a[data-nid]"), function (el) {
+      el.hidden = !shown[el.getAttribute("data-nid")];
+    });
+    // Panels and domain tables with nothing left are hidden; their counts follow the filter.
+    each(document.querySelectorAll(".tl-year, .mx-domain"), function (sec) {
+      var left = sec.querySelectorAll(".tl-row:not([hidden]), tbody tr:not([hidden])").length;
+      sec.hidden = left === 0;
+      var c = sec.querySelector("h3 .n");
+      if (c) c.textContent = left;
+    });
+    count.textContent = "显示 " + n + " / " + rows.length + " 份公告";
+    each(chips, function (c) { c.setAttribute("aria-pressed", c.getAttribute("data-flag") === selects.flag.value ? "true" : "false"); });
+    fitTicks();
+  }
+
+  if (q) {
+    q.addEventListener("input", apply);
+    for (var k in selects) selects[k].addEventListener("change", apply);
+    document.getElementById("f-reset").addEventListener("click", function () {
+      q.value = "";
+      for (var k2 in selects) selects[k2].value = "";
+      apply();
+    });
+    each(chips, function (c) {
+      c.addEventListener("click", function () {
+        var f = c.getAttribute("data-flag");
+        selects.flag.value = selects.flag.value === f ? "" : f;
+        apply();
+        document.getElementById("filters").scrollIntoView({ block: "start" });
+      });
+    });
+  }
+
+  // --- table sorting --------------------------------------------------------------------------------
   if (!table) return;
   var heads = table.tHead.rows[0].cells;
-  Array.prototype.forEach.call(heads, function (th, col) {
+  each(heads, function (th, col) {
     function sort() {
       var asc = th.getAttribute("aria-sort") !== "ascending";
-      Array.prototype.forEach.call(heads, function (h) { h.setAttribute("aria-sort", "none"); });
+      each(heads, function (h) { h.setAttribute("aria-sort", "none"); });
       th.setAttribute("aria-sort", asc ? "ascending" : "descending");
       var numeric = th.getAttribute("data-type") === "num";
       var body = table.tBodies[0];
