@@ -160,7 +160,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """The whole pipeline on the configured sources, or on the bundled samples."""
     from .config import load_settings
-    from .runner import run_pipeline
 
     settings = load_settings(args.config, sources=args.sources, parsed_dir=args.out, raw_dir=args.raw)
     orchestrate = args.prefect
@@ -168,13 +167,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         import importlib.util
 
         orchestrate = importlib.util.find_spec("prefect") is not None
-    summary = run_pipeline(settings, orchestrate=orchestrate, runner=args.runner, dask_address=args.dask_address)
     console = _console()
-    _print_summary(summary.parse, console)
-    run = getattr(summary, "run", None)  # the Prefect flow's run summary, when orchestrated
-    if run is not None:
-        console.print(run.to_text(), markup=False, highlight=False)
-    for name, path in summary.report.items():
+    if orchestrate:
+        # The command line chooses the Prefect layer; the library (pipeline.runner) never imports it.
+        from flows.notice_flow import run_flow
+
+        result = run_flow(settings, runner=args.runner, dask_address=args.dask_address)
+        if result.run is not None:
+            console.print(result.run.to_text(), markup=False, highlight=False)
+    else:
+        if args.runner != "default" or args.dask_address:
+            raise ConfigError("--runner and --dask-address choose the Prefect task runner: drop --no-prefect")
+        from .runner import run_pipeline
+
+        result = run_pipeline(settings)
+        _print_summary(result.parse, console)
+    for name, path in result.report.items():
         console.print(f"{name}: {path}")
     return 0
 

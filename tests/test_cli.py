@@ -74,3 +74,19 @@ def test_command_chooses_arrow_allocator(env: dict[str, str], pool: str) -> None
     code = "import pipeline.cli, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
     out = subprocess.run([sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == pool
+
+
+def test_the_library_never_imports_the_prefect_layer() -> None:
+    """Only the command line may import flows/ (lazily, for the commands that orchestrate)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "pipeline"
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        if path == root / "cli.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            offenders += [f"{path.relative_to(root)}: {n}" for n in names if n == "flows" or n.startswith("flows.")]
+    assert not offenders

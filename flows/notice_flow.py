@@ -44,9 +44,11 @@ from pipeline.records import TZ, Reject
 from pipeline.runner import PipelineResult
 from pipeline.store import RunSummary, TableWriter
 
-from .batches import plan_batches
-from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats
-from .tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
+# Absolute imports: prefect.yaml's entrypoint loads this file as a script (module ``notice_flow``),
+# where relative imports would load second copies of these modules under another name.
+from flows.batches import plan_batches
+from flows.summary import ChangeCounter, ParseStats, RunReport, ScrapeStats
+from flows.tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
            "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner"]
@@ -60,7 +62,7 @@ DASK_WINDOW = 8  # ... on Dask when the scheduler cannot say how many worker thr
 MIN_DASK_WINDOW = 2  # ... and at least this many on Dask
 EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
 ARTIFACT_KEY = "notice-pipeline-run"
-DEPLOYMENT_NAME = "daily"
+DEPLOYMENT_NAME = "serve"  # `notices serve`; prefect.yaml deploys "work-pool", so neither overwrites the other
 
 
 @dataclasses.dataclass
@@ -388,15 +390,6 @@ def run_flow(settings: Settings, *, runner: str = "default", dask_address: str |
                       scrape=scrape_summary, run=run)
 
 
-def _absolute(settings: Settings) -> Settings:
-    """Paths made absolute, so that scheduled runs do not depend on the serving process's folder."""
-    paths: dict[str, Any] = {k: str(Path(getattr(settings, k)).resolve())
-                             for k in ("samples_dir", "raw_dir", "parsed_dir")}
-    if settings.sources:
-        paths["sources"] = str(Path(settings.sources).resolve())
-    return dataclasses.replace(settings, **paths)
-
-
 def build_deployment(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner: str = "default",
                      dask_address: str | None = None) -> Any:
     """The ``notice_pipeline`` deployment with the cron schedule of ``settings`` (in its time zone)."""
@@ -411,7 +404,10 @@ def build_deployment(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner:
     return notice_pipeline.to_deployment(
         name=name,
         schedule=schedule,
-        parameters={"settings": dataclasses.asdict(_absolute(settings)), "runner": runner, "dask_address": dask_address},
+        # Paths as given (relative ones stay relative): the served runs work in the folder `notices serve`
+        # was started in, so their inputs have the same paths, and their parse batches the same cache
+        # keys, as `notices run` there (see flows.batches.DocRef.key).
+        parameters={"settings": dataclasses.asdict(settings), "runner": runner, "dask_address": dask_address},
         description=f"notice pipeline, {settings.schedule_cron} ({settings.timezone})",
         tags=["notice-pipeline"],
         entrypoint_type=EntrypointType.MODULE_PATH,  # importable from any folder, unlike a file path
