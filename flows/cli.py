@@ -26,10 +26,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
-    """Add ``serve`` to the ``notices`` subcommands."""
+def register(subparsers: Any, parents: list[argparse.ArgumentParser] | None = None) -> None:
+    """Add ``serve`` to the ``notices`` subcommands (``parents``: the common -v/-q options)."""
     p = subparsers.add_parser(
         "serve",
+        parents=parents or [],
         help="serve the pipeline as a Prefect deployment on a cron schedule (needs PREFECT_API_URL)",
         description="Serve the notice-pipeline flow as a Prefect deployment whose schedule comes from the "
                     "settings (schedule_cron, timezone; default daily 06:00 Asia/Shanghai). Needs a running "

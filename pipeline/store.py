@@ -38,6 +38,7 @@ from .records import (
     Notice,
     Reject,
 )
+from .filemode import make_readable
 from .schema import SCHEMAS
 
 __all__ = ["TableWriter", "RunSummary", "SchemaViolation", "parse_paths", "notice_rows", "write_table", "TABLES"]
@@ -200,6 +201,7 @@ def write_table(path: Path, table: pa.Table) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp)
+        make_readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -312,6 +314,7 @@ class TableWriter:
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=self.out_dir)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=2)
+        make_readable(tmp)
         os.replace(tmp, self.out_dir / "_manifest.json")
         shutil.rmtree(self.tmp, ignore_errors=True)
         self._closed = True

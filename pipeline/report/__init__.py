@@ -14,11 +14,15 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["build_report", "REPORT_FILES"]
+from ..filemode import make_readable
+
+__all__ = ["build_report", "REPORT_FILES", "REPORT_INPUTS"]
 
 log = logging.getLogger(__name__)
 
 REPORT_FILES = ("comparison.parquet", "report.html", "report.md")
+# The parsed tables a report reads (any may be missing; a folder with none of them is not a parsed folder).
+REPORT_INPUTS = ("notices.parquet", "windows.parquet", "services.parquet", "contacts.parquet", "rejects.parquet")
 _PARQUET_ROWS = 1024  # comparison rows per row group of comparison.parquet
 
 
@@ -33,6 +37,7 @@ def _write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as text:
                 text.writelines(data)
+        make_readable(tmp)  # mkstemp makes it 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -14,10 +14,12 @@ from typing import Any
 __all__ = ["register", "run", "main"]
 
 
-def register(subparsers: Any) -> None:
-    """Add the ``scrape`` subcommand to an argparse subparsers object."""
+def register(subparsers: Any, parents: list[argparse.ArgumentParser] | None = None) -> None:
+    """Add the ``scrape`` subcommand to an argparse subparsers object; ``parents`` carry the
+    command's common options (-v/-q/--log-level)."""
     parser = subparsers.add_parser(
         "scrape",
+        parents=parents or [],
         help="crawl the configured sources into a raw store",
         description="Crawl the sources in FILE politely and incrementally; store raw pages "
                     "and a fetch log in DIR (see docs/scraping.md).",
@@ -37,8 +39,6 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds between requests to one host (overrides the file)")
     parser.add_argument("--concurrency", type=int, metavar="N", help="sources crawled at once")
     parser.add_argument("--no-attachments", action="store_true", help="do not fetch attachments")
-    parser.add_argument("-v", "--verbose", action="count", default=0,
-                        help="log each dropped page (-v) or every request (-vv)")
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -57,25 +57,17 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from .crawl import crawl
-    from .errors import ConfigError
     from .sources import load_sources
 
     console = Console()
-    errors = Console(stderr=True)
-    if args.verbose:
-        if not logging.getLogger().handlers:
-            logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
-        # The scraper's own loggers only: -v shows dropped pages, -vv every request.
-        logging.getLogger("pipeline.scrape").setLevel(logging.DEBUG if args.verbose > 1 else logging.INFO)
-    try:
-        sources_file = load_sources(args.sources)
-        sources = sources_file.only(args.only)
-        overrides = _overrides(args)
-        for source in sources:  # reject bad flag values before any request
-            source.settings(sources_file.settings, overrides)
-    except ConfigError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        return 2
+    # -v shows dropped pages, -vv every request (the scraper's loggers, set by the main command's
+    # -v/-q; on its own, ``main`` below sets them). A bad file or flag raises ConfigError before
+    # any request; the command prints it as one error line.
+    sources_file = load_sources(args.sources)
+    sources = sources_file.only(args.only)
+    overrides = _overrides(args)
+    for source in sources:  # reject bad flag values before any request
+        source.settings(sources_file.settings, overrides)
     summary = crawl(sources, args.raw, sources_file.settings, overrides=overrides)
 
     table = Table(title=f"scrape run {summary.run_id} -> {args.raw}")
@@ -92,9 +84,21 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``scrape`` without the main CLI (``python -m pipeline.scrape``)."""
+    from .errors import ConfigError
+
     parser = argparse.ArgumentParser(prog="notices scrape")
     _add_arguments(parser)
-    return run(parser.parse_args(argv))
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log each dropped page (-v) or every request (-vv)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="notices: %(levelname)s %(name)s: %(message)s")
+    if args.verbose:
+        logging.getLogger("pipeline.scrape").setLevel(logging.DEBUG if args.verbose > 1 else logging.INFO)
+    try:
+        return run(args)
+    except ConfigError as exc:
+        print(f"notices: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
