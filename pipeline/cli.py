@@ -247,6 +247,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What changed between two parsed folders."""
+    from .diff import diff_folders, render_text
+    from .report import REPORT_INPUTS
+
+    for folder in (args.old, args.new):
+        if not Path(folder).is_dir():
+            raise CommandError(f"no such folder: {folder}")
+        if not (Path(folder) / REPORT_INPUTS[0]).is_file():
+            raise CommandError(f"no notices table in {folder} (write it with `notices parse ... --out {folder}`)")
+    diff = diff_folders(args.old, args.new)
+    if args.json:
+        print(json.dumps(diff.to_json(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(render_text(diff, limit=args.limit))
+    return 1 if args.exit_code and not diff.empty else 0
+
+
 def _log_level(value: str) -> str:
     """A logging level name, validated (argparse type)."""
     level = value.strip().upper()
@@ -324,6 +342,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runner", choices=["default", "dask"], default="default", help="Prefect task runner")
     p.add_argument("--dask-address", help="tcp://HOST:PORT of a Dask scheduler (default: a local cluster)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("diff", parents=[common],
+                       help="what changed between two parsed folders (notices added, removed, fields and rows changed)",
+                       description="Compare the tables of two parsed folders, e.g. before and after a rule change. "
+                                   "Notices are matched by URL, else input path. Prints 'no differences' or a summary "
+                                   "with every changed field and row.")
+    p.add_argument("old", help="parsed folder before (e.g. the tables of the last release)")
+    p.add_argument("new", help="parsed folder after")
+    p.add_argument("--json", action="store_true", help="print the differences as JSON")
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="notices listed per kind (added, removed, changed); 0 lists all (default 20)")
+    p.add_argument("--exit-code", action="store_true", help="exit 1 when there are differences (for CI checks)")
+    p.set_defaults(func=cmd_diff)
 
     for module in ("pipeline.scrape.cli", "flows.cli"):
         try:
