@@ -39,7 +39,7 @@ from .records import (
     Reject,
 )
 from .filemode import make_readable
-from .schema import SCHEMAS
+from .schema import SCHEMAS, STORAGE, encode_codes
 
 __all__ = ["TableWriter", "RunSummary", "SchemaViolation", "parse_paths", "notice_rows", "write_table", "TABLES"]
 
@@ -91,7 +91,7 @@ def _check_rows(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     if not rows:
         return schema.empty_table()  # nothing to convert or check (and 60 us saved per empty table)
     try:
-        arrow = pa.Table.from_pylist(rows, schema=schema)
+        arrow = pa.Table.from_pylist(rows, schema=STORAGE[table])  # code columns as strings until checked
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
         raise SchemaViolation(f"{table}: {exc}") from exc
     for name in _REQUIRED[table]:
@@ -110,7 +110,7 @@ def _check_rows(table: str, rows: list[dict[str, Any]]) -> pa.Table:
         s, e = r.get("start"), r.get("end")
         if table == "windows" and s is not None and e is not None and s > e:
             raise SchemaViolation(f"windows: start {s} after end {e} in {r.get('notice_id')}")
-    return arrow
+    return encode_codes(table, arrow, schema)
 
 
 def notice_rows(n: Notice) -> dict[str, list[dict[str, Any]]]:

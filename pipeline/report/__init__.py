@@ -65,6 +65,7 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
     import pyarrow.parquet as pq
 
     from ..records import TZ
+    from ..schema import encode_codes, storage
     from .compare import build_comparison, comparison_schema, load_parsed
     from .html import iter_html
     from .markdown import render_markdown
@@ -80,10 +81,12 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
 
     buf = io.BytesIO()
     schema = comparison_schema()
+    plain = storage(schema)  # code columns as strings, then dictionary-encoded with every allowed value
     # A row group per 1,024 rows: the rows are never all in Arrow and in dicts at once.
     with pq.ParquetWriter(buf, schema) as writer:
         for lo in range(0, len(rows), _PARQUET_ROWS):
-            writer.write_table(pa.Table.from_pylist(rows[lo : lo + _PARQUET_ROWS], schema=schema))
+            chunk = pa.Table.from_pylist(rows[lo : lo + _PARQUET_ROWS], schema=plain)
+            writer.write_table(encode_codes("comparison", chunk, schema))
     paths = {
         "comparison": out / "comparison.parquet",
         "html": out / "report.html",

@@ -215,7 +215,7 @@ def comparison_schema() -> Any:
     """Arrow schema of ``comparison.parquet``."""
     import pyarrow as pa
 
-    from ..schema import TS
+    from ..schema import TS, documented
 
     s = pa.string()
     i = pa.int32()
@@ -277,7 +277,7 @@ def comparison_schema() -> Any:
         pa.field("notices_in_city", i, nullable=False),
         pa.field("downtime_evidence", s),
     ]
-    return pa.schema(fields)
+    return documented("comparison", pa.schema(fields))  # descriptions (schema.DESCRIPTIONS) and code columns
 
 
 def _read(path: Path, name: str) -> Any:
