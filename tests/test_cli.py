@@ -158,7 +158,7 @@ def test_every_argument_of_every_command_has_a_help_line() -> None:
     missing = [f"{name} {a.option_strings or a.dest}" for name, p in commands.items() for a in p._actions
                if not isinstance(a, argparse._SubParsersAction) and not (a.help and a.help.strip())]
     assert not missing
-    assert {"parse", "eval", "report", "run", "scrape", "serve"} <= \
+    assert {"parse", "eval", "report", "run", "scrape", "serve", "diff", "sources", "fetch"} <= \
         {name.split()[-1] for name in commands}
 
 
