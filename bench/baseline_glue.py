@@ -19,8 +19,8 @@ the pipeline (``evaluate(gold_dir, predict=glue_predict)``):
 It does not try publisher or publication date (left None). The tools' first calls load
 dictionaries; :func:`load_tools` makes them once so that timing loops measure steady state.
 
-Run alone it prints the glue's scores on the dev gold:
-``.venv/bin/python bench/baseline_glue.py [GOLD_DIR]``.
+Run alone it prints the glue's scores on a gold corpus:
+``.venv/bin/python bench/baseline_glue.py [CORPUS]`` (a corpus named in ``tests/accuracy_floors.json``, default ``dev``).
 """
 
 from __future__ import annotations
@@ -238,13 +238,13 @@ def glue_predict(path: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    from benchlib import GOLD_DIR
+    from benchlib import gold_corpus
 
     from pipeline.evaluate import SCALARS, SETS, evaluate
 
-    gold = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD_DIR
+    gold, texts = gold_corpus(sys.argv[1] if len(sys.argv) > 1 else "dev")
     print(f"loading jionlp and cpca: {load_tools():.1f} s")
-    report = evaluate(gold, predict=glue_predict)
+    report = evaluate(gold, predict=glue_predict, texts=texts)
     scores = report.scores()
     for k in SCALARS + SETS:
         note = "" if k in GLUE_FIELDS else "  (not attempted)"

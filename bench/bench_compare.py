@@ -3,14 +3,16 @@
 In one process pinned to one core:
 
 * accuracy: ``pipeline.evaluate.evaluate`` on each gold folder twice, once with the pipeline's own
-  predictor and once with ``predict=glue_predict``: the same scoring code for both. By default the
-  dev gold (``tests/corpus/dev``, which the pipeline's rules were tuned on) and the two check corpora
-  (``tests/corpus/extra`` and ``extra2``, written to catch over-fitting), when they are there;
+  predictor and once with ``predict=glue_predict``: the same scoring code for both. Corpora are named
+  as in ``tests/accuracy_floors.json``; by default the dev gold (``tests/gold/dev`` with its texts in
+  ``../shared/corpus/dev``, which the pipeline's rules were tuned on; left out when ``../shared`` is
+  not beside the checkout) and the two check corpora (``extra`` and ``extra2``, written to catch
+  over-fitting);
 * speed: both tools over the same scaled text corpus (text in, records out; the bytes are in memory,
   both decode them inside the loop). The glue's tools are loaded and called once before the timed
   loop (import and dictionary loading are printed apart), as is the pipeline's warm-up parse.
 
-    .venv/bin/python bench/bench_compare.py [--scale 1,10] [--repeat 3] [--quick] [--gold tests/corpus/dev,tests/corpus/extra]
+    .venv/bin/python bench/bench_compare.py [--scale 1,10] [--repeat 3] [--quick] [--gold dev,extra,extra2,samples]
 """
 
 from __future__ import annotations
@@ -20,15 +22,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchlib import GOLD_DIR, REPO, base_parser, pin_to_one_core, print_table, scales_from, timed, write_result
+from benchlib import SHARED, base_parser, gold_corpus, pin_to_one_core, print_table, scales_from, timed, write_result
 from bench_parse import load_documents, parse_all, warm_up
 from scaled_corpus import build_corpus
 
 from pipeline.evaluate import SCALARS, SETS, evaluate
 from pipeline.records import RawDocument
 
-DEFAULT_GOLD = ",".join(str(d) for d in (GOLD_DIR, REPO / "tests" / "corpus" / "extra", REPO / "tests" / "corpus" / "extra2")
-                        if d.is_dir())
+DEFAULT_GOLD = ",".join(["dev"] * (SHARED / "corpus" / "dev").is_dir() + ["extra", "extra2"])
 TARGET_SPEEDUP = 10.0  # the pipeline at least this many times faster than the glue (bench.md target)
 
 
@@ -43,12 +44,13 @@ def glue_all(docs: list[RawDocument]) -> int:
     return n
 
 
-def accuracy(gold: Path) -> dict[str, Any]:
-    """Per-field scores of both tools on the gold folder, by the same ``evaluate`` code."""
+def accuracy(name: str) -> dict[str, Any]:
+    """Per-field scores of both tools on a gold corpus, by the same ``evaluate`` code."""
     from baseline_glue import GLUE_FIELDS, glue_predict
 
-    ours = evaluate(gold)
-    glue = evaluate(gold, predict=glue_predict)
+    gold, texts = gold_corpus(name)
+    ours = evaluate(gold, texts=texts)
+    glue = evaluate(gold, predict=glue_predict, texts=texts)
     fields: dict[str, Any] = {}
     for k in SCALARS + SETS:
         row: dict[str, Any] = {"ours": round(ours.scores()[k], 3), "glue": round(glue.scores()[k], 3),
@@ -57,13 +59,13 @@ def accuracy(gold: Path) -> dict[str, Any]:
             row["ours_prf"] = [round(x, 3) for x in ours.prf(k)]
             row["glue_prf"] = [round(x, 3) for x in glue.prf(k)]
         fields[k] = row
-    return {"gold": str(gold), "files": ours.files, "fields": fields}
+    return {"gold": name, "files": ours.files, "fields": fields}
 
 
 def main() -> None:
     p = base_parser(__doc__.splitlines()[0], default_scales="1,10")
     p.add_argument("--repeat", type=int, default=3, help="interleaved runs of each side; the best of each is kept")
-    p.add_argument("--gold", default=DEFAULT_GOLD, help="comma-separated gold folders (*.txt beside *.json)")
+    p.add_argument("--gold", default=DEFAULT_GOLD, help="comma-separated gold corpora, by their names in tests/accuracy_floors.json")
     args = p.parse_args()
     scales = scales_from(args)
     try:
@@ -121,7 +123,7 @@ def main() -> None:
             results["speed"].append(run)
             print(f"  x{scale}: ours {run['ours_notices_per_s']:.0f}/s, glue {run['glue_notices_per_s']:.0f}/s", flush=True)
     start = time.perf_counter()
-    results["accuracy"] = [accuracy(Path(g)) for g in args.gold.split(",") if g.strip()]
+    results["accuracy"] = [accuracy(g.strip()) for g in args.gold.split(",") if g.strip()]
     results["accuracy_s"] = round(time.perf_counter() - start, 2)
 
     rows = [(f"x{r['scale']}", r["documents"], r["ours_notices_per_s"], r["glue_notices_per_s"], f"{r['speedup']}x",

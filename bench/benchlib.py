@@ -24,13 +24,16 @@ from typing import Any
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
 OUT_DIR = BENCH_DIR / "out"
-GOLD_DIR = REPO / "tests" / "corpus" / "dev"
+SHARED = REPO.parent / "shared"  # published notices beside the checkout, read there, never copied in
+FLOORS_FILE = REPO / "tests" / "accuracy_floors.json"  # names each gold corpus with its gold and text folders
 
 __all__ = [
     "BENCH_DIR",
     "REPO",
     "OUT_DIR",
-    "GOLD_DIR",
+    "SHARED",
+    "FLOORS_FILE",
+    "gold_corpus",
     "base_parser",
     "scales_from",
     "machine_info",
@@ -42,6 +45,14 @@ __all__ = [
     "timed",
     "Clock",
 ]
+
+
+def gold_corpus(name: str) -> tuple[Path, Path | None]:
+    """(gold folder, text folder or None for texts beside the labels) of a corpus of the floors file."""
+    from pipeline.floors import corpus_entry
+
+    entry = corpus_entry(FLOORS_FILE, name)
+    return entry.gold, entry.texts
 
 
 def base_parser(description: str, default_scales: str = "1,10,100") -> argparse.ArgumentParser:

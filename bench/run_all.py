@@ -71,7 +71,7 @@ def summarize(out: Path) -> list[tuple[str, str, str, str]]:
                      ">= 10x", "yes" if r["speedup"] >= 10 else "no"))
         accs = compare.get("accuracy") or []
         for acc in accs if isinstance(accs, list) else [accs]:
-            corpus = Path(acc["gold"]).name
+            corpus = Path(acc["gold"]).name  # a corpus name (older results: its gold folder)
             fields = acc.get("fields", {})
             for k in ("downtime_start", "datetimes", "services_suspended", "phones", "city"):
                 if k in fields:

@@ -1,8 +1,10 @@
-"""A benchmark corpus scaled from the bundled and dev notices, varied so caches cannot cheat.
+"""A benchmark corpus scaled from our own notices (and ../shared's when beside it), varied so caches cannot cheat.
 
-``build_corpus(folder, scale, fmt)`` writes ``scale`` copies of every distinct notice of
-``raw/samples`` and ``tests/corpus/dev``. Copy 0 is the notice as it is; every other copy is
-varied, reproducibly (seeded by notice and copy number):
+``build_corpus(folder, scale, fmt)`` writes ``scale`` copies of every distinct notice written for the
+project (the bundled samples ``raw/samples``, the check corpora ``tests/gold/extra`` and ``extra2``,
+the two seeds) and, when the benchmark runs beside ``../shared``, of the published dev notices read
+from ``../shared/corpus/dev`` (never copied into the repository). Copy 0 is the notice as it is;
+every other copy is varied, reproducibly (seeded by notice and copy number):
 
 * day numbers move by the same few days through the whole notice (so ranges keep their order);
 * the notice's cities become other real cities from ``pipeline/rules/divisions.csv`` (full and short
@@ -31,7 +33,9 @@ from benchlib import REPO
 
 __all__ = ["SourceNotice", "source_notices", "vary", "to_html", "build_corpus", "corpus_size"]
 
-SOURCE_DIRS = (REPO / "raw" / "samples", REPO / "tests" / "corpus" / "dev")
+# Our notices first, then the published ones beside the checkout (a folder that is not there is skipped).
+SOURCE_DIRS = (REPO / "raw" / "samples", REPO / "tests" / "gold" / "extra", REPO / "tests" / "gold" / "extra2",
+               REPO / "tests" / "gold" / "seeds", REPO.parent / "shared" / "corpus" / "dev")
 FORMATS = ("txt", "html", "mixed")
 
 # Day numbers before 日/号, and the day of 2021-10-21 / 2021.10.21 / 2021/10/21.
@@ -70,7 +74,7 @@ class SourceNotice:
 
 
 def source_notices() -> list[SourceNotice]:
-    """Distinct notices of the bundled samples and the dev corpus (same text counted once)."""
+    """Distinct notices of :data:`SOURCE_DIRS` (same text counted once)."""
     seen: set[str] = set()
     out: list[SourceNotice] = []
     for folder in SOURCE_DIRS:

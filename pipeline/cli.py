@@ -29,7 +29,6 @@ from .scrape.errors import ConfigError as SourcesError  # the scraper's (sources
 
 __all__ = ["main", "build_parser"]
 
-DEFAULT_FLOORS = "tests/accuracy_floors.json"
 PROGRESS_SECONDS = 10.0  # without a terminal, a progress line at most this often
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 OUTPUT_FORMATS = ("parquet", "csv")
@@ -156,20 +155,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Score the parser against gold labels."""
     from rich.table import Table
 
-    from .evaluate import SCALARS, SETS, check_floors, evaluate, record_floors
+    from .evaluate import SCALARS, SETS, GoldError, evaluate
+    from .floors import FloorsError, check_floors, default_floors_file, find_corpus, record_floors
 
     console = _console()
     gold = Path(args.gold_dir)
-    if not gold.is_dir():
-        console.print(f"[red]no such folder: {gold}")
+    texts = Path(args.texts) if args.texts else None
+    try:
+        if args.half and (args.record_floors is not None or args.check_floors is not None):
+            raise GoldError("floors hold a whole corpus: --half goes without --record-floors/--check-floors")
+        report = evaluate(gold, texts=texts, half=args.half)
+    except GoldError as exc:
+        print(f"notices eval: {exc}", file=sys.stderr)
         return 2
-    report = evaluate(gold)
     scores = report.scores()
     if args.json:
         print(json.dumps({"files": report.files, "scores": scores, "misses": report.misses, "errors": report.errors},
                          ensure_ascii=False, indent=2))
     else:
-        table = Table(title=f"{report.files} gold notices in {gold}")
+        which = f" ({args.half} half)" if args.half else ""
+        table = Table(title=f"{report.files} gold notices in {gold}{which}")
         for col in ("field", "n", "precision", "recall", "score"):
             table.add_column(col, justify="right" if col != "field" else "left")
         for k in SCALARS:
@@ -188,14 +193,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
                     console.print(f"  {line}", markup=False)
         for name, err in report.errors.items():
             console.print(f"[red]{name}: {err}", markup=False)
-    if args.record_floors:
-        floors = record_floors(report, args.record_floors, gold, allow_lower=args.allow_lower)
-        console.print(f"floors written to {args.record_floors}: {floors}")
-    if args.check_floors:
-        problems = check_floors(report, args.check_floors, gold)
-        for problem in problems:
-            console.print(f"[red]below floor: {problem}", markup=False)
-        return 1 if problems else 0
+    for option in ("record_floors", "check_floors"):
+        if getattr(args, option) == "":  # the option without a file: the project's floors file
+            setattr(args, option, str(default_floors_file()))
+    try:
+        if args.record_floors:
+            name = args.corpus or find_corpus(args.record_floors, gold)
+            floors = record_floors(report, args.record_floors, name, gold, texts, allow_lower=args.allow_lower)
+            console.print(f"floors of corpus {name} written to {args.record_floors}: {floors}")
+        if args.check_floors:
+            name = args.corpus or find_corpus(args.check_floors, gold)
+            problems = check_floors(report, args.check_floors, name, gold, texts)
+            for problem in problems:
+                console.print(f"[red]below floor: {problem}", markup=False)
+            return 1 if problems else 0
+    except FloorsError as exc:
+        print(f"notices eval: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -313,13 +327,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="parquet (default), or csv: a UTF-8 CSV beside each parquet table, for spreadsheets")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("eval", parents=[common],
-                       help="score the parser against gold labels (*.txt beside *.json); -v lists every miss")
-    p.add_argument("gold_dir", help="folder of *.txt notices with their gold *.json labels")
+    p = sub.add_parser("eval", parents=[common],  # -v/--verbose (common) lists every notice's misses
+                       help="score the parser against gold labels (*.json, with their texts)")
+    p.add_argument("gold_dir", help="folder of gold labels (*.json); their texts beside them unless --texts")
+    p.add_argument("--texts", metavar="TEXT_DIR", help="folder of the texts (<id>.txt or <id>.html per label)")
+    p.add_argument("--half", choices=("tune", "check"),
+                   help="score only one half of the corpus, split by a hash of the id: fix rules on tune, score check")
     p.add_argument("--json", action="store_true", help="print scores and misses as JSON")
-    p.add_argument("--check-floors", nargs="?", const=DEFAULT_FLOORS, metavar="FILE",
-                   help=f"exit 1 when a score is below its floor (default file {DEFAULT_FLOORS})")
-    p.add_argument("--record-floors", metavar="FILE", help="write the current scores as the new floors")
+    p.add_argument("--check-floors", nargs="?", const="", metavar="FILE",
+                   help="exit 1 when a score is below its corpus's floor (default: tests/accuracy_floors.json)")
+    p.add_argument("--record-floors", nargs="?", const="", metavar="FILE",
+                   help="write the current scores as the corpus's floors (default file as above)")
+    p.add_argument("--corpus", help="the corpus's name in the floors file (default: found from GOLD_DIR)")
     p.add_argument("--allow-lower", action="store_true", help="let --record-floors lower a floor")
     p.set_defaults(func=cmd_eval)
 

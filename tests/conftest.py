@@ -1,4 +1,8 @@
-"""Shared test fixtures: paths of the bundled corpus and fixture pages."""
+"""Shared test fixtures: paths of the gold corpora, the seeds and the fixture pages.
+
+Where each labeled corpus lives is in ``corpora.py``; texts published by others are read from
+``../shared`` (``SHARED``) and never copied into the repository.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,16 @@ from pathlib import Path
 import pytest
 from fixtureweb import fixture_web  # noqa: F401  (the loopback fixture web, tests/fixtureweb)
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus"
+from corpora import GOLD, ROOT, SAMPLES, SHARED, SHARED_MISSING, needs_shared  # noqa: F401  (re-exported)
+
 PAGES = ROOT / "tests" / "fixtures" / "pages"
-
-
-@pytest.fixture(scope="session")
-def dev_corpus() -> Path:
-    """Folder of the dev notices with their gold labels."""
-    return CORPUS / "dev"
+SEEDS = GOLD / "seeds"  # the two seed notices with their gold labels (their texts may be in the repository)
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """Folder of the two seed notices with their gold labels."""
-    return CORPUS / "seeds"
+    return SEEDS
 
 
 def every_start(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -17,16 +17,16 @@ def _classify(title: str, text: str) -> tuple[bool, str]:
 # (title, text, is_outage_notice, domain)
 REAL_NOTICES = [
     pytest.param("关于长沙市医疗保障信息系统停机切换的通告",
-                 "根据国家、省医疗保障局统一部署,2021年10月22日18时起,我市医保信息系统停机切换,暂停办理医保经办业务和定点医药机构联网结算。",
+                 "按照国家和省医保局的部署,自2021年10月22日18时起本市医保信息系统停机切换,医保经办业务和定点医药机构联网结算暂停。",
                  True, "medical_insurance", id="changsha-direct-stop-with-time"),
     pytest.param("关于年度结算及业务系统升级上线暂停服务的通知",
-                 "各住房公积金缴存单位和职工:\n2023年12月25日(周一)起暂停公积金贷款的发放及保证金解付业务;12月29日17时起暂停全部业务办理。",
+                 "各缴存单位、缴存职工:\n12月25日(周一)起暂停发放公积金贷款和解付保证金;12月29日17时起暂停全部业务。",
                  True, "housing_fund", id="nanchang-gjj-housing-fund"),
     pytest.param("国家税务总局北京市税务局关于暂停办理涉税业务的通告",
-                 "一、暂停办理业务时间\n2019年8月21日20时至2019年8月26日8时。\n二、暂停期间,全市办税服务厅、电子税务局暂停办理涉税业务。",
+                 "一、暂停办理业务时间\n2019年8月22日20时至2019年8月27日8时。\n二、暂停期间,各办税服务厅和电子税务局不办理涉税业务。",
                  True, "tax", id="beijing-tax-stop-time-heading"),
     pytest.param("企业职工基本养老保险全国统筹信息系统切换上线",
-                 "根据工作部署,深圳市社会保险信息系统定于2023年4月24日0时至5月8日9时停机,切换上线。停机期间暂停办理养老保险、失业保险、工伤保险业务。",
+                 "按工作安排,深圳市社会保险信息系统将于2023年4月24日0时至5月8日9时停机切换。其间养老、失业、工伤保险业务暂停办理。",
                  True, "social_insurance", id="shenzhen-social-insurance"),
     pytest.param("国家税务总局广西壮族自治区税务局关于新电子税务局上线切换暂停相关业务办理的通告",
                  "国家税务总局广西壮族自治区税务局定于2024年3月29日(星期五)18:00至4月1日(星期一)8:00开展新电子税务局上线切换工作。现将有关事项通告如下:\n一、切换期间,广西电子税务局(含手机端)、自助办税终端暂停使用,全区各办税服务厅暂停办理涉税业务。",
@@ -66,7 +66,7 @@ BUGS_CAUGHT = [
                  True, "housing_fund", id="variant-housing-fund-migration-period"),
 ]
 
-# Bugs caught by the second extra corpus (tests/corpus/extra2), with a variant found in no corpus.
+# Bugs caught by the second extra corpus (tests/gold/extra2), with a variant found in no corpus.
 BUGS_CAUGHT_2 = [
     pytest.param("石嘴山市医疗保障局召开国家医保信息平台上线切换工作调度会",
                  "11月3日下午3点,市医疗保障局召开调度会。\n会议要求,一是抓好接口改造。各定点医药机构要在11月15日前完成HIS系统接口改造,对未按期完成改造的定点医药机构,新平台上线后将暂缓开通其联网结算。二是抓好宣传引导。停机切换的具体时间将另行公告。",

@@ -13,39 +13,108 @@ import pytest
 
 from pipeline.cli import build_parser, main
 
-from conftest import CORPUS, PAGES
+from conftest import PAGES, SAMPLES, SEEDS, SHARED, needs_shared
 
 
 def test_parse_writes_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["parse", str(CORPUS / "seeds"), str(PAGES / "xinzhou-2021.gbk.html"), "--out", str(tmp_path)])
+    code = main(["parse", str(SEEDS), str(PAGES / "xinzhou-2021.gbk.html"), "--out", str(tmp_path)])
     assert code == 0
     notices = pd.read_parquet(tmp_path / "notices.parquet")
     assert len(notices) == 3
     assert "parsed into" in capsys.readouterr().out
 
 
+def _floors(path: Path, corpora: dict[str, dict[str, object]]) -> Path:
+    path.write_text(json.dumps({"corpora": corpora}), encoding="utf-8")
+    return path
+
+
 def test_eval_json_and_floor_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["eval", str(CORPUS / "seeds"), "--json"]) == 0
+    assert main(["eval", str(SEEDS), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["files"] == 2 and out["scores"]["title"] == 1.0
-    floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"floors": {"title": 1.0, "phones": 1.01}}), encoding="utf-8")
-    assert main(["eval", str(CORPUS / "seeds"), "--check-floors", str(floors)]) == 1
-    assert "phones" in capsys.readouterr().out
+    floors = _floors(tmp_path / "floors.json", {"seeds": {"gold": str(SEEDS), "floors": {"title": 1.0, "phones": 1.01}}})
+    assert main(["eval", str(SEEDS), "--check-floors", str(floors)]) == 1
+    assert "seeds phones" in capsys.readouterr().out
 
 
-def test_record_floors_never_lowers_without_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"floors": {"title": 2.0}}), encoding="utf-8")
-    assert main(["eval", str(CORPUS / "seeds"), "--record-floors", str(floors)]) == 0
-    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["title"] == 2.0
-    assert main(["eval", str(CORPUS / "seeds"), "--record-floors", str(floors), "--allow-lower"]) == 0
-    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["title"] < 1.0 + 1e-9
+def test_record_floors_keeps_each_corpus_and_never_lowers_without_flag(tmp_path: Path) -> None:
+    floors = _floors(tmp_path / "floors.json", {
+        "seeds": {"gold": str(SEEDS), "floors": {"title": 2.0}},
+        "other": {"gold": "elsewhere", "floors": {"city": 0.5}},
+    })
+    assert main(["eval", str(SEEDS), "--record-floors", str(floors)]) == 0
+    data = json.loads(floors.read_text(encoding="utf-8"))
+    assert data["corpora"]["seeds"]["floors"]["title"] == 2.0
+    assert data["corpora"]["other"] == {"gold": "elsewhere", "floors": {"city": 0.5}}
+    assert len(data["corpora"]["seeds"]["corpus_sha256"]) == 64 and data["corpora"]["seeds"]["files"] == 2
+    assert main(["eval", str(SEEDS), "--record-floors", str(floors), "--allow-lower"]) == 0
+    assert json.loads(floors.read_text(encoding="utf-8"))["corpora"]["seeds"]["floors"]["title"] < 1.0 + 1e-9
+    assert main(["eval", str(SEEDS), "--check-floors", str(floors)]) == 0
 
 
-def test_eval_missing_folder_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["eval", "/no/such/folder"]) == 2
-    assert "no such folder" in capsys.readouterr().out
+def test_floors_paths_resolve_against_the_repository_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Recorded paths are relative to the root above the floors file, so checks run from anywhere."""
+    repo = tmp_path / "repo"
+    (repo / "tests").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text("", encoding="utf-8")
+    gold = repo / "tests" / "gold" / "seeds"
+    gold.parent.mkdir()
+    import shutil
+
+    shutil.copytree(SEEDS, gold)
+    floors = repo / "tests" / "accuracy_floors.json"
+    monkeypatch.chdir(repo)
+    assert main(["eval", "tests/gold/seeds", "--record-floors", str(floors)]) == 0
+    assert json.loads(floors.read_text(encoding="utf-8"))["corpora"]["seeds"]["gold"] == "tests/gold/seeds"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["eval", str(gold), "--check-floors", str(floors)]) == 0
+    (gold / "guilin-2020.json").write_text((gold / "guilin-2020.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert main(["eval", str(gold), "--check-floors", str(floors)]) == 1
+    assert "changed since its floors were recorded" in capsys.readouterr().out
+
+
+def test_check_floors_of_an_unknown_corpus_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    floors = _floors(tmp_path / "floors.json", {})
+    assert main(["eval", str(SEEDS), "--check-floors", str(floors)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no floors for corpus 'seeds'" in err[0]
+
+
+def test_eval_joins_gold_with_texts_of_another_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold, texts = tmp_path / "gold", tmp_path / "texts"
+    gold.mkdir()
+    texts.mkdir()
+    for name in ("guilin-2020", "xinzhou-2021"):
+        (gold / f"{name}.json").write_bytes((SEEDS / f"{name}.json").read_bytes())
+    (texts / "guilin-2020.txt").write_bytes((SEEDS / "guilin-2020.txt").read_bytes())
+    (texts / "xinzhou-2021.gbk.html").write_bytes((PAGES / "xinzhou-2021.gbk.html").read_bytes())  # a page of that id
+    assert main(["eval", str(gold), "--texts", str(texts), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["files"] == 2 and out["scores"]["title"] == 1.0
+    (texts / "guilin-2020.txt").unlink()
+    assert main(["eval", str(gold), "--texts", str(texts)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "guilin-2020" in err[0] and "xinzhou-2021" not in err[0]
+
+
+@pytest.mark.parametrize("folder", ["/no/such/folder", "EMPTY"])
+def test_eval_missing_or_empty_folder_is_one_clear_line(folder: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = str(tmp_path) if folder == "EMPTY" else folder
+    assert main(["eval", target]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and target in err[0]
+
+
+@needs_shared
+def test_eval_of_the_shared_dev_corpus_as_shipped(capsys: pytest.CaptureFixture[str]) -> None:
+    """Gold beside its text, as ../shared ships it, still scores; its floors entry is found by folder."""
+    assert main(["eval", str(SHARED / "corpus" / "dev"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"] == 22
 
 
 def test_bad_config_names_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,9 +198,9 @@ def test_report_on_a_folder_without_tables_is_an_error(tmp_path: Path) -> None:
 
 
 def test_parse_with_one_missing_path_keeps_the_earlier_tables(tmp_path: Path) -> None:
-    assert main(["parse", str(CORPUS / "seeds"), "--out", str(tmp_path)]) == 0
+    assert main(["parse", str(SEEDS), "--out", str(tmp_path)]) == 0
     before = (tmp_path / "notices.parquet").read_bytes()
-    assert main(["parse", str(CORPUS / "seeds"), str(tmp_path / "gone.txt"), "--out", str(tmp_path)]) == 2
+    assert main(["parse", str(SEEDS), str(tmp_path / "gone.txt"), "--out", str(tmp_path)]) == 2
     assert (tmp_path / "notices.parquet").read_bytes() == before
 
 
@@ -165,7 +234,7 @@ def test_every_argument_of_every_command_has_a_help_line() -> None:
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_verbosity_flags_work_before_and_after_the_command(where: str, tmp_path: Path) -> None:
     flags = ["-vv"]
-    args = ["parse", str(CORPUS / "seeds"), "--out", str(tmp_path)]
+    args = ["parse", str(SEEDS), "--out", str(tmp_path)]
     result = _notices(*(flags + args if where == "before" else args + flags))
     assert result.returncode == 0
     assert "notices: DEBUG pipeline" in result.stderr  # this program's DEBUG log, one prefix
@@ -178,14 +247,16 @@ def test_long_work_without_a_terminal_prints_progress_lines(tmp_path: Path, monk
     import pipeline.cli
 
     monkeypatch.setattr(pipeline.cli, "PROGRESS_SECONDS", 0.0)  # a line per input instead of one per 10 s
-    assert main(["parse", str(CORPUS / "dev"), "--out", str(tmp_path)]) == 0
+    inputs = sum(1 for f in SAMPLES.iterdir() if f.suffix in (".txt", ".html", ".htm"))
+    assert main(["parse", str(SAMPLES), "--out", str(tmp_path)]) == 0
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("notices: parsing")]
-    assert lines[0] == "notices: parsing 1/22 inputs, 0 s" and lines[-1].startswith("notices: parsing 22/22 inputs")
+    assert lines[0] == f"notices: parsing 1/{inputs} inputs, 0 s"
+    assert lines[-1].startswith(f"notices: parsing {inputs}/{inputs} inputs")
 
 
 def test_output_files_are_readable_by_others(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert _notices("parse", str(CORPUS / "seeds"), "--out", str(out), "--format", "csv", umask=0o022).returncode == 0
+    assert _notices("parse", str(SEEDS), "--out", str(out), "--format", "csv", umask=0o022).returncode == 0
     assert _notices("report", str(out), umask=0o022).returncode == 0
     modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir() if p.is_file()}
     assert {"notices.parquet", "_manifest.json", "report.html", "report.md", "comparison.parquet",

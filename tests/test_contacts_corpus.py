@@ -1,19 +1,17 @@
-"""Accuracy of the contacts extractor on the dev corpus (gold ``phones``), and attribution on the
-达州 county list.
+"""The contacts extractor on every labeled text at hand, and attribution on the 达州 county list.
 
-Each ``tests/corpus/dev/*.txt`` is normalized and passed to :func:`extract_contacts` with the area
-code of its gold city, taken from the small table below until the place resolver feeds it.
-Gold mapping (SPEC): ``phones`` = the distinct ``contacts.phone`` values. Scored as micro
-precision/recall/F1 over (notice, phone) pairs.
+The accuracy of ``phones`` is gated with the whole parser by ``test_corpora.py``; this checks the
+contacts extractor on its own: every labeled city has an area code to complete local numbers with,
+every number keeps its evidence, and on the 达州 notice (dev, read from ``../shared``) each county
+owns its own number.
 
-Run ``.venv/bin/python tests/test_contacts_corpus.py`` for the per-file report and timing.
+Run ``.venv/bin/python tests/test_contacts_corpus.py`` for the per-file phones against the gold.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 
@@ -21,46 +19,21 @@ from pipeline.contacts import extract_contacts
 from pipeline.normalize import normalize_text
 from pipeline.places import area_code_for
 
-DEV = Path(__file__).parent / "corpus" / "dev"
+from corpora import CORPORA, DEV, labeled_text_paths, needs_shared
 
-# Floor from the contacts brief; raise it as the extractor improves.
-FLOOR_PHONES_F1 = 0.98
+TEXTS = [p for p in labeled_text_paths() if p.suffix == ".txt"]
+
 
 def area_code(city: str | None) -> str | None:
     """The city's telephone area code from the divisions table (pipeline/rules/divisions.csv)."""
     return area_code_for(city) if city else None
 
 
-def score_corpus(folder: Path = DEV) -> dict:
-    """Per-file found/missed/extra phones and micro P/R/F1 over the folder."""
-    tp = fp = fn = 0
-    files = {}
-    for txt in sorted(folder.glob("*.txt")):
-        gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-        text = normalize_text(txt.read_text(encoding="utf-8"))
-        found = {c.phone for c in extract_contacts(text, area_code(gold.get("city")))}
-        want = set(gold.get("phones") or [])
-        tp += len(found & want)
-        fp += len(found - want)
-        fn += len(want - found)
-        files[txt.stem] = {"missed": sorted(want - found), "extra": sorted(found - want)}
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn,
-            "files": files}
-
-
-def test_every_dev_city_has_an_area_code() -> None:
-    for path in DEV.glob("*.json"):
-        city = json.loads(path.read_text(encoding="utf-8")).get("city")
-        assert city is None or area_code(city), path.name
-
-
-def test_phones_f1_floor() -> None:
-    result = score_corpus()
-    wrong = {k: v for k, v in result["files"].items() if v["missed"] or v["extra"]}
-    assert result["f1"] >= FLOOR_PHONES_F1, wrong
+def test_every_labeled_city_has_an_area_code() -> None:
+    for corpus in CORPORA:
+        for path in corpus.gold.glob("*.json"):
+            city = json.loads(path.read_text(encoding="utf-8")).get("city")
+            assert city is None or area_code(city), path.name
 
 
 # 达州: each county-level name on its line -> its number (one written 渠 县 with a space).
@@ -76,28 +49,34 @@ DAZHOU = {
 }
 
 
+@needs_shared
 @pytest.mark.parametrize("county, phone", list(DAZHOU.items()), ids=list(DAZHOU))
 def test_dazhou_county_owns_its_number(county: str, phone: str) -> None:
-    text = normalize_text((DEV / "dazhou-2023.txt").read_text(encoding="utf-8"))
+    text = normalize_text((DEV.text_dir / "dazhou-2023.txt").read_text(encoding="utf-8"))
     owners = {c.phone: c.organization for c in extract_contacts(text, "0818")}
     assert owners.get(phone) == county
 
 
 def test_no_contact_without_evidence_on_corpus() -> None:
-    for txt in sorted(DEV.glob("*.txt")):
+    assert len(TEXTS) >= 55
+    for txt in TEXTS:
         text = normalize_text(txt.read_text(encoding="utf-8"))
         for c in extract_contacts(text, None):
             assert c.evidence and c.evidence == text[c.span_start:c.span_end], txt.name
 
 
 if __name__ == "__main__":
-    texts = [normalize_text(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.txt"))]
-    report = score_corpus()
-    for name, row in report["files"].items():
-        if row["missed"] or row["extra"]:
-            print(f"{name}: missed {row['missed']} extra {row['extra']}")
-    print(f"phones P={report['precision']:.3f} R={report['recall']:.3f} F1={report['f1']:.3f} "
-          f"(tp={report['tp']} fp={report['fp']} fn={report['fn']})")
+    for corpus in (c for c in CORPORA if c.available):
+        for pair in corpus.pairs:
+            gold = json.loads(pair.gold.read_text(encoding="utf-8"))
+            if pair.text.suffix != ".txt":
+                continue
+            found = {c.phone for c in extract_contacts(normalize_text(pair.text.read_text(encoding="utf-8")),
+                                                       area_code(gold.get("city")))}
+            want = set(gold.get("phones") or [])
+            if found != want:
+                print(f"{corpus.name}/{pair.id}: missed {sorted(want - found)} extra {sorted(found - want)}")
+    texts = [normalize_text(p.read_text(encoding="utf-8")) for p in TEXTS]
     rounds = 20
     start = time.perf_counter()
     for _ in range(rounds):

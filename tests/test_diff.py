@@ -14,23 +14,23 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "raw" / "samples"
+EDITED, REMOVED, ADDED = "yangzhou-gjj-2017.txt", "wuxi-traffic-2020.txt", "new-akesu.txt"
 
 
 @pytest.fixture(scope="module")
 def before_after(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """The samples parsed, then one notice edited (a time and a sentence), one deleted, one added,
-    and parsed again from the same folder: (inputs, OLD, NEW)."""
+    """The samples parsed, then one notice edited (the time business resumes), one deleted, one
+    added, and parsed again from the same folder: (inputs, OLD, NEW)."""
     work = tmp_path_factory.mktemp("diff")
     inputs = work / "in"
     shutil.copytree(SAMPLES, inputs, ignore=shutil.ignore_patterns("README.md"))
     assert main(["parse", str(inputs), "--out", str(work / "old"), "-q"]) == 0
-    edited = inputs / "guilin-2021.txt"
+    edited = inputs / EDITED
     text = edited.read_text(encoding="utf-8")
-    assert "2021年12月12日(星期日)8:00起,全市恢复" in text
-    edited.write_text(text.replace("2021年12月12日(星期日)8:00起,全市恢复", "2021年12月13日(星期一)9:00起,全市恢复"),
-                      encoding="utf-8")
-    (inputs / "bazhou-2021.txt").unlink()
-    shutil.copy(ROOT / "tests" / "corpus" / "dev" / "jinan-2022.txt", inputs / "new-jinan.txt")
+    assert "7月3日(星期一)上午8:30起恢复" in text
+    edited.write_text(text.replace("7月3日(星期一)上午8:30起恢复", "7月3日(星期一)上午9:30起恢复"), encoding="utf-8")
+    (inputs / REMOVED).unlink()
+    shutil.copy(ROOT / "tests" / "gold" / "extra" / "akesu-shebao-2022.txt", inputs / ADDED)
     assert main(["parse", str(inputs), "--out", str(work / "new"), "-q"]) == 0
     return inputs, work / "old", work / "new"
 
@@ -48,12 +48,12 @@ def test_diff_lists_added_removed_and_changed_notices(before_after: tuple[Path, 
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     assert "notices: 1 added, 1 removed, 1 changed" in out
-    assert f"added: {inputs / 'new-jinan.txt'}" in out
-    assert f"removed: {inputs / 'bazhou-2021.txt'}" in out
-    assert f"changed: {inputs / 'guilin-2021.txt'}" in out
+    assert f"added: {inputs / ADDED}" in out
+    assert f"removed: {inputs / REMOVED}" in out
+    assert f"changed: {inputs / EDITED}" in out
     assert "  body_text: " in out and "content_hash" in out
-    assert "+ window: resume 2021-12-13T09:00:00+08:00" in out
-    assert "- window: resume 2021-12-12T08:00:00+08:00" in out
+    assert "+ window: resume 2017-07-03T09:30:00+08:00" in out
+    assert "- window: resume 2017-07-03T08:30:00+08:00" in out
     assert main(["diff", str(old), str(new), "--exit-code"]) == 1
 
 
@@ -63,12 +63,12 @@ def test_diff_as_json_names_every_changed_row(before_after: tuple[Path, Path, Pa
     assert main(["diff", str(old), str(new), "--json"]) == 0
     diff = json.loads(capsys.readouterr().out)
     [changed] = diff["changed"]
-    assert changed["key"] == str(inputs / "guilin-2021.txt")
+    assert changed["key"] == str(inputs / EDITED)
     sides = {(r["table"], r["side"]) for r in changed["rows"]}
     assert {("windows", "-"), ("windows", "+")} <= sides
     for row in changed["rows"]:  # every changed row keeps its evidence
         assert row["row"]["evidence"]
-    assert diff["counts"]["notices"] == [24, 24]
+    assert diff["counts"]["notices"] == [27, 27]
 
 
 def test_diff_of_a_missing_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

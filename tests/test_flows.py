@@ -23,7 +23,9 @@ from pipeline.records import RawDocument, Reject
 from pipeline.store import RunSummary, TableWriter
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "tests" / "corpus" / "dev"
+NOTICES = ROOT / "tests" / "gold" / "extra"  # notices written for the project, their gold beside them
+OUTAGE = [p for p in sorted(NOTICES.glob("*.txt"))  # those of them that announce an outage
+          if json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))["is_outage_notice"]]
 
 
 def _docs(n: int, prefix: str = "p") -> list[RawDocument]:
@@ -114,7 +116,7 @@ def _batch_of(paths: list[Path]) -> object:
 def test_parse_batch_parses_every_document_in_order() -> None:
     from flows.tasks import parse_batch
 
-    files = sorted(DEV.glob("*.txt"))[:3]
+    files = OUTAGE[:3]
     result = parse_batch.fn(_batch_of(files), "run-1")
     assert result.computed_by == "run-1"
     assert [o.notice.source_path for o in result.outcomes] == [str(f) for f in files]
@@ -126,7 +128,7 @@ def test_parse_batch_result_is_packed_small_and_unpacks_to_the_same_records() ->
     from pipeline.parse import parse_many
     from pipeline.records import RawDocument
 
-    files = sorted(DEV.glob("*.txt"))[:5]
+    files = OUTAGE[:5]
     result = parse_refs(_batch_of(files), "run-1")
     plain = list(parse_many(RawDocument(source=str(f), data=f.read_bytes(), source_path=str(f)) for f in files))
     assert result.outcomes == plain
@@ -147,7 +149,7 @@ def test_parse_batch_turns_a_parser_crash_into_one_reject(monkeypatch: pytest.Mo
     import pipeline.parse
     from flows.tasks import parse_batch
 
-    files = sorted(DEV.glob("*.txt"))[:3]
+    files = OUTAGE[:3]
     real = pipeline.parse.parse_document
 
     def flaky(doc: RawDocument):  # type: ignore[no-untyped-def]
@@ -165,8 +167,7 @@ def test_parse_batch_rejects_missing_and_changed_files(tmp_path: Path) -> None:
     from flows.tasks import parse_batch
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_bytes((DEV / "guilin-2020.txt").read_bytes() if (DEV / "guilin-2020.txt").exists()
-                  else sorted(DEV.glob("*.txt"))[0].read_bytes())
+    a.write_bytes((ROOT / "tests" / "gold" / "seeds" / "guilin-2020.txt").read_bytes())
     b.write_bytes(a.read_bytes())
     batch = _batch_of([a, b])
     a.unlink()
@@ -215,7 +216,7 @@ def test_summary_text_names_every_figure(render: str) -> None:
 def test_change_counter_compares_with_the_previous_tables(tmp_path: Path) -> None:
     from pipeline.parse import parse_document
 
-    files = sorted(DEV.glob("*.txt"))[:2]
+    files = OUTAGE[:2]
     old = [parse_document(RawDocument(source=str(f), data=f.read_bytes(), source_path=str(f))) for f in files]
     with TableWriter(tmp_path) as writer:
         writer.add_notice(old[0])
@@ -234,7 +235,7 @@ def test_change_counter_compares_with_the_previous_tables(tmp_path: Path) -> Non
 def test_change_counter_without_previous_tables_counts_all_new(tmp_path: Path) -> None:
     from pipeline.parse import parse_document
 
-    f = sorted(DEV.glob("*.txt"))[0]
+    f = OUTAGE[0]
     counter = ChangeCounter(tmp_path / "nothing-yet")
     counter.add(parse_document(RawDocument(source=str(f), data=f.read_bytes(), source_path=str(f))))
     assert (counter.new, counter.changed) == (1, 0)
@@ -310,7 +311,7 @@ def test_cli_parser_with_serve_registered_does_not_import_prefect() -> None:
 
 
 def test_notices_parse_does_not_import_prefect(tmp_path: Path) -> None:
-    f = sorted(DEV.glob("*.txt"))[0]
+    f = OUTAGE[0]
     assert not _imports_prefect(f"from pipeline.cli import main; main(['parse', {str(f)!r}, '--out', {str(tmp_path)!r}])")
     assert json.loads((tmp_path / "_manifest.json").read_text())["counts"]["notices"] == 1
 

@@ -32,11 +32,12 @@ from pipeline.config import Settings
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "tests" / "corpus" / "dev"
+NOTICES = ROOT / "tests" / "gold" / "extra"  # notices written for the project, their gold beside them
+NOT_INPUT = shutil.ignore_patterns("*.json", "*.md", "html")  # what a copy of that folder leaves out
 VENV_BIN = Path(sys.executable).parent
 TABLES = ("notices", "windows", "services", "contacts", "rejects")
 ARTIFACT_KEY_NAME = "notice-pipeline-run"
-CHANGED_PAGE = ("rsj", "/tzgg/202109/t20210915_0915.html", "taizhou-js-2021")
+CHANGED_PAGE = ("rsj", "/tzgg/202109/t20210915_0915.html", "nantong-gjj-2021")
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +204,7 @@ def test_a_failing_source_and_a_failing_batch_do_not_fail_the_run(prefect_api: s
     # The crawl fails before it writes a raw store, so the parse stage reads this folder of files.
     raw = tmp_path / "raw"
     raw.mkdir()
-    for f in sorted(DEV.glob("*.txt"))[:2]:
+    for f in sorted(NOTICES.glob("*.txt"))[:2]:
         shutil.copy(f, raw / f.name)
     settings = Settings(sources=str(sources), raw_dir=str(raw), parsed_dir=str(tmp_path / "parsed"))
     state = flows.notice_flow.notice_pipeline(settings=settings, return_state=True)
@@ -365,7 +366,7 @@ def test_dask_cluster_writes_the_tables_of_the_default_runner(dask_cluster: tupl
     address, logs = dask_cluster
     # Two copies of the corpus: different paths, so neither run can use the other's cache.
     for copy in ("a", "b"):
-        shutil.copytree(DEV, tmp_path / copy, ignore=shutil.ignore_patterns("*.json"))
+        shutil.copytree(NOTICES, tmp_path / copy, ignore=NOT_INPUT)
     on_dask = parse([str(tmp_path / "a")], str(tmp_path / "out-dask"), batch_size=3, runner="dask",
                     dask_address=address)
     default = parse([str(tmp_path / "b")], str(tmp_path / "out-default"), batch_size=3)
@@ -382,7 +383,7 @@ def test_parse_flow_matches_notices_parse(prefect_api: str, tmp_path: Path) -> N
     from flows.notice_flow import parse
     from pipeline.store import parse_paths
 
-    shutil.copytree(DEV, tmp_path / "in", ignore=shutil.ignore_patterns("*.json"))
+    shutil.copytree(NOTICES, tmp_path / "in", ignore=NOT_INPUT)
     (tmp_path / "in" / "empty.txt").write_text(" ", encoding="utf-8")
     (tmp_path / "in" / "sub").mkdir()
     (tmp_path / "in" / "sub" / "broken.html").write_bytes(b"<html><body></body></html>")

@@ -13,7 +13,7 @@ from pipeline import store
 from pipeline.records import TimeWindow
 from pipeline.store import TableWriter, parse_paths
 
-from conftest import CORPUS, PAGES
+from conftest import GOLD, PAGES, SEEDS
 
 NOT_A_NOTICE = (
     "<html><head><meta charset='utf-8'><title>医保小知识</title></head><body><div id='zoom'>"
@@ -28,7 +28,7 @@ def messy_folder(tmp_path: Path) -> Path:
     """A folder with good notices beside every kind of bad input."""
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(CORPUS / "seeds" / "xinzhou-2021.txt", folder / "xinzhou-2021.txt")
+    shutil.copy(SEEDS / "xinzhou-2021.txt", folder / "xinzhou-2021.txt")
     shutil.copy(PAGES / "guilin-2020.gbk.html", folder / "guilin-2020.gbk.html")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.html").write_bytes(b"%PDF-1.5\n%\xb5\xb5\xb5\xb5\n1 0 obj<<>>stream\x00\x01\x02")
@@ -183,12 +183,12 @@ def test_an_extractor_bug_costs_one_page_not_the_run(messy_folder: Path, tmp_pat
 def test_template_siblings_of_other_cities_are_not_duplicates(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    text = (CORPUS / "dev" / "tianmen-2021.txt").read_text(encoding="utf-8")
-    (folder / "tianmen.txt").write_text(text, encoding="utf-8")
-    sibling = text.replace("天门", "潜江").replace("9月30日", "9月29日").replace("2021年10月5日", "2021年10月4日")
+    text = (GOLD / "extra" / "xiantao-2021.txt").read_text(encoding="utf-8")
+    (folder / "xiantao.txt").write_text(text, encoding="utf-8")
+    sibling = text.replace("仙桃", "潜江").replace("12月10日", "12月9日").replace("2021年12月6日", "2021年12月5日")
     (folder / "qianjiang.txt").write_text(sibling, encoding="utf-8")
     repost = "转载自某新闻网\n" + text
-    (folder / "tianmen-repost.txt").write_text(repost, encoding="utf-8")
+    (folder / "xiantao-repost.txt").write_text(repost, encoding="utf-8")
     out = tmp_path / "out"
     summary = parse_paths([folder], out)
     notices = _table(out, "notices").set_index(_table(out, "notices")["source_path"].map(lambda p: Path(p).name))
@@ -196,4 +196,4 @@ def test_template_siblings_of_other_cities_are_not_duplicates(tmp_path: Path) ->
     assert notices.loc["qianjiang.txt", "city"] == "潜江市"
     assert notices.loc["qianjiang.txt", "duplicate_of"] is None
     assert notices["duplicate_of"].dropna().tolist() in (
-        [notices.loc["tianmen.txt", "notice_id"]], [notices.loc["tianmen-repost.txt", "notice_id"]])
+        [notices.loc["xiantao.txt", "notice_id"]], [notices.loc["xiantao-repost.txt", "notice_id"]])

@@ -18,13 +18,14 @@ from hypothesis import strategies as st
 
 from pipeline import contact_numbers, normalize
 
-from conftest import CORPUS, every_start
+from conftest import every_start
+from corpora import labeled_text_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-RAW_TEXTS = [p.read_text(encoding="utf-8") for folder in ("dev", "extra", "seeds") for p in sorted((CORPUS / folder).glob("*.txt"))]
-RAW_TEXTS += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "raw" / "samples").glob("*.txt"))]
+# every labeled text at hand: ours (check corpora, seeds, samples) and ../shared's dev notices when there
+RAW_TEXTS = [p.read_text(encoding="utf-8") for p in labeled_text_paths() if p.suffix == ".txt"]
 TEXTS = [normalize.normalize_text(t) for t in RAW_TEXTS]
 
 # Characters that exercise the rewritten regexes: blanks, digits, date units, brackets, full-width

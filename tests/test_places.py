@@ -32,16 +32,16 @@ def case(text: str, expected: Expected, id: str, *, title: str | None = None,
 
 NONE: Expected = (None, None)
 
-# --- real notices (lines from the dev corpus and seeds) ---------------------------------------
+# --- real notices (constructions of the dev notices in our own words; lines of the seeds) --------
 REAL = [
     case("中国政府网 山西省政府 忻州市政府\n按照省医疗保障局统一安排部署,经市政府同意,忻州市目前在用的医保信息系统",
          ("山西省", "忻州市"), "xinzhou-header-chrome-and-body"),
     case("按照省医疗保障局统一安排部署", ("山西省", "忻州市"), "xinzhou-publisher",
          publisher="忻州市医疗保障局"),
-    case("(一)2021年9月14日零时起,全州各级医疗保障经办服务大厅将暂停办理个人医疗保障经办业务",
+    case("(一)9月14日零时起,全州医保经办服务大厅暂停办理个人医保经办业务",
          ("新疆维吾尔自治区", "巴音郭楞蒙古自治州"), "bazhou-short-name-in-title",
          title="巴州关于国家医疗保障信息平台系统切换停机的通告"),
-    case("注:全市职工医保和余姚、奉化、宁海、象山的城镇居民医保等人群不受影响。",
+    case("注:全市职工医保以及余姚、奉化、宁海、象山的居民医保参保人不受影响。",
          ("浙江省", "宁波市"), "ningbo-county-list"),
     case("四、咨询电话\n市本级 0818-3091543\n通川区 0818-2149082\n达川区 0818-2100366\n万源市 0818-8622262\n"
          "渠 县 0818-7215885\n开江县 0818-2809116\n停机期间,四川医保APP等省本级医保公共服务暂停办理",
@@ -52,15 +52,15 @@ REAL = [
          "shanxi-shengzhi-province-publisher", publisher="山西省医疗保障局"),
     case("时间:2021-09-05 来源:山西省人民政府门户网站\n省医保中心将停用省直医保业务系统,暂停“山西医保”微信公众号",
          ("山西省", None), "shanxi-shengzhi-no-metadata"),
-    case("全市使用ITS税务大厅端、扣缴客户端的渠道。", ("北京市", "北京市"), "beijing-tax-municipality-publisher",
+    case("全市使用ITS大厅端、扣缴客户端办税的渠道。", ("北京市", "北京市"), "beijing-tax-municipality-publisher",
          publisher="国家税务总局北京市税务局"),
-    case("我市医保核心业务系统将统一切换到湖北省医疗保障信息平台;将在天门日报、天门电视台、天门市政府网站、"
-         "天门市医保局微信公众号等相关媒体上发布公告", ("湖北省", "天门市"), "tianmen-direct-county-level-city"),
+    case("本市医保核心系统将切换到湖北省医疗保障信息平台;切换安排将在天门日报、天门电视台、天门市政府网站和"
+         "天门市医保局公众号等媒体公布", ("湖北省", "天门市"), "tianmen-direct-county-level-city"),
     case("今天下午5点起郑州全市暂停办理所有医保业务", ("河南省", "郑州市"), "zhengzhou-traditional-publisher",
          publisher="鄭州市醫療保障局"),
-    case("按照国家和省医保局的统一部署,今天0时至10月30日24时,我市将停止运行原厦门市医保信息系统",
+    case("根据国家和省医保局部署,今天0时起至10月30日24时,本市停止运行原厦门市医保信息系统",
          ("福建省", "厦门市"), "xiamen-former-system-name"),
-    case("泰州市医疗保险信息系统将于2021年9月21日8时起正式切换上线国家医疗保障信息平台",
+    case("9月21日8时起,泰州市医疗保险信息系统正式切换至国家医疗保障信息平台",
          ("江苏省", "泰州市"), "taizhou-jiangsu"),
     case("我市(包括市本级、内五区及长望浏宁地区)医保业务系统将统一切换到湖南省医疗保障信息平台",
          ("湖南省", "长沙市"), "changsha-alias-changwangliuning"),
@@ -68,7 +68,7 @@ REAL = [
          ("河南省", "郑州市"), "zhengzhou-excluded-county-still-zhengzhou"),
     case("各参保单位、参保人员:\n根据《自治区医保局关于做好全区医疗保障信息系统切换上线工作的通知》",
          ("广西壮族自治区", "桂林市"), "guilin-publisher-short-name", publisher="桂林医保"),
-    case("根据业务需要,我中心拟于2023年12月25日至2024年1月9日期间开展年度结算", ("江西省", "南昌市"),
+    case("因业务需要,本中心将在12月25日至次年1月9日进行年度结算", ("江西省", "南昌市"),
          "nanchang-housing-fund-publisher", publisher="南昌住房公积金管理中心"),
 ]
 

@@ -1,9 +1,11 @@
-"""Accuracy of place resolution on the dev corpus and the seeds (gold ``province`` and ``city``).
+"""Place resolution on every labeled text at hand (gold ``province`` and ``city``), in isolation.
 
-Each ``*.txt`` is normalized and passed to :func:`locate` twice: with the gold ``title`` and
-``publisher`` (as the orchestrator passes the cleaner's metadata), and with neither (the body
-alone). The first must reach the floor; the second is reported and kept above a looser floor, so
-that the body-only signals do not quietly decay.
+The accuracy of the whole parser is gated by ``test_corpora.py``; this checks the place resolver on
+its own. Each labeled ``*.txt`` (the corpora of ``corpora.py``: ours, and the dev notices read from
+``../shared`` when it is there) is normalized and passed to :func:`locate` twice: with the gold
+``title`` and ``publisher`` (as the orchestrator passes the cleaner's metadata), and with neither
+(the body alone). The first must reach the floor; the second is kept above a looser floor, so that
+the body-only signals do not quietly decay.
 
 Run ``.venv/bin/python tests/test_places_corpus.py`` for the per-file report and timing.
 """
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,24 +21,26 @@ import pytest
 from pipeline.normalize import normalize_text
 from pipeline.places import locate
 
-CORPUS = Path(__file__).parent / "corpus"
-FOLDERS = (CORPUS / "dev", CORPUS / "seeds")
+from corpora import CORPORA
 
 FLOOR_WITH_METADATA = 0.95  # from the places brief
 FLOOR_BODY_ONLY = 0.90  # body alone: a regression guard, raise it as signals improve
 
 
 def score(with_metadata: bool) -> dict[str, Any]:
-    """Per-file results and province/city accuracy over the dev corpus and the seeds."""
+    """Per-file results and province/city accuracy over the labeled texts at hand."""
     files: list[dict[str, Any]] = []
-    for folder in FOLDERS:
-        for txt in sorted(folder.glob("*.txt")):
-            gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+    for corpus in (c for c in CORPORA if c.available):
+        for pair in corpus.pairs:
+            if pair.text.suffix != ".txt":
+                continue
+            txt = pair.text
+            gold = json.loads(pair.gold.read_text(encoding="utf-8"))
             text = normalize_text(txt.read_text(encoding="utf-8"))
             meta = {"title": gold.get("title"), "publisher": gold.get("publisher")} if with_metadata else {}
             place = locate(text, **meta)
             files.append({
-                "file": f"{folder.name}/{txt.stem}",
+                "file": f"{corpus.name}/{txt.stem}",
                 "gold": (gold.get("province"), gold.get("city")),
                 "got": (place.province, place.city),
                 "evidence": place.evidence,
@@ -62,7 +65,7 @@ def body_only() -> dict[str, Any]:
 
 
 def test_corpus_is_there(with_metadata: dict[str, Any]) -> None:
-    assert with_metadata["n"] >= 24  # 22 dev notices + 2 seeds
+    assert with_metadata["n"] >= 55  # extra, extra2, seeds (and dev beside ../shared)
 
 
 @pytest.mark.parametrize("field", ["province", "city"])
@@ -91,7 +94,8 @@ def main() -> None:
         for f in result["files"]:
             mark = "ok " if f["gold"] == f["got"] else "BAD"
             print(f"  {mark} {f['file']:32} {f['got']}  {f['evidence']}")
-    texts = [normalize_text(p.read_text(encoding="utf-8")) for folder in FOLDERS for p in sorted(folder.glob("*.txt"))]
+    texts = [normalize_text(pair.text.read_text(encoding="utf-8"))
+             for c in CORPORA if c.available for pair in c.pairs if pair.text.suffix == ".txt"]
     locate(texts[0])
     start = time.perf_counter()
     rounds = 20

@@ -170,10 +170,10 @@ def test_iter_documents_yields_notices_and_pdf_text(crawled: Crawled) -> None:
     expected = {r["final_url"] for r in crawled.rows if r["outcome"] == "stored" and r["kind"] == "detail"}
     assert set(docs) == expected | {pdf}  # scanned PDF and .doc have no text
     assert "text/plain" in (docs[pdf].content_type or "")
-    assert "桂林" in docs[pdf].data.decode("utf-8")
+    assert "赣州" in docs[pdf].data.decode("utf-8")  # the text PDF holds the 赣州 notice
     gbk = docs[web.url("gjj", "/xxgk/tzgg/content_0001.htm")]
     assert gbk.content_type == "text/html; charset=utf-8"  # the header as sent (it lies)
-    assert "暂停服务".encode("gb18030") in gbk.data
+    assert "暂停办理".encode("gb18030") in gbk.data
     for doc in docs.values():
         assert doc.sha256 and doc.fetched_at and doc.source_path
         assert Path(doc.source_path).is_file()

@@ -2,8 +2,9 @@
 
 Each row is ``(text, suspended, rows)``: ``suspended`` is exactly the set of codes the text yields
 with action ``suspended``; ``rows`` are (service, action) pairs that must also be present, and
-pairs prefixed with ``!`` must not be. Rows are grouped by origin: clauses of real notices (the
-dev corpus, ids name the notice), taxonomy cue words, keep-open and exceptions, workarounds and
+pairs prefixed with ``!`` must not be. Rows are grouped by origin: constructions of real notices
+(ids name the dev notice each was found in; the sentences are our own words, the seeds' are their
+own, so no published text is copied here), taxonomy cue words, keep-open and exceptions, workarounds and
 deadlines, bugs caught while building, and known failures (``xfail(strict=True)``).
 """
 
@@ -59,58 +60,58 @@ REAL = [
        {"contribution"}),
     _c("guilin-online-hall-no-longer-accepts", "系统切换上线后,广西“数字人社”网上服务大厅、“桂林人社”微信公众号不再受理医疗(生育)保险业务。",
        {"online_channels", "general"}),
-    _c("tianmen-three-stops-one-clause", "2021年9月30日18:00起,暂停医疗保障业务,暂停定点医疗机构和定点零售药店的医保结算服务, 暂停异地住院、门诊即时结算。",
+    _c("tianmen-three-stops-one-clause", "9月30日18:00起,全市暂停医疗保障业务,暂停两类定点医药机构(定点医疗机构和定点零售药店)的医保结算, 暂停异地门诊、住院即时结算。",
        {"general", "inpatient", "outpatient", "pharmacy", "cross_region"}),
-    _c("tianmen-contribution-slip", "2021年9月22日8:00起,暂停对用人单位、个人出具医疗保险核定单,用人单位网上申报系统同步暂停服务。",
+    _c("tianmen-contribution-slip", "9月22日8:00起,对用人单位和个人暂停出具医疗保险核定单,单位网上申报系统同步暂停服务。",
        {"contribution", "online_channels"}),
-    _c("tianmen-pay-before-collection-stops", "在市税务局、银行暂停医疗保险费征收前,请参保单位和个人应及时缴纳已核定的医疗保险费用,避免医保待遇受到影响。",
+    _c("tianmen-pay-before-collection-stops", "在税务部门、银行暂停医疗保险费征收前,参保单位和个人请及时缴纳已核定的医疗保险费用,以免影响待遇享受。",
        {"contribution"}, "contribution:deadline"),
-    _c("luan-aside-keeps-contribution-open", "医保部门暂停办理基本医疗保险、大病保险、生育保险、医疗救助基金结算以及职工参保登记(城乡居民参保缴费不受影响)。",
+    _c("luan-aside-keeps-contribution-open", "医保部门暂停职工参保登记,暂停办理基本医保、大病保险、生育保险和医疗救助的基金结算(城乡居民参保缴费不受影响)。",
        {"maternity", "reimbursement", "enrollment"}, "!contribution:suspended"),
-    _c("luan-personal-account-unusable", "在此期间,参保人员个人账户无法使用。", {"personal_account"}),
-    _c("luan-exclusion-aside", "暂停参保人员使用“六安医保服务”微信公众号、APP 等网上渠道办理医保服务(不包括网签系统、城乡居民参保征缴系统服务)。",
+    _c("luan-personal-account-unusable", "停机期间,参保人员个人账户无法使用。", {"personal_account"}),
+    _c("luan-exclusion-aside", "参保人员暂停使用公众号、APP 等网上渠道办理医保服务(网签系统、居民参保征缴系统除外,不包括在内)。",
        {"online_channels", "general"}, "!contribution:suspended"),
-    _c("tangshan-except-filing", "在此期间,全市各级医疗保险经办机构除继续办理各种备案手续外,其它业务暂停受理。", {"general"},
+    _c("tangshan-except-filing", "停机期间,各级医疗保险经办机构除照常办理各类备案手续外,其它业务一律暂停受理。", {"general"},
        "!filing:suspended"),
-    _c("tangshan-card-drug-purchase", "全市定点医药机构暂停受理城镇职工医疗、生育保险和离休干部医疗保障联网结算和刷卡购药服务。",
+    _c("tangshan-card-drug-purchase", "各定点医药机构暂停受理职工医疗、生育保险和离休人员医疗保障的联网结算及刷卡购药。",
        {"pharmacy", "maternity"}),
-    _c("shenzhen-online-only-is-restricted", "本市参保人、参保单位无法通过网上服务或自助服务渠道办理异地就医备案登记、异地医疗费用报销业务。",
+    _c("shenzhen-online-only-is-restricted", "参保人和参保单位暂时无法通过网上或自助渠道办理异地就医备案登记和异地医疗费用报销。",
        set(), "filing:restricted", "reimbursement:restricted"),
-    _c("shenzhen-enrollment-cannot-be-done", "2023年4月24日0时至5月8日9时本市参保登记、信息变更及医保关系转移接续等参保类业务无法办理。",
+    _c("shenzhen-enrollment-cannot-be-done", "4月24日0时至5月8日9时,参保登记、信息变更和医保关系转移接续等参保类业务无法办理。",
        {"enrollment", "transfer"}),
-    _c("chenzhou-phone-filing-is-workaround", "暂停服务期间,郴州市参保人在异地联网定点医院办理入院的,先向参保地医保经办机构电话备案,待新系统上线后由异地定点医疗机构补办入院登记手续。",
+    _c("chenzhou-phone-filing-is-workaround", "停机期间在异地联网定点医院住院的参保人,先向参保地医保经办机构电话备案,新系统上线后由就诊医院补办入院登记。",
        {"cross_region", "inpatient"}, "!filing:suspended", "inpatient:workaround"),
-    _c("chenzhou-buy-ahead", "定点零售药店刷卡购药:参保人可根据实际情况在系统停运前,提前到医药机构购买当月治疗药品。",
+    _c("chenzhou-buy-ahead", "定点零售药店刷卡购药:参保人可视情况在系统停运前,提前到医药机构购足当月药品。",
        {"pharmacy"}, "pharmacy:deadline"),
-    _c("jingmen-except-keeps-suspended", "12月8日8:00时起,除继续暂停办理工伤住院结算外,恢复各项社保业务。", {"inpatient", "general"},
+    _c("jingmen-except-keeps-suspended", "12月8日8:00起,除工伤住院结算继续暂停办理外,各项社保业务恢复办理。", {"inpatient", "general"},
        "general:resumed"),
-    _c("jingmen-list-in-aside", "12月3日0:00时起,暂停办理线上线下、本地异地等各项医保、社保业务(包括参保登记、医保和社保关系转移接续、医保刷卡购药、门诊统筹、异地就医等)。",
+    _c("jingmen-list-in-aside", "12月3日0:00起,暂停办理线上线下、本地异地各项医保、社保业务(包括参保登记、医保社保关系转移接续、刷卡购药、门诊统筹和异地就医等)。",
        {"general", "online_channels", "enrollment", "transfer", "pharmacy", "outpatient", "cross_region"}),
-    _c("bazhou-bracketed-cross-region", "全州各级医保定点医疗机构、定点零售药店将暂停各项医保(含本地和异地)结算业务。",
+    _c("bazhou-bracketed-cross-region", "全州定点医疗机构、定点药店将暂停各类医保(含本地和异地)结算。",
        {"inpatient", "outpatient", "pharmacy", "cross_region"}),
-    _c("bazhou-enrollment-deadline", "2021年9月13日19时前,参保单位经办人员在网上服务大厅完成人员新增、减少、在职转退休、基数变更等业务;",
+    _c("bazhou-enrollment-deadline", "参保单位请于9月13日19时前通过网上服务大厅办结人员增减、在职转退休和基数变更;",
        {"enrollment", "online_channels"}, "enrollment:deadline"),
-    _c("dazhou-defer-filing-and-manual", "各级医保经办机构暂缓办理各类备案与手工报销业务,参保人可按程序先行提交申报资料。",
+    _c("dazhou-defer-filing-and-manual", "经办机构暂缓办理各类备案和手工报销,参保人可以先按程序交材料。",
        {"filing", "reimbursement"}),
-    _c("dazhou-care-unaffected", "各定点医药机构正常提供医疗服务,参保人员就医不受影响。", set()),
-    _c("ningbo-placeless-realtime-settlement", "医保实时交易系统将于2015年12月31日22:00至2016年1月1日凌晨5:00期间暂时停止市区城乡居民医保和医疗统筹人员的实时交易结算服务。",
+    _c("dazhou-care-unaffected", "各定点医药机构的诊疗照常进行,群众看病就医不受影响。", set()),
+    _c("ningbo-placeless-realtime-settlement", "12月31日22:00至次日凌晨5:00,系统暂停市区城乡居民医保及医疗统筹人员的实时交易结算服务。",
        {"inpatient", "outpatient"}, "!pharmacy:suspended"),
-    _c("ningbo-claim-later-is-instruction", "在此期间发生的医疗费用需回参保地医保经办机构申请零星报销。", set()),
-    _c("beijing-app-stays-open", "APP端所有功能均可正常使用。", set()),
-    _c("beijing-hall-and-client", "ITS税务大厅端和扣缴客户端均暂停办理所有业务。", {"general", "online_channels"},
+    _c("ningbo-claim-later-is-instruction", "这段时间的医疗费,可回参保地经办机构申请零星报销。", set()),
+    _c("beijing-app-stays-open", "手机APP的各项功能照常可用。", set()),
+    _c("beijing-hall-and-client", "大厅端、扣缴客户端均暂停办理所有业务。", {"general", "online_channels"},
        "!contribution:suspended"),
-    _c("xiamen-claim-period-extended", "2020医保年度发生的医疗费用,报销期限延长至2022年5月31日。生育津贴申领期限顺延。",
+    _c("xiamen-claim-period-extended", "上年度的医疗费用,其报销期限延长至2022年5月31日;生育津贴申领期限同样顺延。",
        {"reimbursement", "maternity"}, "reimbursement:deadline"),
-    _c("zhengzhou-list-after-general", "上线测试期间,郑州全市各项医保业务将暂停办理,主要包括参保登记、关系转移、就医备案、费用结算报销等。",
+    _c("zhengzhou-list-after-general", "测试期间,全市各项医保业务暂停办理,主要有参保登记、关系转移、就医备案、费用结算报销等。",
        {"general", "enrollment", "transfer", "filing", "reimbursement"}),
-    _c("zunyi-date-condition-is-no-deadline", "参保人员入院日期在2019年12月28日之前,出院日期在2020年1月2日以内,参保人员可以垫付住院费用,到医保经办机构进行手工报销。",
+    _c("zunyi-date-condition-is-no-deadline", "入院日期在12月28日之前、出院日期在1月2日以内的参保人员,可以先垫付住院费用,再到医保经办机构手工报销。",
        {"inpatient"}, "inpatient:workaround", "!inpatient:deadline"),
-    _c("taizhou-principle-is-no-keep-open", "按照“确保参保人员医保待遇不受影响、确保在两定机构就医购药不受影响”的原则,暂停全市两定机构医保刷卡业务。",
+    _c("taizhou-principle-is-no-keep-open", "本着“参保人员医保待遇不受影响、在两定机构就医购药不受影响”的原则,暂停两定机构医保刷卡业务。",
        {"inpatient", "outpatient", "pharmacy"}),
     _c("jinan-heading-then-list", "停机影响业务范围:\n工伤认定和劳动能力鉴定业务;\n职业年金关系转移申请。", {"filing", "transfer"}),
-    _c("guilin2021-resume-implies-stop", "2021年12月20日(星期一)8:00起,恢复城乡居民和灵活就业人员医疗保险缴费业务。",
+    _c("guilin2021-resume-implies-stop", "12月20日8:00起,恢复居民和灵活就业人员的医保缴费业务。",
        {"contribution"}, "contribution:resumed"),
-    _c("guilin2021-window-service-uninterrupted", "在此期间,服务不中断,群众可在工作日前往各级医保业务窗口,采取先收材料预受理等方式处理。", set()),
+    _c("guilin2021-window-service-uninterrupted", "停机期间服务不中断,群众可在工作日到各级医保窗口,以先收材料、预受理等方式办理。", set()),
 ]
 
 TAXONOMY = [
@@ -170,8 +171,8 @@ KEEP_OPEN = [
 
 WORKAROUNDS = [
     _c("pay-in-full-first", "停机期间参保人员门诊费用先行全额垫付,待系统恢复后补报。", {"outpatient"}, "outpatient:workaround"),
-    _c("self-pay-admission", "需住院的参保人,请先办理自费入院手续。", {"inpatient"}, "inpatient:workaround"),
-    _c("account-on-credit", "参保人办理入院、出院手续时,可先行挂账。", {"inpatient"}, "inpatient:workaround"),
+    _c("self-pay-admission", "需要住院的,请先按自费办理入院。", {"inpatient"}, "inpatient:workaround"),
+    _c("account-on-credit", "办理出入院手续时,参保人可以先行挂账。", {"inpatient"}, "inpatient:workaround"),
     _c("stock-up-ahead", "门诊特殊慢性病人员请提前购买必需的药品。", {"outpatient"}, "outpatient:workaround"),
     _c("convert-to-self-pay", "本地住院,9月15日前,各定点医疗机构将未出院病人转为自费住院。", {"inpatient"},
        "inpatient:deadline", "inpatient:workaround"),
@@ -179,7 +180,7 @@ WORKAROUNDS = [
     _c("instruction-objects-ignored", "急需购药的,可先行垫付,待系统恢复后到定点医院办理住院结算。", {"pharmacy"},
        "!inpatient:suspended"),
     _c("stock-up-any-verb", "门诊慢性病患者请提前备足药品。", {"outpatient"}, "outpatient:workaround"),
-    _c("finish-before-stop", "请各参保单位于8月20日20:00之前完成医疗保险缴费工作。", {"contribution"}, "contribution:deadline"),
+    _c("finish-before-stop", "请参保单位在8月20日20:00之前完成医疗保险缴费。", {"contribution"}, "contribution:deadline"),
     _c("deadline-cutoff", "截至9月10日,暂停办理生育津贴申领。", {"maternity"}),
     _c("offline-acceptance", "转诊备案可线下办理,待系统恢复后补录。", {"filing"}, "filing:workaround"),
     _c("manual-intake", "急需办理参保登记业务的个人,社保大厅提供手工收件服务。", {"enrollment"}, "enrollment:workaround"),
@@ -208,16 +209,16 @@ BUGS = [
     _c("resettlement-inpatient-is-filing", "暂停办理异地安置住院备案。", {"filing"}, "!cross_region:suspended"),
     _c("withholding-client-is-a-channel", "暂停扣缴客户端服务。", {"online_channels"}, "!contribution:suspended"),
     _c("misdecoded-run-does-not-split", "暂停“山西医?!蔽⑿殴娞拐ⅰ叭龝x通”APP等渠道的各类公共服务。", {"online_channels"}),
-    _c("purpose-phrase-is-no-object", "为进一步加强医疗保障信息化建设,向参保人员提供更加便捷高效的医保服务,我市将于11月8日启用新平台。", set()),
-    _c("otherwise-clause", "首次启动扣缴客户端时将提示软件升级,否则将导致软件无法使用。", set()),
+    _c("purpose-phrase-is-no-object", "为更好推进医疗保障信息化建设,向参保群众提供更加便捷的医保服务,本市将于11月8日启用新平台。", set()),
+    _c("otherwise-clause", "第一次打开扣缴客户端会提示升级,否则软件将无法使用。", set()),
     _c("recovery-after-is-a-time", "系统恢复后优先受理,不影响个人权益。", set()),
-    _c("switch-go-live-is-not-resume", "因异地就医管理系统开始进行切换上线准备,我市同步暂停异地就医相关服务。", {"cross_region"},
+    _c("switch-go-live-is-not-resume", "因异地就医管理系统开始切换上线准备,本市同步暂停异地就医相关服务。", {"cross_region"},
        "!cross_region:resumed"),
-    _c("title-line-ignored", "关于遵义市暂停社保和医保业务办理的公告\n停机期间参保登记等业务暂停实时办结。", {"enrollment"}),
-    _c("schedule-early-or-late", "如遇系统切换进度提前或者延后,将在门户网站、公众号上发布通告。", set()),
+    _c("title-line-ignored", "关于某市暂停医保业务办理的公告\n停机期间参保登记等业务暂停实时办结。", {"enrollment"}),
+    _c("schedule-early-or-late", "切换进度如有提前或延后,将另在网站、公众号发布通告。", set()),
     _c("cited-title-ignored", "市医保局发布了《关于暂停医保服务的公告》。", set()),
-    _c("service-agency-not-general", "全市所有医疗保险定点服务机构(医院、药店)暂停联网刷卡结算。", {"inpatient", "outpatient", "pharmacy"}),
-    # round 2, from the extra corpus (tests/corpus/extra): each rule with a variant found in neither corpus
+    _c("service-agency-not-general", "全市全部医保定点服务机构(医院、药店)暂停联网刷卡结算。", {"inpatient", "outpatient", "pharmacy"}),
+    # round 2, from the extra corpus (tests/gold/extra): each rule with a variant found in neither corpus
     _c("housing-fund-deposits-are-contribution", "服务大厅停止办理公积金缴存、提取、贷款及查询业务。", {"contribution"}),
     _c("housing-fund-deposit-business-variant", "12月30日起住房公积金缴存业务暂停办理。", {"contribution"}, "!general:suspended"),
     _c("housing-fund-payers-are-no-service", "请各缴存单位、缴存职工于12月28日前办理提取业务。", set(), "!contribution:deadline"),
@@ -243,7 +244,7 @@ BUGS = [
        "!pharmacy:suspended"),
     _c("admitted-patients-are-inpatient", "停机期间收治的医保患者,待新系统上线后转为医保结算。", {"inpatient"},
        "inpatient:workaround", "!outpatient:suspended"),
-    # round 3, from the second extra corpus (tests/corpus/extra2): each rule with a variant found in neither corpus
+    # round 3, from the second extra corpus (tests/gold/extra2): each rule with a variant found in neither corpus
     _c("haerbin-stop-table-rows-inherit-the-stop",
        "一、停机安排\n业务类别 | 停机时间 | 恢复时间\n医保经办服务(含网上办事大厅、“龙江医保”APP) | 2021年11月12日17:00 | 2021年11月22日8:30\n"
        "省内及跨省异地就医直接结算 | 2021年11月11日18:00 | 另行通知\n二、温馨提示\n请妥善保管门诊票据。",
@@ -326,10 +327,10 @@ def test_known_failures(text: str, suspended: set[str], rows: tuple[str, ...]) -
 
 AUDIENCES = [
     pytest.param("参保人员在系统切换期间必须购药的,可先自费垫付。", "pharmacy", "workaround", "insured", id="insured-subject"),
-    pytest.param("全州税务部门暂停所有单位医保相关缴费业务。", "contribution", "suspended", "agency", id="agency-subject"),
+    pytest.param("各级税务部门暂停全部单位医保缴费业务。", "contribution", "suspended", "agency", id="agency-subject"),
     pytest.param("全市各定点医药机构暂停医保结算。", "pharmacy", "suspended", "institution", id="institution-subject"),
     pytest.param("请参保单位在9月13日前完成人员增减业务。", "enrollment", "deadline", "employer", id="employer-subject"),
-    pytest.param("用人单位网上申报系统同步暂停服务。", "online_channels", "suspended", "employer", id="employer-channel"),
+    pytest.param("用人单位网上申报系统同时暂停。", "online_channels", "suspended", "employer", id="employer-channel"),
     pytest.param("暂停生育津贴发放。", "maternity", "suspended", None, id="no-subject"),
 ]
 
@@ -348,7 +349,7 @@ INSTRUCTIONS = [
     pytest.param("转院备案由医疗机构留存纸质备案材料。", "filing", "纸质备案", id="paper-filing"),
     pytest.param("10月19日17时前,各医疗机构须全部办理医保出院中结手续。", "inpatient", "各医疗机构须全部办理医保出院中结手续",
                  id="deadline-says-what-to-finish"),
-    pytest.param("参保人办理出院手续时,可先行挂账,待系统恢复后补办相关手续。", "inpatient", "先行挂账", id="credit-then-catch-up"),
+    pytest.param("参保人出院时可先行挂账,系统恢复后再补办手续。", "inpatient", "先行挂账", id="credit-then-catch-up"),
 ]
 
 
@@ -366,7 +367,7 @@ def test_suspended_rows_carry_no_instruction() -> None:
 
 
 def test_evidence_is_the_deciding_phrase() -> None:
-    text = normalize_text("一、停机时间\n2021年9月30日18:00起,暂停医疗保障业务,暂停异地住院、门诊即时结算。")
+    text = normalize_text("一、停机时间\n9月30日18:00起,全市暂停医疗保障业务,暂停异地住院、门诊即时结算。")
     facts = extract_services(text, [])
     cross = next(f for f in facts if f.service == "cross_region")
     assert cross.evidence == "暂停异地住院、门诊即时结算"

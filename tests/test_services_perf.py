@@ -26,12 +26,12 @@ from pipeline.service_scan import finite_words
 from pipeline.service_timing import WindowIndex
 from pipeline.times import extract_windows
 
-from conftest import CORPUS, every_start
+from conftest import every_start
+from corpora import labeled_text_paths
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-TEXTS = [normalize_text(p.read_text(encoding="utf-8"))
-         for folder in ("dev", "extra", "extra2", "seeds") for p in sorted((CORPUS / folder).glob("*.txt"))]
+TEXTS = [normalize_text(p.read_text(encoding="utf-8")) for p in labeled_text_paths() if p.suffix == ".txt"]
 
 # Text built from what the clause splitter reads: clause ends, separators, clock colons, brackets,
 # item markers, blanks.
@@ -229,12 +229,11 @@ def _gated_regexes() -> tuple[re.Pattern[str], ...]:
     from pipeline.parse import parse_document
     from pipeline.records import RawDocument
 
-    for folder in ("dev", "seeds"):
-        for p in sorted((CORPUS / folder).glob("*.txt")):
-            try:
-                parse_document(RawDocument(source=str(p), data=p.read_bytes(), source_path=str(p)))
-            except Exception:  # a rejected notice still ran some scans  # noqa: BLE001
-                pass
+    for p in labeled_text_paths():
+        try:
+            parse_document(RawDocument(source=str(p), data=p.read_bytes(), source_path=str(p)))
+        except Exception:  # a rejected notice still ran some scans  # noqa: BLE001
+            pass
     return tuple(re.compile(pattern, flags) for pattern, flags in list(service_scan._REQUIRED))
 
 

@@ -22,7 +22,7 @@ from pipeline.service_clauses import bracket_zones, split_clauses
 from pipeline.service_rules import service_rules
 from pipeline.service_scan import compile_cue, first_chars, matches, spans
 
-from conftest import CORPUS
+from corpora import own_text_paths, shared_text_paths
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -62,7 +62,7 @@ def _rule_patterns() -> list[tuple[str, int]]:
 
 PATTERNS = _rule_patterns()
 CORPUS_TEXTS = [normalize_text(p.read_text(encoding="utf-8"))
-                for folder in ("dev", "extra") for p in sorted((CORPUS / folder).glob("*.txt"))]
+                for p in own_text_paths() + shared_text_paths() if p.suffix == ".txt"]
 # Generated text built from the characters the rules care about, so the patterns fire often.
 ALPHABET = sorted({ch for p, _ in PATTERNS for ch in p if "\u4e00" <= ch <= "\u9fff"} | set("0123456789:,。;()\n 、前"))
 rule_text = st.text(alphabet=st.sampled_from(ALPHABET), max_size=60)

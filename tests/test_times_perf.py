@@ -23,12 +23,11 @@ from pipeline.times import stamp_spans
 from pipeline.time_resolve import resolve_all
 from pipeline.time_windows import Clause, read_clauses
 
-from conftest import CORPUS
+from corpora import labeled_text_paths
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-TEXTS = [normalize_text(p.read_text(encoding="utf-8"))
-         for folder in ("dev", "extra", "extra2", "seeds") for p in sorted((CORPUS / folder).glob("*.txt"))]
+TEXTS = [normalize_text(p.read_text(encoding="utf-8")) for p in labeled_text_paths() if p.suffix == ".txt"]
 
 # Words the time cue patterns are made of, with separators, brackets and list marks between them.
 _WORDS = ["所有", "业务", "服务", "系统", "停机", "停用", "停止使用", "暂停", "对外服务", "经办业务", "医保",

@@ -8,7 +8,6 @@ downtime row (none when ``outage`` is False).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,8 +16,9 @@ from pipeline.normalize import normalize_text
 from pipeline.records import PRECISIONS, TZ, WINDOW_KINDS, TimeWindow
 from pipeline.times import extract_windows
 
-DEV = Path(__file__).parent / "corpus" / "dev"
-NOTICES = [normalize_text(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.txt"))]
+from corpora import labeled_text_paths
+
+NOTICES = [normalize_text(p.read_text(encoding="utf-8")) for p in labeled_text_paths() if p.suffix == ".txt"]
 
 # Pieces that stress the grammar: units, connectors, numerals, cue words, brackets, digits.
 PIECES = ["年", "月", "日", "号", "时", "点", "分", "半", ":", "至", "到", "—", "-", "~", "起", "前", "止",

@@ -1,4 +1,7 @@
-"""The sites of the fixture web, built from FIXTURES.md shapes and the corpus notices.
+"""The sites of the fixture web, built from FIXTURES.md shapes and notices written for the project.
+
+The notices are our own (the check corpora, the bundled samples) and the two seeds; texts published
+by others (``../shared``) are never served from here.
 
 Sites (each its own host):
 
@@ -30,10 +33,12 @@ from urllib.parse import quote
 from .pdfgen import scanned_pdf, text_pdf
 from .server import Reply, Request, Route, Site
 
-__all__ = ["build_sites", "NEVER", "STORED", "CORPUS", "notice_text"]
+__all__ = ["build_sites", "NEVER", "STORED", "NOTICE_DIRS", "notice_text"]
 
 HERE = Path(__file__).parent
-CORPUS = HERE.parent / "corpus"
+GOLD = HERE.parent / "gold"
+# Where the texts of our notices are, searched in order: the check corpora, the seeds, the samples.
+NOTICE_DIRS = (GOLD / "extra", GOLD / "extra2", GOLD / "seeds", HERE.parent.parent / "raw" / "samples")
 TEMPLATES = HERE / "templates"
 
 NEVER = ("never", None)  # must not be requested
@@ -44,9 +49,9 @@ _HUGE_SIZE = 2_000_000  # bytes of the huge page (tests cap max_bytes at 1 MB)
 
 
 def notice_text(notice_id: str) -> str:
-    """Text of a corpus notice (dev set first, then seeds)."""
-    for folder in ("dev", "seeds"):
-        path = CORPUS / folder / f"{notice_id}.txt"
+    """Text of one of our notices, by id."""
+    for folder in NOTICE_DIRS:
+        path = folder / f"{notice_id}.txt"
         if path.exists():
             return path.read_text(encoding="utf-8")
     raise FileNotFoundError(notice_id)
@@ -69,7 +74,7 @@ def _cn_date(iso: str) -> str:
 
 def _detail(template: str, notice_id: str, title: str, pubdate: str, publisher: str,
             site_name: str, attachments: str = "", body: str | None = None) -> str:
-    """A detail page of ``template`` around a corpus notice."""
+    """A detail page of ``template`` around one of our notices."""
     return _render(
         template, title=html.escape(title), pubdate=pubdate, pubdate_cn=_cn_date(pubdate),
         pubdate_nbsp=_cn_date(pubdate).replace("月", "月&nbsp;"), publisher=publisher,
@@ -92,10 +97,10 @@ def _rsj() -> Site:
     notices = {
         # path: (corpus id, title, date, publisher)
         "/tzgg/202110/t20211011_1001.html": ("xinzhou-2021", "忻州市医疗保障局关于切换国家医疗保障信息平台系统停机公告", "2021-10-11", "忻州市医疗保障局"),
-        "/tzgg/202109/t20210905_0905.html": ("shanxi-shengzhi-2021", "省医保局关于省直医保业务系统切换停机的公告", "2021-09-05", "山西省医疗保障局"),
-        "/tzgg/202202/t20220220_0220.html": ("jinan-2022", "济南市社会保险信息系统升级停机公告", "2022-02-20", "济南市人力资源和社会保障局"),
-        "/tzgg/202109/t20210915_0915.html": ("taizhou-js-2021", "泰州市医疗保险信息系统切换上线的公告", "2021-09-15", "泰州市医疗保障局"),
-        "/tzgg/202111/t20211119_1119.html": ("zhengzhou-2021", "今天下午5点起郑州全市暂停办理所有医保业务", "2021-11-19", "郑州市医疗保障局"),
+        "/tzgg/202109/t20210905_0905.html": ("datong-2021", "大同市医疗保障局关于医保信息平台切换上线期间暂停医保服务的公告", "2021-10-20", "大同市医疗保障局"),
+        "/tzgg/202202/t20220220_0220.html": ("zibo-2022", "淄博市医疗保障局关于全市医保信息系统升级期间暂停医保结算服务的公告", "2022-05-16", "淄博市医疗保障局"),
+        "/tzgg/202109/t20210915_0915.html": ("nantong-gjj-2021", "南通公积金系统升级 9月18日至20日暂停服务", "2021-09-14", "南通市住房公积金管理中心"),
+        "/tzgg/202111/t20211119_1119.html": ("wuhu-2021", "10月29日下午5点起 我市医保业务暂停办理 11月8日起陆续恢复", "2021-10-26", "芜湖市医疗保障局"),
     }
     routes: dict[str, Route] = {}
     for path, (nid, title, date, publisher) in notices.items():
@@ -109,13 +114,13 @@ def _rsj() -> Site:
             _li("../zwgk/t20210930_0002.html", "社保系统暂停服务的通知", "2021-09-30"),
         ],
         [  # index_1.html
-            _li("./202109/t20210905_0905.html", notices["/tzgg/202109/t20210905_0905.html"][1], "2021-09-05"),
-            _li("//{{hostport:rsj}}/tzgg/202202/t20220220_0220.html", notices["/tzgg/202202/t20220220_0220.html"][1], "2022-02-20"),
+            _li("./202109/t20210905_0905.html", notices["/tzgg/202109/t20210905_0905.html"][1], "2021-10-20"),
+            _li("//{{hostport:rsj}}/tzgg/202202/t20220220_0220.html", notices["/tzgg/202202/t20220220_0220.html"][1], "2022-05-16"),
             '    <li><a href="javascript:void(0)">系统切换专题</a> <a href="mailto:ybj@example.gov.cn">系统邮箱</a></li>',
         ],
         [  # index_2.html
-            _li("/tzgg/202109/t20210915_0915.html", notices["/tzgg/202109/t20210915_0915.html"][1], "2021-09-15"),
-            _li("./202111/t20211119_1119.html", notices["/tzgg/202111/t20211119_1119.html"][1], "2021-11-19"),
+            _li("/tzgg/202109/t20210915_0915.html", notices["/tzgg/202109/t20210915_0915.html"][1], "2021-09-14"),
+            _li("./202111/t20211119_1119.html", notices["/tzgg/202111/t20211119_1119.html"][1], "2021-10-26"),
         ],
     ]
     for index, lis in enumerate(items):
@@ -137,8 +142,8 @@ def _rsj() -> Site:
 # --- ybj: Hanweb ------------------------------------------------------------------------------
 _YBJ_NOTICES = {
     "/art/2020/4/30/art_1234_70001.html": ("guilin-2020", "关于桂林市医疗保障信息系统切换的通告", "2020-04-30", "桂林市医疗保障局"),
-    "/art/2021/9/24/art_1234_70002.html": ("tianmen-2021", "关于医疗保障信息平台系统切换停机公告", "2021-09-24", "天门市医疗保障局"),
-    "/art/2021/10/18/art_1234_70003.html": ("changsha-2021", "关于长沙市医疗保障信息系统停机切换的通告", "2021-10-18", "长沙市医疗保障局"),
+    "/art/2021/12/6/art_1234_70002.html": ("xiantao-2021", "仙桃市医疗保障局关于国家医保信息平台上线切换期间暂停医保服务的公告", "2021-12-06", "仙桃市医疗保障局"),
+    "/art/2021/10/25/art_1234_70003.html": ("hunan-shengben-2021", "湖南省医疗保障事务中心关于省本级医保信息系统切换上线期间暂停医保业务的公告", "2021-10-25", "湖南省医疗保障事务中心"),
 }
 _ATTACH_ONLY = "/art/2021/9/1/art_1234_70004.html"
 _PDF = "/picture/0/s21090100001.pdf"
@@ -197,7 +202,7 @@ def _ybj() -> Site:
     routes[_ATTACH_ONLY] = _page(_detail(
         "hanweb_detail.html", "", "关于医保信息系统升级期间暂停业务的公告", "2021-09-01", name, name,
         attachments=attachments, body="<p>各参保单位、参保人员:</p><p>具体安排详见附件。</p>"))
-    pdf_lines = [line.strip() for line in notice_text("guilin-2021").splitlines() if line.strip()][:12]
+    pdf_lines = [line.strip() for line in notice_text("ganzhou-2021").splitlines() if line.strip()][:12]
     gbk_name = "医保信息系统升级停机安排.pdf".encode("gbk").decode("latin-1")
     routes[_PDF] = Route(body=text_pdf(pdf_lines), content_type="application/octet-stream",
                          headers={"Content-Disposition": f'attachment; filename="{gbk_name}"'},
@@ -218,11 +223,11 @@ def _ybj() -> Site:
 
 # --- gjj: GBK, header lies --------------------------------------------------------------------
 def _gjj() -> Site:
-    name = "南昌住房公积金管理中心"
+    name = "湖州市住房公积金管理中心"
     lying = "text/html; charset=utf-8"
     notices = {
-        "/xxgk/tzgg/content_0001.htm": ("nanchang-gjj-2023", "关于年度结算及业务系统升级上线暂停服务的通知", "2023-12-15", name),
-        "/xxgk/tzgg/content_0002.htm": ("ningbo-2015", "医保实时交易系统年度处理暂停服务的通知", "2015-12-30", "宁波市医疗保障局"),
+        "/xxgk/tzgg/content_0001.htm": ("huzhou-gjj-2023", "湖州市住房公积金管理中心关于年度结算及系统升级期间暂停办理业务的公告", "2023-12-25", name),
+        "/xxgk/tzgg/content_0002.htm": ("luoyang-2016", "洛阳市人力资源和社会保障局关于城乡居民基本医疗保险信息系统切换期间暂停医保结算的通知", "2016-12-27", "洛阳市人力资源和社会保障局"),
     }
     routes: dict[str, Route] = {}
     for path, (nid, title, date, publisher) in notices.items():
@@ -233,10 +238,10 @@ def _gjj() -> Site:
         return f"<tr><td class=t><a href={href} target=_blank>{title}</a></td><td class=d>{date}</td></tr>"
 
     pages = [
-        ([row("content_0001.htm", notices["/xxgk/tzgg/content_0001.htm"][1], "2023-12-15"),
+        ([row("content_0001.htm", notices["/xxgk/tzgg/content_0001.htm"][1], "2023-12-25"),
           row("content_0003.htm", "关于2023年度住房公积金缴存基数调整的通知", "2023-06-30")],
          '<a href="list_2.html">下一页</a> <a href="list_3.html">尾页</a>'),
-        ([row("content_0002.htm", notices["/xxgk/tzgg/content_0002.htm"][1], "2015-12-30")],
+        ([row("content_0002.htm", notices["/xxgk/tzgg/content_0002.htm"][1], "2016-12-27")],
          '<a href="list.html">上一页</a> <a href="list_3.html">下一页</a>'),
     ]
     for index, (rows, pager) in enumerate(pages):
@@ -284,20 +289,20 @@ def _hard() -> tuple[Site, Site]:
             headers={"Set-Cookie": "FSSBBIl1UgzbN7N80S=Kx3vT0; Path=/; expires=Wed, 01 Jan 2031 00:00:00 GMT; HttpOnly"},
             expect=("blocked", "blocked"))),
         ("challenge.html", "医保系统停机公告(二)", Route(body=challenge, expect=("blocked", "blocked"))),
-        ("busy503.html", "六安市医保系统切换暂停服务的通告", Route(body=notice("luan-2021", "六安市医保系统切换暂停服务的通告"),
+        ("busy503.html", "大理州医保系统切换暂停服务的通告", Route(body=notice("dali-2022", "大理州医保系统切换暂停服务的通告"),
             fault="status_then_ok", fail_status=503, expect=STORED)),
-        ("busy429.html", "达州市医保系统停机公告", Route(body=notice("dazhou-2023", "达州市医保系统停机公告"),
+        ("busy429.html", "恩施州医保系统停机公告", Route(body=notice("enshi-2021", "恩施州医保系统停机公告"),
             fault="status_then_ok", fail_status=429, expect=STORED)),
-        ("busy403.html", "深圳市医保网上服务暂停公告(系统升级)", Route(body=notice("shenzhen-2023", "深圳市医保网上服务暂停公告(系统升级)"),
+        ("busy403.html", "泉州社保系统升级暂停业务公告", Route(body=notice("quanzhou-shebao-2021", "泉州社保系统升级暂停业务公告"),
             fault="status_then_ok", fail_status=403, expect=STORED)),
         ("gone.html", "医保系统停机公告(已删除)", Route(body=soft404, expect=("not_found", "soft_404"))),
-        ("slow.html", "医保系统升级公告(慢)", Route(body=notice("zunyi-2019", "遵义医保系统升级公告"), fault="slow",
+        ("slow.html", "医保系统升级公告(慢)", Route(body=notice("foshan-2019", "佛山医保年终结算公告"), fault="slow",
             sleep=1.5, expect=("error", "timeout"))),
-        ("slow_once.html", "兰州市医保系统切换停机公告", Route(body=notice("lanzhou-2021", "兰州市医保系统切换停机公告"),
+        ("slow_once.html", "临夏州医保系统切换停机公告", Route(body=notice("linxia-2021", "临夏州医保系统切换停机公告"),
             fault="slow_once", sleep=1.5, expect=STORED)),
-        ("truncated.html", "医保系统升级公告(截断)", Route(body=notice("chenzhou-2021", "郴州医保系统升级公告"),
+        ("truncated.html", "医保系统升级公告(截断)", Route(body=notice("dezhou-2022", "德州医保系统升级公告"),
             fault="truncate", expect=("error", "truncated"))),
-        ("moved.html", "北京市税务局系统升级暂停办理业务的通告", Route(fault="redirect", status=301,
+        ("moved.html", "天津市税务局系统升级暂停服务的通告", Route(fault="redirect", status=301,
             location="{{origin:secure}}/gg/moved.html", expect=STORED)),
         ("loop_a.html", "医保系统停机公告(循环)", Route(fault="redirect", status=302, location="/gg/loop_b.html",
             expect=("error", "redirect_loop"))),
@@ -322,8 +327,8 @@ def _hard() -> tuple[Site, Site]:
     routes["/robots.txt"] = Route(body=b"User-agent: *\nDisallow: /admin/\n", content_type="text/plain",
                                   kind="robots", expect=("fetched", None))
     secure = Site("secure", {
-        "/gg/moved.html": Route(body=notice("beijing-tax-2019", "北京市税务局系统升级暂停办理业务的通告",
-                                            "2019-08-14", "国家税务总局北京市税务局"), expect=None),
+        "/gg/moved.html": Route(body=notice("tianjin-tax-2021", "国家税务总局天津市税务局关于电子税务局等系统升级暂停服务的通告",
+                                            "2021-06-16", "国家税务总局天津市税务局"), expect=None),
     })
     return Site("hard", routes), secure
 
