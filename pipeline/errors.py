@@ -20,4 +20,4 @@ class Rejected(Exception):
 
 
 class ConfigError(ValueError):
-    """A configuration or sources file is wrong; the message names the key."""
+    """A settings, sources or rules file is wrong; the message names the file and the key."""

@@ -25,7 +25,6 @@ from typing import Any
 from .normalize import normalize_text
 from .records import Place
 from .ruledata import load_csv, load_yaml
-from .service_scan import compile_cue, spans
 
 __all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
 
@@ -107,40 +106,9 @@ class _Hit:
     forms: tuple[_Form, ...]
 
 
-class _CueCounter:
-    """Occurrences of any of some cue words: ``sum(text.count(c) for c in cues)``.
-
-    ``str.count`` counts a word's non-overlapping occurrences. When no cue overlaps itself (no
-    proper prefix of a cue is also its suffix), those are all the places where it starts; when,
-    besides, no cue is a prefix of another (nor a duplicate), at most one cue starts at a place.
-    The sum is then the number of places where some cue starts, which one scan finds
-    (:func:`pipeline.service_scan.spans`) instead of one ``count`` per cue. Other lists are
-    counted word by word.
-    """
-
-    __slots__ = ("cues", "starts")
-
-    def __init__(self, cues: tuple[str, ...]) -> None:
-        self.cues = cues
-        self.starts = compile_cue("|".join(map(re.escape, cues))) if _one_start_each(cues) else None
-
-    def count(self, text: str) -> int:
-        """Occurrences of any cue in ``text``."""
-        if self.starts is None:
-            return sum(text.count(c) for c in self.cues)
-        return len(spans(self.starts, text))
-
-
-def _one_start_each(cues: tuple[str, ...]) -> bool:
-    """True when no cue is empty, overlaps itself, or starts another (see :class:`_CueCounter`)."""
-    if not cues or len(set(cues)) != len(cues):
-        return False
-    for cue in cues:
-        if not cue or any(cue[:k] == cue[-k:] for k in range(1, len(cue))):
-            return False
-        if any(other != cue and other.startswith(cue) for other in cues):
-            return False
-    return True
+def _count(text: str, cues: tuple[str, ...]) -> int:
+    """Occurrences of any of ``cues`` in ``text``."""
+    return sum(text.count(c) for c in cues)
 
 
 @dataclass(slots=True)
@@ -159,8 +127,6 @@ class _Index:
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
     county_cues: tuple[str, ...]
-    city_cue_count: _CueCounter  # counts city_cues
-    province_cue_count: _CueCounter  # counts province_cues
 
 
 @dataclass(slots=True)
@@ -276,8 +242,6 @@ def _index() -> _Index:
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
-        city_cue_count=_CueCounter(tuple(rules["city_cues"])),
-        province_cue_count=_CueCounter(tuple(rules["province_cues"])),
     )
 
 
@@ -486,8 +450,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
         if n and not ix.divisions[city].is_municipality:
             tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[own].name}x{n}")
 
-    city_cues = ix.city_cue_count.count(body + ttl)
-    province_cues = ix.province_cue_count.count(body + ttl + pub)
+    city_cues = _count(body + ttl, ix.city_cues)
+    province_cues = _count(body + ttl + pub, ix.province_cues)
     best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
     best_score = tally.scores[best] if best else 0.0
 

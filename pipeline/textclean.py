@@ -17,10 +17,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import regex
+
+from .cuescan import compile_cue, iter_matches, prefiltered
 from .normalize import compact
 from .records import TZ
 from .ruledata import load_yaml
-from .service_scan import compile_cue, iter_matches
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name"]
 
@@ -53,16 +55,14 @@ class CleanPage:
 class _AnyOf:
     """Whether a line matches any of a list of patterns (``re.search``), tested in two passes.
 
-    Patterns anchored at the line start (``^...``) are joined into one regex tried at the start
-    only; the others into one regex with a first-character prefilter
-    (:func:`pipeline.service_scan.compile_cue`), so the engine skips to the characters that can
-    open one of them instead of trying every alternative at every position. A line is one line:
-    ``^`` holds only at its start.
+    Patterns anchored at the line start (``^`` first, no top-level ``|``) are joined into one regex
+    tried at the start only; the others into one cue regex (:func:`pipeline.cuescan.compile_cue`)
+    searched through the line. A line is one line: ``^`` holds only at its start.
     """
 
     def __init__(self, patterns: list[str]) -> None:
-        anchored = [p for p in patterns if _anchored(p)]
-        floating = [p for p in patterns if not _anchored(p)]
+        anchored = [p for p in patterns if p.startswith("^") and not _top_level_or(p)]
+        floating = [p for p in patterns if p not in anchored]
         self._start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self._anywhere = compile_cue("|".join(f"(?:{p})" for p in floating)) if floating else None
 
@@ -70,23 +70,26 @@ class _AnyOf:
         """True when some pattern matches ``line`` (re.search semantics; an empty match counts)."""
         if self._start is not None and self._start.match(line) is not None:
             return True
-        if self._anywhere is None:
-            return False
-        m = self._anywhere.search(line)
-        return m is not None
+        return self._anywhere is not None and self._anywhere.search(line) is not None
 
 
-def _anchored(pattern: str) -> bool:
-    """True when ``pattern`` opens with ``^`` outside any alternation (it matches at the start only)."""
-    try:
-        # private modules, so typeshed has no stubs for them
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as sp  # type: ignore[attr-defined]
-
-        data = sp.parse(pattern).data
-    except (ImportError, re.error, AttributeError):
-        return False
-    return bool(data) and data[0][0] is c.AT and data[0][1] in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+def _top_level_or(pattern: str) -> bool:
+    """True when ``pattern`` has a ``|`` outside every group and class (``^a|b`` is not anchored)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +102,13 @@ class _PageRules:
     untrusted: frozenset[str]  # labels of a host's stamp (更新时间)
     source: frozenset[str]  # labels of the issuer (来源)
     author: frozenset[str]
-    label_re: re.Pattern[str]  # any info label with its colon (group 1: the whole match)
+    label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
     agency_suffixes: tuple[str, ...]  # longest first
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
     table_header: re.Pattern[str]
     repost: list[re.Pattern[str]]
-    relays: list[re.Pattern[str]]
+    relays: list[regex.Pattern[str]]
     not_publishers: frozenset[str]
     doc_number: re.Pattern[str]
     tail_source: re.Pattern[str]
@@ -128,10 +131,11 @@ def _rules() -> _PageRules:
         source=frozenset(labels["source"]),
         author=frozenset(labels["author"]),
         # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
-        # forum stamp 发表于, a blank). Compiled with a first-character prefilter: group 1 is the
-        # whole match (see service_scan.compile_cue).
-        label_re=compile_cue(
-            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)"
+        # forum stamp 发表于, a blank). Every match starts with a label's first character: the
+        # engine skips to those (group 1 is the match; see cuescan.prefiltered).
+        label_re=prefiltered(
+            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
+            "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         outlets=tuple(data["outlet_markers"]),
@@ -139,8 +143,6 @@ def _rules() -> _PageRules:
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
         # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
-        # Compiled for iter_matches (group 1 is the whole match): a head lacking a word a relay
-        # needs (从/自, 提醒/提示 ...) is not scanned, and most heads lack them.
         relays=[compile_cue(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
@@ -307,7 +309,7 @@ def _read_info_line(line: str) -> _Info | None:
         if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
             name = m["name"]
             return _Info(publisher=name, publisher_evidence=f"转自:{name}")
-    labels = list(iter_matches(r.label_re, line))
+    labels = list(iter_matches(r.label_re, line, 1))
     stamp = _STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):
         return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
@@ -320,10 +322,10 @@ def _read_info_line(line: str) -> _Info | None:
     if len(line) > 160 or any(w in line for w in ("至", "暂停", "停机", "恢复")):
         return None
     info = _Info()
-    for i, m in enumerate(labels):
-        label = m.group("label")
+    for i, lm in enumerate(labels):
+        label = lm.group("label")
         end = labels[i + 1].start(1) if i + 1 < len(labels) else len(line)
-        value = line[m.end(1):end].strip(" |:：")
+        value = line[lm.end(1):end].strip(" |:：")
         if label in r.source or label in r.author:
             # The value stops at the first blank (a date or another field may follow).
             name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
@@ -743,9 +745,9 @@ def _publisher_from_body(page: CleanPage) -> None:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
     for pattern in _rules().relays:
-        for m in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
-            if is_agency_name(m["name"]):
-                page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(1).strip(',。;:')}"
+        for relay in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
+            if is_agency_name(relay["name"]):
+                page.publisher, page.publisher_evidence = relay["name"], f"body:{relay.group(0).strip(',。;:')}"
                 return
     m = _BODY_ISSUERS.search(head) if "如下" in head else None
     if m:

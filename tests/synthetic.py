@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.records import TZ
+from pipeline.ruledata import service_codes
 
 __all__ = [
     "Corpus",
@@ -423,9 +424,7 @@ def many_cities(n: int = 300, seed: int = 7, *, notices_per_city: int = 1) -> Co
     while len(places) < n:  # more cities than the country has: number the extra ones
         k = len(places)
         places.append(("合成省", f"合成{k}市", f"9{k:05d}"))
-    codes = ["general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region",
-             "filing", "reimbursement", "transfer", "maternity", "personal_account", "online_channels",
-             "institution_settlement"]
+    codes = list(service_codes())
     c = Corpus()
     base = ts("2019-06-01 00:00")
     k = 0

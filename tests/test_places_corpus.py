@@ -30,7 +30,7 @@ FLOOR_BODY_ONLY = 0.90  # body alone: a regression guard, raise it as signals im
 def score(with_metadata: bool) -> dict[str, Any]:
     """Per-file results and province/city accuracy over the labeled texts at hand."""
     files: list[dict[str, Any]] = []
-    for corpus in (c for c in CORPORA if c.available):
+    for corpus in (c for c in CORPORA if c.available and c.per_notice):  # real: held by its floors
         for pair in corpus.pairs:
             if pair.text.suffix != ".txt":
                 continue

@@ -443,3 +443,44 @@ def test_time_ticks_choose_a_readable_step() -> None:
         assert 1 <= len(ticks) <= at_most + 1
         assert all(lo <= t <= lo + dt.timedelta(days=days) for t, _ in ticks)
         assert len({label for _, label in ticks}) == len(ticks)
+
+
+# --- the taxonomy lives in the rules file ---------------------------------------------------
+
+def test_a_code_added_to_the_rules_file_is_a_report_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding a code means editing rules/services.yaml only: the extractor names it, the report shows it."""
+    from pipeline import ruledata
+    from pipeline.services import rules as service_rules_module
+    from pipeline.services.cues import find_cues
+
+    data = ruledata.load_yaml("services.yaml")
+    codes = dict(data["codes"], test_code={"label": "a code added by this test", "heading": "测试业务",
+                                           "words": ["测试业务"]})
+    patched = dict(data, codes=codes)
+    real = ruledata.load_yaml
+    fake = lambda name: patched if name == "services.yaml" else real(name)  # noqa: E731
+    monkeypatch.setattr(ruledata, "load_yaml", fake)
+    monkeypatch.setattr(service_rules_module, "load_yaml", fake)
+    ruledata.service_taxonomy.cache_clear()
+    try:
+        rules = service_rules_module.service_rules.__wrapped__()
+        cues = find_cues("全市暂停测试业务。", rules)
+        assert [o.codes for o in cues.objects] == [("test_code",)]
+
+        corpus = synthetic.Corpus()
+        x = corpus.notice("test-code-2021", province="山西省", city="忻州市", adcode="140900",
+                          published_at=synthetic.ts("2021-10-11 09:00"))
+        x.window("downtime", synthetic.ts("2021-10-21 18:00"), synthetic.ts("2021-10-22 18:00"),
+                 "2021年10月21日18:00至2021年10月22日18:00暂停测试业务。", services=["test_code"])
+        x.service("test_code", start=synthetic.ts("2021-10-21 18:00"), end=synthetic.ts("2021-10-22 18:00"),
+                  span=(0, len(x.row["body_text"])))
+        paths, rows = _build(corpus, tmp_path)
+        assert comparison_schema().names[-1] != "hours_test_code"  # in taxonomy order, not appended
+        assert "hours_test_code" in comparison_schema().names
+        assert _by_id(rows)[x.notice_id]["hours_test_code"] == 24
+        assert "测试业务 (test_code)" in paths["markdown"].read_text(encoding="utf-8")
+        soup = BeautifulSoup(paths["html"].read_text(encoding="utf-8"), "lxml")
+        heads = [el.get_text(strip=True) for el in soup.select(".col-label")]
+        assert heads[-1] == "测试业务" and len(heads) == len(synthetic.service_codes())  # the matrix's last column
+    finally:
+        ruledata.service_taxonomy.cache_clear()

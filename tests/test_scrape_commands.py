@@ -77,9 +77,9 @@ def test_fetch_detects_the_style_of_a_hanweb_shell_and_reads_its_data(web: Fixtu
     assert "style    hanweb (detected: Hanweb column shell" in out.stdout
     assert "data     POST " + web.url("ybj", "/module/web/jpage/dataproxy.jsp?startrecord=1") in out.stdout
     details = [line.split()[1] for line in out.stdout.splitlines() if line.startswith("  detail")]
-    assert details == [web.url("ybj", p) for p in ("/art/2020/4/30/art_1234_70001.html",
-                                                  "/art/2021/9/24/art_1234_70002.html",
-                                                  "/art/2021/10/18/art_1234_70003.html")]
+    pages = {url for url, e in web.expectations(["ybj"]).items() if e.kind == "detail" and e.outcome == "stored"}
+    # the notices among the first data request's 45 records (the fourth is only in the second one)
+    assert len(details) == 3 and set(details) < pages
 
 
 @pytest.mark.parametrize(("site", "path", "style"), [("gjj", "/xxgk/tzgg/list.html", "next_link"),
@@ -91,11 +91,15 @@ def test_fetch_detects_the_other_styles(web: FixtureWeb, site: str, path: str, s
 
 
 def test_fetch_a_notice_shows_the_body_it_would_parse(web: FixtureWeb) -> None:
+    import re
+
     out = notices("fetch", web.url("gjj", "/xxgk/tzgg/content_0001.htm"), "--lines", "0")
     assert out.returncode == 0, out.stderr
-    assert "parsed   an outage notice; title '关于年度结算及业务系统升级上线暂停服务的通知'" in out.stdout
+    parsed = re.search(r"^parsed   an outage notice; title '([^']+)'; publisher '([^']+)'", out.stdout, re.M)
+    assert parsed, out.stdout
     body = [line[4:] for line in out.stdout.splitlines() if line.startswith("  | ")]
-    assert body[0] == "关于年度结算及业务系统升级上线暂停服务的通知" and len(body) > 10  # GBK under a utf-8 header
+    # the GBK page under a header saying utf-8 decodes: the body starts with the title, in Chinese
+    assert body[0] == parsed.group(1) and "公积金" in body[0] and len(body) > 10
 
 
 @pytest.mark.parametrize(("path", "verdict"), [

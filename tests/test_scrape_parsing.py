@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.scrape.classify import classify, sniff_suffix
+from pipeline.scrape.verdict import classify, sniff_suffix
 from pipeline.scrape.http import Response
 from pipeline.scrape.listing import (attachment_links, decode_page, hanweb_requests, parse_hanweb_data,
                                      parse_hanweb_shell, parse_next_link, parse_trs, title_matches)

@@ -8,25 +8,25 @@ is a bug in the fast form.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import service_clauses, service_reading, service_scan, services
+from pipeline.services import clauses as service_clauses
+from pipeline.services import extract as services
+from pipeline.services import reading as service_reading
 from pipeline.normalize import normalize_text
 from pipeline.records import ServiceFact
-from pipeline.service_clauses import split_clauses
-from pipeline.service_cues import CueMap, find_cues
-from pipeline.service_reading import Reading, read_clauses
-from pipeline.service_rules import SERVICE_CODES, service_rules
-from pipeline.service_scan import finite_words
-from pipeline.service_timing import WindowIndex
+from pipeline.services.clauses import split_clauses
+from pipeline.services.cues import CueMap, find_cues
+from pipeline.services.reading import Reading, read_service_clauses
+from pipeline.ruledata import service_codes
+from pipeline.services.rules import service_rules
+from pipeline.services.timing import WindowIndex
 from pipeline.times import extract_windows
 
-from conftest import every_start
 from corpora import labeled_text_paths
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -129,7 +129,7 @@ def _plain_facts(text: str, readings: list[Reading], cues: CueMap, windows: Wind
             if key not in seen:
                 seen.add(key)
                 facts.append(_plain_row(text, r, action, cues, windows))
-    order = {code: i for i, code in enumerate(SERVICE_CODES)}
+    order = {code: i for i, code in enumerate(service_codes())}
     facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
     return facts
 
@@ -138,7 +138,7 @@ def _rows_agree(text: str) -> int:
     rules = service_rules()
     index = WindowIndex(extract_windows(text, None))
     cues = find_cues(text, rules)
-    readings = read_clauses(text, split_clauses(text), cues, rules)
+    readings = read_service_clauses(text, split_clauses(text), cues, rules)
     facts = services._facts(text, readings, cues, index, rules.steps)
     assert facts == _plain_facts(text, readings, cues, index, rules.steps)
     return len(facts)
@@ -148,143 +148,15 @@ def test_rows_corpus() -> None:
     assert sum(_rows_agree(text) for text in TEXTS) > 500, "the corpus notices state services"
 
 
-# --- patterns that are word lists: found in the one pass over the word lists ----------------------
-
-FINITE = [
-    pytest.param("(?:先行|需先|先)?垫付", ("先行垫付", "需先垫付", "先垫付", "垫付"), id="optional-prefixes"),
-    pytest.param("[省市]外(?:就医|住院)", ("省外就医", "省外住院", "市外就医", "市外住院"), id="literal-class"),
-    pytest.param("异地安置(?:住院)?备案|异地安置", ("异地安置住院备案", "异地安置备案", "异地安置"), id="longer-branch-first"),
-    pytest.param("医保|医保卡", None, id="engine-takes-a-shorter-word"),
-    pytest.param("(?:先行)??垫付", None, id="lazy-optional"),
-    pytest.param("保险费(?!用)", None, id="lookahead"),
-    pytest.param(r"\d日前", None, id="digit-category"),
-    pytest.param("[^,]对账", None, id="negated-class"),
-    pytest.param("(?:医保|社保){1,4}结算", None, id="repeat-past-three"),
-]
-
-
-@pytest.mark.parametrize(("pattern", "expected"), FINITE)
-def test_finite_words(pattern: str, expected: tuple[str, ...] | None) -> None:
-    got = finite_words(pattern)
-    assert (sorted(got) if got else None) == (sorted(expected) if expected else None)
-
-
-def test_rule_patterns_read_as_word_lists() -> None:
-    rules = service_rules()
-    listed = set(map(id, rules.word_lists.keys))
-    regexes = [c.regex for c in rules.objects] + [c.regex for c in rules.actions]
-    words_of = [r for r in regexes if id(r) in listed and ("(?:" in r.pattern or "[" in r.pattern)]
-    assert len(words_of) >= 10, "垫付, 住院备案, 结算 ... patterns are scanned with the word lists"
-
-
-_LIST_REGEXES = service_rules().word_lists.keys
-_words = sorted({w for ws in service_rules().word_lists.table for w in (ws, ws[:1], ws[-1:], ws[:-1])})
-_word_text = st.lists(st.one_of(st.sampled_from(_words), st.sampled_from(list("0123456789,。\n(){}前后"))),
-                      max_size=30).map("".join)
-
-
-def _lists_agree(text: str) -> None:
-    found = service_rules().word_lists.spans(text)
-    for regex in _LIST_REGEXES:
-        assert found[regex] == every_start(regex, text), regex.pattern
-
-
-def test_word_lists_corpus() -> None:
-    for text in TEXTS:
-        _lists_agree(text)
-
-
-@FAST
-@given(_word_text)
-def test_word_lists_generated(text: str) -> None:
-    _lists_agree(text)
-
-
-# --- scans start where the first required word comes within reach -------------------------------
-
-def _plain_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """spans() as first written: search from the text's start, again from each match's start + 1."""
-    out, m = [], regex.search(text)
-    while m is not None:
-        if m.end(1) > m.start(1):
-            out.append(m.span(1))
-        m = regex.search(text, m.start(1) + 1)
-    return out
-
-
-def _plain_matches(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """iter_matches() as first written: finditer's non-empty group 1, searched from the start."""
-    out, m = [], regex.search(text)
-    while m is not None:
-        s, e = m.span(1)
-        if e > s:
-            out.append((s, e))
-        m = regex.search(text, e if e > s else s + 1)
-    return out
-
-
-@functools.cache
-def _gated_regexes() -> tuple[re.Pattern[str], ...]:
-    """Every regex the gate has read (services, text cleaning, contacts), once the corpora are parsed."""
-    from pipeline.parse import parse_document
-    from pipeline.records import RawDocument
-
-    for p in labeled_text_paths():
-        try:
-            parse_document(RawDocument(source=str(p), data=p.read_bytes(), source_path=str(p)))
-        except Exception:  # a rejected notice still ran some scans  # noqa: BLE001
-            pass
-    return tuple(re.compile(pattern, flags) for pattern, flags in list(service_scan._REQUIRED))
-
-
-_FILLER = "前言," * 30 + "\n"  # text before the first required word, which the scan skips
-
-_REACH_CASES = [
-    pytest.param("((?:暂停|停止)[^,。]{0,8}?期间)", _FILLER + "2月1日暂停结算期间,停止办理。暂停期间", True,
-                 id="repeat-before-word"),
-    pytest.param("(^(?:关于)?[^\\n。]{0,20}?通知$)", _FILLER + "关于停机的通知\n通知", True, id="line-anchor"),
-    pytest.param("(^(?:关于)?[^\\n。]{0,20}?通知$)", "关于停机的通知" + _FILLER + "通知", False, id="line-anchor-first"),
-    pytest.param("((?<=暂停)结算)", _FILLER + "暂停结算,结算", True, id="word-in-lookbehind"),
-    pytest.param("(结算(?=[^,]{0,6}?暂停))", _FILLER + "结算业务暂停,结算", True, id="word-in-lookahead"),
-    pytest.param("(否则[^,。]*)", _FILLER + "否则将影响,否则", False, id="unbounded"),
-]
-
-
-@pytest.mark.parametrize(("pattern", "text", "skips"), _REACH_CASES)
-def test_scan_start_cases(pattern: str, text: str, skips: bool) -> None:
-    regex = re.compile(pattern, re.MULTILINE)
-    assert (service_scan._scan_from(regex, text) > 0) == skips
-    assert service_scan.spans(regex, text) == _plain_spans(regex, text)
-    assert service_scan.matches(regex, text) == _plain_matches(regex, text)
-    assert service_scan.spans(regex, text), "the case has matches"
-
-
-def test_scan_start_corpus() -> None:
-    regexes = _gated_regexes()
-    assert len(regexes) >= 40, "the services, cleaning and contacts regexes were read"
-    for text in TEXTS:
-        for regex in regexes:
-            assert service_scan.spans(regex, text) == _plain_spans(regex, text), regex.pattern
-            assert service_scan.matches(regex, text) == _plain_matches(regex, text), regex.pattern
-
-
-@FAST
-@given(_word_text)
-def test_scan_start_generated(text: str) -> None:
-    for regex in _gated_regexes():
-        assert service_scan.spans(regex, text) == _plain_spans(regex, text), regex.pattern
-        assert service_scan.matches(regex, text) == _plain_matches(regex, text), regex.pattern
-
-
 # --- clauses that can give no reading are not read ----------------------------------------------
 
 def _readings_agree(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     rules = service_rules()
     clauses, cues = split_clauses(text), find_cues(text, rules)
-    fast = read_clauses(text, clauses, cues, rules)
+    fast = read_service_clauses(text, clauses, cues, rules)
     with monkeypatch.context() as m:  # the definition: every clause with a cue is read
         m.setattr(service_reading, "_reads_nothing", lambda *args: False)
-        plain = read_clauses(text, clauses, cues, rules)
+        plain = read_service_clauses(text, clauses, cues, rules)
     assert fast == plain
 
 
@@ -322,4 +194,4 @@ SKIP_CASES = [
 @pytest.mark.parametrize("text", SKIP_CASES)
 def test_skipped_clauses_cases(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _readings_agree(text, monkeypatch)
-    assert read_clauses(text, split_clauses(text), find_cues(text), service_rules()), "the case has readings"
+    assert read_service_clauses(text, split_clauses(text), find_cues(text), service_rules()), "the case has readings"

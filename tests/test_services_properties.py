@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from pipeline.records import AUDIENCES, SERVICE_ACTIONS, TZ, WINDOW_KINDS, ServiceFact, TimeWindow
 from pipeline.ruledata import RulesError
-from pipeline.service_rules import SERVICE_CODES, service_rules
+from pipeline.ruledata import service_codes
+from pipeline.services.rules import service_rules
 from pipeline.services import attach_services, extract_services
 
 CUE_WORDS = [
@@ -39,7 +40,7 @@ def _valid(text: str, facts: list[ServiceFact]) -> None:
     for f in facts:
         assert 0 <= f.span_start < f.span_end <= len(text)
         assert f.evidence == text[f.span_start:f.span_end]
-        assert f.service in SERVICE_CODES
+        assert f.service in service_codes()
         assert f.action in SERVICE_ACTIONS
         assert f.audience is None or f.audience in AUDIENCES
         assert f.instruction is None or f.action in ("workaround", "deadline")
@@ -98,13 +99,13 @@ def test_windows_never_break_it(case: tuple[str, list[TimeWindow]]) -> None:
 def test_rules_compile_and_cover_the_taxonomy() -> None:
     rules = service_rules()
     named = {code for cue in rules.objects for code in cue.codes}
-    assert set(SERVICE_CODES) - {"general"} <= named
+    assert set(service_codes()) - {"general"} <= named
     assert rules.general, "generic stops are listed"
     assert {a.action for a in rules.actions} >= {*SERVICE_ACTIONS, "open"} - {"workaround"}
 
 
 def test_a_bad_rules_entry_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import service_rules as module
+    from pipeline.services import rules as module
 
     good = module.load_yaml("services.yaml")
     actions = module.load_yaml("service_actions.yaml")

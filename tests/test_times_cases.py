@@ -22,7 +22,8 @@ import pytest
 
 from pipeline.normalize import normalize_text
 from pipeline.records import TZ, TimeWindow
-from pipeline.times import extract_windows, stamp_spans
+from pipeline.times import extract_windows
+from pipeline.times.extract import stamp_spans
 
 
 def _pub(day: str | None) -> dt.datetime | None:

@@ -15,13 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import time_grammar, time_windows, times
+from pipeline.times import extract as times
+from pipeline.times import grammar as time_grammar
+from pipeline.times import windows as time_windows
 from pipeline.normalize import normalize_text
 from pipeline.ruledata import load_yaml
-from pipeline.time_grammar import scan
-from pipeline.times import stamp_spans
-from pipeline.time_resolve import resolve_all
-from pipeline.time_windows import Clause, read_clauses
+from pipeline.times.grammar import scan
+from pipeline.times.extract import stamp_spans
+from pipeline.times.resolve import resolve_all
+from pipeline.times.windows import TimeClause, read_time_clauses
 
 from corpora import labeled_text_paths
 
@@ -47,7 +49,7 @@ def _segments() -> list[str]:
     """Every clause part the extractor reads on the corpora (before, after, heading), and each line."""
     out: list[str] = []
     for text in TEXTS:
-        for c in read_clauses(text, resolve_all(text, scan(text), None)):
+        for c in read_time_clauses(text, resolve_all(text, scan(text), None)):
             out += [c.before, c.after, c.heading]
         out += text.split("\n")
     return out
@@ -74,48 +76,15 @@ def _gates_agree(segment: str) -> None:
     assert bool(r["any_component"].search(segment)) == plain, segment
 
 
-def _required_words_hold(segment: str) -> None:
-    """Every match of a gated pattern holds one of the words its gate searches for."""
-    data = load_yaml("time_cues.yaml")
-    lists = [data[k] for k in ("section_patterns", "period_label_patterns", "core_strong_patterns",
-                               "core_weak_patterns", "province_component_patterns")]
-    lists += [[p for p, _ in data["components"]], data["open_end_patterns"][1:2]]
-    for patterns in lists:
-        words = time_windows._required_words(patterns)
-        assert words, patterns  # each list has a gate today; None would only make it slower
-        for p in patterns:
-            for m in re.finditer(p, segment):
-                assert any(w in m.group() for w in words), (p, m.group())
-
-
 def test_gates_corpus() -> None:
     for segment in SEGMENTS:
         _gates_agree(segment)
-        _required_words_hold(segment)
 
 
 @FAST
 @given(_cue_text)
 def test_gates_generated(segment: str) -> None:
     _gates_agree(segment)
-    _required_words_hold(segment)
-
-
-@pytest.mark.parametrize(("pattern", "words"), [
-    ("停机[^,]{0,6}时间", ["停机"]),
-    ("(?:跨省|省外)(?:就医)?[^,]{0,6}?(?:直接结算|直结)", ["省外", "跨省"]),
-    ("(?:所有|各)[^,]{0,4}?(?:网点|服务大厅)", ["服务大厅", "网点"]),
-    ("[^,]{0,10}另行通知", ["另行通知"]),
-    ("(?:医保|社保)?业务", ["业务"]),
-    ("(?i)app", None),
-    ("[^,]{0,4}(?:a|b?)", None),
-], ids=["two runs", "branch of words", "most selective part", "after a class", "optional group skipped",
-        "ignorecase has none", "no word in every match"])
-def test_required_words_cases(pattern: str, words: list[str] | None) -> None:
-    assert time_windows._required_words([pattern]) == words
-
-
-# --- the scope tests with their gates, against their plain definitions ----------------------------
 
 
 def _plain_has_core(segment: str) -> bool:
@@ -130,7 +99,7 @@ def _plain_has_core(segment: str) -> bool:
     return any(p.search(segment) for p in r["weak"])
 
 
-def _plain_component(c: Clause, skip_list_items: bool = False) -> str | None:
+def _plain_component(c: TimeClause, skip_list_items: bool = False) -> str | None:
     """The definition: every component pattern scanned before and after the expression."""
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
@@ -171,14 +140,14 @@ def _scope_agrees(before: str, after: str) -> None:
     assert time_windows._has_core(segment) == _plain_has_core(segment), segment
     assert time_windows._province(segment) == _plain_province(segment), segment
     res = resolve_all("10月8日", scan("10月8日"), None)[0]
-    c = Clause(res=res, kind="other", before=before, after=after, heading="")
+    c = TimeClause(res=res, kind="other", before=before, after=after, heading="")
     for skip in (False, True):
         assert time_windows._component(c, skip) == _plain_component(c, skip), (before, after)
 
 
 def test_scope_corpus() -> None:
     for text in TEXTS:
-        for c in read_clauses(text, resolve_all(text, scan(text), None)):
+        for c in read_time_clauses(text, resolve_all(text, scan(text), None)):
             _scope_agrees(c.before, c.after)
             _scope_agrees(c.heading, "")
 
@@ -226,7 +195,7 @@ def _plain_headings(text: str) -> list[str]:
 
 
 def _headings_agree(text: str) -> None:
-    clauses = read_clauses(text, resolve_all(text, scan(text), None))
+    clauses = read_time_clauses(text, resolve_all(text, scan(text), None))
     assert [c.heading for c in clauses] == _plain_headings(text), text
 
 
@@ -245,7 +214,7 @@ def test_headings_generated(text: str) -> None:
                          ids=["table row"])
 def test_headings_table(text: str) -> None:
     _headings_agree(text)
-    assert [c.heading for c in read_clauses(text, resolve_all(text, scan(text), None))][:2] == ["停机时间", "恢复时间"]
+    assert [c.heading for c in read_time_clauses(text, resolve_all(text, scan(text), None))][:2] == ["停机时间", "恢复时间"]
 
 
 def test_open_tail_is_the_old_pattern() -> None:
@@ -298,7 +267,7 @@ def test_stamp_spans_generated(text: str) -> None:
 # --- the clause reader's gated steps against their plain forms ---------------------------------------
 
 
-def _plain_kind(c: Clause, text: str) -> str:
+def _plain_kind(c: TimeClause, text: str) -> str:
     """The definition: all cues listed, the first after the expression by priority at its place."""
     r = _rules()
     expr = c.res.expr
@@ -324,7 +293,7 @@ def _plain_kind(c: Clause, text: str) -> str:
 
 def _clauses_agree(text: str) -> None:
     r = _rules()
-    for c in read_clauses(text, resolve_all(text, scan(text), None)):
+    for c in read_time_clauses(text, resolve_all(text, scan(text), None)):
         plain = _plain_province(time_windows._PARENS.sub("", c.before + time_windows._stop_part(c.after)))
         assert c.province == plain, (c.before, c.after)
         label = c.before + "\n" + c.heading
@@ -422,26 +391,6 @@ def test_not_text_spans_corpus() -> None:
 @given(_url_text)
 def test_not_text_spans_generated(text: str) -> None:
     assert times._not_text_spans(text) == _plain_not_text_spans(text)
-
-
-# --- province pre-test: the words' first characters searched before each word's characters -------------
-
-
-def _chars_agree(text: str) -> None:
-    chars = _rules()["province_chars"]
-    assert chars is not None
-    assert chars.held_by(text) == any(all(ch in text for ch in w) for w in chars.words), text
-
-
-def test_chars_of_corpus() -> None:
-    for segment in SEGMENTS:
-        _chars_agree(segment)
-
-
-@FAST
-@given(_clause_words)
-def test_chars_of_generated(text: str) -> None:
-    _chars_agree(text)
 
 
 # --- a relative day's follower matched in place instead of on a copy of the rest of the text ----------

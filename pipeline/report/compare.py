@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..ruledata import service_codes
+
 __all__ = [
-    "SERVICE_CODES",
-    "SERVICE_LABELS",
     "UNKNOWN_PLACE",
     "ParsedTables",
     "comparison_schema",
@@ -41,41 +41,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# Taxonomy order of SPEC.md (general first, then the specific services); the matrix columns and
-# the hours_<code> columns follow it, so keep it a list.
-SERVICE_CODES: tuple[str, ...] = (
-    "general",
-    "contribution",
-    "enrollment",
-    "inpatient",
-    "outpatient",
-    "pharmacy",
-    "cross_region",
-    "filing",
-    "reimbursement",
-    "transfer",
-    "maternity",
-    "personal_account",
-    "online_channels",
-    "institution_settlement",
-)
-# Short Chinese column heads for the matrix (readers of the report read Chinese notices).
-SERVICE_LABELS: dict[str, str] = {
-    "general": "全部业务",
-    "contribution": "征缴",
-    "enrollment": "参保登记",
-    "inpatient": "住院",
-    "outpatient": "门诊",
-    "pharmacy": "药店",
-    "cross_region": "异地就医",
-    "filing": "备案",
-    "reimbursement": "零星报销",
-    "transfer": "转移接续",
-    "maternity": "生育",
-    "personal_account": "个人账户",
-    "online_channels": "线上渠道",
-    "institution_settlement": "机构清算",
-}
 UNKNOWN_PLACE = "未知地区"
 TABLE_NAMES = ("notices", "windows", "services", "contacts", "rejects")
 
@@ -261,7 +226,7 @@ def comparison_schema() -> Any:
         pa.field("n_estimated_windows", i, nullable=False),
         pa.field("services_suspended", pa.list_(s), nullable=False),
         pa.field("n_services_suspended", i, nullable=False),
-        *[pa.field(f"hours_{code}", f) for code in SERVICE_CODES],
+        *[pa.field(f"hours_{code}", f) for code in service_codes()],  # taxonomy order (rules/services.yaml)
         pa.field("service_detail", pa.list_(service_detail), nullable=False),
         pa.field("n_contacts", i, nullable=False),  # distinct phone numbers
         pa.field("contact_orgs", pa.list_(s), nullable=False),
@@ -435,7 +400,7 @@ def _service_detail(
     for f in facts:
         if f.get("action") == "suspended" and f.get("service"):
             by_service[f["service"]].append(f)
-    order = {c: i for i, c in enumerate(SERVICE_CODES)}
+    order = {c: i for i, c in enumerate(service_codes())}
     out = []
     for service in sorted(by_service, key=lambda c: (order.get(c, len(order)), c)):
         intervals: list[tuple[dt.datetime, dt.datetime]] = []
@@ -665,7 +630,7 @@ def _compare_batch(
             "n_estimated_windows": sum(1 for w in wins if w.get("is_estimate")),
             "services_suspended": [d["service"] for d in detail],
             "n_services_suspended": len(detail),
-            **{f"hours_{code}": hours_by_service.get(code) for code in SERVICE_CODES},
+            **{f"hours_{code}": hours_by_service.get(code) for code in service_codes()},
             "service_detail": detail,
             "n_contacts": len(phones),
             "contact_orgs": orgs,

@@ -20,7 +20,8 @@ from typing import Any
 
 from ..records import TZ
 from .charts import Bar, MatrixCell, TimelineRow, clip, esc, histogram, iter_matrix, iter_timeline
-from .compare import SERVICE_CODES, SERVICE_LABELS, ParsedTables, rows_of, sentence_around
+from ..ruledata import service_codes, service_headings, service_taxonomy
+from .compare import ParsedTables, rows_of, sentence_around
 
 __all__ = ["render_html", "iter_html", "fmt_time", "fmt_num"]
 
@@ -162,11 +163,11 @@ def _matrix(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> Iterator
         for d in r["service_detail"]:
             hours = f"{fmt_num(d['hours'])} 小时" if d["hours"] is not None else "时长未知"
             period = f"{fmt_time(d['start']) or '?'} → {fmt_time(d['end']) or '?'}"
-            what = f"{SERVICE_LABELS.get(d['service'], d['service'])} ({d['service']}) 暂停: {hours}, {period}; 依据: {_BASIS_LABELS.get(d['basis'].split('+')[0], d['basis'])}"
+            what = f"{service_headings().get(d['service'], d['service'])} ({d['service']}) 暂停: {hours}, {period}; 依据: {_BASIS_LABELS.get(d['basis'].split('+')[0], d['basis'])}"
             cells[(i, d["service"])] = MatrixCell(d["hours"], _evidence_tip(r, what, [d["evidence"], d["window_evidence"]]))
-    extra = sorted({c for r in rows for c in r["services_suspended"]} - set(SERVICE_CODES))
+    extra = sorted({c for r in rows for c in r["services_suspended"]} - set(service_codes()))
     # Every taxonomy column is shown (an empty column is a finding too); unknown codes go last.
-    columns = [(c, SERVICE_LABELS[c]) for c in SERVICE_CODES] + [(c, c) for c in extra]
+    columns = [(s.code, s.heading) for s in service_taxonomy()] + [(c, c) for c in extra]
     return iter_matrix(labels, columns, cells)
 
 
@@ -248,7 +249,7 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> Iterator[
             else f"提前天数未知: 发布日期 {pub_s or '缺失'}, 停机开始 {start_s or '缺失'}"
         )
         svc_lines = [
-            f"{SERVICE_LABELS.get(d['service'], d['service'])}: {fmt_num(d['hours']) + ' 小时' if d['hours'] is not None else '时长未知'} 「{d['evidence']}」"
+            f"{service_headings().get(d['service'], d['service'])}: {fmt_num(d['hours']) + ' 小时' if d['hours'] is not None else '时长未知'} 「{d['evidence']}」"
             for d in r["service_detail"]
         ]
         svc_tip = "\n".join([_who(r), f"暂停 {r['n_services_suspended']} 项服务"] + svc_lines)

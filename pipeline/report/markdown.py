@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import TZ
-from .compare import SERVICE_CODES, SERVICE_LABELS, ParsedTables
+from ..ruledata import service_codes, service_headings
+from .compare import ParsedTables
 
 __all__ = ["render_markdown", "md_cell"]
 
@@ -121,8 +122,9 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
         lines += ["", "## Service suspension hours (city x service)", "",
                   "Hours each service is suspended (its own period, else its window, else the downtime); "
                   "`?` = suspended, hours unknown; blank = not suspended.", ""]
-        used = [c for c in SERVICE_CODES if any(c in r["services_suspended"] for r in rows)]
-        extra = sorted({c for r in rows for c in r["services_suspended"]} - set(SERVICE_CODES))
+        codes, headings = service_codes(), service_headings()
+        used = [c for c in codes if any(c in r["services_suspended"] for r in rows)]
+        extra = sorted({c for r in rows for c in r["services_suspended"]} - set(codes))
         cols = used + extra
         if cols:
             mrows = []
@@ -133,7 +135,7 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
                     [md_cell(f"{_place(r)} {when_s}".strip())]
                     + [("?" if hours_by[c] is None else _n(hours_by[c])) if c in hours_by else "" for c in cols]
                 )
-            lines += _table(["city"] + [f"{SERVICE_LABELS.get(c, c)} ({c})" for c in cols], mrows, "l" + "r" * len(cols))
+            lines += _table(["city"] + [f"{headings.get(c, c)} ({c})" for c in cols], mrows, "l" + "r" * len(cols))
         else:
             lines.append("No suspended services were found.")
         lines += ["", "## Contacts", ""]

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .classify import Verdict, classify, sniff_suffix
+from .verdict import Verdict, classify, sniff_suffix
 from .http import Fetcher, Response
 from .listing import (Link, attachment_links, decode_page, detect_style, hanweb_requests, parse_hanweb_data,
                       parse_hanweb_shell, parse_links, parse_next_link, parse_trs, title_matches)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .classify import classify
+from .verdict import classify
 from .http import Fetcher
 from .listing import (Link, attachment_links, decode_page, detect_style, hanweb_requests, parse_hanweb_data,
                       parse_hanweb_shell, parse_links, parse_next_link, parse_trs, title_matches)

@@ -39,17 +39,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import importlib
 import re
 from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import Any
 
-from .records import TimeWindow
-from .ruledata import load_yaml
-from .time_resolve import Resolved, sentence_bounds
+from ..records import TimeWindow
+from ..ruledata import load_yaml
+from .resolve import Resolved, sentence_bounds
 
-__all__ = ["Clause", "read_clauses", "choose_downtime", "MAX_DOWNTIME_DAYS"]
+__all__ = ["TimeClause", "read_time_clauses", "choose_downtime", "MAX_DOWNTIME_DAYS"]
 
 MAX_DOWNTIME_DAYS = 120  # an "end" further than this after the start is a claim period, not downtime
 _CUE_WINDOW = 4  # characters after a kind cue searched for 期间/准备 (停机切换期间 is a period)
@@ -60,7 +59,7 @@ _LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)�
 
 
 @dataclass(slots=True)
-class Clause:
+class TimeClause:
     """One expression with what its clause says about it."""
 
     res: Resolved
@@ -78,95 +77,6 @@ class Clause:
     partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
 
 
-# The regex parser of the standard library (re._parser; typed Any: the stubs leave it out). Used only
-# to read which words a rule pattern cannot match without (see _required_words).
-_sre_parser: Any = importlib.import_module("re._parser")
-_sre: Any = importlib.import_module("re._constants")
-
-
-def _sequence_words(items: list[tuple[Any, Any]]) -> list[str] | None:
-    """Words one of which any match of the parsed sequence ``items`` holds; None if none found.
-
-    A run of plain characters in the sequence itself is in every match; so is one of the words of
-    an alternation whose every branch has such words; a group counts as its own sequence. Of the
-    candidates, the one whose shortest word is longest is kept (the most selective).
-    """
-    best: list[str] | None = None
-
-    def consider(words: list[str] | None) -> None:
-        nonlocal best
-        if words and (best is None or min(map(len, words)) > min(map(len, best))):
-            best = words
-
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider(["".join(run)])
-            run = []
-        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # (group, add flags, del flags, items)
-            consider(_sequence_words(list(av[3])))
-        elif op is _sre.BRANCH:
-            branches = [_sequence_words(list(b)) for b in av[1]]
-            if all(branches):
-                consider([w for b in branches if b for w in b])
-    return best
-
-
-def _required_words(patterns: list[str]) -> list[str] | None:
-    """Words one of which every match of any of ``patterns`` holds; None when a pattern has none.
-
-    A cheap gate before a slow pattern: text holding none of these words cannot match it.
-    """
-    words: list[str] = []
-    for pattern in patterns:
-        parsed = _sre_parser.parse(pattern)
-        found = None if parsed.state.flags & re.IGNORECASE else _sequence_words(list(parsed))
-        if not found:
-            return None
-        words += found
-    return sorted(set(words), key=lambda w: (-len(w), w))
-
-
-def _word_gate(patterns: list[str]) -> re.Pattern[str] | None:
-    """A search for the required words of ``patterns`` (see :func:`_required_words`), or None."""
-    words = _required_words(patterns)
-    return re.compile("|".join(map(re.escape, words))) if words else None
-
-
-@dataclass(frozen=True, slots=True)
-class _AnyOf:
-    """Whether any of several patterns matches: their required words first, then one alternation."""
-
-    gate: re.Pattern[str] | None
-    pattern: re.Pattern[str]
-
-    def search(self, text: str) -> bool:
-        """True when one of the patterns matches somewhere in ``text``."""
-        return (self.gate is None or self.gate.search(text) is not None) and self.pattern.search(text) is not None
-
-
-@dataclass(frozen=True, slots=True)
-class _CharsOf:
-    """Whether a text holds every character of one of some words (in any order or place)."""
-
-    words: tuple[str, ...]
-    first: re.Pattern[str]  # the words' first characters: a text without any holds none of the words
-
-    @classmethod
-    def of(cls, words: list[str] | None) -> _CharsOf | None:
-        """The test for ``words``; None when there are none (nothing can be ruled out)."""
-        if not words:
-            return None
-        return cls(tuple(words), re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"))
-
-    def held_by(self, text: str) -> bool:
-        """True when ``text`` holds every character of one of the words."""
-        return self.first.search(text) is not None and any(all(ch in text for ch in w) for w in self.words)
-
-
 @functools.cache
 def _rules() -> dict[str, Any]:
     """Cue words and compiled patterns from ``rules/time_cues.yaml``."""
@@ -182,11 +92,10 @@ def _rules() -> dict[str, Any]:
     def alt(items: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
-    def any_of(patterns: list[str]) -> _AnyOf:
+    def any_of(patterns: list[str]) -> re.Pattern[str]:
         # One pass instead of one per pattern: it finds a match wherever any of them would, so
         # "no match" here means none of the patterns matches (a gate before the per-pattern loops).
-        # Text without any of their required words is not even searched.
-        return _AnyOf(_word_gate(patterns), re.compile("|".join(f"(?:{p})" for p in patterns)))
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
 
     return {
         "cue_re": re.compile(alt(words)),
@@ -198,7 +107,6 @@ def _rules() -> dict[str, Any]:
         "deadline_prefix": re.compile(rf"(?:{alt(data['deadline_prefix'])})[ ]?(?:到|至)?[ ]?$"),
         "estimate_re": re.compile(alt(data["estimate"])),
         "open_end": [re.compile(p) for p in data["open_end_patterns"]],
-        "open_end_gate": _word_gate(data["open_end_patterns"][1:2]),
         "section": [re.compile(p) for p in data["section_patterns"]],
         "any_section": any_of(data["section_patterns"]),
         "period_label": [re.compile(p) for p in data["period_label_patterns"]],
@@ -212,7 +120,6 @@ def _rules() -> dict[str, Any]:
         "online_re": re.compile(alt(data["online_scope"])),
         "province": [re.compile(p) for p in data["province_component_patterns"]],
         "any_province": any_of(data["province_component_patterns"]),
-        "province_chars": _CharsOf.of(_required_words(data["province_component_patterns"])),
         "province_name": data["province_component_name"],
         "components": [(re.compile(p), name) for p, name in data["components"]],
         "any_component": any_of([p for p, _ in data["components"]]),
@@ -240,7 +147,7 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[tuple[int, str]]:
         yield m.start(), r["cue_kind"][m.group()]
 
 
-def _kind(c: Clause, text: str, period_label: bool | None = None) -> str:
+def _kind(c: TimeClause, text: str, period_label: bool | None = None) -> str:
     """Kind of the expression from its clause (see the module docstring).
 
     ``period_label``: whether ``c.before`` holds a period label, when the caller knows already.
@@ -248,7 +155,7 @@ def _kind(c: Clause, text: str, period_label: bool | None = None) -> str:
     r = _rules()
     expr = c.res.expr
     if period_label is None:
-        period_label = r["any_period_label"].search(c.before)
+        period_label = r["any_period_label"].search(c.before) is not None
     if period_label:
         return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
     if r["deadline_suffix"].match(text, expr.end) and not text.startswith("前后", expr.end):
@@ -310,7 +217,7 @@ def _list_item(segment: str, start: int, end: int) -> bool:
     return segment[left - 1:left] == "、" or segment[right:right + 1] == "、"
 
 
-def _component(c: Clause, skip_list_items: bool = False) -> str | None:
+def _component(c: TimeClause, skip_list_items: bool = False) -> str | None:
     """The component named nearest before the expression, else first after it.
 
     With ``skip_list_items`` (a general stop), a name inside a list of its businesses
@@ -319,11 +226,6 @@ def _component(c: Clause, skip_list_items: bool = False) -> str | None:
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
     r = _rules()
-    # Most clauses hold none of the patterns' required words; blanking kept-open sub-clauses only
-    # removes words (no required word holds a blank), so such a clause names no component.
-    gate = r["any_component"].gate
-    if gate is not None and not gate.search(c.before + c.after):
-        return None
     before, after = _drop_kept_open(c.before), _drop_kept_open(c.after)
     # Most segments name no component: the per-pattern scans run only on a segment where one of
     # the patterns matches (the alternation matches exactly there).
@@ -357,7 +259,7 @@ def _has_core(segment: str) -> bool:
                     return True
     if r["partial_re"].search(segment):
         return False
-    return r["any_weak"].search(segment)
+    return r["any_weak"].search(segment) is not None
 
 
 def _province(segment: str) -> bool:
@@ -452,7 +354,7 @@ def _table_label(text: str, start: int, index: int) -> str | None:
 _OPEN_TAIL = re.compile(r"[ ]?(?:起|开始)?[ ]?,?[ ]?")  # between a point and its open end: 起,至...
 
 
-def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None = None) -> list[Clause]:
+def read_time_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None = None) -> list[TimeClause]:
     """Read the clause of every resolved expression (kind, estimate, component, scope flags).
 
     ``bounds`` are the text's :func:`sentence_bounds` when the caller has them already.
@@ -461,7 +363,7 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
     if bounds is None:
         bounds = sentence_bounds(text)
     starts = [x.expr.start for x in resolved]  # ascending: the scanner reads left to right
-    out: list[Clause] = []
+    out: list[TimeClause] = []
     # Between two expressions, the words after the last comma open the next one's clause
     # (...恢复,异地就医结算10月20日恢复): they are its subject or label, not the previous one's.
     cuts: list[tuple[int, int]] = []  # (end of i's after, start of (i+1)'s before)
@@ -483,7 +385,7 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
         in_row = i - bisect.bisect_left(starts, line_start, 0, i)  # times before it on its line
         label = _table_label(text, e.start, in_row)
         heading = label if label is not None else _heading(text, e.start)
-        c = Clause(res=res, kind="other", before=before, after=after, heading=heading)
+        c = TimeClause(res=res, kind="other", before=before, after=after, heading=heading)
         masked = after
         if e.right is None:
             tail = _OPEN_TAIL.match(text, e.end)
@@ -492,23 +394,19 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
             if m and m.end() - e.end <= len(after):
                 # 至新系统上线时止 says until when, not what happens: hide it from the kind cues.
                 masked = after[:m.start() - e.end] + " " * (m.end() - m.start()) + after[m.end() - e.end:]
-            if m is None and (r["open_end_gate"] is None or r["open_end_gate"].search(after)):
+            if m is None:
                 m = r["open_end"][1].search(after)  # 恢复时间另行通知: anywhere in the clause
             if m:
                 c.open_end = m.group().strip(" ,|")
         c.after = masked
-        period_label = r["any_period_label"].search(before)  # read by the kind and the section test
+        period_label = r["any_period_label"].search(before) is not None  # read by the kind and the section test
         c.kind = _kind(c, text, period_label)
         c.after = after
         both = before + after
         scope = _PARENS.sub("", both)
         c.is_estimate = bool(r["estimate_re"].search(both))
         c.core = _has_core(scope) or (not before.strip(" (),、.") and _has_core(c.heading))
-        # Cutting sub-clauses and asides, and blanking, add no character: a clause without every
-        # character of one required word cannot be province-level, and is not cut up to see.
-        chars = r["province_chars"]
-        c.province = (chars is None or chars.held_by(both)) \
-            and _province(_PARENS.sub("", before + _stop_part(after)))
+        c.province = _province(_PARENS.sub("", before + _stop_part(after)))
         c.partial = c.kind == "suspension" and not c.core \
             and bool(r["partial_re"].search(scope) or r["online_re"].search(scope))
         c.component = _component(c, skip_list_items=c.core and not c.province)
@@ -516,20 +414,20 @@ def read_clauses(text: str, resolved: list[Resolved], bounds: list[int] | None =
             c.component = r["province_name"]
         label = before + "\n" + c.heading
         # 时间及范围 / 范围和时间安排 headings list staged stops; they are not THE stop time.
-        c.section = (r["any_section"].search(label) and "范围" not in label) or period_label
+        c.section = (r["any_section"].search(label) is not None and "范围" not in label) or period_label
         c.switch = bool(r["switch_re"].search(both))
         out.append(c)
     return out
 
 
-def _start_key(c: Clause) -> tuple[dt.date, bool, dt.datetime]:
+def _start_key(c: TimeClause) -> tuple[dt.date, bool, dt.datetime]:
     """Earliest day first; on one day a stated clock before a bare date, earliest clock first."""
     s = c.res.start
     assert s is not None
     return (s.date(), c.res.start_precision == "day", s)
 
 
-def _end_points(c: Clause) -> list[tuple[dt.datetime, str]]:
+def _end_points(c: TimeClause) -> list[tuple[dt.datetime, str]]:
     """The moments of this clause that can end the downtime."""
     res = c.res
     if c.province or c.kind in ("deadline", "other") and not c.section:
@@ -543,7 +441,7 @@ def _end_points(c: Clause) -> list[tuple[dt.datetime, str]]:
     return []
 
 
-def _pick(pools: list[list[Clause]], excluded: list[Clause]) -> tuple[Clause | None, list[Clause]]:
+def _pick(pools: list[list[TimeClause]], excluded: list[TimeClause]) -> tuple[TimeClause | None, list[TimeClause]]:
     """The earliest stop of the first pool that still has a clause (see the module docstring)."""
     for pool in pools:
         pool = [c for c in pool if not any(c is x for x in excluded)]
@@ -555,11 +453,11 @@ def _pick(pools: list[list[Clause]], excluded: list[Clause]) -> tuple[Clause | N
     return None, []
 
 
-_Point = tuple[Clause, dt.datetime, str]
+_Point = tuple[TimeClause, dt.datetime, str]
 
 
-def _downtime_end(start: dt.datetime | None, own: list[Clause],
-                  points: list[_Point]) -> tuple[Clause | None, dt.datetime | None, str | None]:
+def _downtime_end(start: dt.datetime | None, own: list[TimeClause],
+                  points: list[_Point]) -> tuple[TimeClause | None, dt.datetime | None, str | None]:
     """The latest end point not before ``start`` nor too far after it; ``own`` adds its range ends."""
     points = list(points)
     for c in own:
@@ -576,7 +474,7 @@ def _downtime_end(start: dt.datetime | None, own: list[Clause],
     return clause, end, precision
 
 
-def _staged_pause(chosen: Clause, usable: list[Clause], points: list[_Point]) -> bool:
+def _staged_pause(chosen: TimeClause, usable: list[TimeClause], points: list[_Point]) -> bool:
     """True when ``chosen`` is a closed window that ends before a longer main stop begins.
 
     A one-night pause for a data pre-migration (10月22日18时至次日8时) before the core stop
@@ -596,7 +494,7 @@ def _staged_pause(chosen: Clause, usable: list[Clause], points: list[_Point]) ->
     return False
 
 
-def _same_day_clock(chosen: Clause, pools: list[list[Clause]], excluded: list[Clause]) -> Clause:
+def _same_day_clock(chosen: TimeClause, pools: list[list[TimeClause]], excluded: list[TimeClause]) -> TimeClause:
     """A clock-precision stop on the day of a day-precision ``chosen`` (the same stop, stated exactly).
 
     ``6月30日至7月1日上午`` restates ``6月30日16:00至7月1日12:00``; ``1月1日至1月2日`` restates
@@ -613,7 +511,7 @@ def _same_day_clock(chosen: Clause, pools: list[list[Clause]], excluded: list[Cl
     return chosen
 
 
-def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
+def choose_downtime(text: str, clauses: list[TimeClause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
     pools = [
@@ -629,7 +527,7 @@ def choose_downtime(text: str, clauses: list[Clause]) -> TimeWindow | None:
         [c for c in clauses if c.kind == "suspension" or (c.kind != "deadline" and c.res.expr.right is not None)],
     ]
     points = [(c, m, p) for c in clauses for m, p in _end_points(c)]
-    excluded: list[Clause] = []
+    excluded: list[TimeClause] = []
     chosen, pool = _pick(pools, excluded)
     while chosen is not None and _staged_pause(chosen, usable, points):
         excluded.append(chosen)

@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .ruledata import load_yaml
+from ..ruledata import load_yaml
 
 __all__ = ["ContactRules", "contact_rules", "CJK"]
 

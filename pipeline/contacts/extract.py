@@ -1,8 +1,8 @@
 """Phone-number extraction: every number of a notice, normalized, with the body it belongs to.
 
-Steps: find number shapes (:mod:`pipeline.contact_numbers`), keep those that are phones (traps,
+Steps: find number shapes (:mod:`pipeline.contacts.numbers`), keep those that are phones (traps,
 cues, groups), normalize them with ``phonenumbers``, then read the words around each one for its
-organization, department and note (:mod:`pipeline.contact_labels`). Rules and word lists live in
+organization, department and note (:mod:`pipeline.contacts.labels`). Rules and word lists live in
 ``rules/contacts.yaml``.
 """
 
@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .contact_labels import (Attribution, classify_label, clean_label, heading_org, parse_suffix,
-                             sentence_org)
-from .contact_numbers import Candidate, find_candidates, normalize_candidate, split_compact
-from .contact_rules import CJK, ContactRules, contact_rules
-from .records import Contact
+from ..records import Contact
+from .labels import (Attribution, classify_label, clean_label, heading_org, parse_suffix,
+                     sentence_org)
+from .numbers import Candidate, find_candidates, normalize_candidate, split_compact
+from .rules import CJK, ContactRules, contact_rules
 
 __all__ = ["extract_contacts"]
 

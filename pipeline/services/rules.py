@@ -3,10 +3,9 @@
 The YAML files hold the words; this module turns them into regexes once (``functools.cache``) and
 validates them, so a malformed user extension fails loudly at load time rather than silently at
 match time. Word lists become one alternation each, longest word first. Every cue regex is compiled
-by :func:`pipeline.service_scan.compile_cue` (group 1 is the cue, with a first-character
-prefilter), so that :func:`pipeline.service_scan.spans` finds its match at every start position
-quickly; ``service_cues`` picks among the overlapping candidates. The word lists are also kept as
-words (``ServiceRules.word_lists``), so that one pass over a text finds them all.
+by :func:`pipeline.cuescan.spans` at every start position; :mod:`pipeline.services.cues` picks
+among the overlapping candidates. The word lists are also kept as words (``ServiceRules.word_lists``),
+so that one pass over a text finds them all.
 """
 
 from __future__ import annotations
@@ -16,18 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .records import AUDIENCES, SERVICE_ACTIONS
-from .ruledata import RulesError, load_yaml
-from .service_scan import WordLists, compile_cue, finite_words
+import regex
 
-__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules", "SERVICE_CODES"]
+from ..cuescan import Cue, WordLists, compile_cue
+from ..records import AUDIENCES, SERVICE_ACTIONS
+from ..ruledata import RulesError, load_yaml, service_codes
 
-# Taxonomy codes (SPEC.md "Service taxonomy"); the YAML must define exactly these.
-SERVICE_CODES = (
-    "general", "contribution", "enrollment", "inpatient", "outpatient", "pharmacy", "cross_region",
-    "filing", "reimbursement", "transfer", "maternity", "personal_account", "online_channels",
-    "institution_settlement",
-)
+__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules"]
+
 ACTION_TYPES = (*SERVICE_ACTIONS, "open")  # `open`: the notice keeps the service running
 SCOPES = ("before", "both")
 PLACE_KINDS = ("mixed", "medical", "pharmacy")
@@ -38,7 +33,7 @@ SETTLEMENT = "settlement"  # pseudo-code of a bare settlement cue, expanded by p
 class ObjectCue:
     """A regex naming one or more services (or the settlement pseudo-code)."""
 
-    regex: re.Pattern[str]
+    regex: Cue
     codes: tuple[str, ...]
     priority: int  # compounds 1, plain words 0: higher is matched first
 
@@ -47,7 +42,7 @@ class ObjectCue:
 class ActionCue:
     """A regex of an action word with what it does and which objects it governs."""
 
-    regex: re.Pattern[str]
+    regex: Cue
     action: str
     scope: str
 
@@ -56,7 +51,7 @@ class ActionCue:
 class GeneralCue:
     """A regex of a generic stop; ``check_specific`` drops matches holding a specific service."""
 
-    regex: re.Pattern[str]
+    regex: Cue
     check_specific: bool
 
 
@@ -68,65 +63,44 @@ class ServiceRules:
     general: tuple[GeneralCue, ...]
     settlement_specific: frozenset[str]
     expansion: dict[str, tuple[str, ...]]
-    places: tuple[tuple[re.Pattern[str], str], ...]
+    places: tuple[tuple[Cue, str], ...]
     aside_scope_codes: frozenset[str]
     before_neutral: tuple[ActionCue, ...]
-    neutral: tuple[re.Pattern[str], ...]
+    neutral: tuple[Cue, ...]
     actions: tuple[ActionCue, ...]
-    exception: re.Pattern[str]
-    title_line: re.Pattern[str]
-    audiences: tuple[tuple[re.Pattern[str], str], ...]
-    components: re.Pattern[str] | None
+    exception: Cue
+    title_line: Cue
+    audiences: tuple[tuple[Cue, str], ...]
+    components: Cue | None
     word_lists: WordLists  # every regex here that is a plain word list, with its words
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
-    schedule_header: re.Pattern[str]  # a stop-time header (停机时间): its rows inherit the stop
-    schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
+    schedule_header: Cue  # a stop-time header (停机时间): its rows inherit the stop
+    schedule_time: Cue  # a date or clock time, which such a row must state
 
 
-# Regex -> its words, for every word-list regex built (filled while the rules are compiled).
-_Lists = dict[re.Pattern[str], tuple[str, ...]]
+# Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
+_Lists = dict[str, tuple[str, ...]]
 
 
-def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a rules-file regex, naming the file entry when it is malformed."""
+def _compile(pattern: str, where: str, flags: int = 0) -> Cue:
+    """Compile a rules-file regex (Python re syntax) for scanning, naming the entry when it is malformed."""
     try:
-        return re.compile(pattern, flags)
-    except re.error as exc:
+        re.compile(pattern, flags)  # the rules are written for re: it has the last word on syntax
+        return compile_cue(pattern, flags)
+    except (re.error, regex.error) as exc:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
 
 
-def _words_regex(words: list[str], where: str, lists: _Lists) -> re.Pattern[str] | None:
+def _words_regex(words: list[str], where: str, lists: _Lists) -> Cue | None:
     """One cue regex of literal words, longest first (so a start yields its longest word).
 
-    The words are recorded in ``lists`` under the regex (see :class:`~pipeline.service_scan.WordLists`).
+    The words are recorded in ``lists`` under its pattern (see :class:`~pipeline.cuescan.WordLists`).
     """
     clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
     if not clean:
         return None
-    regex = _pattern_regex("|".join(re.escape(w) for w in clean), where)
-    lists[regex] = tuple(clean)
-    return regex
-
-
-def _pattern_regex(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
-    """A rules regex as a cue regex (group 1 is the cue; see :mod:`pipeline.service_scan`)."""
-    _compile(pattern, where, flags)  # validate the bare pattern first for a clear message
-    try:
-        return compile_cue(pattern, flags)
-    except re.error as exc:
-        raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
-
-
-def _cue_regex(pattern: str, where: str, lists: _Lists) -> re.Pattern[str]:
-    """A cue pattern whose every-start matches are read (objects, actions, generic stops).
-
-    One that only spells out a few words (``(?:先行|先)?垫付``; :func:`~pipeline.service_scan.finite_words`)
-    is recorded in ``lists`` too, so the one pass over the word lists finds it.
-    """
-    regex = _pattern_regex(pattern, where)
-    words = finite_words(pattern)
-    if words is not None:
-        lists[regex] = words
+    regex = _compile("|".join(re.escape(w) for w in clean), where)
+    lists[regex.pattern] = tuple(clean)
     return regex
 
 
@@ -142,7 +116,7 @@ def _as_list(value: Any, where: str) -> list[Any]:
 def _codes(value: Any, where: str) -> tuple[str, ...]:
     """Validated service codes of a rules entry."""
     codes = tuple(_as_list(value, where))
-    bad = [c for c in codes if c not in SERVICE_CODES]
+    bad = [c for c in codes if c not in service_codes()]
     if bad or not codes:
         raise RulesError(f"{where}: unknown or missing service codes {bad or codes}")
     return codes
@@ -153,20 +127,19 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     cues: list[ObjectCue] = []
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
         where = f"services.yaml compounds[{i}]"
-        cues.append(ObjectCue(_cue_regex(entry["pattern"], where, lists), _codes(entry.get("codes"), where), 1))
-    codes = data.get("codes")
-    if not isinstance(codes, dict) or set(codes) != set(SERVICE_CODES):
-        raise RulesError("services.yaml codes: must define exactly the SPEC taxonomy codes")
-    for code, entry in codes.items():
+        cues.append(ObjectCue(_compile(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
+    codes = data["codes"]  # checked by service_taxonomy (ruledata): every code a mapping
+    for code in service_codes():
+        entry = codes[code]
         where = f"services.yaml codes.{code}"
         words = _words_regex(_as_list(entry.get("words"), where), where, lists)
         if words is not None:
             cues.append(ObjectCue(words, (code,), 0))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ObjectCue(_cue_regex(pattern, where, lists), (code,), 0))
+            cues.append(ObjectCue(_compile(pattern, where), (code,), 0))
     settlement = data.get("settlement") or {}
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
-        cues.append(ObjectCue(_cue_regex(pattern, "services.yaml settlement", lists), (SETTLEMENT,), 0))
+        cues.append(ObjectCue(_compile(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
     return tuple(cues)
 
 
@@ -190,7 +163,7 @@ def _actions(data: dict[str, Any], key: str, lists: _Lists) -> tuple[ActionCue, 
         if words is not None:
             cues.append(ActionCue(words, action, scope))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ActionCue(_cue_regex(pattern, where, lists), action, scope))
+            cues.append(ActionCue(_compile(pattern, where), action, scope))
     return tuple(cues)
 
 
@@ -221,7 +194,7 @@ def service_rules() -> ServiceRules:
         if regex is not None:
             places.append((regex, kind))
     general = tuple(
-        GeneralCue(_cue_regex(e["pattern"], f"services.yaml general[{i}]", lists), bool(e.get("check_specific")))
+        GeneralCue(_compile(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
         for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
     )
     audiences = []
@@ -244,12 +217,12 @@ def service_rules() -> ServiceRules:
         expansion=_expansion(svc),
         places=tuple(places),
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
-        neutral=tuple(_pattern_regex(e["pattern"], f"service_actions.yaml neutral[{i}]")
+        neutral=tuple(_compile(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
         before_neutral=before_neutral,
         actions=actions,
         exception=exception,
-        title_line=_pattern_regex(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
+        title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
         audiences=tuple(audiences),
         components=components,
         word_lists=WordLists(lists),

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .service_rules import ActionCue, ServiceRules, service_rules
-from .service_scan import matches, spans
+from ..cuescan import Cue, matches, spans
+from .rules import ActionCue, ServiceRules, service_rules
 
 __all__ = ["Hit", "CueMap", "find_cues"]
 
@@ -90,14 +90,13 @@ def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray
 
 
 class _Spans:
-    """:func:`~pipeline.service_scan.spans` of any cue regex over one text; word lists in one pass."""
+    """:func:`~pipeline.cuescan.spans` of any cue regex over one text; word lists in one pass."""
 
     def __init__(self, text: str, rules: ServiceRules) -> None:
         self.text = text
-        # by pattern text: a compiled regex's hash is computed from its whole program each time
-        self.words = rules.word_lists.by_pattern(text)
+        self.words = rules.word_lists.spans(text)  # keyed by the word-list regexes' patterns
 
-    def __call__(self, regex: re.Pattern[str]) -> list[tuple[int, int]]:
+    def __call__(self, regex: Cue) -> list[tuple[int, int]]:
         found = self.words.get(regex.pattern)
         return found if found is not None else spans(regex, self.text)
 
@@ -132,7 +131,7 @@ def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: 
     return _select(cands, taken)
 
 
-def _labelled(cue_spans: _Spans, table: Iterable[tuple[re.Pattern[str], str]], kind: str) -> list[Hit]:
+def _labelled(cue_spans: _Spans, table: Iterable[tuple[Cue, str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
     cands: list[_Cand] = [(0, s - e, s, n, e, (kind, label, (), "both"))
                           for n, (regex, label) in enumerate(table) for s, e in cue_spans(regex)]

@@ -1,7 +1,7 @@
 """Finding phone-number candidates in text and normalizing them with ``phonenumbers``.
 
 A candidate is only a shape (``0350-3032798``, ``2886097``, ``12345`` ...); whether it is a phone
-(cues, traps, groups) is decided in :mod:`pipeline.contacts`. Normalization validates with the
+(cues, traps, groups) is decided in :mod:`pipeline.contacts.extract`. Normalization validates with the
 ``phonenumbers`` library (region CN): every E.164 value produced here is valid, and a number that
 phonenumbers does not find valid gets no E.164 form (or, when its shape is weak, is dropped).
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from .contact_rules import contact_rules
-from .service_scan import compile_cue, iter_matches
+from ..cuescan import iter_matches, prefiltered
+from .rules import contact_rules
 
 __all__ = ["Candidate", "find_candidates", "masked_spans", "normalize_candidate", "ascii_digits",
            "is_date_like"]
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _D = "[0-9０-９]"
+NUMBER_FIRST = "[0-9０-９(+]"  # the first character of every number shape below
 _D29 = "[2-9２-９]"
 _DASH = "[-‐‑–—―－﹣]"
 # Area codes: 010 and 02x (3 digits), else 0 + [3-9] + 2 digits.
@@ -74,9 +75,8 @@ def _number_regex() -> re.Pattern[str]:
     """The candidate regex (built once: extension words come from rules/contacts.yaml)."""
     ext_words = "|".join(re.escape(w) for w in sorted(contact_rules().extension_words, key=len,
                                                        reverse=True))
-    # compile_cue adds a first-character prefilter (a digit, a bracket or +): the pattern opens
-    # with a lookbehind, so the plain engine would try every alternative at every position.
-    return compile_cue(_NUMBER_PATTERN.replace("EXTWORDS", ext_words), re.VERBOSE)
+    # Every shape opens with a digit, a bracket or +; group 1 is the number (see cuescan.prefiltered).
+    return prefiltered(_NUMBER_PATTERN.replace("EXTWORDS", ext_words), NUMBER_FIRST, re.VERBOSE)
 
 
 # Spans where digits are never phones: URLs, e-mail addresses, domains, file names.
@@ -89,11 +89,10 @@ _MASK_PATTERN = r"""
     | [A-Za-z0-9_\-]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|wps|zip|rar|s?html?|php|aspx?|jsp)\b
                                                               # file name (image, attachment, page)
     """
-# Every form above starts with a character of this class. It leads the compiled regex (case
-# sensitive, so the engine can skip to such characters in C), and the lookbehind re-reads the
-# mask from it: group 1 is the mask, as with service_scan.compile_cue.
-_MASK_FIRST = r"[A-Za-z0-9._%+\-]"
-_MASK = re.compile(rf"(?-i:{_MASK_FIRST})(?<=(?=({_MASK_PATTERN}))(?s:.))", re.VERBOSE | re.IGNORECASE)
+# Every form above starts with a character of this class (case-sensitive, so the engine can skip to
+# such characters in C); group 1 is the mask (see cuescan.prefiltered).
+MASK_FIRST = r"(?-i:[A-Za-z0-9._%+\-])"
+_MASK = prefiltered(_MASK_PATTERN, MASK_FIRST, re.VERBOSE | re.IGNORECASE)
 
 # 8-digit runs that read as a date 19xx/20xx-MM-DD (20210315).
 _DATE8 = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
@@ -124,14 +123,14 @@ def is_date_like(digits: str) -> bool:
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, domains, e-mail addresses and file names (no phone inside them)."""
-    return [m.span(1) for m in iter_matches(_MASK, text)]
+    return [m.span(1) for m in iter_matches(_MASK, text, 1)]
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every number-shaped match in ``text``, left to right, outside masked spans."""
     masks = masked_spans(text)
     found: list[Candidate] = []
-    for m in iter_matches(_number_regex(), text):
+    for m in iter_matches(_number_regex(), text, 1):
         start, end = m.span(1)
         if any(s < end and start < e for s, e in masks):
             continue
@@ -143,7 +142,7 @@ def find_candidates(text: str) -> list[Candidate]:
 
 def _candidate(m: re.Match[str]) -> Candidate | None:
     """Turn a regex match into a Candidate (extensions only kept on landlines)."""
-    start, end = m.span(1)  # group 1 is the number (see compile_cue)
+    start, end = m.span(1)  # group 1 is the number (see _number_regex)
     ext = m.group("ext") or m.group("ext2")
     if m.group("landline"):
         area = ascii_digits(m.group("area1") or m.group("area2"))

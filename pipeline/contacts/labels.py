@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contact_rules import CJK, ContactRules
+from .rules import CJK, ContactRules
 
 __all__ = ["Attribution", "clean_label", "classify_label", "parse_suffix", "sentence_org",
            "heading_org"]

@@ -26,11 +26,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .service_clauses import Clause, bracket_zones, phrase_index
-from .service_cues import CueMap, Hit
-from .service_rules import SETTLEMENT, ServiceRules
+from .clauses import Clause, bracket_zones, phrase_index
+from .cues import CueMap, Hit
+from .rules import SETTLEMENT, ServiceRules
 
-__all__ = ["Reading", "read_clauses"]
+__all__ = ["Reading", "read_service_clauses"]
 
 _STOPS = ("suspended", "restricted")  # direct statements that a service is (partly) unavailable
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
@@ -229,7 +229,7 @@ def _reads_nothing(clause: Clause, actions: list[Hit], objects: list[Hit], lent:
     return True
 
 
-def read_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
+def read_service_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
     """Readings of every clause, carrying list-heading actions across lines.
 
     A heading (a line ending in a colon, or a short numbered line) that states a stop with no

@@ -2,7 +2,7 @@
 
 The scanner works on normalized text (simplified, half-width). It returns :class:`Expression`
 records holding the raw parts of each side (year, month, day, relative day, weekday, part of day,
-hour, minute) and the span; resolving years and relative days is :mod:`pipeline.time_resolve`'s job.
+hour, minute) and the span; resolving years and relative days is :mod:`pipeline.times.resolve`'s job.
 
 Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the right side of a range),
 ``2021-10-11`` / ``2021/10/11`` / ``2021.10.11``, Chinese numerals (``二〇二一年十月二十一日``,

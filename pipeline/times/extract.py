@@ -1,7 +1,7 @@
 """Temporal extraction: every time expression of a notice as a window, plus its headline downtime.
 
-Pipeline: :func:`pipeline.time_grammar.scan` finds points and ranges, :mod:`pipeline.time_resolve`
-fills years and relative days, :mod:`pipeline.time_windows` reads each clause (kind, estimate,
+Pipeline: :func:`pipeline.times.grammar.scan` finds points and ranges, :mod:`pipeline.times.resolve`
+fills years and relative days, :mod:`pipeline.times.windows` reads each clause (kind, estimate,
 component) and picks the downtime. Cue words live in ``rules/time_cues.yaml``.
 
 Row conventions:
@@ -23,10 +23,10 @@ import logging
 import re
 from collections.abc import Sequence
 
-from .records import TimeWindow
-from .time_grammar import scan
-from .time_resolve import resolve_all, sentence_bounds
-from .time_windows import choose_downtime, read_clauses
+from ..records import TimeWindow
+from .grammar import scan
+from .resolve import resolve_all, sentence_bounds
+from .windows import choose_downtime, read_time_clauses
 
 __all__ = ["extract_windows", "stamp_spans"]
 
@@ -126,7 +126,7 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     exprs = scan(text)
     bounds = sentence_bounds(text)  # shared by the resolver and the clause reader
     resolved = resolve_all(text, exprs, published, bounds)
-    clauses = read_clauses(text, resolved, bounds)
+    clauses = read_time_clauses(text, resolved, bounds)
     # Expressions inside a stamp, a URL or ``skip``: no row, and no say in the downtime either.
     kept = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans)] if spans else clauses
     rows: list[TimeWindow] = []

@@ -13,8 +13,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 
-from .records import ServiceFact, TimeWindow
-from .service_clauses import Clause, phrase_index
+from ..records import ServiceFact, TimeWindow
+from .clauses import Clause, phrase_index
 
 __all__ = ["FactTime", "WindowIndex", "clause_time", "attach"]
 

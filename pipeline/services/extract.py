@@ -1,10 +1,10 @@
 """Service extraction: what a notice suspends, for whom, and what people are told to do.
 
-Pipeline (each step its own module): :mod:`pipeline.service_clauses` splits the body into clauses
-and phrases, :mod:`pipeline.service_cues` finds cue words (rules in ``rules/services.yaml`` and
-``rules/service_actions.yaml``, compiled by :mod:`pipeline.service_rules` and scanned quickly by
-:mod:`pipeline.service_scan`), :mod:`pipeline.service_reading` decides which action governs
-which service, and :mod:`pipeline.service_timing` ties facts to the notice's time rows.
+Pipeline (each step its own module): :mod:`pipeline.services.clauses` splits the body into clauses
+and phrases, :mod:`pipeline.services.cues` finds cue words (rules in ``rules/services.yaml`` and
+``rules/service_actions.yaml``, compiled by :mod:`pipeline.services.rules` and scanned quickly by
+:mod:`pipeline.cuescan`), :mod:`pipeline.services.reading` decides which action governs
+which service, and :mod:`pipeline.services.timing` ties facts to the notice's time rows.
 
 Row conventions (SPEC.md "services.parquet"):
 
@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import logging
 
-from .records import ServiceFact, TimeWindow
-from .service_clauses import Clause, phrase_index, split_clauses
-from .service_cues import CueMap, find_cues
-from .service_reading import Reading, read_clauses
-from .service_rules import SERVICE_CODES, service_rules
-from .service_timing import FactTime, WindowIndex, attach, clause_time
+from ..records import ServiceFact, TimeWindow
+from ..ruledata import service_codes
+from .clauses import Clause, phrase_index, split_clauses
+from .cues import CueMap, find_cues
+from .reading import Reading, read_service_clauses
+from .rules import service_rules
+from .timing import FactTime, WindowIndex, attach, clause_time
 
 __all__ = ["extract_services", "attach_services"]
 
@@ -41,7 +42,6 @@ _WITH_INSTRUCTION = ("deadline", "workaround")
 _INSTRUCTION_MAX = 60  # characters kept of an instruction
 _INSTRUCTION_MIN = 6  # a shorter cue phrase (2021年9月13日19时前) borrows the rest of the clause
 _TRIM = " \t\u3000,:;。、"
-_CODE_ORDER = {code: i for i, code in enumerate(SERVICE_CODES)}  # rows of one span: taxonomy order
 
 
 def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
@@ -62,7 +62,7 @@ def extract_services(text: str, windows: list[TimeWindow]) -> list[ServiceFact]:
     rules = service_rules()
     clauses = split_clauses(text)
     cues = find_cues(text, rules)
-    readings = read_clauses(text, clauses, cues, rules)
+    readings = read_service_clauses(text, clauses, cues, rules)
     facts = _facts(text, readings, cues, WindowIndex(windows or []), rules.steps)
     log.debug("services: %d clauses, %d readings, %d facts", len(clauses), len(readings), len(facts))
     return facts
@@ -109,7 +109,8 @@ def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowInde
             if part is None:
                 part = shared[part_key] = _shared(text, r, action, cues, windows)
             facts.append(_fact(text, r, action, part))
-    facts.sort(key=lambda f: (f.span_start, _CODE_ORDER.get(f.service, 99), f.action))
+    order = {code: i for i, code in enumerate(service_codes())}  # rows of one span: taxonomy order
+    facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
     return facts
 
 

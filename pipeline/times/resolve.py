@@ -26,8 +26,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .records import TZ
-from .time_grammar import FULL_DATE, Expression, Side, cn_int
+from ..records import TZ
+from .grammar import FULL_DATE, Expression, Side, cn_int
 
 __all__ = ["Resolved", "resolve_all", "sentence_bounds"]
 

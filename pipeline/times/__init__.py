@@ -1,0 +1,11 @@
+"""Times: every stated time of a notice, its staged windows and the headline downtime.
+
+Modules, in the order they run: :mod:`.grammar` finds points and ranges in the text, :mod:`.resolve`
+fills years and relative days, :mod:`.windows` reads each expression's clause (kind, estimate,
+component) and chooses the downtime, :mod:`.extract` puts them together. Rules:
+``rules/time_cues.yaml``.
+"""
+
+from .extract import extract_windows
+
+__all__ = ["extract_windows"]

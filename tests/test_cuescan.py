@@ -1,0 +1,161 @@
+"""pipeline.cuescan finds what its definitions say, on the rules' own cues, the corpora and generated text.
+
+- ``spans``: a cue's match at every start position (overlapping), non-empty, found by the regex
+  module as re finds it;
+- ``iter_matches``/``matches``: finditer's non-empty matches;
+- ``WordLists``: for every word list, the spans of its alternation (longest word first), from one
+  Aho-Corasick pass;
+- ``prefiltered``: the same matches as the bare pattern, when the first-character class is right
+  (contacts' number shapes and masks, the page's info labels).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.contacts import numbers
+from pipeline.contacts.rules import contact_rules
+from pipeline.cuescan import WordLists, compile_cue, iter_matches, matches, prefiltered, spans
+from pipeline.normalize import normalize_text
+from pipeline.ruledata import load_yaml
+from pipeline.services.rules import service_rules
+
+from corpora import labeled_text_paths
+
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _rule_patterns() -> list[tuple[str, int]]:
+    """Every regex pattern of the two services rules files (word lists as their alternation)."""
+    svc, act = load_yaml("services.yaml"), load_yaml("service_actions.yaml")
+    pats: list[str] = [e["pattern"] for e in svc["compounds"]] + [e["pattern"] for e in svc["general"]]
+    pats += svc["settlement"]["patterns"]
+    for entry in svc["codes"].values():
+        pats += entry.get("patterns") or []
+    for entry in act["actions"] + act["before_neutral"]:
+        pats += entry.get("patterns") or []
+    pats += [e["pattern"] for e in act["neutral"]]
+    out = [(p, 0) for p in pats] + [(act["title_line"], re.MULTILINE)]
+    out += [("|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True)), 0) for ws in _word_lists() if ws]
+    return out
+
+
+def _word_lists() -> list[list[Any]]:
+    svc, act = load_yaml("services.yaml"), load_yaml("service_actions.yaml")
+    words: list[list[Any]] = [e.get("words") or [] for e in svc["codes"].values()]
+    words += [e.get("words") or [] for e in act["actions"]]
+    return words + list(svc["places"].values()) + list(act["audiences"].values()) + [act["components"]]
+
+
+PATTERNS = _rule_patterns()
+TEXTS = [normalize_text(p.read_text(encoding="utf-8")) for p in labeled_text_paths() if p.suffix == ".txt"]
+# Generated text from the rules' characters and words (and pieces of them), so cues fire often.
+ALPHABET = sorted({ch for p, _ in PATTERNS for ch in p if "\u4e00" <= ch <= "\u9fff"} | set("0123456789:,。;()\n 、前"))
+WORDS = sorted({w[:k] for ws in _word_lists() for w in ws for k in (1, 2, len(w))})
+rule_text = st.one_of(st.text(alphabet=st.sampled_from(ALPHABET), max_size=60),
+                      st.lists(st.sampled_from(WORDS + list(",。\n()前后")), max_size=30).map("".join))
+
+
+def test_corpus_texts_are_here() -> None:
+    assert len(TEXTS) >= 60 and len(PATTERNS) >= 80, "the checks below ran on the corpora and the rules"
+
+
+def _plain_matches(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text, flags) if m.end() > m.start()]
+
+
+def _every_start(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
+    """The definition of spans, with re: the match at each start position, empty ones skipped."""
+    regex = re.compile(pattern, flags)
+    return [m.span() for i in range(len(text)) if (m := regex.match(text, i)) and m.end() > i]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS, ids=[f"rule{i}" for i in range(len(PATTERNS))])
+def test_rule_cues_on_the_corpora(pattern: str, flags: int) -> None:
+    cue = compile_cue(pattern, flags)
+    for text in TEXTS:
+        assert spans(cue, text) == _every_start(pattern, text, flags)
+        assert matches(cue, text) == _plain_matches(pattern, text, flags)
+
+
+@FAST
+@given(st.sampled_from(PATTERNS), rule_text)
+def test_rule_cues_on_generated_text(case: tuple[str, int], text: str) -> None:
+    pattern, flags = case
+    cue = compile_cue(pattern, flags)
+    assert spans(cue, text) == _every_start(pattern, text, flags)
+    assert matches(cue, text) == _plain_matches(pattern, text, flags)
+
+
+def test_nothing_found_is_empty() -> None:
+    cue = compile_cue("(?:费用)?结算申报")
+    assert spans(cue, "") == [] and matches(cue, "") == []
+    assert spans(cue, "暂停门诊结算") == []
+    assert spans(cue, "费用结算申报") == [(0, 6), (2, 6)]  # every start: the overlapping one too
+
+
+# --- word lists: one automaton pass, each list's alternation -------------------------------------
+
+LISTS = service_rules().word_lists
+
+
+def _lists_agree(text: str) -> None:
+    found = LISTS.spans(text)
+    assert list(found) == LISTS.keys
+    for pattern, got in found.items():
+        assert got == _every_start(pattern, text), pattern
+
+
+def test_word_lists_corpus() -> None:
+    assert len(LISTS.keys) >= 20, "the services rules' word lists are scanned in one pass"
+    for text in TEXTS:
+        _lists_agree(text)
+
+
+@FAST
+@given(rule_text)
+def test_word_lists_generated(text: str) -> None:
+    _lists_agree(text)
+
+
+def test_word_lists_keep_the_longest_word_of_each_list() -> None:
+    lists = WordLists({"a": ["医保", "医保卡"], "b": ["医保"], "c": []})
+    assert lists.spans("医保卡,医保") == {"a": [(0, 3), (4, 6)], "b": [(0, 2), (4, 6)], "c": []}
+
+
+# --- prefiltered: hand-written first-character classes -------------------------------------------
+
+def _number_pattern() -> str:
+    words = "|".join(re.escape(w) for w in sorted(contact_rules().extension_words, key=len, reverse=True))
+    return numbers._NUMBER_PATTERN.replace("EXTWORDS", words)
+
+
+PREFILTERED = [
+    (_number_pattern(), numbers.NUMBER_FIRST, re.VERBOSE),
+    (numbers._MASK_PATTERN, numbers.MASK_FIRST, re.VERBOSE | re.IGNORECASE),
+]
+_phoneish = st.lists(st.sampled_from(list("0123456789０１２３４５６７８９()（）+-— 转分机.,:@/abwWcnomg") +
+                                     ["www.", "http://", ".com", ".cn", "12333", "0350-", "(0771)", "+86"]),
+                     max_size=30).map("".join)
+
+
+def _prefiltered_agree(text: str) -> None:
+    for pattern, first, flags in PREFILTERED:
+        got = [m.span(1) for m in iter_matches(prefiltered(pattern, first, flags), text, 1)]
+        assert got == _plain_matches(pattern, text, flags), pattern[:40]
+
+
+def test_prefiltered_corpus() -> None:
+    for text in TEXTS:
+        _prefiltered_agree(text)
+
+
+@FAST
+@given(st.one_of(_phoneish, rule_text))
+def test_prefiltered_generated(text: str) -> None:
+    _prefiltered_agree(text)
