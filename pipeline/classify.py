@@ -56,7 +56,8 @@ def _rules() -> dict[str, Any]:
         "system_named": _alternation(ann["system_named"]),
         "work": _alternation(ann["work"]),
         # 切换期间, 升级工作期间, 停机时段: a sentence naming the period of a work
-        "period": re.compile("(" + "|".join(map(re.escape, ann["work"])) + r")(?:工作)?(?:期间|时段|过程中)"),
+        "period": re.compile("(" + "|".join(map(re.escape, ann["work"])) + r")(?:工作)?(?:"
+                             + "|".join(map(re.escape, ann["period_words"])) + ")"),
         "report_title": _alternation(ann["report_title"]),
     }
 

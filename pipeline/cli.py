@@ -147,6 +147,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
         summary = parse_paths(args.paths, args.out, progress=progress.advance)
     if not args.quiet:
         _print_summary(summary, console)
+    failed = summary.rejects_by_reason.get("parser_error", 0)
+    if failed and failed == sum(summary.rejects_by_reason.values()) and not summary.counts.get("notices"):
+        print(f"notices: error: every input ({failed}) failed with a parser error; see rejects.parquet in {args.out}",
+              file=sys.stderr)
+        return 1
     _write_csv(args.out, args.format, console)
     return 0
 
@@ -385,9 +390,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _configure_logging(args: argparse.Namespace) -> None:
-    """One handler on stderr. ``--log-level`` sets every logger; otherwise -v/-q move this program's
+    """One handler on stderr (log lines read ``LEVEL logger: message``; the command's own errors are the
+    ``notices: error: ...`` lines). ``--log-level`` sets every logger; otherwise -v/-q move this program's
     loggers (``pipeline``, ``flows``) from WARNING to INFO/DEBUG or ERROR/CRITICAL, libraries stay at WARNING."""
-    logging.basicConfig(level=logging.WARNING, format="notices: %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.log_level:
         logging.getLogger().setLevel(args.log_level)
         return

@@ -18,7 +18,7 @@ import lxml.html
 from lxml import etree
 
 from .errors import Rejected
-from .ruledata import load_yaml
+from .ruledata import RulesError, load_yaml
 from .textclean import PageHints, parse_meta_date
 
 __all__ = ["HtmlPage", "html_to_page"]
@@ -43,17 +43,21 @@ class _Rules:
     drop: frozenset[str]
     block: frozenset[str]
     cell: frozenset[str]
+    info_hint: re.Pattern[str]  # a word an info line above the body holds (发布时间, 来源:)
 
 
 @functools.cache
 def _rules() -> _Rules:
     html = load_yaml("page.yaml")["html"]
+    if any(not w or any(ch.isspace() for ch in w) for w in html["info_hints"]):
+        raise RulesError("page.yaml html.info_hints: a hint must be a word without blanks (lines are read as written)")
     return _Rules(
         containers=[(x, etree.XPath(x), _attribute_word(x)) for x in html["container_xpaths"]],
         titles=[etree.XPath(x) for x in html["title_xpaths"]],
         drop=frozenset(html["drop_tags"]),
         block=frozenset(html["block_tags"]),
         cell=frozenset(html["cell_tags"]),
+        info_hint=re.compile("|".join(map(re.escape, sorted(html["info_hints"], key=len, reverse=True)))),
     )
 
 
@@ -96,7 +100,6 @@ _SITE_SUFFIX = re.compile(r"\s*[-_|–—]+\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Runs of anything but CJK: deleting them leaves the CJK characters to count (no list of matches).
 _NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
-_INFO_HINT = re.compile(r"(发布时间|发布日期|来源[:：]|作者[:：]|时间[:：]|日期[:：]|pubTime)")
 
 
 # A line break with the blanks around it, and any further breaks (blank lines) after it.
@@ -214,6 +217,7 @@ def _info_lines(body: etree._Element, container: etree._Element) -> list[str]:
     """
     ancestors = set(container.iterancestors())
     found: list[str] = []
+    hint = _rules().info_hint
 
     def visit(el: etree._Element) -> None:
         if el is container:
@@ -221,7 +225,7 @@ def _info_lines(body: etree._Element, container: etree._Element) -> list[str]:
         if el.tag in _INFO_TAGS and el not in ancestors:
             raw = el.text_content()
             # The hint words hold no blanks, so the raw text holds one iff the collapsed one does.
-            if not _INFO_HINT.search(raw):
+            if not hint.search(raw):
                 return
             text = " ".join(raw.split())
             if len(text) <= 160 and text not in found:

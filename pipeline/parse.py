@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import logging
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +23,14 @@ from . import __version__
 from .classify import classify
 from .contacts import extract_contacts
 from .decode import decode_bytes, looks_like_html
-from .errors import Rejected
+from .errors import ConfigError, Rejected
 from .htmlclean import html_to_page
 from .normalize import compact_normalized, normalize_text
 from .places import locate
-from .records import Notice, RawDocument, Reject, TimeWindow
+from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
-from .textclean import PageHints, clean_page
+from .textclean import CleanPage, PageHints, clean_page, expand_publisher
 from .times import extract_windows
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES"]
@@ -55,8 +54,6 @@ def _rules_fingerprint() -> str:
 
 PARSER_VERSION = f"{__version__}+rules.{_rules_fingerprint()}"
 
-_BARE_PROVINCIAL = re.compile(r"^(省|市|自治区)(医保局|医疗保障局|医保中心|人社局|人社厅|税务局)$")
-_EXPAND = {"医保局": "医疗保障局"}
 
 
 @dataclass(slots=True)
@@ -83,17 +80,11 @@ def _identity(doc: RawDocument) -> str:
     return f"file:{name}"
 
 
-def _expand_publisher(name: str | None, province: str | None, city: str | None) -> str | None:
-    """``省医保局`` (a notice's own shorthand) to ``山西省医疗保障局`` once the place is known."""
-    if not name:
-        return name
-    m = _BARE_PROVINCIAL.match(name)
-    if not m:
-        return name
-    place = province if m.group(1) in ("省", "自治区") else city
-    if not place:
-        return name
-    return place + _EXPAND.get(m.group(2), m.group(2))
+def _evidence(page: CleanPage, words: str | None, span: tuple[int, int] | None) -> Evidence | None:
+    """Evidence of a notice-level value: its words in the body when ``span`` is known, else as read."""
+    if span is not None:
+        return Evidence(page.body_text[span[0]:span[1]], span[0], span[1])
+    return Evidence(words) if words else None
 
 
 def _latest_time(windows: list[TimeWindow]) -> dt.datetime | None:
@@ -129,7 +120,7 @@ def parse_document(doc: RawDocument) -> Notice:
         raise Rejected("clean", "empty_body", f"{doc.source}: no text left after removing page chrome")
 
     place = locate(body, title=clean.title, publisher=clean.publisher)
-    publisher = _expand_publisher(clean.publisher, place.province, place.city)
+    publisher = expand_publisher(clean.publisher, place.province, place.city)
     published = clean.published_at
     is_outage, domain = classify(body, clean.title)
     windows = extract_windows(body, published, outage=is_outage, skip=clean.skip_spans)
@@ -167,6 +158,9 @@ def parse_document(doc: RawDocument) -> Notice:
         windows=windows,
         services=services,
         contacts=contacts,
+        title_evidence=_evidence(clean, clean.title, clean.title_span) if clean.title else None,
+        publisher_evidence=_evidence(clean, clean.publisher_evidence, clean.publisher_span) if publisher else None,
+        published_evidence=_evidence(clean, clean.published_evidence, clean.published_span) if published else None,
     )
 
 
@@ -179,6 +173,8 @@ def parse_many(docs: Iterable[RawDocument]) -> Iterator[ParseOutcome]:
             log.warning("rejected %s: %s/%s: %s", doc.source, exc.stage, exc.reason, exc.detail)
             yield ParseOutcome(None, Reject(doc.source, exc.stage, exc.reason, exc.detail))
             continue
+        except ConfigError:
+            raise  # a broken rules file fails every document alike: stop the run, naming file and key
         except Exception as exc:  # noqa: BLE001 - an extractor bug costs this page, not the run
             log.exception("parser error on %s", doc.source)
             yield ParseOutcome(None, Reject(doc.source, "extract", "parser_error", f"{type(exc).__name__}: {exc}"))

@@ -16,23 +16,21 @@ hides the place name inside it.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cuescan import WordCount
 from .normalize import normalize_text
 from .records import Place
 from .ruledata import load_csv, load_yaml
 
 __all__ = ["Division", "locate", "area_code_for", "division", "cities_for_area_code"]
 
-log = logging.getLogger(__name__)
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # Endings that make an old name a full name (襄樊市, 奉化市, 铜仁地区) rather than a short one.
-_FULL_SUFFIXES = ("市", "县", "区", "州", "盟", "旗", "地区")
 
 _PHONE = re.compile(
     r"""
@@ -106,11 +104,6 @@ class _Hit:
     forms: tuple[_Form, ...]
 
 
-def _count(text: str, cues: tuple[str, ...]) -> int:
-    """Occurrences of any of ``cues`` in ``text``."""
-    return sum(text.count(c) for c in cues)
-
-
 @dataclass(slots=True)
 class _Index:
     """Everything built once from the rule files."""
@@ -126,6 +119,8 @@ class _Index:
     street_suffixes: tuple[str, ...]
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
+    city_cue_count: WordCount  # counts city_cues in one pass
+    province_cue_count: WordCount
     county_cues: tuple[str, ...]
 
 
@@ -195,7 +190,7 @@ def _index() -> _Index:
             if d.kind == "自治州" and not s.endswith("州"):
                 add(s + "州", d, full=False)  # 恩施州, 湘西州, 巴州 is in the table already
         for o in d.old_names:
-            add(o, d, full=o.endswith(_FULL_SUFFIXES))
+            add(o, d, full=o.endswith(tuple(rules["full_name_suffixes"])))
     for surface, adcode in rules["aliases"].items():
         add(str(surface), divisions[str(adcode)], full=False)
 
@@ -241,6 +236,7 @@ def _index() -> _Index:
         rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
+        city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
     )
 
@@ -429,11 +425,7 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     Place carries the province's area code when all its cities dial one (海南 0898), else none. Municipalities have
     province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
     """
-    try:
-        ix = _index()
-    except (KeyError, ValueError) as exc:  # broken rule files: say so once, find nothing
-        log.error("place rules unusable: %s", exc)
-        return Place()
+    ix = _index()  # broken rule files raise RulesError, naming the file and the key
     w = ix.weights
     tally = _Tally()
     body = _CJK_GAP.sub("", text or "")
@@ -450,8 +442,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
         if n and not ix.divisions[city].is_municipality:
             tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[own].name}x{n}")
 
-    city_cues = _count(body + ttl, ix.city_cues)
-    province_cues = _count(body + ttl + pub, ix.province_cues)
+    city_cues = ix.city_cue_count.count(body + ttl)
+    province_cues = ix.province_cue_count.count(body + ttl + pub)
     best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
     best_score = tally.scores[best] if best else 0.0
 

@@ -86,14 +86,12 @@ class Place:
 
 
 @dataclass(slots=True)
-class PageMeta:
-    """What the cleaner found around the body: title, publisher, publication date."""
+class Evidence:
+    """The words a notice-level value was read from, and where they stand in ``body_text``."""
 
-    title: str | None = None
-    publisher: str | None = None
-    published_at: dt.datetime | None = None
-    site_name: str | None = None
-    host_source: str | None = None  # a 来源 that names the hosting site or a news outlet
+    text: str
+    span_start: int | None = None  # None: the words stood outside body_text
+    span_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -134,6 +132,12 @@ class Notice:
     windows: list[TimeWindow] = field(default_factory=list)
     services: list[ServiceFact] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
+    # Evidence of title, publisher and publication date: spans into body_text (None when the words
+    # stood outside it: an info line above the body, an HTML <meta>) and the words themselves
+    # (body_text[start:end] when there is a span, else the words as read, e.g. 来源:XX医保局, meta:PubDate).
+    title_evidence: Evidence | None = None
+    publisher_evidence: Evidence | None = None
+    published_evidence: Evidence | None = None
 
 
 @dataclass(slots=True)

@@ -2,7 +2,10 @@
 
 Every YAML file there has a top-level ``meta`` mapping with ``source`` (where the data came from)
 and ``fields`` (what its keys mean); every CSV file opens with ``#`` comment lines saying the same.
-``tests/test_rules_files.py`` checks all of them.
+The keys of every file and the types of their values are checked on load against :data:`RULE_KEYS`
+(YAML) and :data:`CSV_COLUMNS` (CSV): a missing, unknown or mistyped key is a :class:`RulesError`
+(a :class:`~pipeline.errors.ConfigError`) naming the file and the key, raised before any document
+is read, instead of a ``KeyError`` inside every document. ``tests/test_rules_files.py`` checks them.
 """
 
 from __future__ import annotations
@@ -10,19 +13,165 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["rules_dir", "load_yaml", "load_csv", "RulesError", "ServiceCode", "service_taxonomy", "service_codes",
+from .errors import ConfigError
+
+__all__ = ["rules_dir", "load_yaml", "load_csv", "RulesError", "Record", "ListOf", "MapOf", "RULE_KEYS", "CSV_COLUMNS", "check_value", "ServiceCode", "service_taxonomy", "service_codes",
            "service_headings"]
 
 
-class RulesError(ValueError):
-    """A rules file is missing, malformed or lacks its provenance header."""
+class RulesError(ConfigError):
+    """A rules file is missing, malformed, lacks its provenance header, or has a wrong key."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with the ``required`` keys, perhaps the ``optional`` ones, and no other key."""
+
+    required: Mapping[str, Any]
+    optional: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list whose every item is ``item``."""
+
+    item: Any
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A mapping of string keys (words, codes, names) to ``item``."""
+
+    item: Any
+
+
+_WORDS = ListOf(str)
+_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "condition", "holiday", "system_named")
+# The keys of every YAML rules file (besides ``meta``) and the types of their values.
+RULE_KEYS: dict[str, Record] = {
+    "classify.yaml": Record({
+        "outage": Record({"stop": _WORDS, "system": _WORDS, "min_score": int}),
+        "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "period_words": _WORDS}),
+        "domains": MapOf(MapOf(int)),
+        "domain_min_score": int,
+    }),
+    "contacts.yaml": Record({
+        "hotlines": ListOf(Record({"number": str, "name": str, "owner": str})),
+        "short_number_patterns": _WORDS, "org_suffixes": _WORDS, "label_org_suffixes": _WORDS,
+        "place_suffixes": _WORDS, "department_suffixes": _WORDS, "note_words": _WORDS, "phone_cues": _WORDS,
+        "call_words": _WORDS, "label_tail_cues": _WORDS, "label_sentence_words": _WORDS,
+        "org_stop_words": _WORDS, "trap_prefixes": _WORDS, "trap_unit_chars": str,
+        "service_name_endings": _WORDS, "service_name_breakers": _WORDS, "table_cell_words": _WORDS,
+        "extension_words": _WORDS, "group_joiners": _WORDS, "hotline_endings": _WORDS,
+    }, {"trap_unit_exceptions": _WORDS}),
+    "page.yaml": Record({
+        "chrome_lines": _WORDS, "footer_markers": _WORDS,
+        "info_labels": Record({"trusted_date": _WORDS, "untrusted_date": _WORDS, "source": _WORDS,
+                               "author": _WORDS, "other": _WORDS}),
+        "repost_lines": _WORDS, "news_relays": _WORDS, "not_publishers": _WORDS,
+        "document_number_lines": _WORDS, "agency_suffixes": _WORDS, "outlet_markers": _WORDS,
+        "table_header_words": _WORDS, "notice_title_words": _WORDS, "agency_endings": _WORDS,
+        "info_line_stop_words": _WORDS, "stamp_line_stop_words": _WORDS, "dateline_prefixes": _WORDS,
+        "bare_publishers": Record({"levels": MapOf(str), "bodies": _WORDS, "expand": MapOf(str)}),
+        "html": Record({"info_hints": _WORDS, "container_xpaths": _WORDS, "title_xpaths": _WORDS,
+                        "drop_tags": _WORDS, "block_tags": _WORDS, "cell_tags": _WORDS}),
+    }),
+    "place_aliases.yaml": Record({
+        "aliases": MapOf(str), "generic_names": _WORDS, "not_places": _WORDS, "risky_short_names": _WORDS,
+        "cue_after": _WORDS, "street_suffixes": _WORDS, "full_name_suffixes": _WORDS, "city_cues": _WORDS, "province_cues": _WORDS,
+        "county_cues": _WORDS, "weights": MapOf(float),
+    }),
+    "service_actions.yaml": Record({
+        "neutral": ListOf(Record({"pattern": str}, {"why": str})),
+        "before_neutral": ListOf(Record({"type": str}, {"scope": str, "words": _WORDS, "patterns": _WORDS, "why": str})),
+        "actions": ListOf(Record({"type": str}, {"scope": str, "words": _WORDS, "patterns": _WORDS, "why": str})),
+        "exception": str, "title_line": str, "schedule_header": str, "schedule_time": str,
+        "audiences": MapOf(_WORDS), "components": _WORDS,
+    }),
+    "services.yaml": Record({
+        "compounds": ListOf(Record({"pattern": str, "codes": _WORDS}, {"why": str})),
+        "codes": MapOf(Record({"label": str, "heading": str}, {"words": _WORDS, "patterns": _WORDS})),
+        "settlement": Record({"patterns": _WORDS, "specific": _WORDS, "expansion": MapOf(_WORDS)}),
+        "places": MapOf(_WORDS),
+        "general": ListOf(Record({"pattern": str}, {"check_specific": bool, "why": str})),
+        "aside_scope_codes": _WORDS,
+    }, {"steps": MapOf(_WORDS)}),
+    "time_cues.yaml": Record({
+        "kinds": MapOf(_WORDS), "kind_priority": _WORDS, "deadline_suffix": _WORDS,
+        "deadline_prefix": _WORDS, "ignore_after": _WORDS, "ignore_before": _WORDS, "estimate": _WORDS,
+        "open_end_patterns": _WORDS, "period_label_patterns": _WORDS, "switch_cues": _WORDS,
+        "section_patterns": _WORDS, "core_strong_patterns": _WORDS, "core_weak_patterns": _WORDS,
+        "partial_scope": _WORDS, "online_scope": _WORDS, "keep_open": _WORDS,
+        "province_component_patterns": _WORDS, "province_component_name": str,
+        "components": ListOf(ListOf(str)),
+    }),
+}
+# The columns every CSV rules file must have.
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "divisions.csv": ("adcode", "name", "level", "kind", "short_names", "old_names", "city_adcode", "city_name",
+                      "province_adcode", "province_name", "area_code", "other_area_codes", "area_code_source"),
+}
+
+
+def _type_name(tp: Any) -> str:
+    if isinstance(tp, Record):
+        return "a mapping with " + ", ".join(tp.required)
+    if isinstance(tp, ListOf):
+        return "a list"
+    if isinstance(tp, MapOf):
+        return "a mapping"
+    return str(getattr(tp, "__name__", tp))
+
+
+def check_value(value: Any, tp: Any, file: str, key: str = "") -> None:
+    """Raise :class:`RulesError` unless ``value`` (read from YAML) has the type ``tp``.
+
+    ``tp`` is ``str``, ``int``, ``float`` (an int is a float too), ``bool``, a :class:`ListOf`, a
+    :class:`MapOf` or a :class:`Record`. The message names ``file`` and the dotted ``key`` path.
+    """
+    where = f"{file}: {key}" if key else file
+
+    def at(sub: object) -> str:
+        return f"{key}.{sub}" if key else str(sub)
+
+    if isinstance(tp, Record):
+        if not isinstance(value, dict):
+            raise RulesError(f"{where}: expected {_type_name(tp)}, got {type(value).__name__}")
+        missing = [k for k in tp.required if k not in value]
+        if missing:
+            raise RulesError(f"{where}: missing key {missing[0]!r}")
+        known = {**tp.required, **tp.optional}
+        unknown = [k for k in value if k not in known]
+        if unknown:
+            raise RulesError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(known)})")
+        for k, sub in known.items():
+            if k in value:
+                check_value(value[k], sub, file, at(k))
+    elif isinstance(tp, ListOf):
+        if not isinstance(value, list):
+            raise RulesError(f"{where}: expected a list, got {type(value).__name__}")
+        for i, x in enumerate(value):
+            check_value(x, tp.item, file, f"{key}[{i}]")
+    elif isinstance(tp, MapOf):
+        if not isinstance(value, dict):
+            raise RulesError(f"{where}: expected a mapping, got {type(value).__name__}")
+        for k, x in value.items():
+            if not isinstance(k, str):
+                raise RulesError(f"{where}: key {k!r} must be a string")
+            check_value(x, tp.item, file, at(k))
+    elif tp is float:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise RulesError(f"{where}: expected a number, got {type(value).__name__} {value!r:.40}")
+    elif not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
+        raise RulesError(f"{where}: expected {_type_name(tp)}, got {type(value).__name__} {value!r:.40}")
 
 
 def rules_dir() -> Path:
@@ -43,6 +192,10 @@ def load_yaml(name: str) -> dict[str, Any]:
     meta = data.get("meta")
     if not isinstance(meta, dict) or not meta.get("source") or not meta.get("fields"):
         raise RulesError(f"{path}: needs a 'meta' mapping with 'source' and 'fields'")
+    spec = RULE_KEYS.get(name)
+    if spec is None:
+        raise RulesError(f"{path}: no key list in pipeline.ruledata.RULE_KEYS for this file")
+    check_value({k: v for k, v in data.items() if k != "meta"}, spec, str(path))
     return data
 
 
@@ -59,7 +212,14 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     if not any("source" in ln.lower() for ln in header):
         raise RulesError(f"{path}: needs '#' header lines naming its source")
     body = "\n".join(ln for ln in lines if not ln.startswith("#"))
-    return tuple(dict(row) for row in csv.DictReader(io.StringIO(body)))
+    reader = csv.DictReader(io.StringIO(body))
+    columns = CSV_COLUMNS.get(name)
+    if columns is None:
+        raise RulesError(f"{path}: no column list in pipeline.ruledata.CSV_COLUMNS for this file")
+    missing = [c for c in columns if c not in (reader.fieldnames or ())]
+    if missing:
+        raise RulesError(f"{path}: missing column {missing[0]!r} (columns: {', '.join(reader.fieldnames or ())})")
+    return tuple(dict(row) for row in reader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,30 +231,21 @@ class ServiceCode:
     label: str  # what the code covers
 
 
-_CODE_KEYS = {"label", "heading", "words", "patterns"}
-
-
 @functools.cache
 def service_taxonomy() -> tuple[ServiceCode, ...]:
     """The service taxonomy, in the order of ``codes`` in ``rules/services.yaml`` (the one place it is
     written): the extractor's codes and row order, the report's columns, the tests' allowed codes."""
-    codes = load_yaml("services.yaml").get("codes")
+    codes = load_yaml("services.yaml")["codes"]  # keys and types checked by load_yaml
     where = f"{rules_dir() / 'services.yaml'}: codes"
-    if not isinstance(codes, dict) or not codes:
-        raise RulesError(f"{where}: must be a mapping of taxonomy code -> entry")
     out = []
     for code, entry in codes.items():
-        if not isinstance(code, str) or not code.isidentifier() or not code.islower():
+        if not code.isidentifier() or not code.islower():
             raise RulesError(f"{where}: code {code!r} must be a lower-case identifier (inpatient, cross_region)")
-        if not isinstance(entry, dict):
-            raise RulesError(f"{where}.{code}: must be a mapping with {', '.join(sorted(_CODE_KEYS))}")
-        unknown = sorted(set(entry) - _CODE_KEYS)
-        if unknown:
-            raise RulesError(f"{where}.{code}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_CODE_KEYS))})")
-        for key in ("label", "heading"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise RulesError(f"{where}.{code}: needs a non-empty string {key!r}")
+        if not entry["heading"].strip():
+            raise RulesError(f"{where}.{code}.heading: must not be empty")
         out.append(ServiceCode(code, entry["heading"].strip(), entry["label"].strip()))
+    if not out:
+        raise RulesError(f"{where}: lists no code")
     return tuple(out)
 
 

@@ -50,6 +50,18 @@ _NOTICES = pa.schema(
         pa.field("content_hash", _STR, nullable=False),
         pa.field("raw_sha256", _STR),
         pa.field("encoding", _STR),
+        # Evidence of title, publisher and publication date: spans into body_text, null when the
+        # words stood outside it (an info line above the body, an HTML <meta>); the evidence is
+        # body_text[start:end] when there is a span, else the words as read (来源:XX医保局, meta:PubDate).
+        *[
+            f
+            for name in ("title", "publisher", "published")
+            for f in (
+                pa.field(f"{name}_span_start", pa.int32()),
+                pa.field(f"{name}_span_end", pa.int32()),
+                pa.field(f"{name}_evidence", _STR),
+            )
+        ],
     ]
 )
 
@@ -141,6 +153,17 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "content_hash": "hash of the normalized text (16 hex digits of sha256): equal texts, equal hashes",
         "raw_sha256": "sha256 of the raw bytes parsed (of the PDF for attachment text)",
         "encoding": "character encoding the raw bytes were decoded with (gb18030 for GBK/GB2312 pages)",
+        **{
+            column: text.format(what=what)
+            for name, what in (("title", "the title"), ("publisher", "the publisher"), ("published", "published_at"))
+            for column, text in (
+                (f"{name}_span_start", "offset in body_text of the words {what} was read from; null when they stood "
+                                       "outside the body (an info line above it, an HTML meta tag)"),
+                (f"{name}_span_end", "offset just after those words (body_text[start:end] is the evidence)"),
+                (f"{name}_evidence", "the words {what} was read from: body_text[start:end] when there is a span, "
+                                     "else the words as read (来源:..., meta:PubDate)"),
+            )
+        },
     },
     "windows": {
         "notice_id": "the notice (notices.notice_id)",

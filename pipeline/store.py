@@ -35,6 +35,7 @@ from .records import (
     SERVICE_ACTIONS,
     TZ,
     WINDOW_KINDS,
+    Evidence,
     Notice,
     Reject,
 )
@@ -113,6 +114,15 @@ def _check_rows(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     return encode_codes(table, arrow, schema)
 
 
+def _evidence_columns(name: str, ev: Evidence | None) -> dict[str, Any]:
+    """``<name>_span_start``, ``<name>_span_end``, ``<name>_evidence`` of a notice-level value."""
+    return {
+        f"{name}_span_start": ev.span_start if ev else None,
+        f"{name}_span_end": ev.span_end if ev else None,
+        f"{name}_evidence": ev.text if ev else None,
+    }
+
+
 def notice_rows(n: Notice) -> dict[str, list[dict[str, Any]]]:
     """The rows one notice contributes to each table."""
     notice = {
@@ -134,6 +144,9 @@ def notice_rows(n: Notice) -> dict[str, list[dict[str, Any]]]:
         "content_hash": n.content_hash,
         "raw_sha256": n.raw_sha256,
         "encoding": n.encoding,
+        **_evidence_columns("title", n.title_evidence),
+        **_evidence_columns("publisher", n.publisher_evidence),
+        **_evidence_columns("published", n.published_evidence),
     }
     windows = [
         {

@@ -24,7 +24,8 @@ from .normalize import compact
 from .records import TZ
 from .ruledata import load_yaml
 
-__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name"]
+__all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name",
+           "expand_publisher"]
 
 
 @dataclass(slots=True)
@@ -45,9 +46,14 @@ class CleanPage:
     body_text: str
     title: str | None = None
     publisher: str | None = None
-    publisher_evidence: str | None = None
+    publisher_evidence: str | None = None  # where it was read: 来源:X, signature:X, body:<sentence> ...
     published_at: dt.datetime | None = None
-    published_evidence: str | None = None
+    published_evidence: str | None = None  # the info line, the signature date, meta:PubDate ...
+    # Offsets into body_text of the words that gave the title, publisher and publication date;
+    # None when they stood outside the body (an info line above it, an HTML <meta>).
+    title_span: tuple[int, int] | None = None
+    publisher_span: tuple[int, int] | None = None
+    published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -112,6 +118,14 @@ class _PageRules:
     not_publishers: frozenset[str]
     doc_number: re.Pattern[str]
     tail_source: re.Pattern[str]
+    body_published: re.Pattern[str]  # X发布了《...》 in the opening sentences
+    body_issuers: re.Pattern[str]  # A、B将于...公告如下
+    info_line_stop_words: tuple[str, ...]  # a labelled line holding one states an action
+    stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
+    dateline: re.Pattern[str]  # 本报讯 12月30日: at the body's start
+    bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
+    bare_levels: dict[str, str]  # 省 -> province, 市 -> city
+    bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
 
 
 @functools.cache
@@ -119,6 +133,9 @@ def _rules() -> _PageRules:
     """Compile the page rules once."""
     data = load_yaml("page.yaml")
     labels = data["info_labels"]
+    # {agency}: a lazy run of CJK ending like an issuing body (is_agency_name checks it after).
+    agency = r"[\u3400-\u9fff]{2,24}?(?:" + "|".join(map(re.escape, data["agency_endings"])) + ")"
+    bare = data["bare_publishers"]
     all_labels = sorted(
         {x for group in labels.values() for x in group}, key=len, reverse=True
     )  # longest first so 发布时间 wins over 时间
@@ -142,8 +159,7 @@ def _rules() -> _PageRules:
         title_words=tuple(data["notice_title_words"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
-        # {agency} becomes a lazy run of CJK ending like an issuing body; is_agency_name checks it.
-        relays=[compile_cue(p.replace("{agency}", _AGENCY_GROUP)) for p in data["news_relays"]],
+        relays=[compile_cue(p.replace("{agency}", f"(?P<name>{agency})")) for p in data["news_relays"]],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
         # A 来源 line after the body (a WeChat post credits its source at the end): the label
@@ -152,6 +168,16 @@ def _rules() -> _PageRules:
             r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
             + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
         ),
+        body_published=re.compile(rf"(?:^|[,。;:\n])(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
+        body_issuers=re.compile(
+            rf"(?:^|[,。;:\n])(?P<names>{agency}(?:、{agency})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
+        ),
+        info_line_stop_words=tuple(data["info_line_stop_words"]),
+        stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
+        dateline=re.compile(rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*[::]"),
+        bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
+        bare_levels=dict(bare["levels"]),
+        bare_expand=dict(bare["expand"]),
     )
 
 
@@ -187,7 +213,6 @@ _TIME_RANGE = re.compile(
     re.VERBOSE,
 )
 # News dateline at the very start of the body: "12月30日:" or "本报讯 12月30日,".
-_DATELINE = re.compile(r"^(?:本报讯|讯)?\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[::]")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
 _TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
@@ -315,11 +340,11 @@ def _read_info_line(line: str) -> _Info | None:
         return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     if not labels:
         # A bare stamp line right under the title: "2020-04-30 17:07".
-        if stamp and len(line) <= 40 and not any(w in line for w in ("至", "起", "前", "停", "暂")):
+        if stamp and len(line) <= 40 and not any(w in line for w in r.stamp_line_stop_words):
             stamped = parse_stamp(line)
             return _Info(date=stamped, date_evidence=line) if stamped else None
         return None
-    if len(line) > 160 or any(w in line for w in ("至", "暂停", "停机", "恢复")):
+    if len(line) > 160 or any(w in line for w in r.info_line_stop_words):
         return None
     info = _Info()
     for i, lm in enumerate(labels):
@@ -516,7 +541,27 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     if page.publisher is None:
         _publisher_from_body(page)
     _prefer_fuller_name(page, [_title_issuer(page.title), signer])
+    _locate_evidence(page)
     return page
+
+
+# Where a publisher_evidence of each kind stands in the body: "find" from the start (the title,
+# the opening sentences), "rfind" from the end (the signature); other kinds (来源, 作者, 转自 info
+# lines and <meta>) stand outside the body.
+_PUBLISHER_IN_BODY = {"title": "find", "fuller": "find", "body": "find", "signature": "rfind"}
+
+
+def _locate_evidence(page: CleanPage) -> None:
+    """The body spans of the title and publisher evidence (the date's are set where it is read)."""
+    body = page.body_text
+    if page.title and body.startswith(page.title):
+        page.title_span = (0, len(page.title))
+    if page.publisher_evidence:
+        kind, _, words = page.publisher_evidence.partition(":")
+        how = _PUBLISHER_IN_BODY.get(kind)
+        at = -1 if how is None or not words else (body.rfind(words) if how == "rfind" else body.find(words))
+        if at >= 0:
+            page.publisher_span = (at, at + len(words))
 
 
 def _choose_title(
@@ -656,6 +701,7 @@ def _read_signature(page: CleanPage) -> str | None:
             return None
         if page.published_at is None:
             page.published_at, page.published_evidence = when, m["date"]
+            page.published_span = (start, start + len(m["date"]))
         prev = [j for j in tail if j < i]
         name = lines[prev[-1]].strip() if prev else ""
         if not is_agency_name(name):
@@ -674,7 +720,7 @@ def _read_dateline(page: CleanPage) -> None:
         first_line_start = body.find("\n", 0) + 1
         while first_line_start < len(body) and body[first_line_start] == "\n":
             first_line_start += 1
-    m = _DATELINE.match(body, first_line_start)
+    m = _rules().dateline.match(body, first_line_start)
     if not m:
         return
     span = (first_line_start + m.start("m"), first_line_start + m.end("d") + 1)
@@ -689,15 +735,10 @@ def _read_dateline(page: CleanPage) -> None:
     except ValueError:
         return
     page.published_at, page.published_evidence = when, m.group(0)
+    page.published_span = m.span()
 
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
-_AGENCY = r"[\u3400-\u9fff]{2,24}?(?:局|中心|厅|委员会|政府|办公室)"
-_AGENCY_GROUP = rf"(?P<name>{_AGENCY})"  # the {agency} slot of the news_relays rules
-_BODY_PUBLISHED = re.compile(rf"(?:^|[,。;:\n])(?P<name>{_AGENCY})发布(?:了)?(?:《|消息|公告|通告|通知)")
-_BODY_ISSUERS = re.compile(
-    rf"(?:^|[,。;:\n])(?P<names>{_AGENCY}(?:、{_AGENCY})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
-)
 
 
 def _title_issuer(title: str | None) -> str | None:
@@ -740,15 +781,30 @@ def _publisher_from_body(page: CleanPage) -> None:
     head = page.body_text[:800]
     # Each regex needs a word of its own (发布, 如下): without it the search cannot succeed and is
     # skipped (both open with a start-or-separator group the engine cannot skip through quickly).
-    m = _BODY_PUBLISHED.search(head) if "发布" in head else None
+    r = _rules()
+    m = r.body_published.search(head) if "发布" in head else None
     if m:
         page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
         return
-    for pattern in _rules().relays:
+    for pattern in r.relays:
         for relay in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
             if is_agency_name(relay["name"]):
                 page.publisher, page.publisher_evidence = relay["name"], f"body:{relay.group(0).strip(',。;:')}"
                 return
-    m = _BODY_ISSUERS.search(head) if "如下" in head else None
+    m = r.body_issuers.search(head) if "如下" in head else None
     if m:
         page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"
+
+
+def expand_publisher(name: str | None, province: str | None, city: str | None) -> str | None:
+    """``省医保局`` (a notice's own shorthand) to ``山西省医疗保障局`` once the place is known."""
+    if not name:
+        return name
+    r = _rules()
+    m = r.bare_publisher.match(name)
+    if not m:
+        return name
+    place = province if r.bare_levels[m.group(1)] == "province" else city
+    if not place:
+        return name
+    return place + r.bare_expand.get(m.group(2), m.group(2))

@@ -237,7 +237,7 @@ def test_verbosity_flags_work_before_and_after_the_command(where: str, tmp_path:
     args = ["parse", str(SEEDS), "--out", str(tmp_path)]
     result = _notices(*(flags + args if where == "before" else args + flags))
     assert result.returncode == 0
-    assert "notices: DEBUG pipeline" in result.stderr  # this program's DEBUG log, one prefix
+    assert "DEBUG pipeline." in result.stderr  # this program's DEBUG log (log lines: LEVEL logger: message)
     quiet = _notices(*(["-q"] + args if where == "before" else args + ["-q"]))
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
 
@@ -262,3 +262,33 @@ def test_output_files_are_readable_by_others(tmp_path: Path) -> None:
     assert {"notices.parquet", "_manifest.json", "report.html", "report.md", "comparison.parquet",
             "notices.csv"} <= set(modes)
     assert set(modes.values()) == {0o644}, modes
+
+
+def _run_patched(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``notices parse`` on the seed notices in a fresh process, after ``code`` patched the library."""
+    script = f"import sys\n{code}\nfrom pipeline.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    return subprocess.run([sys.executable, "-c", script, "parse", str(SEEDS), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_a_broken_rules_file_stops_parse_naming_file_and_key(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for p in (Path(__file__).parents[1] / "pipeline" / "rules").iterdir():
+        (rules / p.name).write_bytes(p.read_bytes())
+    text = (rules / "time_cues.yaml").read_text(encoding="utf-8")
+    (rules / "time_cues.yaml").write_text(text.replace("\nkind_priority:", "\nkind_order:"), encoding="utf-8")
+    done = _run_patched(f"import pipeline.ruledata as r, pathlib\nr.rules_dir = lambda: pathlib.Path({str(rules)!r})",
+                        tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("notices: error: ") and "time_cues.yaml" in done.stderr and "kind_priority" in done.stderr
+    assert not (tmp_path / "out" / "notices.parquet").exists()  # nothing half-written
+
+
+def test_parse_fails_when_every_input_fails_with_a_parser_error(tmp_path: Path) -> None:
+    done = _run_patched("import pipeline.parse as p\ndef broken(*a, **k):\n    raise RuntimeError('boom')\n"
+                        "p.extract_windows = broken", tmp_path)
+    assert done.returncode == 1
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith("notices:")]
+    assert len(lines) == 1 and "every input (2) failed with a parser error" in lines[0]
+    assert (tmp_path / "out" / "rejects.parquet").exists()  # the rejects are recorded all the same

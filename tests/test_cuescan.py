@@ -159,3 +159,30 @@ def test_prefiltered_corpus() -> None:
 @given(st.one_of(_phoneish, rule_text))
 def test_prefiltered_generated(text: str) -> None:
     _prefiltered_agree(text)
+
+
+# --- WordCount: the sum of str.count over the words ------------------------------------------------
+
+from pipeline.cuescan import WordCount  # noqa: E402
+from pipeline.places import _index as places_index  # noqa: E402
+
+COUNT_LISTS = [places_index().city_cues, places_index().province_cues, places_index().county_cues,
+               ("市", "市市", "全市"), ("aba", "a"), ("市", "市"), ("ab", "", "b")]
+_count_text = st.lists(st.sampled_from(sorted({w[:k] for ws in COUNT_LISTS for w in ws for k in range(1, len(w) + 1)})
+                                       + ["a", "b", "。", "\n"]), max_size=20).map("".join)
+
+
+def _counts_agree(text: str) -> None:
+    for words in COUNT_LISTS:
+        assert WordCount(words).count(text) == sum(text.count(w) for w in words), (words, text)
+
+
+def test_word_count_corpus() -> None:
+    for text in TEXTS:
+        _counts_agree(text)
+
+
+@FAST
+@given(_count_text)
+def test_word_count_generated(text: str) -> None:
+    _counts_agree(text)

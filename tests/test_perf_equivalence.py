@@ -227,7 +227,7 @@ def _plain_info_lines(body: object, container: object) -> list[str]:
         if el is container or container in el.iterancestors() or el in container.iterancestors():  # type: ignore[attr-defined]
             continue
         text = " ".join(el.text_content().split())
-        if len(text) <= 160 and htmlclean._INFO_HINT.search(text) and text not in found:
+        if len(text) <= 160 and htmlclean._rules().info_hint.search(text) and text not in found:
             if not any(text in seen or seen in text for seen in found):
                 found.append(text)
     return found

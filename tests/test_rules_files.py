@@ -46,3 +46,78 @@ def test_a_rules_file_without_provenance_is_refused(tmp_path: Path, monkeypatch:
         ruledata.load_yaml.__wrapped__("bare.yaml")
     with pytest.raises(RulesError, match="source"):
         ruledata.load_csv.__wrapped__("bare.csv")
+
+
+# --- keys and value types are checked on load, naming the file and the key -------------------
+
+from pipeline.errors import ConfigError  # noqa: E402
+from pipeline.ruledata import CSV_COLUMNS, RULE_KEYS  # noqa: E402
+
+
+def test_every_rules_file_has_its_keys_listed() -> None:
+    assert sorted(RULE_KEYS) == YAML_FILES
+    assert sorted(CSV_COLUMNS) == CSV_FILES
+    assert issubclass(RulesError, ConfigError)
+
+
+def _copy_rules(tmp_path: Path) -> Path:
+    for p in rules_dir().iterdir():
+        if p.is_file():
+            (tmp_path / p.name).write_bytes(p.read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_a_renamed_key_is_refused_naming_file_and_key(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import ruledata
+
+    folder = _copy_rules(tmp_path)
+    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    key = next(k for k in data if k != "meta")
+    data[key + "_renamed"] = data.pop(key)
+    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+    with pytest.raises(RulesError, match=rf"{name}.*(missing key '{key}'|unknown key '{key}_renamed')"):
+        ruledata.load_yaml.__wrapped__(name)
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_a_mistyped_value_is_refused_naming_the_key(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import ruledata
+
+    folder = _copy_rules(tmp_path)
+    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+    key = next(k for k in data if k != "meta")
+    data[key] = 12345  # no rules value is a bare number at the top level
+    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+    with pytest.raises(RulesError, match=rf"{name}: {key}: expected"):
+        ruledata.load_yaml.__wrapped__(name)
+
+
+@pytest.mark.parametrize("name", CSV_FILES)
+def test_a_renamed_column_is_refused(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import ruledata
+
+    folder = _copy_rules(tmp_path)
+    text = (folder / name).read_text(encoding="utf-8")
+    column = CSV_COLUMNS[name][1]
+    lines = text.splitlines()
+    header = next(i for i, ln in enumerate(lines) if not ln.startswith("#"))
+    lines[header] = lines[header].replace(column, column + "_renamed", 1)
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+    with pytest.raises(RulesError, match=rf"{name}: missing column '{column}'"):
+        ruledata.load_csv.__wrapped__(name)
+
+
+def test_a_nested_key_is_named_with_its_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import ruledata
+
+    folder = _copy_rules(tmp_path)
+    data = yaml.safe_load((folder / "services.yaml").read_text(encoding="utf-8"))
+    data["codes"]["inpatient"]["wordz"] = data["codes"]["inpatient"].pop("words")
+    (folder / "services.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+    with pytest.raises(RulesError, match=r"services.yaml: codes\.inpatient: unknown key 'wordz'"):
+        ruledata.load_yaml.__wrapped__("services.yaml")

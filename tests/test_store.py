@@ -66,3 +66,32 @@ def test_check_rows_names_the_null_column(rows: list[dict[str, object]], message
 
 def test_check_rows_of_nothing_is_an_empty_table() -> None:
     assert _check_rows("windows", []).schema.equals(SCHEMAS["windows"])
+
+
+def test_title_publisher_and_date_keep_their_evidence(tmp_path: Path) -> None:
+    """Every title, publisher and publication date has evidence; a span points at exactly its words."""
+    from conftest import GOLD, PAGES, SAMPLES
+
+    with TableWriter(tmp_path) as writer:
+        for outcome in parse_many(d for d in iter_inputs([SAMPLES, GOLD / "extra", PAGES])
+                                  if isinstance(d, RawDocument)):
+            if outcome.notice is not None:
+                writer.add_notice(outcome.notice)
+    rows = pq.read_table(tmp_path / "notices.parquet").to_pylist()
+    assert len(rows) >= 50
+    located = {"title": 0, "publisher": 0, "published": 0}
+    for row in rows:
+        for name, value in (("title", row["title"]), ("publisher", row["publisher"]), ("published", row["published_at"])):
+            start, end, evidence = row[f"{name}_span_start"], row[f"{name}_span_end"], row[f"{name}_evidence"]
+            if value is None:
+                assert (start, end, evidence) == (None, None, None), (row["source_path"], name)
+                continue
+            assert evidence, (row["source_path"], name)
+            assert (start is None) == (end is None)
+            if start is not None:
+                assert row["body_text"][start:end] == evidence, (row["source_path"], name)
+                located[name] += 1
+    # titles open the body; signatures, titles and opening sentences name publishers; signature
+    # dates and datelines date notices (info lines above the body and <meta> have no span)
+    assert located["title"] == sum(1 for r in rows if r["title"])
+    assert located["publisher"] >= 10 and located["published"] >= 5

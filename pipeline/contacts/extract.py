@@ -25,7 +25,6 @@ __all__ = ["extract_contacts"]
 log = logging.getLogger(__name__)
 
 # Text between two numbers of one group: 0350-3032798/3032386, 3032798、3032386, ... 或 ...
-_GROUP_GAP = re.compile(r"[ ]*(?:[/、,;]|或者|或|及|和)?[ ]*")
 # Where a sentence starts (a bare local number needs a phone cue in its own sentence).
 _SENTENCE_ENDS = "。!?\n"
 # Where a clause starts (a mention asking to call the number has its cue in the same clause).
@@ -198,7 +197,7 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             continue
         if cand.form in _UNIT_FORMS and _unit_follows(text, cand, rules):
             continue
-        leader = _group_leader(text, cand, line, found)
+        leader = _group_leader(text, cand, line, found, rules)
         cue = _cue_before(text, cand, rules) or line in cue_lines
         call = leader.call if leader else _cue_in_clause(text, cand, rules) or line in cue_lines
         if cand.form == "local":
@@ -232,12 +231,13 @@ def _area_of(item: _Found) -> str | None:
     return head if item.kind == "landline" and sep and head.startswith("0") else None
 
 
-def _group_leader(text: str, cand: Candidate, line: int, found: list[_Found]) -> _Found | None:
+def _group_leader(text: str, cand: Candidate, line: int, found: list[_Found],
+                  rules: ContactRules) -> _Found | None:
     """The first number of the group ``cand`` continues (same line, only a separator between)."""
     if not found:
         return None
     prev = found[-1]
-    if prev.line != line or not _GROUP_GAP.fullmatch(text[prev.cand.end:cand.start]):
+    if prev.line != line or not rules.group_gap.fullmatch(text[prev.cand.end:cand.start]):
         return None
     return prev.leader or prev
 

@@ -35,6 +35,7 @@ class ContactRules:
     unit_exceptions: tuple[str, ...]
     extension_words: tuple[str, ...]
     glued_hotline: re.Pattern[str]  # a hotline's name right after its number: 纳税服务热线
+    group_gap: re.Pattern[str]  # what may stand between two numbers of one group: 、, 或
     glued_department: re.Pattern[str]  # a department right after a number: 综合科
     glued_service_name: re.Pattern[str]  # a line's name right after its number: 人社服务热线
     service_name_breaker: re.Pattern[str]  # words making that glued run a sentence: 拨打, 次
@@ -74,7 +75,8 @@ def contact_rules() -> ContactRules:
         trap_units=frozenset(str(data["trap_unit_chars"])),
         unit_exceptions=tuple(data.get("trap_unit_exceptions", ())),
         extension_words=tuple(data["extension_words"]),
-        glued_hotline=re.compile(rf"^[ ]*([{CJK}]{{0,12}}?(?:热线|专线))"),
+        glued_hotline=re.compile(rf"^[ ]*([{CJK}]{{0,12}}?(?:{_alternation(data['hotline_endings'])}))"),
+        group_gap=re.compile(rf"[ ]*(?:[/、,;]|{_alternation(data['group_joiners'])})?[ ]*"),
         # Short, and the clause must end right after it (not 进行咨询处理...).
         glued_department=re.compile(
             rf"^[ ]*([{CJK}]{{1,6}}?(?:{_alternation(data['department_suffixes'])}))(?![{CJK}])"),

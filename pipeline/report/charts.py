@@ -37,14 +37,6 @@ ROW_H = 22  # px per timeline / matrix row
 PLOT_W = 980  # px, time axis of the timeline
 CELL_W = 58  # px per matrix column
 FONT_PX = 12  # label font size; LABEL_W holds about (LABEL_W - 16) / FONT_PX CJK characters
-KIND_LABELS = {
-    "downtime": "停机",
-    "suspension": "暂停",
-    "resume": "恢复",
-    "deadline": "截止",
-    "go_live": "上线",
-    "other": "其他",
-}
 
 
 def esc(value: object) -> str:

@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="log each dropped page (-v) or every request (-vv)")
     args = parser.parse_args(argv)
-    logging.basicConfig(format="notices: %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
     if args.verbose:
         logging.getLogger("pipeline.scrape").setLevel(logging.DEBUG if args.verbose > 1 else logging.INFO)
     try:

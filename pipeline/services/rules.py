@@ -68,26 +68,34 @@ class ServiceRules:
     before_neutral: tuple[ActionCue, ...]
     neutral: tuple[Cue, ...]
     actions: tuple[ActionCue, ...]
-    exception: Cue
-    title_line: Cue
+    exception: re.Pattern[str]
+    title_line: re.Pattern[str]
     audiences: tuple[tuple[Cue, str], ...]
     components: Cue | None
     word_lists: WordLists  # every regex here that is a plain word list, with its words
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
-    schedule_header: Cue  # a stop-time header (停机时间): its rows inherit the stop
-    schedule_time: Cue  # a date or clock time, which such a row must state
+    schedule_header: re.Pattern[str]  # a stop-time header (停机时间): its rows inherit the stop
+    schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
 
 
 # Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
 _Lists = dict[str, tuple[str, ...]]
 
 
-def _compile(pattern: str, where: str, flags: int = 0) -> Cue:
-    """Compile a rules-file regex (Python re syntax) for scanning, naming the entry when it is malformed."""
+def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a rules-file regex (Python re syntax), naming the file entry when it is malformed."""
     try:
-        re.compile(pattern, flags)  # the rules are written for re: it has the last word on syntax
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def _cue(pattern: str, where: str, flags: int = 0) -> Cue:
+    """A rules-file regex scanned through whole texts (:func:`pipeline.cuescan.compile_cue`)."""
+    _compile(pattern, where, flags)  # the rules are written for re: it has the last word on syntax
+    try:
         return compile_cue(pattern, flags)
-    except (re.error, regex.error) as exc:
+    except regex.error as exc:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
 
 
@@ -99,7 +107,7 @@ def _words_regex(words: list[str], where: str, lists: _Lists) -> Cue | None:
     clean = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
     if not clean:
         return None
-    regex = _compile("|".join(re.escape(w) for w in clean), where)
+    regex = _cue("|".join(re.escape(w) for w in clean), where)
     lists[regex.pattern] = tuple(clean)
     return regex
 
@@ -127,7 +135,7 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     cues: list[ObjectCue] = []
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
         where = f"services.yaml compounds[{i}]"
-        cues.append(ObjectCue(_compile(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
+        cues.append(ObjectCue(_cue(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
     codes = data["codes"]  # checked by service_taxonomy (ruledata): every code a mapping
     for code in service_codes():
         entry = codes[code]
@@ -136,10 +144,10 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
         if words is not None:
             cues.append(ObjectCue(words, (code,), 0))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ObjectCue(_compile(pattern, where), (code,), 0))
+            cues.append(ObjectCue(_cue(pattern, where), (code,), 0))
     settlement = data.get("settlement") or {}
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
-        cues.append(ObjectCue(_compile(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
+        cues.append(ObjectCue(_cue(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
     return tuple(cues)
 
 
@@ -163,7 +171,7 @@ def _actions(data: dict[str, Any], key: str, lists: _Lists) -> tuple[ActionCue, 
         if words is not None:
             cues.append(ActionCue(words, action, scope))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ActionCue(_compile(pattern, where), action, scope))
+            cues.append(ActionCue(_cue(pattern, where), action, scope))
     return tuple(cues)
 
 
@@ -194,7 +202,7 @@ def service_rules() -> ServiceRules:
         if regex is not None:
             places.append((regex, kind))
     general = tuple(
-        GeneralCue(_compile(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
+        GeneralCue(_cue(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
         for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
     )
     audiences = []
@@ -217,7 +225,7 @@ def service_rules() -> ServiceRules:
         expansion=_expansion(svc),
         places=tuple(places),
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
-        neutral=tuple(_compile(e["pattern"], f"service_actions.yaml neutral[{i}]")
+        neutral=tuple(_cue(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
         before_neutral=before_neutral,
         actions=actions,

@@ -5,7 +5,7 @@ by ``test_corpora.py``; this runs :func:`pipeline.times.extract_windows` alone o
 (ours, and the dev notices read from ``../shared`` when it is there), normalized and without the
 page-header lines the cleaner drops, and checks what must hold of any row.
 
-Run ``.venv/bin/python tests/test_times_corpus.py`` for the per-file rows against the gold.
+Run ``.venv/bin/python tests/times/test_times_corpus.py`` for the per-file report.
 """
 
 from __future__ import annotations

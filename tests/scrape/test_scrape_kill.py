@@ -17,7 +17,7 @@ from pipeline.scrape.rawstore import iter_documents, read_log
 from pipeline.scrape.sources import parse_sources
 
 QUICK = ["rsj", "ybj", "gjj", "hospital"]
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _start_scraper(config: dict, raw: Path, tmp: Path) -> subprocess.Popen[bytes]:

@@ -13,7 +13,7 @@ from pipeline.scrape.errors import ConfigError
 from pipeline.scrape.settings import PER_SOURCE_KEYS, CrawlSettings
 from pipeline.scrape.sources import _SOURCE_KEYS, load_sources, parse_sources
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _entry(**changes: Any) -> dict[str, Any]:

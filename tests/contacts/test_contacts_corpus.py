@@ -5,7 +5,7 @@ contacts extractor on its own: every labeled city has an area code to complete l
 every number keeps its evidence, and on the 达州 notice (dev, read from ``../shared``) each county
 owns its own number.
 
-Run ``.venv/bin/python tests/test_contacts_corpus.py`` for the per-file phones against the gold.
+Run ``.venv/bin/python tests/contacts/test_contacts_corpus.py`` for the per-file report and timing.
 """
 
 from __future__ import annotations
