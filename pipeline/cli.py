@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # rich is imported by the handlers that print, not at start-u
 
 from . import __version__
 from .errors import ConfigError
-from .scrape.errors import ConfigError as SourcesError  # the scraper's (sources file); light to import
 
 __all__ = ["main", "build_parser"]
 
@@ -139,12 +138,14 @@ def _write_csv(out_dir: str | Path, fmt: str, console: Console) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Parse files, folders or raw stores into the tables."""
+    from .config import load_settings
     from .store import parse_paths
 
     _existing(args.paths)  # before anything is written: earlier tables stay as they are
+    budget = load_settings().parse_time_budget  # notices.yaml may set it
     console = _console()
     with _Progress(_count_inputs(args.paths), "parsing", show=not args.quiet) as progress:
-        summary = parse_paths(args.paths, args.out, progress=progress.advance)
+        summary = parse_paths(args.paths, args.out, time_budget=budget, progress=progress.advance)
     if not args.quiet:
         _print_summary(summary, console)
     failed = summary.rejects_by_reason.get("parser_error", 0)
@@ -220,6 +221,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the comparative report from parsed tables."""
+    from .publish import TablesMismatch
     from .report import REPORT_INPUTS, build_report
 
     parsed = Path(args.parsed_dir)
@@ -227,7 +229,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CommandError(f"no such folder: {parsed}")
     if not any((parsed / name).is_file() for name in REPORT_INPUTS):
         raise CommandError(f"no parsed tables in {parsed} (write them with `notices parse ... --out {parsed}`)")
-    paths = build_report(parsed, Path(args.out) if args.out else None)
+    try:
+        paths = build_report(parsed, Path(args.out) if args.out else None)
+    except TablesMismatch as exc:
+        print(f"notices: error: {exc}", file=sys.stderr)
+        return 1
     for name, path in paths.items():
         print(f"{name}: {path}")
     return 0
@@ -246,6 +252,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     console = _console()
     if orchestrate:
         # The command line chooses the Prefect layer; the library (pipeline.runner) never imports it.
+        from .runner import check_config
+
+        check_config(settings)  # before a server starts
         from flows.notice_flow import run_flow
 
         flow = run_flow(settings, runner=args.runner, dask_address=args.dask_address, quiet=args.verbose < 1)
@@ -409,8 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(args)
     try:
         return int(args.func(args) or 0)
-    except (CommandError, ConfigError, SourcesError) as exc:
-        print(f"notices: error: {exc}", file=sys.stderr)
+    except (CommandError, ConfigError) as exc:  # one line, never wrapped: scripts read it
+        print(f"notices: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except OSError as exc:  # a folder that cannot be written, a disk that is full
         print(f"notices: error: {exc}", file=sys.stderr)

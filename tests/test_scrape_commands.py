@@ -68,7 +68,7 @@ def test_fetch_a_trs_list_page_says_what_is_followed_and_why_the_rest_is_dropped
     assert dropped[web.url("rsj", "/zwgk/t20210930_0002.html")] == "(not_allowed)"
     assert dropped[web.url("outside", "/news/t1.html")] == "(not_allowed)"
     assert dropped[web.url("rsj", "/tzgg/202110/t20211008_1000.html")] == "(no_keyword)"
-    assert "rejected at classify: not_a_notice" in out.stdout  # a list page is no notice
+    assert "\nparsed   " in out.stdout and "\nbody     (" in out.stdout  # what the parser makes of it
 
 
 def test_fetch_detects_the_style_of_a_hanweb_shell_and_reads_its_data(web: FixtureWeb, sources: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 __all__ = ["register", "run", "main", "cmd_sources", "cmd_fetch"]
@@ -195,6 +196,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from .crawl import crawl
+    from .errors import ConfigError
     from .sources import load_sources
 
     console = Console()
@@ -206,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
     overrides = _overrides(args)
     for source in sources:  # reject bad flag values before any request
         source.settings(sources_file.settings, overrides)
+    if Path(args.raw).exists() and not Path(args.raw).is_dir():
+        raise ConfigError(f"--raw {args.raw} exists and is not a folder")
     summary = crawl(sources, args.raw, sources_file.settings, overrides=overrides)
 
     table = Table(title=f"scrape run {summary.run_id} -> {args.raw}")
@@ -234,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pipeline.scrape").setLevel(logging.DEBUG if args.verbose > 1 else logging.INFO)
     try:
         return run(args)
-    except ConfigError as exc:
-        print(f"notices: error: {exc}", file=sys.stderr)
+    except ConfigError as exc:  # one line, never wrapped: scripts read it
+        print(f"notices: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
 
 
