@@ -2,8 +2,8 @@
 
 Writes a mixed corpus (text files and HTML pages) of about ``--notices`` notices (default 10,000),
 then runs the pipeline on it twice, each in a fresh subprocess: ``run_pipeline(settings)`` (plain
-parse + report) and ``run_pipeline(settings, orchestrate=True)`` (the same steps as the Prefect
-flow ``flows.pipeline.run_flow``). Each child first does one run on the 1x corpus, so imports, the
+parse + report) and ``run_flow(settings)`` (the same steps as the Prefect
+flow ``flows.notice_flow.run_flow``). Each child first does one run on the 1x corpus, so imports, the
 ephemeral Prefect API server and its database migrations are paid before the timed run (they are
 printed apart). The overhead is ``(flow - plain) / flow`` of the timed runs' wall time.
 
@@ -37,13 +37,18 @@ def child(mode: str, warm: str, corpus: str, out: str, runner: str) -> None:
     from pipeline.runner import run_pipeline
 
     if mode == "flow":
-        import flows.pipeline  # noqa: F401  (import cost of Prefect counted in import_s)
+        import flows.notice_flow  # noqa: F401  (import cost of Prefect counted in import_s)
     import_s = time.perf_counter() - start
 
     def run(folder: str, parsed: str) -> tuple[float, Any]:
         settings = load_settings(None, samples_dir=folder, parsed_dir=parsed, sources=None)
         t0 = time.perf_counter()
-        result = run_pipeline(settings, orchestrate=(mode == "flow"), runner=runner)
+        if mode == "flow":
+            from flows.notice_flow import run_flow
+
+            result: Any = run_flow(settings, runner=runner)
+        else:
+            result = run_pipeline(settings)
         return time.perf_counter() - t0, result
 
     warm_s, _ = run(warm, out + "-warm")
@@ -70,10 +75,10 @@ def main() -> None:
     p.add_argument("--runner", choices=("default", "dask"), default="default", help="Prefect task runner")
     args = p.parse_args()
     try:
-        import flows.pipeline  # noqa: F401
-        from flows.pipeline import run_flow  # noqa: F401
+        import flows.notice_flow  # noqa: F401
+        from flows.notice_flow import run_flow  # noqa: F401
     except ImportError as exc:
-        print(f"skipped: the Prefect flows are not there yet ({exc}); rerun when flows.pipeline.run_flow exists")
+        print(f"skipped: the Prefect flows are not there yet ({exc}); rerun when flows.notice_flow.run_flow exists")
         write_result("flow", args, {"skipped": str(exc)})
         return
     per_copy = len(source_notices())

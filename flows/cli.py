@@ -18,7 +18,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.config, sources=args.sources, raw_dir=args.raw, parsed_dir=args.out,
                              schedule_cron=args.cron, timezone=args.timezone)
-    from .pipeline import serve_pipeline  # Prefect from here on
+    from .notice_flow import serve_pipeline  # Prefect from here on
 
     print(f"serving deployment notice-pipeline/{args.name}: {settings.schedule_cron} ({settings.timezone}), "
           f"runner {args.runner}; Ctrl-C stops (schedules are paused on exit)")
@@ -26,10 +26,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
-    """Add ``serve`` to the ``notices`` subcommands."""
+def register(subparsers: Any, parents: list[argparse.ArgumentParser] | None = None) -> None:
+    """Add ``serve`` to the ``notices`` subcommands (``parents``: the common -v/-q options)."""
     p = subparsers.add_parser(
         "serve",
+        parents=parents or [],
         help="serve the pipeline as a Prefect deployment on a cron schedule (needs PREFECT_API_URL)",
         description="Serve the notice-pipeline flow as a Prefect deployment whose schedule comes from the "
                     "settings (schedule_cron, timezone; default daily 06:00 Asia/Shanghai). Needs a running "
@@ -41,7 +42,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", help="output folder (default: parsed)")
     p.add_argument("--cron", help="cron schedule, overrides schedule_cron (e.g. '0 6 * * *')")
     p.add_argument("--timezone", help="time zone of the schedule, overrides timezone (e.g. Asia/Shanghai)")
-    p.add_argument("--name", default="daily", help="deployment name (default: daily)")
+    p.add_argument("--name", default="serve",
+                   help="deployment name (default: serve; prefect.yaml deploys work-pool, so the two never overwrite each other)")
     p.add_argument("--runner", choices=["default", "dask"], default="default", help="Prefect task runner of each run")
     p.add_argument("--dask-address", help="tcp://HOST:PORT of a Dask scheduler (default: a local cluster per run)")
     p.add_argument("--limit", type=int, default=1, help="runs at once (default 1: a late run waits for the last)")

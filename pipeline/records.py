@@ -20,7 +20,8 @@ PRECISIONS = ("day", "hour", "minute")
 SERVICE_ACTIONS = ("suspended", "restricted", "deadline", "resumed", "workaround")
 AUDIENCES = ("insured", "employer", "institution", "agency")
 CONTACT_KINDS = ("landline", "mobile", "hotline")
-DOMAINS = ("medical_insurance", "social_insurance", "housing_fund", "tax", "other")
+DOMAINS = ("medical_insurance", "social_insurance", "housing_fund", "tax", "traffic", "exit_entry", "real_estate",
+           "gov_service", "other")  # SPEC: add values, never rename
 REJECT_STAGES = ("fetch", "decode", "clean", "classify", "extract", "write")
 
 

@@ -1,12 +1,14 @@
 """``notices run`` without orchestration: scrape (if sources are configured), parse, report.
 
-The Prefect flow in ``flows/`` runs the same steps as tasks; this plain path is what the flow's tasks
-call and what runs when Prefect is not wanted.
+The Prefect flow in ``flows/`` runs the same steps as tasks. This module is library code and never
+imports the Prefect layer: the command line (``pipeline.cli``) chooses between this plain path and
+``flows.notice_flow.run_flow``.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,17 +50,11 @@ def check_config(settings: Settings) -> None:
         )
 
 
-def run_pipeline(
-    settings: Settings, *, orchestrate: bool | None = False, runner: str = "default", dask_address: str | None = None
-) -> PipelineResult:
-    """Run the pipeline as configured; with ``orchestrate`` it runs as the Prefect flow.
+def run_pipeline(settings: Settings, progress: Callable[[str], None] | None = None) -> PipelineResult:
+    """Run the pipeline as configured, as plain functions; ``progress`` is called once per parsed input.
 
     Configuration errors are raised (ConfigError) before anything starts."""
     check_config(settings)
-    if orchestrate:
-        from flows.pipeline import run_flow  # Prefect only on this path
-
-        return run_flow(settings, runner=runner, dask_address=dask_address)
     from .report import build_report
     from .store import parse_paths
 
@@ -70,6 +66,6 @@ def run_pipeline(
         inputs = [settings.raw_dir]
     else:
         inputs = [str(settings.samples_dir)]
-    summary = parse_paths(inputs, settings.parsed_dir, time_budget=settings.parse_time_budget)
+    summary = parse_paths(inputs, settings.parsed_dir, time_budget=settings.parse_time_budget, progress=progress)
     report = build_report(Path(settings.parsed_dir))
     return PipelineResult(parse=summary, report=report, scrape=scrape_summary)

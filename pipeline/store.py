@@ -42,7 +42,8 @@ from .records import (
     Notice,
     Reject,
 )
-from .schema import SCHEMAS
+from .filemode import make_readable
+from .schema import SCHEMAS, STORAGE, encode_codes
 
 __all__ = ["TableWriter", "RunSummary", "SchemaViolation", "parse_paths", "notice_rows", "write_table", "TABLES"]
 
@@ -94,7 +95,7 @@ def _check_rows(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     if not rows:
         return schema.empty_table()  # nothing to convert or check (and 60 us saved per empty table)
     try:
-        arrow = pa.Table.from_pylist(rows, schema=schema)
+        arrow = pa.Table.from_pylist(rows, schema=STORAGE[table])  # code columns as strings until checked
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
         raise SchemaViolation(f"{table}: {exc}") from exc
     for name in _REQUIRED[table]:
@@ -111,7 +112,7 @@ def _check_rows(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     for r in rows:
         if "evidence" in r and r.get("span_end", 0) - r.get("span_start", 0) != len(r["evidence"]):
             raise SchemaViolation(f"{table}: evidence length does not match its span in {r.get('notice_id')}")
-    return arrow
+    return encode_codes(table, arrow, schema)
 
 
 def _evidence_columns(name: str, ev: Evidence | None) -> dict[str, Any]:
@@ -215,6 +216,7 @@ def write_table(path: Path, table: pa.Table) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp)
+        make_readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

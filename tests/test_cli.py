@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -10,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli import build_parser, main
 
-from conftest import PAGES, SEEDS, SHARED, needs_shared
+from conftest import PAGES, SAMPLES, SEEDS, SHARED, needs_shared
 
 
 def test_parse_writes_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -145,6 +146,124 @@ def test_command_chooses_arrow_allocator(env: dict[str, str], pool: str) -> None
     assert out.stdout.strip() == pool
 
 
+def test_the_library_never_imports_the_prefect_layer() -> None:
+    """Only the command line may import flows/ (lazily, for the commands that orchestrate)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "pipeline"
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        if path == root / "cli.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            offenders += [f"{path.relative_to(root)}: {n}" for n in names if n == "flows" or n.startswith("flows.")]
+    assert not offenders
+
+
+# --- missing input, one error format, one verbosity scheme, progress, file modes -----------------
+
+NOTICES = str(Path(sys.executable).parent / "notices")
+
+
+def _notices(*args: str, cwd: Path | None = None, umask: int | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as typed in a shell (no terminal)."""
+    def set_umask() -> None:
+        if umask is not None:
+            import os
+
+            os.umask(umask)
+
+    return subprocess.run([NOTICES, *args], capture_output=True, text=True, cwd=cwd, timeout=300,
+                          preexec_fn=set_umask)
+
+
+@pytest.mark.parametrize("command", [["parse", "/nonexistent", "--out", "{out}"], ["report", "/nonexistent"],
+                                     ["report", "/nonexistent", "--out", "{out}"]],
+                         ids=["parse", "report", "report-out"])
+def test_missing_input_is_one_error_line_and_writes_nothing(command: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _notices(*[c.format(out=out) for c in command])
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("notices: error: no such")
+    assert "/nonexistent" in result.stderr and result.stdout == ""
+    assert not out.exists() and not Path("/nonexistent").exists()
+
+
+def test_report_on_a_folder_without_tables_is_an_error(tmp_path: Path) -> None:
+    result = _notices("report", str(tmp_path))
+    assert result.returncode == 2 and result.stderr.startswith("notices: error: no parsed tables")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parse_with_one_missing_path_keeps_the_earlier_tables(tmp_path: Path) -> None:
+    assert main(["parse", str(SEEDS), "--out", str(tmp_path)]) == 0
+    before = (tmp_path / "notices.parquet").read_bytes()
+    assert main(["parse", str(SEEDS), str(tmp_path / "gone.txt"), "--out", str(tmp_path)]) == 2
+    assert (tmp_path / "notices.parquet").read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--log-level", "LOUD", "parse", "x", "--out", "y"], "argument --log-level: invalid level 'LOUD'"),
+    (["parse", "x", "--out", "y", "--log-level", "chatty"], "argument --log-level: invalid level 'chatty'"),
+    (["parse", "x"], "the following arguments are required: --out"),
+    (["frobnicate"], "argument COMMAND: invalid choice"),
+    (["scrape", "--sources", "/nonexistent.yaml", "--raw", "{tmp}"], "/nonexistent.yaml: cannot read sources file"),
+], ids=["level-before", "level-after", "missing-option", "unknown-command", "scrape-sources"])
+def test_errors_have_one_prefix_on_stderr(args: list[str], message: str, tmp_path: Path) -> None:
+    result = _notices(*[a.format(tmp=tmp_path) for a in args])
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("notices: error: ") and message in line
+
+
+def test_every_argument_of_every_command_has_a_help_line() -> None:
+    parser = build_parser()
+    commands = {"notices": parser}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update({f"notices {name}": p for name, p in action.choices.items()})
+    missing = [f"{name} {a.option_strings or a.dest}" for name, p in commands.items() for a in p._actions
+               if not isinstance(a, argparse._SubParsersAction) and not (a.help and a.help.strip())]
+    assert not missing
+    assert {"parse", "eval", "report", "run", "scrape", "serve", "diff", "sources", "fetch"} <= \
+        {name.split()[-1] for name in commands}
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_verbosity_flags_work_before_and_after_the_command(where: str, tmp_path: Path) -> None:
+    flags = ["-vv"]
+    args = ["parse", str(SEEDS), "--out", str(tmp_path)]
+    result = _notices(*(flags + args if where == "before" else args + flags))
+    assert result.returncode == 0
+    assert "DEBUG pipeline." in result.stderr  # this program's DEBUG log (log lines: LEVEL logger: message)
+    quiet = _notices(*(["-q"] + args if where == "before" else args + ["-q"]))
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_long_work_without_a_terminal_prints_progress_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import pipeline.cli
+
+    monkeypatch.setattr(pipeline.cli, "PROGRESS_SECONDS", 0.0)  # a line per input instead of one per 10 s
+    inputs = sum(1 for f in SAMPLES.iterdir() if f.suffix in (".txt", ".html", ".htm"))
+    assert main(["parse", str(SAMPLES), "--out", str(tmp_path)]) == 0
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("notices: parsing")]
+    assert lines[0] == f"notices: parsing 1/{inputs} inputs, 0 s"
+    assert lines[-1].startswith(f"notices: parsing {inputs}/{inputs} inputs")
+
+
+def test_output_files_are_readable_by_others(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _notices("parse", str(SEEDS), "--out", str(out), "--format", "csv", umask=0o022).returncode == 0
+    assert _notices("report", str(out), umask=0o022).returncode == 0
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir() if p.is_file()}
+    assert {"notices.parquet", "_manifest.json", "report.html", "report.md", "comparison.parquet",
+            "notices.csv"} <= set(modes)
+    assert set(modes.values()) == {0o644}, modes
+
+
 def _run_patched(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """``notices parse`` on the seed notices in a fresh process, after ``code`` patched the library."""
     script = f"import sys\n{code}\nfrom pipeline.cli import main\nsys.exit(main(sys.argv[1:]))\n"
@@ -162,7 +281,7 @@ def test_a_broken_rules_file_stops_parse_naming_file_and_key(tmp_path: Path) -> 
     done = _run_patched(f"import pipeline.ruledata as r, pathlib\nr.rules_dir = lambda: pathlib.Path({str(rules)!r})",
                         tmp_path)
     assert done.returncode == 2
-    assert "configuration error" in done.stderr and "time_cues.yaml" in done.stderr and "kind_priority" in done.stderr
+    assert done.stderr.startswith("notices: error: ") and "time_cues.yaml" in done.stderr and "kind_priority" in done.stderr
     assert not (tmp_path / "out" / "notices.parquet").exists()  # nothing half-written
 
 

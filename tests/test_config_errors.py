@@ -134,7 +134,7 @@ def _assert_one_line_config_error(proc: subprocess.CompletedProcess[str], words:
     assert proc.returncode == 2, (proc.returncode, proc.stderr)
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
-    assert "configuration error" in lines[0]
+    assert lines[0].startswith("notices: error: ")  # the command's one error prefix
     for word in words:
         assert word in lines[0], (word, lines[0])
     assert not (tmp_path / "parsed").exists()  # nothing ran

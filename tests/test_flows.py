@@ -140,7 +140,7 @@ def test_parse_batch_result_is_packed_small_and_unpacks_to_the_same_records() ->
 def test_parse_window_on_threads_keeps_no_batch_in_flight_beside_the_writer() -> None:
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.pipeline import parse_window
+    from flows.notice_flow import parse_window
 
     assert parse_window(ThreadPoolTaskRunner(max_workers=4)) == 0
 
@@ -245,17 +245,19 @@ def test_change_counter_without_previous_tables_counts_all_new(tmp_path: Path) -
 
 
 def test_deployment_has_the_configured_cron_in_its_time_zone() -> None:
-    from flows.pipeline import build_deployment
+    from flows.notice_flow import build_deployment
 
     deployment = build_deployment(Settings())
     [schedule] = deployment.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 6 * * *", "Asia/Shanghai")
-    assert deployment.entrypoint == "flows.pipeline.notice_pipeline"
-    assert Path(deployment.parameters["settings"]["parsed_dir"]).is_absolute()
+    assert deployment.entrypoint == "flows.notice_flow.notice_pipeline"
+    assert deployment.name == "serve"  # prefect.yaml deploys "work-pool"
+    # Paths as given: a served run works in the serving folder, like `notices run` there.
+    assert deployment.parameters["settings"]["parsed_dir"] == "parsed"
 
 
 def test_deployment_rejects_a_bad_cron() -> None:
-    from flows.pipeline import build_deployment
+    from flows.notice_flow import build_deployment
     from pipeline.errors import ConfigError
 
     with pytest.raises(ConfigError, match="schedule_cron"):
@@ -267,7 +269,7 @@ def test_deployment_rejects_a_bad_cron() -> None:
     ("default", "tcp://127.0.0.1:8786", "needs the dask runner"),
 ], ids=["unknown-runner", "address-without-dask"])
 def test_runner_mistakes_are_config_errors_before_any_server(runner: str, address: str | None, message: str) -> None:
-    from flows.pipeline import run_flow
+    from flows.notice_flow import run_flow
     from pipeline.errors import ConfigError
 
     with pytest.raises(ConfigError, match=message):
@@ -275,7 +277,7 @@ def test_runner_mistakes_are_config_errors_before_any_server(runner: str, addres
 
 
 def test_missing_samples_is_a_config_error_before_any_server(tmp_path: Path) -> None:
-    from flows.pipeline import run_flow
+    from flows.notice_flow import run_flow
     from pipeline.errors import ConfigError
 
     with pytest.raises(ConfigError, match="no sample folder"):
@@ -287,9 +289,9 @@ def test_prefect_yaml_deploys_the_flow_on_the_default_schedule() -> None:
 
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
     [deployment] = config["deployments"]
-    path, _, name = deployment["entrypoint"].partition(":")
-    module = path.removesuffix(".py").replace("/", ".")
+    module, _, name = deployment["entrypoint"].partition(":")
     assert getattr(importlib.import_module(module), name).name == "notice-pipeline"
+    assert deployment["name"] != "serve", "prefect deploy and notices serve must not overwrite each other"
     [schedule] = deployment["schedules"]
     assert (schedule["cron"], schedule["timezone"]) == (Settings.schedule_cron, Settings.timezone)
     assert deployment["work_pool"]["name"]
@@ -361,3 +363,25 @@ def test_doubtful_durations_are_counted_apart(tmp_path: Path) -> None:
     doubtful = [r for r in rows if r["doubtful"]]
     assert doubtful and all(r["flagged"] >= r["doubtful"] for r in doubtful)
     assert all((r["hours_longest"] or 0) < 9312 for r in rows)  # the implausible year-long downtimes
+
+
+def test_no_flow_module_shadows_a_package_when_loaded_as_a_script() -> None:
+    """Prefect loads a ``path/file.py:flow`` entrypoint with the file's folder first on sys.path;
+    a module of flows/ named like a package (flows/pipeline.py did) then hides that package."""
+    import importlib.util
+
+    for module in sorted((ROOT / "flows").glob("*.py")):
+        if module.stem != "__init__":
+            assert importlib.util.find_spec(module.stem) is None, f"flows/{module.name} shadows {module.stem!r}"
+
+
+def test_the_flow_file_loads_as_a_script_entrypoint() -> None:
+    """The file form of the entrypoint (``flows/notice_flow.py:notice_pipeline``) loads the way
+    ``prefect deploy`` and a worker load it, in a fresh interpreter."""
+    code = ("from prefect.flows import load_flow_from_entrypoint\n"
+            "flow = load_flow_from_entrypoint('flows/notice_flow.py:notice_pipeline', use_placeholder_flow=False)\n"
+            "import flows.tasks, sys\n"
+            "print(flow.name, sys.modules['flows.tasks'] is flows.tasks)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["notice-pipeline", "True"]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -34,6 +36,7 @@ NOTICES = ROOT / "tests" / "gold" / "extra"  # notices written for the project, 
 NOT_INPUT = shutil.ignore_patterns("*.json", "*.md", "html")  # what a copy of that folder leaves out
 VENV_BIN = Path(sys.executable).parent
 TABLES = ("notices", "windows", "services", "contacts", "rejects")
+ARTIFACT_KEY_NAME = "notice-pipeline-run"
 CHANGED_PAGE = ("rsj", "/tzgg/202109/t20210915_0915.html", "nantong-gjj-2021")
 
 
@@ -80,7 +83,7 @@ class Runs:
 @pytest.fixture(scope="module")
 def runs(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
     """Run the pipeline on the fixture web; change one notice page; run it again."""
-    from flows.pipeline import run_flow
+    from flows.notice_flow import run_flow
 
     work = tmp_path_factory.mktemp("pipeline")
     with FixtureWeb() as web:
@@ -139,7 +142,7 @@ def test_run_summary_counts_pages_batches_notices_and_failures(runs: Runs) -> No
 def test_run_summary_is_published_as_an_artifact(runs: Runs) -> None:
     from prefect.artifacts import Artifact
 
-    from flows.pipeline import ARTIFACT_KEY
+    from flows.notice_flow import ARTIFACT_KEY
 
     artifact = Artifact.get(ARTIFACT_KEY)
     assert artifact is not None and artifact.type == "markdown"
@@ -175,7 +178,7 @@ def test_second_run_reparses_only_the_changed_page(runs: Runs) -> None:
 
 
 def test_rerun_on_unchanged_raw_pages_parses_nothing(runs: Runs, tmp_path: Path) -> None:
-    from flows.pipeline import parse
+    from flows.notice_flow import parse
 
     stats = parse([runs.settings.raw_dir], str(tmp_path), batch_size=4)
     assert (stats.batches_computed, stats.batches_cached) == (0, stats.batches)
@@ -186,7 +189,7 @@ def test_new_parser_version_reparses_everything(runs: Runs, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.parse
 
-    from flows.pipeline import parse
+    from flows.notice_flow import parse
 
     monkeypatch.setattr(pipeline.parse, "PARSER_VERSION", pipeline.parse.PARSER_VERSION + ".test")
     stats = parse([runs.settings.raw_dir], str(tmp_path), batch_size=4)
@@ -197,7 +200,7 @@ def test_new_parser_version_reparses_everything(runs: Runs, tmp_path: Path,
 
 def test_a_failing_source_and_a_failing_batch_do_not_fail_the_run(prefect_api: str, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import flows.pipeline
+    import flows.notice_flow
     import pipeline.scrape.crawl
     from flows import tasks
 
@@ -208,7 +211,7 @@ def test_a_failing_source_and_a_failing_batch_do_not_fail_the_run(prefect_api: s
         raise RuntimeError("worker lost")
 
     monkeypatch.setattr(pipeline.scrape.crawl, "crawl_source", broken_crawl)
-    monkeypatch.setattr(flows.pipeline, "crawl_source_task", tasks.crawl_source_task.with_options(retries=0))
+    monkeypatch.setattr(flows.notice_flow, "crawl_source_task", tasks.crawl_source_task.with_options(retries=0))
     monkeypatch.setattr(tasks, "parse_refs", broken_parse)
     sources = tmp_path / "sources.yaml"
     sources.write_text(yaml.safe_dump({"sources": [{
@@ -220,7 +223,7 @@ def test_a_failing_source_and_a_failing_batch_do_not_fail_the_run(prefect_api: s
     for f in sorted(NOTICES.glob("*.txt"))[:2]:
         shutil.copy(f, raw / f.name)
     settings = Settings(sources=str(sources), raw_dir=str(raw), parsed_dir=str(tmp_path / "parsed"))
-    state = flows.pipeline.notice_pipeline(settings=settings, return_state=True)
+    state = flows.notice_flow.notice_pipeline(settings=settings, return_state=True)
     assert state.is_completed()
     run = state.result()
     assert run.scrape.sources_failed.keys() == {"offline"}
@@ -234,33 +237,102 @@ def test_a_failing_source_and_a_failing_batch_do_not_fail_the_run(prefect_api: s
 def test_deployment_is_created_with_its_cron_schedule(prefect_api: str) -> None:
     from prefect import get_client
 
-    from flows.pipeline import build_deployment
+    from flows.notice_flow import build_deployment
 
     deployment_id = build_deployment(Settings(schedule_cron="30 5 * * 1-5")).apply()
     with get_client(sync_client=True) as client:
         deployment = client.read_deployment(deployment_id)
         flow = client.read_flow(deployment.flow_id)
-    assert (flow.name, deployment.name) == ("notice-pipeline", "daily")
+    assert (flow.name, deployment.name) == ("notice-pipeline", "serve")
     [schedule] = deployment.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == ("30 5 * * 1-5", "Asia/Shanghai", True)
 
 
-def test_prefect_yaml_deploys_to_a_work_pool(prefect_api: str, tmp_path: Path) -> None:
+def _cli_env(prefect_api: str, home: Path, **extra: str) -> dict[str, str]:
+    """Environment of a command typed in a shell that talks to the test server."""
+    return {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(home / "prefect-home"),
+            "PREFECT_CLI_PROMPT": "false", "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **extra}
+
+
+def _working_folder(folder: Path) -> Path:
+    """A working folder as a user sets one up: the samples and a notices.yaml naming them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "raw" / "samples", folder / "raw" / "samples")
+    (folder / "notices.yaml").write_text("samples_dir: raw/samples\nparsed_dir: parsed\n", encoding="utf-8")
+    return folder
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    out = subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    assert out.returncode == 0, f"{args}: {out.stdout[-3000:]}{out.stderr[-3000:]}"
+    return out
+
+
+def test_prefect_yaml_deployment_runs_on_a_process_worker(prefect_api: str, tmp_path: Path) -> None:
+    """The documented work-pool path for real: `prefect deploy` from prefect.yaml, a process
+    worker, a deployment run that completes and writes the tables `notices run --no-prefect` writes."""
     from prefect import get_client
 
-    env = {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(tmp_path),
-           "NOTICES_HOME": str(ROOT), "PREFECT_CLI_PROMPT": "false"}
+    home = _working_folder(tmp_path / "home")
+    env = _cli_env(prefect_api, tmp_path, NOTICES_HOME=str(home))
     prefect = str(VENV_BIN / "prefect")
-    subprocess.run([prefect, "work-pool", "create", "notices", "--type", "process"], env=env, cwd=ROOT,
-                   check=True, capture_output=True, timeout=120)
-    out = subprocess.run([prefect, "--no-prompt", "deploy", "--all"], env=env, cwd=ROOT, capture_output=True,
-                         text=True, timeout=180)
-    assert out.returncode == 0, out.stdout + out.stderr
+    _run([prefect, "work-pool", "create", "notices", "--type", "process"], env, ROOT, timeout=120)
+    _run([prefect, "--no-prompt", "deploy", "--all"], env, ROOT, timeout=180)
     with get_client(sync_client=True) as client:
-        deployment = client.read_deployment_by_name("notice-pipeline/daily")
+        deployment = client.read_deployment_by_name("notice-pipeline/work-pool")
     assert deployment.work_pool_name == "notices"
     [schedule] = deployment.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 6 * * *", "Asia/Shanghai")
+
+    started = _run([prefect, "deployment", "run", "notice-pipeline/work-pool"], env, ROOT, timeout=120)
+    run_id = re.search(r"UUID: ([0-9a-f-]{36})", started.stdout)
+    assert run_id, started.stdout
+    _run([prefect, "worker", "start", "--pool", "notices", "--run-once"], env, tmp_path, timeout=400)
+    with get_client(sync_client=True) as client:
+        run = client.read_flow_run(run_id.group(1))
+    assert run.state is not None and run.state.is_completed(), run.state
+
+    plain = _working_folder(tmp_path / "plain")
+    _run([str(VENV_BIN / "notices"), "run", "--no-prefect"], env, plain, timeout=300)
+    assert tables(home / "parsed") == tables(plain / "parsed")
+    assert (home / "parsed" / "report.html").is_file()
+
+
+def test_serve_hits_the_cache_that_notices_run_filled(prefect_api: str, tmp_path: Path) -> None:
+    """`notices run --prefect` fills the parse cache; a run of the `notices serve` deployment in the
+    same folder finds every batch there (same paths, same keys), and both deployments coexist."""
+    from prefect import get_client
+    from prefect.artifacts import Artifact
+
+    work = _working_folder(tmp_path / "work")
+    env = _cli_env(prefect_api, tmp_path)
+    notices = str(VENV_BIN / "notices")
+    _run([notices, "run", "--prefect"], env, work)
+    before = tables(work / "parsed")
+    serve = subprocess.Popen([notices, "serve"], env=env, cwd=work, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        deployment = None
+        while deployment is None and time.monotonic() < deadline and serve.poll() is None:
+            with get_client(sync_client=True) as client:
+                try:
+                    deployment = client.read_deployment_by_name("notice-pipeline/serve")
+                except Exception:  # noqa: BLE001 - not registered yet
+                    time.sleep(0.5)
+        assert deployment is not None, serve.stdout.read() if serve.stdout and serve.poll() is not None else "no deployment"
+        assert deployment.parameters["settings"]["samples_dir"] == "raw/samples"
+        _run([str(VENV_BIN / "prefect"), "deployment", "run", "notice-pipeline/serve", "--watch",
+              "--watch-timeout", "300"], env, tmp_path, timeout=330)
+    finally:
+        serve.send_signal(signal.SIGINT)
+        try:
+            serve.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            serve.kill()
+    summary = Artifact.get(ARTIFACT_KEY_NAME)
+    assert summary is not None and "0 computed" in str(summary.data), summary.data if summary else None
+    assert tables(work / "parsed") == before
 
 
 # --- Dask -----------------------------------------------------------------------------------------
@@ -305,7 +377,7 @@ def dask_cluster(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def test_dask_cluster_writes_the_tables_of_the_default_runner(dask_cluster: tuple[str, list[Path]],
                                                                tmp_path: Path) -> None:
-    from flows.pipeline import parse
+    from flows.notice_flow import parse
 
     address, logs = dask_cluster
     # Two copies of the corpus: different paths, so neither run can use the other's cache.
@@ -324,7 +396,7 @@ def test_dask_cluster_writes_the_tables_of_the_default_runner(dask_cluster: tupl
 
 
 def test_parse_flow_matches_notices_parse(prefect_api: str, tmp_path: Path) -> None:
-    from flows.pipeline import parse
+    from flows.notice_flow import parse
     from pipeline.store import parse_paths
 
     shutil.copytree(NOTICES, tmp_path / "in", ignore=NOT_INPUT)

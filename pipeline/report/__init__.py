@@ -14,11 +14,15 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["build_report", "REPORT_FILES"]
+from ..filemode import make_readable
+
+__all__ = ["build_report", "REPORT_FILES", "REPORT_INPUTS"]
 
 log = logging.getLogger(__name__)
 
 REPORT_FILES = ("comparison.parquet", "report.html", "report.md")
+# The parsed tables a report reads (any may be missing; a folder with none of them is not a parsed folder).
+REPORT_INPUTS = ("notices.parquet", "windows.parquet", "services.parquet", "contacts.parquet", "rejects.parquet")
 _PARQUET_ROWS = 1024  # comparison rows per row group of comparison.parquet
 
 
@@ -33,6 +37,7 @@ def _write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as text:
                 text.writelines(data)
+        make_readable(tmp)  # mkstemp makes it 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -64,6 +69,7 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
 
     from ..publish import TablesMismatch, verify
     from ..records import TZ
+    from ..schema import encode_codes, storage
     from .compare import build_comparison, comparison_schema, load_parsed
     from .html import iter_html
     from .markdown import render_markdown
@@ -83,10 +89,12 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
 
     buf = io.BytesIO()
     schema = comparison_schema()
+    plain = storage(schema)  # code columns as strings, then dictionary-encoded with every allowed value
     # A row group per 1,024 rows: the rows are never all in Arrow and in dicts at once.
     with pq.ParquetWriter(buf, schema) as writer:
         for lo in range(0, len(rows), _PARQUET_ROWS):
-            writer.write_table(pa.Table.from_pylist(rows[lo : lo + _PARQUET_ROWS], schema=schema))
+            chunk = pa.Table.from_pylist(rows[lo : lo + _PARQUET_ROWS], schema=plain)
+            writer.write_table(encode_codes("comparison", chunk, schema))
     paths = {
         "comparison": out / "comparison.parquet",
         "html": out / "report.html",

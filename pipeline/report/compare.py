@@ -181,7 +181,7 @@ def comparison_schema() -> Any:
     """Arrow schema of ``comparison.parquet``."""
     import pyarrow as pa
 
-    from ..schema import TS
+    from ..schema import TS, documented
 
     s = pa.string()
     i = pa.int32()
@@ -245,7 +245,7 @@ def comparison_schema() -> Any:
         pa.field("downtime_evidence", s),
         pa.field("flags", pa.list_(s), nullable=False),  # the notice's plausibility flags (notices.flags)
     ]
-    return pa.schema(fields)
+    return documented("comparison", pa.schema(fields))  # descriptions (schema.DESCRIPTIONS) and code columns
 
 
 def _read(path: Path, name: str) -> Any:

@@ -21,7 +21,7 @@ import httpx
 
 from .verdict import Verdict, classify, sniff_suffix
 from .http import Fetcher, Response
-from .listing import (Link, attachment_links, decode_page, hanweb_requests, parse_hanweb_data,
+from .listing import (Link, attachment_links, decode_page, detect_style, hanweb_requests, parse_hanweb_data,
                       parse_hanweb_shell, parse_links, parse_next_link, parse_trs, title_matches)
 from .pdf import extract_pdf_text
 from .rawstore import (OK_OUTCOMES, FetchLog, RawStore, UrlState, compact, load_state, new_run_id,
@@ -128,10 +128,11 @@ class _SourceCrawl:
     def run(self) -> SourceResult:
         """List pages, then matching detail pages and their attachments."""
         found: dict[str, tuple[Link, str]] = {}
-        if self.source.style == "hanweb":
-            self._walk_hanweb(found)
+        style, first = self._style()
+        if style == "hanweb":
+            self._walk_hanweb(found, first)
         else:
-            self._walk_lists(found)
+            self._walk_lists(found, style, first)
         details = [(link, ref) for link, ref in found.values()
                    if title_matches(link.title, self.cfg.keywords)]
         if len(details) > self.cfg.max_details:
@@ -143,21 +144,34 @@ class _SourceCrawl:
                 self._attachments(page)
         return self.result
 
-    def _walk_lists(self, found: dict[str, tuple[Link, str]]) -> None:
+    def _style(self) -> tuple[str, dict[str, _Page]]:
+        """The source's list style, detected from its first start page when the source names none;
+        that page, fetched for the detection, is handed to the walk (a URL is requested once a run)."""
+        if self.source.style is not None:
+            return self.source.style, {}
+        url = self.source.start_urls[0]
+        page = self._request(url, "list")
+        if page is None:
+            return "links", {}
+        guess = detect_style(decode_page(page.body, page.content_type, self.source.encoding), page.final_url)
+        log.info("%s: style %s detected on %s (%s)", self.source.name, guess.style, url, guess.evidence)
+        return guess.style, {url: page}
+
+    def _walk_lists(self, found: dict[str, tuple[Link, str]], style: str, first: dict[str, _Page]) -> None:
         """TRS / next_link / links styles: a queue of list pages, bounded by max_pages."""
         queue = collections.deque((url, True) for url in self.source.start_urls)
         queued = set(self.source.start_urls)
         fetched = 0
         while queue and fetched < self.cfg.max_pages:
-            url, first = queue.popleft()
+            url, is_start = queue.popleft()
             fetched += 1
-            page = self._request(url, "list")
+            page = first.pop(url, None) or self._request(url, "list")
             if page is None:
                 continue
             text = decode_page(page.body, page.content_type, self.source.encoding)
-            if self.source.style == "trs":
-                listing = parse_trs(text, page.final_url, first)
-            elif self.source.style == "next_link":
+            if style == "trs":
+                listing = parse_trs(text, page.final_url, is_start)
+            elif style == "next_link":
                 listing = parse_next_link(text, page.final_url)
             else:
                 listing = parse_trs(text, page.final_url, False)  # plain links, no pagination
@@ -171,14 +185,14 @@ class _SourceCrawl:
             log.info("%s: max_pages=%d reached, %d list pages left", self.source.name,
                      self.cfg.max_pages, len(queue))
 
-    def _walk_hanweb(self, found: dict[str, tuple[Link, str]]) -> None:
+    def _walk_hanweb(self, found: dict[str, tuple[Link, str]], first: dict[str, _Page]) -> None:
         """Hanweb: each start URL is a column shell; items come from dataproxy.jsp POSTs."""
         fetched = 0
         for start in self.source.start_urls:
             if fetched >= self.cfg.max_pages:
                 break
             fetched += 1
-            shell = self._request(start, "list")
+            shell = first.pop(start, None) or self._request(start, "list")
             if shell is None:
                 continue
             text = decode_page(shell.body, shell.content_type, self.source.encoding)

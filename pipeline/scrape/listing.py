@@ -12,6 +12,11 @@ nothing found is an empty result.
   ``<datastore><totalrecord>N</totalrecord><recordset><record><![CDATA[<li>..]]>``.
 - ``next_link``: items plus a "下一页" link (or ``rel=next``) to the next page.
 - ``links``: items of the start pages only.
+
+A source that names no style gets the one :func:`detect_style` reads from its first list page,
+checking in this order: a Hanweb column shell (``jpage``/``dataproxy.jsp`` with a ``columnid`` and
+``unitid``), a TRS page count in script (``createPageHTML(N, ...)``, ``countPage = N``), a
+next-page link (``下一页``, ``rel=next``), else plain links.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from .urls import resolve
 __all__ = [
     "Link", "ListPage", "HanwebQuery", "decode_page", "parse_links", "parse_trs", "parse_next_link",
     "parse_hanweb_shell", "parse_hanweb_data", "hanweb_requests", "attachment_links",
-    "title_matches",
+    "title_matches", "StyleGuess", "detect_style",
 ]
 
 # charset in a Content-Type header or a <meta> tag.
@@ -209,6 +214,31 @@ def parse_next_link(text: str, page_url: str) -> ListPage:
                 page.pages.append(url)
                 break
     return page
+
+
+@dataclass(frozen=True, slots=True)
+class StyleGuess:
+    """The list style of a page and what gave it away."""
+
+    style: str
+    evidence: str
+
+
+_HW_SCRIPT = re.compile(r"jpage|dataproxy\.jsp", re.IGNORECASE)
+
+
+def detect_style(text: str, page_url: str) -> StyleGuess:
+    """The list style of the page ``text`` at ``page_url`` (see the module docstring for the order)."""
+    script = _HW_SCRIPT.search(text)
+    if script and parse_hanweb_shell(text, page_url) is not None:
+        return StyleGuess("hanweb", f"Hanweb column shell: {script.group(0)} with columnid and unitid")
+    made = _CREATE_PAGE.search(text) or _COUNT_PAGE.search(text)
+    if made:
+        return StyleGuess("trs", f"TRS page count in script: {made.group(0).strip()}")
+    following = parse_next_link(text, page_url).pages
+    if following:
+        return StyleGuess("next_link", f"next-page link to {following[0]}")
+    return StyleGuess("links", "no page count, column shell or next-page link: the start pages only")
 
 
 def parse_hanweb_shell(text: str, page_url: str) -> HanwebQuery | None:

@@ -1,5 +1,9 @@
 """robots.txt per origin (RFC 9309), fetched once per crawl and cached.
 
+Parsed by Protego (Scrapy's parser): wildcards and ``$`` ends (``Disallow: /*.pdf$``) and the
+longest match between Allow and Disallow (``Allow: /col/col123/`` after ``Disallow: /col/``), which
+``urllib.robotparser`` gets wrong (it ignores wildcards and takes the first rule that matches).
+
 - 200: parsed; rules for ``notice-pipeline`` (else ``*``) apply, Crawl-delay too (capped).
 - 4xx (404, 410, even 401/403): "unavailable", everything is allowed (RFC 9309 2.3.1.3).
 - 5xx, timeouts, network errors (after the fetcher's retries): "unreachable", nothing on that
@@ -12,13 +16,14 @@ import logging
 import threading
 from dataclasses import dataclass
 from typing import Callable
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 from .http import Fetcher, Response
 from .settings import CrawlSettings
 from .urls import origin
 
-__all__ = ["RobotsCache", "RobotsRules", "AGENT_TOKEN"]
+__all__ = ["RobotsCache", "RobotsRules", "AGENT_TOKEN", "parse_robots"]
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +41,7 @@ _ROBOTS_MAX_BYTES = 512 * 1024
 class RobotsRules:
     """The verdict for one origin."""
 
-    parser: RobotFileParser | None  # None = no rules (allow all) or unreachable
+    parser: Protego | None  # None = no rules (allow all) or unreachable
     unreachable: bool = False
     crawl_delay: float | None = None
 
@@ -46,7 +51,14 @@ class RobotsRules:
             return False
         if self.parser is None:
             return True
-        return self.parser.can_fetch(AGENT_TOKEN, url)
+        return bool(self.parser.can_fetch(url, AGENT_TOKEN))
+
+
+def parse_robots(text: str) -> RobotsRules:
+    """The rules of a robots.txt text (the ``notice-pipeline`` group, else ``*``)."""
+    parser = Protego.parse(text)
+    delay = parser.crawl_delay(AGENT_TOKEN)
+    return RobotsRules(parser, crawl_delay=float(delay) if delay is not None else None)
 
 
 class RobotsCache:
@@ -94,12 +106,7 @@ class RobotsCache:
         resp = self._fetcher.fetch(f"{key}/robots.txt", settings=cfg)
         status = resp.status
         if resp.reason is None and status is not None and 200 <= status < 300 and resp.body is not None:
-            parser = RobotFileParser()
-            parser.parse(resp.body.decode("utf-8", "replace").splitlines())
-            parser.modified()  # can_fetch() answers False until a parse time is set
-            delay = parser.crawl_delay(AGENT_TOKEN)
-            outcome = "fetched"
-            rules = RobotsRules(parser, crawl_delay=float(delay) if delay is not None else None)
+            outcome, rules = "fetched", parse_robots(resp.body.decode("utf-8", "replace"))
         elif resp.reason is None and status is not None and 400 <= status < 500 and status != 429:
             # Not a failure: no robots.txt means no restrictions.
             outcome, rules = "fetched", RobotsRules(None)

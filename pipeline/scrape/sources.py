@@ -50,7 +50,7 @@ class Source:
     allow: tuple[str, ...]
     city: str | None = None
     province: str | None = None
-    style: str = "links"
+    style: str | None = None  # None: detected from the first list page (listing.detect_style)
     encoding: str | None = None  # hint for list pages whose header and meta both lie
     overrides: Mapping[str, Any] = field(default_factory=dict)  # per-source settings
     notes: str | None = None
@@ -177,8 +177,8 @@ def _parse_entry(entry: Any, index: int) -> Source:
     for url in start_urls:
         if not url_allowed(url, allow):
             raise ConfigError(f"{where}: 'start_urls' entry {url!r} is not under any 'allow' prefix")
-    style = entry.get("style", "links")
-    if style not in STYLES:
+    style = entry.get("style")
+    if style is not None and style not in STYLES:
         raise ConfigError(f"{where}: 'style' must be one of {', '.join(STYLES)}, got {style!r}")
     encoding = entry.get("encoding")
     if encoding is not None:

@@ -44,9 +44,11 @@ from pipeline.records import TZ, Reject
 from pipeline.runner import PipelineResult
 from pipeline.store import RunSummary, TableWriter
 
-from .batches import plan_batches
-from .summary import ChangeCounter, ParseStats, RunReport, ScrapeStats, publish_report_artifacts
-from .tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
+# Absolute imports: prefect.yaml's entrypoint loads this file as a script (module ``notice_flow``),
+# where relative imports would load second copies of these modules under another name.
+from flows.batches import plan_batches
+from flows.summary import ChangeCounter, ParseStats, RunReport, ScrapeStats, publish_report_artifacts
+from flows.tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
            "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner"]
@@ -60,7 +62,7 @@ DASK_WINDOW = 8  # ... on Dask when the scheduler cannot say how many worker thr
 MIN_DASK_WINDOW = 2  # ... and at least this many on Dask
 EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
 ARTIFACT_KEY = "notice-pipeline-run"
-DEPLOYMENT_NAME = "daily"
+DEPLOYMENT_NAME = "serve"  # `notices serve`; prefect.yaml deploys "work-pool", so neither overwrites the other
 
 
 @dataclasses.dataclass
@@ -354,14 +356,17 @@ def report(parsed_dir: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def api_server() -> Iterator[str | None]:
+def api_server(quiet: bool = False) -> Iterator[str | None]:
     """Make sure the run has one Prefect API: the configured one, else one temporary server.
 
     Without ``PREFECT_API_URL`` Prefect starts a temporary server per *process*, so every Dask
     worker would start its own (10-30 s each) and report to it. Starting it here and setting its
     URL in the settings, which travel with every task, gives the flow and the workers one server.
+    The temporary server sends no telemetry; with ``quiet`` its own log (sqlite lock retries and
+    the like, about a server that is gone when the command ends) is not printed either.
     """
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+    from prefect.settings import (PREFECT_API_URL, PREFECT_LOGGING_SERVER_LEVEL, PREFECT_SERVER_ANALYTICS_ENABLED,
+                                  PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings)
 
     url = PREFECT_API_URL.value()
     if url or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
@@ -369,17 +374,55 @@ def api_server() -> Iterator[str | None]:
         return
     from prefect.server.api.server import SubprocessASGIServer
 
-    server = SubprocessASGIServer()  # Prefect's own temporary-server singleton, stopped at exit
-    server.start(timeout=EPHEMERAL_STARTUP_SECONDS)
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield server.api_url
+    server_settings: dict[Any, Any] = {PREFECT_SERVER_ANALYTICS_ENABLED: False}
+    if quiet:
+        server_settings[PREFECT_LOGGING_SERVER_LEVEL] = "CRITICAL"
+    with temporary_settings(updates=server_settings):  # the server process takes them from its environment
+        server = SubprocessASGIServer()  # Prefect's own temporary-server singleton, stopped at exit
+        with _quiet_loggers(quiet, "prefect"):  # "Starting temporary server ..."
+            server.start(timeout=EPHEMERAL_STARTUP_SECONDS)
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server.api_url
+    finally:
+        with _quiet_loggers(quiet, "prefect"):  # "Stopping temporary server ..."
+            server.stop()
 
 
-def run_flow(settings: Settings, *, runner: str = "default", dask_address: str | None = None) -> FlowResult:
-    """Run ``notice_pipeline`` once, now (``notices run --prefect``); returns its results."""
+@contextlib.contextmanager
+def _quiet_loggers(quiet: bool, *names: str) -> Iterator[None]:
+    """With ``quiet``, the loggers ``names`` pass warnings and errors only while in the block."""
+    if not quiet:
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logging.WARNING, logger.getEffectiveLevel()))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
+def run_flow(settings: Settings, *, runner: str = "default", dask_address: str | None = None,
+             quiet: bool = False) -> FlowResult:
+    """Run ``notice_pipeline`` once, now (``notices run --prefect``); returns its results.
+
+    ``quiet`` (the command's default without ``-v``): when the run needs a temporary server, the
+    Prefect loggers show warnings and errors only. Their INFO lines (flow-run names, a "View at"
+    link to a server that is gone when the command ends, the summary the command prints anyway)
+    add nothing then; failures of pages, batches and sources are logged as errors and still show.
+    With a configured server nothing is hidden.
+    """
+    from prefect.settings import PREFECT_API_URL
+
     check_runner(runner, dask_address)
     _inputs(settings)  # a configuration error is reported now, not after a server has started
-    with api_server():
+    quiet = quiet and not PREFECT_API_URL.value()
+    with api_server(quiet=quiet) as url, _quiet_loggers(quiet, "prefect"):
+        log.debug("Prefect API %s", url)
         run = notice_pipeline(settings=settings, runner=runner, dask_address=dask_address)
     assert run.parse is not None
     scrape_summary = None
@@ -389,15 +432,6 @@ def run_flow(settings: Settings, *, runner: str = "default", dask_address: str |
         scrape_summary = CrawlSummary(run_id="", raw_dir=str(settings.raw_dir), results=list(run.scrape.results))
     return FlowResult(parse=run.parse.summary, report={k: Path(v) for k, v in run.report.items()},
                       scrape=scrape_summary, run=run)
-
-
-def _absolute(settings: Settings) -> Settings:
-    """Paths made absolute, so that scheduled runs do not depend on the serving process's folder."""
-    paths: dict[str, Any] = {k: str(Path(getattr(settings, k)).resolve())
-                             for k in ("samples_dir", "raw_dir", "parsed_dir")}
-    if settings.sources:
-        paths["sources"] = str(Path(settings.sources).resolve())
-    return dataclasses.replace(settings, **paths)
 
 
 def build_deployment(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner: str = "default",
@@ -414,7 +448,10 @@ def build_deployment(settings: Settings, *, name: str = DEPLOYMENT_NAME, runner:
     return notice_pipeline.to_deployment(
         name=name,
         schedule=schedule,
-        parameters={"settings": dataclasses.asdict(_absolute(settings)), "runner": runner, "dask_address": dask_address},
+        # Paths as given (relative ones stay relative): the served runs work in the folder `notices serve`
+        # was started in, so their inputs have the same paths, and their parse batches the same cache
+        # keys, as `notices run` there (see flows.batches.DocRef.key).
+        parameters={"settings": dataclasses.asdict(settings), "runner": runner, "dask_address": dask_address},
         description=f"notice pipeline, {settings.schedule_cron} ({settings.timezone})",
         tags=["notice-pipeline"],
         entrypoint_type=EntrypointType.MODULE_PATH,  # importable from any folder, unlike a file path
