@@ -263,7 +263,10 @@ class _Carry:
 
     cue: Hit | None = None
     level: int | None = None  # marker level of the heading's items, else of its first listed item
-    rows: str = ""  # "": a list; "time": schedule rows under a heading; "table": under a table header
+    # "": a list; "time": schedule rows under a heading; "table": under a table header; "semicolon":
+    # the parts of a list that runs on after a semicolon (暂停办理 A、B;C、D;E等业务)
+    rows: str = ""
+    after_semicolon: bool = False  # the clause read last ended with a semicolon
 
     def lend(self, cue: Hit, level: int | None, rows: str) -> None:
         self.cue, self.level, self.rows = cue, level, rows
@@ -272,7 +275,9 @@ class _Carry:
         """A table ends at a line that is no table row, a list at an outer item."""
         if self.cue is None:
             return
-        if self.rows == "table" and not _is_table_row(text, clause):
+        if self.rows == "semicolon" and not self.after_semicolon:
+            self.cue = None  # the sentence is over
+        elif self.rows == "table" and not _is_table_row(text, clause):
             self.cue = None  # the table is over
         elif clause.marker_level is not None:
             if self.level is None:
@@ -282,12 +287,14 @@ class _Carry:
 
     def lent_to(self, text: str, clause: Clause, rules: ServiceRules) -> Hit | None:
         """The stop lent to a line; a schedule lends its stop to rows that state a time only."""
-        if self.rows and self.cue is not None and rules.schedule_time.search(text, clause.start, clause.end) is None:
+        if (self.rows in ("time", "table") and self.cue is not None
+                and rules.schedule_time.search(text, clause.start, clause.end) is None):
             return None
         return self.cue
 
     def after_bare_line(self, text: str, clause: Clause, rules: ServiceRules) -> None:
         """A line naming no cue: only a stop-time header or a colon line changes the carry."""
+        self.after_semicolon = text.startswith(";", clause.end)
         header = _schedule_header(text, clause, rules)
         if header is not None and _is_heading(clause):
             self.lend(header, _sub_level(clause), "time")
@@ -296,10 +303,18 @@ class _Carry:
         elif clause.ends_with_colon:
             self.cue = None
 
-    def after_line(self, clause: Clause, last: Hit | None, readings: list[Reading], actions: list[Hit]) -> None:
-        """A heading whose stop took no object lends it; a colon line or a line with actions ends the carry."""
+    def after_line(self, text: str, clause: Clause, last: Hit | None, readings: list[Reading],
+                   actions: list[Hit]) -> None:
+        """A heading whose stop took no object lends it, as does a stop whose list runs on past a
+        semicolon; a colon line or a line with actions ends the carry."""
+        self.after_semicolon = text.startswith(";", clause.end)
         if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
             self.lend(last, _sub_level(clause), "")
+        elif (self.after_semicolon and last is not None and last.label in _STOPS and last.scope == "both"
+              and any(r.cue is last and r.obj.start > last.start for r in readings)):
+            self.lend(last, None, "semicolon")
+        elif self.rows == "semicolon" and self.cue is not None and any(r.cue is self.cue for r in readings):
+            pass  # a part of the list took the stop (its asides may hold actions of their own): it runs on
         elif clause.ends_with_colon or actions:
             self.cue = None
 
@@ -325,11 +340,11 @@ def read_service_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: 
             carry.after_bare_line(text, clause, rules)
             continue
         if not objects and not _is_heading(clause):  # nothing to pair, and no heading stop to carry
-            carry.after_line(clause, None, [], actions)
+            carry.after_line(text, clause, None, [], actions)
             continue
         reader = _ClauseReader(text, clause, cues, rules)
         reader.read(carry.lent_to(text, clause, rules), actions, objects)
         readings = reader.readings()
         out.extend(readings)
-        carry.after_line(clause, reader.last, readings, actions)
+        carry.after_line(text, clause, reader.last, readings, actions)
     return out
