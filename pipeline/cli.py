@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # rich is imported by the handlers that print, not at start-up
     from rich.console import Console
     from rich.progress import Progress
+    from rich.table import Table
 
+    from .evaluate import EvalReport
     from .store import RunSummary
 
 from . import __version__
@@ -176,8 +178,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     scores = report.scores()
     if args.json:
-        print(json.dumps({"files": report.files, "scores": scores, "misses": report.misses, "errors": report.errors},
-                         ensure_ascii=False, indent=2))
+        out = {"files": report.files, "scores": scores, "misses": report.misses, "errors": report.errors}
+        if args.per_code:
+            out["services_per_code"] = {code: dict(zip(("tp", "fp", "fn", "f1"), (*report.per_code[code],
+                                                   report.code_prf(code)[2]))) for code in _code_order(report)}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         which = f" ({args.half} half)" if args.half else ""
         table = Table(title=f"{report.files} gold notices in {gold}{which}")
@@ -192,6 +197,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             tp, fp, fn = report.sets[k]
             table.add_row(k, str(tp + fn), f"{p:.3f}", f"{r:.3f}", f"{f:.3f} F1")
         console.print(table)
+        if args.per_code:
+            console.print(_per_code_table(report))
         if args.verbose:
             for name, lines in report.misses.items():
                 console.print(f"[bold]{name}")
@@ -217,6 +224,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"notices eval: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _code_order(report: EvalReport) -> list[str]:
+    """The service codes scored, in taxonomy order (codes the taxonomy lacks last)."""
+    from .ruledata import service_codes
+
+    known = [c for c in service_codes() if c in report.per_code]
+    return known + sorted(set(report.per_code) - set(known))
+
+
+def _per_code_table(report: EvalReport) -> Table:
+    """services_suspended scored code by code (a code counts once per notice)."""
+    from rich.table import Table
+
+    table = Table(title="services_suspended per code")
+    for col in ("code", "gold n", "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "code" else "left")
+    for code in _code_order(report):
+        tp, fp, fn = report.per_code[code]
+        p, r, f = report.code_prf(code)
+        table.add_row(code, str(tp + fn), str(tp), str(fp), str(fn), f"{p:.2f}", f"{r:.2f}", f"{f:.2f}")
+    return table
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -363,6 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--texts", metavar="TEXT_DIR", help="folder of the texts (<id>.txt or <id>.html per label)")
     p.add_argument("--half", choices=("tune", "check"),
                    help="score only one half of the corpus, split by a hash of the id: fix rules on tune, score check")
+    p.add_argument("--per-code", action="store_true", help="score services_suspended code by code")
     p.add_argument("--json", action="store_true", help="print scores and misses as JSON")
     p.add_argument("--check-floors", nargs="?", const="", metavar="FILE",
                    help="exit 1 when a score is below its corpus's floor (default: tests/accuracy_floors.json)")

@@ -172,6 +172,7 @@ class EvalReport:
     misses: dict[str, list[str]] = field(default_factory=dict)  # notice -> lines
     errors: dict[str, str] = field(default_factory=dict)
     files: int = 0
+    per_code: dict[str, list[int]] = field(default_factory=dict)  # service code -> [tp, fp, fn] of services_suspended
 
     def scores(self) -> dict[str, float]:
         """Accuracy for scalars, F1 for sets; a scalar no gold file states has no score."""
@@ -187,10 +188,17 @@ class EvalReport:
 
     def prf(self, name: str) -> tuple[float, float, float]:
         """Precision, recall, F1 of a set field."""
-        tp, fp, fn = self.sets[name]
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return _prf(*self.sets[name])
+
+    def code_prf(self, code: str) -> tuple[float, float, float]:
+        """Precision, recall, F1 of one service code in ``services_suspended`` (counted once per notice)."""
+        return _prf(*self.per_code[code])
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def corpus_hash(gold_dir: str | Path, texts: str | Path | None = None) -> str:
@@ -207,6 +215,13 @@ def parse_to_gold(path: Path) -> dict[str, Any]:
     """This project's parser, as a gold-format predictor (the default of :func:`evaluate`)."""
     notice = parse_document(RawDocument(source=str(path), data=path.read_bytes(), source_path=str(path)))
     return notice_to_gold(notice)
+
+
+def _count_codes(per_code: dict[str, list[int]], gold: set[str], ours: set[str]) -> None:
+    """Add one notice's services to the per-code [tp, fp, fn] counts."""
+    for code in gold | ours:
+        acc = per_code.setdefault(code, [0, 0, 0])
+        acc[0 if code in gold and code in ours else 1 if code in ours else 2] += 1
 
 
 def evaluate(gold_dir: str | Path, predict: Callable[[Path], dict[str, Any]] = parse_to_gold,
@@ -251,6 +266,8 @@ def evaluate(gold_dir: str | Path, predict: Callable[[Path], dict[str, Any]] = p
             acc[2] += fn
             if fp or fn:
                 lines.append(f"{k}: missing {sorted(g - o)}; extra {sorted(o - g)}")
+            if k == "services_suspended":
+                _count_codes(report.per_code, g, o)
         if lines:
             report.misses[name] = lines
     return report

@@ -38,6 +38,17 @@ def test_eval_json_and_floor_check(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "seeds phones" in capsys.readouterr().out
 
 
+def test_eval_per_code_scores_each_service_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(SEEDS), "--json", "--per-code"]) == 0
+    per_code = json.loads(capsys.readouterr().out)["services_per_code"]
+    gold = set().union(*(json.loads(p.read_text(encoding="utf-8"))["services_suspended"] for p in SEEDS.glob("*.json")))
+    assert set(per_code) >= gold
+    inpatient = per_code["inpatient"]
+    assert inpatient["tp"] + inpatient["fn"] == 2 and inpatient["f1"] == 1.0  # both seeds stop inpatient settlement
+    assert main(["eval", str(SEEDS), "--per-code"]) == 0
+    assert "services_suspended per code" in capsys.readouterr().out
+
+
 def test_record_floors_keeps_each_corpus_and_never_lowers_without_flag(tmp_path: Path) -> None:
     floors = _floors(tmp_path / "floors.json", {
         "seeds": {"gold": str(SEEDS), "floors": {"title": 2.0}},

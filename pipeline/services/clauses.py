@@ -11,29 +11,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-__all__ = ["Clause", "split_clauses", "bracket_zones", "phrase_index"]
+__all__ = ["Clause", "Phrase", "Block", "split_clauses", "bracket_zones", "phrase_index"]
 
-# Clause ends: sentence punctuation and line breaks (the text is normalized to half-width).
-_CLAUSE_END = re.compile(
-    r"""  [。;；\n!?！？]            # one class first, so the engine skips to candidates quickly
-        (?: (?<=[。;；\n])           # full stop, semicolon, line break: always an end
-          | (?<![?!].)(?![?!])       # a lone ! or ?; a run like ?! is mis-decoded text (山西医?!蔽...)
-        )
-    """,
-    re.VERBOSE,
-)
+# Clause ends: full stop, semicolon, line break; a lone ! or ? (a run like ?! is mis-decoded text,
+# 山西医?!蔽...). The text is normalized to half-width.
+_CLAUSE_END = re.compile(r"[。;；\n]|(?<![?!])[!?！？](?![?!])")
 
-# Phrase separators inside a clause: commas, and colons that are not part of a clock time. The
-# plain form is ``,|(?<!\d):(?!\d)``; opening with one class lets the engine skip to candidates.
-_PHRASE_SEP = re.compile(
-    r"""  [,:]               # a comma (full-width ones are normalized to this) or a colon ...
-          (?<!\d:)           # ... but not a colon right after a digit (18:00) ...
-          (?!(?<=:)\d)       # ... nor a colon right before one: a colon of a label (暂停时间:)
-    """,
-    re.VERBOSE,
-)
+# Phrase separators inside a clause: commas, and colons that are not part of a clock time (18:00).
+_PHRASE_SEP = re.compile(r",|(?<!\d):(?!\d)")
 
 # Item markers at the start of a clause; the group that matches gives the nesting level (lower =
 # outer). Alternatives are tried in this order, so 1. is level 3 before (1) is tried as level 4.
@@ -47,10 +36,6 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 _LEVEL = {"l1": 1, "l2": 2, "l3": 3, "l4": 4}
-# What a marker can start with, besides a digit: most clauses start with none, and this test is
-# cheaper than the match. A superset (str.isdigit holds for every \d character, and more), so the
-# match alone decides.
-_MARKER_FIRST = frozenset("一二三四五六七八九十(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 
 _BLANKS = " \t\u3000"  # trimmed around a clause
 
@@ -65,9 +50,21 @@ _BRACKET = re.compile(
 )
 
 
-# Not frozen: records built per clause of every notice, and a frozen dataclass costs about four
-# times as much to build; nothing changes one after it is made (the phrases are filled once, when
-# first read).
+class Phrase(NamedTuple):
+    """A comma/colon part of a clause."""
+
+    start: int
+    end: int
+
+
+class Block(NamedTuple):
+    """A numbered item: from its marker to the next sibling or outer item (or the text's end)."""
+
+    start: int
+    end: int
+    head_end: int  # where its first sub-item starts (its heading and intro end there); else its end
+
+
 @dataclass(slots=True)
 class Clause:
     """One sentence of the body, with its phrases and the item blocks around it."""
@@ -75,79 +72,52 @@ class Clause:
     start: int
     end: int
     marker_level: int | None  # level of the item marker it starts with, if any
-    # (start, end, head_end) of the enclosing item blocks, innermost first; head_end is where the
-    # block's first sub-item starts (its heading and intro end there)
-    blocks: tuple[tuple[int, int, int], ...]
+    blocks: tuple[Block, ...]  # the enclosing item blocks, innermost first
     ends_with_colon: bool  # a label or list head (停机影响业务范围:)
-    # The phrases are cut only when read: most clauses name no cue and are never read, and the
-    # cut (bracket zones, one tuple per phrase) was ~a quarter of split_clauses. The text and the
-    # separators of the whole text (shared by the clauses of one text) are kept for it.
-    _text: str = field(repr=False, compare=False)
-    _seps: list[int] = field(repr=False, compare=False)
-    _phrases: tuple[tuple[int, int], ...] | None = field(default=None, repr=False, compare=False)
-    _starts: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+    # The phrases are cut when first read: most clauses name no cue and are never read, and cutting
+    # every clause's phrases costs a tenth of the services stage on the labeled corpora.
+    text: str = field(repr=False, compare=False)
+    _phrases: tuple[Phrase, ...] | None = field(default=None, repr=False, compare=False)
+    _phrase_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
-    def phrases(self) -> tuple[tuple[int, int], ...]:
-        """Comma/colon parts of the clause, not split inside brackets (see :func:`_phrases`)."""
+    def phrases(self) -> tuple[Phrase, ...]:
+        """Comma/colon parts of the clause, not split inside brackets."""
         if self._phrases is None:
-            self._phrases = _phrases(self._text, self.start, self.end, self._seps)
+            self._phrases = _phrases(self.text, self.start, self.end)
+            self._phrase_starts = tuple(p.start for p in self._phrases)
         return self._phrases
 
     @property
     def phrase_starts(self) -> tuple[int, ...]:
         """Start of each phrase, for bisection."""
-        if self._starts is None:
-            phrases = self.phrases
-            self._starts = (phrases[0][0],) if len(phrases) == 1 else tuple([p[0] for p in phrases])
-        return self._starts
+        if self._phrases is None:
+            self.phrases  # noqa: B018 -- cuts them
+        return self._phrase_starts
 
 
 def bracket_zones(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Insides of ``(...)`` pairs within ``text[start:end]`` (one level, same line), in order."""
     end = len(text) if end is None else end
-    if text.find("(", start, end) < 0:  # most clauses have no bracket: skip the regex
+    if text.find("(", start, end) < 0:  # most clauses have none
         return []
     return [m.span(1) for m in _BRACKET.finditer(text, start, end)]
 
 
-def _in_zones(pos: int, zones: list[tuple[int, int]]) -> bool:
-    """True when ``pos`` lies inside one of the (sorted, disjoint) zones."""
-    return any(s <= pos < e for s, e in zones)
-
-
-def _separators(text: str) -> list[int]:
-    """Positions of every phrase separator of ``text``, found in one pass.
-
-    The same as a search clause by clause: the lookbehind sees before a clause's start either way,
-    and the character after a clause's end (a blank or a clause end) is no digit.
-    """
-    return [m.start() for m in _PHRASE_SEP.finditer(text)]
-
-
-def _phrases(text: str, start: int, end: int, seps: list[int] | None = None) -> tuple[tuple[int, int], ...]:
-    """Comma/colon parts of ``text[start:end]``, not splitting inside brackets.
-
-    ``seps`` are the separators of the whole text (:func:`_separators`), when the caller has them.
-    """
-    if seps is None:
-        seps = [m.start() for m in _PHRASE_SEP.finditer(text, start, end)]
-        inside = seps
-    else:
-        inside = seps[bisect.bisect_left(seps, start):bisect.bisect_left(seps, end)]
-    if not inside:
-        return ((start, end),)  # a one-phrase clause (a heading, a short line): no brackets to read
+def _phrases(text: str, start: int, end: int) -> tuple[Phrase, ...]:
+    """Comma/colon parts of ``text[start:end]``, not splitting inside brackets."""
     zones = bracket_zones(text, start, end)
-    cuts = [cut for cut in inside if not (zones and _in_zones(cut, zones))]
-    out: list[tuple[int, int]] = []
+    cuts = [m.start() for m in _PHRASE_SEP.finditer(text, start, end)
+            if not any(s <= m.start() < e for s, e in zones)]
+    out: list[Phrase] = []
     left = start
     for cut in cuts:
         if cut > left:
-            out.append((left, cut))
+            out.append(Phrase(left, cut))
         left = cut + 1
     if end > left:
-        out.append((left, end))
-    return tuple(out) or ((start, end),)
+        out.append(Phrase(left, end))
+    return tuple(out) or (Phrase(start, end),)
 
 
 def _marker(text: str, pos: int, end: int) -> int | None:
@@ -156,57 +126,73 @@ def _marker(text: str, pos: int, end: int) -> int | None:
     return _LEVEL[m.lastgroup] if m is not None and m.lastgroup else None
 
 
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every non-blank sentence, blanks around it trimmed."""
+    left = 0
+    for cut in [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
+        s, e = left, cut
+        left = cut + 1
+        while s < e and text[s] in _BLANKS:
+            s += 1
+        while e > s and text[e - 1] in _BLANKS:
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+@dataclass(slots=True)
+class _OpenBlock:
+    """An item block while the clauses are read: its end and head end are known later."""
+
+    start: int
+    level: int
+    end: int
+    head_end: int | None = None
+
+    def block(self) -> Block:
+        return Block(self.start, self.end, self.head_end if self.head_end is not None else self.end)
+
+
+class _Sentence(NamedTuple):
+    """A clause before its item blocks are closed."""
+
+    start: int
+    end: int
+    level: int | None
+    around: tuple[_OpenBlock, ...]  # innermost first
+
+
+def _open_blocks(text: str) -> list[_Sentence]:
+    """Every sentence with the item blocks it opens or sits in (closed as later items open)."""
+    out: list[_Sentence] = []
+    stack: list[_OpenBlock] = []  # the open item blocks, outermost first
+    for s, e in _sentences(text):
+        level = _marker(text, s, e)
+        if level is not None:
+            while stack and stack[-1].level >= level:
+                stack.pop().end = s  # a sibling or outer item closes the block
+            if stack and stack[-1].head_end is None:
+                stack[-1].head_end = s  # the parent's first sub-item ends its head
+            stack.append(_OpenBlock(s, level, len(text)))
+        out.append(_Sentence(s, e, level, tuple(reversed(stack))))
+    return out
+
+
 def split_clauses(text: str) -> list[Clause]:
     """Clauses of ``text`` in order, blank ones dropped."""
-    raw: list[tuple[int, int, int | None, tuple[int, ...]]] = []  # start, end, level, open block ids
-    blocks: list[list[int]] = []  # [start, end, head_end] of every item block, by id (-1: unset)
-    stack: list[tuple[int, int]] = []  # (level, block id) of the open item blocks
-    left = 0
-    bounds = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
-    open_ids: tuple[int, ...] = ()  # ids of the open blocks, innermost first
-    for cut in bounds:
-        if cut == left:  # two ends in a row (a blank line): nothing between them
-            left = cut + 1
-            continue
-        part = text[left:cut]
-        s = left + len(part) - len(part.lstrip(_BLANKS))
-        e = left + len(part.rstrip(_BLANKS))
-        left = cut + 1
-        if e <= s:
-            continue
-        first = text[s]
-        level = _marker(text, s, e) if first in _MARKER_FIRST or first.isdigit() else None
-        if level is not None:
-            while stack and stack[-1][0] >= level:
-                blocks[stack.pop()[1]][1] = s  # a sibling or outer item closes the block
-            if stack and blocks[stack[-1][1]][2] < 0:
-                blocks[stack[-1][1]][2] = s  # the parent's first sub-item ends its head
-            blocks.append([s, len(text), -1])
-            stack.append((level, len(blocks) - 1))
-            open_ids = tuple(b for _, b in reversed(stack))
-        raw.append((s, e, level, open_ids))
-    # (start, end, head_end) of each block, and the blocks of each set of open ids: the clauses of
-    # one item share them, so each tuple is built once
-    final = [(b0, b1, b2 if b2 >= 0 else b1) for b0, b1, b2 in blocks]
-    block_sets: dict[tuple[int, ...], tuple[tuple[int, int, int], ...]] = {}
-    seps = _separators(text)
-    clauses = []
-    for s, e, level, ids in raw:
-        around = block_sets.get(ids)
-        if around is None:
-            around = block_sets[ids] = tuple(final[b] for b in ids)
-        # by position (start, end, marker_level, blocks, ends_with_colon, _text, _seps): keywords
-        # cost twice as much, on every clause of every notice
-        clauses.append(Clause(s, e, level, around, text[e - 1] == ":", text, seps))
-    return clauses
+    return [
+        Clause(
+            start=sentence.start,
+            end=sentence.end,
+            marker_level=sentence.level,
+            blocks=tuple(b.block() for b in sentence.around),
+            ends_with_colon=text[sentence.end - 1] == ":",
+            text=text,
+        )
+        for sentence in _open_blocks(text)
+    ]
 
 
 def phrase_index(clause: Clause, pos: int) -> int:
-    """Index of the phrase of ``clause`` holding ``pos`` (separators count with the next phrase)."""
-    starts = clause._starts  # called per cue and row: the property only on the first call
-    if starts is None:
-        starts = clause.phrase_starts
-    if len(starts) == 1:  # a one-phrase clause: no search
-        return 0
-    i = bisect.bisect_right(starts, pos) - 1
-    return i if i > 0 else 0
+    """Index of the phrase of ``clause`` holding ``pos`` (a separator counts with the phrase before it)."""
+    return max(bisect.bisect_right(clause.phrase_starts, pos) - 1, 0)

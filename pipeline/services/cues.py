@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..cuescan import Cue, matches, spans
 from .rules import ActionCue, ServiceRules, service_rules
@@ -20,8 +21,6 @@ from .rules import ActionCue, ServiceRules, service_rules
 __all__ = ["Hit", "CueMap", "find_cues"]
 
 
-# Not frozen: tens of hits are built per notice, and a frozen dataclass costs about four times
-# as much to build; nothing changes a hit after it is made.
 @dataclass(slots=True)
 class Hit:
     """One cue found in the text."""
@@ -34,49 +33,61 @@ class Hit:
     scope: str = "both"  # for actions: before | both
 
 
+_KINDS = ("actions", "objects", "places", "audiences", "components")
+
+
 @dataclass(slots=True)
 class CueMap:
     """Every cue of one text, sorted by position within each list."""
 
-    actions: list[Hit] = field(default_factory=list)
-    objects: list[Hit] = field(default_factory=list)
-    places: list[Hit] = field(default_factory=list)
-    audiences: list[Hit] = field(default_factory=list)
-    components: list[Hit] = field(default_factory=list)
-    exceptions: list[tuple[int, int]] = field(default_factory=list)  # insides of 除...外
-    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    actions: list[Hit]
+    objects: list[Hit]
+    places: list[Hit]
+    audiences: list[Hit]
+    components: list[Hit]
+    exceptions: list[tuple[int, int]]  # insides of 除...外
+    _starts: dict[str, list[int]] = field(init=False, repr=False)  # kind -> the starts of its hits
+
+    def __post_init__(self) -> None:
+        self._starts = {kind: [h.start for h in getattr(self, kind)] for kind in _KINDS}
 
     def within(self, kind: str, start: int, end: int) -> list[Hit]:
         """Hits of list ``kind`` (actions, objects ...) starting in ``[start, end)``, by bisection."""
-        hits: list[Hit] = getattr(self, kind)
-        starts = self._starts.get(kind)
-        if starts is None or len(starts) != len(hits):
-            starts = self._starts[kind] = [h.start for h in hits]
-        return hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        starts = self._starts[kind]
+        return getattr(self, kind)[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-# What a candidate's Hit is made of: kind, label, codes, scope.
-_Payload = tuple[str, str, tuple[str, ...], str]
-# A candidate before selection, laid out as its sort key: minus its priority, minus its length,
-# start, the number of its cue in the rules (an earlier cue wins a tie, as a stable sort would
-# keep it; a cue gives one candidate per start, so the key is unique), then end and payload.
-# Hits are built only for the chosen few.
-_Cand = tuple[int, int, int, int, int, _Payload]
+class _What(NamedTuple):
+    """What a candidate's Hit is made of, besides its span."""
+
+    kind: str
+    label: str
+    codes: tuple[str, ...]
+    scope: str
 
 
-def _select(cands: list[_Cand], taken: bytearray) -> list[Hit]:
+class _Candidate(NamedTuple):
+    """A cue match before selection. The fields are in the order candidates are chosen by: higher
+    priority first, then longer, then earlier, then the cue listed first in the rules (a cue gives one
+    candidate per start, so the order is total)."""
+
+    minus_priority: int
+    minus_length: int
+    start: int
+    order: int
+    end: int
+    what: _What
+
+
+def _select(cands: list[_Candidate], taken: bytearray) -> list[Hit]:
     """Greedy choice: priority, then length, then position; a chosen span is consumed."""
-    cands.sort()  # the tuples are their own sort keys: no key function per candidate
-    chosen: list[tuple[int, int, _Payload]] = []
-    for _, _, s, _, e, payload in cands:
-        if taken.find(1, s, e) >= 0:  # some position already taken (as any(taken[s:e]), no copy)
+    chosen: list[Hit] = []
+    for c in sorted(cands):
+        if taken.find(1, c.start, c.end) >= 0:  # some position of it already taken
             continue
-        taken[s:e] = b"\x01" * (e - s)
-        chosen.append((s, e, payload))
-    # Chosen spans are disjoint and non-empty: their starts differ, so the tuples sort by start
-    # alone, and the hits are built in text order.
-    chosen.sort()
-    return [Hit(s, e, kind, label, codes, scope) for s, e, (kind, label, codes, scope) in chosen]
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(Hit(c.start, c.end, c.what.kind, c.what.label, c.what.codes, c.what.scope))
+    return sorted(chosen, key=lambda h: h.start)
 
 
 def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray:
@@ -103,38 +114,41 @@ class _Spans:
 
 def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
     """Action cues on free positions, longest first."""
-    cands: list[_Cand] = [(0, s - e, s, n, e, ("action", cue.action, (), cue.scope))
-                          for n, cue in enumerate(cues) for s, e in cue_spans(cue.regex)]
+    cands = [_Candidate(0, s - e, s, n, e, what)
+             for n, cue in enumerate(cues) for what in [_What("action", cue.action, (), cue.scope)]
+             for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
 def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
     """Service objects outside neutral and action spans."""
-    cands: list[_Cand] = [(-cue.priority, s - e, s, n, e, ("object", cue.codes[0], cue.codes, "both"))
-                          for n, cue in enumerate(rules.objects) for s, e in cue_spans(cue.regex)]
+    cands = [_Candidate(-cue.priority, s - e, s, n, e, what)
+             for n, cue in enumerate(rules.objects) for what in [_What("object", cue.codes[0], cue.codes, "both")]
+             for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 
 
-_GENERAL: _Payload = ("object", "general", ("general",), "both")
+_GENERAL = _What("object", "general", ("general",), "both")
 
 
 def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
     """Generic stops; with check_specific a match holding a specific object does not count."""
-    cands: list[_Cand] = []
+    cands: list[_Candidate] = []
     starts = [o.start for o in objects]  # objects are sorted by start
     for order, cue in enumerate(rules.general):
         for s, e in cue_spans(cue.regex):
             inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
             if cue.check_specific and any(o.end <= e for o in inside):
                 continue
-            cands.append((order, s - e, s, order, e, _GENERAL))  # an earlier cue first
+            cands.append(_Candidate(order, s - e, s, order, e, _GENERAL))  # an earlier cue first
     return _select(cands, taken)
 
 
 def _labelled(cue_spans: _Spans, table: Iterable[tuple[Cue, str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
-    cands: list[_Cand] = [(0, s - e, s, n, e, (kind, label, (), "both"))
-                          for n, (regex, label) in enumerate(table) for s, e in cue_spans(regex)]
+    cands = [_Candidate(0, s - e, s, n, e, what)
+             for n, (regex, label) in enumerate(table) for what in [_What(kind, label, (), "both")]
+             for s, e in cue_spans(regex)]
     return _select(cands, bytearray(len(cue_spans.text)))
 
 
@@ -152,16 +166,14 @@ def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     for a in actions:
         general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)
     general = _general(cue_spans, rules, general_taken, objects)
-    cues = CueMap(
+    components = [] if rules.components is None else [
+        Hit(s, e, "component", text[s:e]) for s, e in cue_spans(rules.components)]
+    exceptions = [m.span("zone") for m in rules.exception.finditer(text) if not any(neutral[slice(*m.span("zone"))])]
+    return CueMap(
         actions=actions,
         objects=sorted(objects + general, key=lambda h: (h.start, h.end)),
         places=_labelled(cue_spans, rules.places, "place"),
         audiences=_labelled(cue_spans, rules.audiences, "audience"),
+        components=components,
+        exceptions=exceptions,
     )
-    if rules.components is not None:
-        cues.components = [Hit(s, e, "component", text[s:e]) for s, e in cue_spans(rules.components)]
-    for m in rules.exception.finditer(text):
-        s, e = m.span("zone")
-        if not any(neutral[s:e]):
-            cues.exceptions.append((s, e))
-    return cues

@@ -82,36 +82,37 @@ def attach_services(windows: list[TimeWindow], facts: list[ServiceFact]) -> None
 def _facts(text: str, readings: list[Reading], cues: CueMap, windows: WindowIndex,
            steps: dict[str, str]) -> list[ServiceFact]:
     """Rows from readings: implied stops added, keep-open overrides applied, one per clause."""
-    # code -> the steps kept open (None: the whole service); 入院不受影响 keeps admission open only
+    kept_open = _kept_open_steps(text, readings, steps)
+    stopped_directly = {r.code for r in readings if r.strong}
+    seen: set[tuple[str, str, int]] = set()  # (code, action, clause start): one row each
+    facts: list[ServiceFact] = []
+    for r in readings:
+        for action in _row_actions(r):
+            if action == "suspended" and r.code not in stopped_directly and _kept_open(text, r, kept_open, steps):
+                continue
+            if (r.code, action, r.clause.start) in seen:
+                continue
+            seen.add((r.code, action, r.clause.start))
+            facts.append(_fact(text, r, action, cues, windows))
+    order = {code: i for i, code in enumerate(service_codes())}  # rows of one span: taxonomy order
+    facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
+    return facts
+
+
+def _kept_open_steps(text: str, readings: list[Reading], steps: dict[str, str]) -> dict[str, set[str | None]]:
+    """Code -> the steps the notice keeps open (None: the whole service); 入院不受影响 keeps admission open only."""
     kept_open: dict[str, set[str | None]] = {}
     for r in readings:
         if r.action == "open":
             kept_open.setdefault(r.code, set()).add(steps.get(text[r.obj.start:r.obj.end]))
-    stopped_directly = {r.code for r in readings if r.strong}
-    seen: set[tuple[str, str, int]] = set()
-    facts: list[ServiceFact] = []
-    # The parts of a row that depend only on its clause, cue and action, by (clause start, cue
-    # start, cue end, cue action, row action): the services of one list (暂停 A、B、C) share them.
-    shared: dict[tuple[int, int, int, str, str], _Shared] = {}
-    for r in readings:
-        if r.action == "open":
-            continue
-        actions = [r.action, "suspended"] if r.action in _IMPLIES_STOP else [r.action]
-        for action in actions:
-            if action == "suspended" and r.code not in stopped_directly and _kept_open(text, r, kept_open, steps):
-                continue
-            key = (r.code, action, r.clause.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            part_key = (r.clause.start, r.cue.start, r.cue.end, r.action, action)
-            part = shared.get(part_key)
-            if part is None:
-                part = shared[part_key] = _shared(text, r, action, cues, windows)
-            facts.append(_fact(text, r, action, part))
-    order = {code: i for i, code in enumerate(service_codes())}  # rows of one span: taxonomy order
-    facts.sort(key=lambda f: (f.span_start, order.get(f.service, 99), f.action))
-    return facts
+    return kept_open
+
+
+def _row_actions(r: Reading) -> list[str]:
+    """The row actions of a reading: its own, plus ``suspended`` where it implies a stop; none for a keep-open."""
+    if r.action == "open":
+        return []
+    return [r.action, "suspended"] if r.action in _IMPLIES_STOP else [r.action]
 
 
 def _kept_open(text: str, r: Reading, kept_open: dict[str, set[str | None]], steps: dict[str, str]) -> bool:
@@ -122,21 +123,11 @@ def _kept_open(text: str, r: Reading, kept_open: dict[str, set[str | None]], ste
     return None in open_steps or steps.get(text[r.obj.start:r.obj.end]) in open_steps
 
 
-# The parts of a row read off its clause and cue: time, audience, instruction, component.
-_Shared = tuple[FactTime, str | None, str | None, str | None]
-
-
-def _shared(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex) -> _Shared:
-    """What a row for reading ``r`` as ``action`` takes from its clause and cue, not its object."""
+def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex) -> ServiceFact:
+    """One row for reading ``r`` as ``action``: evidence, time, audience, instruction, component."""
+    s, e = _trim(text, *r.span)
     named = _component(r.clause, cues)
     when = _when(r, action, named, windows)
-    return when, _audience(r, cues), _instruction(text, r, action), when.component or named
-
-
-def _fact(text: str, r: Reading, action: str, shared: _Shared) -> ServiceFact:
-    """One row for reading ``r`` as ``action``, with the parts it shares with its clause and cue."""
-    s, e = _trim(text, *r.span)
-    when, audience, instruction, component = shared
     return ServiceFact(
         service=r.code,
         action=action,
@@ -145,9 +136,9 @@ def _fact(text: str, r: Reading, action: str, shared: _Shared) -> ServiceFact:
         evidence=text[s:e],
         start=when.start,
         end=when.end,
-        audience=audience,
-        instruction=instruction,
-        component=component,
+        audience=_audience(r, cues),
+        instruction=_instruction(text, r, action),
+        component=when.component or named,
     )
 
 
@@ -174,15 +165,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _audience(r: Reading, cues: CueMap) -> str | None:
-    """Audience from the clause subject: the nearest audience word before the action, else after."""
-    c, at = r.clause, r.cue.start
-    inside = cues.within("audiences", c.start, c.end)
-    before = None
-    for h in inside:  # sorted by start: the last one before the action, else the first after it
-        if h.start >= at:
-            return before.label if before is not None else h.label
-        before = h
-    return before.label if before is not None else None
+    """Audience from the clause subject: the nearest audience word before the action, else the first after it."""
+    inside = cues.within("audiences", r.clause.start, r.clause.end)
+    before = [h for h in inside if h.start < r.cue.start]
+    if before:
+        return before[-1].label
+    after = [h for h in inside if h.start >= r.cue.start]
+    return after[0].label if after else None
 
 
 def _instruction(text: str, r: Reading, action: str) -> str | None:
@@ -196,7 +185,7 @@ def _instruction(text: str, r: Reading, action: str) -> str | None:
     if action not in _WITH_INSTRUCTION or r.action != action or not (c.start <= cue.start < c.end):
         return None
     begin = cue.start if action == "workaround" else cue.end
-    p_end = c.phrases[phrase_index(c, cue.start)][1]
+    p_end = c.phrases[phrase_index(c, cue.start)].end
     words = text[begin:p_end].strip(_TRIM)
     if len(words) < _INSTRUCTION_MIN:
         words = text[begin:c.end].strip(_TRIM)
@@ -205,7 +194,5 @@ def _instruction(text: str, r: Reading, action: str) -> str | None:
 
 def _component(clause: Clause, cues: CueMap) -> str | None:
     """A component word (支付端) stated in the clause, if any."""
-    if not cues.components:  # most notices name none
-        return None
     inside = cues.within("components", clause.start, clause.end)
     return inside[0].label if inside else None

@@ -23,8 +23,8 @@ A bare settlement (联网结算, 医保刷卡) expands to the services of the pl
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .clauses import Clause, bracket_zones, phrase_index
 from .cues import CueMap, Hit
@@ -34,10 +34,9 @@ __all__ = ["Reading", "read_service_clauses"]
 
 _STOPS = ("suspended", "restricted")  # direct statements that a service is (partly) unavailable
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
+_ENDS_INSTRUCTION = ("suspended", "restricted", "open")  # in a later phrase, they end a workaround's instruction
 
 
-# Not frozen: built per clause and cue of every notice, and a frozen dataclass costs about four
-# times as much to build; nothing changes one after it is made.
 @dataclass(slots=True)
 class Reading:
     """One service the clause says something about, and what."""
@@ -48,20 +47,48 @@ class Reading:
     clause: Clause
     cue: Hit
     obj: Hit
-    span: tuple[int, int]  # evidence: the phrases from the object to the cue
+    span: tuple[int, int]  # evidence (start, end): the phrases from the object to the cue
 
 
-# An action or object of one clause, and whether it sits in a bracketed aside. A plain tuple:
-# several are made per clause read, and a tuple costs a fraction of a record to build.
-_Item = tuple[Hit, bool]
+class _Pair(NamedTuple):
+    """An object and the action that governs it."""
+
+    obj: Hit
+    cue: Hit
+    aside: bool  # the object is in a bracketed aside that only names the scope of the phrase around it
 
 
-def _inside(pos: int, zones: list[tuple[int, int]]) -> bool:
+class _Zone(NamedTuple):
+    """A 除...外 zone or a bracketed aside of a clause."""
+
+    start: int
+    end: int
+    kind: str  # exception | aside
+
+
+class _Codes(NamedTuple):
+    """The codes an object stands for."""
+
+    codes: tuple[str, ...]
+    expanded: bool  # from a bare settlement, expanded by place
+
+
+@dataclass(slots=True)
+class _Pass:
+    """State of the left-to-right pass over one clause."""
+
+    pending: list[Hit] = field(default_factory=list)  # objects waiting for an action
+    current: Hit | None = None  # an action (scope both) taking the objects after it in its phrase
+    phrase: int | None = None  # the phrase of the item read last
+    mask_from: int | None = None  # phrases from this index on are a workaround's instruction
+    cue_phrase: int = -1  # the phrase of that workaround cue
+    last: Hit | None = None  # the last action read
+    asides: list[_Zone] = field(default_factory=list)  # the clause's scope-naming asides
+
+
+def _inside(pos: int, zones: list[_Zone]) -> bool:
     """Whether ``pos`` lies in one of ``zones``."""
-    for s, e in zones:
-        if s <= pos < e:
-            return True
-    return False
+    return any(z.start <= pos < z.end for z in zones)
 
 
 def _within(hits: list[Hit], start: int, end: int) -> list[Hit]:
@@ -74,136 +101,145 @@ class _ClauseReader:
 
     def __init__(self, text: str, clause: Clause, cues: CueMap, rules: ServiceRules) -> None:
         self.text, self.clause, self.cues, self.rules = text, clause, cues, rules
-        self.pairs: list[tuple[_Item, Hit]] = []
+        self.pairs: list[_Pair] = []
         self.last: Hit | None = None
 
     def read(self, carry: Hit | None, actions: list[Hit], objects: list[Hit]) -> None:
         """Assign the clause's objects (``objects``) to its actions (see the module docstring)."""
-        c = self.clause
-        zones = [(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
-        if self.text.find("(", c.start, c.end) >= 0:  # most clauses have no bracket
-            zones += [(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
-                      if not any(zs <= s < ze for zs, ze, _ in zones)]
-        asides: list[tuple[int, int]] = []
-        for s, e, kind in sorted(zones):
-            own = _within(actions, s, e)
-            inner = _within(objects, s, e)
+        asides: list[_Zone] = []
+        for zone in self._zones():
+            own = _within(actions, zone.start, zone.end)
+            inner = _within(objects, zone.start, zone.end)
             if own:  # a self-contained aside: read it on its own
-                self._read_items([(h, False) for h in sorted(own + inner, key=lambda h: h.start)], None)
-            elif kind == "exception":  # 除 X 外 with no verb of its own: X stays open
-                cue = Hit(s, e, "action", "open")
-                self.pairs.extend(((o, False), cue) for o in inner)
+                self._read_items(sorted(own + inner, key=lambda h: h.start), [], None)
+            elif zone.kind == "exception":  # 除 X 外 with no verb of its own: X stays open
+                cue = Hit(zone.start, zone.end, "action", "open")
+                self.pairs.extend(_Pair(o, cue, False) for o in inner)
             else:
-                asides.append((s, e))
+                asides.append(zone)
                 continue
             actions = [a for a in actions if a not in own]
             objects = [o for o in objects if o not in inner]
-        if asides:
-            items = [(h, _inside(h.start, asides)) for h in actions + objects]
-        else:  # most clauses have no aside
-            items = [(h, False) for h in actions + objects]
-        items.sort(key=lambda i: (i[0].start, i[0].kind != "action"))
-        self._read_items(items, carry)
+        hits = sorted(actions + objects, key=lambda h: (h.start, h.kind != "action"))
+        self._read_items(hits, asides, carry)
 
-    def _read_items(self, items: list[_Item], carry: Hit | None) -> None:
+    def _zones(self) -> list[_Zone]:
+        """The clause's 除...外 zones, then its bracketed asides outside them, in text order."""
+        c = self.clause
+        zones = [_Zone(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
+        zones += [_Zone(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
+                  if not any(z.start <= s < z.end for z in zones)]
+        return sorted(zones)
+
+    def _read_items(self, hits: list[Hit], asides: list[_Zone], carry: Hit | None) -> None:
         """The left-to-right pass over one clause (or self-contained aside)."""
-        pending: list[_Item] = []
-        current: Hit | None = None
-        mask_from: int | None = None  # phrases from this index on are a workaround's instruction
-        cue_phrase = -1  # phrase of that workaround cue
-        last: Hit | None = None
-        phrase: int | None = None
-        for item in items:
-            hit = item[0]
+        state = _Pass(asides=asides)
+        for hit in hits:
             ph = phrase_index(self.clause, hit.start)
-            if ph != phrase:
-                current, phrase = None, ph
-            if mask_from is not None and ph >= mask_from:
-                # Only a new stop or keep-open in a later phrase ends the instruction part.
-                if hit.kind == "action" and hit.label in ("suspended", "restricted", "open") and ph > cue_phrase:
-                    mask_from = None
-                else:
-                    continue
+            if ph != state.phrase:
+                state.current, state.phrase = None, ph
+            if _in_instruction(state, hit, ph):
+                continue
             if hit.kind == "action":
-                if hit.label == "workaround" and not pending and last is not None and last.label in _STOPS:
-                    # 市外住院,不能联网结算的由参保人员先行垫付: the workaround is for what just stopped.
-                    pending = [p for p, a in self.pairs if a is last]
-                self.pairs.extend((p, hit) for p in pending)
-                pending = []
-                current = hit if hit.scope == "both" else None
-                if hit.label == "workaround":
-                    # 提前 (scope both) still governs the rest of its own phrase; 垫付 does not.
-                    cue_phrase, mask_from = ph, ph + 1 if hit.scope == "both" else ph
-                last = hit
-            elif current is not None:
-                self.pairs.append((item, current))
+                self._take_action(state, hit, ph)
+            elif state.current is not None:
+                self._pair([hit], state.current, asides)
             else:
-                pending.append(item)
-        if pending:
-            if last is not None and mask_from is None and last.label in _MAIN:
-                self.pairs.extend((p, last) for p in pending)
-            elif last is None and carry is not None:
-                self.pairs.extend((p, carry) for p in pending)
-        self.last = last or self.last
+                state.pending.append(hit)
+        self._close(state, carry)
+        self.last = state.last or self.last
+
+    def _pair(self, objects: list[Hit], cue: Hit, asides: list[_Zone]) -> None:
+        """``cue`` governs ``objects``."""
+        self.pairs.extend(_Pair(o, cue, bool(asides) and _inside(o.start, asides)) for o in objects)
+
+    def _take_action(self, state: _Pass, hit: Hit, ph: int) -> None:
+        """An action takes the objects waiting before it; with scope both, those after it in its phrase."""
+        if hit.label == "workaround" and not state.pending and state.last is not None and state.last.label in _STOPS:
+            # 市外住院,不能联网结算的由参保人员先行垫付: the workaround is for what just stopped.
+            state.pending = [p.obj for p in self.pairs if p.cue is state.last]
+        self._pair(state.pending, hit, state.asides)
+        state.pending = []
+        state.current = hit if hit.scope == "both" else None
+        if hit.label == "workaround":
+            # 提前 (scope both) still governs the rest of its own phrase; 垫付 does not.
+            state.cue_phrase = ph
+            state.mask_from = ph + 1 if hit.scope == "both" else ph
+        state.last = hit
+
+    def _close(self, state: _Pass, carry: Hit | None) -> None:
+        """Objects still waiting take the clause's last action or, with none, the lent stop."""
+        if not state.pending:
+            return
+        if state.last is not None and state.mask_from is None and state.last.label in _MAIN:
+            self._pair(state.pending, state.last, state.asides)
+        elif state.last is None and carry is not None:
+            self._pair(state.pending, carry, state.asides)
 
     def readings(self) -> list[Reading]:
         """Expand the (object, action) pairs into per-code readings."""
         out: list[Reading] = []
-        # Looked up once per reading below; recomputed per pair they made a long clause quadratic
-        # in its number of pairs (bench/bench_hostile.py, services_line).
-        specific = {id(cue) for (obj, aside), cue in self.pairs
-                    if not aside and self.rules.settlement_specific.intersection(obj.codes)}
+        # Looked up once per clause: per pair they made a long clause quadratic in its number of
+        # pairs (bench/bench_hostile.py, services_line).
+        specific = {id(p.cue) for p in self.pairs
+                    if not p.aside and self.rules.settlement_specific.intersection(p.obj.codes)}
         kinds_at: dict[tuple[int, int], set[str]] = {}
-        for item, cue in self.pairs:
-            obj, aside = item
-            codes, expanded = self._codes(item, cue, specific, kinds_at)
-            for code in codes:
-                if aside and code in self.rules.aside_scope_codes:
+        for pair in self.pairs:
+            obj, cue = pair.obj, pair.cue
+            found = self._codes(pair, specific, kinds_at)
+            for code in found.codes:
+                if pair.aside and code in self.rules.aside_scope_codes:
                     continue
-                strong = cue.label in _STOPS and not expanded
+                strong = cue.label in _STOPS and not found.expanded
                 out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
         return out
 
-    def _codes(self, item: _Item, cue: Hit, specific: set[int],
-               kinds_at: dict[tuple[int, int], set[str]]) -> tuple[tuple[str, ...], bool]:
+    def _codes(self, pair: _Pair, specific: set[int], kinds_at: dict[tuple[int, int], set[str]]) -> _Codes:
         """Codes an object stands for, and whether they come from a settlement expansion.
 
         ``specific``: ids of the cues paired (outside an aside) with a specific settlement;
         ``kinds_at``: place kinds per span, filled as they are asked for."""
-        obj = item[0]
+        obj = pair.obj
         if SETTLEMENT not in obj.codes:
-            return obj.codes, False
-        if id(cue) in specific:
-            return (), True  # 住院医疗费用联网结算: the same action names which settlement
+            return _Codes(obj.codes, False)
+        if id(pair.cue) in specific:
+            return _Codes((), True)  # 住院医疗费用联网结算: the same action names which settlement
+        return _Codes(self.rules.expansion[self._place_kind(obj, kinds_at)], True)
+
+    def _kinds(self, start: int, end: int, kinds_at: dict[tuple[int, int], set[str]]) -> set[str]:
+        """Place kinds of the place words in ``[start, end)``, asked once per span."""
+        if (start, end) not in kinds_at:
+            kinds_at[start, end] = {h.label for h in self.cues.within("places", start, end)}
+        return set(kinds_at[start, end])
+
+    def _place_kind(self, obj: Hit, kinds_at: dict[tuple[int, int], set[str]]) -> str:
+        """Where a bare settlement happens: the place words of its phrase, else of its clause."""
         c = self.clause
-        p0, p1 = c.phrases[phrase_index(c, obj.start)]
-        kinds = self._kinds(p0, p1, kinds_at)
+        phrase = c.phrases[phrase_index(c, obj.start)]
+        kinds = self._kinds(phrase.start, phrase.end, kinds_at)
         if not kinds:
             kinds = self._kinds(c.start, c.end, kinds_at)
         if "mixed" in kinds or {"medical", "pharmacy"} <= kinds:
-            kind = "mixed"
-        elif kinds:
-            kind = kinds.pop()
-        else:
-            kind = "none"
-        return self.rules.expansion[kind], True
-
-    def _kinds(self, start: int, end: int, kinds_at: dict[tuple[int, int], set[str]]) -> set[str]:
-        """Labels of the place cues in ``[start, end)`` (a copy: the caller may pop from it)."""
-        found = kinds_at.get((start, end))
-        if found is None:
-            found = kinds_at[(start, end)] = {h.label for h in self.cues.within("places", start, end)}
-        return set(found)
+            return "mixed"
+        return kinds.pop() if kinds else "none"
 
     def _span(self, obj: Hit, cue: Hit) -> tuple[int, int]:
         """Evidence span: the phrases from the object to the cue (the object's clause if apart)."""
         c = self.clause
         if not (c.start <= cue.start < c.end):
             return c.start, c.end
-        a, b = phrase_index(c, obj.start), phrase_index(c, cue.start)
-        if a > b:  # phrase_index grows with the position: the same as taking min and max first
-            a, b = b, a
-        return c.phrases[a][0], c.phrases[b][1]
+        a, b = sorted((phrase_index(c, obj.start), phrase_index(c, cue.start)))
+        return c.phrases[a].start, c.phrases[b].end
+
+
+def _in_instruction(state: _Pass, hit: Hit, ph: int) -> bool:
+    """Whether ``hit`` lies in a workaround's instruction part; a new stop or keep-open in a later phrase ends it."""
+    if state.mask_from is None or ph < state.mask_from:
+        return False
+    if hit.kind == "action" and hit.label in _ENDS_INSTRUCTION and ph > state.cue_phrase:
+        state.mask_from = None
+        return False
+    return True
 
 
 _HEADING_MAX = 30  # characters of a numbered line that can be a heading (三、暂停办理的业务)
@@ -216,7 +252,8 @@ def _is_heading(clause: Clause) -> bool:
 
 def _is_table_row(text: str, clause: Clause) -> bool:
     """A line of a flattened table: cells separated by ``|`` or a tab."""
-    return text.find("|", clause.start, clause.end) >= 0 or text.find("\t", clause.start, clause.end) >= 0
+    line = text[clause.start:clause.end]
+    return "|" in line or "\t" in line
 
 
 def _schedule_header(text: str, clause: Clause, rules: ServiceRules) -> Hit | None:
@@ -227,21 +264,71 @@ def _schedule_header(text: str, clause: Clause, rules: ServiceRules) -> Hit | No
     return Hit(m.start(), m.end(), "action", "suspended") if m is not None else None
 
 
-def _reads_nothing(clause: Clause, actions: list[Hit], objects: list[Hit], lent: Hit | None,
-                   exceptions: list[tuple[int, int]]) -> bool:
-    """Whether reading the clause can give no reading and leave no action to carry.
+def _sub_level(clause: Clause) -> int | None:
+    """The marker level of the items under a numbered heading (unknown for an unnumbered one)."""
+    return clause.marker_level + 1 if clause.marker_level is not None else None
 
-    Without objects no pair is made; a heading is still read, as its last stop may carry. Objects
-    without any action pair only with a lent stop or, in a 除...外 zone, as kept open.
-    """
-    if not objects:
-        return not _is_heading(clause)
-    if actions or lent is not None:
-        return False
-    for s, _ in exceptions:  # most notices have none
-        if clause.start <= s < clause.end:
-            return False
-    return True
+
+@dataclass(slots=True)
+class _Carry:
+    """The stop a list heading or a stop-time header lends to the lines under it."""
+
+    cue: Hit | None = None
+    level: int | None = None  # marker level of the heading's items, else of its first listed item
+    # "": a list; "time": schedule rows under a heading; "table": under a table header; "semicolon":
+    # the parts of a list that runs on after a semicolon (暂停办理 A、B;C、D;E等业务)
+    rows: str = ""
+    after_semicolon: bool = False  # the clause read last ended with a semicolon
+
+    def lend(self, cue: Hit, level: int | None, rows: str) -> None:
+        self.cue, self.level, self.rows = cue, level, rows
+
+    def end_before(self, text: str, clause: Clause) -> None:
+        """A table ends at a line that is no table row, a list at an outer item."""
+        if self.cue is None:
+            return
+        if self.rows == "semicolon" and not self.after_semicolon:
+            self.cue = None  # the sentence is over
+        elif self.rows == "table" and not _is_table_row(text, clause):
+            self.cue = None  # the table is over
+        elif clause.marker_level is not None:
+            if self.level is None:
+                self.level = clause.marker_level
+            elif clause.marker_level < self.level:
+                self.cue = None  # an outer item: the list is over
+
+    def lent_to(self, text: str, clause: Clause, rules: ServiceRules) -> Hit | None:
+        """The stop lent to a line; a schedule lends its stop to rows that state a time only."""
+        if (self.rows in ("time", "table") and self.cue is not None
+                and rules.schedule_time.search(text, clause.start, clause.end) is None):
+            return None
+        return self.cue
+
+    def after_bare_line(self, text: str, clause: Clause, rules: ServiceRules) -> None:
+        """A line naming no cue: only a stop-time header or a colon line changes the carry."""
+        self.after_semicolon = text.startswith(";", clause.end)
+        header = _schedule_header(text, clause, rules)
+        if header is not None and _is_heading(clause):
+            self.lend(header, _sub_level(clause), "time")
+        elif header is not None and self.cue is None:  # a table header, not inside a heading's schedule
+            self.lend(header, None, "table")
+        elif clause.ends_with_colon:
+            self.cue = None
+
+    def after_line(self, text: str, clause: Clause, last: Hit | None, readings: list[Reading],
+                   actions: list[Hit]) -> None:
+        """A heading whose stop took no object lends it, as does a stop whose list runs on past a
+        semicolon; a colon line or a line with actions ends the carry."""
+        self.after_semicolon = text.startswith(";", clause.end)
+        if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
+            self.lend(last, _sub_level(clause), "")
+        elif (self.after_semicolon and last is not None and last.label in _STOPS and last.scope == "both"
+              and any(r.cue is last and r.obj.start > last.start for r in readings)):
+            self.lend(last, None, "semicolon")
+        elif self.rows == "semicolon" and self.cue is not None and any(r.cue is self.cue for r in readings):
+            pass  # a part of the list took the stop (its asides may hold actions of their own): it runs on
+        elif clause.ends_with_colon or actions:
+            self.cue = None
 
 
 def read_service_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: ServiceRules) -> list[Reading]:
@@ -256,47 +343,20 @@ def read_service_clauses(text: str, clauses: list[Clause], cues: CueMap, rules: 
     first line that is no table row.
     """
     out: list[Reading] = []
-    carry: Hit | None = None
-    carry_level: int | None = None  # marker level of the heading, else of its first listed item
-    carry_rows = ""  # "": a list; "time": schedule rows under a heading; "table": under a table header
-    action_starts = [h.start for h in cues.actions]
-    object_starts = [h.start for h in cues.objects]
+    carry = _Carry()
     for clause in clauses:
-        level = clause.marker_level
-        if carry_rows == "table" and carry is not None and not _is_table_row(text, clause):
-            carry = None  # the table is over
-        if carry is not None and level is not None:
-            if carry_level is None:
-                carry_level = level
-            elif level < carry_level:
-                carry = None  # an outer item: the list is over
-        s, e = clause.start, clause.end
-        actions = cues.actions[bisect_left(action_starts, s):bisect_left(action_starts, e)]
-        objects = cues.objects[bisect_left(object_starts, s):bisect_left(object_starts, e)]
+        carry.end_before(text, clause)
+        actions = cues.within("actions", clause.start, clause.end)
+        objects = cues.within("objects", clause.start, clause.end)
         if not actions and not objects:
-            # Most lines name nothing: no reading, and only a colon line or a header changes the carry.
-            header = _schedule_header(text, clause, rules)
-            if header is not None and _is_heading(clause):
-                carry, carry_level, carry_rows = header, (level + 1 if level is not None else None), "time"
-            elif header is not None and carry is None:  # a table header, not inside a heading's schedule
-                carry, carry_level, carry_rows = header, None, "table"
-            elif clause.ends_with_colon:
-                carry = None
+            carry.after_bare_line(text, clause, rules)
             continue
-        lent = carry
-        if carry_rows and lent is not None and rules.schedule_time.search(text, s, e) is None:
-            lent = None  # a schedule lends its stop to rows that state a time only
-        if _reads_nothing(clause, actions, objects, lent, cues.exceptions):
-            if clause.ends_with_colon or actions:
-                carry = None
+        if not objects and not _is_heading(clause):  # nothing to pair, and no heading stop to carry
+            carry.after_line(text, clause, None, [], actions)
             continue
         reader = _ClauseReader(text, clause, cues, rules)
-        reader.read(lent, actions, objects)
+        reader.read(carry.lent_to(text, clause, rules), actions, objects)
         readings = reader.readings()
         out.extend(readings)
-        last = reader.last
-        if _is_heading(clause) and last is not None and last.label in _STOPS and not readings:
-            carry, carry_level, carry_rows = last, (level + 1 if level is not None else None), ""
-        elif clause.ends_with_colon or actions:
-            carry = None
+        carry.after_line(text, clause, reader.last, readings, actions)
     return out

@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import ServiceFact, TimeWindow
-from .clauses import Clause, phrase_index
+from .clauses import Block, Clause, phrase_index
 
 __all__ = ["FactTime", "WindowIndex", "clause_time", "attach"]
 
@@ -30,8 +31,6 @@ _FIT_KINDS = {action: frozenset(kinds) - {"downtime"} for action, kinds in _FIT.
 _STOP_FIT = frozenset(_STOP_KINDS) - {"downtime"}
 
 
-# Not frozen: one per service row, and a frozen dataclass costs about four times as much to
-# build; nothing changes one after it is made.
 @dataclass(slots=True)
 class FactTime:
     """When a fact applies, and the component of the window it was tied to."""
@@ -71,8 +70,14 @@ def _nearest(cands: list[TimeWindow], at: int) -> TimeWindow:
     return before[-1] if before else cands[0]
 
 
-def _tied(clause: Clause, action: str, at: int, component: str | None,
-          index: WindowIndex) -> tuple[TimeWindow | None, tuple[int, int, int] | None]:
+class _Tie(NamedTuple):
+    """The window a clause is tied to, and the item block it was found in."""
+
+    window: TimeWindow | None
+    block: Block | None
+
+
+def _tied(clause: Clause, action: str, at: int, component: str | None, index: WindowIndex) -> _Tie:
     """The window a clause is tied to, and the item block it sits in.
 
     Order: a window of the clause up to the action word's phrase (the nearest); a window of the
@@ -82,29 +87,30 @@ def _tied(clause: Clause, action: str, at: int, component: str | None,
     inner = clause.blocks[0] if clause.blocks else None
     # The clause's own time precedes the action word or sits in its phrase (18:00起,暂停...);
     # a date later in the clause belongs to something else (长处方可延长至12月31日).
-    limit = clause.phrases[phrase_index(clause, at)][1] if clause.start <= at < clause.end else clause.end
+    limit = clause.phrases[phrase_index(clause, at)].end if clause.start <= at < clause.end else clause.end
     own = [w for w in index.between(clause.start, limit) if w.span_end <= limit]
     kinds = _fit_kinds(action)
     fitting = [w for w in own if w.kind in kinds]
     if fitting:
-        return _nearest(fitting, at), inner
+        return _Tie(_nearest(fitting, at), inner)
     if own:  # the clause's own time, whatever the time reader called it
-        return _nearest(own, at), inner
+        return _Tie(_nearest(own, at), inner)
     if component is not None:
         named = [w for w in index.by_component.get(component, []) if w.kind in kinds]
         if named:
-            return named[0], inner
+            return _Tie(named[0], inner)
     for i, block in enumerate(clause.blocks):
-        stop = clause.start if i == 0 else min(block[2], clause.start)
-        before = [w for w in index.between(block[0], stop) if w.kind in kinds]
+        stop = clause.start if i == 0 else min(block.head_end, clause.start)
+        before = [w for w in index.between(block.start, stop) if w.kind in kinds]
         if before:
-            return before[-1], block
-    return None, None
+            return _Tie(before[-1], block)
+    return _Tie(None, None)
 
 
 def clause_time(clause: Clause, action: str, at: int, component: str | None, index: WindowIndex) -> FactTime:
     """Start, end and component of a fact of ``action`` whose action word is at ``at``."""
-    w, block = _tied(clause, action, at, component, index)
+    tie = _tied(clause, action, at, component, index)
+    w, block = tie.window, tie.block
     if w is None:
         return FactTime()
     if action == "resumed":
@@ -118,7 +124,7 @@ def clause_time(clause: Clause, action: str, at: int, component: str | None, ind
     end = w.end
     if end is None and block is not None:
         # 暂停结算业务时间:...; 恢复结算业务时间:... -- the stop ends at its block's resume row.
-        later = [r for r in index.between(w.span_end, block[1]) if r.kind in _END_KINDS
+        later = [r for r in index.between(w.span_end, block.end) if r.kind in _END_KINDS
                  and r.start is not None and (w.start is None or r.start > w.start)]
         if later:
             end = later[0].start
