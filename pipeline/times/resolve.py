@@ -118,10 +118,9 @@ def _at(day: dt.date, side: Side) -> tuple[dt.datetime, str]:
 class _Resolver:
     """Holds the year context of one text while its expressions are resolved in order."""
 
-    def __init__(self, text: str, exprs: list[Expression], published: dt.datetime | None,
-                 bounds: list[int] | None = None) -> None:
+    def __init__(self, text: str, exprs: list[Expression], published: dt.datetime | None) -> None:
         self.text = text
-        self.bounds = sentence_bounds(text) if bounds is None else bounds
+        self.bounds = sentence_bounds(text)
         self.full = _full_dates(text)
         self.full_offsets = [off for off, _ in self.full]
         self.published = published.astimezone(TZ).date() if published else None
@@ -226,11 +225,7 @@ class _Resolver:
         return Resolved(expr, start, end, sp, ep)
 
 
-def resolve_all(text: str, exprs: list[Expression], published: dt.datetime | None,
-                bounds: list[int] | None = None) -> list[Resolved]:
-    """Resolve every expression of ``text`` in order (see the module docstring).
-
-    ``bounds`` are the text's :func:`sentence_bounds` when the caller has them already.
-    """
-    r = _Resolver(text, exprs, published, bounds)
+def resolve_all(text: str, exprs: list[Expression], published: dt.datetime | None) -> list[Resolved]:
+    """Resolve every expression of ``text`` in order (see the module docstring)."""
+    r = _Resolver(text, exprs, published)
     return [r.resolve(e) for e in exprs]
