@@ -37,8 +37,11 @@ __all__ = ["TimeClause", "read_time_clauses"]
 _CUE_WINDOW = 4  # characters after a kind cue searched for 期间/准备 (停机切换期间 is a period)
 _PARENS = re.compile(r"\([^()]*\)|“|”|‘|’")  # bracketed asides (含本地和异地) and quotes
 _EXCEPT = re.compile(r"除[^，。；;,\n]{1,30}?外")  # 除...外 names what is NOT done
+_ONLINE_BEFORE = 4  # characters before a weak core word searched for an online word (线上医保业务)
 _ITEM_END = "、,，;；:：。\n"  # what closes an item of an enumeration (A、B、C等业务)
-_LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.,]|[①-⑩])?[ ]*$")
+# What may stand before an expression that opens its line under a heading: a list mark, and a
+# lead word (自2019年8月23日8时30分起 under 三、恢复办理业务时间安排).
+_LIST_MARK = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.,]|[①-⑩])?[ ]*(?:自|从|于|定于|将于)?[ ]*$")
 
 
 @dataclass(slots=True)
@@ -58,6 +61,7 @@ class TimeClause:
     section: bool = False
     switch: bool = False  # the clause speaks of a system switch (切换, 迁移, 升级)
     partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
+    online: bool = False  # a partial stop of online channels only (关闭网上业务大厅、App; no counter)
 
 
 class _Cue(NamedTuple):
@@ -189,7 +193,9 @@ def _has_core(segment: str) -> bool:
                 return True
     if r.partial.search(segment):
         return False
-    return r.core_weak.search(segment) is not None
+    # 停止所有线上医保业务: core words right after an online word name the online part only.
+    return any(not r.online.search(segment, max(0, m.start() - _ONLINE_BEFORE), m.start())
+               for m in r.core_weak.finditer(segment))
 
 
 def _province(segment: str) -> bool:
@@ -297,6 +303,7 @@ def _table_label(text: str, start: int, index: int) -> str | None:
     return None
 
 
+_LIST_JOIN = re.compile(r"[ ]?[、和及][ ]?")  # between two items of a list of days (6日、7日)
 _OPEN_TAIL = re.compile(r"[ ]?(?:起|开始)?[ ]?,?[ ]?")  # between a point and its open end: 起,至...
 
 
@@ -306,6 +313,20 @@ class _Segments(NamedTuple):
     before: str
     after: str
     heading: str
+    item: str  # the item line above a clause made of a label alone (1、...业务 over 暂停时间: ...)
+
+
+_ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑩])")
+_LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期)[ ]?:[ ]?$")  # 暂停时间:
+_BARE_AFTER = re.compile(r"^[ ]?(?:起|开始)?[ ]?[。;；]?$")
+
+
+def _item_line(text: str, start: int, before: str, after: str) -> str:
+    """The numbered line above a clause that is a label alone (暂停时间: 2021年12月14日17:30起), else ''."""
+    if not _LABEL_ONLY.match(before) or not _BARE_AFTER.match(after):
+        return ""
+    lines = [ln for ln in _lines_up(text, text.rfind("\n", 0, start) + 1, 3) if ln]
+    return lines[0] if lines and _ITEM_LINE.match(lines[0]) else ""
 
 
 def _comma_between(text: str, a: int, b: int, bounds: list[int]) -> int | None:
@@ -321,24 +342,30 @@ def _segments(text: str, resolved: list[Resolved], i: int, bounds: list[int]) ->
     last comma open the next one's clause (...恢复,异地就医结算10月20日恢复): they are its subject or
     label, not the previous one's."""
     e = resolved[i].expr
+    last = i  # an item of a list of days (5月6日、7日暂停) reads the clause after the whole list
+    while last + 1 < len(resolved) and _LIST_JOIN.fullmatch(text, resolved[last].expr.end,
+                                                             resolved[last + 1].expr.start):
+        last += 1
+    last_end = resolved[last].expr.end
     before_from, after_to = 0, len(text)
     if i > 0:
         previous_end = resolved[i - 1].expr.end
         comma = _comma_between(text, previous_end, e.start, bounds)
         before_from = previous_end if comma is None else comma + 1
-    if i + 1 < len(resolved):
-        next_start = resolved[i + 1].expr.start
-        comma = _comma_between(text, e.end, next_start, bounds)
+    if last + 1 < len(resolved):
+        next_start = resolved[last + 1].expr.start
+        comma = _comma_between(text, last_end, next_start, bounds)
         after_to = next_start if comma is None else comma
     s_start = bounds[bisect.bisect_right(bounds, e.start) - 1]
-    k = bisect.bisect_right(bounds, e.end)
+    k = bisect.bisect_right(bounds, last_end)
     s_end = (bounds[k] if k < len(bounds) else len(text) + 1) - 1
     before = text[max(s_start, before_from):e.start]
     after = text[e.end:max(e.end, min(s_end, after_to))]
     line_start = text.rfind("\n", 0, e.start) + 1
     in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
     label = _table_label(text, e.start, in_row)
-    return _Segments(before, after, label if label is not None else _heading(text, e.start))
+    heading = label if label is not None else _heading(text, e.start)
+    return _Segments(before, after, heading, _item_line(text, e.start, before, after))
 
 
 class _OpenEnd(NamedTuple):
@@ -378,6 +405,33 @@ def _is_section(before: str, heading: str) -> bool:
     return r.section.search(label) is not None and not any(w in label for w in r.not_section_words)
 
 
+def _names_part(segment: str) -> bool:
+    """True when the segment names one part of the business or an online channel."""
+    r = time_cues()
+    return bool(r.partial.search(segment) or r.online.search(segment))
+
+
+def _without_labels(segment: str) -> str:
+    """The segment with its stop-time labels blanked (停机切换时间: says when, not what stops)."""
+    return time_cues().section.sub(lambda m: " " * len(m.group()), segment)
+
+
+def _is_core(scope: str, seg: _Segments) -> bool:
+    """True when the clause stops the core business.
+
+    A stop-time label (一、医保系统停机切换时间(一)...) counts only when the clause's own words name no
+    part of the business (暂时关闭...缴费功能 is a partial stop under it); a clause made of a label
+    alone reads its item line (1、...参保登记、核定业务 over 暂停时间: ...). A point with nothing before
+    it takes the heading's word.
+    """
+    own = _without_labels(scope)
+    if _has_core(own):
+        return True
+    if _has_core(scope) and not _names_part(own + "\n" + seg.item):
+        return True
+    return not seg.before.strip(" (),、.") and _has_core(seg.heading) and not _names_part(seg.item)
+
+
 def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
     """What the clause ``seg`` says about the expression ``res``."""
     r = time_cues()
@@ -387,7 +441,7 @@ def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
     kind = _kind(e, seg.before, open_end.masked_after, seg.heading, text, period_label)
     both = seg.before + seg.after
     scope = _PARENS.sub("", both)
-    core = _has_core(scope) or (not seg.before.strip(" (),、.") and _has_core(seg.heading))
+    core = _is_core(scope, seg)
     province = _province(_PARENS.sub("", seg.before + _stop_part(seg.after)))
     component = _component(seg.before, seg.after, skip_list_items=core and not province)
     if province and r.province_name in scope:
@@ -397,7 +451,9 @@ def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
         is_estimate=bool(r.estimate.search(both)), component=component, open_end=open_end.words,
         core=core, province=province, section=period_label or _is_section(seg.before, seg.heading),
         switch=bool(r.switch.search(both)),
-        partial=kind == "suspension" and not core and bool(r.partial.search(scope) or r.online.search(scope)),
+        partial=kind == "suspension" and not core and _names_part(scope + "\n" + seg.item),
+        online=kind == "suspension" and not core and r.online.search(scope) is not None
+        and r.counter.search(scope) is None,
     )
 
 

@@ -25,7 +25,7 @@ _SHAPES = {
     "not_deadline_after": "words", "ignore_after": "words", "ignore_before": "words", "estimate": "words",
     "open_end_patterns": "open_end", "period_label_patterns": "patterns", "switch_cues": "words",
     "section_patterns": "patterns", "not_section_words": "words", "core_strong_patterns": "patterns",
-    "core_weak_patterns": "patterns", "partial_scope": "words", "online_scope": "words", "keep_open": "words",
+    "core_weak_patterns": "patterns", "partial_scope": "words", "online_scope": "words", "counter_scope": "words", "keep_open": "words",
     "province_component_patterns": "patterns", "province_component_name": "word", "components": "components",
 }
 _KINDS = ("suspension", "resume", "go_live", "deadline", "announce")
@@ -63,6 +63,7 @@ class TimeCues:
     core_weak: re.Pattern[str]  # any of the weak core patterns
     partial: re.Pattern[str]
     online: re.Pattern[str]
+    counter: re.Pattern[str]  # counters and offices (柜台, 窗口)
     keep_open: re.Pattern[str]
     province: tuple[re.Pattern[str], ...]
     province_name: str
@@ -178,6 +179,7 @@ def time_cues() -> TimeCues:
         core_weak=_any(data["core_weak_patterns"]),
         partial=re.compile(_alternation(data["partial_scope"])),
         online=re.compile(_alternation(data["online_scope"])),
+        counter=re.compile(_alternation(data["counter_scope"])),
         keep_open=re.compile(_alternation(data["keep_open"])),
         province=_patterns(data["province_component_patterns"], "province_component_patterns"),
         province_name=data["province_component_name"],

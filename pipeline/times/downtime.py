@@ -1,7 +1,8 @@
 """Choosing the notice's headline downtime from its read clauses (:mod:`pipeline.times.clauses`).
 
 The downtime start is the earliest stop from the first non-empty pool of: stop-time sections
-(not a section point that only resumes or goes live, nor a partial stop), core suspensions, any
+(not a section point that only resumes or goes live, nor a partial stop), core suspensions,
+suspensions that are not partial (a counter stop before an online-only or payment-only one), any
 suspension, clauses naming a system switch, any range (never a deadline, never a province-level
 component). A pool holding only unanchored expressions (今天0时 without a publication date) gives
 start None. Two refinements, because the headline is when the system stops for the public:
@@ -74,6 +75,8 @@ def _pools(clauses: list[TimeClause], usable: list[TimeClause]) -> list[list[Tim
         [c for c in usable if c.section and not c.partial
          and (c.res.expr.right is not None or c.kind not in ("resume", "go_live"))],
         [c for c in usable if c.kind == "suspension" and c.core],
+        # A stop of the main business before a partial one (online channels, one kind of payment).
+        [c for c in usable if c.kind == "suspension" and not c.partial],
         [c for c in usable if c.kind == "suspension"],
         [c for c in usable if c.switch and c.kind == "other"],
         [c for c in usable if c.res.expr.right is not None],
@@ -137,13 +140,15 @@ def _same_day_clock(chosen: TimeClause, pools: list[list[TimeClause]], excluded:
 
     ``6月30日至7月1日上午`` restates ``6月30日16:00至7月1日12:00``; ``1月1日至1月2日`` restates
     ``2016年12月31日24时`` (24时 is 1月1日 00:00). The chosen pool is searched first, then any stop.
+    A stop of the online channels (closing at 17时 on the day the counters close) is another stop,
+    not the same one stated exactly.
     """
     start = chosen.res.start
     if start is None or chosen.res.start_precision != "day":
         return chosen
     for pool in pools:
         same = [c for c in pool if c.res.start is not None and c.res.start_precision != "day"
-                and c.res.start.date() == start.date() and not _is_in(c, excluded)]
+                and c.res.start.date() == start.date() and not c.online and not _is_in(c, excluded)]
         if same:
             return min(same, key=_start_key)
     return chosen

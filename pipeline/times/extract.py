@@ -30,7 +30,7 @@ from .downtime import choose_downtime
 from .grammar import scan
 from .resolve import resolve_all
 
-__all__ = ["extract_windows", "stamp_spans"]
+__all__ = ["extract_windows", "stamp_spans", "states_a_time"]
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +107,20 @@ def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
 
 
+def _unanchored_bare(c: TimeClause) -> bool:
+    """True for a day written alone (当日, 15日) that nothing before it dates: it is no time at all,
+    unlike 今天0时 without a publication date, which still marks the stop."""
+    left = c.res.expr.left
+    return c.res.start is None and c.res.end is None and (left.bare or left.bare_day)
+
+
+def _restates(c: TimeClause) -> bool:
+    """True for a bare 当日/当天 that names the day of the date before it (3月29日15:00前完成当日的
+    业务): it reads in the clause, but is no point of its own."""
+    left = c.res.expr.left
+    return left.bare and left.rel_to_previous and not left.rel_offset and c.res.expr.right is None
+
+
 def _row(text: str, c: TimeClause) -> TimeWindow | None:
     """The window of one read expression; None when it cannot be anchored in time."""
     e, res = c.res.expr, c.res
@@ -138,11 +152,19 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     spans = list(skip) + (stamp_spans(text) if detect_stamps else []) + _not_text_spans(text)
     clauses = read_time_clauses(text, resolve_all(text, scan(text), published))
     # Expressions inside a stamp, a URL or ``skip``: no row, and no say in the downtime either.
-    kept = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans)]
-    rows = [row for c in kept if (row := _row(text, c)) is not None]
+    kept = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans) and not _unanchored_bare(c)]
+    rows = [row for c in kept if not _restates(c) and (row := _row(text, c)) is not None]
     if outage:
         # Stamps are not facts of the notice; unanchored expressions still count (xiamen 今天0时).
         downtime = choose_downtime(text, kept)
         if downtime is not None:
             rows.append(downtime)
     return rows
+
+
+def states_a_time(text: str) -> bool:
+    """True when ``text`` writes a date that is not a publication stamp, resolved or not (a month-day
+    whose year nothing fixes still says when)."""
+    spans = stamp_spans(text) + _not_text_spans(text)
+    return any(not _overlaps(e.start, e.end, spans) and (e.left.month is not None or e.right is not None)
+               for e in scan(text))
