@@ -34,7 +34,7 @@ from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
 from .textclean import CleanPage, PageHints, clean_page, expand_publisher
-from .times import extract_windows
+from .times import extract_windows, states_a_time
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES",
            "TimeBudget"]
@@ -179,8 +179,10 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
         published = None
         windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
         budget.check("extract", "times")
-    if is_outage and not windows:
-        is_outage = False  # an outage notice states when; a page without times is not one
+    if is_outage and not windows and not states_a_time(body):
+        # An outage notice states when; a page without times is not one. A time whose year the
+        # text cannot fix (12月27日(周五) alone) is still stated: the notice stays, undated.
+        is_outage = False
     contacts = extract_contacts(body, place.area_code)
     budget.check("extract", "contacts")
     services = extract_services(body, windows) if is_outage else []

@@ -260,7 +260,6 @@ SEEDS = Corpus(
 
 # The bundled samples of `notices run` (raw/samples/README.md): notices written for the project, scored
 # before any rule was fixed against them; the seeds' text and HTML forms there are scored as ``seeds``.
-_LIST_OF_DAYS = "times: a list of days ('11月14日、15日') gives only its first day"
 SAMPLES_CORPUS = Corpus(
     "samples", GOLD / "samples", SAMPLES, written_by_us=True,
     known_misses={
@@ -280,10 +279,6 @@ SAMPLES_CORPUS = Corpus(
         # textclean
         ("wuxi-traffic-2020", "title"): "textclean: an issuer line ending in 支队 above the '关于...' heading is not joined to it (the issuer-line rule knows 局, 中心 ...)",
         ("wuxi-traffic-2020", "publisher"): "textclean: the issuer line and the signature end in 支队, which no publisher rule takes",
-        # times
-        ("qingdao-churujing-2024", "datetimes"): _LIST_OF_DAYS,
-        ("wuxi-traffic-2020", "datetimes"): _LIST_OF_DAYS,
-        ("yinchuan-yibao-2023", "datetimes"): _LIST_OF_DAYS,
         # contacts
         ("wuxi-traffic-2020", "phones"): "contacts: the app name '交管12123' is read as a hotline",
         # services

@@ -1,8 +1,8 @@
 """Temporal extraction: every time expression of a notice as a window, plus its headline downtime.
 
 Pipeline: :func:`pipeline.times.grammar.scan` finds points and ranges, :mod:`pipeline.times.resolve`
-fills years and relative days, :mod:`pipeline.times.windows` reads each clause (kind, estimate,
-component) and picks the downtime. Cue words live in ``rules/time_cues.yaml``.
+fills years and relative days, :mod:`pipeline.times.clauses` reads each clause (kind, estimate,
+component), :mod:`pipeline.times.downtime` picks the downtime. Cue words live in ``rules/time_cues.yaml``.
 
 Row conventions:
 
@@ -24,11 +24,13 @@ import re
 from collections.abc import Sequence
 
 from ..records import TimeWindow
+from .clauses import TimeClause, read_time_clauses
+from .cues import time_cues
+from .downtime import choose_downtime
 from .grammar import scan
-from .resolve import resolve_all, sentence_bounds
-from .windows import choose_downtime, read_time_clauses
+from .resolve import resolve_all
 
-__all__ = ["extract_windows", "stamp_spans"]
+__all__ = ["extract_windows", "stamp_spans", "states_a_time"]
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +62,7 @@ _MAX_FILE_NAME = 80  # characters searched back from an extension
 
 def _not_text_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and file names (searched back from the extension: no regex backtracking)."""
-    # A URL opens with :// or www. (any case): most notices hold neither, and the case-blind
-    # pattern is slow to scan.
-    has_url = "://" in text or "www." in text.lower()
-    spans = [(m.start(), m.end()) for m in _URL.finditer(text)] if has_url else []
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
     for m in _FILE_EXT.finditer(text):
         start = m.start()
         while start > max(0, m.start() - _MAX_FILE_NAME) and _FILE_NAME_CHAR.match(text[start - 1]):
@@ -72,7 +71,6 @@ def _not_text_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ORG_END = ("局", "中心", "院", "委", "办", "政府", "公司", "厅", "处", "部", "站", "所", "会")
 _SIGNATURE_TAIL_LINES = 6  # a signature date sits among the last lines, or under an issuer line
 
 
@@ -80,8 +78,8 @@ def stamp_spans(text: str) -> list[tuple[int, int]]:
     """Spans of publication stamps in ``text``: the signature date and a leading ``12月30日:``.
 
     A signature date is a line holding only a full date (no clock; digits or Chinese numerals as in
-    ``二〇二三年十二月二十五日``), either among the last few
-    non-empty lines or right under a line naming an issuer (``...医疗保障局``). These dates are
+    ``二〇二三年十二月二十五日``), either among the last few non-empty lines or right under a line
+    naming an issuer (``...医疗保障局``; endings in ``rules/time_cues.yaml``). These dates are
     the publication, not facts of the notice; the gold leaves them out of ``datetimes``.
     """
     spans: list[tuple[int, int]] = []
@@ -95,19 +93,49 @@ def stamp_spans(text: str) -> list[tuple[int, int]]:
             lines.append((offset, line))
         offset += len(line) + 1
     tail_from = lines[-_SIGNATURE_TAIL_LINES][0] if len(lines) >= _SIGNATURE_TAIL_LINES else 0
+    issuer_endings = time_cues().issuer_endings
     previous = ""
     for start, line in lines:
-        # Where a signature may sit is cheap to test: only there is the line matched.
-        if start >= tail_from or previous.strip().endswith(_ORG_END):
-            sm = _SIGNATURE.match(line)
-            if sm:
-                spans.append((start + sm.start("date"), start + sm.end("date")))
+        sm = _SIGNATURE.match(line)
+        if sm and (start >= tail_from or previous.strip().endswith(issuer_endings)):
+            spans.append((start + sm.start("date"), start + sm.end("date")))
         previous = line
     return spans
 
 
 def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in spans)
+
+
+def _unanchored_bare(c: TimeClause) -> bool:
+    """True for a day written alone (当日, 15日) that nothing before it dates: it is no time at all,
+    unlike 今天0时 without a publication date, which still marks the stop."""
+    left = c.res.expr.left
+    return c.res.start is None and c.res.end is None and (left.bare or left.bare_day)
+
+
+def _restates(c: TimeClause) -> bool:
+    """True for a bare 当日/当天 that names the day of the date before it (3月29日15:00前完成当日的
+    业务): it reads in the clause, but is no point of its own."""
+    left = c.res.expr.left
+    return left.bare and left.rel_to_previous and not left.rel_offset and c.res.expr.right is None
+
+
+def _row(text: str, c: TimeClause) -> TimeWindow | None:
+    """The window of one read expression; None when it cannot be anchored in time."""
+    e, res = c.res.expr, c.res
+    if res.start is None and res.end is None:
+        log.debug("unanchored time expression %r", text[e.start:e.end])
+        return None
+    start, end, sp, ep = res.start, res.end, res.start_precision, res.end_precision
+    if c.kind == "deadline" and e.right is None:
+        start, end, sp, ep = None, start, None, sp  # a deadline ends the allowed period
+    return TimeWindow(
+        kind=c.kind, start=start, end=end, start_precision=sp, end_precision=ep,
+        span_start=e.start, span_end=e.end, evidence=text[e.start:e.end],
+        is_estimate=c.is_estimate, component=c.component, services=[],
+        open_end=c.open_end if end is None else None,
+    )
 
 
 def extract_windows(text: str, published: dt.datetime | None = None, *, outage: bool = True,
@@ -121,32 +149,22 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
     """
     if not text:
         return []
-    spans = list(skip) + (stamp_spans(text) if detect_stamps else [])
-    spans += _not_text_spans(text)
-    exprs = scan(text)
-    bounds = sentence_bounds(text)  # shared by the resolver and the clause reader
-    resolved = resolve_all(text, exprs, published, bounds)
-    clauses = read_time_clauses(text, resolved, bounds)
+    spans = list(skip) + (stamp_spans(text) if detect_stamps else []) + _not_text_spans(text)
+    clauses = read_time_clauses(text, resolve_all(text, scan(text), published))
     # Expressions inside a stamp, a URL or ``skip``: no row, and no say in the downtime either.
-    kept = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans)] if spans else clauses
-    rows: list[TimeWindow] = []
-    for c in kept:
-        e, res = c.res.expr, c.res
-        if res.start is None and res.end is None:
-            log.debug("unanchored time expression %r", text[e.start:e.end])
-            continue
-        start, end, sp, ep = res.start, res.end, res.start_precision, res.end_precision
-        if c.kind == "deadline" and e.right is None:
-            start, end, sp, ep = None, start, None, sp  # a deadline ends the allowed period
-        rows.append(TimeWindow(
-            kind=c.kind, start=start, end=end, start_precision=sp, end_precision=ep,
-            span_start=e.start, span_end=e.end, evidence=text[e.start:e.end],
-            is_estimate=c.is_estimate, component=c.component, services=[],
-            open_end=c.open_end if end is None else None,
-        ))
+    kept = [c for c in clauses if not _overlaps(c.res.expr.start, c.res.expr.end, spans) and not _unanchored_bare(c)]
+    rows = [row for c in kept if not _restates(c) and (row := _row(text, c)) is not None]
     if outage:
         # Stamps are not facts of the notice; unanchored expressions still count (xiamen 今天0时).
         downtime = choose_downtime(text, kept)
         if downtime is not None:
             rows.append(downtime)
     return rows
+
+
+def states_a_time(text: str) -> bool:
+    """True when ``text`` writes a date that is not a publication stamp, resolved or not (a month-day
+    whose year nothing fixes still says when)."""
+    spans = stamp_spans(text) + _not_text_spans(text)
+    return any(not _overlaps(e.start, e.end, spans) and (e.left.month is not None or e.right is not None)
+               for e in scan(text))

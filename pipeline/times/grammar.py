@@ -10,18 +10,25 @@ Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the rig
 parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
 ``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 — – - ~``
 (optionally after ``起``/``开始``) whose right side may omit the year, the month, the day or the date.
-Also: relative months before a day (``本月26日``, ``下月5日``, ``次月3日``); a part of day without a
+Also: dotted and slashed ranges whose right end is a month.day (``2018.1.1~1.4``); compressed day
+ranges (``4月12-19日``); a day without its month in a range with a clock (``自15日18时至22日8时``) or
+in a list after a date (``2日、3日``); two-digit and relative years (``15年3月2日``, ``明年1月3日``);
+the right end of a range taking the left end's afternoon (``下午1点到3点``); a relative day written
+alone when a mark, a part of day or a cue word follows it (``今日发布``, ``当晚恢复``; not
+``今日头条``); relative months before a day (``本月26日``, ``下月5日``, ``次月3日``, ``同月25日``); a part of day without a
 clock before the joining word (``6月25日晚至27日``); two cells of a flattened table row
 (``2021年11月12日17:00 | 2021年11月22日8:30``, or one blank left of a tab) as a range when the right
 cell states its month and does not go back. A clock with no date before it (office hours
 ``9:00-17:00``) is not a point and is not returned; nor is a recurring date (``每年4月1日至次年3月31日``,
-``每月15日前``), which is a rule.
+``每月15日前``, ``当年7月1日至次年6月30日``, a year-less ``1月1日至12月31日``), which is a rule.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .cues import time_cues
 
 __all__ = ["Side", "Expression", "scan", "cn_int", "FULL_DATE"]
 
@@ -78,18 +85,25 @@ _CLOCK = rf"""
           | 整                                         # 18时整
         )?
     )"""
-_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|次日|翌日|当天|当日|本日)"
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
-_REL_MONTH = r"(?P<{g}>本月|当月|下月|次月|上月)"
+_REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
+# A relative year before a month-day (去年12月28日, 明年1月3日); 次年/翌年 count from the date before.
+_REL_YEAR = r"(?P<{g}>去年|今年|明年|前年|次年|翌年)"
+# What may join two sides, as a lookahead: a compressed range leaves the left day without 日
+# (4月12-19日, 9月19—21日).
+_JOIN_AHEAD = r"(?=[ ]?(?:-|—{1,2}|–|~|－|至|到)[ ]?\d{1,2}[日号])"
 
 
 def _side(g: str, *, date_required: bool) -> str:
     """Pattern of one side of an expression: date (or relative day), weekday, part of day, clock."""
     date = rf"""
         (?:
-            (?:(?P<{g}y>{_YEAR})年)?                                  # optional year
+            (?:(?P<{g}y>{_YEAR})年                                    # optional year: 2021年,
+              |(?<!\d)(?P<{g}y2>\d{{2}})年                             # 21年,
+              |{_REL_YEAR.format(g=g + "ry")})?                       # 去年, 明年
             (?P<{g}m>{_NUM2})月                                       # month
-            (?P<{g}d>{_NUM2})[日号]                                   # day
+            (?P<{g}d>{_NUM2})(?:[日号]|{_JOIN_AHEAD})                 # day (4月12-19日: no 日)
           | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
             (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
             (?![\d]|\.\d)                                               # not a version number
@@ -103,11 +117,21 @@ def _side(g: str, *, date_required: bool) -> str:
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
     """
     if date_required:
-        return date + tail
-    # A right side may also be a bare day (17日) or a bare clock (8:00).
+        # A left side may be a bare day (15日18时至22日8时, 6日、7日): scan keeps it only with a
+        # clock, a range's right day or as an item of a list of days.
+        return rf"""
+            (?:
+                {date}
+              | (?<![\d第每])(?P<{g}dd>{_NUM2})[日号]                  # 15日: month from before
+            )
+            {tail}
+        """
+    # A right side may also be a month.day after a dotted left side (2018.1.1~1.4), a bare day
+    # (17日) or a bare clock (8:00).
     return rf"""
         (?:
             {date}
+          | (?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})(?![\d.])   # 1.4 after 2018.1.1~
           | (?P<{g}dd>{_NUM2})[日号]                                   # 17日: month from the left
         )?
         {tail}
@@ -116,7 +140,7 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
 _CONNECTOR = re.compile(
@@ -156,12 +180,17 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
                "晚间": "pm", "夜间": "pm", "夜里": "pm", "深夜": "pm", "上半夜": "pm", "晚": "pm",
                "午夜": "midnight"}
 _REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "明天": 1,
-               "明日": 1, "明晚": 1, "明早": 1, "后天": 2}
-_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0}  # counted from the date before
-# Months after the anchor month; 次月/当月 count from the date before (as 次日), the others from
-# the publication.
-_REL_MONTH_OFFSET = {"本月": 0, "下月": 1, "上月": -1, "次月": 1, "当月": 0}
-_REL_MONTH_TO_PREVIOUS = ("次月", "当月")
+               "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
+_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0}  # counted from the date before
+_EVENING_WORDS = ("今晚", "明晚", "今夜", "当晚")  # a clock after them is in the evening
+# Months after the anchor month; 次月/当月/同月 count from the date before (as 次日), the others
+# from the publication.
+_REL_MONTH_OFFSET = {"本月": 0, "下月": 1, "上月": -1, "次月": 1, "当月": 0, "同月": 0}
+_REL_MONTH_TO_PREVIOUS = ("次月", "当月", "同月")
+# Years after the anchor year; 次年/翌年 count from the date before, the others from the publication.
+_REL_YEAR_OFFSET = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "次年": 1, "翌年": 1}
+_REL_YEAR_TO_PREVIOUS = ("次年", "翌年")
+_AFTERNOON = ("下午", "傍晚", "晚上", "晚间", "夜间", "晚")  # carried to a range's bare right clock
 # A written year is kept from 1900 on: birth-date bounds (1986年7月4日至2004年7月4日) are stated points.
 MIN_YEAR, MAX_YEAR = 1900, 2099
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -178,11 +207,22 @@ class Side:
     rel_offset: int | None = None  # days after the anchor
     rel_to_previous: bool = False  # 次日/当日 count from the previous date, 今天/明日 from publication
     rel_month: int | None = None  # 本月26日: months after the anchor's month (day in ``day``)
+    rel_year: int | None = None  # 明年1月3日: years after the anchor's year (month and day given)
+    rel_year_to_previous: bool = False  # 次年 counts from the previous date, 明年 from publication
+    part: str | None = None  # the part-of-day word as written: 下午, 晚上
+    dotted: bool = False  # a month.day right side (1.4 in 2018.1.1~1.4)
+    iso_sep: str | None = None  # the separator of an ISO-like date (2018.1.1: '.')
+    bare: bool = False  # a relative day with no clock nor 起/至 after it (今日发布)
     weekday: int | None = None  # 0 = Monday
     hour: int | None = None
     minute: int | None = None
     start: int = 0
     end: int = 0
+
+    @property
+    def bare_day(self) -> bool:
+        """True for a day written without its month (15日): the month comes from the date before."""
+        return self.day is not None and self.month is None and self.rel_month is None
 
     @property
     def has_date(self) -> bool:
@@ -225,7 +265,7 @@ def _clock(m: re.Match[str], g: str) -> tuple[int | None, int | None]:
         minute = 30
     part = _PART_WORDS.get(m.group(g + "part") or "")
     rel = m.group(g + "rel")  # both sides have the group
-    if part is None and rel in ("今晚", "明晚", "今夜"):
+    if part is None and rel in _EVENING_WORDS:
         part = "pm"
     if part == "pm" and 1 <= hour <= 11:
         hour += 12  # 下午5点 = 17:00; 下午17:00 stays
@@ -245,8 +285,16 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
     s = Side(start=m.start(), end=m.end())
     if m.group(g + "m"):
         s.year, s.month, s.day = _num(m.group(g + "y")), _num(m.group(g + "m")), _num(m.group(g + "d"))
+        if m.group(g + "y2"):  # 15年3月2日: 2015
+            s.year = 2000 + int(m.group(g + "y2")) if int(m.group(g + "y2")) < 70 else 1900 + int(m.group(g + "y2"))
+        elif m.group(g + "ry"):
+            s.rel_year = _REL_YEAR_OFFSET[m.group(g + "ry")]
+            s.rel_year_to_previous = m.group(g + "ry") in _REL_YEAR_TO_PREVIOUS
     elif m.group(g + "iy"):
         s.year, s.month, s.day = int(m.group(g + "iy")), int(m.group(g + "im")), int(m.group(g + "id"))
+        s.iso_sep = m.group(g + "sep")
+    elif g + "pm" in m.re.groupindex and m.group(g + "pm"):
+        s.month, s.day, s.dotted, s.iso_sep = int(m.group(g + "pm")), int(m.group(g + "pd")), True, m.group(g + "psep")
     elif m.group(g + "rm"):
         word = m.group(g + "rm")
         s.rel_month, s.day = _REL_MONTH_OFFSET[word], _num(m.group(g + "rmd"))
@@ -265,6 +313,7 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
         return None
     if s.year is not None and not MIN_YEAR <= s.year <= MAX_YEAR:
         return None
+    s.part = m.group(g + "part")
     wd = m.group(g + "wd")
     if wd:
         s.weekday = _WEEKDAYS.get(wd.strip(" ()")[-1])
@@ -319,8 +368,65 @@ def _cell_right(text: str, left: Side) -> Side | None:
     return right if right is not None and _not_before(left, right) else None
 
 
-# What must follow a relative day without a clock for it to be a point: 今天0时, 今日起, 明日至.
+# What makes a relative day without a clock part of a range or a start: 今天0时, 今日起, 明日至.
 _REL_FOLLOW = re.compile(r"[ ]?(?:0时|零时|起|开始|至|到)")
+# A relative day written alone is a day when a mark, a part of day or a cue word of its clause
+# follows it (今日发布, 当晚恢复, 今天(21日)); else it is part of a name or a phrase (今日头条).
+_REL_ALONE = re.compile(r"[ ]?(?:[,，。、;；:：(（]|" + _PART.format(g="relpart") + ")")
+_REL_CUE_WINDOW = 4  # characters after a relative day searched for a cue word
+# Between two items of a list of days (5月6日、7日): the left one's month goes to a bare day.
+_LIST_JOIN = re.compile(r"[ ]?[、和及][ ]?$")
+
+
+def _rel_alone(text: str, at: int) -> bool:
+    """True when a relative day without a clock ending at ``at`` is followed by a mark, a part of
+    day or, within a few characters, a cue word of the notice's clauses (发布, 暂停, 恢复)."""
+    return _REL_ALONE.match(text, at) is not None or time_cues().cue.search(text, at, at + _REL_CUE_WINDOW) is not None
+
+
+def _keeps_bare_day(text: str, left: Side, right: Side | None, previous: Expression | None) -> bool:
+    """True when a day written without its month (15日) is a time: it has a clock (15日18时), it
+    opens a range to another day (15日至22日), or it is an item of a list after a date (6日、7日)."""
+    if left.has_clock or (right is not None and right.day is not None):
+        return True
+    return previous is not None and _LIST_JOIN.search(text, previous.end, left.start) is not None
+
+
+def _carry_part(left: Side, right: Side) -> None:
+    """The right end of a range takes the left end's afternoon (下午1点到3点, 晚上8点至12点)."""
+    if right.hour is None or right.part or right.has_date or left.part not in _AFTERNOON:
+        return
+    if left.hour is not None and 1 <= right.hour <= 12 and right.hour + 12 > left.hour:
+        right.hour += 12
+
+
+def _is_rule(text: str, left: Side, right: Side | None) -> bool:
+    """True for a range stated for every year, not a point: 当年7月1日至次年6月30日, or a year-less
+    1月1日至12月31日 (the calendar year)."""
+    if right is None or left.year is not None or left.rel_year is not None:
+        return False
+    if right.rel_year_to_previous and text.endswith("当年", 0, left.start):
+        return True
+    whole_year = (left.month, left.day, right.month, right.day) == (1, 1, 12, 31)
+    return whole_year and right.year is None and right.rel_year is None
+
+
+def _range_right(text: str, m: re.Match[str], left: Side, recurring: bool) -> Side | None:
+    """The right side of the range opened by ``left``, if any: after a joining word, else in the
+    next table cell."""
+    # 6月25日晚至27日: a part of day without a clock is cut from the side but may precede 至.
+    c = _CONNECTOR.match(text, left.end)
+    if c is None and left.hour is None and m.group("Lpart"):
+        c = _CONNECTOR.match(text, m.end("Lpart"))
+    if c is None:
+        return _cell_right(text, left)
+    at = c.end()
+    if recurring and (nxt := _NEXT_PERIOD.match(text, at)):
+        at = nxt.end()  # 每年4月1日至次年3月31日
+    right = _right_side(text, at)
+    if right is not None and right.dotted and right.iso_sep != left.iso_sep:
+        return None  # 1.4 is a month.day only after a date written the same way (2018.1.1~1.4)
+    return right
 
 
 def scan(text: str) -> list[Expression]:
@@ -337,27 +443,22 @@ def scan(text: str) -> list[Expression]:
             pos = m.start() + 1
             continue
         left.end = _trim_end(m, "L", left)
-        # A relative day needs a clock or a following 起/至 to be a point (今日头条 is an app).
         if left.rel and not left.has_clock and not _REL_FOLLOW.match(text, left.end):
+            if not _rel_alone(text, left.end):
+                pos = m.end()
+                continue
+            left.bare = True  # 今日发布: a day; 当日 needs a date before it in its sentence (resolve)
+        recurring = _RECURRING.search(text, max(0, left.start - 6), left.start) is not None
+        right = _range_right(text, m, left, recurring)
+        if left.bare_day and not _keeps_bare_day(text, left, right, out[-1] if out else None):
             pos = m.end()
             continue
         expr = Expression(left=left, right=None, start=left.start, end=left.end)
-        # 6月25日晚至27日: a part of day without a clock is cut from the side but may precede 至.
-        c = _CONNECTOR.match(text, left.end)
-        if c is None and left.hour is None and m.group("Lpart"):
-            c = _CONNECTOR.match(text, m.end("Lpart"))
-        recurring = _RECURRING.search(text, max(0, left.start - 6), left.start) is not None
-        if c is not None:
-            at = c.end()
-            if recurring and (nxt := _NEXT_PERIOD.match(text, at)):
-                at = nxt.end()  # 每年4月1日至次年3月31日
-            right = _right_side(text, at)
-        else:
-            right = _cell_right(text, left)
         if right is not None:
+            _carry_part(left, right)
             expr.right, expr.end = right, right.end
         pos = expr.end
-        if recurring:
+        if recurring or _is_rule(text, left, right):
             continue  # a rule of every year or month gives no point
         out.append(expr)
     return out

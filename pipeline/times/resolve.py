@@ -9,13 +9,21 @@ Year of a date written without one, in order:
    date; the year is the one that puts the date nearest that anchor, so ``1月3日`` near
    ``2015年12月31日`` is 2016, and ``12月28日`` after ``2024年1月10日`` is 2023 (the nanchang trap:
    the nearest-preceding-year rule would say 2024);
-3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it, and alone
-   picks the latest fitting year when nothing else gives one.
+   with only the publication date to go by, the date is the next one on or after it (a notice
+   announces what is coming), unless it falls in the :data:`RECENT_PAST_DAYS` before it;
+3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it; alone it
+   gives a year only when one year of :data:`PLAUSIBLE_YEARS` fits (never the year the parser runs);
+4. 去年/今年/明年 before a date count from the publication date (else the year anchor), 次年/翌年
+   from the date before it; a two-digit year (``15年3月2日``) is 2015.
 
-Relative days: ``今天/今晚/明日`` count from the publication date; ``次日/翌日/当日`` from the date
-before them in the same sentence (else the publication date). Relative months before a stated day
+A day written without its month (``自15日18时至22日8时``, the ``3日`` of ``2日、3日``) takes the
+month of the date before it in its sentence (the next month when the day would go back).
+
+Relative days: ``今天/今晚/明日/昨日`` count from the publication date; ``次日/翌日/当日/当晚`` from the
+date before them in the same sentence (else the publication date, except a bare 当日 without a
+clock, which then says nothing). Relative months before a stated day
 (``本月26日``, ``下月5日``) take their month from the publication date, else from the year anchor of
-rule 2; ``次月/当月`` from the date before them in the same sentence, as ``次日``. Without an anchor:
+rule 2; ``次月/当月/同月`` from the date before them in the same sentence, as ``次日``. Without an anchor:
 unresolved (None).
 """
 
@@ -34,6 +42,12 @@ __all__ = ["Resolved", "resolve_all", "sentence_bounds"]
 # Full dates before this year (birth dates, old regulations) are background: they give no year to
 # a year-less date of the notice.
 ANCHOR_MIN_YEAR = 1990
+# Years a weekday alone may point to (星期一 beside 12月28日): the span of the notices we know of,
+# with room on both sides. Several fitting years leave the date unresolved.
+PLAUSIBLE_YEARS = range(2000, 2036)
+# A year-less date anchored on the publication date may be this many days before it (a recent
+# event recalled); otherwise it is the next one on or after the publication.
+RECENT_PAST_DAYS = 45
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]")
 
 
@@ -95,15 +109,28 @@ def _nearest_year(month: int, day: int, anchor: dt.date, weekday: int | None) ->
 
 
 def _weekday_year(sides: list[Side]) -> int | None:
-    """Latest year (up to this one) in which every tagged month-day falls on its weekday."""
+    """The one year of :data:`PLAUSIBLE_YEARS` in which every tagged month-day falls on its weekday;
+    None when no year or several fit (the year is never taken from the day the parser runs)."""
     tagged = [s for s in sides if s.weekday is not None and s.month and s.day and s.year is None]
     if not tagged:
         return None
-    for y in range(dt.date.today().year, 1994, -1):
-        if all((d := _date(y, s.month, s.day)) is not None and d.weekday() == s.weekday  # type: ignore[arg-type]
-               for s in tagged):
-            return y
-    return None
+    fitting = [y for y in PLAUSIBLE_YEARS
+               if all((d := _date(y, s.month, s.day)) is not None and d.weekday() == s.weekday  # type: ignore[arg-type]
+                      for s in tagged)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _year_on_or_after(month: int, day: int, published: dt.date, weekday: int | None) -> int | None:
+    """The year of the first month-day on or after ``published`` less :data:`RECENT_PAST_DAYS`: a
+    notice announces what is coming (a date six months ahead is not six months past), though it may
+    recall the last few weeks. A weekday tag that fits a neighbouring year instead moves it there."""
+    earliest = published - dt.timedelta(days=RECENT_PAST_DAYS)
+    year = next((y for y in (earliest.year, earliest.year + 1)
+                 if (d := _date(y, month, day)) is not None and d >= earliest), None)
+    if year is None or weekday is None:
+        return year
+    fitting = [y for y in (year, year + 1, year - 1) if (d := _date(y, month, day)) is not None and d.weekday() == weekday]
+    return fitting[0] if fitting else year
 
 
 def _at(day: dt.date, side: Side) -> tuple[dt.datetime, str]:
@@ -118,10 +145,9 @@ def _at(day: dt.date, side: Side) -> tuple[dt.datetime, str]:
 class _Resolver:
     """Holds the year context of one text while its expressions are resolved in order."""
 
-    def __init__(self, text: str, exprs: list[Expression], published: dt.datetime | None,
-                 bounds: list[int] | None = None) -> None:
+    def __init__(self, text: str, exprs: list[Expression], published: dt.datetime | None) -> None:
         self.text = text
-        self.bounds = sentence_bounds(text) if bounds is None else bounds
+        self.bounds = sentence_bounds(text)
         self.full = _full_dates(text)
         self.full_offsets = [off for off, _ in self.full]
         self.published = published.astimezone(TZ).date() if published else None
@@ -134,13 +160,51 @@ class _Resolver:
     def _sentence_start(self, pos: int) -> int:
         return self.bounds[bisect.bisect_right(self.bounds, pos) - 1]
 
+    def _sentence_full_date(self, pos: int) -> dt.date | None:
+        """The last date written with its year before ``pos`` in the sentence of ``pos``."""
+        i = bisect.bisect_left(self.full_offsets, pos) - 1
+        if i >= 0 and self.full_offsets[i] >= self._sentence_start(pos):
+            return self.full[i][1]
+        return None
+
     def _anchor(self, pos: int) -> dt.date | None:
         """Year anchor for a year-less date at ``pos``."""
-        start = self._sentence_start(pos)
-        i = bisect.bisect_left(self.full_offsets, pos) - 1  # last full date before pos
-        if i >= 0 and self.full_offsets[i] >= start:
-            return self.full[i][1]
-        return self.median or self.published
+        return self._sentence_full_date(pos) or self.median or self.published
+
+    def _same_sentence(self, pos: int) -> bool:
+        """True when the previous resolved date is in the sentence of ``pos``."""
+        return self.previous is not None and self._sentence_start(self.previous[0]) == self._sentence_start(pos)
+
+    def _relative_year(self, side: Side, previous: dt.date | None) -> int | None:
+        """Year of a side written with 去年/今年/明年 (from the publication, else the year anchor) or
+        次年/翌年 (from the date before)."""
+        base = previous if side.rel_year_to_previous and previous is not None else None
+        base = base or self.published or self._anchor(side.start)
+        return None if base is None else base.year + (side.rel_year or 0)
+
+    def _year(self, side: Side) -> int | None:
+        """Year of a month-day written without one (see the module docstring)."""
+        assert side.month is not None and side.day is not None
+        if side.rel_year is not None:
+            return self._relative_year(side, self.previous[1] if self._same_sentence(side.start) and self.previous else None)
+        anchor = self._sentence_full_date(side.start) or self.median
+        if anchor is not None:
+            return _nearest_year(side.month, side.day, anchor, side.weekday)
+        if self.published is not None:
+            return _year_on_or_after(side.month, side.day, self.published, side.weekday)
+        return self.weekday_year
+
+    def _bare_day(self, side: Side) -> dt.date | None:
+        """A day written without its month (15日18时, 6日、7日): the month of the date before it, or
+        the next month when the day would go back."""
+        if self.previous is None or side.day is None or not self._same_sentence(side.start):
+            return None
+        before = self.previous[1]
+        day = _date(before.year, before.month, side.day)
+        if day is not None and day < before:
+            nxt = before.replace(day=1) + dt.timedelta(days=32)
+            day = _date(nxt.year, nxt.month, side.day)
+        return day
 
     def _month_day(self, side: Side, previous: dt.date | None) -> dt.date | None:
         """Day of a relative-month side (本月26日): ``previous`` anchors 次月/当月, else publication."""
@@ -154,28 +218,20 @@ class _Resolver:
     def day_of(self, side: Side) -> dt.date | None:
         """Calendar day of a left side (or a self-standing right side); None if unresolved."""
         if side.rel_month is not None:
-            same = self.previous is not None \
-                and self._sentence_start(self.previous[0]) == self._sentence_start(side.start)
+            same = self._same_sentence(side.start)
             return self._month_day(side, self.previous[1] if same and self.previous else None)
         if side.rel is not None:
-            if side.rel_to_previous and self.previous is not None \
-                    and self._sentence_start(self.previous[0]) == self._sentence_start(side.start):
+            if side.rel_to_previous and self._same_sentence(side.start) and self.previous is not None:
                 return self.previous[1] + dt.timedelta(days=side.rel_offset or 0)
-            if self.published is None:
-                return None
+            if self.published is None or (side.bare and side.rel_to_previous):
+                return None  # a bare 当日 with no date before it in its sentence says nothing
             return self.published + dt.timedelta(days=side.rel_offset or 0)
+        if side.bare_day:
+            return self._bare_day(side)
         if side.month is None or side.day is None:
             return None
-        year = side.year
-        if year is None:
-            anchor = self._anchor(side.start)
-            if anchor is not None:
-                year = _nearest_year(side.month, side.day, anchor, side.weekday)
-            elif self.weekday_year is not None:
-                year = self.weekday_year
-        if year is None:
-            return None
-        return _date(year, side.month, side.day)
+        year = side.year if side.year is not None else self._year(side)
+        return None if year is None else _date(year, side.month, side.day)
 
     def right_day(self, left_day: dt.date | None, left: Side, right: Side) -> dt.date | None:
         """Calendar day of a range's right side, filling what it omits from the left side."""
@@ -187,6 +243,9 @@ class _Resolver:
             return self.day_of(right)
         if right.year is not None and right.month is not None and right.day is not None:
             return _date(right.year, right.month, right.day)
+        if right.rel_year is not None and right.month is not None and right.day is not None:
+            year = self._relative_year(right, left_day)  # 本月31日至明年1月3日
+            return None if year is None else _date(year, right.month, right.day)
         if right.month is not None and right.day is not None:
             if left_day is None:
                 return self.day_of(right)
@@ -226,11 +285,7 @@ class _Resolver:
         return Resolved(expr, start, end, sp, ep)
 
 
-def resolve_all(text: str, exprs: list[Expression], published: dt.datetime | None,
-                bounds: list[int] | None = None) -> list[Resolved]:
-    """Resolve every expression of ``text`` in order (see the module docstring).
-
-    ``bounds`` are the text's :func:`sentence_bounds` when the caller has them already.
-    """
-    r = _Resolver(text, exprs, published, bounds)
+def resolve_all(text: str, exprs: list[Expression], published: dt.datetime | None) -> list[Resolved]:
+    """Resolve every expression of ``text`` in order (see the module docstring)."""
+    r = _Resolver(text, exprs, published)
     return [r.resolve(e) for e in exprs]

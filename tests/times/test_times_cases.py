@@ -318,7 +318,62 @@ BUGS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS)
+# round 4 (real corpus, tune half): forms the hidden notices held. Our own sentences; each rule has
+# a variant no corpus holds and a near miss where it must not fire.
+GRAMMAR_4 = [
+    # dotted and tilde ranges: the right end written month.day like the left
+    P("税控系统于2022.3.5~3.7停机升级", None, ["2022-03-05", "2022-03-07"], id="dotted-tilde-range"),
+    P("2023/11/20-11/22暂停办理登记", None, ["2023-11-20", "2023-11-22"], id="variant-slashed-range"),
+    P("2022年3月5日-3.7升级", None, ["2022-03-05"], id="nearmiss-month-day-after-a-chinese-date"),
+    # a list of days after a date: each day a point, month from the date
+    P("定于8月2日、3日暂停对外办理", "2022-07-25", ["2022-08-02", "2022-08-03"], id="listed-day-after-a-date"),
+    P("9月8日、9日和12日窗口休息", "2022-09-01", ["2022-09-08", "2022-09-09", "2022-09-12"],
+      id="variant-three-listed-days"),
+    P("8月2日起受理,3日内办结", "2022-07-25", ["2022-08-02"], id="nearmiss-a-duration-after-a-comma"),
+    # a day without its month: the month of the date before it in the sentence
+    P("9月10日起试运行,自15日18时至17日6时停机", "2022-09-01", ["2022-09-10", "2022-09-15T18:00", "2022-09-17T06:00"],
+      id="bare-day-range-month-from-before"),
+    P("11月28日起试运行,自30日22时至2日6时停机", "2022-11-20", ["2022-11-28", "2022-11-30T22:00", "2022-12-02T06:00"],
+      id="variant-bare-day-range-into-next-month"),
+    P("办理时限为15日18时至20日18时", "2022-09-01", [], id="nearmiss-bare-days-with-no-date-before"),
+    # compressed day ranges
+    P("6月3-5日暂停办理", "2022-05-30", ["2022-06-03", "2022-06-05"], id="compressed-day-range"),
+    P("11月28—30日系统迁移", "2022-11-20", ["2022-11-28", "2022-11-30"], id="variant-compressed-with-long-dash"),
+    P("6月3-5个工作日内办结", "2022-05-30", [], id="nearmiss-compressed-needs-a-day-word"),
+    # 同月 like 当月
+    P("2月20日暂停,同月25日恢复", "2023-02-10", ["2023-02-20", "2023-02-25"], id="tongyue-from-the-date-before"),
+    # bare relative days
+    P("市医保局今日发布通告", "2023-04-06", ["2023-04-06"], id="bare-jinri-is-the-publication-day"),
+    P("系统昨天下午已恢复", "2023-04-06", ["2023-04-05"], id="variant-bare-zuotian"),
+    P("请关注今日头条号", "2023-04-06", [], id="nearmiss-jinri-in-a-name"),
+    P("后天恢复办理", "2021-10-26", ["2021-10-28"], id="bare-houtian-before-a-cue"),
+    P("今天小编整理了就医指南", "2023-04-06", [], id="nearmiss-jintian-in-a-phrase"),
+    P("业务当日办结", "2023-04-06", [], id="nearmiss-dangri-without-a-date-before"),
+    P("请于3月29日15:00前办完当日的业务", "2024-03-20", ["2024-03-29T15:00"], id="nearmiss-dangri-restates-its-date"),
+    # the year: a two-digit year, 去年/今年/明年, the next date after the publication, never today's year
+    P("22年5月6日起暂停", None, ["2022-05-06"], id="two-digit-year"),
+    P("去年11月3日起试点", "2023-02-01", ["2022-11-03"], id="qunian-sets-the-year"),
+    P("明年1月2日恢复", "2023-12-10", ["2024-01-02"], id="variant-mingnian-sets-the-year"),
+    P("今年6月1日起执行", "2023-12-10", ["2023-06-01"], id="nearmiss-jinnian-stays-in-the-past"),
+    P("7月1日起暂停办理", "2023-12-15", ["2024-07-01"], id="month-day-is-the-next-after-publication"),
+    P("11月20日印发的通知", "2023-12-15", ["2023-11-20"], id="nearmiss-a-recent-past-date-stays"),
+    P("3月29日(星期一)起暂停", None, [], id="weekday-alone-fits-several-years"),
+    P("本月30日18时至明年1月2日8时停机", "2022-12-20", ["2022-12-30T18:00", "2023-01-02T08:00"],
+      id="mingnian-on-the-right-side"),
+    # the right end takes the left end's afternoon
+    P("5月9日下午2点到4点暂停", "2023-05-01", ["2023-05-09T14:00", "2023-05-09T16:00"], id="afternoon-carried-right"),
+    P("5月9日晚上9点至12点停机", "2023-05-01", ["2023-05-09T21:00", "2023-05-10T00:00"], id="variant-evening-to-midnight"),
+    P("5月9日下午2点至次日8点停机", "2023-05-01", ["2023-05-09T14:00", "2023-05-10T08:00"],
+      id="nearmiss-right-side-with-its-own-day"),
+    # a range for every year is a rule
+    P("年度为当年10月1日至次年9月30日", "2023-05-01", [], id="dangnian-to-cinian-is-a-rule"),
+    P("上一年度(1月1日至12月31日)的还款额", "2023-05-01", [], id="variant-yearless-calendar-year"),
+    P("2023年1月1日至12月31日试行", None, ["2023-01-01", "2023-12-31"], id="nearmiss-calendar-year-with-its-year"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS
+                         + GRAMMAR_4)
 def test_points(text: str, published: str | None, expected: list[str]) -> None:
     assert points(text, published) == expected
 
@@ -518,7 +573,40 @@ DOWNTIME = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME)
+# round 4 (real corpus, tune half): the headline is the stop of the main business.
+DOWNTIME_4 = [
+    P("3月1日、2日,交管APP升级,其间不能办理业务。3月5日起暂停在窗口办理驾驶证业务。", "2023-02-27",
+      ("2023-03-05", None), id="a-counter-stop-before-an-online-one"),
+    P("3月1日起暂停网上缴费。3月2日起暂停办理医保业务。", "2023-02-27", ("2023-03-02", None),
+      id="variant-payment-first"),
+    P("3月1日起暂停办理业务,网上渠道同步关闭。", "2023-02-27", ("2023-03-01", None),
+      id="nearmiss-one-stop-of-both"),
+    P("一、停机切换时间(一)2024年5月10日18时起,暂停医保缴费功能;(二)2024年5月12日18时起,暂停定点医药机构医保结算业务。",
+      None, ("2024-05-12T18:00", None), id="partial-stop-under-a-stop-time-label"),
+    P("一、停机切换时间 2024年5月10日18时起,暂停医保经办业务。", None, ("2024-05-10T18:00", None),
+      id="nearmiss-core-stop-under-the-label"),
+    P("1月8日18时起个人网厅停止所有线上社保业务;1月10日18时起,经办机构暂停所有社保业务办理,预计1月15日8时恢复。",
+      "2024-01-02", ("2024-01-10T18:00", "2024-01-15T08:00"), id="online-business-words-are-a-part"),
+    P("1月8日18时起,柜台和网上社保业务全部暂停,1月15日8时恢复。", "2024-01-02",
+      ("2024-01-08T18:00", "2024-01-15T08:00"), id="nearmiss-counters-and-online"),
+    P("1、9月1日0时-9月10日24时,暂停跨省转入业务受理。2、9月5日0时-9月10日24时,暂停所有渠道提取业务。", "2024-08-20",
+      ("2024-09-05T00:00", "2024-09-11T00:00"), id="transfer-in-is-a-part"),
+    P("2023年12月27日至12月30日,各网点暂停对外办理业务。系统关闭时间:2023年12月27日16时至2024年1月2日9时,"
+      "关闭网上大厅、手机App等线上渠道。", None, ("2023-12-27", "2024-01-02T09:00"), id="online-clock-is-not-the-counter-clock"),
+    P("2023年12月27日至12月30日,暂停办理业务。2023年12月27日16时至12月30日,柜台和网上大厅关闭。", None,
+      ("2023-12-27T16:00", "2023-12-30"), id="nearmiss-same-day-clock-of-the-same-stop"),
+    P("1、居民医保参保登记、核定业务\n暂停时间: 2024年3月4日17:00起\n2、定点医药机构联网结算业务\n"
+      "暂停时间: 2024年3月8日18:00起\n恢复时间: 2024年3月15日8:00后恢复", None, ("2024-03-08T18:00", "2024-03-15T08:00"),
+      id="item-line-over-a-bare-label"),
+    P("2024年6月1日22时至6月2日6时停机维护,6月2日7时重启服务。", None, ("2024-06-01T22:00", "2024-06-02T07:00"),
+      id="restart-is-a-resumption"),
+    P("一、暂停时间\n2024年8月16日17时起暂停办理各项涉税业务。\n二、恢复办理时间\n自2024年8月23日8时30分起,全省各级税务机关",
+      None, ("2024-08-16T17:00", "2024-08-23T08:30"), id="heading-over-a-line-opened-by-zi"),
+    P("4月8日停机,当晚恢复。", "2024-04-01", ("2024-04-08", "2024-04-08"), id="dangwan-resumes-the-same-day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
@@ -611,8 +699,6 @@ def test_caller_skip_spans_are_honoured() -> None:
 
 # --- known failures ---------------------------------------------------------------------------
 KNOWN_FAILURES = [
-    P("后天恢复办理", "2021-10-26", ["2021-10-28"], id="relative-day-without-clock-or-qi"),
-    P("2021年10月19日至20日、22日暂停", None, ["2021-10-19", "2021-10-20", "2021-10-22"], id="listed-bare-days"),
     P("自10月19日起至本月底", "2021-10-01", ["2021-10-19", "2021-10-31"], id="month-end-words"),
 ]
 
