@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
 from .cuescan import compile_cue, iter_matches, prefiltered
-from .normalize import compact
+from .normalize import compact, compact_normalized
 from .records import TZ
 from .ruledata import load_yaml
 
@@ -183,8 +184,7 @@ def _rules() -> _PageRules:
 
 # Machine-style stamps: 2021-10-11, 2021/10/11 17:07, 2021年09月24日, 22-09-15 04:51:58.
 _STAMP = re.compile(
-    r"""(?P<y>\d(?<!\d\d)(?:\d{3}|\d))   # year: four or two digits, not the tail of a longer number
-                                     # (a digit first, so the engine can skip to digits)
+    r"""(?<!\d)(?P<y>\d{4}|\d{2})   # year: four or two digits, not the tail of a longer number
         \s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?   # date
         (?:\s*(?P<H>\d{1,2})[:时](?P<M>\d{2})(?::(?P<S>\d{2}))?)?                     # optional clock
         (?!\d)""",
@@ -327,52 +327,76 @@ class _Info:
 
 
 def _read_info_line(line: str) -> _Info | None:
-    """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one."""
+    """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one.
+
+    Steps: a repost credit (转自…); a line stating a time range is never one; a bare stamp line;
+    a labelled line read field by field, then an unlabelled stamp inside it.
+    """
     r = _rules()
-    for pattern in r.repost:
-        m = pattern.match(line)
-        if m:  # 转自德州医保公众号: credits where a repost came from, like a 来源 line
-            name = m["name"]
-            return _Info(publisher=name, publisher_evidence=f"转自:{name}")
+    credit = _repost_credit(line)
+    if credit is not None:
+        return credit
     labels = list(iter_matches(r.label_re, line, 1))
     stamp = _STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):
         return None  # 2022年12月31日18时—2023年1月1日24时 under a heading states the stop, not the page
     if not labels:
-        # A bare stamp line right under the title: "2020-04-30 17:07".
-        if stamp and len(line) <= 40 and not any(w in line for w in r.stamp_line_stop_words):
-            stamped = parse_stamp(line)
-            return _Info(date=stamped, date_evidence=line) if stamped else None
-        return None
+        return _bare_stamp_line(line) if stamp else None
     if len(line) > 160 or any(w in line for w in r.info_line_stop_words):
         return None
     info = _Info()
     for i, lm in enumerate(labels):
-        label = lm.group("label")
         end = labels[i + 1].start(1) if i + 1 < len(labels) else len(line)
-        value = line[lm.end(1):end].strip(" |:：")
-        if label in r.source or label in r.author:
-            # The value stops at the first blank (a date or another field may follow).
-            name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
-            name = re.sub(r"\d.*$", "", name).strip()
-            if label in r.source and name:
-                info.publisher, info.publisher_evidence = name, f"{label}:{name}"
-            elif name:
-                info.author = name
-        elif label in r.trusted or label in r.untrusted:
-            value_dt = parse_stamp(value)
-            if value_dt is None:
-                continue
-            if label in r.untrusted:
-                info.host_stamp = value_dt
-            else:
-                info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+        _read_field(info, lm.group("label"), line[lm.end(1):end].strip(" |:："))
     if info.date is None and info.host_stamp is None and stamp:
-        # An unlabelled stamp inside an info line (来源:红网 作者:... 2021-08-23 11:45:39).
-        before = line[: stamp.start()]
-        if not any(lbl in before[-6:] for lbl in r.untrusted):
-            info.date, info.date_evidence = parse_stamp(stamp.group(0)), stamp.group(0)
+        _read_unlabelled_stamp(info, line, stamp)
     return info
+
+
+def _repost_credit(line: str) -> _Info | None:
+    """``转自德州医保公众号``: credits where a repost came from, like a 来源 line."""
+    for pattern in _rules().repost:
+        m = pattern.match(line)
+        if m:
+            return _Info(publisher=m["name"], publisher_evidence=f"转自:{m['name']}")
+    return None
+
+
+def _bare_stamp_line(line: str) -> _Info | None:
+    """A bare stamp line right under the title: ``2020-04-30 17:07`` (no words stating a time)."""
+    if len(line) > 40 or any(w in line for w in _rules().stamp_line_stop_words):
+        return None
+    stamped = parse_stamp(line)
+    return _Info(date=stamped, date_evidence=line) if stamped else None
+
+
+def _read_field(info: _Info, label: str, value: str) -> None:
+    """One labelled field of an info line into ``info``: issuer, author, page date or host stamp."""
+    r = _rules()
+    if label in r.source or label in r.author:
+        # The value stops at the first blank (a date or another field may follow).
+        name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
+        name = re.sub(r"\d.*$", "", name).strip()
+        if label in r.source and name:
+            info.publisher, info.publisher_evidence = name, f"{label}:{name}"
+        elif name:
+            info.author = name
+    elif label in r.trusted or label in r.untrusted:
+        value_dt = parse_stamp(value)
+        if value_dt is None:
+            return
+        if label in r.untrusted:
+            info.host_stamp = value_dt
+        else:
+            info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+
+
+def _read_unlabelled_stamp(info: _Info, line: str, stamp: re.Match[str]) -> None:
+    """An unlabelled stamp inside an info line (来源:红网 作者:... 2021-08-23 11:45:39) is the page's
+    date unless a host-stamp label (更新时间) stands right before it."""
+    before = line[: stamp.start()]
+    if not any(lbl in before[-6:] for lbl in _rules().untrusted):
+        info.date, info.date_evidence = parse_stamp(stamp.group(0)), stamp.group(0)
 
 
 def _heading_candidate(line: str) -> bool:
@@ -414,123 +438,195 @@ def _clean_title(line: str) -> str:
     return _SPACE_IN_CJK.sub("", line).strip()
 
 
+class _PageLines:
+    """A page's lines with their chrome and info-line readings, each made once.
+
+    The lines above the body are read by several steps (the head scan, the look-ahead under a
+    question headline, the body scan from the title on, the lines kept above a title-less body);
+    reading each line once per page keeps clean_page about a quarter faster on the corpora.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self._chrome: dict[int, bool] = {}
+        self._info: dict[int, _Info | None] = {}
+
+    def chrome(self, j: int) -> bool:
+        """Whether line ``j`` (stripped, with content) is page chrome."""
+        if j not in self._chrome:
+            self._chrome[j] = _is_chrome(self.lines[j].strip())
+        return self._chrome[j]
+
+    def info(self, j: int) -> _Info | None:
+        """Line ``j`` read as an info line (来源, 发布时间 ...), or None when it is not one."""
+        if j not in self._info:
+            self._info[j] = _read_info_line(self.lines[j].strip())
+        return self._info[j]
+
+
+class _Candidate(NamedTuple):
+    """A line above the body that may be the notice's heading."""
+
+    at: int  # its index in the page's lines
+    followed: bool  # an info line comes next (来源:… 时间:… under a headline)
+
+
+@dataclass(slots=True)
+class _Head:
+    """What the lines above the body hold: info lines, heading candidates, where the body starts."""
+
+    infos: list[_Info] = field(default_factory=list)
+    candidates: list[_Candidate] = field(default_factory=list)
+    body_start: int = 0
+
+
+@dataclass(slots=True)
+class _Body:
+    """The body lines kept from the title on, and what was read between them."""
+
+    kept: list[str] = field(default_factory=list)
+    infos: list[_Info] = field(default_factory=list)  # info lines between the title and the text
+    tail_sources: list[str] = field(default_factory=list)  # 来源:X lines after the text
+
+
 def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
-    """Split normalized page text into the notice body and its metadata (see module docstring)."""
+    """Split normalized page text into the notice body and its metadata (see module docstring).
+
+    Steps: scan the head for info lines and heading candidates, choose the title, keep the body
+    lines from the title on (chrome, info lines and footer out), then read the publisher and the
+    publication date from what was found.
+    """
     hints = hints or PageHints()
-    r = _rules()
-    lines = text.split("\n")
-    # The lines above the body are read by two passes (the head scan, then the body scan from the
-    # title on): each line's chrome and info-line readings are computed once, for this page only.
-    chrome_of: dict[int, bool] = {}
-    info_of: dict[int, _Info | None] = {}
-
-    def is_chrome(j: int, line: str) -> bool:
-        if j not in chrome_of:
-            chrome_of[j] = _is_chrome(line)
-        return chrome_of[j]
-
-    def info_line(j: int, line: str) -> _Info | None:
-        if j not in info_of:
-            info_of[j] = _read_info_line(line)
-        return info_of[j]
-
-    def info_follows(i: int) -> bool:
-        """True when the next line with content (chrome aside) is an info line."""
-        for j in range(i + 1, len(lines)):
-            nxt = lines[j].strip()
-            if nxt and not is_chrome(j, nxt):
-                return info_line(j, nxt) is not None
-        return False
-
-    infos: list[_Info] = []
-    candidates: list[tuple[int, bool]] = []  # (line index, followed by an info line)
+    page_lines = _PageLines(text)
+    lines = page_lines.lines
     hint_title = compact(hints.title) if hints.title else ""
-    body_start = len(lines)
-    last_candidate: int | None = None
-    for i, raw in enumerate(lines):
+    head = _scan_head(page_lines, hint_title)
+    late = _late_heading(page_lines, head.body_start, _rules().title_words)
+    title_idx = _choose_title(lines, head.candidates, hint_title, _rules().title_words, late)
+    if title_idx is None:
+        title = None
+        first = head.body_start
+        opening = _lines_above_body(page_lines, first)
+    else:
+        title = _title_at(lines, title_idx)
+        first = title_idx + 1
+        opening = [title, ""]
+    title_forms = {compact_normalized(lines[c.at]) for c in head.candidates} | ({compact_normalized(title)} if title else set())
+    body = _scan_body(page_lines, first, title, title_forms, opening)
+    page = CleanPage(body_text="\n".join(body.kept), title=title)
+    _read_metadata(page, head.infos + body.infos, hints, body.tail_sources)
+    return page
+
+
+def _scan_head(page_lines: _PageLines, hint_title: str) -> _Head:
+    """Read the lines above the body: info lines, heading candidates, and the first body line."""
+    head = _Head(body_start=len(page_lines.lines))
+    last_is_candidate = False  # the last line with content (chrome and info lines aside) is a candidate
+    for i, raw in enumerate(page_lines.lines):
         line = raw.strip()
-        if not line:
+        if not line or page_lines.chrome(i):
             continue
-        if is_chrome(i, line):
-            continue
-        info = info_line(i, line)
+        info = page_lines.info(i)
         if info is not None:
-            infos.append(info)
-            if last_candidate is not None:
-                candidates[-1] = (last_candidate, True)
+            head.infos.append(info)
+            if last_is_candidate:
+                head.candidates[-1] = head.candidates[-1]._replace(followed=True)
             continue
         # A headline put as a question ends like a sentence; the info line under it shows it heads
         # the page (…您关心吗? / 时间:2022-05-20 来源:…).
-        question = _question_headline(line) and info_follows(i)
-        if not question and _is_body_line(line) and not (hint_title and compact(line) == hint_title):
-            body_start = i
+        question = _question_headline(line) and _info_follows(page_lines, i)
+        if not question and _is_body_line(line) and not (hint_title and compact_normalized(line) == hint_title):
+            head.body_start = i
             break
-        if question or _heading_candidate(line):
-            candidates.append((i, False))
-            last_candidate = i
-        else:
-            last_candidate = None
+        last_is_candidate = question or _heading_candidate(line)
+        if last_is_candidate:
+            head.candidates.append(_Candidate(i, followed=False))
+    return head
 
-    late = _late_heading(lines, body_start, r.title_words, is_chrome)
-    title_idx = _choose_title(lines, candidates, hint_title, r.title_words, late)
-    kept: list[str] = []
-    title = None
-    if title_idx is not None:
-        title = _clean_title(lines[title_idx])
-        issuer = _issuer_line_above(lines, title_idx, title)
-        if issuer:
-            title = issuer + title
-        kept.append(title)
-        kept.append("")
-        first = title_idx + 1
-    else:
-        first = min(body_start, len(lines))
-        # Without a title, keep the non-chrome lines above the body (they may state times).
-        for j in range(0, first):
-            line = lines[j].strip()
-            if line and not is_chrome(j, line) and info_line(j, line) is None:
-                kept.append(line)
-    body_started = bool(kept) and title_idx is None
-    title_form = compact(title) if title else ""
-    # The title forms serve only _strip_bracketed_title on a line holding 【: built on first need.
-    title_forms: set[str] | None = None
-    tail_sources: list[str] = []
+
+def _info_follows(page_lines: _PageLines, i: int) -> bool:
+    """True when the next line with content (chrome aside) is an info line."""
+    for j in range(i + 1, len(page_lines.lines)):
+        if page_lines.lines[j].strip() and not page_lines.chrome(j):
+            return page_lines.info(j) is not None
+    return False
+
+
+def _title_at(lines: list[str], idx: int) -> str:
+    """The title read from line ``idx``, with the issuer line over a 关于 heading put before it."""
+    title = _clean_title(lines[idx])
+    issuer = _issuer_line_above(lines, idx, title)
+    return issuer + title if issuer else title
+
+
+def _lines_above_body(page_lines: _PageLines, first: int) -> list[str]:
+    """Without a title, the non-chrome lines above the body are kept (they may state times)."""
+    kept = []
+    for j in range(first):
+        line = page_lines.lines[j].strip()
+        if line and not page_lines.chrome(j) and page_lines.info(j) is None:
+            kept.append(line)
+    return kept
+
+
+def _scan_body(
+    page_lines: _PageLines, first: int, title: str | None, title_forms: set[str], opening: list[str]
+) -> _Body:
+    """Keep the body lines from ``first`` on, after ``opening`` (the title, or lines above the body).
+
+    Until the text begins, info lines are read, the title repeated under itself is dropped and a
+    document number is kept; once it has begun, a footer marker ends it and a 来源 line credits the
+    issuer. Chrome is dropped throughout, and a repost site's 【page title】 glued into a line.
+    """
+    r = _rules()
+    body = _Body(kept=list(opening))
+    started = bool(opening) and title is None
+    title_form = compact_normalized(title) if title else ""
+    lines = page_lines.lines
     for j in range(first, len(lines)):
         line = lines[j].strip()
         if not line:
-            if kept and kept[-1] != "":
-                kept.append("")
+            if body.kept and body.kept[-1] != "":
+                body.kept.append("")
             continue
-        if body_started and r.footer.search(line):
+        if started and r.footer.search(line):
             break
-        if is_chrome(j, line):
+        if page_lines.chrome(j):
             continue
-        if not body_started:
-            info = info_line(j, line)
-            if info is not None:
-                infos.append(info)
-                continue
-        if not body_started and title and compact(line) == title_form:
-            continue  # the title repeated under itself
-        if not body_started and title and r.doc_number.match(line):
-            kept.append(line)  # 宁税发〔2021〕12号 under the title: the info line may come next
-            continue
-        if body_started:
+        if started:
             source = r.tail_source.match(line)
             if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
-                tail_sources.append(source["name"])
+                body.tail_sources.append(source["name"])
                 continue
-        if title_forms is None and "【" in line:
-            title_forms = {compact(lines[i]) for i, _ in candidates} | ({title_form} if title else set())
-        line = _strip_bracketed_title(line, title_forms or set())
-        if not line:
+        elif _read_header_line(line, page_lines.info(j), title_form, body):
             continue
-        body_started = True
-        kept.append(line)
-    while kept and kept[-1] == "":
-        kept.pop()
-    body = "\n".join(kept)
-    page = CleanPage(body_text=body, title=title)
+        line = _strip_bracketed_title(line, title_forms)
+        if line:
+            started = True
+            body.kept.append(line)
+    while body.kept and body.kept[-1] == "":
+        body.kept.pop()
+    return body
+
+
+def _read_header_line(line: str, info: _Info | None, title_form: str, body: _Body) -> bool:
+    """A line between the title and the text: True when it was an info line (``info``), the repeated
+    title or a document number (kept: 宁税发〔2021〕12号, an info line may come next)."""
+    if info is not None:
+        body.infos.append(info)
+        return True
+    if not title_form:
+        return False
+    if compact_normalized(line) == title_form:
+        return True
+    if _rules().doc_number.match(line):
+        body.kept.append(line)
+        return True
+    return False
+
+
+def _read_metadata(page: CleanPage, infos: list[_Info], hints: PageHints, tail_sources: list[str]) -> None:
+    """Publisher and publication date, best source first, and the evidence spans of all three."""
     _apply_infos(page, infos, hints)
     signer = _read_signature(page)
     _read_dateline(page)
@@ -542,7 +638,6 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
         _publisher_from_body(page)
     _prefer_fuller_name(page, [_title_issuer(page.title), signer])
     _locate_evidence(page)
-    return page
 
 
 # Where a publisher_evidence of each kind stands in the body: "find" from the start (the title,
@@ -566,7 +661,7 @@ def _locate_evidence(page: CleanPage) -> None:
 
 def _choose_title(
     lines: list[str],
-    candidates: list[tuple[int, bool]],
+    candidates: list[_Candidate],
     hint_title: str,
     title_words: tuple[str, ...],
     late: int | None = None,
@@ -586,17 +681,17 @@ def _choose_title(
 
 
 def _ranked_title(
-    lines: list[str], candidates: list[tuple[int, bool]], hint_title: str, title_words: tuple[str, ...]
+    lines: list[str], candidates: list[_Candidate], hint_title: str, title_words: tuple[str, ...]
 ) -> int | None:
     """The best of the heading candidates above the body (see :func:`_choose_title`)."""
     if hint_title:
-        for idx, _ in reversed(candidates):
-            if compact(lines[idx]) == hint_title:
-                return idx
-    worded = [idx for idx, _ in candidates if _clean_title(lines[idx]).endswith(title_words)]
+        for c in reversed(candidates):
+            if compact_normalized(lines[c.at]) == hint_title:
+                return c.at
+    worded = [c.at for c in candidates if _clean_title(lines[c.at]).endswith(title_words)]
     if worded:
         return worded[-1]
-    headed = [idx for idx, followed in candidates if followed]
+    headed = [c.at for c in candidates if c.followed]
     if headed:
         return headed[-1]
     return None
@@ -605,12 +700,7 @@ def _ranked_title(
 _LATE_HEADING_WINDOW = 3  # lines with content, from the first body line on, still in the header area
 
 
-def _late_heading(
-    lines: list[str],
-    body_start: int,
-    title_words: tuple[str, ...],
-    is_chrome: Callable[[int, str], bool],
-) -> int | None:
+def _late_heading(page_lines: _PageLines, body_start: int, title_words: tuple[str, ...]) -> int | None:
     """The notice's own heading just below a site's or forum's lead-in, or None.
 
     A forum post or an aggregator copy puts a line of its own (刚在医保局网站看到的,转过来…:, 导读:…)
@@ -618,9 +708,10 @@ def _late_heading(
     heading ending with a notice word among the first lines of the body is that heading.
     """
     seen = 0
+    lines = page_lines.lines
     for j in range(body_start, len(lines)):
         line = lines[j].strip()
-        if not line or is_chrome(j, line):
+        if not line or page_lines.chrome(j):
             continue
         if _ENUM_START.match(line) or seen >= _LATE_HEADING_WINDOW:
             return None  # the notice's own sections have begun
@@ -640,12 +731,11 @@ def _issuer_line_above(lines: list[str], idx: int, title: str) -> str | None:
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:
     """Drop a repost site's 【page title】 glued into the text."""
-
-    if "【" not in line:  # most lines hold no bracketed title
-        return line.strip()
+    if "【" not in line:
+        return line
 
     def repl(m: re.Match[str]) -> str:
-        return "" if compact(m.group(1)) in title_forms else m.group(0)
+        return "" if compact_normalized(m.group(1)) in title_forms else m.group(0)
 
     return re.sub(r"【([^】]{6,90})】", repl, line).strip()
 
@@ -679,18 +769,13 @@ def _read_signature(page: CleanPage) -> str | None:
     """
     body = page.body_text
     lines = body.split("\n")
-    tail: list[int] = []  # the last four lines with content, read from the end (the body can be long)
-    for i in range(len(lines) - 1, -1, -1):
-        if lines[i].strip():
-            tail.insert(0, i)
-            if len(tail) == 4:
-                break
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))  # line starts
+    tail = [i for i, line in enumerate(lines) if line.strip()][-4:]  # the last four lines with content
     for i in reversed(tail):
         m = _SIGNATURE_DATE.match(lines[i].strip())
         if not m:
             continue
-        offset = sum(len(line) + 1 for line in lines[:i])  # where line i starts in the body
-        start = offset + lines[i].index(m["date"])
+        start = offsets[i] + lines[i].index(m["date"])
         page.skip_spans.append((start, start + len(m["date"])))
         year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
         if year is None or month is None or day is None:
