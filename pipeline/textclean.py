@@ -125,6 +125,9 @@ class _PageRules:
     stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
     dateline: re.Pattern[str]  # 本报讯 12月30日: at the body's start
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
+    column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
+    doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
+    name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
 
@@ -160,7 +163,10 @@ def _rules() -> _PageRules:
         title_words=tuple(data["notice_title_words"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
-        relays=[compile_cue(p.replace("{agency}", f"(?P<name>{agency})")) for p in data["news_relays"]],
+        relays=[
+            compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)"))
+            for p in data["news_relays"]
+        ],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
         # A 来源 line after the body (a WeChat post credits its source at the end): the label
@@ -177,6 +183,11 @@ def _rules() -> _PageRules:
         stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
         dateline=re.compile(rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*[::]"),
         bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
+        column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
+        name_breakers=tuple(data["agency_name_breakers"]),
+        doc_number_prefix=re.compile(
+            "(?:" + "|".join(f"(?:{p.removesuffix('$')})" for p in data["document_number_lines"]) + r")\s+(?=\S{6})"
+        ),
         bare_levels=dict(bare["levels"]),
         bare_expand=dict(bare["expand"]),
     )
@@ -434,7 +445,11 @@ def _is_body_line(line: str) -> bool:
 
 
 def _clean_title(line: str) -> str:
+    """A heading line as a title: a 【tag】, a column tag (快资讯:, 通知 |) or a document number
+    (XX通告2019年第13号) before it dropped, blanks between CJK characters removed."""
     line = _TAG_PREFIX.sub("", line.strip())
+    line = _rules().column_tag.sub("", line)
+    line = _rules().doc_number_prefix.sub("", line)
     return _SPACE_IN_CJK.sub("", line).strip()
 
 
@@ -503,18 +518,20 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     head = _scan_head(page_lines, hint_title)
     late = _late_heading(page_lines, head.body_start, _rules().title_words)
     title_idx = _choose_title(lines, head.candidates, hint_title, _rules().title_words, late)
+    issuer = None
     if title_idx is None:
         title = None
         first = head.body_start
         opening = _lines_above_body(page_lines, first)
     else:
-        title = _title_at(lines, title_idx)
+        heading = _heading_at(page_lines, title_idx)
+        title, issuer = heading.title, heading.issuer
         first = title_idx + 1
         opening = [title, ""]
     title_forms = {compact_normalized(lines[c.at]) for c in head.candidates} | ({compact_normalized(title)} if title else set())
     body = _scan_body(page_lines, first, title, title_forms, opening)
     page = CleanPage(body_text="\n".join(body.kept), title=title)
-    _read_metadata(page, head.infos + body.infos, hints, body.tail_sources)
+    _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
     return page
 
 
@@ -552,11 +569,48 @@ def _info_follows(page_lines: _PageLines, i: int) -> bool:
     return False
 
 
-def _title_at(lines: list[str], idx: int) -> str:
-    """The title read from line ``idx``, with the issuer line over a 关于 heading put before it."""
-    title = _clean_title(lines[idx])
-    issuer = _issuer_line_above(lines, idx, title)
-    return issuer + title if issuer else title
+class _Heading(NamedTuple):
+    """The notice's heading and the issuer printed on its own line over it (or None)."""
+
+    title: str
+    issuer: str | None
+
+
+def _heading_at(page_lines: _PageLines, idx: int) -> _Heading:
+    """The heading that ends on line ``idx``: a ``关于…`` heading broken over up to three lines is
+    joined; the issuer line over it (joint issuers joined with 、) is the issuer, not the title."""
+    start = _heading_start(page_lines, idx)
+    title = "".join(_clean_title(page_lines.lines[j]) for j in range(start, idx + 1) if page_lines.lines[j].strip())
+    return _Heading(title, _issuer_line_above(page_lines, start, title))
+
+
+_HEADING_PARTS = 3  # lines above the last line of a broken heading that may still belong to it
+_HEADING_PART_MAX = 40  # characters in one such line
+
+
+def _heading_start(page_lines: _PageLines, idx: int) -> int:
+    """The first line of a heading broken over lines (``关于增值税发票系统`` / ``停机升级的通告``).
+
+    Walking up from the line ending the heading, the lines with content (blank lines between are
+    allowed) are parts of it until one starts with 关于; a line that is long, ends a sentence,
+    opens an enumeration, is chrome or an info line, or ends like a title itself stops the walk.
+    """
+    if "关于" in page_lines.lines[idx]:
+        return idx
+    title_words = _rules().title_words
+    parts = 0
+    for j in range(idx - 1, -1, -1):
+        line = page_lines.lines[j].strip()
+        if not line:
+            continue
+        parts += 1
+        if (parts > _HEADING_PARTS or len(line) > _HEADING_PART_MAX or line.endswith(("。", ":", "!", "?"))
+                or _ENUM_START.match(line) or page_lines.chrome(j) or page_lines.info(j) is not None
+                or _clean_title(line).endswith(title_words)):
+            return idx
+        if line.startswith("关于"):
+            return j
+    return idx
 
 
 def _lines_above_body(page_lines: _PageLines, first: int) -> list[str]:
@@ -625,18 +679,22 @@ def _read_header_line(line: str, info: _Info | None, title_form: str, body: _Bod
     return False
 
 
-def _read_metadata(page: CleanPage, infos: list[_Info], hints: PageHints, tail_sources: list[str]) -> None:
+def _read_metadata(
+    page: CleanPage, infos: list[_Info], hints: PageHints, tail_sources: list[str], issuer: str | None
+) -> None:
     """Publisher and publication date, best source first, and the evidence spans of all three."""
     _apply_infos(page, infos, hints)
     signer = _read_signature(page)
     _read_dateline(page)
     if page.publisher is None:
         _publisher_from_tail(page, tail_sources)
+    if page.publisher is None and issuer:
+        page.publisher, page.publisher_evidence = issuer, f"header:{issuer}"
     if page.publisher is None:
         _publisher_from_title(page)
     if page.publisher is None:
         _publisher_from_body(page)
-    _prefer_fuller_name(page, [_title_issuer(page.title), signer])
+    _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer])
     _locate_evidence(page)
 
 
@@ -673,7 +731,7 @@ def _choose_title(
     notice word) gives way to the notice's own heading (``late``, see :func:`_late_heading`).
     """
     if not candidates:
-        return None
+        return late
     chosen = _ranked_title(lines, candidates, hint_title, title_words)
     if late is not None and (chosen is None or not _clean_title(lines[chosen]).endswith(title_words)):
         return late
@@ -721,12 +779,19 @@ def _late_heading(page_lines: _PageLines, body_start: int, title_words: tuple[st
     return None
 
 
-def _issuer_line_above(lines: list[str], idx: int, title: str) -> str | None:
-    """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout)."""
+def _issuer_line_above(page_lines: _PageLines, idx: int, title: str) -> str | None:
+    """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout; a
+    blank line in between breaks the heading); joint issuers on that line (``A局 B局``) are joined
+    with 、."""
     if not title.startswith("关于") or idx == 0:
         return None
-    above = lines[idx - 1].strip()  # directly above: a blank line in between breaks the heading
-    return above if is_agency_name(above) and not _is_chrome(above) else None
+    return None if page_lines.chrome(idx - 1) else _agency_list(page_lines.lines[idx - 1])
+
+
+def _agency_list(line: str) -> str | None:
+    """A line naming one issuing body, or several (``A局 B局``, ``A局、B局``: joined with 、); else None."""
+    names = [n for n in re.split(r"[\s、]+", line.strip()) if n]
+    return "、".join(names) if names and all(is_agency_name(n) for n in names) else None
 
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:
@@ -788,8 +853,8 @@ def _read_signature(page: CleanPage) -> str | None:
             page.published_at, page.published_evidence = when, m["date"]
             page.published_span = (start, start + len(m["date"]))
         prev = [j for j in tail if j < i]
-        name = lines[prev[-1]].strip() if prev else ""
-        if not is_agency_name(name):
+        name = _agency_list(lines[prev[-1]]) if prev else None
+        if name is None:
             return None
         if page.publisher is None:
             page.publisher, page.publisher_evidence = name, f"signature:{name}"
@@ -862,23 +927,31 @@ def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
 
 
 def _publisher_from_body(page: CleanPage) -> None:
-    """An issuer named in the opening sentences: ``X发布了《...公告》``, ``A、B将于...公告如下``."""
+    """An issuer named in the opening sentences: ``X发布了《...公告》``, ``记者从X获悉``, ``X就…作出解答``,
+    ``A、B将于...公告如下`` (see page.yaml news_relays)."""
     head = page.body_text[:800]
     # Each regex needs a word of its own (发布, 如下): without it the search cannot succeed and is
     # skipped (both open with a start-or-separator group the engine cannot skip through quickly).
     r = _rules()
     m = r.body_published.search(head) if "发布" in head else None
-    if m:
-        page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;:')}"
+    if m and _named_in_body(m["name"]):
+        page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;: ')}"
         return
     for pattern in r.relays:
         for relay in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
-            if is_agency_name(relay["name"]):
-                page.publisher, page.publisher_evidence = relay["name"], f"body:{relay.group(0).strip(',。;:')}"
+            if _named_in_body(relay["name"]):
+                page.publisher, page.publisher_evidence = relay["name"], f"body:{relay.group(0).strip(',。;:?! ')}"
                 return
     m = r.body_issuers.search(head) if "如下" in head else None
-    if m:
+    if m and _named_in_body(m["names"]):
         page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"
+
+
+def _named_in_body(names: str) -> bool:
+    """True when a name read from a body sentence (one body, or several joined with 、) names issuing
+    bodies, not a clause that happens to end like one (请留意市医保局)."""
+    breakers = _rules().name_breakers
+    return all(is_agency_name(n) and not any(w in n for w in breakers) for n in names.split("、"))
 
 
 def expand_publisher(name: str | None, province: str | None, city: str | None) -> str | None:

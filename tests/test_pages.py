@@ -99,7 +99,7 @@ CLEAN_CASES_BUGS = [
     pytest.param("关于社保系统升级的通知\n\n10月1日起暂停办理社保业务。\n\n某县社会保险事业管理局\n二○二一年九月三十日",
                  "关于社保系统升级的通知", "某县社会保险事业管理局", "2021-09-30", id="variant-signature-with-circle-zero"),
     pytest.param("济源产城融合示范区社会保险中心\n关于全省社会保险信息系统集中升级期间暂停办理社保业务的公告\n\n各参保单位:\n现将有关事项公告如下:",
-                 "济源产城融合示范区社会保险中心关于全省社会保险信息系统集中升级期间暂停办理社保业务的公告", "济源产城融合示范区社会保险中心", None, id="issuer-line-over-关于-heading"),
+                 "关于全省社会保险信息系统集中升级期间暂停办理社保业务的公告", "济源产城融合示范区社会保险中心", None, id="issuer-line-over-关于-heading"),
     pytest.param("某市人民政府\n\n关于系统停机的通告\n\n各参保单位:\n现将有关事项通告如下:",
                  "关于系统停机的通告", None, None, id="variant-blank-line-splits-issuer-from-heading"),
     pytest.param("湖南省医疗保障局\n首页 > 通知公告\n湖南省医疗保障事务中心关于切换上线期间暂停医保业务的公告\n发布时间:2021-10-25 10:30 来源:省医疗保障事务中心 作者: 点击量:5217\n\n各参保单位:现就有关事项公告如下:\n一、暂停业务时间",
@@ -148,7 +148,45 @@ CLEAN_CASES_BUGS_2 = [
 ]
 
 
-@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2)
+# Rules from the tuning half of the real corpus (tests/gold/real), written anew: invented bodies,
+# places and dates, each rule with a variant found in no corpus and a near miss where it must not fire.
+CLEAN_CASES_REAL = [
+    # the issuer on its own line over a 关于 heading is the publisher; the title is the 关于 line
+    pytest.param("某市医疗保障局\n关于医保平台停机切换的通告\n各参保单位:\n现将有关事项通告如下:",
+                 "关于医保平台停机切换的通告", "某市医疗保障局", None, id="issuer-line-is-publisher-not-title"),
+    pytest.param("甲县国家税务局 甲县地方税务局\n关于启用新缴库系统的公告\n尊敬的纳税人:\n现将有关情况公告如下:",
+                 "关于启用新缴库系统的公告", "甲县国家税务局、甲县地方税务局", None, id="variant-joint-issuers-on-one-line"),
+    # a 关于 heading broken over lines is joined up to the line that ends it
+    pytest.param("国家税务总局乙市税务局\n关于电子发票平台\n停机维护的通告\n根据上级部署,现将有关事项通告如下:",
+                 "关于电子发票平台停机维护的通告", "国家税务总局乙市税务局", None, id="heading-broken-over-two-lines"),
+    pytest.param("关于社保缴费系统、\n\n医保结算系统暂停服务的通知\n\n各参保单位:\n现通知如下:",
+                 "关于社保缴费系统、医保结算系统暂停服务的通知", None, None, id="variant-broken-heading-with-blank-lines"),
+    pytest.param("关于停机一事说明如下。\n暂停服务的通知\n各单位:\n现通知如下:",
+                 "暂停服务的通知", None, None, id="near-miss-关于-sentence-is-no-heading-part"),
+    pytest.param("某某百科\n某省税务局通告2020年第5号 某省税务局关于系统升级暂停服务的通告\n为做好升级工作,现将有关事项通告如下:",
+                 "某省税务局关于系统升级暂停服务的通告", "某省税务局", None, id="document-number-before-headline-on-its-line"),
+    # a column or repost tag before a headline is not part of it
+    pytest.param("快讯 | 丙市公积金周末系统升级暂停服务\n2023-05-05 10:00 来源:某某网\n\n记者从丙市住房公积金管理中心获悉,5月6日至7日暂停办理业务。",
+                 "丙市公积金周末系统升级暂停服务", "丙市住房公积金管理中心", "2023-05-05", id="column-tag-before-headline"),
+    pytest.param("原标题:周末医保系统升级,这些业务暂停\n某市医保 2022-09-01 18:00\n\n9月3日至4日系统升级。",
+                 "周末医保系统升级,这些业务暂停", None, "2022-09-01", id="variant-原标题-tag"),
+    pytest.param("医保提醒:周末系统升级暂停服务\n2023-05-05 10:00\n\n5月6日至7日暂停办理业务。",
+                 "医保提醒:周末系统升级暂停服务", None, "2023-05-05", id="near-miss-a-headline-word-is-no-column-tag"),
+    # the issuer named in a lead or body sentence
+    pytest.param("丁区医保答疑\n2022-04-01 09:00\n\n丁区医疗保障局就参保群众关心的停机问题作出解答,一起来看。\n问:何时停机?",
+                 "丁区医保答疑", "丁区医疗保障局", "2022-04-01", id="issuer-answers-questions"),
+    pytest.param("公积金年度结息\n\n为做好年度结息工作,戊市住房公积金管理中心(含各管理部)将于6月30日下午暂停柜台业务。",
+                 None, "戊市住房公积金管理中心", None, id="variant-issuer-subject-of-将于"),
+    pytest.param("暂停窗口业务\n日期:2020-02-01\n\n1月31日,省交通运输厅发布关于暂停窗口业务的紧急通知,全省窗口暂停受理。",
+                 "暂停窗口业务", "省交通运输厅", "2020-02-01", id="variant-issuer-发布关于"),
+    pytest.param("医保缴费提醒\n2022-10-14 20:00 来源:某某网\n\n14日,记者从己市人社局、己市医保局获悉,缴费期顺延。",
+                 "医保缴费提醒", "己市人社局、己市医保局", "2022-10-14", id="joint-issuers-in-news-relay"),
+    pytest.param("医保停机提醒\n2022-10-14 20:00\n\n请广大参保人员留意市医疗保障局发布的后续通知。",
+                 "医保停机提醒", None, "2022-10-14", id="near-miss-clause-ending-in-agency-is-no-issuer"),
+]
+
+
+@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
