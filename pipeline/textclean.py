@@ -123,7 +123,8 @@ class _PageRules:
     body_issuers: re.Pattern[str]  # A、B将于...公告如下
     info_line_stop_words: tuple[str, ...]  # a labelled line holding one states an action
     stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
-    dateline: re.Pattern[str]  # 本报讯 12月30日: at the body's start
+    dateline: re.Pattern[str]  # 本报讯 12月30日:, 东南网12月22日讯 at the body's start
+    lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
@@ -151,11 +152,12 @@ def _rules() -> _PageRules:
         untrusted=frozenset(labels["untrusted_date"]),
         source=frozenset(labels["source"]),
         author=frozenset(labels["author"]),
-        # A label starts the line or follows a blank/bar, and is followed by a colon (or, for the
+        # A label starts the line or follows a blank, a bar or a digit (a stamp glued to it: …11:29:35来源:),
+        # and is followed by a colon (or, for the
         # forum stamp 发表于, a blank). Every match starts with a label's first character: the
         # engine skips to those (group 1 is the match; see cuescan.prefiltered).
         label_re=prefiltered(
-            r"(?:^|(?<=[\s|]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
+            r"(?:^|(?<=[\s|\d]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
             "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
@@ -181,7 +183,13 @@ def _rules() -> _PageRules:
         ),
         info_line_stop_words=tuple(data["info_line_stop_words"]),
         stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
-        dateline=re.compile(rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*[::]"),
+        dateline=re.compile(
+            rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}|[\u3400-\u9fff]{{2,12}}?(?=\d))?"
+            rf"\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*(?:[::]|{'|'.join(map(re.escape, data['dateline_endings']))})"
+        ),
+        lead_date=re.compile(
+            rf"^(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
+        ),
         bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
@@ -223,8 +231,6 @@ _TIME_RANGE = re.compile(
         \d                                           # the other end opens with a digit""",
     re.VERBOSE,
 )
-# News dateline at the very start of the body: "12月30日:" or "本报讯 12月30日,".
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
 _TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
@@ -386,8 +392,8 @@ def _read_field(info: _Info, label: str, value: str) -> None:
     r = _rules()
     if label in r.source or label in r.author:
         # The value stops at the first blank (a date or another field may follow).
-        name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
-        name = re.sub(r"\d.*$", "", name).strip()
+        words = _STAMP.split(value)[0].split()  # none when the value opens with a date (来源:2021-10-20)
+        name = re.sub(r"\d.*$", "", words[0]).strip() if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
         elif name:
@@ -863,29 +869,67 @@ def _read_signature(page: CleanPage) -> str | None:
 
 
 def _read_dateline(page: CleanPage) -> None:
-    """A news dateline ``12月30日:`` opening the body is the publication stamp (year from the text)."""
-    body = page.body_text
-    first_line_start = 0
-    if page.title:
-        first_line_start = body.find("\n", 0) + 1
-        while first_line_start < len(body) and body[first_line_start] == "\n":
-            first_line_start += 1
-    m = _rules().dateline.match(body, first_line_start)
-    if not m:
-        return
-    span = (first_line_start + m.start("m"), first_line_start + m.end("d") + 1)
-    page.skip_spans.append(span)
+    """A news dateline opening the body (``12月30日:``, ``东南网12月22日讯``) is the publication stamp:
+    its span is skipped, and it gives the date when no other is known (year from the text). A lead
+    sentence's bare date (``29日,记者从…获悉``) gives it too, then only when no other is known."""
+    r = _rules()
+    start = _first_line_start(page)
+    end = page.body_text.find("\n", start)
+    line = page.body_text[start:] if end < 0 else page.body_text[start:end]
+    m = r.dateline.match(line)
+    if m:
+        page.skip_spans.append((start + m.start("m"), start + m.end("d") + 1))
+    else:
+        if len(line) < _LEAD_MIN and end >= 0:  # a caption such as (资料图) over the lead
+            start = end + 1
+            while page.body_text.startswith("\n", start):
+                start += 1
+            end = page.body_text.find("\n", start)
+            line = page.body_text[start:] if end < 0 else page.body_text[start:end]
+        m = r.lead_date.match(line)
+        if not m:
+            return
     if page.published_at is not None:
         return
-    year_m = _FULL_DATE.search(body, m.end())
-    if not year_m:
+    when = _date_from_text(page.body_text, start + m.end(), m["m"], m["d"])
+    if when is None:
         return
-    try:
-        when = dt.datetime(int(year_m.group(1)), int(m["m"]), int(m["d"]), tzinfo=TZ)
-    except ValueError:
-        return
+    if m.re is r.lead_date:
+        page.skip_spans.append((start + m.start(), start + m.end("d") + 1))
     page.published_at, page.published_evidence = when, m.group(0)
-    page.published_span = m.span()
+    page.published_span = (start + m.start(), start + m.end())
+
+
+_LEAD_MIN = 10  # characters of a first body line that can be a lead; a shorter one is a caption
+
+
+def _first_line_start(page: CleanPage) -> int:
+    """Where the first body line under the title (or the body's first line) starts."""
+    body = page.body_text
+    if not page.title:
+        return 0
+    start = body.find("\n") + 1
+    while start and start < len(body) and body[start] == "\n":
+        start += 1
+    return start if start else len(body)
+
+
+_FULL_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+
+
+def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.datetime | None:
+    """The date of a dateline or lead: its year (and month, when it states none) from the first full
+    date after ``pos``; a bare day later than that date's day falls in the month before."""
+    full = _FULL_MONTH.search(body, pos)
+    if not full:
+        return None
+    year, mon = int(full["y"]), int(month) if month else int(full["m"])
+    if month is None and full["d"] and int(day) > int(full["d"]):
+        year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
+    try:
+        return dt.datetime(year, mon, int(day), tzinfo=TZ)
+    except ValueError:
+        return None
 
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")

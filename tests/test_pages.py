@@ -183,7 +183,52 @@ CLEAN_CASES_REAL = [
                  "医保缴费提醒", "己市人社局、己市医保局", "2022-10-14", id="joint-issuers-in-news-relay"),
     pytest.param("医保停机提醒\n2022-10-14 20:00\n\n请广大参保人员留意市医疗保障局发布的后续通知。",
                  "医保停机提醒", None, "2022-10-14", id="near-miss-clause-ending-in-agency-is-no-issuer"),
+    # the publication date from a news dateline or a lead sentence, never from a stated time
+    pytest.param("某某网3月2日讯 记者获悉,2022年3月5日起系统升级。",
+                 None, None, "2022-03-02", id="outlet-dateline-讯"),
+    pytest.param("某某官网5月6日电 为方便群众办事,2021年5月8日起窗口暂停受理。",
+                 None, None, "2021-05-06", id="variant-outlet-dateline-电"),
+    pytest.param("(资料图)\n29日,记者从某市医保局获悉,2023年1月31日22时起系统停机。",
+                 None, "某市医保局", "2023-01-29", id="lead-day-with-reporting-verb"),
+    pytest.param("30日,记者从某市社保局获悉,2023年2月3日起系统升级。",
+                 None, "某市社保局", "2023-01-30", id="variant-lead-day-in-the-month-before"),
+    pytest.param("12日,系统开始升级,2023年3月14日恢复。",
+                 None, None, None, id="near-miss-lead-day-without-reporting-verb"),
+    pytest.param("关于系统升级的通告\n将于2023年6月26日18:00\n各纳税人:\n现将有关事项通告如下:",
+                 "关于系统升级的通告", None, None, id="near-miss-将于-date-line-is-no-stamp"),
+    pytest.param("某市医保卡停用\nxx.example.com2016-12-22 11:29:35来源:某某网我来说两句\n某某网讯 医保卡12月1日起停用。",
+                 "某市医保卡停用", None, "2016-12-22", id="info-label-glued-after-a-stamp"),
+    # a 来源/作者 value opening with a date (issue 20: it raised IndexError)
+    pytest.param("关于系统停机的通知\n来源:2021-10-20 10:05 作者:2021年10月20日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="source-value-opening-with-a-date"),
 ]
+
+
+def test_dateline_under_a_title_is_skipped_at_its_place() -> None:
+    """The dateline's skip span points at its words also when a title stands above it."""
+    page = clean_page(normalize_text("医保结算暂停公告\n12月30日:因年度处理需要,系统将在2015年12月31日21:00起暂停结算。"))
+    assert page.published_at is not None and page.published_at.date().isoformat() == "2015-12-30"
+    assert [page.body_text[s:e] for s, e in page.skip_spans] == ["12月30日"]
+    assert page.published_span is not None and page.body_text[slice(*page.published_span)].startswith("12月30日")
+
+
+PAGE_STAMPS_AFTER_THE_STOP = [
+    # (text, publication date): a page stamp dated after the stop began is a repost stamp
+    pytest.param("周末公积金暂停\n2023-01-31\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。", None,
+                 id="bare-stamp-after-the-stop"),
+    pytest.param("周末公积金暂停\n发布时间:2021-12-28\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。", "2021-12-28",
+                 id="near-miss-stamp-before-the-stop"),
+    pytest.param("关于暂停业务的通知\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。\n\n某市住房公积金管理中心\n2022年1月5日",
+                 "2022-01-05", id="variant-signature-after-the-stop-stays"),
+]
+
+
+@pytest.mark.parametrize("text, published", PAGE_STAMPS_AFTER_THE_STOP)
+def test_page_stamp_after_the_stop_is_no_publication_date(text: str, published: str | None, tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    n = _parse(path)
+    assert (n.published_at.date().isoformat() if n.published_at else None) == published
 
 
 @pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL)
