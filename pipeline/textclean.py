@@ -127,6 +127,7 @@ class _PageRules:
     lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
+    breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
@@ -193,6 +194,7 @@ def _rules() -> _PageRules:
         bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
+        breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
         doc_number_prefix=re.compile(
             "(?:" + "|".join(f"(?:{p.removesuffix('$')})" for p in data["document_number_lines"]) + r")\s+(?=\S{6})"
         ),
@@ -490,6 +492,8 @@ class _Candidate(NamedTuple):
 
     at: int  # its index in the page's lines
     followed: bool  # an info line comes next (来源:… 时间:… under a headline)
+    after_breadcrumb: bool = False  # a breadcrumb line (首页 > 通知 > 正文) stands right above it
+    opening: bool = False  # the page's first line (a WeChat-style headline over its text)
 
 
 @dataclass(slots=True)
@@ -545,9 +549,15 @@ def _scan_head(page_lines: _PageLines, hint_title: str) -> _Head:
     """Read the lines above the body: info lines, heading candidates, and the first body line."""
     head = _Head(body_start=len(page_lines.lines))
     last_is_candidate = False  # the last line with content (chrome and info lines aside) is a candidate
+    after_breadcrumb = False  # the last line with content was a breadcrumb
+    seen = False  # a line with content (chrome too) came before
     for i, raw in enumerate(page_lines.lines):
         line = raw.strip()
-        if not line or page_lines.chrome(i):
+        if not line:
+            continue
+        opening, seen = not seen, True
+        if page_lines.chrome(i):
+            after_breadcrumb = _rules().breadcrumb.search(line) is not None
             continue
         info = page_lines.info(i)
         if info is not None:
@@ -561,10 +571,19 @@ def _scan_head(page_lines: _PageLines, hint_title: str) -> _Head:
         if not question and _is_body_line(line) and not (hint_title and compact_normalized(line) == hint_title):
             head.body_start = i
             break
-        last_is_candidate = question or _heading_candidate(line)
+        last_is_candidate = question or _heading_candidate(line) or (opening and _short_notice_heading(line))
         if last_is_candidate:
-            head.candidates.append(_Candidate(i, followed=False))
+            head.candidates.append(_Candidate(i, followed=False, after_breadcrumb=after_breadcrumb, opening=opening))
+        after_breadcrumb = False
     return head
+
+
+_SHORT_HEADING_MIN = 4  # characters of a bare notice heading opening the page (重要通知)
+
+
+def _short_notice_heading(line: str) -> bool:
+    """``重要通知`` alone on the page's first line: a short heading ending with a notice word."""
+    return len(line) >= _SHORT_HEADING_MIN and _clean_title(line).endswith(_rules().title_words) and not _is_body_line(line)
 
 
 def _info_follows(page_lines: _PageLines, i: int) -> bool:
@@ -758,6 +777,11 @@ def _ranked_title(
     headed = [c.at for c in candidates if c.followed]
     if headed:
         return headed[-1]
+    crumbed = [c.at for c in candidates if c.after_breadcrumb]
+    if crumbed:
+        return crumbed[-1]
+    if len(candidates) == 1 and candidates[0].opening and not any(p in _clean_title(lines[candidates[0].at]) for p in "。:"):
+        return candidates[0].at  # the page's first line and the only heading: a post's headline
     return None
 
 
