@@ -80,7 +80,7 @@ RULE_KEYS: dict[str, Record] = {
         "document_number_lines": _WORDS, "agency_suffixes": _WORDS, "outlet_markers": _WORDS,
         "table_header_words": _WORDS, "notice_title_words": _WORDS, "agency_endings": _WORDS,
         "info_line_stop_words": _WORDS, "stamp_line_stop_words": _WORDS, "dateline_prefixes": _WORDS, "dateline_endings": _WORDS, "lead_date_verbs": _WORDS,
-        "title_column_tags": _WORDS, "breadcrumb_lines": _WORDS, "agency_name_breakers": _WORDS,
+        "title_column_tags": _WORDS, "breadcrumb_lines": _WORDS, "closing_lines": _WORDS, "agency_name_breakers": _WORDS,
         "bare_publishers": Record({"levels": MapOf(str), "bodies": _WORDS, "expand": MapOf(str)}),
         "html": Record({"info_hints": _WORDS, "container_xpaths": _WORDS, "title_xpaths": _WORDS,
                         "drop_tags": _WORDS, "block_tags": _WORDS, "cell_tags": _WORDS}),

@@ -128,6 +128,7 @@ class _PageRules:
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
+    closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
@@ -195,6 +196,7 @@ def _rules() -> _PageRules:
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
+        closing=re.compile("|".join(f"(?:{p})" for p in data["closing_lines"])),
         doc_number_prefix=re.compile(
             "(?:" + "|".join(f"(?:{p.removesuffix('$')})" for p in data["document_number_lines"]) + r")\s+(?=\S{6})"
         ),
@@ -240,6 +242,7 @@ _SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
 _PHONE_DIGITS = re.compile(r"\d{5,}")
 _SECTION_HEADING_MAX = 10  # characters after the leading symbols of a post's section heading
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _cn_number(word: str) -> int | None:
@@ -309,8 +312,8 @@ def is_agency_name(name: str | None) -> bool:
         return False
     r = _rules()
     name = name.strip()
-    if not 2 <= len(name) <= 40 or not _CJK.search(name):
-        return False
+    if not 2 <= len(name) <= 40 or not _CJK.search(name) or _LATIN.search(name):
+        return False  # too short or long, or with Latin letters (UedBet体育医疗保障局 is spam debris)
     if any(marker in name for marker in r.outlets):
         return False
     if name in r.not_publishers:
@@ -717,9 +720,10 @@ def _read_metadata(
         page.publisher, page.publisher_evidence = issuer, f"header:{issuer}"
     if page.publisher is None:
         _publisher_from_title(page)
-    if page.publisher is None:
-        _publisher_from_body(page)
-    _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer])
+    body = _body_issuer(page)
+    if page.publisher is None and body is not None:
+        page.publisher, page.publisher_evidence = body.name, f"body:{body.evidence}"
+    _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer, body.name if body else None])
     _locate_evidence(page)
 
 
@@ -858,38 +862,59 @@ def _apply_infos(page: CleanPage, infos: list[_Info], hints: PageHints) -> None:
 
 
 def _read_signature(page: CleanPage) -> str | None:
-    """The signature at the end: an agency line and a date line; the date span is skipped.
+    """The signature: agency lines over a date line, at the end of the body or right after the
+    closing formula (特此公告) when more text follows it; the date span is skipped.
 
-    Returns the signing agency's name (also when the publisher was already known), or None.
+    Returns the signing agencies' names (several joined with 、), also when the publisher was already
+    known, or None.
     """
-    body = page.body_text
-    lines = body.split("\n")
+    lines = page.body_text.split("\n")
     offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))  # line starts
-    tail = [i for i, line in enumerate(lines) if line.strip()][-4:]  # the last four lines with content
-    for i in reversed(tail):
-        m = _SIGNATURE_DATE.match(lines[i].strip())
-        if not m:
-            continue
-        start = offsets[i] + lines[i].index(m["date"])
-        page.skip_spans.append((start, start + len(m["date"])))
-        year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
-        if year is None or month is None or day is None:
-            return None
-        try:
-            when = dt.datetime(year, month, day, tzinfo=TZ)
-        except ValueError:
-            return None
-        if page.published_at is None:
-            page.published_at, page.published_evidence = when, m["date"]
-            page.published_span = (start, start + len(m["date"]))
-        prev = [j for j in tail if j < i]
-        name = _agency_list(lines[prev[-1]]) if prev else None
-        if name is None:
-            return None
-        if page.publisher is None:
-            page.publisher, page.publisher_evidence = name, f"signature:{name}"
-        return name
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    blocks = [content[-_SIGNATURE_LINES:]]  # the last lines with content
+    closings = [k for k, i in enumerate(content) if _rules().closing.match(lines[i].strip())]
+    if closings and closings[-1] + _SIGNATURE_LINES < len(content):  # text goes on after 特此公告
+        blocks.append(content[closings[-1] + 1:closings[-1] + _SIGNATURE_LINES])
+    for block in blocks:
+        for i in reversed(block):
+            m = _SIGNATURE_DATE.match(lines[i].strip())
+            if m:
+                start = offsets[i] + lines[i].index(m["date"])
+                above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
+                return _sign(page, m, (start, start + len(m["date"])), above)
     return None
+
+
+_SIGNATURE_LINES = 4  # lines with content in a signature block (agencies and the date)
+_MAX_SIGNERS = 3  # agency lines stacked over a signature date (joint issuers)
+
+
+def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[str]) -> str | None:
+    """Read a signature date (``span`` in the body) and the agency lines stacked right over it
+    (``above``: the lines with content before it, at most three)."""
+    page.skip_spans.append(span)
+    year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
+    if year is None or month is None or day is None:
+        return None
+    try:
+        when = dt.datetime(year, month, day, tzinfo=TZ)
+    except ValueError:
+        return None
+    if page.published_at is None:
+        page.published_at, page.published_evidence = when, m["date"]
+        page.published_span = span
+    names: list[str] = []
+    for line in reversed(above):  # nearest first
+        name = _agency_list(line)
+        if name is None:
+            break
+        names.insert(0, name)
+    if not names:
+        return None
+    name = "、".join(names)
+    if page.publisher is None:
+        page.publisher, page.publisher_evidence = name, f"signature:{name}"
+    return name
 
 
 def _read_dateline(page: CleanPage) -> None:
@@ -994,7 +1019,14 @@ def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
             return
 
 
-def _publisher_from_body(page: CleanPage) -> None:
+class _Named(NamedTuple):
+    """An issuer read from the text and the words that name it."""
+
+    name: str
+    evidence: str
+
+
+def _body_issuer(page: CleanPage) -> _Named | None:
     """An issuer named in the opening sentences: ``X发布了《...公告》``, ``记者从X获悉``, ``X就…作出解答``,
     ``A、B将于...公告如下`` (see page.yaml news_relays)."""
     head = page.body_text[:800]
@@ -1003,16 +1035,15 @@ def _publisher_from_body(page: CleanPage) -> None:
     r = _rules()
     m = r.body_published.search(head) if "发布" in head else None
     if m and _named_in_body(m["name"]):
-        page.publisher, page.publisher_evidence = m["name"], f"body:{m.group(0).strip(',。;: ')}"
-        return
+        return _Named(m["name"], m.group(0).strip(",。;: "))
     for pattern in r.relays:
         for relay in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
             if _named_in_body(relay["name"]):
-                page.publisher, page.publisher_evidence = relay["name"], f"body:{relay.group(0).strip(',。;:?! ')}"
-                return
+                return _Named(relay["name"], relay.group(0).strip(",。;:?! "))
     m = r.body_issuers.search(head) if "如下" in head else None
     if m and _named_in_body(m["names"]):
-        page.publisher, page.publisher_evidence = m["names"], f"body:{m['names']}"
+        return _Named(m["names"], m["names"])
+    return None
 
 
 def _named_in_body(names: str) -> bool:

@@ -183,6 +183,18 @@ CLEAN_CASES_REAL = [
                  "医保缴费提醒", "己市人社局、己市医保局", "2022-10-14", id="joint-issuers-in-news-relay"),
     pytest.param("医保停机提醒\n2022-10-14 20:00\n\n请广大参保人员留意市医疗保障局发布的后续通知。",
                  "医保停机提醒", None, "2022-10-14", id="near-miss-clause-ending-in-agency-is-no-issuer"),
+    # joint issuers stacked in the signature; the signature after 特此公告 when a repost goes on
+    pytest.param("关于延长缴费期的通知\n各区县:\n缴费期延长至3月31日。\n甲市医疗保障局\n\n甲市财政局\n\n国家税务总局甲市税务局\n\n2022年12月20日\n\n扫一扫在手机打开当前页",
+                 "关于延长缴费期的通知", "甲市医疗保障局、甲市财政局、国家税务总局甲市税务局", "2022-12-20", id="joint-issuers-stacked-in-signature"),
+    pytest.param("关于系统切换停机的公告\n各参保人:\n10月22日20时起暂停医保结算。\n特此公告。\n乙市医疗保障局\n2021年10月14日\n系统切换期间常见问题解答\n一、能办理哪些业务?\n答:线上查询不受影响。\n二、急诊怎么办?\n答:先行垫付。",
+                 "关于系统切换停机的公告", "乙市医疗保障局", "2021-10-14", id="variant-signature-after-closing-with-faq-below"),
+    pytest.param("关于系统升级的通知\n各单位:\n6月1日起暂停办理。\n特此通知。\n某某医院信息科制作\n2023年5月30日",
+                 "关于系统升级的通知", None, "2023-05-30", id="near-miss-a-credit-line-is-no-signer"),
+    # a name with Latin letters is no agency; a fuller name in a body sentence wins over a short one
+    pytest.param("XYZ体育医疗保障局关于停机的公告\n各参保人:\n现将有关事项公告如下:",
+                 "XYZ体育医疗保障局关于停机的公告", None, None, id="latin-letters-are-no-agency-name"),
+    pytest.param("丙省税务局关于发票系统停机升级的通告\n发布时间:2019-07-25\n国家税务总局丙省税务局将于2019年8月17日零时起对发票系统进行升级。",
+                 "丙省税务局关于发票系统停机升级的通告", "国家税务总局丙省税务局", "2019-07-25", id="fuller-name-in-a-body-sentence"),
     # the headline under a breadcrumb, a post's opening headline, a bare notice heading
     pytest.param("某某网首页 > 本地新闻 > 正文\n\n某市医保系统昨夜故障三小时\n\n昨晚8时许,多家医院无法刷医保卡结算,系统于11时恢复。",
                  "某市医保系统昨夜故障三小时", None, None, id="headline-under-breadcrumb"),
