@@ -720,7 +720,7 @@ def _read_metadata(
         page.publisher, page.publisher_evidence = issuer, f"header:{issuer}"
     if page.publisher is None:
         _publisher_from_title(page)
-    body = _body_issuer(page)
+    body = _body_issuer(page) if page.publisher is None or _longer_name_in_head(page.body_text, page.publisher) else None
     if page.publisher is None and body is not None:
         page.publisher, page.publisher_evidence = body.name, f"body:{body.evidence}"
     _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer, body.name if body else None])
@@ -1019,6 +1019,9 @@ def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
             return
 
 
+_HEAD_CHARS = 800  # the opening sentences, where a body sentence names the issuer
+
+
 class _Named(NamedTuple):
     """An issuer read from the text and the words that name it."""
 
@@ -1029,7 +1032,7 @@ class _Named(NamedTuple):
 def _body_issuer(page: CleanPage) -> _Named | None:
     """An issuer named in the opening sentences: ``X发布了《...公告》``, ``记者从X获悉``, ``X就…作出解答``,
     ``A、B将于...公告如下`` (see page.yaml news_relays)."""
-    head = page.body_text[:800]
+    head = page.body_text[:_HEAD_CHARS]
     # Each regex needs a word of its own (发布, 如下): without it the search cannot succeed and is
     # skipped (both open with a start-or-separator group the engine cannot skip through quickly).
     r = _rules()
@@ -1044,6 +1047,17 @@ def _body_issuer(page: CleanPage) -> _Named | None:
     if m and _named_in_body(m["names"]):
         return _Named(m["names"], m["names"])
     return None
+
+
+def _longer_name_in_head(body: str, name: str) -> bool:
+    """Whether the opening sentences write ``name`` after more characters of a name (国家税务总局 +
+    陕西省税务局): only then may a body sentence name the issuer more fully."""
+    at = body.find(name, 0, _HEAD_CHARS)
+    while at >= 0:
+        if at > 0 and _CJK.match(body, at - 1):
+            return True
+        at = body.find(name, at + 1, _HEAD_CHARS)
+    return False
 
 
 def _named_in_body(names: str) -> bool:
