@@ -126,6 +126,18 @@ def _latest_time(windows: list[TimeWindow]) -> dt.datetime | None:
     return max(values) if values else None
 
 
+def _repost_stamp(clean: CleanPage, published: dt.datetime, windows: list[TimeWindow]) -> bool:
+    """True when the publication date is a repost or update stamp: it falls long after every stated
+    time, or it is a page stamp (read above the body: an info line, a bare stamp, a meta date) dated
+    after the day the headline stop began."""
+    latest = _latest_time(windows)
+    if latest is not None and published - latest > dt.timedelta(days=HOST_STAMP_SLACK_DAYS):
+        return True
+    downtime = next((w for w in windows if w.kind == "downtime" and w.start is not None), None)
+    page_stamp = clean.published_span is None
+    return page_stamp and downtime is not None and downtime.start is not None and published.date() > downtime.start.date()
+
+
 def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_time_budget) -> Notice:
     """Parse one document; raise :class:`Rejected` when it cannot be turned into a notice.
 
@@ -173,9 +185,9 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
     budget.check("classify", "classifying")
     windows = extract_windows(body, published, outage=is_outage, skip=clean.skip_spans)
     budget.check("extract", "times")
-    latest = _latest_time(windows)
-    if published is not None and latest is not None and published - latest > dt.timedelta(days=HOST_STAMP_SLACK_DAYS):
-        log.info("%s: date %s is after every stated time: a repost stamp, not the publication", doc.source, published)
+    if published is not None and _repost_stamp(clean, published, windows):
+        log.info("%s: date %s is after the stop or every stated time: a repost stamp, not the publication",
+                 doc.source, published)
         published = None
         windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
         budget.check("extract", "times")

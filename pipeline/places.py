@@ -19,7 +19,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .cuescan import WordCount
 from .normalize import normalize_text
@@ -160,6 +160,22 @@ def _split(value: str) -> tuple[str, ...]:
 def _index() -> _Index:
     """Build the divisions table, the surface-form dictionary and the area-code map (once)."""
     rules = load_yaml("place_aliases.yaml")
+    divisions = _load_divisions()
+    forms = _surface_forms(divisions, rules)
+    lengths, first_chars = _prefix_matcher(forms)
+    return _Index(
+        divisions=divisions, forms=forms, lengths=lengths, first_chars=first_chars,
+        code_cities=_code_cities(divisions),
+        rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
+        cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
+        city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
+        city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
+        county_cues=tuple(rules["county_cues"]),
+    )
+
+
+def _load_divisions() -> dict[str, Division]:
+    """The rows of ``divisions.csv`` by adcode."""
     divisions: dict[str, Division] = {}
     for row in load_csv("divisions.csv"):
         d = Division(
@@ -170,7 +186,14 @@ def _index() -> _Index:
             area_code=row["area_code"] or None, other_area_codes=_split(row["other_area_codes"]),
         )
         divisions[d.adcode] = d
+    return divisions
 
+
+def _surface_forms(divisions: dict[str, Division], rules: dict[str, Any]) -> dict[str, tuple[_Form, ...]]:
+    """Every way a division is written (full, short, old names, aliases) to its readings.
+
+    A phrase listed as ``not_places`` maps to no reading: it is matched, then ignored.
+    """
     generic = set(rules["generic_names"])
     risky = set(rules["risky_short_names"])
     raw: dict[str, list[_Form]] = defaultdict(list)
@@ -210,10 +233,16 @@ def _index() -> _Index:
         forms[surface] = tuple(f for f in fs if _LEVEL_RANK[f.level] == top)
     for phrase in rules["not_places"]:
         forms[str(phrase)] = ()  # matched, then ignored
+    return forms
 
-    # Every surface has 2+ characters: two character classes find the candidate positions in C
-    # (a possible first character followed by a possible second one), and a two-character prefix
-    # table rejects most of those with one dict lookup.
+
+def _prefix_matcher(forms: dict[str, tuple[_Form, ...]]) -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
+    """The lengths of the surfaces by their first two characters, and where a surface may start.
+
+    Every surface has 2+ characters: two character classes find the candidate positions in C
+    (a possible first character followed by a possible second one), and the two-character prefix
+    table rejects most of those with one dict lookup.
+    """
     by_prefix: dict[str, set[int]] = defaultdict(set)
     for surface in forms:
         by_prefix[surface[:2]].add(len(surface))
@@ -222,23 +251,18 @@ def _index() -> _Index:
         "[" + "".join(re.escape(c) for c in sorted({p[0] for p in lengths})) + "]"  # a first character
         + "(?=[" + "".join(re.escape(c) for c in sorted({p[1] for p in lengths})) + "])"  # then a second
     )
+    return lengths, first_chars
 
+
+def _code_cities(divisions: dict[str, Division]) -> dict[str, tuple[str, ...]]:
+    """The cities (adcodes) that dial each area code."""
     code_cities: dict[str, list[str]] = defaultdict(list)
     for d in divisions.values():
         if d.is_city:
             for code in (d.area_code, *d.other_area_codes):
                 if code:
                     code_cities[code].append(d.adcode)
-
-    return _Index(
-        divisions=divisions, forms=forms, lengths=lengths, first_chars=first_chars,
-        code_cities={k: tuple(v) for k, v in code_cities.items()},
-        rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
-        cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
-        city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
-        city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
-        county_cues=tuple(rules["county_cues"]),
-    )
+    return {k: tuple(v) for k, v in code_cities.items()}
 
 
 def _scan(ix: _Index, text: str) -> list[_Hit]:
@@ -289,8 +313,8 @@ def _city_of(ix: _Index, f: _Form) -> str | None:
     return ix.divisions[f.adcode].city_adcode
 
 
-def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: float) -> tuple[bool, bool]:
-    """Score the publisher or title; return (names a city or county, names a province)."""
+def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: float) -> _Names:
+    """Score the publisher or title; return what it names (a city or county, a province)."""
     hits = _scan(ix, text)
     w = ix.weights
     cities: dict[str, float] = {}
@@ -318,58 +342,85 @@ def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: floa
         # the publisher is short and says who spoke; for a title the name found is enough
         shown = text if label == "publisher" else surfaces[city]
         tally.add(city, value, f"{label}:{shown}", strong=True)
-    return bool(cities), has_province
+    return _Names(city=bool(cities), province=has_province)
+
+
+class _County(NamedTuple):
+    """A county named in the body: its share of the hit (1 / cities it may belong to), and
+    whether it was written in full (渠县, not 渠)."""
+
+    share: float
+    full: bool
+
+
+@dataclass(slots=True)
+class _BodyNames:
+    """The place names of a body, by the city they point to."""
+
+    mentions: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # city -> weights
+    surfaces: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # city -> as written
+    counties: defaultdict[str, dict[str, _County]] = field(default_factory=lambda: defaultdict(dict))
 
 
 def _score_body(ix: _Index, tally: _Tally, text: str) -> None:
     """Score city names, counties, province mentions and area codes in the body."""
+    found = _body_names(ix, tally, text)
     w = ix.weights
-    mentions: dict[str, list[float]] = defaultdict(list)
-    names: dict[str, list[str]] = defaultdict(list)
-    counties: dict[str, dict[str, tuple[float, bool]]] = defaultdict(dict)
+    cap = int(w["body_cap"])
+    for city, values in found.mentions.items():
+        top = sorted(values, reverse=True)[:cap]
+        surface = Counter(found.surfaces[city]).most_common(1)[0][0]
+        tally.add(city, sum(top), f"body:{surface}x{len(values)}")
+    _score_counties(ix, tally, found.counties, text)
+    _score_area_codes(ix, tally, text)
+
+
+def _body_names(ix: _Index, tally: _Tally, text: str) -> _BodyNames:
+    """Read the place names of the body: provinces are counted on the tally, cities and counties
+    gathered by city."""
+    w = ix.weights
+    found = _BodyNames()
     for order, h in enumerate(_scan(ix, text)):
         levels = {f.level for f in h.forms}
         if "province" in levels:
             for f in h.forms:
                 tally.province(f.adcode, 1000 + order)
-            continue
-        if "city" in levels:
+        elif "city" in levels:
             share = 1.0 / len(h.forms)
             # a short name followed by an agency word (郑州全市, 开封医保) reads as surely as a full one
             cued = text.startswith(ix.cue_after, h.end)
             for f in h.forms:
-                mentions[f.adcode].append((w["body_full"] if f.full or cued else w["body_short"]) * share)
-                names[f.adcode].append(h.surface)
+                found.mentions[f.adcode].append((w["body_full"] if f.full or cued else w["body_short"]) * share)
+                found.surfaces[f.adcode].append(h.surface)
                 if ix.divisions[f.adcode].is_municipality:
                     tally.province(f.adcode, 1000 + order)
-            continue
-        parents = {_city_of(ix, f) for f in h.forms}
-        share = 1.0 / len(parents)
-        for f in h.forms:
-            city = _city_of(ix, f)
-            assert city is not None
-            county = ix.divisions[f.adcode].name
-            prev = counties[city].get(county)
-            full = f.full or bool(prev and prev[1])
-            counties[city][county] = (max(share, prev[0] if prev else 0.0), full)
-    cap = int(w["body_cap"])
-    for city, values in mentions.items():
-        top = sorted(values, reverse=True)[:cap]
-        surface = Counter(names[city]).most_common(1)[0][0]
-        tally.add(city, sum(top), f"body:{surface}x{len(values)}")
+        else:
+            share = 1.0 / len({_city_of(ix, f) for f in h.forms})
+            for f in h.forms:
+                city = _city_of(ix, f)
+                assert city is not None
+                county = ix.divisions[f.adcode].name
+                prev = found.counties[city].get(county, _County(0.0, False))
+                found.counties[city][county] = _County(max(share, prev.share), f.full or prev.full)
+    return found
+
+
+def _score_counties(ix: _Index, tally: _Tally, counties: dict[str, dict[str, _County]], text: str) -> None:
+    """Several counties of one city speak for it; one county written in full, a little (more with
+    a county cue such as 我县 when it is the only one named)."""
+    w = ix.weights
     own_county = len(counties) == 1 and any(c in text for c in ix.county_cues)
     for city, found in counties.items():
         if len(found) >= 2:
-            value = min(sum(s for s, _ in found.values()), w["county_cap"]) * w["county"]
+            value = min(sum(c.share for c in found.values()), w["county_cap"]) * w["county"]
             tally.add(city, value, "counties:" + ",".join(list(found)[:6]), strong=True)
-        else:
-            (county, (share, full)), = found.items()
-            if full and own_county:
-                # 我县/全县 and one county named: a county's own notice, for its prefecture
-                tally.add(city, w["county_own"] * share, f"county:{county}+cue", strong=True)
-            elif full:
-                tally.add(city, w["county_single"] * share, f"county:{county}")
-    _score_area_codes(ix, tally, text)
+            continue
+        (county, one), = found.items()
+        if one.full and own_county:
+            # 我县/全县 and one county named: a county's own notice, for its prefecture
+            tally.add(city, w["county_own"] * one.share, f"county:{county}+cue", strong=True)
+        elif one.full:
+            tally.add(city, w["county_single"] * one.share, f"county:{county}")
 
 
 def _score_area_codes(ix: _Index, tally: _Tally, text: str) -> None:
@@ -426,79 +477,120 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
     """
     ix = _index()  # broken rule files raise RulesError, naming the file and the key
-    w = ix.weights
-    tally = _Tally()
     body = _CJK_GAP.sub("", text or "")
     pub = normalize_text(publisher).strip() if publisher else ""
     ttl = normalize_text(title).strip() if title else ""
-
-    pub_city, pub_province = _score_header(ix, tally, pub, "publisher", w["publisher"]) if pub else (False, False)
-    title_city, title_province = _score_header(ix, tally, ttl, "title", w["title"]) if ttl else (False, False)
+    tally = _Tally()
+    pub_names = _score_header(ix, tally, pub, "publisher", ix.weights["publisher"]) if pub else _NAMES_NOTHING
+    title_names = _score_header(ix, tally, ttl, "title", ix.weights["title"]) if ttl else _NAMES_NOTHING
     _score_body(ix, tally, body)
+    _add_province_bonus(ix, tally)
+    cues = _Cues(city=ix.city_cue_count.count(body + ttl), province=ix.province_cue_count.count(body + ttl + pub))
+    best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
+    reason = _no_city_reason(ix, tally, best, _Headings(pub, pub_names, title_names), cues)
+    if not reason and best is not None:
+        d = ix.divisions[best]
+        return Place(province=d.province_name, city=d.name, adcode=d.adcode,
+                     area_code=d.area_code, evidence=_evidence(tally, best))
+    return _province_place(ix, tally, reason, cues)
 
+
+class _Names(NamedTuple):
+    """What a heading (the publisher or the title) names."""
+
+    city: bool  # a city or a county
+    province: bool
+
+
+_NAMES_NOTHING = _Names(city=False, province=False)
+
+
+class _Headings(NamedTuple):
+    """The publisher as written and what it and the title name."""
+
+    publisher: str
+    publisher_names: _Names
+    title_names: _Names
+
+
+class _Cues(NamedTuple):
+    """Counts of city-level (市医保局, 全市) and province-level (省直, 全省) cue words."""
+
+    city: int
+    province: int
+
+
+def _add_province_bonus(ix: _Index, tally: _Tally) -> None:
+    """Credit each candidate city with the mentions of its own province (capped)."""
+    w = ix.weights
     for city in list(tally.scores):
         own = ix.divisions[city].province_adcode
         n = min(tally.provinces.get(own, 0), int(w["province_bonus_cap"]))
         if n and not ix.divisions[city].is_municipality:
             tally.add(city, n * w["province_bonus"], f"province:{ix.divisions[own].name}x{n}")
 
-    city_cues = ix.city_cue_count.count(body + ttl)
-    province_cues = ix.province_cue_count.count(body + ttl + pub)
-    best = max(tally.scores, key=lambda c: tally.scores[c], default=None)
+
+def _no_city_reason(ix: _Index, tally: _Tally, best: str | None, headings: _Headings, cues: _Cues) -> str:
+    """Why the notice has a province and no city (empty when the best city stands)."""
+    w = ix.weights
     best_score = tally.scores[best] if best else 0.0
+    pub, title = headings.publisher_names, headings.title_names
+    if pub.province and not pub.city and not title.city:
+        return f"publisher:{headings.publisher}"
+    if best is None or best_score < w["city_threshold"]:
+        return "no city"
+    if _area_code_only(tally, best, headings, cues):
+        return "province heading, area code only"
+    if cues.province and not cues.city and best not in tally.strong and best_score < w["strong_city"]:
+        return "province cues"
+    rivals = [tally.scores[c] for c in tally.scores if c != best]
+    if best not in tally.strong and any(score >= w["ambiguity_ratio"] * best_score for score in rivals):
+        return "several cities"  # a list of cities, none backed by more than mentions
+    if any(abs(score - best_score) < 1e-9 for score in rivals):
+        return "tie"  # a same-name district (鼓楼区医疗保障局) and nothing to tell which
+    return ""
 
-    # A city known only from the area code of its phones (0951 of the capital, where a provincial
-    # office sits) is no city of its own when the heading names a province and no city.
-    codes_only = best is not None and all(
-        label.startswith(("area_code:", "province:")) for _, label in tally.why[best]
-    )
-    province_level = ""
-    if pub_province and not pub_city and not title_city:
-        province_level = f"publisher:{pub}"
-    elif best is None or best_score < w["city_threshold"]:
-        province_level = "no city"
-    elif codes_only and (pub_province or title_province) and not pub_city and not title_city and not city_cues:
-        province_level = "province heading, area code only"
-    elif (province_cues and not city_cues and best not in tally.strong
-          and best_score < w["strong_city"]):
-        province_level = "province cues"
-    elif best not in tally.strong and any(
-        c != best and tally.scores[c] >= w["ambiguity_ratio"] * best_score for c in tally.scores
-    ):
-        province_level = "several cities"  # a list of cities, none backed by more than mentions
-    elif any(c != best and abs(tally.scores[c] - best_score) < 1e-9 for c in tally.scores):
-        province_level = "tie"  # a same-name district (鼓楼区医疗保障局) and nothing to tell which
 
-    if not province_level and best is not None:
-        d = ix.divisions[best]
-        return Place(province=d.province_name, city=d.name, adcode=d.adcode,
-                     area_code=d.area_code, evidence=_evidence(tally, best))
+def _area_code_only(tally: _Tally, best: str, headings: _Headings, cues: _Cues) -> bool:
+    """A city known only from the area code of its phones (0951 of the capital, where a provincial
+    office sits) is no city of its own when the heading names a province and no city."""
+    pub, title = headings.publisher_names, headings.title_names
+    if pub.city or title.city or cues.city or not (pub.province or title.province):
+        return False
+    return all(label.startswith(("area_code:", "province:")) for _, label in tally.why[best])
 
-    prov = _best_province(ix, tally)
-    if prov is None and tally.scores:
-        # weak or split city evidence still names a province when most of it lies there
-        # (0728 -> 仙桃, 潜江, 天门 -> 湖北; 鼓楼区 -> 南京, 徐州, 福州, 开封 -> no majority)
-        totals: dict[str, float] = defaultdict(float)
-        for c, value in tally.scores.items():
-            totals[ix.divisions[c].province_adcode] += value
-        top, value = max(totals.items(), key=lambda kv: kv[1])  # the first of the largest, as most_common
-        if value > 0.5 * sum(totals.values()):
-            prov = top
+
+def _province_place(ix: _Index, tally: _Tally, reason: str, cues: _Cues) -> Place:
+    """The Place of a notice without a city of its own: its province (a municipality is both), or
+    an empty Place when no province stands out either."""
+    prov = _best_province(ix, tally) or _majority_province(ix, tally)
     if prov is None:
         return Place(evidence=None)
     pd = ix.divisions[prov]
     if tally.provinces.get(prov):
-        reason = f"province:{pd.name}x{tally.provinces[prov]}"
+        evidence = f"province:{pd.name}x{tally.provinces[prov]}"
     else:  # named by its cities only (0728 -> 仙桃, 潜江, 天门)
         names = [ix.divisions[c].name for c in tally.scores if ix.divisions[c].province_adcode == prov]
-        reason = "cities:" + ",".join(names[:4])
+        evidence = "cities:" + ",".join(names[:4])
     if pd.is_municipality:
-        return Place(province=pd.name, city=pd.name, adcode=pd.adcode, area_code=pd.area_code, evidence=reason)
-    if province_level.startswith("publisher:"):
-        reason = province_level
-    elif province_cues:
-        reason += f"+cues:{province_cues}"
-    return Place(province=pd.name, city=None, adcode=None, area_code=_province_area_code(prov), evidence=reason)
+        return Place(province=pd.name, city=pd.name, adcode=pd.adcode, area_code=pd.area_code, evidence=evidence)
+    if reason.startswith("publisher:"):
+        evidence = reason
+    elif cues.province:
+        evidence += f"+cues:{cues.province}"
+    return Place(province=pd.name, city=None, adcode=None, area_code=_province_area_code(prov), evidence=evidence)
+
+
+def _majority_province(ix: _Index, tally: _Tally) -> str | None:
+    """The province holding most of weak or split city evidence, when it holds more than half
+    (0728 -> 仙桃, 潜江, 天门 -> 湖北; 鼓楼区 -> 南京, 徐州, 福州, 开封 -> no majority)."""
+    if not tally.scores:
+        return None
+    totals: dict[str, float] = defaultdict(float)
+    for c, value in tally.scores.items():
+        totals[ix.divisions[c].province_adcode] += value
+    top, value = max(totals.items(), key=lambda kv: kv[1])  # the first of the largest, as most_common
+    return top if value > 0.5 * sum(totals.values()) else None
 
 
 @functools.cache

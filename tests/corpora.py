@@ -277,8 +277,6 @@ SAMPLES_CORPUS = Corpus(
         ("wuxi-traffic-2020", "domain"): "classify: no traffic cue words in classify.yaml",
         ("xuzhou-budongchan-2018", "domain"): "classify: no real_estate cue words; 税收/税务 (systems the registry joins) win",
         # textclean
-        ("wuxi-traffic-2020", "title"): "textclean: an issuer line ending in 支队 above the '关于...' heading is not joined to it (the issuer-line rule knows 局, 中心 ...)",
-        ("wuxi-traffic-2020", "publisher"): "textclean: the issuer line and the signature end in 支队, which no publisher rule takes",
         # contacts
         ("wuxi-traffic-2020", "phones"): "contacts: the app name '交管12123' is read as a hotline",
         # services

@@ -92,52 +92,6 @@ def test_normalize_generated(text: str) -> None:
     assert normalize.normalize_text(text) == _plain_normalize(text)
 
 
-# --- page cleaning ----------------------------------------------------------------------------------
-
-from pipeline import textclean  # noqa: E402
-from pipeline.ruledata import load_yaml  # noqa: E402
-
-_PAGE = load_yaml("page.yaml")
-_PLAIN_STAMP = re.compile(
-    r"""(?<!\d)
-        (?P<y>\d{4}|\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?
-        (?:\s*(?P<H>\d{1,2})[:时](?P<M>\d{2})(?::(?P<S>\d{2}))?)?
-        (?!\d)""",
-    re.VERBOSE,
-)
-_LINES = sorted({line.strip() for t in RAW_TEXTS + TEXTS for line in t.split("\n") if line.strip()})
-# Page chrome and info lines of the fixture pages and their templates, as lines.
-_LINES += ["当前位置:首页 > 通知公告 > 正文", "首页 >> 通知", "字号:大 中 小", "查看: 8721 | 回复: 36", "太和县人民政府 信息公开",
-           "版权所有:医疗保障局", "发表于 2022-03-04 10:02", "2楼 ", "来源:忻州市医保中心 发布时间:2021-10-11 17:07",
-           "发表于 2022-03-04", "作者:张三 | 日期:2021年9月24日", "22-09-15 04:51:58", "↓↓", "Powered by X", "THE END"]
-
-
-def _line_readings(line: str) -> tuple[object, ...]:
-    stamp = textclean._STAMP.search(line)
-    plain_stamp = _PLAIN_STAMP.search(line)
-    return (
-        (stamp and (stamp.span(), stamp.groupdict())) == (plain_stamp and (plain_stamp.span(), plain_stamp.groupdict())),
-        textclean._STAMP.split(line)[0] == _PLAIN_STAMP.split(line)[0],
-    )
-
-
-@pytest.mark.parametrize("i", range(0, len(_LINES), 50))
-def test_page_lines_corpus(i: int) -> None:
-    for line in _LINES[i:i + 50]:
-        assert _line_readings(line) == (True,) * 2, line
-
-
-_line = st.lists(st.sampled_from(["当前位置", ":", " ", ">", "正文", "首页", "设为首页", "查看", "12", "|", "回复", "来源", "发布时间",
-                                  "2021-10-11", "17:07", "年", "月", "日", "发表于", "版权所有", "楼", "#3", "ICP备", "政府",
-                                  "信息公开", "医保局", "a", "1", "0", "-", "/", "。"]), max_size=10).map("".join)
-
-
-@FAST
-@given(st.one_of(_line, _text.map(lambda t: t.split("\n")[0])))
-def test_page_lines_generated(line: str) -> None:
-    assert _line_readings(line) == (True,) * 2
-
-
 # --- contacts: sentence starts and suffix tests ---------------------------------------------------------
 
 from pipeline.contacts import extract as contacts  # noqa: E402

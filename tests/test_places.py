@@ -150,6 +150,10 @@ BUGS = [
     case("元旦假期全区各办税服务厅按规定休息。\n自治区税务局纳税服务中心:0951-5190621", ("宁夏回族自治区", None),
          "province-heading-capital-area-code", title="国家税务总局宁夏回族自治区税务局关于系统升级暂停服务的通告",
          publisher="纳税服务处"),
+    # real (tune half): 公安 in 公安局/公安厅 is an agency word, not 公安县 of 荆州
+    case("全省暂停窗口业务", NONE, "gongan-bureau-is-no-county", publisher="省公安厅交通安全管理局"),
+    case("市公安局出入境管理支队暂停办证", NONE, "variant-city-gongan-bureau"),
+    case("全县医保业务暂停", ("湖北省", "荆州市"), "near-miss-gongan-county-full-name", publisher="公安县医疗保障局"),
     case("咨询电话:0571-87654321、0571-87654322", ("浙江省", None), "variant-province-title-two-capital-phones",
          title="浙江省医疗保障局关于医保信息系统升级的公告"),
     case("全市医保经办机构暂停办理业务。咨询电话:0571-87654321", ("浙江省", "杭州市"),
