@@ -7,7 +7,11 @@ with a time; or a sentence dates a work (``定于3月29日18:00至4月1日8:00�
 stops something during it (``切换期间...暂停使用``). Meeting reports, policy news and recruitment
 pages share the cue words but announce no stop of their own; a meeting report must announce
 directly, in one sentence that is not reported speech (a mark such as 会议要求 covers the rest of its
-paragraph). A sanction on a condition (对未按期完成改造的…将暂缓开通) is no announced stop.
+paragraph). A sanction on a condition (对未按期完成改造的…将暂缓开通) is no announced stop, nor is news
+of an unplanned failure (系统突然瘫痪). A stop sentence opening with 届时 or 其间 takes the time of
+the sentence before it; a heading may be a poster line (▍暂停时间). A guide that stops something
+during the period of a stop (停机期间,…暂停) is a notice even without a date: the caller leaves its
+downtime unknown.
 """
 
 from __future__ import annotations
@@ -60,6 +64,10 @@ class ClassifyRules:
     work: re.Pattern[str]  # works whose period a notice names
     period: re.Pattern[str]  # 切换期间, 升级工作期间: group 1 is the work
     report_title: re.Pattern[str]
+    back_reference: re.Pattern[str]  # 届时, 其间 opening a sentence: the time of the one before
+    unplanned: re.Pattern[str]  # a failure reported, not a stop announced
+    hypothetical: re.Pattern[str]  # 如遇: a failure only supposed
+    stop_period: re.Pattern[str]  # 停机期间: the period of a stop, named without its date
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -95,6 +103,10 @@ def _rules() -> ClassifyRules:
         period=re.compile("(" + "|".join(map(re.escape, ann["work"])) + r")(?:工作)?(?:"
                           + "|".join(map(re.escape, ann["period_words"])) + ")"),
         report_title=_alternation(ann["report_title"]),
+        back_reference=re.compile(r"\s*(?:" + _alternation(ann["back_reference"]).pattern + ")"),
+        unplanned=_alternation(ann["unplanned"]),
+        hypothetical=_alternation(ann["hypothetical"]),
+        stop_period=_alternation(ann["stop_period"]),
     )
 
 
@@ -116,13 +128,20 @@ def _announcing_sentence(sentence: str, r: ClassifyRules, reported: bool = False
         return False  # 会议强调,...11月1日前停止使用旧系统: what a meeting said, not an announcement
     if r.holiday.search(sentence) and not r.system_named.search(sentence):
         return False  # 春节放假期间(2月10日至17日)暂停对外办公: office hours, no system stops
+    if r.unplanned.search(sentence) and not r.hypothetical.search(sentence):
+        return False  # 3月2日上午系统突然瘫痪,无法结算: news of a failure, not a planned stop
     return True
 
 
 def _direct_announcement(body: str, title: str, r: ClassifyRules) -> bool:
-    """One sentence of the title or body states a stop and its time (see _announcing_sentence)."""
+    """One sentence of the title or body states a stop and its time (see _announcing_sentence).
+
+    A sentence opening with a back reference (届时, 其间) is read with the sentence before it, whose
+    time it refers to (自11月29日17时起进行系统切换。届时,停止受理报关业务).
+    """
     if any(_announcing_sentence(s, r) for s in _SENTENCE_END.split(title)):
         return True
+    previous = ""
     for paragraph in body.split("\n"):
         # 会议要求,一是抓好接口改造。各机构要在11月15日前完成…: the mark covers the list that follows
         reported = False
@@ -130,6 +149,9 @@ def _direct_announcement(body: str, title: str, r: ClassifyRules) -> bool:
             reported = reported or bool(r.reported.search(s))
             if _announcing_sentence(s, r, reported):
                 return True
+            if previous and r.back_reference.match(s) and _announcing_sentence(f"{previous},{s}", r, reported):
+                return True
+            previous = s if s.strip() else previous
     return False
 
 
@@ -151,6 +173,16 @@ def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
     )
 
 
+def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
+    """A sentence stops something during the period of a stop (停机期间,线上渠道暂停服务): a guide to an
+    outage, announced even when the page gives no date."""
+    for s in _SENTENCE_END.split(body):
+        period = r.stop_period.search(s)
+        if period and r.hard_stop.search(s, period.end()) and not r.holiday.search(s):
+            return True
+    return False
+
+
 def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
@@ -159,7 +191,8 @@ def announces_stop(body: str, title: str | None = None) -> bool:
         return True
     if r.report_title.search(title) or r.reported.search(body):
         return False  # a meeting report: only a direct announcement counts
-    return _heading_then_time(body, r) or _dated_work_then_period(body, title, r)
+    return (_heading_then_time(body, r) or _dated_work_then_period(body, title, r)
+            or _stop_in_stop_period(body, r))
 
 
 def _domain(body: str, title: str, r: ClassifyRules) -> str:

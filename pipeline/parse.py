@@ -129,8 +129,6 @@ def parse_document(doc: RawDocument) -> Notice:
         log.info("%s: date %s is after every stated time: a repost stamp, not the publication", doc.source, published)
         published = None
         windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
-    if is_outage and not windows:
-        is_outage = False  # an outage notice states when; a page without times is not one
     contacts = extract_contacts(body, place.area_code)
     services = extract_services(body, windows) if is_outage else []
     attach_services(windows, services)

@@ -54,7 +54,8 @@ class MapOf:
 
 
 _WORDS = ListOf(str)
-_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "condition", "holiday", "system_named")
+_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "condition", "holiday", "system_named",
+             "back_reference", "unplanned", "hypothetical", "stop_period")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({

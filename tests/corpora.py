@@ -257,15 +257,9 @@ SAMPLES_CORPUS = Corpus(
     "samples", GOLD / "samples", SAMPLES, written_by_us=True,
     known_misses={
         # classify
-        ("changchun-zhengwu-2025", "is_outage_notice"): "classify: the stop sentence names its period by 迁移 (迁移期间...暂停受理) and the dates stand under a '迁移时间' heading, which announce.heading does not know",
-        ("changchun-zhengwu-2025", "downtime_start"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
-        ("changchun-zhengwu-2025", "downtime_end"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
-        ("changchun-zhengwu-2025", "services_suspended"): "classify: read as no outage notice, so no services; also " + _ROUND2 + " (permits)",
+        ("changchun-zhengwu-2025", "services_suspended"): _ROUND2 + " (permits); 暂停受理 of the desks reads as filing",
         ("changchun-zhengwu-2025", "domain"): "classify: no gov_service cue words; 公积金 in the list of desks that stay open wins",
-        ("handan-yibao-2022", "is_outage_notice"): "classify: the '▍暂停时间' heading starts with a symbol announce.heading does not allow, and no sentence holds both a stop word and a time",
-        ("handan-yibao-2022", "downtime_start"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
-        ("handan-yibao-2022", "downtime_end"): "classify: read as no outage notice, so no downtime (see is_outage_notice)",
-        ("handan-yibao-2022", "services_suspended"): "classify: read as no outage notice, so no services (see is_outage_notice)",
+        ("handan-yibao-2022", "services_suspended"): "services: the numbered items under the '▍暂停内容' heading are not read one by one (pharmacy, cross_region); the lead's 相关业务暂停办理 reads as general",
         ("qingdao-churujing-2024", "domain"): "classify: no exit_entry cue words in classify.yaml",
         ("wuxi-traffic-2020", "domain"): "classify: no traffic cue words in classify.yaml",
         ("xuzhou-budongchan-2018", "domain"): "classify: no real_estate cue words; 税收/税务 (systems the registry joins) win",
