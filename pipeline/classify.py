@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .ruledata import load_yaml
+from .records import DOMAINS
+from .ruledata import RulesError, load_yaml
 
 __all__ = ["classify", "announces_stop", "Verdict"]
 
@@ -84,6 +85,9 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 def _rules() -> ClassifyRules:
     """Compile the classification rules once."""
     data = load_yaml("classify.yaml")
+    unknown = sorted(set(data["domains"]) - set(DOMAINS))
+    if unknown:
+        raise RulesError(f"classify.yaml: domains: {unknown} are not domain values of the notices table {DOMAINS}")
     out = data["outage"]
     ann = data["announce"]
     return ClassifyRules(

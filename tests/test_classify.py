@@ -202,3 +202,38 @@ def test_notice_without_a_year_stays_an_outage_notice() -> None:
     notice = parse_document(RawDocument(source="undated.txt", data=text.encode(), source_path="undated.txt"))
     assert notice.is_outage_notice is True
     assert not any(w.kind == "downtime" for w in notice.windows)
+
+
+# Domains added by issue 21 (traffic, exit_entry, real_estate, gov_service), in our own words.
+DOMAIN_CASES = [
+    pytest.param("关于车驾管业务系统升级暂停办理业务的通告",
+                 "因公安交通管理综合应用平台升级,市公安局交警支队车管所定于6月3日18时至6月5日8时暂停办理机动车登记和驾驶证业务。",
+                 True, "traffic", id="traffic-vehicle-office"),
+    pytest.param("关于暂停办理出入境证件业务的公告",
+                 "因出入境管理信息系统切换,全市出入境接待大厅定于10月8日至10月9日暂停受理护照、往来港澳通行证及签注申请。",
+                 True, "exit_entry", id="exit-entry-hall"),
+    pytest.param("关于不动产登记系统升级暂停服务的公告",
+                 "因不动产登记信息平台升级,市不动产登记中心于11月20日17时至11月22日8时暂停办理房屋交易和不动产登记业务,税费缴纳同步暂停。",
+                 True, "real_estate", id="real-estate-registry-taxes-joined"),
+    pytest.param("关于市政务服务中心系统迁移暂停部分业务的公告",
+                 "因系统迁移,市政务服务中心定于3月7日18时至3月9日8时暂停受理各窗口业务,公积金、医保、税务窗口同步暂停。",
+                 True, "gov_service", id="gov-service-hall-with-department-desks"),
+    pytest.param("关于某市医保信息系统切换的公告",
+                 "3月7日18时至3月9日8时医保信息系统停机切换,暂停联网结算。参保人可通过政务服务网或政务服务平台查询,咨询12345。",
+                 True, "medical_insurance", id="portal-and-12345-do-not-make-gov-service"),
+    pytest.param("关于海关通关系统切换的公告",
+                 "5月10日20时至5月11日6时,本关区进行通关系统切换,届时暂停受理报关业务。",
+                 True, "other", id="customs-stays-other"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", DOMAIN_CASES)
+def test_classify_new_domains(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+def test_every_rules_domain_is_a_table_value() -> None:
+    from pipeline.classify import _rules
+    from pipeline.records import DOMAINS
+
+    assert set(_rules().domains) | {"other"} == set(DOMAINS)
