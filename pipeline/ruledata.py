@@ -72,6 +72,8 @@ RULE_KEYS: dict[str, Record] = {
         "org_stop_words": _WORDS, "trap_prefixes": _WORDS, "trap_unit_chars": str,
         "service_name_endings": _WORDS, "service_name_breakers": _WORDS, "table_cell_words": _WORDS,
         "extension_words": _WORDS, "group_joiners": _WORDS, "hotline_endings": _WORDS,
+        "product_name_endings": _WORDS, "product_name_breakers": _WORDS, "cue_free_short_patterns": _WORDS,
+        "chrome_line_words": _WORDS,
     }, {"trap_unit_exceptions": _WORDS}),
     "page.yaml": Record({
         "chrome_lines": _WORDS, "footer_markers": _WORDS,

@@ -267,8 +267,6 @@ SAMPLES_CORPUS = Corpus(
         ("qingdao-churujing-2024", "datetimes"): _LIST_OF_DAYS,
         ("wuxi-traffic-2020", "datetimes"): _LIST_OF_DAYS,
         ("yinchuan-yibao-2023", "datetimes"): _LIST_OF_DAYS,
-        # contacts
-        ("wuxi-traffic-2020", "phones"): "contacts: the app name '交管12123' is read as a hotline",
         # services
         ("guiyang-shebao-2022", "services_suspended"): _ROUND2 + " (pension, unemployment, work_injury); 退休审批 reads as filing",
         ("hefei-gjj-2023", "services_suspended"): _ROUND2 + " (withdrawal, loan)",

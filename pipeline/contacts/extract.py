@@ -31,6 +31,7 @@ _SENTENCE_ENDS = "。!?\n"
 _CLAUSE_BREAK = re.compile(r"[,;。!?\n]")
 # Hard separators inside a line: the label before a number starts after the last one.
 _CLAUSE_SEP = re.compile(r"[。;!?]")
+_CLAUSE_ENDS = "。;!?"
 # Separators between the parts of a label (市本级业务联系电话:职工...业务:2886097).
 _LABEL_SEP = re.compile(r"[:,]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -121,6 +122,8 @@ def _trapped(text: str, cand: Candidate, line_start: int, rules: ContactRules) -
     """True when a trap word (邮编, 账号 ...) stands shortly before the number, after any cue."""
     lo = max(line_start, cand.start - _TRAP_WINDOW)
     window = text[lo:cand.start]
+    # A trap word counts in the number's own sentence only (…及时回复。 5、12329服务热线).
+    window = window[max(window.rfind(end) for end in _CLAUSE_ENDS) + 1:]
     traps = list(rules.trap_prefix.finditer(window))
     if not traps:
         return False
@@ -137,6 +140,12 @@ def _unit_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
         return False
     # 12333人社服务热线: the 人 starts the line's own name, not a head count (12333人).
     return not _service_name_follows(text, cand, rules)
+
+
+def _product_name_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
+    """True when an app, account or platform name is glued after the number (``“交管12123”APP``)."""
+    name = rules.glued_product_name.match(text, cand.end)
+    return name is not None and rules.product_name_breaker.search(name.group(0)) is None
 
 
 def _service_name_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
@@ -189,6 +198,7 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             rules: ContactRules) -> list[_Found]:
     """The candidates that are phones, normalized, with their group leaders."""
     cue_lines = _cue_lines(text, line_starts, candidates, rules)
+    chrome_lines = {_line_of(m.start(), line_starts) for m in rules.chrome_line.finditer(text)}
     found: list[_Found] = []
     for cand in candidates:
         line = _line_of(cand.start, line_starts)
@@ -197,6 +207,10 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             continue
         if cand.form in _UNIT_FORMS and _unit_follows(text, cand, rules):
             continue
+        if cand.form in _UNIT_FORMS and _product_name_follows(text, cand, rules):
+            continue  # 交管12123APP, 12366微信公众号: the number is part of a name
+        if line in chrome_lines:
+            continue  # 主办单位:…  电话:…: the website's number, not the notice's
         leader = _group_leader(text, cand, line, found, rules)
         in_cue_block = line in cue_lines
         norm = _normalize_supported(text, cand, leader, in_cue_block, line_starts[line], area, rules)
@@ -222,7 +236,7 @@ def _normalize_supported(text: str, cand: Candidate, leader: _Found | None, in_c
             return None
         own_area = _area_of(leader) if leader is not None else None
         return normalize_candidate(cand, own_area or area, rules.is_short_number)
-    if cand.form == "short" and cand.digits not in rules.hotline_names and not _short_cue(text, cand, rules):
+    if cand.form == "short" and not rules.needs_no_cue(cand.digits) and not _short_cue(text, cand, rules):
         return None
     return normalize_candidate(cand, area, rules.is_short_number)
 
