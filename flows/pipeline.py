@@ -181,7 +181,8 @@ def parse_window(runner: TaskRunner[Any]) -> int:
 
 
 def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunner[Any],
-              extra_rejects: list[Reject] | None = None) -> ParseStats:
+              extra_rejects: list[Reject] | None = None,
+              time_budget: float | None = Settings.parse_time_budget) -> ParseStats:
     """Parse ``inputs`` (files, folders, raw stores) into the tables of ``out_dir``: batches as tasks
     on ``runner``, one writer here, in input order.
 
@@ -206,7 +207,7 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
         """Submit every batch up to index ``last`` that is not submitted yet."""
         nonlocal next_batch
         while next_batch <= min(last, len(plan.batches) - 1):
-            params = {"batch": plan.batches[next_batch], "run_token": token}
+            params = {"batch": plan.batches[next_batch], "run_token": token, "time_budget": time_budget}
             pending[next_batch] = runner.submit(parse_batch, params)
             next_batch += 1
 
@@ -308,7 +309,8 @@ def notice_pipeline(settings: Settings | None = None, runner: str = "default",
             run.scrape = run_scrape(settings, task_runner, rejects)
             run.stage_seconds["scrape"] = time.perf_counter() - started
         started = time.perf_counter()
-        run.parse = run_parse(inputs, str(settings.parsed_dir), settings.parse_batch_size, task_runner, rejects)
+        run.parse = run_parse(inputs, str(settings.parsed_dir), settings.parse_batch_size, task_runner, rejects,
+                              settings.parse_time_budget)
         run.stage_seconds["parse"] = time.perf_counter() - started
     started = time.perf_counter()
     run.report, run.report_error = run_report(str(settings.parsed_dir))

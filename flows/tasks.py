@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from pipeline.config import Settings
 from pipeline.parse import ParseOutcome, parse_many
 from pipeline.records import Reject
 
@@ -75,7 +76,7 @@ def unpack_outcomes(payload: bytes) -> list[ParseOutcome]:
     return outcomes
 
 
-def _parse_one(ref: DocRef) -> ParseOutcome:
+def _parse_one(ref: DocRef, time_budget: float | None = Settings.parse_time_budget) -> ParseOutcome:
     """Read and parse one document; every failure becomes a reject, none escapes."""
     try:
         doc = ref.load()
@@ -86,23 +87,26 @@ def _parse_one(ref: DocRef) -> ParseOutcome:
         return ParseOutcome(None, Reject(ref.source, "fetch", "changed_during_run",
                                          f"{ref.path} changed between planning and parsing; parsed next run"))
     try:
-        return next(parse_many([doc]))
+        return next(parse_many([doc], time_budget))
     except Exception as exc:  # noqa: BLE001 - an extractor bug must cost one page, not the batch and the run
         log.exception("parser error on %s", ref.source)
         return ParseOutcome(None, Reject(ref.source, "extract", "parser_error", f"{type(exc).__name__}: {exc}"))
 
 
-def parse_refs(batch: Batch, run_token: str) -> BatchResult:
-    """Parse every document of ``batch`` (the body of :func:`parse_batch`)."""
+def parse_refs(batch: Batch, run_token: str, time_budget: float | None = Settings.parse_time_budget) -> BatchResult:
+    """Parse every document of ``batch`` (the body of :func:`parse_batch`); ``time_budget``: CPU
+    seconds per document (None: no limit)."""
     started = time.perf_counter()
-    outcomes = [_parse_one(ref) for ref in batch.docs]
+    outcomes = [_parse_one(ref, time_budget) for ref in batch.docs]
     seconds = time.perf_counter() - started
     return BatchResult(batch.key, pack_outcomes(outcomes), computed_by=run_token, seconds=seconds)
 
 
 def _batch_cache_key(context: Any, parameters: dict[str, Any]) -> str:
-    """The batch's own key: its documents' hashes and the parser version (not the run token)."""
-    return f"parse-batch-{parameters['batch'].key}"
+    """The batch's own key: its documents' hashes and the parser version (not the run token), and the
+    time budget (a ``too_slow`` reject under one budget is no answer under another)."""
+    budget = parameters.get("time_budget")
+    return f"parse-batch-{parameters['batch'].key}" + (f"-budget{budget:g}" if budget is not None else "")
 
 
 @task(
@@ -128,9 +132,9 @@ def crawl_source_task(source: Source, raw_dir: str, settings: CrawlSettings, run
     persist_result=True,
     cache_result_in_memory=False,  # each result is read once; Prefect's in-memory cache would keep them all
 )
-def parse_batch(batch: Batch, run_token: str) -> BatchResult:
+def parse_batch(batch: Batch, run_token: str, time_budget: float | None = Settings.parse_time_budget) -> BatchResult:
     """Parse one batch of documents, read from the paths in their references."""
-    return parse_refs(batch, run_token)
+    return parse_refs(batch, run_token, time_budget)
 
 
 @task(name="build-report", cache_policy=NO_CACHE, persist_result=False)

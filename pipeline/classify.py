@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .records import DOMAINS
 from .ruledata import RulesError, load_yaml
 
-__all__ = ["classify", "announces_stop", "Verdict"]
+__all__ = ["classify", "announces_stop", "announced_in_body", "Verdict"]
 
 _TITLE_WEIGHT = 3
 # Sentences end at 。!? and ; (normalized half-width forms and the full-width ones) and at line breaks;
@@ -69,6 +69,7 @@ class ClassifyRules:
     unplanned: re.Pattern[str]  # a failure reported, not a stop announced
     hypothetical: re.Pattern[str]  # 如遇: a failure only supposed
     stop_period: re.Pattern[str]  # 停机期间: the period of a stop, named without its date
+    attachment_line: re.Pattern[str]  # 附件:….pdf: a file name, not a sentence of the page
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -111,6 +112,7 @@ def _rules() -> ClassifyRules:
         unplanned=_alternation(ann["unplanned"]),
         hypothetical=_alternation(ann["hypothetical"]),
         stop_period=_alternation(ann["stop_period"]),
+        attachment_line=re.compile(ann["attachment_line"], re.MULTILINE),
     )
 
 
@@ -191,12 +193,24 @@ def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
     title = title or ""
+    body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
     if _direct_announcement(body, title, r):
         return True
     if r.report_title.search(title) or r.reported.search(body):
         return False  # a meeting report: only a direct announcement counts
     return (_heading_then_time(body, r) or _dated_work_then_period(body, title, r)
             or _stop_in_stop_period(body, r))
+
+
+def announced_in_body(body: str, title: str | None) -> bool:
+    """True when the body itself, without its title line, announces a stop.
+
+    For a page whose times give no window: an undated guide or a notice whose dates have no year
+    still announces in its text; a page that is only a dated headline and an attachment link does not.
+    """
+    title = (title or "").strip()
+    text = "\n".join(line for line in body.split("\n") if not title or line.strip() != title)
+    return announces_stop(text)
 
 
 def _domain(body: str, title: str, r: ClassifyRules) -> str:

@@ -88,13 +88,16 @@ def _print_summary(summary: RunSummary, console: Console) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Parse files, folders or raw stores into the tables."""
+    from .config import load_settings
     from .store import parse_paths
 
+    budget = load_settings().parse_time_budget  # notices.yaml may set it
     console = _console()
     total = _count_inputs(args.paths)
     with _progress(total, "parsing") as bar:
         task = bar.add_task("", total=total)
-        summary = parse_paths(args.paths, args.out, progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
+        summary = parse_paths(args.paths, args.out, time_budget=budget,
+                              progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
     _print_summary(summary, console)
     failed = summary.rejects_by_reason.get("parser_error", 0)
     if failed and failed == sum(summary.rejects_by_reason.values()) and not summary.counts.get("notices"):
@@ -168,9 +171,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the comparative report from parsed tables."""
+    from .publish import TablesMismatch
     from .report import build_report
 
-    paths = build_report(Path(args.parsed_dir), Path(args.out) if args.out else None)
+    try:
+        paths = build_report(Path(args.parsed_dir), Path(args.out) if args.out else None)
+    except TablesMismatch as exc:
+        print(f"notices: {exc}", file=sys.stderr)
+        return 1
     for name, path in paths.items():
         print(f"{name}: {path}")
     return 0

@@ -8,8 +8,9 @@ into it, so offsets stay honest by construction. Steps, in order:
 2. Debris of bad traditional converters: the pinyin in brackets after a character
    (``醫(yī)療`` -> ``醫療``).
 3. Traditional to simplified characters (OpenCC ``t2s``).
-4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``), leading and trailing blanks, runs
-   of blanks inside a line (one space keeps a table's column break), runs of empty lines.
+4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``, ``二〇二三年 十二月``), leading and
+   trailing blanks, runs of blanks inside a line (one space keeps a table's column break), runs of
+   empty lines.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ import re
 import unicodedata
 from typing import Any
 
-__all__ = ["normalize_text", "to_simplified", "compact", "compact_normalized"]
+__all__ = ["normalize_text", "to_simplified", "compact", "compact_normalized", "compact_lines"]
 
 # Full-width forms FF01-FF5E map to ASCII 21-7E; 3000 is the ideographic space.
 _FULLWIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
                    0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
                    0x2028: 0x0A, 0x2029: 0x0A, 0x000D: None, 0x000B: 0x0A, 0x000C: 0x0A})
+# Other control characters (C0 but tab and line feed, DEL, C1) never reach the body text, wherever
+# they stand (the decoder only samples the first 8 KiB for binary junk; a PostgreSQL text column
+# refuses NUL): those that separate lines (FS, GS, RS, NEL) become line breaks, the rest go.
+_FULLWIDTH.update({cp: None for cp in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, *range(0x7F, 0xA0)]})
+_FULLWIDTH.update({0x1C: 0x0A, 0x1D: 0x0A, 0x1E: 0x0A, 0x85: 0x0A})
 # A character the table maps: str.translate looks every character of a CJK text up in the table
 # (slow), so each mapped character the text holds (a few at most) is replaced on its own instead.
 # Replacing one character at a time is the same as translating: no character maps to another
@@ -56,6 +62,8 @@ _DATE_SPACES = re.compile(
     r"""[ \t]                                          # the first blank of the run
         (?: (?<=\d[ \t])[ \t]*(?=[年月日时時点點分号號])   # 2021 年, 12 月
           | (?<=[年月][ \t])[ \t]*(?=\d)                  # 年 12, 月 31
+          | (?<=[〇○零一二三四五六七八九十][ \t])[ \t]*(?=[年月日时時点點])   # 二〇二三 年
+          | (?<=[年月][ \t])[ \t]*(?=[〇○零一二三四五六七八九十]{1,3}[月日号號])  # 年 十二月
           | (?<=\d[ \t])[ \t]*(?=[:：]\d)                 # 8 :00
           | (?<=\d[:：][ \t])[ \t]*(?=\d)                 # 8: 00
         )
@@ -140,3 +148,13 @@ def compact(text: str | None) -> str:
 def compact_normalized(text: str) -> str:
     """:func:`compact` of text that is already normalized (skips normalizing it again)."""
     return _NOT_WORD.sub("", text)
+
+
+def compact_lines(lines: list[str]) -> list[str]:
+    """:func:`compact` of each line, the whole text converted at once (one OpenCC call, not one a
+    line). The steps :func:`compact` depends on keep line breaks where they are; should a line
+    hold a character that becomes a break (U+2028), each line is compacted on its own."""
+    text = "\n".join(lines)
+    text = _PINYIN_DEBRIS.sub(_drop_pinyin, unicodedata.normalize("NFC", _to_halfwidth(text)))
+    out = [_NOT_WORD.sub("", line) for line in to_simplified(text).split("\n")]
+    return out if len(out) == len(lines) else [compact(line) for line in lines]

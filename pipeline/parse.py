@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,8 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 from . import __version__
-from .classify import classify
+from .classify import announced_in_body, classify
+from .config import Settings
 from .contacts import extract_contacts
 from .decode import decode_bytes, looks_like_html
 from .errors import ConfigError, Rejected
@@ -33,12 +35,17 @@ from .services import attach_services, extract_services
 from .textclean import CleanPage, PageHints, clean_page, expand_publisher
 from .times import extract_windows
 
-__all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES"]
+__all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES",
+           "TimeBudget"]
 
 log = logging.getLogger(__name__)
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml")
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # bytes; larger files are rejected as too_large
+# characters of body text left after cleaning; more is no notice (real ones have a few thousand)
+# and is rejected too_large before the extractors, which bounds the work of every stage between
+# two checks of the time budget
+MAX_BODY_CHARS = 1_000_000
 HOST_STAMP_SLACK_DAYS = 45  # a "publication" date this long after every stated time is a repost stamp
 
 
@@ -54,6 +61,32 @@ def _rules_fingerprint() -> str:
 
 PARSER_VERSION = f"{__version__}+rules.{_rules_fingerprint()}"
 
+
+
+class TimeBudget:
+    """CPU seconds one document may take, checked between the stages of :func:`parse_document`.
+
+    Counted in the parsing thread's own CPU time (``time.thread_time``), so other threads (a
+    Prefect or Dask worker's) and a busy machine do not count against the document. Every stage is
+    linear in its input (bench/bench_hostile.py) and inputs are bounded (:data:`MAX_INPUT_BYTES`),
+    so a stage cannot run away between two checks; past the budget the document is rejected with
+    reason ``too_slow`` and the run goes on. ``None`` or ``inf`` seconds: no limit.
+    """
+
+    __slots__ = ("seconds", "_start")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._start = time.thread_time()
+
+    def check(self, stage: str, after: str) -> None:
+        """Raise ``Rejected(stage, "too_slow")`` when the budget is spent (``after``: the step just done)."""
+        if self.seconds is None:
+            return
+        spent = time.thread_time() - self._start
+        if spent > self.seconds:
+            raise Rejected(stage, "too_slow", f"{spent:.1f} CPU s after {after}, over the budget of "
+                                              f"{self.seconds:g} s per document (parse_time_budget)")
 
 
 @dataclass(slots=True)
@@ -92,11 +125,17 @@ def _latest_time(windows: list[TimeWindow]) -> dt.datetime | None:
     return max(values) if values else None
 
 
-def parse_document(doc: RawDocument) -> Notice:
-    """Parse one document; raise :class:`Rejected` when it cannot be turned into a notice."""
+def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_time_budget) -> Notice:
+    """Parse one document; raise :class:`Rejected` when it cannot be turned into a notice.
+
+    ``time_budget``: CPU seconds the document may take (see :class:`TimeBudget`); past it the
+    document is rejected ``too_slow``. None: no limit.
+    """
+    budget = TimeBudget(time_budget)
     if len(doc.data) > MAX_INPUT_BYTES:
         raise Rejected("decode", "too_large", f"{len(doc.data)} bytes > {MAX_INPUT_BYTES}")
     text, encoding = decode_bytes(doc.data, doc.content_type, doc.source)
+    budget.check("decode", "decoding")
     name = (doc.source_path or doc.url or doc.source).lower()
     is_html = name.endswith((".html", ".htm", ".shtml")) or "html" in (doc.content_type or "").lower()
     if not name.endswith(".txt") and looks_like_html(text):
@@ -104,6 +143,7 @@ def parse_document(doc: RawDocument) -> Notice:
     hints = None
     if is_html:
         page = html_to_page(text, doc.source)
+        budget.check("clean", "reading the HTML")
         text = page.text
         h = page.hints
         hints = PageHints(
@@ -113,25 +153,38 @@ def parse_document(doc: RawDocument) -> Notice:
             published=h.published,
             site_name=h.site_name,
         )
-    clean = clean_page(normalize_text(text), hints)
+    normal = normalize_text(text)
+    budget.check("clean", "normalizing")
+    clean = clean_page(normal, hints)
+    budget.check("clean", "removing page chrome")
     body = clean.body_text
     core = compact_normalized(body)
     if len(core) < 10:
         raise Rejected("clean", "empty_body", f"{doc.source}: no text left after removing page chrome")
+    if len(body) > MAX_BODY_CHARS:
+        raise Rejected("clean", "too_large", f"{len(body)} characters of body text > {MAX_BODY_CHARS}")
 
     place = locate(body, title=clean.title, publisher=clean.publisher)
+    budget.check("extract", "places")
     publisher = expand_publisher(clean.publisher, place.province, place.city)
     published = clean.published_at
     is_outage, domain = classify(body, clean.title)
+    budget.check("classify", "classifying")
     windows = extract_windows(body, published, outage=is_outage, skip=clean.skip_spans)
+    budget.check("extract", "times")
     latest = _latest_time(windows)
     if published is not None and latest is not None and published - latest > dt.timedelta(days=HOST_STAMP_SLACK_DAYS):
         log.info("%s: date %s is after every stated time: a repost stamp, not the publication", doc.source, published)
         published = None
         windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
+        budget.check("extract", "times")
+    if is_outage and not windows and not announced_in_body(body, clean.title):
+        is_outage = False  # no window, and only the headline announces: a link to the notice, not one
     contacts = extract_contacts(body, place.area_code)
+    budget.check("extract", "contacts")
     services = extract_services(body, windows) if is_outage else []
     attach_services(windows, services)
+    budget.check("extract", "services")
 
     content_hash = hashlib.sha256(core.encode("utf-8")).hexdigest()[:16]
     notice_id = hashlib.sha256(f"{_identity(doc)}\n{content_hash}".encode()).hexdigest()[:16]
@@ -162,11 +215,14 @@ def parse_document(doc: RawDocument) -> Notice:
     )
 
 
-def parse_many(docs: Iterable[RawDocument]) -> Iterator[ParseOutcome]:
-    """Parse documents one by one; a failure becomes a reject and the run goes on."""
+def parse_many(docs: Iterable[RawDocument],
+               time_budget: float | None = Settings.parse_time_budget) -> Iterator[ParseOutcome]:
+    """Parse documents one by one; a failure becomes a reject and the run goes on.
+
+    ``time_budget``: CPU seconds per document (:func:`parse_document`)."""
     for doc in docs:
         try:
-            notice = parse_document(doc)
+            notice = parse_document(doc, time_budget)
         except Rejected as exc:
             log.warning("rejected %s: %s/%s: %s", doc.source, exc.stage, exc.reason, exc.detail)
             yield ParseOutcome(None, Reject(doc.source, exc.stage, exc.reason, exc.detail))

@@ -60,7 +60,8 @@ _ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "conditi
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({
         "outage": Record({"stop": _WORDS, "system": _WORDS, "min_score": int}),
-        "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "period_words": _WORDS}),
+        "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "attachment_line": str,
+                            "period_words": _WORDS}),
         "domains": MapOf(MapOf(int)),
         "domain_min_score": int,
     }),
@@ -84,8 +85,12 @@ RULE_KEYS: dict[str, Record] = {
         "table_header_words": _WORDS, "notice_title_words": _WORDS, "agency_endings": _WORDS,
         "info_line_stop_words": _WORDS, "stamp_line_stop_words": _WORDS, "dateline_prefixes": _WORDS,
         "bare_publishers": Record({"levels": MapOf(str), "bodies": _WORDS, "expand": MapOf(str)}),
+        "pdf_page_numbers": _WORDS,
         "html": Record({"info_hints": _WORDS, "container_xpaths": _WORDS, "title_xpaths": _WORDS,
-                        "drop_tags": _WORDS, "block_tags": _WORDS, "cell_tags": _WORDS}),
+                        "drop_tags": _WORDS, "block_tags": _WORDS, "cell_tags": _WORDS, "pre_tags": _WORDS,
+                        "list_marker": str, "extra_chrome": _WORDS,
+                        "metadata_table": Record({"marker": _WORDS, "publisher": _WORDS, "date": _WORDS,
+                                                  "other": _WORDS})}),
     }),
     "place_aliases.yaml": Record({
         "aliases": MapOf(str), "generic_names": _WORDS, "not_places": _WORDS, "risky_short_names": _WORDS,

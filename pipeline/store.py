@@ -3,15 +3,17 @@
 Rows are buffered and written in batches to temporary files inside the output folder (so memory
 stays flat however many notices there are); the notices wait in a compressed Arrow stream, since
 their ``duplicate_of`` is known only at the end. On :meth:`TableWriter.close` the duplicates are
-resolved, the notices table is written from that stream, every table is moved into place with
-``os.replace`` (atomic on one file system) and a ``_manifest.json`` is written last. A crash before
-that leaves the previous tables untouched; the stale temporary folder is removed by the next run.
+resolved, the notices table is written from that stream, and the five tables are published as one
+unit by :func:`pipeline.publish.publish`: fsynced, hashed into ``_manifest.json``, which is swapped
+in first (the commit point), then moved into place. Readers check the tables against the manifest
+(:func:`pipeline.publish.verify`). A crash before the commit leaves the previous tables untouched;
+after it, the next writer finishes the move (:func:`pipeline.publish.recover`); stale temporary
+folders are removed by the next run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import shutil
@@ -26,6 +28,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .dedup import DuplicateIndex, facts_signature
+from .publish import publish, recover
 from .records import (
     AUDIENCES,
     CONTACT_KINDS,
@@ -225,6 +228,7 @@ class TableWriter:
     def __init__(self, out_dir: str | Path, batch_rows: int = BATCH_ROWS) -> None:
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        recover(self.out_dir)  # a publication a crash interrupted after its commit point
         for stale in self.out_dir.glob(_TMP_PREFIX + "*"):
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
         self.run_id = uuid.uuid4().hex[:12]
@@ -297,7 +301,7 @@ class TableWriter:
             self._flush("rejects")
 
     def close(self) -> RunSummary:
-        """Resolve duplicates, move every table into place atomically, write the manifest."""
+        """Resolve duplicates, then publish the tables and their manifest as one unit."""
         for table in TABLES:
             self._flush(table)
         for w in self._writers.values():
@@ -312,21 +316,17 @@ class TableWriter:
             if not part.exists():
                 pq.write_table(SCHEMAS[table].empty_table(), part)
             final[table] = part
-        for table, part in final.items():
-            os.replace(part, self.out_dir / f"{table}.parquet")
+        for leftover in self.tmp.iterdir():  # the staged notices stream: not a table
+            if leftover not in final.values():
+                leftover.unlink()
         manifest = {
-            "run_id": self.run_id,
             "written_at": dt.datetime.now(TZ).isoformat(timespec="seconds"),
             "counts": self.summary.counts,
             "outages": self.summary.outages,
             "duplicates": self.summary.duplicates,
             "rejects_by_reason": self.summary.rejects_by_reason,
         }
-        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=self.out_dir)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(manifest, fh, ensure_ascii=False, indent=2)
-        os.replace(tmp, self.out_dir / "_manifest.json")
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        publish(self.tmp, self.out_dir, self.run_id, final, manifest)
         self._closed = True
         return self.summary
 
@@ -368,8 +368,12 @@ def parse_paths(
     paths: Iterable[str | Path],
     out_dir: str | Path,
     progress: Callable[[str], None] | None = None,
+    time_budget: float | None = None,
 ) -> RunSummary:
-    """Parse files, folders or raw stores into the tables of ``out_dir``; the run never stops on one input."""
+    """Parse files, folders or raw stores into the tables of ``out_dir``; the run never stops on one input.
+
+    ``time_budget``: CPU seconds per document (default: ``Settings.parse_time_budget``)."""
+    from .config import Settings
     from .parse import iter_inputs, parse_many
     from .records import RawDocument
 
@@ -383,7 +387,8 @@ def parse_paths(
                     progress(item.source)
 
     with TableWriter(out_dir) as writer:
-        for outcome in parse_many(documents()):
+        budget = Settings.parse_time_budget if time_budget is None else time_budget
+        for outcome in parse_many(documents(), budget):
             if outcome.notice is not None:
                 writer.add_notice(outcome.notice)
             if outcome.reject is not None:

@@ -25,7 +25,7 @@ from .records import TZ
 from .ruledata import load_yaml
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name",
-           "expand_publisher"]
+           "expand_publisher", "line_kind"]
 
 
 @dataclass(slots=True)
@@ -316,6 +316,19 @@ def _is_chrome(line: str) -> bool:
     return False
 
 
+def line_kind(line: str) -> str | None:
+    """How :func:`clean_page` reads one normalized line on its own: ``chrome`` (site chrome it drops),
+    ``footer`` (a marker that ends the body), ``info`` (a page info line: 来源, 发布时间 ...) or None
+    (text). The HTML cleaner weighs a page's blocks with it."""
+    if _is_chrome(line):
+        return "chrome"
+    if _rules().footer.search(line):
+        return "footer"
+    if _read_info_line(line) is not None:
+        return "info"
+    return None
+
+
 @dataclass(slots=True)
 class _Info:
     publisher: str | None = None
@@ -353,7 +366,9 @@ def _read_info_line(line: str) -> _Info | None:
         value = line[lm.end(1):end].strip(" |:：")
         if label in r.source or label in r.author:
             # The value stops at the first blank (a date or another field may follow).
-            name = _STAMP.split(value)[0].strip().split()[0] if value.strip() else ""
+            # (nothing before it when the value opens with a date: 来源:2021-10-20 10:05)
+            words = _STAMP.split(value)[0].split()
+            name = words[0] if words else ""
             name = re.sub(r"\d.*$", "", name).strip()
             if label in r.source and name:
                 info.publisher, info.publisher_evidence = name, f"{label}:{name}"
@@ -635,7 +650,9 @@ def _issuer_line_above(lines: list[str], idx: int, title: str) -> str | None:
     if not title.startswith("关于") or idx == 0:
         return None
     above = lines[idx - 1].strip()  # directly above: a blank line in between breaks the heading
-    return above if is_agency_name(above) and not _is_chrome(above) else None
+    if not is_agency_name(above) or _is_chrome(above) or _read_info_line(above) is not None:
+        return None  # an info line (2020-04-30 17:07 来源:桂林市医疗保障局) is no red header
+    return above
 
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:

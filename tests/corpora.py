@@ -262,7 +262,6 @@ SAMPLES_CORPUS = Corpus(
         # textclean
         ("wuxi-traffic-2020", "title"): "textclean: an issuer line ending in 支队 above the '关于...' heading is not joined to it (the issuer-line rule knows 局, 中心 ...)",
         ("wuxi-traffic-2020", "publisher"): "textclean: the issuer line and the signature end in 支队, which no publisher rule takes",
-        ("guiyang-shebao-2022", "datetimes"): "htmlclean/textclean: the 索引号 table's '发文日期:' cell lands in the body above the info line, which then stays and its date is read as a time",
         # times
         ("qingdao-churujing-2024", "datetimes"): _LIST_OF_DAYS,
         ("wuxi-traffic-2020", "datetimes"): _LIST_OF_DAYS,

@@ -184,12 +184,25 @@ ANNOUNCEMENTS_2 = [
     pytest.param("停机期间,网上服务大厅暂停服务。", True, id="stop-period-without-date"),
     pytest.param("系统切换期间暂停联网结算。", False, id="work-period-without-date-still-not"),
     pytest.param("停机期间如有疑问请咨询12345。", False, id="stop-period-without-a-stop"),
+    pytest.param("附件:某市公积金系统升级 9月18日至20日暂停服务.pdf", False, id="attachment-file-name-announces-nothing"),
+    pytest.param("某市社保系统10月9日起暂停服务通知.docx", False, id="variant-bare-file-name"),
+    pytest.param("附件:暂停业务清单.pdf\n10月9日8时起暂停办理社保业务。", True, id="sentence-beside-an-attachment-still-counts"),
 ]
 
 
 @pytest.mark.parametrize("text, expected", ANNOUNCEMENTS_2)
 def test_announces_stop_round2(text: str, expected: bool) -> None:
     assert announces_stop(text) is expected
+
+
+def test_announced_in_body_leaves_the_headline_out() -> None:
+    """Without a window, only an announcement below the headline keeps a page an outage notice."""
+    from pipeline.classify import announced_in_body
+
+    headline = "某县医保系统升级 12月3日起暂停结算"
+    assert announced_in_body(f"{headline}\n点击查看原文", headline) is False
+    assert announced_in_body(f"{headline}\n12月3日起全县暂停医保结算。", headline) is True
+    assert announced_in_body("12月3日起全县暂停医保结算。", None) is True
 
 
 def test_notice_without_a_year_stays_an_outage_notice() -> None:

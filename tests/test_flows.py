@@ -152,10 +152,10 @@ def test_parse_batch_turns_a_parser_crash_into_one_reject(monkeypatch: pytest.Mo
     files = OUTAGE[:3]
     real = pipeline.parse.parse_document
 
-    def flaky(doc: RawDocument):  # type: ignore[no-untyped-def]
+    def flaky(doc: RawDocument, time_budget: float | None = None):  # type: ignore[no-untyped-def]
         if doc.source == str(files[1]):
             raise IndexError("boom")
-        return real(doc)
+        return real(doc, time_budget)
 
     monkeypatch.setattr(pipeline.parse, "parse_document", flaky)
     outcomes = parse_batch.fn(_batch_of(files), "run-1").outcomes

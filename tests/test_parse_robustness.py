@@ -112,8 +112,8 @@ def test_a_notice_that_breaks_the_schema_is_rejected_alone(messy_folder: Path, t
 
     real = parse_module.parse_document
 
-    def corrupt(doc):  # type: ignore[no-untyped-def]
-        notice = real(doc)
+    def corrupt(doc, time_budget=None):  # type: ignore[no-untyped-def]
+        notice = real(doc, time_budget)
         if "xinzhou" in (doc.source_path or ""):
             notice.windows.append(TimeWindow("other", None, None, None, None, 0, 5, "not the span text"))
         return notice

@@ -151,7 +151,7 @@ _PLAIN_SENTENCE_END = re.compile(r"[。!?\n]")
 
 
 def _plain_sentence_start(text: str, pos: int) -> int:
-    best = 0
+    best = max(0, pos - 400)  # the look-back window's start when no end stands in it
     for m in _PLAIN_SENTENCE_END.finditer(text, max(0, pos - 400), pos):
         best = m.end()
     return best

@@ -32,8 +32,12 @@ def test_page_rules_are_valid_regexes() -> None:
     import re
 
     data = load_yaml("page.yaml")
-    for pattern in data["chrome_lines"] + data["footer_markers"]:
+    html = data["html"]
+    for pattern in (data["chrome_lines"] + data["footer_markers"] + data["pdf_page_numbers"]
+                    + html["extra_chrome"] + [html["list_marker"]]):
         re.compile(pattern)
+    for labels in html["metadata_table"].values():
+        assert labels and all(isinstance(w, str) and w for w in labels)
 
 
 def test_a_rules_file_without_provenance_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,6 +35,9 @@ _CLAUSE_ENDS = "。;!?"
 # Separators between the parts of a label (市本级业务联系电话:职工...业务:2886097).
 _LABEL_SEP = re.compile(r"[:,]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# How far before a number its sentence or label is looked for, in characters (bounds the work
+# per number on one long line).
+_LOOK_BACK = 400
 # How far before a number a trap word (邮编, 账号 ...) still counts, in characters.
 _TRAP_WINDOW = 12
 # How close a cue must be to an unlisted short number (95518, 96123), in characters.
@@ -243,7 +246,8 @@ def _normalize_supported(text: str, cand: Candidate, leader: _Found | None, in_c
 
 def _named_owner_before(text: str, cand: Candidate, line_start: int, rules: ContactRules) -> bool:
     """True when the label right before a bare number names a body (``市医保局:2886097``)."""
-    return _label_attribution(text, line_start, cand.start, rules).organization is not None
+    lo = max(line_start, cand.start - _LOOK_BACK)  # a label is short: bounded, like _sentence_start
+    return _label_attribution(text, lo, cand.start, rules).organization is not None
 
 
 def _area_of(item: _Found) -> str | None:
@@ -290,12 +294,13 @@ def _short_cue(text: str, cand: Candidate, rules: ContactRules) -> bool:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Offset where the sentence holding ``pos`` starts (0 when no end stands in the 400 before)."""
-    lo = max(0, pos - 400)
+    """Offset where the sentence holding ``pos`` starts, at most :data:`_LOOK_BACK` before it."""
+    lo = max(0, pos - _LOOK_BACK)
     # The last sentence end before pos: one rfind per end character instead of a finditer loop
     # (~10% of the contacts stage; the plain form, a finditer over [。!?\n], is checked in
-    # tests/test_perf_equivalence.py).
-    return max(text.rfind(end, lo, pos) for end in _SENTENCE_ENDS) + 1
+    # tests/test_perf_equivalence.py). No end in the window: the window's start (not the text's:
+    # every number of one long line would read the whole line before it, quadratic in its length).
+    return max(lo - 1, *(text.rfind(end, lo, pos) for end in _SENTENCE_ENDS)) + 1
 
 
 def _attribute(text: str, found: list[_Found], line_starts: list[int], rules: ContactRules) -> None:
@@ -341,7 +346,7 @@ def _attribute_line(text: str, items: list[_Found], line_start: int, line_end: i
         limit = line_end if last else items[n + 1].cand.start
         own = Attribution()
         if item.leader is None:
-            own = _own_attribution(text, item, pos, line_start, carry, rules)
+            own = _own_attribution(text, item, pos, line_start if n == 0 else None, carry, rules)
         glued, pos = parse_suffix(text, item.cand.end, limit, rules, last=last)
         base = item.leader.attribution if item.leader is not None else own
         item.attribution = Attribution(
@@ -355,14 +360,18 @@ def _attribute_line(text: str, items: list[_Found], line_start: int, line_end: i
     return line_org
 
 
-def _own_attribution(text: str, item: _Found, label_start: int, line_start: int, carry: _Carry,
+def _own_attribution(text: str, item: _Found, label_start: int, line_start: int | None, carry: _Carry,
                      rules: ContactRules) -> Attribution:
-    """What the words before a group's first number say: its label, its sentence, or the list above."""
+    """What the words before a group's first number say: its label, its sentence, or the list above.
+
+    ``line_start`` is given for the line's first number only: only it can stand alone on its line
+    (slicing the line up to every number made one long line quadratic).
+    """
     own = _label_attribution(text, label_start, item.cand.start, rules)
     if own.organization is None:
         sentence = _sentence_start(text, item.cand.start)
         own.organization = sentence_org(text, sentence, item.cand.start, rules)
-    if own.organization is None and not text[line_start:item.cand.start].strip():
+    if own.organization is None and line_start is not None and not text[line_start:item.cand.start].strip():
         # A number alone on its line continues the list above it (a flattened table puts an
         # agency's second number on its own line).
         own.organization = carry.heading(rules)

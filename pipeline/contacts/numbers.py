@@ -81,13 +81,16 @@ def _number_regex() -> re.Pattern[str]:
 
 
 # Spans where digits are never phones: URLs, e-mail addresses, domains, file names.
+# Every repeat that may start a match is bounded (an e-mail local part has at most 64 characters,
+# a domain label 63, a domain 253): tried at every letter or digit, an unbounded run made the scan
+# quadratic in a long run of digits or letters (100 KB of digits: ~100 s; bench/bench_hostile.py).
 _MASK_PATTERN = r"""
       (?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+=%]+    # URL with a scheme
     | www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'*+=%]+                # URL without a scheme
-    | [A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}        # e-mail address
-    | (?:[A-Za-z0-9\-]+\.)+(?:com|cn|net|org|gov|edu|info|top|cc|hk)\b
+    | [A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,63}   # e-mail address
+    | (?:[A-Za-z0-9\-]{1,63}\.){1,8}(?:com|cn|net|org|gov|edu|info|top|cc|hk)\b
       (?:/[A-Za-z0-9\-._~:/?#\[\]@!$&'*+=%]*)?                # bare domain (rswb.gx12333.net)
-    | [A-Za-z0-9_\-]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|wps|zip|rar|s?html?|php|aspx?|jsp)\b
+    | [A-Za-z0-9_\-]{1,255}\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|wps|zip|rar|s?html?|php|aspx?|jsp)\b
                                                               # file name (image, attachment, page)
     """
 # Every form above starts with a character of this class (case-sensitive, so the engine can skip to

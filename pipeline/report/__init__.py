@@ -53,12 +53,16 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
 
     Each file is written to a temporary file in ``out_dir`` and moved into place with
     ``os.replace``, so a reader never sees half a report.
+
+    Raises :class:`pipeline.publish.TablesMismatch` when the tables do not all belong to the run
+    their manifest names (checked before and after reading them), so no report mixes two runs.
     """
     import io
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from ..publish import TablesMismatch, verify
     from ..records import TZ
     from .compare import build_comparison, comparison_schema, load_parsed
     from .html import iter_html
@@ -67,7 +71,11 @@ def build_report(parsed_dir: Path, out_dir: Path | None = None) -> dict[str, Pat
     parsed_dir = Path(parsed_dir)
     out = Path(out_dir) if out_dir is not None else parsed_dir
     out.mkdir(parents=True, exist_ok=True)
+    before = verify(parsed_dir)
     tables = load_parsed(parsed_dir)
+    after = verify(parsed_dir)
+    if (before or {}).get("run_id") != (after or {}).get("run_id"):
+        raise TablesMismatch(f"{parsed_dir}: the tables were replaced while the report read them; build it again")
     rows = build_comparison(tables)
     tables.drop("services", "contacts")  # the pages need the windows (timeline) and the counts only
     now = dt.datetime.now(TZ)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 __all__ = ["register", "run", "main"]
@@ -61,7 +62,6 @@ def run(args: argparse.Namespace) -> int:
     from .sources import load_sources
 
     console = Console()
-    errors = Console(stderr=True)
     if args.verbose:
         if not logging.getLogger().handlers:
             logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
@@ -73,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
         overrides = _overrides(args)
         for source in sources:  # reject bad flag values before any request
             source.settings(sources_file.settings, overrides)
-    except ConfigError as exc:
-        errors.print(f"[red]error:[/red] {exc}")
+        if Path(args.raw).exists() and not Path(args.raw).is_dir():
+            raise ConfigError(f"--raw {args.raw} exists and is not a folder")
+    except ConfigError as exc:  # one line, never wrapped: scripts read it
+        print(f"notices scrape: configuration error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     summary = crawl(sources, args.raw, sources_file.settings, overrides=overrides)
 

@@ -29,6 +29,7 @@ from .rawstore import (OK_OUTCOMES, FetchLog, RawStore, UrlState, compact, load_
 from .robots import RobotsCache
 from .settings import CrawlSettings, ProjectSettings
 from .sources import Source, SourcesFile, load_sources
+from .urls import MAX_URL_LENGTH
 
 __all__ = ["crawl", "crawl_source", "CrawlSummary", "SourceResult", "CrawlContext"]
 
@@ -227,6 +228,10 @@ class _SourceCrawl:
             "source": self.source.name, "kind": kind, "method": method, "url": url,
             "final_url": url, "title": title, "referer": referer, "form": form_text,
         }
+        if len(url) > MAX_URL_LENGTH:
+            base_row["url"] = base_row["final_url"] = url[:MAX_URL_LENGTH]  # the log keeps its head
+            self._log(base_row, Verdict("skipped", "url_too_long", f"{len(url)} characters > {MAX_URL_LENGTH}"))
+            return None
         if not self.source.allows(url):
             self._log(base_row, Verdict("skipped", "not_allowed", "outside the source's allow prefixes"))
             return None

@@ -10,7 +10,11 @@ What "polite" means here (scrapy's defaults, STYLE.md):
 - redirects followed by hand, at most ``max_redirects``, each hop checked by the caller's
   ``hop_check`` (allow prefixes, robots.txt) and loops detected;
 - bodies streamed and content-decoded here, so the DECODED size is bounded (gzip bombs stop at
-  ``max_bytes``), and the whole request is bounded by ``total_timeout``.
+  ``max_bytes``);
+- one budget of ``total_timeout`` seconds per URL: every attempt, redirect hop and retry pause of
+  a fetch comes out of it, and each socket operation (connect, headers, body) is cut to what is
+  left of it (:mod:`.deadline`), so a server trickling its headers a byte at a time cannot hold a
+  request past it. Waiting for the host's politeness slot is not counted.
 
 Failures are values: ``Response.reason`` holds a short stable code (``timeout``, ``too_large``,
 ``truncated``, ``redirect_loop``, ``too_many_redirects``, ``not_allowed``,
@@ -32,8 +36,9 @@ from typing import Callable, Iterator, Mapping
 
 import httpx
 
+from .deadline import DeadlineExpired, DeadlineTransport, deadline, install
 from .settings import CrawlSettings
-from .urls import canonical_url, host_key
+from .urls import MAX_URL_LENGTH, canonical_url, host_key
 
 __all__ = ["Fetcher", "Response", "HostGate", "RETRY_STATUSES", "parse_retry_after"]
 
@@ -125,8 +130,29 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - now)
 
 
+# Characters no file name keeps: separators, Windows' reserved ones, control characters.
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_MAX_NAME_BYTES = 255  # a file name's length limit on common file systems
+
+
+def safe_filename(name: str) -> str | None:
+    """A server's file name reduced to a safe base name: the last path part (``/`` and ``\\``),
+    no control or reserved characters, no leading dots or blanks, at most 255 bytes of UTF-8; None
+    when nothing is left (``..``, ``/``)."""
+    base = re.split(r"[/\\]", name)[-1]
+    base = _UNSAFE_NAME.sub("_", base).strip().lstrip(".").strip()
+    if len(base.encode("utf-8")) > _MAX_NAME_BYTES:  # cut the stem, keep a short extension
+        stem, dot, ext = base.rpartition(".")
+        tail = dot + ext if dot and stem and len(ext) < 16 else ""
+        head = stem if tail else base
+        room = _MAX_NAME_BYTES - len(tail.encode("utf-8"))
+        base = head.encode("utf-8")[:room].decode("utf-8", "ignore") + tail
+    return base or None
+
+
 def content_disposition_filename(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
-    """The file name of a Content-Disposition header, GBK or UTF-8 bytes decoded."""
+    """The file name of a Content-Disposition header, GBK or UTF-8 bytes decoded, as a safe base
+    name (:func:`safe_filename`: a traversal such as ``../../x.pdf`` keeps only ``x.pdf``)."""
     from urllib.parse import unquote_to_bytes
 
     for name, value in raw_headers:
@@ -135,14 +161,14 @@ def content_disposition_filename(raw_headers: list[tuple[bytes, bytes]]) -> str 
         star = _FILENAME_STAR.search(value)
         if star:
             data, charset = unquote_to_bytes(star.group(2)), star.group(1).decode("ascii")
-            return _decode_name(data, charset)
+            return safe_filename(_decode_name(data, charset))
         plain = _FILENAME.search(value)
         if plain:
             data = plain.group(1) if plain.group(1) is not None else plain.group(2)
             # Servers also percent-encode plain filenames (IE habit).
             if b"%" in data:
                 data = unquote_to_bytes(data.decode("latin-1"))
-            return _decode_name(data, "utf-8")
+            return safe_filename(_decode_name(data, "utf-8"))
     return None
 
 
@@ -162,6 +188,17 @@ class _TooLarge(Exception):
 
 class _Deadline(Exception):
     """The request took longer than total_timeout."""
+
+
+class _Budget:
+    """What is left of a URL's ``total_timeout``: spent by attempts, hops and retry pauses."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.left = seconds
+
+    def spend(self, seconds: float) -> None:
+        self.left -= seconds
 
 
 class _Decoder:
@@ -231,6 +268,8 @@ class Fetcher:
     def __init__(self, settings: CrawlSettings, transport: httpx.BaseTransport | None = None) -> None:
         self.settings = settings
         self.gate = HostGate(settings.per_host_concurrency)
+        if transport is None:  # ours keeps one deadline per request; a test's mock has no sockets
+            transport = DeadlineTransport(trust_env=settings.trust_env)
         self._client = httpx.Client(
             headers={
                 "User-Agent": settings.ua(),
@@ -243,6 +282,9 @@ class Fetcher:
             trust_env=settings.trust_env,
             transport=transport,
         )
+        for mounted in getattr(self._client, "_mounts", {}).values():  # proxies from the environment
+            if mounted is not None:
+                install(mounted)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -274,16 +316,22 @@ class Fetcher:
         cfg = settings or self.settings
         wait_between = cfg.delay if delay is None else delay
         started = time.monotonic()
+        budget = _Budget(cfg.total_timeout)
         attempt = 0
         while True:
             attempt += 1
-            resp = self._follow(url, cfg, method, form, headers or {}, hop_check, wait_between)
+            resp = self._follow(url, cfg, method, form, headers or {}, hop_check, wait_between, budget)
             resp.attempts = attempt
             pause = self._retry_pause(resp, attempt, cfg)
             if pause is None:
                 break
+            if pause >= budget.left:
+                resp.detail = (f"{resp.detail}; " if resp.detail else "") + (
+                    f"not retried: a {pause:.1f}s pause would pass total_timeout {cfg.total_timeout:g}s for the URL")
+                break
             log.info("retry %s in %.2fs after %s", url, pause, resp.reason or resp.status)
             time.sleep(pause)
+            budget.spend(pause)
         resp.elapsed_ms = int((time.monotonic() - started) * 1000)
         return resp
 
@@ -314,19 +362,26 @@ class Fetcher:
         headers: Mapping[str, str],
         hop_check: HopCheck | None,
         delay: float,
+        budget: _Budget,
     ) -> Response:
         """One attempt: the request and its redirect chain."""
         chain = [url]
         current = url
         while True:
-            resp = self._send(current, cfg, method, form, headers, delay)
+            resp = self._send(current, cfg, method, form, headers, delay, budget)
             resp.url, resp.redirects = url, chain[1:]
             location = resp.headers.get("location")
             if resp.reason is not None or resp.status not in _REDIRECTS or not location:
                 return resp
-            target = canonical_url(str(httpx.URL(current).join(location)))
+            try:
+                target = canonical_url(str(httpx.URL(current).join(location)))
+            except httpx.InvalidURL:  # too long, bad characters
+                target = None
             if target is None:
-                resp.reason, resp.detail = "not_allowed", f"redirect to a non-http(s) URL: {location!r}"
+                resp.reason, resp.detail = "not_allowed", f"redirect to a URL that is not allowed: {location[:200]!r}"
+                return resp
+            if len(target) > MAX_URL_LENGTH:
+                resp.reason, resp.detail = "url_too_long", f"redirect to {len(target)} characters > {MAX_URL_LENGTH}"
                 return resp
             if target in chain:
                 resp.reason, resp.detail = "redirect_loop", " -> ".join(chain + [target])
@@ -353,25 +408,36 @@ class Fetcher:
         form: Mapping[str, str] | None,
         headers: Mapping[str, str],
         delay: float,
+        budget: _Budget,
     ) -> Response:
-        """One HTTP exchange, body streamed into a bounded decoder."""
+        """One HTTP exchange, body streamed into a bounded decoder, within what is left of ``budget``."""
         resp = Response(url=url, final_url=url, method=method)
+        if len(url) > MAX_URL_LENGTH:
+            resp.reason, resp.detail = "url_too_long", f"{len(url)} characters > {MAX_URL_LENGTH}"
+            return resp
+        if budget.left <= 0:
+            resp.reason, resp.detail = "timeout", f"total_timeout {cfg.total_timeout:g}s for the URL spent"
+            return resp
         timeout = httpx.Timeout(cfg.read_timeout, connect=cfg.connect_timeout, pool=cfg.total_timeout)
         with self.gate.slot(host_key(url), delay):
-            deadline = time.monotonic() + cfg.total_timeout
+            began = time.monotonic()
+            until = began + budget.left
             try:
-                with self._client.stream(method, url, headers=dict(headers),
-                                         data=dict(form) if form else None, timeout=timeout) as http:
+                with deadline(until), self._client.stream(method, url, headers=dict(headers),
+                                                          data=dict(form) if form else None, timeout=timeout) as http:
                     resp.status = http.status_code
                     resp.headers = {k.lower(): v for k, v in http.headers.items()}
                     resp.filename = content_disposition_filename(http.headers.raw)
                     if http.status_code in _REDIRECTS or http.status_code == 304 or method == "HEAD":
                         return resp
-                    self._read_body(http, resp, cfg, deadline)
+                    self._read_body(http, resp, cfg, until)
             except httpx.TimeoutException as exc:
-                resp.reason, resp.detail = "timeout", f"{type(exc).__name__} after {cfg.read_timeout}s"
+                if isinstance(exc.__cause__, DeadlineExpired) or time.monotonic() >= until:
+                    resp.reason, resp.detail = "timeout", f"not complete within total_timeout {cfg.total_timeout:g}s"
+                else:
+                    resp.reason, resp.detail = "timeout", f"{type(exc).__name__} after {cfg.read_timeout}s"
             except _Deadline:
-                resp.reason, resp.detail = "timeout", f"body not complete within {cfg.total_timeout}s"
+                resp.reason, resp.detail = "timeout", f"body not complete within total_timeout {cfg.total_timeout:g}s"
             except _TooLarge:
                 resp.reason, resp.detail = "too_large", f"decoded body over {cfg.max_bytes} bytes"
             except zlib.error as exc:
@@ -387,6 +453,8 @@ class Fetcher:
                 resp.reason, resp.detail = "not_allowed", str(exc)
             except httpx.TransportError as exc:
                 resp.reason, resp.detail = "network_error", f"{type(exc).__name__}: {exc}"
+            finally:
+                budget.spend(time.monotonic() - began)
         return resp
 
     def _read_body(self, http: httpx.Response, resp: Response, cfg: CrawlSettings, deadline: float) -> None:

@@ -8,6 +8,7 @@ those, so ``--delay 0`` really means no delay anywhere.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Protocol
 
@@ -53,7 +54,7 @@ class CrawlSettings:
     # --- limits ---------------------------------------------------------------------------
     connect_timeout: float = 10.0  # seconds to open a connection
     read_timeout: float = 20.0  # seconds of silence allowed while reading
-    total_timeout: float = 60.0  # seconds for one whole request, body included
+    total_timeout: float = 60.0  # seconds for one URL: connect, headers, body, redirects, retries and their pauses
     max_redirects: int = 5  # hops followed per request
     max_bytes: int = 20 * 1024 * 1024  # bytes of DECODED body kept; past it: too_large
     max_pages: int = 10  # list pages (or Hanweb data requests) per source
@@ -118,6 +119,10 @@ PER_SOURCE_KEYS = frozenset(
 
 # Counts where 0 would stall the crawl rather than mean "none".
 _AT_LEAST_ONE = frozenset({"per_host_concurrency", "concurrency", "log_batch_rows", "max_bytes"})
+# Durations where 0 would fail every request rather than mean "none".
+_POSITIVE_SECONDS = frozenset({"connect_timeout", "read_timeout", "total_timeout"})
+# Longest duration accepted, in seconds (a day; time.sleep overflows on huge values).
+MAX_SECONDS = 86400.0
 
 
 def check_value(key: str, value: Any, where: str) -> Any:
@@ -137,8 +142,12 @@ def check_value(key: str, value: Any, where: str) -> Any:
             raise ConfigError(f"{where}: {key!r} must be a whole number >= {low}, got {value!r}")
         return value
     if isinstance(default, float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ConfigError(f"{where}: {key!r} must be a number of seconds >= 0, got {value!r}")
+        # NaN passes every comparison (delay .nan silently removed the delay), inf overflows sleep
+        positive = key in _POSITIVE_SECONDS
+        if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
+                or value < 0 or (positive and value == 0) or value > MAX_SECONDS):
+            raise ConfigError(f"{where}: {key!r} must be a number of seconds {'>' if positive else '>='} 0 "
+                              f"and <= {MAX_SECONDS:g}, got {value!r}")
         return float(value)
     if isinstance(default, tuple):
         if isinstance(value, str):

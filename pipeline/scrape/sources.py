@@ -17,6 +17,7 @@ Unknown keys and bad values raise ``ConfigError`` naming the key and the entry.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigError
 from .settings import PER_SOURCE_KEYS, CrawlSettings, check_value
+from .urls import canonical_url
 
 __all__ = ["Source", "SourcesFile", "STYLES", "load_sources", "parse_sources", "url_allowed"]
 
@@ -82,11 +84,19 @@ class SourcesFile:
 
 
 def url_allowed(url: str, allow: tuple[str, ...]) -> bool:
-    """True when ``url`` is http(s) and starts with one of the ``allow`` prefixes."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """True when ``url`` is http(s) and, in its canonical form (dot segments resolved; refused when
+    its path decodes to another folder than it reads, see ``urls.hostile_path``), starts with one
+    of the ``allow`` prefixes (canonical too)."""
+    canon = canonical_url(url)
+    if canon is None:
         return False
-    return any(url.startswith(prefix) for prefix in allow)
+    return any(canon.startswith(_canonical_prefix(prefix)) for prefix in allow)
+
+
+@functools.lru_cache(maxsize=1024)
+def _canonical_prefix(prefix: str) -> str:
+    """An allow prefix in the form canonical URLs are written in (as written when it has none)."""
+    return canonical_url(prefix) or prefix
 
 
 def load_sources(path: str | Path, base: CrawlSettings | None = None) -> SourcesFile:
@@ -100,10 +110,12 @@ def load_sources(path: str | Path, base: CrawlSettings | None = None) -> Sources
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read sources file: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read sources file: {exc}") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+        raise ConfigError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
     try:
         return parse_sources(data, base)
     except ConfigError as exc:
@@ -115,12 +127,14 @@ def parse_sources(data: Any, base: CrawlSettings | None = None) -> SourcesFile:
     base = base or CrawlSettings()
     if not isinstance(data, dict):
         raise ConfigError("top level must be a mapping with a 'sources' list")
+    _string_keys(data, "top level")
     unknown = set(data) - {"settings", "sources"}
     if unknown:
         raise ConfigError(f"unknown top-level key {sorted(unknown)[0]!r} (known: settings, sources)")
     file_settings = data.get("settings") or {}
     if not isinstance(file_settings, dict):
         raise ConfigError("'settings' must be a mapping")
+    _string_keys(file_settings, "settings")
     settings = base.merged(file_settings, where="settings")
     entries = data.get("sources")
     if not isinstance(entries, list) or not entries:
@@ -142,6 +156,7 @@ def _parse_entry(entry: Any, index: int) -> Source:
     where = f"sources[{index}]"
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: each source must be a mapping")
+    _string_keys(entry, where)
     name = entry.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
         raise ConfigError(
@@ -183,6 +198,13 @@ def _parse_entry(entry: Any, index: int) -> Source:
     )
 
 
+def _string_keys(mapping: Mapping[Any, Any], where: str) -> None:
+    """Refuse a key that is not a string (``1:``, ``true:``, ``2021-10-20:`` in YAML)."""
+    for key in mapping:
+        if not isinstance(key, str):
+            raise ConfigError(f"{where}: key {key!r} is not a name (keys must be strings)")
+
+
 def _url_list(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     """A required non-empty list of absolute http(s) URLs."""
     value = entry.get(key)
@@ -191,7 +213,10 @@ def _url_list(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]
     if not isinstance(value, list) or not value:
         raise ConfigError(f"{where}: {key!r} must be a non-empty list of URLs")
     for url in value:
-        parts = urlsplit(url) if isinstance(url, str) else None
+        try:
+            parts = urlsplit(url) if isinstance(url, str) else None
+        except ValueError:  # an unclosed IPv6 bracket ...
+            parts = None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
             raise ConfigError(f"{where}: {key!r} entry {url!r} is not an absolute http(s) URL")
     return tuple(value)

@@ -85,7 +85,7 @@ def visible_text(html_text: str) -> str:
 def classify(resp: Response, kind: str, hint: str | None = None) -> Verdict:
     """What to do with a fetch of a ``kind`` page (list/detail/attachment)."""
     if resp.reason is not None:
-        outcome = "skipped" if resp.reason in ("not_allowed", "robots_disallowed") else "error"
+        outcome = "skipped" if resp.reason in ("not_allowed", "robots_disallowed", "url_too_long") else "error"
         return Verdict(outcome, resp.reason, resp.detail)
     status = resp.status or 0
     if status == 304:

@@ -149,9 +149,14 @@ class _ClauseReader:
     def readings(self) -> list[Reading]:
         """Expand the (object, action) pairs into per-code readings."""
         out: list[Reading] = []
+        # Looked up once per reading below; recomputed per pair they made a long clause quadratic
+        # in its number of pairs (bench/bench_hostile.py, services_line).
+        specific = {id(cue) for (obj, aside), cue in self.pairs
+                    if not aside and self.rules.settlement_specific.intersection(obj.codes)}
+        kinds_at: dict[tuple[int, int], set[str]] = {}
         for item, cue in self.pairs:
             obj, aside = item
-            codes, expanded = self._codes(item, cue)
+            codes, expanded = self._codes(item, cue, specific, kinds_at)
             for code in codes:
                 if aside and code in self.rules.aside_scope_codes:
                     continue
@@ -159,19 +164,22 @@ class _ClauseReader:
                 out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
         return out
 
-    def _codes(self, item: _Item, cue: Hit) -> tuple[tuple[str, ...], bool]:
-        """Codes an object stands for, and whether they come from a settlement expansion."""
+    def _codes(self, item: _Item, cue: Hit, specific: set[int],
+               kinds_at: dict[tuple[int, int], set[str]]) -> tuple[tuple[str, ...], bool]:
+        """Codes an object stands for, and whether they come from a settlement expansion.
+
+        ``specific``: ids of the cues paired (outside an aside) with a specific settlement;
+        ``kinds_at``: place kinds per span, filled as they are asked for."""
         obj = item[0]
         if SETTLEMENT not in obj.codes:
             return obj.codes, False
-        for other, other_cue in self.pairs:
-            if other_cue is cue and not other[1] and self.rules.settlement_specific.intersection(other[0].codes):
-                return (), True  # 住院医疗费用联网结算: the same action names which settlement
+        if id(cue) in specific:
+            return (), True  # 住院医疗费用联网结算: the same action names which settlement
         c = self.clause
         p0, p1 = c.phrases[phrase_index(c, obj.start)]
-        kinds = {h.label for h in self.cues.within("places", p0, p1)}
+        kinds = self._kinds(p0, p1, kinds_at)
         if not kinds:
-            kinds = {h.label for h in self.cues.within("places", c.start, c.end)}
+            kinds = self._kinds(c.start, c.end, kinds_at)
         if "mixed" in kinds or {"medical", "pharmacy"} <= kinds:
             kind = "mixed"
         elif kinds:
@@ -179,6 +187,13 @@ class _ClauseReader:
         else:
             kind = "none"
         return self.rules.expansion[kind], True
+
+    def _kinds(self, start: int, end: int, kinds_at: dict[tuple[int, int], set[str]]) -> set[str]:
+        """Labels of the place cues in ``[start, end)`` (a copy: the caller may pop from it)."""
+        found = kinds_at.get((start, end))
+        if found is None:
+            found = kinds_at[(start, end)] = {h.label for h in self.cues.within("places", start, end)}
+        return set(found)
 
     def _span(self, obj: Hit, cue: Hit) -> tuple[int, int]:
         """Evidence span: the phrases from the object to the cue (the object's clause if apart)."""

@@ -282,9 +282,20 @@ def _province(segment: str) -> bool:
     return not _has_core("".join(chars))
 
 
+# Characters of its own line read before (and after) an expression for a label, a list marker or
+# a table row. Unbounded, every expression of one long line re-read the line: quadratic in its
+# length (bench/bench_hostile.py, dates_line). Table rows and labels are far shorter.
+_LINE_LOOK = 400
+
+
 def _heading(text: str, start: int) -> str:
     """The short line above ``start`` when the expression opens its line, else ''."""
-    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(0, start - _LINE_LOOK)
+    newline = text.rfind("\n", lo, start)
+    if newline < 0 and lo > 0:  # a long line: only a label right before it (停机时间:) can head it
+        prefix = text[lo:start]
+        return prefix if prefix.rstrip().endswith(":") else ""
+    line_start = newline + 1
     if not _LIST_MARK.match(text[line_start:start]) and not text[line_start:start].rstrip().endswith(":"):
         return ""
     if text[line_start:start].rstrip().endswith(":"):
@@ -322,8 +333,12 @@ def _table_label(text: str, start: int, index: int) -> str | None:
     ``index``-th time label. Rows whose header is lost (a cleaner took it for a menu) take the short
     heading line right above their block (``一、停机安排``).
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    lo = max(0, start - _LINE_LOOK)
+    newline = text.rfind("\n", lo, start)
+    line_end = text.find("\n", start, start + _LINE_LOOK)
+    if (newline < 0 and lo > 0) or (line_end < 0 and start + _LINE_LOOK < len(text)):
+        return None  # a line longer than any table row
+    line_start = newline + 1
     row = text[line_start:line_end if line_end >= 0 else len(text)].strip()
     sep = "|" if "|" in row else " "
     if sep not in row or row.endswith(_SENTENCE_LINE_END):
@@ -332,7 +347,10 @@ def _table_label(text: str, start: int, index: int) -> str | None:
     for _ in range(_TABLE_ROWS_UP):
         if end <= 0:
             return None
-        begin = text.rfind("\n", 0, end) + 1
+        newline = text.rfind("\n", max(0, end - _LINE_LOOK), end)
+        if newline < 0 and end > _LINE_LOOK:
+            return None  # a long line above: running text, and too long for a heading
+        begin = newline + 1
         line = text[begin:end].strip()
         end = begin - 1
         if not line:

@@ -7,7 +7,7 @@ No glyphs are embedded (viewers show boxes); extraction is all the tests need.
 
 from __future__ import annotations
 
-__all__ = ["text_pdf", "scanned_pdf"]
+__all__ = ["text_pdf", "text_pdf_pages", "scanned_pdf"]
 
 
 def _obj(num: int, body: bytes) -> bytes:
@@ -53,26 +53,36 @@ def _assemble(objects: list[bytes]) -> bytes:
 
 def text_pdf(lines: list[str]) -> bytes:
     """A one-page PDF whose text layer holds ``lines``."""
-    content = [b"BT", b"/F1 10 Tf", b"14 TL", b"40 800 Td"]
-    for line in lines:
-        hexed = "".join(f"{ord(c):04X}" for c in line if ord(c) <= 0xFFFF)
-        content.append(b"<" + hexed.encode() + b"> Tj T*")
-    content.append(b"ET")
+    return text_pdf_pages([lines])
+
+
+def text_pdf_pages(pages: list[list[str]]) -> bytes:
+    """A PDF of one page per item of ``pages``, each page's text layer holding its lines."""
+    # Objects: 1 catalog, 2 page tree, 3 font, 4 CID font, 5 ToUnicode, 6 descriptor, then a page
+    # object and its content stream per page.
+    first = 7
+    kids = b" ".join(b"%d 0 R" % (first + 2 * i) for i in range(len(pages)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(pages),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /NoticeSans /Encoding /Identity-H "
-        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-        _stream(b"\n".join(content)),
+        b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoticeSans "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-        b"/FontDescriptor 8 0 R /DW 1000 >>",
-        _stream(_tounicode(list("".join(lines)))),
+        b"/FontDescriptor 6 0 R /DW 1000 >>",
+        _stream(_tounicode(list("".join(line for page in pages for line in page)))),
         b"<< /Type /FontDescriptor /FontName /NoticeSans /Flags 4 /FontBBox [0 -200 1000 900] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
     ]
+    for i, lines in enumerate(pages):
+        content = [b"BT", b"/F1 10 Tf", b"14 TL", b"40 800 Td"]
+        for line in lines:
+            hexed = "".join(f"{ord(c):04X}" for c in line if ord(c) <= 0xFFFF)
+            content.append(b"<" + hexed.encode() + b"> Tj T*")
+        content.append(b"ET")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (first + 2 * i + 1))
+        objects.append(_stream(b"\n".join(content)))
     return _assemble(objects)
 
 

@@ -64,7 +64,9 @@ class Route:
     first ``fail_times`` requests), ``slow`` (sleep ``sleep`` s before answering, always),
     ``slow_once``, ``truncate`` (Content-Length larger than the body sent), ``huge`` (``size``
     bytes streamed with no Content-Length), ``gzip_bomb`` (``size`` zero bytes gzip-compressed),
-    ``redirect`` (``status`` with Location ``location``), or None. ``handler`` makes the route
+    ``redirect`` (``status`` with Location ``location``), ``trickle_headers`` (status line and
+    ``size`` bytes of headers sent one byte every ``sleep`` s, then the body) or ``trickle_body``
+    (the body one byte every ``sleep`` s), or None. ``handler`` makes the route
     dynamic. ``expect`` is what a correct crawl logs for it: ``(outcome, reason)``.
     """
 
@@ -260,6 +262,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(route.status, b"", {"Location": self.web.fill(route.location.encode()).decode()})
         if fault == "huge":
             return self._stream_huge(route)
+        if fault in ("trickle_headers", "trickle_body"):
+            return self._trickle(route, fault)
         if fault == "gzip_bomb":
             bomb = _gzip_bomb(route.size)
             return self._send(200, bomb, {"Content-Type": route.content_type, "Content-Encoding": "gzip"})
@@ -298,6 +302,25 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
             self.wfile.flush()
         return status
+
+    def _trickle(self, route: Route, fault: str) -> int:
+        """Headers (``trickle_headers``) or body (``trickle_body``) one byte every ``route.sleep`` s."""
+        self._access.status = 200
+        self.close_connection = True
+        body = self.web.fill(route.body)
+        head = (f"HTTP/1.1 200 OK\r\nContent-Type: {route.content_type}\r\nContent-Length: {len(body)}\r\n"
+                f"Connection: close\r\nX-Padding: {'a' * route.size}\r\n\r\n").encode()
+        slow, fast = (head, body) if fault == "trickle_headers" else (body, head)
+        if fault == "trickle_body":
+            self.wfile.write(fast)
+        for i in range(len(slow)):
+            self.wfile.write(slow[i:i + 1])
+            self.wfile.flush()
+            time.sleep(route.sleep)
+        if fault == "trickle_headers":
+            self.wfile.write(fast)
+        self.wfile.flush()
+        return 200
 
     def _stream_huge(self, route: Route) -> int:
         """``route.size`` bytes of an endless page, close-delimited (no Content-Length)."""
