@@ -7,18 +7,24 @@ with a time; or a sentence dates a work (``定于3月29日18:00至4月1日8:00�
 stops something during it (``切换期间...暂停使用``). Meeting reports, policy news and recruitment
 pages share the cue words but announce no stop of their own; a meeting report must announce
 directly, in one sentence that is not reported speech (a mark such as 会议要求 covers the rest of its
-paragraph). A sanction on a condition (对未按期完成改造的…将暂缓开通) is no announced stop.
+paragraph). A sanction on a condition (对未按期完成改造的…将暂缓开通) is no announced stop, nor is news
+of an unplanned failure (系统突然瘫痪). A stop sentence opening with 届时 or 其间 takes the time of
+the sentence before it; a heading may be a poster line (▍暂停时间). A guide that stops something
+during the period of a stop (停机期间,…暂停) is a notice even without a date: the caller leaves its
+downtime unknown.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from .ruledata import load_yaml
+from .records import DOMAINS
+from .ruledata import RulesError, load_yaml
 
-__all__ = ["classify", "announces_stop"]
+__all__ = ["classify", "announces_stop", "announced_in_body", "Verdict"]
 
 _TITLE_WEIGHT = 3
 # Sentences end at 。!? and ; (normalized half-width forms and the full-width ones) and at line breaks;
@@ -26,93 +32,201 @@ _TITLE_WEIGHT = 3
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 
 
+class Verdict(NamedTuple):
+    """What :func:`classify` says of a page."""
+
+    is_outage_notice: bool
+    domain: str
+
+
+class DomainCues(NamedTuple):
+    """One domain's cue words: a regex finding any of them, and each word's weight."""
+
+    pattern: re.Pattern[str]
+    weights: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifyRules:
+    """Everything the classifier reads from ``rules/classify.yaml``, compiled."""
+
+    stop: re.Pattern[str]  # outage.stop: stop cue words, counted
+    system: re.Pattern[str]  # outage.system: what stops (one is needed)
+    min_score: int
+    domains: dict[str, DomainCues]  # in the order listed (ties go to the first)
+    domain_min: int
+    hard_stop: re.Pattern[str]  # announce.stop
+    time: re.Pattern[str]  # announce.time: any time expression
+    heading: re.Pattern[str]  # a stop-time heading line
+    reported: re.Pattern[str]  # reported speech of a meeting
+    condition: re.Pattern[str]  # a sanction on a condition
+    holiday: re.Pattern[str]
+    system_named: re.Pattern[str]
+    work: re.Pattern[str]  # works whose period a notice names
+    period: re.Pattern[str]  # 切换期间, 升级工作期间: group 1 is the work
+    report_title: re.Pattern[str]
+    back_reference: re.Pattern[str]  # 届时, 其间 opening a sentence: the time of the one before
+    unplanned: re.Pattern[str]  # a failure reported, not a stop announced
+    hypothetical: re.Pattern[str]  # 如遇: a failure only supposed
+    stop_period: re.Pattern[str]  # 停机期间: the period of a stop, named without its date
+    attachment_line: re.Pattern[str]  # 附件:….pdf: a file name, not a sentence of the page
+
+
 def _alternation(words: list[str]) -> re.Pattern[str]:
     """One regex matching any of ``words`` (longest first, so 暂停办理 wins over 暂停)."""
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One regex matching any of the regexes ``patterns``."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 @functools.cache
-def _rules() -> dict[str, Any]:
+def _rules() -> ClassifyRules:
     """Compile the classification rules once."""
     data = load_yaml("classify.yaml")
+    unknown = sorted(set(data["domains"]) - set(DOMAINS))
+    if unknown:
+        raise RulesError(f"classify.yaml: domains: {unknown} are not domain values of the notices table {DOMAINS}")
     out = data["outage"]
     ann = data["announce"]
-    domains = {
-        code: (_alternation(list(cues)), cues)
-        for code, cues in data["domains"].items()
-    }
-    return {
-        "stop": re.compile("|".join(map(re.escape, out["stop"]))),
-        "system": re.compile("|".join(map(re.escape, out["system"]))),
-        "min_score": out["min_score"],
-        "domains": domains,
-        "domain_min": data["domain_min_score"],
-        "hard_stop": _alternation(ann["stop"]),
-        "time": re.compile("|".join(f"(?:{p})" for p in ann["time"])),
-        "heading": re.compile(ann["heading"]),
-        "reported": _alternation(ann["reported_speech"]),
-        "condition": re.compile("|".join(f"(?:{p})" for p in ann["condition"])),
-        "holiday": _alternation(ann["holiday"]),
-        "system_named": _alternation(ann["system_named"]),
-        "work": _alternation(ann["work"]),
-        # 切换期间, 升级工作期间, 停机时段: a sentence naming the period of a work
-        "period": re.compile("(" + "|".join(map(re.escape, ann["work"])) + r")(?:工作)?(?:"
-                             + "|".join(map(re.escape, ann["period_words"])) + ")"),
-        "report_title": _alternation(ann["report_title"]),
-    }
+    return ClassifyRules(
+        stop=re.compile("|".join(map(re.escape, out["stop"]))),
+        system=re.compile("|".join(map(re.escape, out["system"]))),
+        min_score=out["min_score"],
+        domains={code: DomainCues(_alternation(list(cues)), cues) for code, cues in data["domains"].items()},
+        domain_min=data["domain_min_score"],
+        hard_stop=_alternation(ann["stop"]),
+        time=_any_of(ann["time"]),
+        heading=re.compile(ann["heading"]),
+        reported=_alternation(ann["reported_speech"]),
+        condition=_any_of(ann["condition"]),
+        holiday=_alternation(ann["holiday"]),
+        system_named=_alternation(ann["system_named"]),
+        work=_alternation(ann["work"]),
+        period=re.compile("(" + "|".join(map(re.escape, ann["work"])) + r")(?:工作)?(?:"
+                          + "|".join(map(re.escape, ann["period_words"])) + ")"),
+        report_title=_alternation(ann["report_title"]),
+        back_reference=re.compile(r"\s*(?:" + _alternation(ann["back_reference"]).pattern + ")"),
+        unplanned=_alternation(ann["unplanned"]),
+        hypothetical=_alternation(ann["hypothetical"]),
+        stop_period=_alternation(ann["stop_period"]),
+        attachment_line=re.compile(ann["attachment_line"], re.MULTILINE),
+    )
 
 
 def _score(pattern: re.Pattern[str], text: str, title: str) -> int:
     return len(pattern.findall(text)) + _TITLE_WEIGHT * len(pattern.findall(title))
 
 
-def _announcing_sentence(sentence: str, r: dict[str, Any], reported: bool = False) -> bool:
+def _announcing_sentence(sentence: str, r: ClassifyRules, reported: bool = False) -> bool:
     """A sentence that states a stop and when: not reported speech, not a holiday office closure.
 
     ``reported`` says an earlier sentence of the same paragraph opened reported speech.
     """
-    condition = r["condition"].search(sentence)
+    condition = r.condition.search(sentence)
     if condition:  # ...,对未按期完成改造的机构,将暂缓开通: a sanction on a condition stops nothing
         sentence = sentence[: condition.start()]
-    if not (r["hard_stop"].search(sentence) and r["time"].search(sentence)):
+    if not (r.hard_stop.search(sentence) and r.time.search(sentence)):
         return False
-    if reported or r["reported"].search(sentence):
+    if reported or r.reported.search(sentence):
         return False  # 会议强调,...11月1日前停止使用旧系统: what a meeting said, not an announcement
-    if r["holiday"].search(sentence) and not r["system_named"].search(sentence):
+    if r.holiday.search(sentence) and not r.system_named.search(sentence):
         return False  # 春节放假期间(2月10日至17日)暂停对外办公: office hours, no system stops
+    if r.unplanned.search(sentence) and not r.hypothetical.search(sentence):
+        return False  # 3月2日上午系统突然瘫痪,无法结算: news of a failure, not a planned stop
     return True
+
+
+def _direct_announcement(body: str, title: str, r: ClassifyRules) -> bool:
+    """One sentence of the title or body states a stop and its time (see _announcing_sentence).
+
+    A sentence opening with a back reference (届时, 其间) is read with the sentence before it, whose
+    time it refers to (自11月29日17时起进行系统切换。届时,停止受理报关业务).
+    """
+    if any(_announcing_sentence(s, r) for s in _SENTENCE_END.split(title)):
+        return True
+    previous = ""
+    for paragraph in body.split("\n"):
+        # 会议要求,一是抓好接口改造。各机构要在11月15日前完成…: the mark covers the list that follows
+        reported = False
+        for s in _SENTENCE_END.split(paragraph):
+            reported = reported or bool(r.reported.search(s))
+            if _announcing_sentence(s, r, reported):
+                return True
+            if previous and r.back_reference.match(s) and _announcing_sentence(f"{previous},{s}", r, reported):
+                return True
+            previous = s if s.strip() else previous
+    return False
+
+
+def _heading_then_time(body: str, r: ClassifyRules) -> bool:
+    """A stop-time heading whose next non-empty line holds a time (一、暂停办理时间 / 3月31日18:00...)."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    return any(r.heading.match(line) and r.time.search(following)
+               for line, following in zip(lines, lines[1:]))
+
+
+def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
+    """One sentence dates a work (定于...开展切换工作), another stops something in its period (切换期间...暂停)."""
+    sentences = _SENTENCE_END.split(title) + _SENTENCE_END.split(body)
+    dated_works = {w for s in sentences if r.time.search(s) for w in r.work.findall(s)}
+    return any(
+        r.hard_stop.search(s) and not r.holiday.search(s)
+        and any(m.group(1) in dated_works for m in r.period.finditer(s))
+        for s in sentences
+    )
+
+
+def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
+    """A sentence stops something during the period of a stop (停机期间,线上渠道暂停服务): a guide to an
+    outage, announced even when the page gives no date."""
+    for s in _SENTENCE_END.split(body):
+        period = r.stop_period.search(s)
+        if period and r.hard_stop.search(s, period.end()) and not r.holiday.search(s):
+            return True
+    return False
 
 
 def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
-    if any(_announcing_sentence(s, r) for s in _SENTENCE_END.split(title or "")):
+    title = title or ""
+    body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
+    if _direct_announcement(body, title, r):
         return True
-    for paragraph in body.split("\n"):
-        # 会议要求,一是抓好接口改造。各机构要在11月15日前完成…: the mark covers the list that follows
-        reported = False
-        for s in _SENTENCE_END.split(paragraph):
-            reported = reported or bool(r["reported"].search(s))
-            if _announcing_sentence(s, r, reported):
-                return True
-    if r["report_title"].search(title or "") or r["reported"].search(body):
+    if r.report_title.search(title) or r.reported.search(body):
         return False  # a meeting report: only a direct announcement counts
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
-    for line, following in zip(lines, lines[1:]):
-        if r["heading"].match(line) and r["time"].search(following):
-            return True  # 一、暂停办理时间 / 2022年3月31日18:00至4月1日8:00
-    # Split only here: most notices have returned above, at their announcing sentence.
-    sentences = _SENTENCE_END.split(title or "") + _SENTENCE_END.split(body)
-    dated_works = {w for s in sentences if r["time"].search(s) for w in r["work"].findall(s)}
-    for s in sentences:
-        if r["hard_stop"].search(s) and not r["holiday"].search(s):
-            if any(m.group(1) in dated_works for m in r["period"].finditer(s)):
-                return True  # 定于...开展切换工作 / 切换期间,...暂停使用
-    return False
+    return (_heading_then_time(body, r) or _dated_work_then_period(body, title, r)
+            or _stop_in_stop_period(body, r))
 
 
-def classify(body: str, title: str | None = None, *, has_times: bool = True) -> tuple[bool, str]:
-    """``(is_outage_notice, domain)`` from cue words in the title and body.
+def announced_in_body(body: str, title: str | None) -> bool:
+    """True when the body itself, without its title line, announces a stop.
+
+    For a page whose times give no window: an undated guide or a notice whose dates have no year
+    still announces in its text; a page that is only a dated headline and an attachment link does not.
+    """
+    title = (title or "").strip()
+    text = "\n".join(line for line in body.split("\n") if not title or line.strip() != title)
+    return announces_stop(text)
+
+
+def _domain(body: str, title: str, r: ClassifyRules) -> str:
+    """The domain whose weighted cue words score highest (title triple); ``other`` below the minimum."""
+    best, best_score = "other", 0
+    for code, cues in r.domains.items():
+        total = sum(cues.weights[m] for m in cues.pattern.findall(body)) + _TITLE_WEIGHT * sum(
+            cues.weights[m] for m in cues.pattern.findall(title)
+        )
+        if total > best_score:
+            best, best_score = code, total
+    return best if best_score >= r.domain_min else "other"
+
+
+def classify(body: str, title: str | None = None, *, has_times: bool = True) -> Verdict:
+    """Whether the page is an outage notice, and its domain, from cue words in the title and body.
 
     ``body`` is the normalized notice body (title line first), ``title`` the page title. The page
     is an outage notice when stop words score at least ``min_score``, a system word appears, the
@@ -121,17 +235,8 @@ def classify(body: str, title: str | None = None, *, has_times: bool = True) -> 
     """
     r = _rules()
     title = title or ""
-    stops = _score(r["stop"], body, title)
+    stops = _score(r.stop, body, title)
     # One system word is enough: a search, not a count of them all (their score is at least 1).
-    has_system = r["system"].search(body) is not None or r["system"].search(title) is not None
-    is_outage = stops >= r["min_score"] and has_system and has_times and announces_stop(body, title)
-    best, best_score = "other", 0
-    for code, (pattern, weights) in r["domains"].items():
-        total = sum(weights[m] for m in pattern.findall(body)) + _TITLE_WEIGHT * sum(
-            weights[m] for m in pattern.findall(title)
-        )
-        if total > best_score:
-            best, best_score = code, total
-    if best_score < r["domain_min"]:
-        best = "other"
-    return is_outage, best
+    has_system = r.system.search(body) is not None or r.system.search(title) is not None
+    is_outage = stops >= r.min_score and has_system and has_times and announces_stop(body, title)
+    return Verdict(is_outage, _domain(body, title, r))

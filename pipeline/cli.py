@@ -205,7 +205,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 for line in lines:
                     console.print(f"  {line}", markup=False)
         for name, err in report.errors.items():
-            console.print(f"[red]{name}: {err}", markup=False)
+            console.print(f"{name}: {err}", style="red", markup=False)
     for option in ("record_floors", "check_floors"):
         if getattr(args, option) == "":  # the option without a file: the project's floors file
             setattr(args, option, str(default_floors_file()))
@@ -218,7 +218,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             name = args.corpus or find_corpus(args.check_floors, gold)
             problems = check_floors(report, args.check_floors, name, gold, texts)
             for problem in problems:
-                console.print(f"[red]below floor: {problem}", markup=False)
+                console.print(f"below floor: {problem}", style="red", markup=False)
             return 1 if problems else 0
     except FloorsError as exc:
         print(f"notices eval: {exc}", file=sys.stderr)

@@ -21,7 +21,7 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 from . import __version__
-from .classify import classify
+from .classify import announced_in_body, classify
 from .config import Settings
 from .contacts import extract_contacts
 from .decode import decode_bytes, looks_like_html
@@ -34,7 +34,7 @@ from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
 from .textclean import CleanPage, PageHints, clean_page, expand_publisher
-from .times import extract_windows, states_a_time
+from .times import extract_windows
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES",
            "TimeBudget"]
@@ -191,10 +191,8 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
         published = None
         windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
         budget.check("extract", "times")
-    if is_outage and not windows and not states_a_time(body):
-        # An outage notice states when; a page without times is not one. A time whose year the
-        # text cannot fix (12月27日(周五) alone) is still stated: the notice stays, undated.
-        is_outage = False
+    if is_outage and not windows and not announced_in_body(body, clean.title):
+        is_outage = False  # no window, and only the headline announces: a link to the notice, not one
     contacts = extract_contacts(body, place.area_code)
     budget.check("extract", "contacts")
     services = extract_services(body, windows) if is_outage else []

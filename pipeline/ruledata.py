@@ -54,12 +54,14 @@ class MapOf:
 
 
 _WORDS = ListOf(str)
-_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "condition", "holiday", "system_named")
+_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "condition", "holiday", "system_named",
+             "back_reference", "unplanned", "hypothetical", "stop_period")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({
         "outage": Record({"stop": _WORDS, "system": _WORDS, "min_score": int}),
-        "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "period_words": _WORDS}),
+        "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "attachment_line": str,
+                            "period_words": _WORDS}),
         "domains": MapOf(MapOf(int)),
         "domain_min_score": int,
     }),
@@ -71,6 +73,8 @@ RULE_KEYS: dict[str, Record] = {
         "org_stop_words": _WORDS, "trap_prefixes": _WORDS, "trap_unit_chars": str,
         "service_name_endings": _WORDS, "service_name_breakers": _WORDS, "table_cell_words": _WORDS,
         "extension_words": _WORDS, "group_joiners": _WORDS, "hotline_endings": _WORDS,
+        "product_name_endings": _WORDS, "product_name_breakers": _WORDS, "cue_free_short_patterns": _WORDS,
+        "chrome_line_words": _WORDS,
     }, {"trap_unit_exceptions": _WORDS}),
     "flags.yaml": Record({
         "flags": MapOf(Record({"zh": str, "en": str, "means": str})),

@@ -126,3 +126,127 @@ ANNOUNCEMENTS = [
 @pytest.mark.parametrize("text, expected", ANNOUNCEMENTS)
 def test_announces_stop(text: str, expected: bool) -> None:
     assert announces_stop(text) is expected
+
+
+# Real-corpus rules (round 2), in our own words: poster lines and headings, a stop that refers back
+# to the sentence before, a part of a month, unplanned failures, conditions on a person, the period
+# of a stop named without a date, and a notice with a single stop word.
+ROUND2_NOTICES = [
+    pytest.param("关于住房公积金数据迁移暂停服务的公告",
+                 "为提升服务效率,我中心将进行数据迁移。\n▍停办时段\n2024年6月7日20:00至6月9日8:00\n▍温馨提示\n请提前办理。",
+                 True, "housing_fund", id="poster-heading-with-symbol"),
+    pytest.param("系统割接告知书",
+                 "本市税务系统将进行割接。\n■系统割接、恢复时间\n9月13日22时至9月14日6时\n请纳税人合理安排办税时间。",
+                 True, "tax", id="variant-heading-with-joiner-and-square"),
+    pytest.param("关于海关通关系统切换的公告",
+                 "一、自5月10日20时至5月11日6时,本关区进行通关系统切换。届时,各现场海关全面停止受理报关业务。",
+                 True, "other", id="back-reference-届时-to-dated-sentence"),
+    pytest.param("社保业务系统将于下月暂停服务",
+                 "本报讯(记者 林小青)记者从市人社局获悉,全市社保业务系统将于8月下旬暂停服务,具体时间另行公告。据介绍,暂停期间单位参保登记顺延办理。",
+                 True, "social_insurance", id="news-report-of-a-coming-stop-part-of-month"),
+    pytest.param("关于启用新缴库系统的公告",
+                 "一、2024年1月5日12时至1月8日9时,全市办税服务厅停止办理纳税申报。",
+                 True, "tax", id="single-stop-word-still-announces"),
+    pytest.param("养老保险系统停机切换问答",
+                 "1.停机切换期间能办理社保业务吗?\n停机期间,养老、工伤保险的网上办理渠道暂停,医疗保险业务不受影响。",
+                 True, "social_insurance", id="undated-guide-to-a-stop-period"),
+]
+
+ROUND2_NEAR_MISSES = [
+    pytest.param("某市医保系统昨日瘫痪4小时",
+                 "3月2日上午9时许,市医保系统突然瘫痪,多家医院暂停医保结算,下午1时恢复正常。",
+                 False, "medical_insurance", id="news-of-an-unplanned-failure"),
+    pytest.param("某市医保系统出现网络故障",
+                 "5月8日,部分医院出现网络故障,无法联网结算,经抢修于当日恢复。",
+                 False, "medical_insurance", id="variant-network-failure-news"),
+    pytest.param("关于2025年度城乡居民医保缴费的通知",
+                 "参保人未按规定在2024年12月31日前缴费的,自2025年1月1日起暂停享受医保待遇。",
+                 False, "medical_insurance", id="sanction-on-a-person-who-did-not-pay"),
+    pytest.param("关于政策宣传月活动的通知",
+                 "8月下旬将开展公积金政策宣传,各网点正常办理业务。",
+                 False, "housing_fund", id="part-of-month-without-a-stop"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND2_NOTICES + ROUND2_NEAR_MISSES)
+def test_classify_round2(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+ANNOUNCEMENTS_2 = [
+    pytest.param("▍暂停时间\n2023年1月1日0:00至1月2日8:00", True, id="symbol-heading-then-time"),
+    pytest.param("【停机、恢复时间】\n3月4日0时-3月6日24时", True, id="bracketed-heading-with-joiner"),
+    pytest.param("▍温馨提示\n3月4日起可正常办理", False, id="symbol-heading-without-stop-word"),
+    pytest.param("系统将进行升级。届时暂停服务。", False, id="back-reference-to-an-undated-sentence"),
+    pytest.param("6月1日8时起进行系统维护。其间,网上大厅暂停服务。", True, id="back-reference-其间"),
+    pytest.param("会议要求,6月1日起进行系统切换。届时暂停办理业务。", False, id="back-reference-inside-reported-speech"),
+    pytest.param("如遇系统故障,6月1日8时起暂停办理业务的时间顺延。", True, id="supposed-failure-still-announces"),
+    pytest.param("停机期间,网上服务大厅暂停服务。", True, id="stop-period-without-date"),
+    pytest.param("系统切换期间暂停联网结算。", False, id="work-period-without-date-still-not"),
+    pytest.param("停机期间如有疑问请咨询12345。", False, id="stop-period-without-a-stop"),
+    pytest.param("附件:某市公积金系统升级 9月18日至20日暂停服务.pdf", False, id="attachment-file-name-announces-nothing"),
+    pytest.param("某市社保系统10月9日起暂停服务通知.docx", False, id="variant-bare-file-name"),
+    pytest.param("附件:暂停业务清单.pdf\n10月9日8时起暂停办理社保业务。", True, id="sentence-beside-an-attachment-still-counts"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANNOUNCEMENTS_2)
+def test_announces_stop_round2(text: str, expected: bool) -> None:
+    assert announces_stop(text) is expected
+
+
+def test_announced_in_body_leaves_the_headline_out() -> None:
+    """Without a window, only an announcement below the headline keeps a page an outage notice."""
+    from pipeline.classify import announced_in_body
+
+    headline = "某县医保系统升级 12月3日起暂停结算"
+    assert announced_in_body(f"{headline}\n点击查看原文", headline) is False
+    assert announced_in_body(f"{headline}\n12月3日起全县暂停医保结算。", headline) is True
+    assert announced_in_body("12月3日起全县暂停医保结算。", None) is True
+
+
+def test_notice_without_a_year_stays_an_outage_notice() -> None:
+    """Month-day times with no year the text can fix: still a notice, downtime unknown (null)."""
+    from pipeline.parse import parse_document
+    from pipeline.records import RawDocument
+
+    text = ("关于医保信息系统停机切换的公告\n\n因系统切换,全市医保信息系统定于11月3日18时至11月6日8时停机,"
+            "其间暂停办理医保业务和联网结算。\n\n某市医疗保障局")
+    notice = parse_document(RawDocument(source="undated.txt", data=text.encode(), source_path="undated.txt"))
+    assert notice.is_outage_notice is True
+    assert not any(w.kind == "downtime" for w in notice.windows)
+
+
+# Domains added by issue 21 (traffic, exit_entry, real_estate, gov_service), in our own words.
+DOMAIN_CASES = [
+    pytest.param("关于车驾管业务系统升级暂停办理业务的通告",
+                 "因公安交通管理综合应用平台升级,市公安局交警支队车管所定于6月3日18时至6月5日8时暂停办理机动车登记和驾驶证业务。",
+                 True, "traffic", id="traffic-vehicle-office"),
+    pytest.param("关于暂停办理出入境证件业务的公告",
+                 "因出入境管理信息系统切换,全市出入境接待大厅定于10月8日至10月9日暂停受理护照、往来港澳通行证及签注申请。",
+                 True, "exit_entry", id="exit-entry-hall"),
+    pytest.param("关于不动产登记系统升级暂停服务的公告",
+                 "因不动产登记信息平台升级,市不动产登记中心于11月20日17时至11月22日8时暂停办理房屋交易和不动产登记业务,税费缴纳同步暂停。",
+                 True, "real_estate", id="real-estate-registry-taxes-joined"),
+    pytest.param("关于市政务服务中心系统迁移暂停部分业务的公告",
+                 "因系统迁移,市政务服务中心定于3月7日18时至3月9日8时暂停受理各窗口业务,公积金、医保、税务窗口同步暂停。",
+                 True, "gov_service", id="gov-service-hall-with-department-desks"),
+    pytest.param("关于某市医保信息系统切换的公告",
+                 "3月7日18时至3月9日8时医保信息系统停机切换,暂停联网结算。参保人可通过政务服务网或政务服务平台查询,咨询12345。",
+                 True, "medical_insurance", id="portal-and-12345-do-not-make-gov-service"),
+    pytest.param("关于海关通关系统切换的公告",
+                 "5月10日20时至5月11日6时,本关区进行通关系统切换,届时暂停受理报关业务。",
+                 True, "other", id="customs-stays-other"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", DOMAIN_CASES)
+def test_classify_new_domains(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+def test_every_rules_domain_is_a_table_value() -> None:
+    from pipeline.classify import _rules
+    from pipeline.records import DOMAINS
+
+    assert set(_rules().domains) | {"other"} == set(DOMAINS)

@@ -48,7 +48,7 @@ def test_plain_run_without_a_terminal_prints_the_summary_only(tmp_path: Path) ->
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stderr == ""
-    assert "outage notices: 24" in out.stdout and "duplicates (reposts): 4" in out.stdout and "report.html" in out.stdout
+    assert "outage notices: 26" in out.stdout and "duplicates (reposts): 4" in out.stdout and "report.html" in out.stdout
     quiet = subprocess.run([NOTICES, "run", "--no-prefect", "-q"], cwd=work, env=_env(tmp_path),
                            capture_output=True, text=True, timeout=300)
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")

@@ -59,10 +59,10 @@ def test_tables_still_load_and_join_in_pandas(parsed: Path) -> None:
     rejects = pd.read_parquet(parsed / "rejects.parquet")
     assert len(notices) == 27 and str(notices.published_at.dtype) == "datetime64[us, Asia/Shanghai]"
     events = notices[notices.is_outage_notice & notices.duplicate_of.isna()]
-    assert len(events) == 20  # the four reposts left out, as docs/data-dictionary.md shows
+    assert len(events) == 22  # the four reposts left out, as docs/data-dictionary.md shows
     downtime = windows[windows.kind == "downtime"].merge(events[["notice_id", "city"]], on="notice_id")
     assert len(downtime) == len(events)
-    assert windows.kind.value_counts()["downtime"] == 24  # reposts have their own rows
+    assert windows.kind.value_counts()["downtime"] == 26  # reposts have their own rows
     empty = rejects[rejects.source.str.endswith("empty.txt")]
     assert empty.reason.tolist() == ["empty"] and empty.stage.tolist() == ["decode"]
     assert set(rejects.reason) == {"empty", "not_a_notice"}

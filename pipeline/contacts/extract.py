@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..records import Contact
 from .labels import (Attribution, classify_label, clean_label, heading_org, parse_suffix,
                      sentence_org)
-from .numbers import Candidate, find_candidates, normalize_candidate, split_compact
+from .numbers import Candidate, Normalized, find_candidates, normalize_candidate, split_compact
 from .rules import CJK, ContactRules, contact_rules
 
 __all__ = ["extract_contacts"]
@@ -31,6 +31,7 @@ _SENTENCE_ENDS = "。!?\n"
 _CLAUSE_BREAK = re.compile(r"[,;。!?\n]")
 # Hard separators inside a line: the label before a number starts after the last one.
 _CLAUSE_SEP = re.compile(r"[。;!?]")
+_CLAUSE_ENDS = "。;!?"
 # Separators between the parts of a label (市本级业务联系电话:职工...业务:2886097).
 _LABEL_SEP = re.compile(r"[:,]")
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -111,7 +112,7 @@ def _dominant_area(candidates: list[Candidate]) -> str | None:
         elif cand.form == "compact":
             split = split_compact(cand.digits)
             if split:
-                counts[split[0]] += 1
+                counts[split.area] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -124,6 +125,8 @@ def _trapped(text: str, cand: Candidate, line_start: int, rules: ContactRules) -
     """True when a trap word (邮编, 账号 ...) stands shortly before the number, after any cue."""
     lo = max(line_start, cand.start - _TRAP_WINDOW)
     window = text[lo:cand.start]
+    # A trap word counts in the number's own sentence only (…及时回复。 5、12329服务热线).
+    window = window[max(window.rfind(end) for end in _CLAUSE_ENDS) + 1:]
     traps = list(rules.trap_prefix.finditer(window))
     if not traps:
         return False
@@ -140,6 +143,12 @@ def _unit_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
         return False
     # 12333人社服务热线: the 人 starts the line's own name, not a head count (12333人).
     return not _service_name_follows(text, cand, rules)
+
+
+def _product_name_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
+    """True when an app, account or platform name is glued after the number (``“交管12123”APP``)."""
+    name = rules.glued_product_name.match(text, cand.end)
+    return name is not None and rules.product_name_breaker.search(name.group(0)) is None
 
 
 def _service_name_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
@@ -192,6 +201,7 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             rules: ContactRules) -> list[_Found]:
     """The candidates that are phones, normalized, with their group leaders."""
     cue_lines = _cue_lines(text, line_starts, candidates, rules)
+    chrome_lines = {_line_of(m.start(), line_starts) for m in rules.chrome_line.finditer(text)}
     found: list[_Found] = []
     for cand in candidates:
         line = _line_of(cand.start, line_starts)
@@ -200,27 +210,38 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             continue
         if cand.form in _UNIT_FORMS and _unit_follows(text, cand, rules):
             continue
+        if cand.form in _UNIT_FORMS and _product_name_follows(text, cand, rules):
+            continue  # 交管12123APP, 12366微信公众号: the number is part of a name
+        if line in chrome_lines:
+            continue  # 主办单位:…  电话:…: the website's number, not the notice's
         leader = _group_leader(text, cand, line, found, rules)
-        cue = _cue_before(text, cand, rules) or line in cue_lines
-        call = leader.call if leader else _cue_in_clause(text, cand, rules) or line in cue_lines
-        if cand.form == "local":
-            own_area = _area_of(leader) if leader is not None else None
-            supported = (leader is not None or cue or _cue_after(text, cand, rules)
-                         or _named_owner_before(text, cand, line_starts[line], rules))
-            if not supported:
-                continue
-            norm = normalize_candidate(cand, own_area or area, rules.is_short_number)
-        elif cand.form == "short" and cand.digits not in rules.hotline_names:
-            if not _short_cue(text, cand, rules):
-                continue
-            norm = normalize_candidate(cand, area, rules.is_short_number)
-        else:
-            norm = normalize_candidate(cand, area, rules.is_short_number)
+        in_cue_block = line in cue_lines
+        norm = _normalize_supported(text, cand, leader, in_cue_block, line_starts[line], area, rules)
         if norm is None:
             continue
-        phone, e164, kind = norm
-        found.append(_Found(cand, phone, e164, kind, line, leader=leader, call=call))
+        call = leader.call if leader else _cue_in_clause(text, cand, rules) or in_cue_block
+        found.append(_Found(cand, norm.phone, norm.e164, norm.kind, line, leader=leader, call=call))
     return found
+
+
+def _normalize_supported(text: str, cand: Candidate, leader: _Found | None, in_cue_block: bool,
+                         line_start: int, area: str | None, rules: ContactRules) -> Normalized | None:
+    """The normalized number when its shape, or the words around a weak shape, make it a phone.
+
+    A bare local number (2886097) needs a group leader, a cue or a named owner; an unlisted short
+    number (96123) needs a cue right beside it; every other shape stands on its own.
+    """
+    if cand.form == "local":
+        cue = in_cue_block or _cue_before(text, cand, rules)
+        supported = (leader is not None or cue or _cue_after(text, cand, rules)
+                     or _named_owner_before(text, cand, line_start, rules))
+        if not supported:
+            return None
+        own_area = _area_of(leader) if leader is not None else None
+        return normalize_candidate(cand, own_area or area, rules.is_short_number)
+    if cand.form == "short" and not rules.needs_no_cue(cand.digits) and not _short_cue(text, cand, rules):
+        return None
+    return normalize_candidate(cand, area, rules.is_short_number)
 
 
 def _named_owner_before(text: str, cand: Candidate, line_start: int, rules: ContactRules) -> bool:
@@ -276,9 +297,9 @@ def _sentence_start(text: str, pos: int) -> int:
     """Offset where the sentence holding ``pos`` starts, at most :data:`_LOOK_BACK` before it."""
     lo = max(0, pos - _LOOK_BACK)
     # The last sentence end before pos: one rfind per end character instead of a finditer loop
-    # (plain form, a finditer over [。!?\n], is checked in tests/test_perf_equivalence.py).
-    # No end in the window: the window's start (not the text's: every number of one long line
-    # would read the whole line before it, quadratic in the line's length).
+    # (~10% of the contacts stage; the plain form, a finditer over [。!?\n], is checked in
+    # tests/test_perf_equivalence.py). No end in the window: the window's start (not the text's:
+    # every number of one long line would read the whole line before it, quadratic in its length).
     return max(lo - 1, *(text.rfind(end, lo, pos) for end in _SENTENCE_ENDS)) + 1
 
 
@@ -287,48 +308,74 @@ def _attribute(text: str, found: list[_Found], line_starts: list[int], rules: Co
     by_line: dict[int, list[_Found]] = {}
     for item in found:
         by_line.setdefault(item.line, []).append(item)
-    lines = text.split("\n")
-    carry: str | None = None  # the body of the list the current lines belong to
-    # The last line without numbers, when it came after the last carried body: its heading is
-    # read only when a number needs it (most lines never carry, and heading_org is costly).
-    carry_line: str | None = None
-    for idx, line in enumerate(lines):
+    carry = _Carry()
+    for idx, line in enumerate(text.split("\n")):
         items = by_line.get(idx)
         if not items:
             if line.strip():
-                carry_line = line
+                carry.line = line
             continue
-        line_end = line_starts[idx] + len(line)
-        pos = line_starts[idx]
-        line_org: str | None = None
-        for n, item in enumerate(items):
-            limit = items[n + 1].cand.start if n + 1 < len(items) else line_end
-            own = Attribution()
-            if item.leader is None:
-                own = _label_attribution(text, pos, item.cand.start, rules)
-                if own.organization is None:
-                    sentence = _sentence_start(text, item.cand.start)
-                    own.organization = sentence_org(text, sentence, item.cand.start, rules)
-                # (only the line's first number can stand alone: slicing the line up to every
-                # number made one long line quadratic)
-                if own.organization is None and n == 0 and not text[line_starts[idx]:item.cand.start].strip():
-                    # A number alone on its line continues the list above it (a flattened
-                    # table puts an agency's second number on its own line).
-                    if carry_line is not None:
-                        carry, carry_line = heading_org(carry_line, rules), None
-                    own.organization = carry
-            glued, pos = parse_suffix(text, item.cand.end, limit, rules, last=n + 1 == len(items))
-            base = item.leader.attribution if item.leader is not None else own
-            item.attribution = Attribution(
-                organization=base.organization or glued.organization,
-                department=glued.department or base.department,
-                note=glued.note or base.note,
-            )
-            if item.kind == "hotline" and item.attribution.note is None:
-                item.attribution.note = _hotline_name(item.phone, rules)
-            line_org = line_org or item.attribution.organization
+        line_org = _attribute_line(text, items, line_starts[idx], line_starts[idx] + len(line), carry, rules)
         if line_org:
-            carry, carry_line = line_org, None
+            carry.body, carry.line = line_org, None
+
+
+@dataclass(slots=True)
+class _Carry:
+    """The body of the list the current lines belong to, for a number alone on its line."""
+
+    body: str | None = None
+    # The last line without numbers, when it came after the last carried body: its heading is
+    # read only when a number needs it (most lines never carry, and heading_org is costly).
+    line: str | None = None
+
+    def heading(self, rules: ContactRules) -> str | None:
+        """The carried body, reading the pending heading line first."""
+        if self.line is not None:
+            self.body, self.line = heading_org(self.line, rules), None
+        return self.body
+
+
+def _attribute_line(text: str, items: list[_Found], line_start: int, line_end: int, carry: _Carry,
+                    rules: ContactRules) -> str | None:
+    """Attribute the numbers of one line; the first body named on it, if any."""
+    pos = line_start
+    line_org: str | None = None
+    for n, item in enumerate(items):
+        last = n + 1 == len(items)
+        limit = line_end if last else items[n + 1].cand.start
+        own = Attribution()
+        if item.leader is None:
+            own = _own_attribution(text, item, pos, line_start if n == 0 else None, carry, rules)
+        glued, pos = parse_suffix(text, item.cand.end, limit, rules, last=last)
+        base = item.leader.attribution if item.leader is not None else own
+        item.attribution = Attribution(
+            organization=base.organization or glued.organization,
+            department=glued.department or base.department,
+            note=glued.note or base.note,
+        )
+        if item.kind == "hotline" and item.attribution.note is None:
+            item.attribution.note = _hotline_name(item.phone, rules)
+        line_org = line_org or item.attribution.organization
+    return line_org
+
+
+def _own_attribution(text: str, item: _Found, label_start: int, line_start: int | None, carry: _Carry,
+                     rules: ContactRules) -> Attribution:
+    """What the words before a group's first number say: its label, its sentence, or the list above.
+
+    ``line_start`` is given for the line's first number only: only it can stand alone on its line
+    (slicing the line up to every number made one long line quadratic).
+    """
+    own = _label_attribution(text, label_start, item.cand.start, rules)
+    if own.organization is None:
+        sentence = _sentence_start(text, item.cand.start)
+        own.organization = sentence_org(text, sentence, item.cand.start, rules)
+    if own.organization is None and line_start is not None and not text[line_start:item.cand.start].strip():
+        # A number alone on its line continues the list above it (a flattened table puts an
+        # agency's second number on its own line).
+        own.organization = carry.heading(rules)
+    return own
 
 
 def _label_attribution(text: str, lo: int, hi: int, rules: ContactRules) -> Attribution:

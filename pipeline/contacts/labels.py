@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import CJK, ContactRules
 
-__all__ = ["Attribution", "clean_label", "classify_label", "parse_suffix", "sentence_org",
+__all__ = ["Attribution", "Suffix", "clean_label", "classify_label", "parse_suffix", "sentence_org",
            "heading_org"]
 
 _SPACES = re.compile(r"\s+")
@@ -49,6 +50,13 @@ class Attribution:
     note: str | None = None
 
 
+class Suffix(NamedTuple):
+    """What the words glued after a number say, and where those words end."""
+
+    attribution: Attribution
+    end: int
+
+
 def clean_label(raw: str, rules: ContactRules) -> str:
     """The name-like core of a label: no spaces, list markers, call words or trailing cues."""
     label = _SERIAL.sub("", raw)
@@ -65,7 +73,8 @@ def clean_label(raw: str, rules: ContactRules) -> str:
 def _ends_with(text: str, suffixes: tuple[str, ...]) -> bool:
     """True when ``text`` ends with one of ``suffixes`` (non-empty words) and is longer than it."""
     # Dropping the first character keeps exactly the suffixes shorter than text; one C-level
-    # endswith over the tuple replaces a Python loop (checked in tests/test_perf_equivalence.py).
+    # endswith over the tuple replaces a Python loop (~10% of the contacts stage; checked in
+    # tests/test_perf_equivalence.py).
     return text[1:].endswith(suffixes)
 
 
@@ -85,13 +94,9 @@ def classify_label(label: str, rules: ContactRules) -> Attribution:
     if _is_org(label, rules):
         return Attribution(organization=label)
     if _ends_with(label, rules.department_suffixes):
-        # 忻州市医保中心综合科: the longest head that names a body is the organization.
-        for cut in range(len(label) - 1, 1, -1):
-            head, tail = label[:cut], label[cut:]
-            if len(tail) <= 8 and _is_org(head, rules):
-                return Attribution(organization=head, department=tail)
-        if len(label) <= 8:
-            return Attribution(department=label)
+        department = _department_label(label, rules)
+        if department is not None:
+            return department
     mention = rules.org_suffix.search(label)
     if mention is not None and mention.end() < len(label):
         head, rest = label[: mention.end()], label[mention.end():]
@@ -103,8 +108,19 @@ def classify_label(label: str, rules: ContactRules) -> Attribution:
     return Attribution(note=label)
 
 
-def parse_suffix(text: str, start: int, limit: int, rules: ContactRules, *,
-                 last: bool = True) -> tuple[Attribution, int]:
+def _department_label(label: str, rules: ContactRules) -> Attribution | None:
+    """A label ending in a department: the longest head naming a body is its organization.
+
+    ``忻州市医保中心综合科`` -> 忻州市医保中心 / 综合科; a short label alone is a department.
+    """
+    for cut in range(len(label) - 1, 1, -1):
+        head, tail = label[:cut], label[cut:]
+        if len(tail) <= 8 and _is_org(head, rules):
+            return Attribution(organization=head, department=tail)
+    return Attribution(department=label) if len(label) <= 8 else None
+
+
+def parse_suffix(text: str, start: int, limit: int, rules: ContactRules, *, last: bool = True) -> Suffix:
     """Department or note glued after a number (``综合科``, ``(居民)``, ``纳税服务热线``).
 
     ``limit`` is where the next number (``last`` False) or the line ends. Returns what was found
@@ -113,30 +129,34 @@ def parse_suffix(text: str, start: int, limit: int, rules: ContactRules, *,
     window = text[start:limit]
     bracket = _BRACKET.match(window)
     if bracket:
-        inner = _SPACES.sub("", bracket.group(1))
-        if _is_org(inner, rules):
-            return Attribution(organization=inner), start + bracket.end()
-        if _ends_with(inner, rules.department_suffixes) and len(inner) <= 8:
-            return Attribution(department=inner), start + bracket.end()
-        return Attribution(note=inner), start + bracket.end()
+        return Suffix(_bracket_attribution(_SPACES.sub("", bracket.group(1)), rules), start + bracket.end())
     hotline = rules.glued_hotline.match(window)
     if hotline:
         # A bare 热线 says nothing; the caller falls back to the hotline's listed name.
         name = hotline.group(1)
-        return Attribution(note=name if len(name) > 2 else None), start + hotline.end()
+        return Suffix(Attribution(note=name if len(name) > 2 else None), start + hotline.end())
     dept = rules.glued_department.match(window)
     if dept:
-        return Attribution(department=dept.group(1)), start + dept.end()
+        return Suffix(Attribution(department=dept.group(1)), start + dept.end())
     end = _CLAUSE_END.search(window)
     if end is not None and end.group(0) == ":":
-        return Attribution(), start  # "传真:" labels the next number, not this one
+        return Suffix(Attribution(), start)  # "传真:" labels the next number, not this one
     if end is None and not last:
-        return Attribution(), start  # words running up to the next number are its label
+        return Suffix(Attribution(), start)  # words running up to the next number are its label
     clause = window[: end.start()] if end else window
     core = _SPACES.sub("", clause)
     if core and len(core) <= 10 and any(w in core for w in rules.note_words):
-        return Attribution(note=core), start + len(clause)
-    return Attribution(), start
+        return Suffix(Attribution(note=core), start + len(clause))
+    return Suffix(Attribution(), start)
+
+
+def _bracket_attribution(inner: str, rules: ContactRules) -> Attribution:
+    """What a bracket glued after a number names: a body, a department or a note."""
+    if _is_org(inner, rules):
+        return Attribution(organization=inner)
+    if _ends_with(inner, rules.department_suffixes) and len(inner) <= 8:
+        return Attribution(department=inner)
+    return Attribution(note=inner)
 
 
 def sentence_org(text: str, lo: int, hi: int, rules: ContactRules) -> str | None:

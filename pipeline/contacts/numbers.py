@@ -13,14 +13,15 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import phonenumbers
 
 from ..cuescan import iter_matches, prefiltered
 from .rules import contact_rules
 
-__all__ = ["Candidate", "find_candidates", "masked_spans", "normalize_candidate", "ascii_digits",
-           "is_date_like"]
+__all__ = ["Candidate", "Normalized", "Phone", "AreaSplit", "find_candidates", "masked_spans",
+           "normalize_candidate", "normalize_landline", "split_compact", "ascii_digits", "is_date_like"]
 
 log = logging.getLogger(__name__)
 
@@ -145,18 +146,10 @@ def find_candidates(text: str) -> list[Candidate]:
 
 def _candidate(m: re.Match[str]) -> Candidate | None:
     """Turn a regex match into a Candidate (extensions only kept on landlines)."""
+    if m.group("landline"):
+        return _landline_candidate(m)
     start, end = m.span(1)  # group 1 is the number (see _number_regex)
     ext = m.group("ext") or m.group("ext2")
-    if m.group("landline"):
-        area = ascii_digits(m.group("area1") or m.group("area2"))
-        if m.group("areashort"):
-            if ext:  # 0531-12345-12: not a hotline shape, cut the tail off
-                end = m.end("areashort")
-            return Candidate(start, end, "area_short", area + ascii_digits(m.group("areashort")),
-                             area=area)
-        subscriber = ascii_digits(m.group("sub") or m.group("sub44"))
-        return Candidate(start, end, "landline", area + subscriber, area=area,
-                         extension=ascii_digits(ext) if ext else None)
     if ext and not (m.group("compact") or m.group("local")):
         # An extension after a mobile, toll-free or short number is not one: drop the tail
         # rather than the number (the boundary check still holds at the number's own end).
@@ -164,19 +157,31 @@ def _candidate(m: re.Match[str]) -> Candidate | None:
             if m.group(name):
                 end = m.end(name)
         ext = None
-    if m.group("mobile"):
-        return Candidate(start, end, "mobile", ascii_digits(m.group("mob")))
-    if m.group("tollfree"):
-        return Candidate(start, end, "tollfree", ascii_digits(m.group("tollfree")))
-    if m.group("compact"):
-        return Candidate(start, end, "compact", ascii_digits(m.group("compact")),
-                         extension=ascii_digits(ext) if ext else None)
-    if m.group("short"):
-        return Candidate(start, end, "short", ascii_digits(m.group("short")))
-    if m.group("local"):
-        return Candidate(start, end, "local", ascii_digits(m.group("local")),
-                         extension=ascii_digits(ext) if ext else None)
+    extension = ascii_digits(ext) if ext else None
+    for form, group, keeps_extension in _UNCODED_FORMS:
+        if m.group(form):
+            return Candidate(start, end, form, ascii_digits(m.group(group)),
+                             extension=extension if keeps_extension else None)
     return None
+
+
+# The shapes written without an area code: (form, group holding the digits, keeps an extension).
+_UNCODED_FORMS = (("mobile", "mob", False), ("tollfree", "tollfree", False), ("compact", "compact", True),
+                  ("short", "short", False), ("local", "local", True))
+
+
+def _landline_candidate(m: re.Match[str]) -> Candidate:
+    """A landline written with its area code (or a short hotline after one: 0531-12345)."""
+    start, end = m.span(1)
+    ext = m.group("ext") or m.group("ext2")
+    area = ascii_digits(m.group("area1") or m.group("area2"))
+    if m.group("areashort"):
+        if ext:  # 0531-12345-12: not a hotline shape, cut the tail off
+            end = m.end("areashort")
+        return Candidate(start, end, "area_short", area + ascii_digits(m.group("areashort")), area=area)
+    subscriber = ascii_digits(m.group("sub") or m.group("sub44"))
+    return Candidate(start, end, "landline", area + subscriber, area=area,
+                     extension=ascii_digits(ext) if ext else None)
 
 
 def _parse(number: str) -> phonenumbers.PhoneNumber | None:
@@ -192,28 +197,50 @@ def _e164(num: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
+class Phone(NamedTuple):
+    """A number in its written form (``0350-3032798``) and its E.164 form (None when not valid)."""
+
+    phone: str
+    e164: str | None
+
+
+class Normalized(NamedTuple):
+    """A candidate accepted as a number: written form, E.164 form and kind (landline, mobile, hotline)."""
+
+    phone: str
+    e164: str | None
+    kind: str
+
+
+class AreaSplit(NamedTuple):
+    """A glued landline cut into its area code (with the 0) and its subscriber number."""
+
+    area: str
+    subscriber: str
+
+
 # A national number as written in China: the national prefix 0, then a digit other than 0 (00 is
 # the international call prefix), then digits only.
 _NATIONAL_FORM = re.compile(r"0[1-9][0-9]+")
 
 
-def normalize_landline(area: str, subscriber: str) -> tuple[str, str | None]:
+def normalize_landline(area: str, subscriber: str) -> Phone:
     """``0350-3032798`` and its E.164 form (None when phonenumbers does not find it valid)."""
     digits = area + subscriber
     if _NATIONAL_FORM.fullmatch(digits):
-        # What phonenumbers.parse(digits, "CN") gives, without its costly general path (most of
-        # the contacts stage): the national prefix 0 is dropped and the rest is the national
-        # number. parse keeps the 0 when the rest has no possible length, but then neither form
-        # is valid. Checked against parse in tests/test_perf_equivalence.py.
+        # What phonenumbers.parse(digits, "CN") gives, without its costly general path (about a
+        # quarter of the contacts stage): the national prefix 0 is dropped and the rest is the
+        # national number. parse keeps the 0 when the rest has no possible length, but then neither
+        # form is valid. Checked against parse in tests/test_perf_equivalence.py.
         nsn = digits[1:]
         num = phonenumbers.PhoneNumber(country_code=86, national_number=int(nsn))
-        return f"{area}-{subscriber}", "+86" + nsn if phonenumbers.is_valid_number(num) else None
+        return Phone(f"{area}-{subscriber}", "+86" + nsn if phonenumbers.is_valid_number(num) else None)
     parsed = _parse(digits)
     e164 = _e164(parsed) if parsed is not None and phonenumbers.is_valid_number(parsed) else None
-    return f"{area}-{subscriber}", e164
+    return Phone(f"{area}-{subscriber}", e164)
 
 
-def split_compact(digits: str) -> tuple[str, str] | None:
+def split_compact(digits: str) -> AreaSplit | None:
     """Area code and subscriber of a glued landline (03503032798), if phonenumbers knows it."""
     num = _parse(digits)
     if num is None or not phonenumbers.is_valid_number(num):
@@ -225,57 +252,86 @@ def split_compact(digits: str) -> tuple[str, str] | None:
     width = phonenumbers.length_of_geographical_area_code(num)
     if width <= 0:
         return None
-    return "0" + nsn[:width], nsn[width:]
+    return AreaSplit("0" + nsn[:width], nsn[width:])
+
+
+def _valid(digits: str, types: tuple[int, ...] | None = None) -> phonenumbers.PhoneNumber | None:
+    """The parsed number when phonenumbers finds it valid (and of one of ``types``), else None."""
+    num = _parse(digits)
+    if num is None or not phonenumbers.is_valid_number(num):
+        return None
+    if types is not None and phonenumbers.number_type(num) not in types:
+        return None
+    return num
+
+
+_MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _landline(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized:
+    # Written with its area code and a separator, the shape alone makes it a phone: keep it even
+    # when phonenumbers' tables do not know the range (no E.164 form then).
+    assert cand.area is not None
+    phone = normalize_landline(cand.area, cand.digits[len(cand.area):])
+    return Normalized(phone.phone, phone.e164, "landline")
+
+
+def _area_short(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized | None:
+    assert cand.area is not None
+    short = cand.digits[len(cand.area):]
+    return Normalized(f"{cand.area}-{short}", None, "hotline") if is_short(short) else None
+
+
+def _compact(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized | None:
+    split = split_compact(cand.digits)
+    if split is None:
+        return None
+    phone = normalize_landline(split.area, split.subscriber)
+    return Normalized(phone.phone, phone.e164, "landline") if phone.e164 else None
+
+
+def _mobile(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized | None:
+    num = _valid(cand.digits, _MOBILE_TYPES)
+    return Normalized(cand.digits, _e164(num), "mobile") if num is not None else None
+
+
+def _tollfree(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized | None:
+    num = _valid(cand.digits)
+    if num is None:
+        return None
+    d = cand.digits
+    return Normalized(f"{d[:3]}-{d[3:6]}-{d[6:]}", _e164(num), "hotline")
+
+
+def _short(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized | None:
+    return Normalized(cand.digits, None, "hotline") if is_short(cand.digits) else None
+
+
+def _local(cand: Candidate, area_code: str | None, is_short: Callable[[str], bool]) -> Normalized | None:
+    if is_date_like(cand.digits):
+        return None
+    if not area_code:
+        return Normalized(cand.digits, None, "landline")
+    phone = normalize_landline(area_code, cand.digits)
+    return Normalized(phone.phone, phone.e164, "landline") if phone.e164 else None
+
+
+# How each candidate form is normalized.
+_NORMALIZERS: dict[str, Callable[[Candidate, str | None, Callable[[str], bool]], Normalized | None]] = {
+    "landline": _landline, "area_short": _area_short, "compact": _compact, "mobile": _mobile,
+    "tollfree": _tollfree, "short": _short, "local": _local,
+}
 
 
 def normalize_candidate(cand: Candidate, area_code: str | None,
-                        is_short_number: Callable[[str], bool]) -> tuple[str, str | None, str] | None:
-    """(phone, phone_e164, kind) for a candidate, or None when it is not a valid number.
+                        is_short_number: Callable[[str], bool]) -> Normalized | None:
+    """The normalized number of a candidate, or None when it is not a valid number.
 
     ``area_code`` (with its leading 0) completes local numbers; without it a local number is kept
     as its bare digits with no E.164 form. Short hotlines never get an E.164 form.
     """
-    if cand.form == "landline":
-        # Written with its area code and a separator, the shape alone makes it a phone: keep it
-        # even when phonenumbers' tables do not know the range (no E.164 form then).
-        assert cand.area is not None
-        phone, e164 = normalize_landline(cand.area, cand.digits[len(cand.area):])
-        return phone, e164, "landline"
-    if cand.form == "area_short":
-        assert cand.area is not None
-        short = cand.digits[len(cand.area):]
-        if not is_short_number(short):
-            return None
-        return f"{cand.area}-{short}", None, "hotline"
-    if cand.form == "compact":
-        split = split_compact(cand.digits)
-        if split is None:
-            return None
-        phone, e164 = normalize_landline(*split)
-        return (phone, e164, "landline") if e164 else None
-    if cand.form == "mobile":
-        num = _parse(cand.digits)
-        if num is None or not phonenumbers.is_valid_number(num):
-            return None
-        if phonenumbers.number_type(num) not in (phonenumbers.PhoneNumberType.MOBILE,
-                                                 phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
-            return None
-        return cand.digits, _e164(num), "mobile"
-    if cand.form == "tollfree":
-        num = _parse(cand.digits)
-        if num is None or not phonenumbers.is_valid_number(num):
-            return None
-        d = cand.digits
-        return f"{d[:3]}-{d[3:6]}-{d[6:]}", _e164(num), "hotline"
-    if cand.form == "short":
-        return (cand.digits, None, "hotline") if is_short_number(cand.digits) else None
-    if cand.form == "local":
-        if is_date_like(cand.digits):
-            return None
-        if not area_code:
-            return cand.digits, None, "landline"
-        phone, e164 = normalize_landline(area_code, cand.digits)
-        return (phone, e164, "landline") if e164 else None
-    log.debug("unknown candidate form %s", cand.form)
-    return None
-
+    normalizer = _NORMALIZERS.get(cand.form)
+    if normalizer is None:
+        log.debug("unknown candidate form %s", cand.form)
+        return None
+    return normalizer(cand, area_code, is_short_number)

@@ -40,6 +40,14 @@ class ContactRules:
     glued_service_name: re.Pattern[str]  # a line's name right after its number: 人社服务热线
     service_name_breaker: re.Pattern[str]  # words making that glued run a sentence: 拨打, 次
     table_cell_words: frozenset[str]  # header cells of a table copied one cell per line
+    glued_product_name: re.Pattern[str]  # an app or account name right after its number: APP, 公众号
+    product_name_breaker: re.Pattern[str]  # words making that glued run a line's name: 热线
+    cue_free_short: tuple[re.Pattern[str], ...]  # unlisted short numbers kept without a cue (95xxx)
+    chrome_line: re.Pattern[str]  # words of a website's footer or chrome
+
+    def needs_no_cue(self, digits: str) -> bool:
+        """True for a short number kept without a cue: a listed hotline or a 95xxx service line."""
+        return digits in self.hotline_names or any(p.fullmatch(digits) for p in self.cue_free_short)
 
     def is_short_number(self, digits: str) -> bool:
         """True for a listed hotline or an allowed short-number shape (95518, 96123)."""
@@ -85,4 +93,10 @@ def contact_rules() -> ContactRules:
             rf"[ ]?[{CJK}]{{0,10}}?(?:{_alternation(data['service_name_endings'])})"),
         service_name_breaker=re.compile(_alternation(data["service_name_breakers"])),
         table_cell_words=frozenset(data["table_cell_words"]),
+        # A closing quote may stand between (“交管12123”APP); contiguous CJK or Latin letters only.
+        glued_product_name=re.compile(
+            rf"[”\"」』》]?[ ]?[{CJK}]{{0,8}}?(?:{_alternation(data['product_name_endings'])})"),
+        product_name_breaker=re.compile(_alternation(data["product_name_breakers"])),
+        cue_free_short=tuple(re.compile(p) for p in data["cue_free_short_patterns"]),
+        chrome_line=re.compile(_alternation(data["chrome_line_words"])),
     )

@@ -6,6 +6,6 @@ component), :mod:`.downtime` chooses the headline downtime, :mod:`.extract` puts
 Rules: ``rules/time_cues.yaml``, checked and compiled by :mod:`.cues`.
 """
 
-from .extract import extract_windows, states_a_time
+from .extract import extract_windows
 
-__all__ = ["extract_windows", "states_a_time"]
+__all__ = ["extract_windows"]

@@ -30,7 +30,7 @@ from .downtime import choose_downtime
 from .grammar import scan
 from .resolve import resolve_all
 
-__all__ = ["extract_windows", "stamp_spans", "states_a_time"]
+__all__ = ["extract_windows", "stamp_spans"]
 
 log = logging.getLogger(__name__)
 
@@ -161,10 +161,3 @@ def extract_windows(text: str, published: dt.datetime | None = None, *, outage: 
             rows.append(downtime)
     return rows
 
-
-def states_a_time(text: str) -> bool:
-    """True when ``text`` writes a date that is not a publication stamp, resolved or not (a month-day
-    whose year nothing fixes still says when)."""
-    spans = stamp_spans(text) + _not_text_spans(text)
-    return any(not _overlaps(e.start, e.end, spans) and (e.left.month is not None or e.right is not None)
-               for e in scan(text))

@@ -170,6 +170,23 @@ PHONE_ROWS = REAL + FORMS + TRAPS + [
          "bug-running-text-line-closes-the-cue-block"),
     case("咨询电话\n市医保中心\n五、其他事项\n2886097", "0773", [],
          "bug-new-section-heading-closes-the-cue-block"),
+    # real-corpus rules (round 2), in our own words
+    # an app, account or platform name holding digits is no phone
+    case("车主可下载“交管12123”APP在线处理违法记录。", None, [], "app-name-in-quotes-then-app"),
+    case("届时交管12123APP、12123语音服务平台暂停服务。", None, [], "app-and-voice-platform-names"),
+    case("关注广西税务12366微信公众号获取办税提醒。", None, [], "variant-account-name-with-hotline-digits"),
+    case("可通过“掌上12333”小程序查询。咨询电话:12333", None, ["12333"], "variant-app-name-then-the-line-itself"),
+    case("请拨打12345热线平台反映诉求。", None, ["12345"], "near-miss-hotline-platform-is-a-line"),
+    # a trap word of the sentence before does not reach a number after the sentence end
+    case("请各网点及时回复。 4、12329服务热线做好解答准备。", None, ["12329"], "trap-word-stops-at-sentence-end"),
+    case("请回复12329至短信平台", None, [], "near-miss-trap-word-in-the-same-sentence"),
+    # a bank's or insurer's 95xxx service line needs no cue word; an unlisted 96xxx still does
+    case("缴费可通过建设银行95533或工商银行95588办理。", None, ["95533", "95588"], "bank-95xxx-lines-without-cue"),
+    case("本期共95012份问卷收回,网点编号96118。", None, [], "near-miss-95xxx-count-and-96xxx-without-cue"),
+    # a number on a footer line of the website is not the notice's
+    case("咨询电话:0771-5551234\n主办单位:某市人民政府办公室 联系电话:0771-5550000 桂ICP备12345678号", "0771",
+         ["0771-5551234"], "footer-line-number-is-the-sites"),
+    case("技术支持:0771-5559876", "0771", ["0771-5559876"], "near-miss-technical-support-line-kept"),
     # --- known failures ---
     case("电话:0350-3032798/86", None, ["0350-3032798", "0350-3032786"], "abbreviated-second-number",
          xfail="short tails (/86 = last digits replaced) are not expanded"),
