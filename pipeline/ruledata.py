@@ -119,7 +119,9 @@ RULE_KEYS: dict[str, Record] = {
         "places": MapOf(_WORDS),
         "general": ListOf(Record({"pattern": str}, {"check_specific": bool, "why": str})),
         "aside_scope_codes": _WORDS,
-    }, {"steps": MapOf(_WORDS)}),
+        "inclusive_aside": Record({"words": _WORDS, "scope_codes": _WORDS}),
+    }, {"steps": MapOf(_WORDS),
+        "defined_terms": Record({"patterns": _WORDS, "terms": MapOf(_WORDS), "lines": MapOf(_WORDS)})}),
     "time_cues.yaml": Record({
         "issuer_endings": _WORDS, "kinds": MapOf(_WORDS), "kind_priority": _WORDS, "deadline_suffix": _WORDS,
         "deadline_prefix": _WORDS, "not_deadline_after": _WORDS, "ignore_after": _WORDS, "ignore_before": _WORDS,

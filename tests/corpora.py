@@ -208,7 +208,6 @@ DEV = Corpus(
     known_misses={
         ("jinan-2022", "services_suspended"): "services: a work-injury settlement that names no place reads as outpatient (one extra code); the 养老/失业 lines' business stopped by a list under a heading is not read as pension/unemployment",
         ("guilin-2020", "services_suspended"): "services: the 社保 lines (养老保险、失业保险、工伤保险) named in an aside of a resume schedule row are not read as pension/unemployment/work_injury",
-        ("jingmen-2021", "services_suspended"): "services: 各项医保、社保业务 gives general; that 社保 means 养老/失业/工伤 here is said in an earlier item (pension, unemployment missing)",
         ("zunyi-2019", "services_suspended"): "DEBATABLE label: the settlement of 工伤 costs is read from a list of five insurance lines' business (work_injury); the extractor reads the lines as scope only",
     },
 )

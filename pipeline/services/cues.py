@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..cuescan import Cue, matches, spans
-from .rules import ActionCue, ServiceRules, service_rules
+from .rules import ActionCue, DefinedTerms, ServiceRules, service_rules
 
 __all__ = ["Hit", "CueMap", "find_cues"]
 
@@ -144,6 +144,29 @@ def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: 
     return _select(cands, taken)
 
 
+def _definitions(text: str, defined: DefinedTerms) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(end, term, codes) of every definition of a term in ``text`` (社保(包括养老保险、失业保险)), in text order."""
+    found = []
+    for pattern in defined.patterns:
+        for m in pattern.finditer(text):
+            term = defined.terms.get(m.group("term"))
+            codes = tuple(dict.fromkeys(code for word, code in defined.lines if word in m.group("lines")))
+            if term is not None and codes:
+                found.append((m.end(), term, codes))
+    return sorted(found)
+
+
+def _add_defined_lines(text: str, defined: DefinedTerms, general: list[Hit]) -> None:
+    """A generic stop naming a term the notice defined earlier (各项社保业务) also names the term's lines."""
+    definitions = _definitions(text, defined) if general else []
+    for hit in general:
+        words = text[hit.start:hit.end]
+        named = {term for word, term in defined.terms.items() if word in words}
+        extra = [code for end, term, codes in definitions if end <= hit.start and term in named for code in codes]
+        if extra:
+            hit.codes = tuple(dict.fromkeys((*hit.codes, *extra)))
+
+
 def _labelled(cue_spans: _Spans, table: Iterable[tuple[Cue, str]], kind: str) -> list[Hit]:
     """Place or audience words, longest first, each position used once."""
     cands = [_Candidate(0, s - e, s, n, e, what)
@@ -166,6 +189,8 @@ def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     for a in actions:
         general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)
     general = _general(cue_spans, rules, general_taken, objects)
+    if rules.defined_terms is not None:
+        _add_defined_lines(text, rules.defined_terms, general)
     components = [] if rules.components is None else [
         Hit(s, e, "component", text[s:e]) for s, e in cue_spans(rules.components)]
     exceptions = [m.span("zone") for m in rules.exception.finditer(text) if not any(neutral[slice(*m.span("zone"))])]

@@ -8,11 +8,12 @@ which service, and :mod:`pipeline.services.timing` ties facts to the notice's ti
 
 Row conventions (SPEC.md "services.parquet"):
 
-* a deadline (finish it before the stop), a workaround (pay first, settle later) or a resumption
-  of a service gives its own row AND a ``suspended`` row: the service is down meanwhile;
+* a deadline (finish it before the stop) or a workaround (pay first, settle later) gives its own
+  row AND a ``suspended`` row: the service is down meanwhile. A resumption gives only its
+  ``resumed`` row: a resume alone states no stop (SPEC lists deadlines and workarounds only);
 * a service the notice explicitly keeps open (不受影响, 正常办理, 除...外) loses its ``suspended``
   rows unless some clause stops that very service directly (a stop verb governing its own cue
-  word, not a settlement expanded by place nor a row implied by a deadline/workaround/resume);
+  word, not a settlement expanded by place nor a row implied by a deadline/workaround);
   a keep-open of one step of a service (入院 is admission: ``steps`` in ``rules/services.yaml``)
   drops only the rows of that step, so 入院不受影响 leaves a deferred 出院结算 suspended;
 * one row per (service, action, clause); ``evidence`` is the phrase run from the object to the
@@ -35,9 +36,9 @@ __all__ = ["extract_services", "attach_services"]
 
 log = logging.getLogger(__name__)
 
-# Actions that also mean the service is down meanwhile (SPEC: deadline and workaround; a service
-# that resumes was stopped before).
-_IMPLIES_STOP = ("deadline", "workaround", "resumed")
+# Actions that also mean the service is down meanwhile (SPEC: deadline and workaround; a resumption
+# alone states no stop).
+_IMPLIES_STOP = ("deadline", "workaround")
 _WITH_INSTRUCTION = ("deadline", "workaround")
 _INSTRUCTION_MAX = 60  # characters kept of an instruction
 _INSTRUCTION_MIN = 6  # a shorter cue phrase (2021年9月13日19时前) borrows the rest of the clause
@@ -143,13 +144,11 @@ def _fact(text: str, r: Reading, action: str, cues: CueMap, windows: WindowIndex
 
 
 def _when(r: Reading, action: str, component: str | None, windows: WindowIndex) -> FactTime:
-    """Times of a row; a stop implied by a resumption ends then, one implied by a deadline starts then."""
+    """Times of a row; a stop implied by a deadline starts when the deadline passes."""
     if not windows:
         return FactTime()
-    if action == "suspended" and r.action in ("resumed", "deadline"):
+    if action == "suspended" and r.action == "deadline":
         t = clause_time(r.clause, r.action, r.cue.start, component, windows)
-        if r.action == "resumed":
-            return FactTime(end=t.start, component=t.component)
         return FactTime(start=t.end, component=t.component)
     return clause_time(r.clause, action, r.cue.start, component, windows)
 

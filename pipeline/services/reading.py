@@ -15,7 +15,9 @@ Within a clause, items (action cues and objects) are read left to right:
 
 Bracketed asides and 除...外 zones holding their own action are read on their own (the luan
 ``(城乡居民参保缴费不受影响)``); a 除...外 zone without one stays open; other asides are part of the
-phrase around them but only *name its scope* for the codes in ``aside_scope_codes``.
+phrase around them but only *name its scope* for the codes in ``aside_scope_codes``; an aside that
+opens with an inclusion word (``inclusive_aside`` in ``rules/services.yaml``: 含, 包括) names lines the
+object covers (医疗保险(含生育保险) covers maternity), so only its ``scope_codes`` (general) are ignored.
 A bare settlement (联网结算, 医保刷卡) expands to the services of the places it is at
 (定点医药机构 -> inpatient, outpatient, pharmacy) unless the same action names specific ones
 (住院医疗费用联网结算, 异地就医联网结算).
@@ -55,7 +57,7 @@ class _Pair(NamedTuple):
 
     obj: Hit
     cue: Hit
-    aside: bool  # the object is in a bracketed aside that only names the scope of the phrase around it
+    aside: str | None  # the kind of bracketed aside the object is in (aside | inclusive), None outside one
 
 
 class _Zone(NamedTuple):
@@ -63,7 +65,7 @@ class _Zone(NamedTuple):
 
     start: int
     end: int
-    kind: str  # exception | aside
+    kind: str  # exception | aside | inclusive (an aside opening with 含, 包括 ...)
 
 
 class _Codes(NamedTuple):
@@ -86,9 +88,9 @@ class _Pass:
     asides: list[_Zone] = field(default_factory=list)  # the clause's scope-naming asides
 
 
-def _inside(pos: int, zones: list[_Zone]) -> bool:
-    """Whether ``pos`` lies in one of ``zones``."""
-    return any(z.start <= pos < z.end for z in zones)
+def _zone_at(pos: int, zones: list[_Zone]) -> str | None:
+    """The kind of the zone of ``zones`` that holds ``pos``, if any."""
+    return next((z.kind for z in zones if z.start <= pos < z.end), None)
 
 
 def _within(hits: list[Hit], start: int, end: int) -> list[Hit]:
@@ -127,7 +129,9 @@ class _ClauseReader:
         """The clause's 除...外 zones, then its bracketed asides outside them, in text order."""
         c = self.clause
         zones = [_Zone(s, e, "exception") for s, e in self.cues.exceptions if c.start <= s < c.end]
-        zones += [_Zone(s, e, "aside") for s, e in bracket_zones(self.text, c.start, c.end)
+        inclusive = self.rules.inclusive_aside.words
+        zones += [_Zone(s, e, "inclusive" if self.text.startswith(inclusive, s) else "aside")
+                  for s, e in bracket_zones(self.text, c.start, c.end)
                   if not any(z.start <= s < z.end for z in zones)]
         return sorted(zones)
 
@@ -151,7 +155,7 @@ class _ClauseReader:
 
     def _pair(self, objects: list[Hit], cue: Hit, asides: list[_Zone]) -> None:
         """``cue`` governs ``objects``."""
-        self.pairs.extend(_Pair(o, cue, bool(asides) and _inside(o.start, asides)) for o in objects)
+        self.pairs.extend(_Pair(o, cue, _zone_at(o.start, asides) if asides else None) for o in objects)
 
     def _take_action(self, state: _Pass, hit: Hit, ph: int) -> None:
         """An action takes the objects waiting before it; with scope both, those after it in its phrase."""
@@ -188,11 +192,17 @@ class _ClauseReader:
             obj, cue = pair.obj, pair.cue
             found = self._codes(pair, specific, kinds_at)
             for code in found.codes:
-                if pair.aside and code in self.rules.aside_scope_codes:
+                if self._scope_only(pair.aside, code):
                     continue
                 strong = cue.label in _STOPS and not found.expanded
                 out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
         return out
+
+    def _scope_only(self, aside: str | None, code: str) -> bool:
+        """Whether ``code``, named inside an aside of this kind, only names the scope of the object around it."""
+        if aside == "inclusive":
+            return code in self.rules.inclusive_aside.scope_codes
+        return aside is not None and code in self.rules.aside_scope_codes
 
     def _codes(self, pair: _Pair, specific: set[int], kinds_at: dict[tuple[int, int], set[str]]) -> _Codes:
         """Codes an object stands for, and whether they come from a settlement expansion.

@@ -21,7 +21,7 @@ from ..cuescan import Cue, WordLists, compile_cue
 from ..records import AUDIENCES, SERVICE_ACTIONS
 from ..ruledata import RulesError, load_yaml, service_codes
 
-__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "ServiceRules", "service_rules"]
+__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "InclusiveAside", "ServiceRules", "service_rules"]
 
 ACTION_TYPES = (*SERVICE_ACTIONS, "open")  # `open`: the notice keeps the service running
 SCOPES = ("before", "both")
@@ -56,6 +56,23 @@ class GeneralCue:
 
 
 @dataclass(frozen=True, slots=True)
+class InclusiveAside:
+    """An aside opening with one of ``words`` (含, 包括) names covered lines; only ``scope_codes`` are ignored in it."""
+
+    words: tuple[str, ...]
+    scope_codes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DefinedTerms:
+    """Definitions of what a term covers (社保(包括养老保险、失业保险)): ``patterns`` with groups term and lines."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    terms: dict[str, str]  # a word written for a term -> the term (社会保险 -> 社保)
+    lines: tuple[tuple[str, str], ...]  # (word inside a definition, the code of that line)
+
+
+@dataclass(frozen=True, slots=True)
 class ServiceRules:
     """Every compiled table the extractor needs."""
 
@@ -65,6 +82,8 @@ class ServiceRules:
     expansion: dict[str, tuple[str, ...]]
     places: tuple[tuple[Cue, str], ...]
     aside_scope_codes: frozenset[str]
+    inclusive_aside: InclusiveAside
+    defined_terms: DefinedTerms | None
     before_neutral: tuple[ActionCue, ...]
     neutral: tuple[Cue, ...]
     actions: tuple[ActionCue, ...]
@@ -189,6 +208,34 @@ def _steps(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _inclusive_aside(data: dict[str, Any]) -> InclusiveAside:
+    """``inclusive_aside`` of services.yaml, validated."""
+    raw = data.get("inclusive_aside")
+    where = "services.yaml inclusive_aside"
+    if not isinstance(raw, dict):
+        raise RulesError(f"{where}: expected a mapping with words and scope_codes")
+    words = tuple(_as_list(raw.get("words"), f"{where}.words"))
+    if not words or not all(isinstance(w, str) and w for w in words):
+        raise RulesError(f"{where}.words: expected a list of non-empty words")
+    return InclusiveAside(words, frozenset(_codes(raw.get("scope_codes"), f"{where}.scope_codes")))
+
+
+def _defined_terms(data: dict[str, Any]) -> DefinedTerms | None:
+    """``defined_terms`` of services.yaml (optional), validated."""
+    raw = data.get("defined_terms")
+    if raw is None:
+        return None
+    where = "services.yaml defined_terms"
+    patterns = tuple(_compile(p, f"{where}.patterns") for p in _as_list(raw.get("patterns"), f"{where}.patterns"))
+    for pattern in patterns:
+        if not {"term", "lines"} <= set(pattern.groupindex):
+            raise RulesError(f"{where}.patterns: {pattern.pattern!r} needs named groups 'term' and 'lines'")
+    terms = {word: term for term, words in raw["terms"].items() for word in _as_list(words, f"{where}.terms.{term}")}
+    lines = tuple((word, code) for code in raw["lines"]
+                  for word in _as_list(raw["lines"][code], f"{where}.lines.{code}") if _codes([code], f"{where}.lines"))
+    return DefinedTerms(patterns, terms, lines)
+
+
 @functools.cache
 def service_rules() -> ServiceRules:
     """Load and compile both services rules files once."""
@@ -225,6 +272,8 @@ def service_rules() -> ServiceRules:
         expansion=_expansion(svc),
         places=tuple(places),
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
+        inclusive_aside=_inclusive_aside(svc),
+        defined_terms=_defined_terms(svc),
         neutral=tuple(_cue(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
         before_neutral=before_neutral,

@@ -84,8 +84,8 @@ REAL = [
     _c("chenzhou-buy-ahead", "定点零售药店刷卡购药:参保人可视情况在系统停运前,提前到医药机构购足当月药品。",
        {"pharmacy"}, "pharmacy:deadline"),
     _c("jingmen-except-keeps-suspended", "12月8日8:00起,除工伤住院结算继续暂停办理外,各项社保业务恢复办理。",
-       {"inpatient", "work_injury", "general"},
-       "general:resumed"),
+       {"inpatient", "work_injury"},
+       "general:resumed", "!general:suspended"),
     _c("jingmen-list-in-aside", "12月3日0:00起,暂停办理线上线下、本地异地各项医保、社保业务(包括参保登记、医保社保关系转移接续、刷卡购药、门诊统筹和异地就医等)。",
        {"general", "online_channels", "enrollment", "transfer", "pharmacy", "outpatient", "cross_region"}),
     _c("bazhou-bracketed-cross-region", "全州定点医疗机构、定点药店将暂停各类医保(含本地和异地)结算。",
@@ -111,8 +111,8 @@ REAL = [
        {"inpatient", "outpatient", "pharmacy"}),
     _c("jinan-heading-then-list", "停机影响业务范围:\n工伤认定和劳动能力鉴定业务;\n职业年金关系转移申请。",
        {"filing", "work_injury", "transfer"}),
-    _c("guilin2021-resume-implies-stop", "12月20日8:00起,恢复居民和灵活就业人员的医保缴费业务。",
-       {"contribution"}, "contribution:resumed"),
+    _c("guilin2021-resume-alone-is-no-stop", "12月20日8:00起,恢复居民和灵活就业人员的医保缴费业务。",
+       set(), "contribution:resumed"),
     _c("guilin2021-window-service-uninterrupted", "停机期间服务不中断,群众可在工作日到各级医保窗口,以先收材料、预受理等方式办理。", set()),
 ]
 
@@ -245,6 +245,55 @@ SECOND_ROUND = [
 ]
 
 
+# Round 2 of the real-corpus work (issue 13 section 3, "Services"): each rule in our own words, with
+# variants (other verbs and word order, traditional characters, full-width digits, a line break,
+# list markers, news phrasing) and a near miss where it must not fire.
+ISSUE13_SERVICES = [
+    # a resumption alone states no stop; a deferral (恢复...后再) is a workaround and does
+    _c("resume-alone-no-stop", "3月2日起恢复办理灵活就业人员参保登记。", set(), "enrollment:resumed"),
+    _c("resume-alone-traditional", "自３月２日８時起，恢復辦理個人賬戶家庭共濟業務。", set(), "personal_account:resumed"),
+    _c("resume-alone-news", "据介绍,新系统上线后,市民卡挂失业务将于下周一重新开放。", set(), "card_services:resumed"),
+    _c("resume-stage-list", "(二)4月6日起,逐步恢复:\n1.公积金提取;\n2.贷款还款。", set()),
+    _c("deferral-after-resume-is-workaround", "停机期间不划扣贷款本息,业务恢复办理后再统一补扣。", {"loan"}, "loan:workaround"),
+    _c("deferral-after-reopening-variant", "当月的生育津贴待窗口恢复受理后再集中发放。", {"maternity"}, "maternity:workaround"),
+    # moving insurance relations between provinces is a transfer, not cross-region care
+    _c("cross-province-transfer", "停机期间暂停办理医保关系跨省转移接续。", {"transfer"}, "!cross_region:suspended"),
+    _c("out-of-province-transfer-in", "切换期间,省外转入、跨市转出业务一律暂停受理。", {"transfer"}, "!cross_region:suspended"),
+    _c("inter-province-transfer-traditional", "養老保險關係省際轉移暫停辦理。", {"transfer"}, "!cross_region:suspended"),
+    _c("near-miss-cross-province-care", "暂停跨省异地就医直接结算。", {"cross_region"}, "!transfer:suspended"),
+    # business that runs through the system, and business as a whole "all stop"
+    _c("system-operated-business", "停机期间,参保登记、缴费基数申报等涉及系统操作的业务暂停办理。", {"general", "enrollment"}),
+    _c("system-operated-business-variant", "各服务网点需通过系统办理的事项,11月3日起一律暂停。", {"general"}),
+    _c("business-all-stopped", "停机当天,服务大厅各窗口业务均暂停办理。", {"general"}),
+    _c("near-miss-named-business-all-stopped", "公积金提取、贷款业务均暂停办理。", {"withdrawal", "loan"}, "!general:suspended"),
+    _c("agency-side-as-a-whole", "自10月9日零时起,社保经办及银行代收全部暂停。", {"general"}),
+    _c("near-miss-agency-office", "医保经办机构暂停办理异地就医备案。", {"filing"}, "!general:suspended"),
+    # a service stopped on some channels only: the channels, not the service
+    _c("some-channels-only", "维护期间,部分渠道的失业保险金申领暂停。", set(), "unemployment:restricted"),
+    _c("not-through-platform", "参保人暂时无法通过省网办平台申请工伤待遇。", set(), "work_injury:restricted"),
+    _c("online-channel-of-lines", "停机期间,养老、失业、工伤线上办理业务渠道暂停。", {"online_channels"}, "!general:suspended"),
+    _c("offline-channel-is-a-subject", "线下办理社保业务渠道暂停办理养老、失业、工伤保险相关业务。",
+       {"pension", "unemployment", "work_injury"}, "!general:suspended"),
+    _c("near-miss-offline-is-workaround", "急需办理的,可线下办理,系统恢复后补录。", set(), "!general:suspended"),
+    # a list of insurance types + 业务 is general only when medical insurance (no code of its own) is in it
+    _c("medical-with-maternity-aside-business", "暂停职工医疗保险(含生育保险)业务。", {"general", "maternity"}),
+    _c("near-miss-lines-with-codes", "暂停办理企业职工养老、失业保险相关业务。", {"pension", "unemployment"}, "!general:suspended"),
+    # maternity via an inclusive aside (含生育保险); a bare aside only names the scope
+    _c("maternity-in-inclusive-aside", "暂停全市参保单位职工医疗保险(含生育保险)参保登记。", {"enrollment", "maternity"}),
+    _c("maternity-inclusive-aside-short", "12月15日起暂停城镇职工医保(包括生育)费用结算。", {"inpatient", "outpatient", "maternity"}),
+    _c("maternity-inclusive-aside-fullwidth", "暂停办理医疗保险（含生育）缴费核定。", {"contribution", "maternity"}),
+    _c("near-miss-bare-aside-scope", "网上大厅不再受理医疗(生育)保险业务。", {"general", "online_channels"}, "!maternity:suspended"),
+    # a term the notice defined earlier (社保(包括养老、失业、工伤)) carries its lines into a later generic stop
+    _c("defined-term-later-stop", "(一)暂停办理社保(包括养老保险、失业保险)的缴费核定。\n(二)12月1日起,暂停办理各项社保业务。",
+       {"contribution", "general", "pension", "unemployment"}),
+    _c("defined-term-so-called", "一、本公告所称社会保险业务,是指养老、工伤保险业务。\n二、停机期间社会保险业务暂停办理。",
+       {"general", "pension", "work_injury"}),
+    _c("near-miss-definition-after-stop", "暂停办理各项社保业务。\n社保(包括养老保险、失业保险)咨询电话另行公布。", {"general"},
+       "!pension:suspended"),
+    _c("near-miss-definition-other-term", "(一)医保(含生育保险)缴费照常。\n(二)暂停办理社保业务。", {"general"}, "!maternity:suspended"),
+]
+
+
 BUGS = [
     _c("online-offline-is-not-go-live", "暂停办理线上线下各项医保业务。", {"general", "online_channels"}, "!general:resumed"),
     _c("prenatal-check-is-not-a-deadline", "暂停生育津贴、产前检查费发放。", {"maternity"}, "!maternity:deadline"),
@@ -362,6 +411,11 @@ def test_lists(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("text, suspended, rows", SECOND_ROUND)
 def test_second_round_codes(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ISSUE13_SERVICES)
+def test_issue13_services_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
 

@@ -65,9 +65,8 @@ GUILIN_2020 = [
 XINZHOU_2021 = [
     # 暂停全市医保相关联网业务办理
     ("general", "suspended", None, None),
-    # 并逐步恢复医疗保障各项业务办理
+    # 并逐步恢复医疗保障各项业务办理 (a resumption alone states no stop)
     ("general", "resumed", None, None),
-    ("general", "suspended", None, None),
     # 各级医保部门协调税务部门10月19日17时完成职
     ("contribution", "deadline", "agency", "职工医保、居民医保征缴对账、医保费汇解入库及销号工作"),
     ("contribution", "suspended", "agency", None),
