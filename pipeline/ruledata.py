@@ -113,13 +113,14 @@ RULE_KEYS: dict[str, Record] = {
         "audiences": MapOf(_WORDS), "components": _WORDS,
     }),
     "services.yaml": Record({
-        "compounds": ListOf(Record({"pattern": str, "codes": _WORDS}, {"why": str})),
+        "compounds": ListOf(Record({"pattern": str, "codes": _WORDS}, {"why": str, "when": str, "unless": str})),
         "codes": MapOf(Record({"label": str, "heading": str}, {"words": _WORDS, "patterns": _WORDS})),
         "settlement": Record({"patterns": _WORDS, "specific": _WORDS, "expansion": MapOf(_WORDS)}),
         "places": MapOf(_WORDS),
         "general": ListOf(Record({"pattern": str}, {"check_specific": bool, "why": str})),
         "aside_scope_codes": _WORDS,
         "inclusive_aside": Record({"words": _WORDS, "scope_codes": _WORDS}),
+        "online_qualifier": str,
     }, {"steps": MapOf(_WORDS),
         "defined_terms": Record({"patterns": _WORDS, "terms": MapOf(_WORDS), "lines": MapOf(_WORDS)})}),
     "time_cues.yaml": Record({

@@ -266,7 +266,6 @@ SAMPLES_CORPUS = Corpus(
         ("changchun-zhengwu-2025", "services_suspended"): "services: 暂停受理 of the service desks reads as filing (one extra code)",
         ("handan-yibao-2022", "services_suspended"): "services: the numbered items under the '▍暂停内容' heading are not read one by one (pharmacy, cross_region); the lead's 相关业务暂停办理 reads as general",
         # services
-        ("jiaxing-tax-2022", "services_suspended"): "services: 网上申报 of a tax office is read as an online channel only, not also as tax_filing; 暂停服务 reads as general",
         ("kunming-yibao-2021", "services_suspended"): "services: the deadline to settle care under an 异地就医备案 before the stop is not read as cross_region; 经办机构暂停办理 reads as general though the lead says 部分医保服务",
         ("kunming-yibao-2021-hospital-repost", "services_suspended"): "services: as kunming-yibao-2021 (the same notice)",
         ("leshan-shebaoka-2020", "services_suspended"): "services: the card's online channels named after its 挂失/补换 stop are not read as online_channels",

@@ -123,7 +123,8 @@ def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> 
 def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
     """Service objects outside neutral and action spans."""
     cands = [_Candidate(-cue.priority, s - e, s, n, e, what)
-             for n, cue in enumerate(rules.objects) for what in [_What("object", cue.codes[0], cue.codes, "both")]
+             for n, cue in enumerate(rules.objects) if cue.applies(cue_spans.text)
+             for what in [_What("object", cue.codes[0], cue.codes, "both")]
              for s, e in cue_spans(cue.regex)]
     return _select(cands, taken)
 

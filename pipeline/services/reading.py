@@ -20,7 +20,8 @@ opens with an inclusion word (``inclusive_aside`` in ``rules/services.yaml``: �
 object covers (医疗保险(含生育保险) covers maternity), so only its ``scope_codes`` (general) are ignored.
 A bare settlement (联网结算, 医保刷卡) expands to the services of the places it is at
 (定点医药机构 -> inpatient, outpatient, pharmacy) unless the same action names specific ones
-(住院医疗费用联网结算, 异地就医联网结算).
+(住院医疗费用联网结算, 异地就医联网结算). A settlement both here and away (本地和异地联网结算, a compound
+of services.yaml whose codes hold ``settlement``) gives its own codes (cross_region) and expands too.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ __all__ = ["Reading", "read_service_clauses"]
 _STOPS = ("suspended", "restricted")  # direct statements that a service is (partly) unavailable
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
 _ENDS_INSTRUCTION = ("suspended", "restricted", "open")  # in a later phrase, they end a workaround's instruction
+_CHANNELS = "online_channels"
+# What separates the items of a list: an online qualifier binds within one item (or the words after the verb).
+_ITEM_SEPARATORS = ("、", ",", ";", ":", "(", ")")
 
 
 @dataclass(slots=True)
@@ -186,17 +190,32 @@ class _ClauseReader:
         # Looked up once per clause: per pair they made a long clause quadratic in its number of
         # pairs (bench/bench_hostile.py, services_line).
         specific = {id(p.cue) for p in self.pairs
-                    if not p.aside and self.rules.settlement_specific.intersection(p.obj.codes)}
+                    if not p.aside and SETTLEMENT not in p.obj.codes
+                    and self.rules.settlement_specific.intersection(p.obj.codes)}
         kinds_at: dict[tuple[int, int], set[str]] = {}
         for pair in self.pairs:
             obj, cue = pair.obj, pair.cue
             found = self._codes(pair, specific, kinds_at)
+            online = cue.label in _STOPS and self._online_only(obj, cue)
+            span = self._span(obj, cue)
             for code in found.codes:
                 if self._scope_only(pair.aside, code):
                     continue
+                if online and code != _CHANNELS:  # 暂停互联网补换驾驶证: the counter still issues licences
+                    out.append(Reading(code, "restricted", False, self.clause, cue, obj, span))
+                    continue
                 strong = cue.label in _STOPS and not found.expanded
-                out.append(Reading(code, cue.label, strong, self.clause, cue, obj, self._span(obj, cue)))
+                out.append(Reading(code, cue.label, strong, self.clause, cue, obj, span))
+            if online:
+                out.append(Reading(_CHANNELS, cue.label, True, self.clause, cue, obj, span))
         return out
+
+    def _online_only(self, obj: Hit, cue: Hit) -> bool:
+        """Whether the object's own list item names it as done online (网上异地就医备案, 互联网补换驾驶证)."""
+        start = cue.end if self.clause.start <= cue.end <= obj.start else self.clause.start
+        item = self.text[start:obj.start]
+        cut = max(item.rfind(sep) for sep in _ITEM_SEPARATORS) + 1
+        return self.rules.online_qualifier.match(item, cut) is not None
 
     def _scope_only(self, aside: str | None, code: str) -> bool:
         """Whether ``code``, named inside an aside of this kind, only names the scope of the object around it."""
@@ -212,9 +231,10 @@ class _ClauseReader:
         obj = pair.obj
         if SETTLEMENT not in obj.codes:
             return _Codes(obj.codes, False)
+        named = tuple(code for code in obj.codes if code != SETTLEMENT)  # 本地和异地联网结算: cross_region too
         if id(pair.cue) in specific:
-            return _Codes((), True)  # 住院医疗费用联网结算: the same action names which settlement
-        return _Codes(self.rules.expansion[self._place_kind(obj, kinds_at)], True)
+            return _Codes(named, True)  # 住院医疗费用联网结算: the same action names which settlement
+        return _Codes(named + self.rules.expansion[self._place_kind(obj, kinds_at)], True)
 
     def _kinds(self, start: int, end: int, kinds_at: dict[tuple[int, int], set[str]]) -> set[str]:
         """Place kinds of the place words in ``[start, end)``, asked once per span."""

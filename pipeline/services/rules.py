@@ -36,6 +36,14 @@ class ObjectCue:
     regex: Cue
     codes: tuple[str, ...]
     priority: int  # compounds 1, plain words 0: higher is matched first
+    when: re.Pattern[str] | None = None  # the cue counts only in a notice whose text this matches ...
+    unless: re.Pattern[str] | None = None  # ... and this does not (a compound's domain condition)
+
+    def applies(self, text: str) -> bool:
+        """Whether the cue counts in a notice of this text (its domain condition holds)."""
+        if self.when is not None and self.when.search(text) is None:
+            return False
+        return self.unless is None or self.unless.search(text) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ class ServiceRules:
     places: tuple[tuple[Cue, str], ...]
     aside_scope_codes: frozenset[str]
     inclusive_aside: InclusiveAside
+    online_qualifier: re.Pattern[str]  # an object's list item opening with it is stopped online only
     defined_terms: DefinedTerms | None
     before_neutral: tuple[ActionCue, ...]
     neutral: tuple[Cue, ...]
@@ -140,10 +149,10 @@ def _as_list(value: Any, where: str) -> list[Any]:
     return value
 
 
-def _codes(value: Any, where: str) -> tuple[str, ...]:
-    """Validated service codes of a rules entry."""
+def _codes(value: Any, where: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Validated service codes of a rules entry (``extra``: pseudo-codes allowed there too)."""
     codes = tuple(_as_list(value, where))
-    bad = [c for c in codes if c not in service_codes()]
+    bad = [c for c in codes if c not in service_codes() and c not in extra]
     if bad or not codes:
         raise RulesError(f"{where}: unknown or missing service codes {bad or codes}")
     return codes
@@ -154,7 +163,9 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     cues: list[ObjectCue] = []
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
         where = f"services.yaml compounds[{i}]"
-        cues.append(ObjectCue(_cue(entry["pattern"], where), _codes(entry.get("codes"), where), 1))
+        when, unless = (_compile(entry[k], f"{where}.{k}") if entry.get(k) else None for k in ("when", "unless"))
+        cues.append(ObjectCue(_cue(entry["pattern"], where), _codes(entry.get("codes"), where, (SETTLEMENT,)), 1,
+                              when, unless))
     codes = data["codes"]  # checked by service_taxonomy (ruledata): every code a mapping
     for code in service_codes():
         entry = codes[code]
@@ -273,6 +284,7 @@ def service_rules() -> ServiceRules:
         places=tuple(places),
         aside_scope_codes=frozenset(_codes(svc.get("aside_scope_codes"), "services.yaml aside_scope_codes")),
         inclusive_aside=_inclusive_aside(svc),
+        online_qualifier=_compile(svc["online_qualifier"], "services.yaml online_qualifier"),
         defined_terms=_defined_terms(svc),
         neutral=tuple(_cue(e["pattern"], f"service_actions.yaml neutral[{i}]")
                       for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
