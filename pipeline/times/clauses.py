@@ -8,7 +8,10 @@ line above when the expression opens a line, or in a flattened table row the hea
 decides:
 
 * ``kind``: a deadline suffix/prefix (``前``, ``延长至``) first; else the first kind cue after the
-  expression, else the last one before it, else one in the heading; ``other`` when none;
+  expression, else the last one before it; else ``resume`` for a point from which business runs
+  normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
+  that ends its line with nothing after it reads on into the next line when that line opens with a
+  cue (``3月8日8时起`` / ``恢复办理``), unless it is a list item or a label line;
 * ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...; in a general stop not
   a name inside the list of its businesses: ``转移接续、异地就医备案、零星报销等各项经办业务``), ``open_end``;
 * for the downtime choice (:mod:`pipeline.times.downtime`): whether the clause stops the core
@@ -107,9 +110,12 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     cues_before = list(_cues(before, text, expr.start - len(before)))
     if cues_before:
         return "other" if cues_before[-1].kind == "announce" else cues_before[-1].kind
+    if expr.right is None and _FROM_ON.match(after) and r.normal_again.search(after):
+        return "resume"  # 3月8日起,各项业务正常办理: business is back from this point
     return next((c.kind for c in _cues(heading, heading, 0) if c.kind != "announce"), "other")
 
 
+_FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后)")  # 3月8日起: from this point on
 _SUBCLAUSE = re.compile(r"[^,;，；]+")
 _SUBCLAUSE_BREAK = re.compile(r"([,;，；])")
 
@@ -344,6 +350,7 @@ class _Segments(NamedTuple):
 _ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑩])")
 _LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期)[ ]?:[ ]?$")  # 暂停时间:
 _BARE_AFTER = re.compile(r"^[ ]?(?:起|开始)?[ ]?[。;；]?$")
+_NEXT_LINE_CUE = 8  # characters of the next line in which its kind cue must start (各项业务恢复)
 
 
 def _item_line(text: str, start: int, before: str, after: str) -> str:
@@ -352,6 +359,24 @@ def _item_line(text: str, start: int, before: str, after: str) -> str:
         return ""
     lines = [ln for ln in _lines_up(text, text.rfind("\n", 0, start) + 1, 3) if ln]
     return lines[0] if lines and _ITEM_LINE.match(lines[0]) else ""
+
+
+_LINE_LABEL = re.compile(r"时间|日期|时段|[:|]")  # a label line (恢复时间:), not a verb line
+
+
+def _verb_line(text: str, end: int, line_end: int, after_to: int, bounds: list[int]) -> str | None:
+    """The clause of a time that ends its line, read on into the next line when that line opens with a
+    kind cue (3月8日8时起 / 恢复办理。): a poster or a reflowed page broke the sentence. Not a list
+    item (二、恢复时间), nor a label line (恢复时间:): those start clauses of their own. None otherwise."""
+    start = line_end + 1
+    k = bisect.bisect_right(bounds, start)
+    stop = min((bounds[k] - 1) if k < len(bounds) else len(text), after_to)
+    line = text[start:stop]
+    if not line.strip() or _ITEM_LINE.match(line) or _LINE_LABEL.search(line):
+        return None
+    r = time_cues()
+    opens = r.cue.search(line, 0, _NEXT_LINE_CUE) or r.normal_again.search(line, 0, _NEXT_LINE_CUE)
+    return text[end:stop] if opens is not None else None
 
 
 def _comma_between(text: str, a: int, b: int, bounds: list[int]) -> int | None:
@@ -386,6 +411,8 @@ def _segments(text: str, resolved: list[Resolved], i: int, bounds: list[int]) ->
     s_end = (bounds[k] if k < len(bounds) else len(text) + 1) - 1
     before = text[max(s_start, before_from):e.start]
     after = text[e.end:max(e.end, min(s_end, after_to))]
+    if _BARE_AFTER.match(after) and text.startswith("\n", s_end):
+        after = _verb_line(text, e.end, s_end, after_to, bounds) or after
     line_start = text.rfind("\n", 0, e.start) + 1
     in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
     label = _table_label(text, e.start, in_row)

@@ -606,7 +606,63 @@ DOWNTIME_4 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4)
+# round 5 (issue 13, headline downtime): variants of each rule in our own words, with near misses.
+HEADLINE_5 = [
+    # the main business stops, not an earlier partial stop (online, one way of paying, a deadline)
+    P("3月1日18时起关闭网上服务大厅和手机APP。3月3日18时起,全市医保经办窗口暂停办理业务,3月8日8时恢复。", "2023-02-20",
+      ("2023-03-03T18:00", "2023-03-08T08:00"), id="online-channels-close-first"),
+    P("自2023年3月1日起暂停微信缴费;2023年3月3日18时起全市社保业务暂停办理,3月8日恢复。", None,
+      ("2023-03-03T18:00", "2023-03-08"), id="variant-one-way-of-paying-first"),
+    P("自3月1日起,各银行网点暂停代收医保费。3月3日18时至3月8日8时,暂停所有医保业务。", "2023-02-20",
+      ("2023-03-03T18:00", "2023-03-08T08:00"), id="variant-bank-collection-first"),
+    P("请参保单位在3月2日17时前办结业务。自3月3日起,医保系统停机切换,预计3月8日恢复。", "2023-02-20",
+      ("2023-03-03", "2023-03-08"), id="variant-finish-before-the-stop"),
+    P("3月1日起网上办税服务厅暂停使用,3月3日起办税服务厅暂停办理各类涉税业务,3月8日起恢复正常。", "2023-02-20",
+      ("2023-03-03", "2023-03-08"), id="variant-tax-online-hall-first"),
+    P("自3月1日起,各银行网点暂停办理公积金业务。3月5日起暂停网上缴存。", "2023-02-20", ("2023-03-01", None),
+      id="nearmiss-bank-branches-stop-all-business"),
+    # business runs normally again from a date: an end, never a start
+    P("3月3日18时起暂停办理。3月8日起各项业务正常办理。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08"),
+      id="normal-again-from-a-date-is-the-end"),
+    P("3月8日起业务照常办理。3月3日起暂停。", "2023-02-20", ("2023-03-03", "2023-03-08"),
+      id="variant-normal-again-written-first"),
+    P("3月3日18時起暫停服務。3月8日8時起,可正常辦理各項業務。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="variant-normal-again-traditional"),
+    P("3月3日18时起暂停服务。3月8日8时起,各项业务正常开展。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="variant-normal-again-kaizhan"),
+    P("3月3日18时起,门诊业务正常办理,住院结算暂停。3月8日恢复。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08"),
+      id="nearmiss-a-kept-open-part-beside-a-stop"),
+    P("3月3日18时起系统停机,届时将无法正常办理业务。3月8日恢复。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08"),
+      id="nearmiss-cannot-run-normally-is-a-stop"),
+    P("3月3日至3月5日窗口正常办理,3月6日18时起暂停全部业务,3月9日恢复。", "2023-02-20", ("2023-03-06T18:00", "2023-03-09"),
+      id="nearmiss-a-range-kept-open-is-no-end"),
+    # the end is the real resumption, not a guess at crowding after it
+    P("3月3日18时至3月6日8时停机,期间进行测试,3月7日8时测试完成后恢复正常。", "2023-02-20",
+      ("2023-03-03T18:00", "2023-03-07T08:00"), id="resumption-after-a-test"),
+    P("3月3日18时至3月6日8时停机。系统恢复初期(3月6日至3月9日)可能出现排队,敬请谅解。", "2023-02-20",
+      ("2023-03-03T18:00", "2023-03-06T08:00"), id="crowding-in-the-first-days-is-no-end"),
+    P("3月3日18时至3月6日8时停机。3月6日8时恢复后,预计3月10日前业务量较大,请错峰办理。", "2023-02-20",
+      ("2023-03-03T18:00", "2023-03-06T08:00"), id="variant-crowding-deadline"),
+    # a resume word on the line after its time
+    P("3月3日18时起暂停。\n3月8日8时起\n恢复办理。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="resume-word-on-the-next-line"),
+    P("3月3日18时起,暂停全部业务。3月8日8时\n恢复正常。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="variant-resume-line-after-a-bare-time"),
+    P("3月3日18时起暂停全部业务\n3月8日8时起\n各项业务正常办理", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="variant-poster-lines-normal-again"),
+    P("一、暂停时间\n3月3日18时\n二、恢复时间\n3月8日8时", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="nearmiss-the-next-line-is-a-heading"),
+    P("停机时间:3月3日18时\n恢复时间:3月8日8时", "2023-02-20", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="nearmiss-the-next-line-is-a-label"),
+    # news-report phrasing
+    P("记者从市医保局获悉,3月3日18时至8日8时,全市医保系统停机升级。", "2023-02-28", ("2023-03-03T18:00", "2023-03-08T08:00"),
+      id="news-report-lead"),
+    P("据介绍,本次升级从3月3日晚上8点开始,到3月4日早上8点结束。", "2023-02-28", ("2023-03-03T20:00", "2023-03-04T08:00"),
+      id="variant-news-from-until"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
