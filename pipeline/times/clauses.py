@@ -7,7 +7,8 @@ line above when the expression opens a line, or in a flattened table row the hea
 (``业务类别 | 停机时间 | 恢复时间``; the heading over the table when the header is lost). From these it
 decides:
 
-* ``kind``: a deadline suffix/prefix (``前``, ``延长至``) first; else the first kind cue after the
+* ``kind``: a deadline prefix (``延长至``) first; then ``resume`` for a point saying until when a stop
+  lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); then a deadline suffix (``前``); else the first kind cue after the
   expression, else the last one before it; else ``resume`` for a point from which business runs
   normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
   that ends its line with nothing after it reads on into the next line when that line opens with a
@@ -90,6 +91,24 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[_Cue]:
         yield _Cue(m.start(), r.cue_kind[m.group()])
 
 
+_UNTIL_LOOK = 40  # characters before a point searched for the stop it ends
+_SENTENCE_MARK = re.compile(r"[。；;!?！？]")  # not a line break: a poster breaks its sentences
+
+
+def _ends_a_stop(text: str, expr: Expression) -> bool:
+    """True for a point that says until when a stop lasts: after 至/到 (暂停办理,至7月3日9时止; 停机至
+    7月3日) or before 止/结束 (开始停机,7月3日9时结束), its sentence having stopped something before it."""
+    if expr.right is not None:
+        return False
+    r = time_cues()
+    lead = text[max(0, expr.start - _UNTIL_LOOK):expr.start]
+    marks = list(_SENTENCE_MARK.finditer(lead))
+    lead = lead[marks[-1].end():] if marks else lead
+    if not (r.until_before.search(lead) or r.until_after.match(text, expr.end)):
+        return False
+    return any(r.cue_kind[m.group()] == "suspension" for m in r.cue.finditer(lead))
+
+
 def _kind(expr: Expression, before: str, after: str, heading: str, text: str, period_label: bool) -> str:
     """Kind of the expression from its clause (see the module docstring).
 
@@ -98,10 +117,12 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     r = time_cues()
     if period_label:
         return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
+    if r.deadline_prefix.search(text[max(0, expr.start - 6):expr.start]):
+        return "deadline"  # 延长至2022年5月31日, 截至...
+    if _ends_a_stop(text, expr):
+        return "resume"  # 暂停办理业务,至7月3日9时止
     if r.deadline_suffix.match(text, expr.end) and not text.startswith(r.not_deadline_after, expr.end):
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
-    if r.deadline_prefix.search(text[max(0, expr.start - 6):expr.start]):
-        return "deadline"
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
     # one position, so the first cue after the expression is the nearest one.
     first_after = next(_cues(after, text, expr.end), None)
