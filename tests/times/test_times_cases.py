@@ -683,6 +683,12 @@ HEADLINE_5 = [
       ("2023-03-03", "2023-03-08"), id="variant-tax-online-hall-first"),
     P("自3月1日起,各银行网点暂停办理公积金业务。3月5日起暂停网上缴存。", "2023-02-20", ("2023-03-01", None),
       id="nearmiss-bank-branches-stop-all-business"),
+    P("6月29日18时起暂停银行缴存;6月30日17时起暂停柜台业务;7月3日9时恢复。", "2023-06-20",
+      ("2023-06-30T17:00", "2023-07-03T09:00"), id="variant-bank-deposit-first"),
+    P("6月29日18时起暂停提取业务;6月30日17时起,全面暂停;7月3日9时恢复。", "2023-06-20",
+      ("2023-06-30T17:00", "2023-07-03T09:00"), id="variant-withdrawal-first-then-quanmian"),
+    P("6月29日18时起暂停提取业务,6月30日恢复;7月1日起暂停缴存业务。", "2023-06-20", ("2023-06-29T18:00", "2023-06-30"),
+      id="nearmiss-partial-stops-only-the-earliest"),
     # business runs normally again from a date: an end, never a start
     P("3月3日18时起暂停办理。3月8日起各项业务正常办理。", "2023-02-20", ("2023-03-03T18:00", "2023-03-08"),
       id="normal-again-from-a-date-is-the-end"),
