@@ -319,7 +319,8 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
         else:
             s.rel_offset = _REL_OFFSET[s.rel]
     elif m.group(g + "rw"):
-        s.rel, s.rel_week = m.group(), _REL_WEEK_OFFSET[m.group(g + "rw")]
+        s.rel = m.string[m.start(g + "rw"):m.end(g + "rwd")]  # 下周一, without its clock
+        s.rel_week = _REL_WEEK_OFFSET[m.group(g + "rw")]
         s.weekday = _WEEKDAYS[m.group(g + "rwd")]
     elif g + "me" in m.re.groupindex and m.group(g + "me"):
         s.month_end = True
