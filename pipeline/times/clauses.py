@@ -7,8 +7,12 @@ line above when the expression opens a line, or in a flattened table row the hea
 (``业务类别 | 停机时间 | 恢复时间``; the heading over the table when the header is lost). From these it
 decides:
 
-* ``kind``: a deadline suffix/prefix (``前``, ``延长至``) first; else the first kind cue after the
-  expression, else the last one before it, else one in the heading; ``other`` when none;
+* ``kind``: a deadline prefix (``延长至``) first; then ``resume`` for a point saying until when a stop
+  lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); then a deadline suffix (``前``); else the first kind cue after the
+  expression, else the last one before it; else ``resume`` for a point from which business runs
+  normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
+  that ends its line with nothing after it reads on into the next line when that line opens with a
+  cue (``3月8日8时起`` / ``恢复办理``), unless it is a list item or a label line;
 * ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...; in a general stop not
   a name inside the list of its businesses: ``转移接续、异地就医备案、零星报销等各项经办业务``), ``open_end``;
 * for the downtime choice (:mod:`pipeline.times.downtime`): whether the clause stops the core
@@ -87,6 +91,24 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[_Cue]:
         yield _Cue(m.start(), r.cue_kind[m.group()])
 
 
+_UNTIL_LOOK = 40  # characters before a point searched for the stop it ends
+_SENTENCE_MARK = re.compile(r"[。；;!?！？]")  # not a line break: a poster breaks its sentences
+
+
+def _ends_a_stop(text: str, expr: Expression) -> bool:
+    """True for a point that says until when a stop lasts: after 至/到 (暂停办理,至7月3日9时止; 停机至
+    7月3日) or before 止/结束 (开始停机,7月3日9时结束), its sentence having stopped something before it."""
+    if expr.right is not None:
+        return False
+    r = time_cues()
+    lead = text[max(0, expr.start - _UNTIL_LOOK):expr.start]
+    marks = list(_SENTENCE_MARK.finditer(lead))
+    lead = lead[marks[-1].end():] if marks else lead
+    if not (r.until_before.search(lead) or r.until_after.match(text, expr.end)):
+        return False
+    return any(r.cue_kind[m.group()] == "suspension" for m in r.cue.finditer(lead))
+
+
 def _kind(expr: Expression, before: str, after: str, heading: str, text: str, period_label: bool) -> str:
     """Kind of the expression from its clause (see the module docstring).
 
@@ -95,10 +117,12 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     r = time_cues()
     if period_label:
         return "suspension"  # 停机期间(9月30日18:00至10月8日8:00)
+    if r.deadline_prefix.search(text[max(0, expr.start - 6):expr.start]):
+        return "deadline"  # 延长至2022年5月31日, 截至...
+    if _ends_a_stop(text, expr):
+        return "resume"  # 暂停办理业务,至7月3日9时止
     if r.deadline_suffix.match(text, expr.end) and not text.startswith(r.not_deadline_after, expr.end):
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
-    if r.deadline_prefix.search(text[max(0, expr.start - 6):expr.start]):
-        return "deadline"
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
     # one position, so the first cue after the expression is the nearest one.
     first_after = next(_cues(after, text, expr.end), None)
@@ -107,9 +131,12 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     cues_before = list(_cues(before, text, expr.start - len(before)))
     if cues_before:
         return "other" if cues_before[-1].kind == "announce" else cues_before[-1].kind
+    if expr.right is None and _FROM_ON.match(after) and r.normal_again.search(after):
+        return "resume"  # 3月8日起,各项业务正常办理: business is back from this point
     return next((c.kind for c in _cues(heading, heading, 0) if c.kind != "announce"), "other")
 
 
+_FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后)")  # 3月8日起: from this point on
 _SUBCLAUSE = re.compile(r"[^,;，；]+")
 _SUBCLAUSE_BREAK = re.compile(r"([,;，；])")
 
@@ -344,6 +371,7 @@ class _Segments(NamedTuple):
 _ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑩])")
 _LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期)[ ]?:[ ]?$")  # 暂停时间:
 _BARE_AFTER = re.compile(r"^[ ]?(?:起|开始)?[ ]?[。;；]?$")
+_NEXT_LINE_CUE = 8  # characters of the next line in which its kind cue must start (各项业务恢复)
 
 
 def _item_line(text: str, start: int, before: str, after: str) -> str:
@@ -352,6 +380,24 @@ def _item_line(text: str, start: int, before: str, after: str) -> str:
         return ""
     lines = [ln for ln in _lines_up(text, text.rfind("\n", 0, start) + 1, 3) if ln]
     return lines[0] if lines and _ITEM_LINE.match(lines[0]) else ""
+
+
+_LINE_LABEL = re.compile(r"时间|日期|时段|[:|]")  # a label line (恢复时间:), not a verb line
+
+
+def _verb_line(text: str, end: int, line_end: int, after_to: int, bounds: list[int]) -> str | None:
+    """The clause of a time that ends its line, read on into the next line when that line opens with a
+    kind cue (3月8日8时起 / 恢复办理。): a poster or a reflowed page broke the sentence. Not a list
+    item (二、恢复时间), nor a label line (恢复时间:): those start clauses of their own. None otherwise."""
+    start = line_end + 1
+    k = bisect.bisect_right(bounds, start)
+    stop = min((bounds[k] - 1) if k < len(bounds) else len(text), after_to)
+    line = text[start:stop]
+    if not line.strip() or _ITEM_LINE.match(line) or _LINE_LABEL.search(line):
+        return None
+    r = time_cues()
+    opens = r.cue.search(line, 0, _NEXT_LINE_CUE) or r.normal_again.search(line, 0, _NEXT_LINE_CUE)
+    return text[end:stop] if opens is not None else None
 
 
 def _comma_between(text: str, a: int, b: int, bounds: list[int]) -> int | None:
@@ -386,6 +432,8 @@ def _segments(text: str, resolved: list[Resolved], i: int, bounds: list[int]) ->
     s_end = (bounds[k] if k < len(bounds) else len(text) + 1) - 1
     before = text[max(s_start, before_from):e.start]
     after = text[e.end:max(e.end, min(s_end, after_to))]
+    if _BARE_AFTER.match(after) and text.startswith("\n", s_end):
+        after = _verb_line(text, e.end, s_end, after_to, bounds) or after
     line_start = text.rfind("\n", 0, e.start) + 1
     in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
     label = _table_label(text, e.start, in_row)

@@ -26,6 +26,7 @@ _SHAPES = {
     "open_end_patterns": "open_end", "period_label_patterns": "patterns", "switch_cues": "words",
     "section_patterns": "patterns", "not_section_words": "words", "core_strong_patterns": "patterns",
     "core_weak_patterns": "patterns", "partial_scope": "words", "online_scope": "words", "counter_scope": "words", "keep_open": "words",
+    "normal_again": "words", "until_before": "words", "until_after": "words",
     "province_component_patterns": "patterns", "province_component_name": "word", "components": "components",
 }
 _KINDS = ("suspension", "resume", "go_live", "deadline", "announce")
@@ -65,6 +66,9 @@ class TimeCues:
     online: re.Pattern[str]
     counter: re.Pattern[str]  # counters and offices (柜台, 窗口)
     keep_open: re.Pattern[str]
+    normal_again: re.Pattern[str]  # 正常办理: in a point's clause without a kind cue, a resumption
+    until_before: re.Pattern[str]  # 至, right before a point after a stop: the stop ends there
+    until_after: re.Pattern[str]  # 止, 结束, right after such a point
     province: tuple[re.Pattern[str], ...]
     province_name: str
     components: tuple[Component, ...]
@@ -181,6 +185,9 @@ def time_cues() -> TimeCues:
         online=re.compile(_alternation(data["online_scope"])),
         counter=re.compile(_alternation(data["counter_scope"])),
         keep_open=re.compile(_alternation(data["keep_open"])),
+        normal_again=re.compile(_alternation(data["normal_again"])),
+        until_before=re.compile(rf"(?:{_alternation(data['until_before'])})[ ]?$"),
+        until_after=re.compile(rf"[ ]?(?:{_alternation(data['until_after'])})"),
         province=_patterns(data["province_component_patterns"], "province_component_patterns"),
         province_name=data["province_component_name"],
         components=tuple(Component(re.compile(p), name) for p, name in data["components"]),

@@ -18,7 +18,10 @@ alone when a mark, a part of day or a cue word follows it (``今日发布``, ``�
 ``今日头条``); relative months before a day (``本月26日``, ``下月5日``, ``次月3日``, ``同月25日``); a part of day without a
 clock before the joining word (``6月25日晚至27日``); two cells of a flattened table row
 (``2021年11月12日17:00 | 2021年11月22日8:30``, or one blank left of a tab) as a range when the right
-cell states its month and does not go back. A clock with no date before it (office hours
+cell states its month and does not go back; the last day of a month as a range's right end
+(``至本月底``, ``至10月末``, ``至次月底``, ``至年底``; alone, ``7月底`` is no point); a weekday of the
+publication's week or the next (``本周六``, ``下周一``; as a tag too: ``(本周六)``); the ratio sign as
+a clock's colon (``18∶00``); a line break after 年 or 月 inside a date. A clock with no date before it (office hours
 ``9:00-17:00``) is not a point and is not returned; nor is a recurring date (``每年4月1日至次年3月31日``,
 ``每月15日前``, ``当年7月1日至次年6月30日``, a year-less ``1月1日至12月31日``), which is a rule.
 """
@@ -68,7 +71,7 @@ _YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN}]{{4}})"  # 2021, 二〇二一
 _WEEKDAY = r"""
     (?P<{g}>
       [ ]?\(?[ ]?                            # optional opening bracket (normalized to ASCII)
-      (?:星期|周|礼拜)[一二三四五六日天]       # 星期五, 周五, 礼拜天
+      (?:本|这|下)?(?:星期|周|礼拜)[一二三四五六日天]   # 星期五, 周五, 礼拜天, (本周六)
       [ ]?\)?                                # optional closing bracket
     )"""
 _PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|下半夜|上半夜|晚|早)"
@@ -76,7 +79,7 @@ _PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上
 _CLOCK = rf"""
     (?P<@G@h>\d{{1,2}}|[{_CN}]{{1,3}})          # hour
     (?:
-        :(?P<@G@mi>[0-5]\d)(?::[0-5]\d)?        # :MM or :MM:SS
+        [:∶](?P<@G@mi>[0-5]\d)(?:[:∶][0-5]\d)?  # :MM or :MM:SS (∶, the ratio sign, in official texts)
         (?:[时点](?!\d))?                         # 18:00时, 0:00时 (odd but real)
       | [时点]                                    # 18时, 8点
         (?:
@@ -88,6 +91,11 @@ _CLOCK = rf"""
 _REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
 _REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
+# A week counted from the publication before a weekday (本周六, 下周一): a day of that week.
+_REL_WEEK = r"(?P<{g}>本|这|下个|下)"
+# A month's last day as the right end of a range (至本月底, 至10月末, 至年底); never a point alone.
+_MONTH_END = r"""(?P<{g}>(?P<{g}ny>明年|次年|翌年)?(?:(?P<{g}m>\d{{1,2}}|[零〇○一二两三四五六七八九十]{{1,3}})|本|当|次|下)?月[底末]
+                    |(?:本|今)?年[底末])"""
 # A relative year before a month-day (去年12月28日, 明年1月3日); 次年/翌年 count from the date before.
 _REL_YEAR = r"(?P<{g}>去年|今年|明年|前年|次年|翌年)"
 # What may join two sides, as a lookahead: a compressed range leaves the left day without 日
@@ -99,16 +107,17 @@ def _side(g: str, *, date_required: bool) -> str:
     """Pattern of one side of an expression: date (or relative day), weekday, part of day, clock."""
     date = rf"""
         (?:
-            (?:(?P<{g}y>{_YEAR})年                                    # optional year: 2021年,
+            (?:(?P<{g}y>{_YEAR})年\n?                                 # optional year: 2021年,
               |(?<!\d)(?P<{g}y2>\d{{2}})年                             # 21年,
               |{_REL_YEAR.format(g=g + "ry")})?                       # 去年, 明年
-            (?P<{g}m>{_NUM2})月                                       # month
+            (?P<{g}m>{_NUM2})月\n?                                    # month (a line may break after it)
             (?P<{g}d>{_NUM2})(?:[日号]|{_JOIN_AHEAD})                 # day (4月12-19日: no 日)
           | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
             (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
             (?![\d]|\.\d)                                               # not a version number
           | {_REL_MONTH.format(g=g + "rm")}(?P<{g}rmd>{_NUM2})[日号]   # 本月26日, 下月5日
           | {_REL.format(g=g + "rel")}                                 # 今天, 次日 ...
+          | {_REL_WEEK.format(g=g + "rw")}(?:星期|周|礼拜)(?P<{g}rwd>[一二三四五六日天])  # 下周一
         )"""
     tail = rf"""
         {_WEEKDAY.format(g=g + "wd")}?                               # (星期五)
@@ -133,6 +142,7 @@ def _side(g: str, *, date_required: bool) -> str:
             {date}
           | (?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})(?![\d.])   # 1.4 after 2018.1.1~
           | (?P<{g}dd>{_NUM2})[日号]                                   # 17日: month from the left
+          | {_MONTH_END.format(g=g + "me")}                              # 本月底, 10月末, 年底
         )?
         {tail}
     """
@@ -140,7 +150,7 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
 _CONNECTOR = re.compile(
@@ -190,6 +200,7 @@ _REL_MONTH_TO_PREVIOUS = ("次月", "当月", "同月")
 # Years after the anchor year; 次年/翌年 count from the date before, the others from the publication.
 _REL_YEAR_OFFSET = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "次年": 1, "翌年": 1}
 _REL_YEAR_TO_PREVIOUS = ("次年", "翌年")
+_REL_WEEK_OFFSET = {"本": 0, "这": 0, "下": 1, "下个": 1}
 _AFTERNOON = ("下午", "傍晚", "晚上", "晚间", "夜间", "晚")  # carried to a range's bare right clock
 # A written year is kept from 1900 on: birth-date bounds (1986年7月4日至2004年7月4日) are stated points.
 MIN_YEAR, MAX_YEAR = 1900, 2099
@@ -211,6 +222,8 @@ class Side:
     rel_year_to_previous: bool = False  # 次年 counts from the previous date, 明年 from publication
     part: str | None = None  # the part-of-day word as written: 下午, 晚上
     dotted: bool = False  # a month.day right side (1.4 in 2018.1.1~1.4)
+    month_end: bool = False  # the last day of a month (至本月底: rel_month 0; 至10月末: month 10)
+    rel_week: int | None = None  # 本周六/下周一: weeks after the publication's week (day in ``weekday``)
     iso_sep: str | None = None  # the separator of an ISO-like date (2018.1.1: '.')
     bare: bool = False  # a relative day with no clock nor 起/至 after it (今日发布)
     weekday: int | None = None  # 0 = Monday
@@ -227,7 +240,7 @@ class Side:
     @property
     def has_date(self) -> bool:
         """True when a day (absolute or relative) is given."""
-        return self.day is not None or self.rel is not None
+        return self.day is not None or self.rel is not None or self.month_end
 
     @property
     def has_clock(self) -> bool:
@@ -305,6 +318,20 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
             s.rel_offset, s.rel_to_previous = _REL_TO_PREVIOUS[s.rel], True
         else:
             s.rel_offset = _REL_OFFSET[s.rel]
+    elif m.group(g + "rw"):
+        s.rel = m.string[m.start(g + "rw"):m.end(g + "rwd")]  # 下周一, without its clock
+        s.rel_week = _REL_WEEK_OFFSET[m.group(g + "rw")]
+        s.weekday = _WEEKDAYS[m.group(g + "rwd")]
+    elif g + "me" in m.re.groupindex and m.group(g + "me"):
+        s.month_end = True
+        word = m.group(g + "me")
+        if m.group(g + "mem"):
+            s.month = _num(m.group(g + "mem"))
+            s.rel_year = 1 if m.group(g + "meny") else None  # 至明年2月底
+        elif "年" in word:
+            s.month = 12
+        else:
+            s.rel_month = 1 if word[0] in "次下" else 0
     elif g + "dd" in m.re.groupindex and m.group(g + "dd"):
         s.day = _num(m.group(g + "dd"))
     if s.month is not None and not 1 <= s.month <= 12:
@@ -315,7 +342,7 @@ def _read_side(m: re.Match[str], g: str) -> Side | None:
         return None
     s.part = m.group(g + "part")
     wd = m.group(g + "wd")
-    if wd:
+    if wd and s.rel_week is None:
         s.weekday = _WEEKDAYS.get(wd.strip(" ()")[-1])
     s.hour, s.minute = _clock(m, g)
     if m.group(g + "h") and s.hour is None:
@@ -372,7 +399,7 @@ def _cell_right(text: str, left: Side) -> Side | None:
 _REL_FOLLOW = re.compile(r"[ ]?(?:0时|零时|起|开始|至|到)")
 # A relative day written alone is a day when a mark, a part of day or a cue word of its clause
 # follows it (今日发布, 当晚恢复, 今天(21日)); else it is part of a name or a phrase (今日头条).
-_REL_ALONE = re.compile(r"[ ]?(?:[,，。、;；:：(（]|" + _PART.format(g="relpart") + ")")
+_REL_ALONE = re.compile(r"[ ]?(?:[,，。、;；:：(（]|从|" + _PART.format(g="relpart") + ")")  # 记者今天从…获悉
 _REL_CUE_WINDOW = 4  # characters after a relative day searched for a cue word
 # Between two items of a list of days (5月6日、7日): the left one's month goes to a bare day.
 _LIST_JOIN = re.compile(r"[ ]?[、和及][ ]?$")

@@ -19,7 +19,8 @@ Year of a date written without one, in order:
 A day written without its month (``自15日18时至22日8时``, the ``3日`` of ``2日、3日``) takes the
 month of the date before it in its sentence (the next month when the day would go back).
 
-Relative days: ``今天/今晚/明日/昨日`` count from the publication date; ``次日/翌日/当日/当晚`` from the
+Relative days: ``今天/今晚/明日/昨日`` count from the publication date, and so do weekdays of a
+counted week (``本周六``, ``下周一``: that weekday of the publication's week, or of the next); ``次日/翌日/当日/当晚`` from the
 date before them in the same sentence (else the publication date, except a bare 当日 without a
 clock, which then says nothing). Relative months before a stated day
 (``本月26日``, ``下月5日``) take their month from the publication date, else from the year anchor of
@@ -133,6 +134,23 @@ def _year_on_or_after(month: int, day: int, published: dt.date, weekday: int | N
     return fitting[0] if fitting else year
 
 
+def _month_end(left_day: dt.date | None, right: Side) -> dt.date | None:
+    """The last day of the month a range's right side names (至本月底, 至次月末, 至10月底, 至年底):
+    a written month in the left day's year (the next year when it would go back, or after 明年),
+    else the left day's month moved by ``rel_month``."""
+    if left_day is None:
+        return None
+    if right.month is not None and right.rel_year:  # 至明年2月底
+        year, month = left_day.year + right.rel_year, right.month
+    elif right.month is not None:
+        year, month = left_day.year + (right.month < left_day.month), right.month
+    else:
+        months = left_day.year * 12 + left_day.month - 1 + (right.rel_month or 0)
+        year, month = months // 12, months % 12 + 1
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
+
+
 def _at(day: dt.date, side: Side) -> tuple[dt.datetime, str]:
     """Datetime and precision of a side on ``day`` (24时 is the next day's 00:00)."""
     if side.hour is None:
@@ -220,6 +238,11 @@ class _Resolver:
         if side.rel_month is not None:
             same = self._same_sentence(side.start)
             return self._month_day(side, self.previous[1] if same and self.previous else None)
+        if side.rel_week is not None:  # 下周一: a day of the publication's week, or of a later one
+            if self.published is None or side.weekday is None:
+                return None
+            monday = self.published - dt.timedelta(days=self.published.weekday())
+            return monday + dt.timedelta(days=7 * side.rel_week + side.weekday)
         if side.rel is not None:
             if side.rel_to_previous and self._same_sentence(side.start) and self.previous is not None:
                 return self.previous[1] + dt.timedelta(days=side.rel_offset or 0)
@@ -235,6 +258,8 @@ class _Resolver:
 
     def right_day(self, left_day: dt.date | None, left: Side, right: Side) -> dt.date | None:
         """Calendar day of a range's right side, filling what it omits from the left side."""
+        if right.month_end:  # 至本月底, 至10月末, 至年底
+            return _month_end(left_day, right)
         if right.rel_month is not None:  # 本月26日至下月5日; 10月28日至次月3日
             return self._month_day(right, left_day)
         if right.rel is not None:
