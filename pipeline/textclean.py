@@ -111,6 +111,7 @@ class _PageRules:
     author: frozenset[str]
     label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
     agency_suffixes: tuple[str, ...]  # longest first
+    standalone: frozenset[str]  # agencies named by an ending alone (央行)
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
     table_header: re.Pattern[str]
@@ -141,7 +142,10 @@ def _rules() -> _PageRules:
     data = load_yaml("page.yaml")
     labels = data["info_labels"]
     # {agency}: a lazy run of CJK ending like an issuing body (is_agency_name checks it after).
-    agency = r"[\u3400-\u9fff]{2,24}?(?:" + "|".join(map(re.escape, data["agency_endings"])) + ")"
+    # An agency known by an ending alone (央行) is tried first.
+    agency = (r"(?:" + "".join(f"{re.escape(a)}|" for a in data["standalone_agencies"])
+              + r"[\u3400-\u9fff]{2,24}?(?:" + "|".join(map(re.escape, data["agency_endings"])) + "))")
+    channel = "(?:" + "|".join(map(re.escape, sorted(data["agency_channels"], key=len, reverse=True))) + ")"
     bare = data["bare_publishers"]
     all_labels = sorted(
         {x for group in labels.values() for x in group}, key=len, reverse=True
@@ -163,12 +167,14 @@ def _rules() -> _PageRules:
             "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
+        standalone=frozenset(data["standalone_agencies"]),
         outlets=tuple(data["outlet_markers"]),
         title_words=tuple(data["notice_title_words"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
         relays=[
-            compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)"))
+            compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)")
+                        .replace("{channel}", channel))
             for p in data["news_relays"]
         ],
         not_publishers=frozenset(data["not_publishers"]),
@@ -214,15 +220,18 @@ _STAMP = re.compile(
     re.VERBOSE,
 )
 # A signature date line: 2019年8月14日 alone (optionally after a bracketed page title), or the same
-# date in Chinese numerals as official documents print it (二〇二三年十二月二十五日).
+# date in Chinese numerals as official documents print it (二〇二三年十二月二十五日). The signer may
+# stand before it on the same line when a page ran the lines together (某市医疗保障局 2023年6月1日);
+# a forum's anti-copy debris after it (no CJK, not opening with a digit) is ignored.
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _SIGNATURE_DATE = re.compile(
     rf"""^(?:【[^】]*】)?\s*                                  # an aggregator's 【page title】
+        (?:(?P<signer>[\u3400-\u9fff()()、\s]{{2,80}}?)\s*)?  # the signer on the same line
         (?P<date>
-          (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})年           # 2019, 二〇一九
-          (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})月        # 8, 十二
-          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日        # 14, 二十五
-        )\s*$""",
+          (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})\s*年\s*     # 2019, 二〇一九
+          (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*  # 8, 十二
+          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日     # 14, 二十五
+        )(?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
     re.VERBOSE,
 )
 # A time range (2022年12月31日(周六)18时—2023年1月1日24时, 2022-12-31 18:00-20:00): a line holding
@@ -318,7 +327,9 @@ def is_agency_name(name: str | None) -> bool:
         return False
     if name in r.not_publishers:
         return False  # 来源:本站 names the host itself, not an issuer
-    return name.endswith(r.agency_suffixes)
+    if name in r.standalone:
+        return True
+    return name.endswith(r.agency_suffixes) and name not in r.agency_suffixes  # 中心 alone names no one
 
 
 def _is_chrome(line: str) -> bool:
@@ -886,7 +897,7 @@ def _read_signature(page: CleanPage) -> str | None:
     """
     lines = page.body_text.split("\n")
     offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))  # line starts
-    content = [i for i, line in enumerate(lines) if line.strip()]
+    content = [i for i, line in enumerate(lines) if _CJK.search(line)]  # debris lines (no CJK) aside
     blocks = [content[-_SIGNATURE_LINES:]]  # the last lines with content
     closings = [k for k, i in enumerate(content) if _rules().closing.match(lines[i].strip())]
     if closings and closings[-1] + _SIGNATURE_LINES < len(content):  # text goes on after 特此公告
@@ -894,10 +905,10 @@ def _read_signature(page: CleanPage) -> str | None:
     for block in blocks:
         for i in reversed(block):
             m = _SIGNATURE_DATE.match(lines[i].strip())
-            if m:
+            if m and (not m["signer"] or _agency_list(m["signer"])):  # 截止日期为2023年6月1日 is no signature
                 start = offsets[i] + lines[i].index(m["date"])
                 above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
-                return _sign(page, m, (start, start + len(m["date"])), above)
+                return _sign(page, m, (start, start + len(m["date"])), above + ([m["signer"]] if m["signer"] else []))
     return None
 
 
@@ -916,7 +927,7 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
         when = dt.datetime(year, month, day, tzinfo=TZ)
     except ValueError:
         return None
-    if page.published_at is None:
+    if page.published_at is None or _restamped(page, when):
         page.published_at, page.published_evidence = when, m["date"]
         page.published_span = span
     names: list[str] = []
@@ -931,6 +942,17 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if page.publisher is None:
         page.publisher, page.publisher_evidence = name, f"signature:{name}"
     return name
+
+
+_RESTAMP_DAYS = 30  # a page date this long after the notice's signed date is the host's later stamp
+
+
+def _restamped(page: CleanPage, signed: dt.datetime) -> bool:
+    """Whether the page's date (an info line or meta date above the body) is a host's stamp put on
+    long after the notice was signed (a page re-published or moved a year later): the signed date
+    is then the publication date."""
+    return (page.published_at is not None and page.published_span is None
+            and (page.published_at.date() - signed.date()).days > _RESTAMP_DAYS)
 
 
 def _read_dateline(page: CleanPage) -> None:

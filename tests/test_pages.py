@@ -235,6 +235,47 @@ CLEAN_CASES_REAL = [
 ]
 
 
+# Round 2 (issue 13 section 3, "Title, issuer, date"): general issuer and date forms, written anew,
+# each with variants (traditional characters, full-width digits, blanks, debris) and a near miss.
+CLEAN_CASES_ROUND2 = [
+    # agencies outside the 局/中心/厅 endings: customs, the central bank, hospitals
+    pytest.param("关于报关系统切换的公告\n各报关企业:\n11月2日17时至3日8时系统切换,暂停受理报关。\n特此公告。\n某港海关\n2019年10月28日",
+                 "关于报关系统切换的公告", "某港海关", "2019-10-28", id="customs-signature"),
+    pytest.param("各报关企业:\n11月2日17时至3日8时系统切换,暂停受理报关。\n某港海關\n8 ~! f1 h\" |( Y1\n二〇一九年十月二十八日* E `' P- r I1",
+                 None, "某港海关", "2019-10-28", id="variant-customs-signature-with-forum-debris-traditional"),
+    pytest.param("各位患者:\n6月1日起暂停医保结算。\n某某人民医院 2023年5月30日",
+                 None, "某某人民医院", "2023-05-30", id="variant-signer-and-date-on-one-line"),
+    pytest.param("各位患者:\n6月1日起暂停医保结算。\n办理截止日期为2023年5月30日",
+                 None, None, None, id="near-miss-date-after-words-is-no-signature"),
+    pytest.param("国庆支付系统升级\n\n央行官网今日发布公告,9月30日起支付系统停运升级。",
+                 "国庆支付系统升级", "央行", None, id="central-bank-by-its-short-name"),
+    pytest.param("国庆支付系统升级\n\n據中國人民銀行官方微信消息,9月30日起支付系统停运升级。",
+                 "国庆支付系统升级", "中国人民银行", None, id="variant-据X官方微信消息-traditional"),
+    pytest.param("国庆支付系统升级\n\n中心提醒广大用户,9月30日起支付系统停运升级。",
+                 "国庆支付系统升级", None, None, id="near-miss-a-bare-ending-names-no-one"),
+    # the issuer named in a lead sentence: dated relays, reminders, answers, dated releases
+    pytest.param("医保系统切换\n\n记者２６日从某市医疗保障局获悉,12月28日起系统切换。",
+                 "医保系统切换", "某市医疗保障局", None, id="relay-记者26日从X获悉-full-width"),
+    pytest.param("医保系统切换\n\n记者12月3日自某县医疗保障局了解到,系统将切换。",
+                 "医保系统切换", "某县医疗保障局", None, id="variant-relay-with-month-and-day"),
+    pytest.param("公积金年度结息安排\n\n某市住房公积金管理中心提醒广大缴存职工,6月30日系统结息暂停业务。",
+                 "公积金年度结息安排", "某市住房公积金管理中心", None, id="lead-X提醒广大"),
+    pytest.param("公积金年度结息安排\n\n近日,某区税务局特别提示纳税人,月底系统升级。",
+                 "公积金年度结息安排", "某区税务局", None, id="variant-lead-X特别提示"),
+    pytest.param("公积金年度结息安排\n\n请缴存职工留意某市住房公积金管理中心提醒的事项。",
+                 "公积金年度结息安排", None, None, id="near-miss-reminder-inside-a-clause"),
+    pytest.param("停机期间怎么就医\n\n针对停机期间如何就医,某区医疗保障局对此进行了解答。",
+                 "停机期间怎么就医", "某区医疗保障局", None, id="issuer-对此进行了解答"),
+    pytest.param("社保系统升级\n\n某县人力资源和社会保障局于12月20日发布公告,月底系统升级。",
+                 "社保系统升级", "某县人力资源和社会保障局", None, id="issuer-于X月X日发布"),
+    # a page date long after the signed date is a later stamp; a few days after, it stands
+    pytest.param("关于暂停缴费业务的通知\n发布时间:2023-08-10\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年6月28日",
+                 "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-28", id="page-date-a-year-after-the-signature"),
+    pytest.param("关于暂停缴费业务的通知\n发布时间:2022-06-30\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年 6 月 28 日",
+                 "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-30", id="near-miss-page-date-days-after-the-signature"),
+]
+
+
 def test_dateline_under_a_title_is_skipped_at_its_place() -> None:
     """The dateline's skip span points at its words also when a title stands above it."""
     page = clean_page(normalize_text("医保结算暂停公告\n12月30日:因年度处理需要,系统将在2015年12月31日21:00起暂停结算。"))
@@ -262,7 +303,8 @@ def test_page_stamp_after_the_stop_is_no_publication_date(text: str, published: 
     assert (n.published_at.date().isoformat() if n.published_at else None) == published
 
 
-@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL)
+@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL
+                         + CLEAN_CASES_ROUND2)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
