@@ -56,6 +56,9 @@ class CleanPage:
     publisher_span: tuple[int, int] | None = None
     published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
+    # Issuing bodies credited by the page's 来源/作者/转自 lines and meta tags (agency names only),
+    # the chosen publisher among them or not: where they sit tells the notice's place.
+    sources: list[str] = field(default_factory=list)
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -112,6 +115,9 @@ class _PageRules:
     label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
     agency_suffixes: tuple[str, ...]  # longest first
     standalone: frozenset[str]  # agencies named by an ending alone (央行)
+    channels: tuple[str, ...]  # a bureau's own channels (官网, 微信公众号), longest first
+    formal_endings: tuple[str, ...]  # agency_endings: how a body's formal name ends (局, 中心, 海关 ...)
+    channel_hosts: tuple[str, ...]  # 政府: its portal hosts every department's notices
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
     table_header: re.Pattern[str]
@@ -126,7 +132,7 @@ class _PageRules:
     stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
     dateline: re.Pattern[str]  # 本报讯 12月30日:, 东南网12月22日讯 at the body's start
     lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
-    bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
+    bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2), checked by is_agency_name
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
@@ -168,6 +174,9 @@ def _rules() -> _PageRules:
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         standalone=frozenset(data["standalone_agencies"]),
+        channels=tuple(sorted(data["agency_channels"], key=len, reverse=True)),
+        formal_endings=tuple(data["agency_endings"]),
+        channel_hosts=tuple(data["channel_hosts"]),
         outlets=tuple(data["outlet_markers"]),
         title_words=tuple(data["notice_title_words"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
@@ -198,7 +207,10 @@ def _rules() -> _PageRules:
         lead_date=re.compile(
             rf"^(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
-        bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
+        bare_publisher=re.compile(
+            rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
+            rf"(?!{'|'.join(map(re.escape, bare['not_bodies']))})([\u3400-\u9fff]{{2,30}})$"
+        ),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
@@ -267,6 +279,28 @@ def _cn_number(word: str) -> int | None:
     if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
         return None
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+_CN_DATE = re.compile(
+    rf"^\s*(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月\s*(?P<d>[一二三四五六七八九十]{{1,3}})\s*日"
+)
+
+
+def _cn_date(value: str) -> dt.datetime | None:
+    """A labelled date in Chinese numerals (发文日期:二〇二三年十二月二十五日), or None."""
+    m = _CN_DATE.match(value)
+    return _written_date(m) if m else None
+
+
+def _written_date(m: re.Match[str]) -> dt.datetime | None:
+    """The date of a match with groups y, m, d in digits or Chinese numerals, or None if absurd."""
+    year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.datetime(year, month, day, tzinfo=TZ)
+    except ValueError:
+        return None
 
 
 def parse_stamp(text: str) -> dt.datetime | None:
@@ -404,7 +438,8 @@ def _repost_credit(line: str) -> _Info | None:
     for pattern in _rules().repost:
         m = pattern.match(line)
         if m:
-            return _Info(publisher=m["name"], publisher_evidence=f"转自:{m['name']}")
+            name = _without_channel(m["name"])
+            return _Info(publisher=name, publisher_evidence=f"转自:{name}")
     return None
 
 
@@ -422,19 +457,33 @@ def _read_field(info: _Info, label: str, value: str) -> None:
     if label in r.source or label in r.author:
         # The value stops at the first blank (a date or another field may follow).
         words = _STAMP.split(value)[0].split()  # none when the value opens with a date (来源:2021-10-20)
-        name = re.sub(r"\d.*$", "", words[0]).strip() if words else ""
+        name = _without_channel(re.sub(r"\d.*$", "", words[0]).strip()) if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
         elif name:
             info.author = name
     elif label in r.trusted or label in r.untrusted:
-        value_dt = parse_stamp(value)
+        value_dt = parse_stamp(value) or _cn_date(value)
         if value_dt is None:
             return
         if label in r.untrusted:
             info.host_stamp = value_dt
         else:
             info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+
+
+def _without_channel(name: str) -> str:
+    """``某市医疗保障局微信公众号`` -> ``某市医疗保障局``: a credit to a bureau's own channel credits
+    the bureau. An account's own name (德州医保公众号), an outlet's channel or a bare channel is left
+    as it is: the bureau's formal name must stand before the channel word. A government's portal
+    (某省人民政府门户网站) hosts every department's notices: it credits the host, not an issuer."""
+    r = _rules()
+    for channel in r.channels:
+        stem = name[: -len(channel)]
+        if (name.endswith(channel) and stem.endswith(r.formal_endings) and not stem.endswith(r.channel_hosts)
+                and is_agency_name(stem)):
+            return stem
+    return name
 
 
 def _read_unlabelled_stamp(info: _Info, line: str, stamp: re.Match[str]) -> None:
@@ -702,7 +751,7 @@ def _scan_body(
         if started:
             source = r.tail_source.match(line)
             if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
-                body.tail_sources.append(source["name"])
+                body.tail_sources.append(_without_channel(source["name"]))
                 continue
         elif _read_header_line(line, page_lines.info(j), title_form, body):
             continue
@@ -736,6 +785,8 @@ def _read_metadata(
 ) -> None:
     """Publisher and publication date, best source first, and the evidence spans of all three."""
     _apply_infos(page, infos, hints)
+    credited = [i.author for i in infos] + [i.publisher for i in infos] + [hints.author, hints.publisher] + tail_sources
+    page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
     signer = _read_signature(page)
     _read_dateline(page)
     if page.publisher is None:
@@ -920,12 +971,8 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     """Read a signature date (``span`` in the body) and the agency lines stacked right over it
     (``above``: the lines with content before it, at most three)."""
     page.skip_spans.append(span)
-    year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
-    if year is None or month is None or day is None:
-        return None
-    try:
-        when = dt.datetime(year, month, day, tzinfo=TZ)
-    except ValueError:
+    when = _written_date(m)
+    if when is None:
         return None
     if page.published_at is None or _restamped(page, when):
         page.published_at, page.published_evidence = when, m["date"]
@@ -1111,7 +1158,7 @@ def expand_publisher(name: str | None, province: str | None, city: str | None) -
         return name
     r = _rules()
     m = r.bare_publisher.match(name)
-    if not m:
+    if not m or not is_agency_name(m.group(2)):
         return name
     place = province if r.bare_levels[m.group(1)] == "province" else city
     if not place:

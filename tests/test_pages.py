@@ -10,7 +10,7 @@ import pytest
 from pipeline.normalize import normalize_text
 from pipeline.parse import parse_document
 from pipeline.records import RawDocument
-from pipeline.textclean import clean_page
+from pipeline.textclean import clean_page, expand_publisher
 
 from conftest import PAGES, SEEDS
 
@@ -273,7 +273,43 @@ CLEAN_CASES_ROUND2 = [
                  "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-28", id="page-date-a-year-after-the-signature"),
     pytest.param("关于暂停缴费业务的通知\n发布时间:2022-06-30\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年 6 月 28 日",
                  "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-30", id="near-miss-page-date-days-after-the-signature"),
+    # a 来源 crediting a bureau's own channel credits the bureau; an outlet's channel credits no one
+    pytest.param("关于系统停机的通知\n来源:某市医疗保障局微信公众号 2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "某市医疗保障局", "2021-10-20", id="source-a-bureau-account"),
+    pytest.param("关于系统停机的通知\n文章来源：某县人社局官网　发布时间：２０２１－１０－２０\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "某县人社局", "2021-10-20", id="variant-source-a-bureau-site-full-width"),
+    pytest.param("关于系统停机的通知\n来源:某某日报微信公众号 2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="near-miss-source-an-outlet-account"),
+    pytest.param("关于系统停机的通知\n时间:2021-10-20 来源:某省人民政府门户网站\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="near-miss-source-a-government-portal"),
+    # publication dates under other labels and in Chinese numerals
+    pytest.param("关于系统停机的通知\n发文日期:2021年10月20日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="date-label-发文日期"),
+    pytest.param("关于系统停机的通知\n发布日期：二〇二一年十月二十日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="variant-date-in-chinese-numerals"),
+    pytest.param("关于系统停机的通知\n发稿日期 : 2021 - 10 - 20  作者:某区医疗保障局\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "某区医疗保障局", "2021-10-20", id="variant-发稿日期-with-blanks"),
+    pytest.param("关于系统停机的通知\n停机日期:2021年10月20日至22日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, None, id="near-miss-a-stop-date-line"),
 ]
+
+
+@pytest.mark.parametrize("name, province, city, expected", [
+    pytest.param("市住房公积金管理中心", "江苏省", "无锡市", "无锡市住房公积金管理中心", id="bare-city-centre"),
+    pytest.param("州医保局", "湖北省", "恩施土家族苗族自治州", "恩施土家族苗族自治州医疗保障局", id="variant-bare-prefecture-bureau"),
+    pytest.param("省人社厅", "河北省", None, "河北省人社厅", id="variant-bare-province-department"),
+    pytest.param("市场监督管理局", "江苏省", "无锡市", "市场监督管理局", id="near-miss-市场-is-no-level"),
+    pytest.param("市民卡服务中心", "江苏省", "无锡市", "市民卡服务中心", id="near-miss-市民卡"),
+    pytest.param("市医保局", "江苏省", None, "市医保局", id="near-miss-no-city-known"),
+])
+def test_bare_publisher_is_completed_with_the_place(name: str, province: str | None, city: str | None, expected: str) -> None:
+    assert expand_publisher(name, province, city) == expected
+
+
+def test_page_sources_are_agencies_only() -> None:
+    page = clean_page(normalize_text("关于系统停机的通知\n来源:嘉兴日报 作者:嘉兴市医疗保障局\n各单位:\n现将有关事项通知如下:"))
+    assert page.sources == ["嘉兴市医疗保障局"]
+    assert clean_page(normalize_text("关于系统停机的通知\n来源:嘉兴日报\n各单位:\n现将有关事项通知如下:")).sources == []
 
 
 def test_dateline_under_a_title_is_skipped_at_its_place() -> None:
