@@ -90,7 +90,7 @@ RULE_KEYS: dict[str, Record] = {
         "repost_lines": _WORDS, "news_relays": _WORDS, "not_publishers": _WORDS,
         "document_number_lines": _WORDS, "agency_suffixes": _WORDS, "outlet_markers": _WORDS,
         "table_header_words": _WORDS, "notice_title_words": _WORDS, "agency_endings": _WORDS,
-        "agency_channels": _WORDS, "standalone_agencies": _WORDS, "channel_hosts": _WORDS,
+        "agency_channels": _WORDS, "addressee_openers": _WORDS, "standalone_agencies": _WORDS, "channel_hosts": _WORDS,
         "info_line_stop_words": _WORDS, "stamp_line_stop_words": _WORDS, "dateline_prefixes": _WORDS, "dateline_endings": _WORDS, "lead_date_verbs": _WORDS,
         "title_column_tags": _WORDS, "breadcrumb_lines": _WORDS, "closing_lines": _WORDS, "agency_name_breakers": _WORDS,
         "bare_publishers": Record({"levels": MapOf(str), "not_bodies": _WORDS, "expand": MapOf(str)}),

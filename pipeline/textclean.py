@@ -134,6 +134,7 @@ class _PageRules:
     lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2), checked by is_agency_name
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
+    run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
@@ -210,6 +211,10 @@ def _rules() -> _PageRules:
         bare_publisher=re.compile(
             rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
             rf"(?!{'|'.join(map(re.escape, bare['not_bodies']))})([\u3400-\u9fff]{{2,30}})$"
+        ),
+        run_in_heading=re.compile(
+            rf"^(?P<heading>[^。:,;!?\n]{{4,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))\s*"
+            rf"(?=(?:{'|'.join(map(re.escape, data['addressee_openers']))})[^。:,;!?\n]{{1,40}}:)"
         ),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
@@ -598,7 +603,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     publication date from what was found.
     """
     hints = hints or PageHints()
-    page_lines = _PageLines(text)
+    page_lines = _PageLines(_split_run_in_heading(text))
     lines = page_lines.lines
     hint_title = compact(hints.title) if hints.title else ""
     head = _scan_head(page_lines, hint_title)
@@ -619,6 +624,22 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     page = CleanPage(body_text="\n".join(body.kept), title=title)
     _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
     return page
+
+
+def _split_run_in_heading(text: str) -> str:
+    """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
+    根据…``): the first line with content that is not chrome is split before the salutation."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or _is_chrome(stripped):
+            continue
+        m = _rules().run_in_heading.match(stripped)
+        if m and len(stripped) > m.end():
+            lines[i] = m["heading"] + "\n" + stripped[m.end():]
+            return "\n".join(lines)
+        return text
+    return text
 
 
 def _scan_head(page_lines: _PageLines, hint_title: str) -> _Head:

@@ -273,6 +273,13 @@ CLEAN_CASES_ROUND2 = [
                  "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-28", id="page-date-a-year-after-the-signature"),
     pytest.param("关于暂停缴费业务的通知\n发布时间:2022-06-30\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年 6 月 28 日",
                  "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-30", id="near-miss-page-date-days-after-the-signature"),
+    # a heading run into its salutation on one line (a page that lost its line breaks)
+    pytest.param("某市住房公积金管理中心关于年度结算暂停业务的通知各县(市、区)管理部、各科室: 根据有关规定,12月26日至31日暂停对外办理业务。",
+                 "某市住房公积金管理中心关于年度结算暂停业务的通知", "某市住房公积金管理中心", None, id="heading-run-into-salutation"),
+    pytest.param("關於金稅系統升級的公告 尊敬的納稅人:因系統升級,10月8日暫停辦稅服務。",
+                 "关于金税系统升级的公告", None, None, id="variant-run-in-heading-traditional-with-blank"),
+    pytest.param("关于系统升级的通知各单位已经收到,请按要求做好准备,10月8日起暂停办理业务。",
+                 None, None, None, id="near-miss-notice-word-in-a-sentence"),
     # a 来源 crediting a bureau's own channel credits the bureau; an outlet's channel credits no one
     pytest.param("关于系统停机的通知\n来源:某市医疗保障局微信公众号 2021-10-20\n各单位:\n现将有关事项通知如下:",
                  "关于系统停机的通知", "某市医疗保障局", "2021-10-20", id="source-a-bureau-account"),
