@@ -205,8 +205,10 @@ def _rules() -> _PageRules:
             rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}|[\u3400-\u9fff]{{2,12}}?(?=\d))?"
             rf"\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*(?:[::]|{'|'.join(map(re.escape, data['dateline_endings']))})"
         ),
+        # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
         lead_date=re.compile(
-            rf"^(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
+            rf"^(?:(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*\([^()\n]{{1,30}}\)\s*)?"
+            rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
         bare_publisher=re.compile(
             rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
@@ -1074,26 +1076,30 @@ _FULL_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:
 
 def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.datetime | None:
     """The date of a dateline or lead: its year (and month, when it states none) from the first full
-    date after ``pos``; a bare day later than that date's day falls in the month before."""
+    date after ``pos``, which it precedes: a bare day later than that date's day falls in the month
+    before, a month later than that date's month in the year before (12月28日 … 2023年1月2日)."""
     full = _FULL_MONTH.search(body, pos)
     if not full:
         return None
     year, mon = int(full["y"]), int(month) if month else int(full["m"])
     if month is None and full["d"] and int(day) > int(full["d"]):
         year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
+    elif month is not None and mon > int(full["m"]):
+        year -= 1
     try:
         return dt.datetime(year, mon, int(day), tzinfo=TZ)
     except ValueError:
         return None
 
 
-_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
+_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)\s*关于")
 
 
 def _title_issuer(title: str | None) -> str | None:
-    """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body."""
+    """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body, or several
+    (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
     m = _TITLE_ISSUER.match(title or "")
-    return m["name"] if m and is_agency_name(m["name"]) else None
+    return _agency_list(m["name"]) if m else None
 
 
 def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:

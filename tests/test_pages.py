@@ -273,6 +273,23 @@ CLEAN_CASES_ROUND2 = [
                  "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-28", id="page-date-a-year-after-the-signature"),
     pytest.param("关于暂停缴费业务的通知\n发布时间:2022-06-30\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年 6 月 28 日",
                  "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-30", id="near-miss-page-date-days-after-the-signature"),
+    # a lead opened by a reporter's credit still dates the report
+    pytest.param("本报讯(记者 王某 通讯员 李某)28日,记者从某市医保局获悉,2023年1月2日起系统切换。",
+                 None, "某市医保局", "2022-12-28", id="lead-date-after-a-reporter-credit"),
+    pytest.param("本报讯（记者　王某）１２月２８日，某市医保局发布公告，2023年1月2日起系统切换。",
+                 None, "某市医保局", "2022-12-28", id="variant-credit-full-width-with-month"),
+    pytest.param("本报讯(记者 王某)28日,系统开始切换,2023年1月2日恢复。",
+                 None, None, None, id="near-miss-credit-and-day-without-reporting-verb"),
+    pytest.param("某某网12月30日讯 记者获悉,2023年1月3日起系统升级。",
+                 None, None, "2022-12-30", id="variant-dateline-in-the-year-before-the-event"),
+    # joint issuers before 关于 in the title
+    pytest.param("甲市医疗保障局、甲市财政局关于延长缴费期的通知\n各区县:\n缴费期延长至3月31日。",
+                 "甲市医疗保障局、甲市财政局关于延长缴费期的通知", "甲市医疗保障局、甲市财政局", None, id="joint-issuers-before-关于"),
+    pytest.param("乙县国家税务局、乙县地方税务局关于金税三期上线的公告\n尊敬的纳税人:\n现将有关事项公告如下:",
+                 "乙县国家税务局、乙县地方税务局关于金税三期上线的公告", "乙县国家税务局、乙县地方税务局", None,
+                 id="variant-joint-tax-bureaus-before-关于"),
+    pytest.param("停机、切换关于系统升级的说明\n各单位:\n现说明如下:",
+                 "停机、切换关于系统升级的说明", None, None, id="near-miss-words-before-关于-name-no-body"),
     # a heading run into its salutation on one line (a page that lost its line breaks)
     pytest.param("某市住房公积金管理中心关于年度结算暂停业务的通知各县(市、区)管理部、各科室: 根据有关规定,12月26日至31日暂停对外办理业务。",
                  "某市住房公积金管理中心关于年度结算暂停业务的通知", "某市住房公积金管理中心", None, id="heading-run-into-salutation"),
