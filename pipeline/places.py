@@ -19,6 +19,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from .cuescan import WordCount
@@ -117,6 +118,8 @@ class _Index:
     weights: dict[str, float]
     cue_after: tuple[str, ...]
     street_suffixes: tuple[str, ...]
+    firm_suffixes: tuple[str, ...]  # 南京银行, 四川大学: a firm's or school's name, not a place
+    product_names: re.Pattern[str]  # “某某医保”公众号: a quoted product name (body only)
     city_cues: tuple[str, ...]
     province_cues: tuple[str, ...]
     city_cue_count: WordCount  # counts city_cues in one pass
@@ -168,6 +171,8 @@ def _index() -> _Index:
         code_cities=_code_cities(divisions),
         rules=rules, weights={k: float(v) for k, v in rules["weights"].items()},
         cue_after=tuple(rules["cue_after"]), street_suffixes=tuple(rules["street_suffixes"]),
+        firm_suffixes=tuple(rules["firm_suffixes"]),
+        product_names=re.compile("|".join(f"(?:{p})" for p in rules["product_names"])),
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
         city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
@@ -287,8 +292,8 @@ def _scan(ix: _Index, text: str) -> list[_Hit]:
 
 def _in_context(ix: _Index, text: str, surface: str, start: int, end: int, fs: tuple[_Form, ...]) -> bool:
     """False for a street name (北京路) or a risky short name without a cue (开封 in 开封后)."""
-    after = text[end : end + 4]
-    if after.startswith(ix.street_suffixes):
+    after = text[end : end + 6]
+    if after.startswith(ix.street_suffixes) or after.startswith(ix.firm_suffixes):
         return False
     if surface.endswith("市") and after.startswith("场"):
         # XX市场监督管理局 / 大同市场: the 市 belongs to 市场, so only the stem is a name
@@ -463,7 +468,7 @@ def _best_province(ix: _Index, tally: _Tally) -> str | None:
     return min(tally.provinces, key=lambda p: (-tally.provinces[p], tally.province_first[p]))
 
 
-def locate(text: str, *, title: str | None = None, publisher: str | None = None) -> Place:
+def locate(text: str, *, title: str | None = None, publisher: str | None = None, sources: Sequence[str] = ()) -> Place:
     """Province, city, adcode and area code of a notice, from its own words.
 
     ``text`` is the notice's body after :func:`pipeline.normalize.normalize_text`; ``title`` and
@@ -474,16 +479,28 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None)
     with only weak city evidence, or a title/publisher naming a province and no city while only
     area codes point at a city (0951 of a 自治区 office), give a province and no city; such a
     Place carries the province's area code when all its cities dial one (海南 0898), else none. Municipalities have
-    province = city. ``Place.evidence`` says what decided it; nothing found is an empty Place.
+    province = city. ``sources``: issuing bodies credited by the page's 来源/作者 lines besides the
+    publisher; without a publisher the first stands for it, else each names a city almost as surely.
+    A system, app or account named in quotes (“某某医保”公众号) names a city only when nothing else does. ``Place.evidence`` says
+    what decided it; nothing found is an empty Place.
     """
     ix = _index()  # broken rule files raise RulesError, naming the file and the key
     body = _CJK_GAP.sub("", text or "")
+    products = [m.group(0) for m in ix.product_names.finditer(body)]
+    body = ix.product_names.sub(" ", body) if products else body
     pub = normalize_text(publisher).strip() if publisher else ""
     ttl = normalize_text(title).strip() if title else ""
+    others = [s for s in (normalize_text(s).strip() for s in sources) if s and s != pub]
+    if not pub and others:
+        pub = others.pop(0)  # the issuer credited by the 来源 line stands for the publisher
     tally = _Tally()
     pub_names = _score_header(ix, tally, pub, "publisher", ix.weights["publisher"]) if pub else _NAMES_NOTHING
+    for source in others:
+        _score_header(ix, tally, source, "source", ix.weights["source"])
     title_names = _score_header(ix, tally, ttl, "title", ix.weights["title"]) if ttl else _NAMES_NOTHING
     _score_body(ix, tally, body)
+    if products and not tally.scores:  # nothing else names a city: the app is the city's own
+        _score_body(ix, tally, "\n".join(products))
     _add_province_bonus(ix, tally)
     cues = _Cues(city=ix.city_cue_count.count(body + ttl), province=ix.province_cue_count.count(body + ttl + pub))
     best = max(tally.scores, key=lambda c: tally.scores[c], default=None)

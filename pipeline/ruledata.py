@@ -90,9 +90,10 @@ RULE_KEYS: dict[str, Record] = {
         "repost_lines": _WORDS, "news_relays": _WORDS, "not_publishers": _WORDS,
         "document_number_lines": _WORDS, "agency_suffixes": _WORDS, "outlet_markers": _WORDS,
         "table_header_words": _WORDS, "notice_title_words": _WORDS, "agency_endings": _WORDS,
+        "agency_channels": _WORDS, "addressee_openers": _WORDS, "standalone_agencies": _WORDS, "channel_hosts": _WORDS,
         "info_line_stop_words": _WORDS, "stamp_line_stop_words": _WORDS, "dateline_prefixes": _WORDS, "dateline_endings": _WORDS, "lead_date_verbs": _WORDS,
         "title_column_tags": _WORDS, "breadcrumb_lines": _WORDS, "closing_lines": _WORDS, "agency_name_breakers": _WORDS,
-        "bare_publishers": Record({"levels": MapOf(str), "bodies": _WORDS, "expand": MapOf(str)}),
+        "bare_publishers": Record({"levels": MapOf(str), "not_bodies": _WORDS, "expand": MapOf(str)}),
         "pdf_page_numbers": _WORDS,
         "html": Record({"info_hints": _WORDS, "container_xpaths": _WORDS, "title_xpaths": _WORDS,
                         "drop_tags": _WORDS, "block_tags": _WORDS, "cell_tags": _WORDS, "pre_tags": _WORDS,
@@ -102,7 +103,7 @@ RULE_KEYS: dict[str, Record] = {
     }),
     "place_aliases.yaml": Record({
         "aliases": MapOf(str), "generic_names": _WORDS, "not_places": _WORDS, "risky_short_names": _WORDS,
-        "cue_after": _WORDS, "street_suffixes": _WORDS, "full_name_suffixes": _WORDS, "city_cues": _WORDS, "province_cues": _WORDS,
+        "cue_after": _WORDS, "street_suffixes": _WORDS, "firm_suffixes": _WORDS, "product_names": _WORDS, "full_name_suffixes": _WORDS, "city_cues": _WORDS, "province_cues": _WORDS,
         "county_cues": _WORDS, "weights": MapOf(float),
     }),
     "service_actions.yaml": Record({

@@ -56,6 +56,9 @@ class CleanPage:
     publisher_span: tuple[int, int] | None = None
     published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
+    # Issuing bodies credited by the page's 来源/作者/转自 lines and meta tags (agency names only),
+    # the chosen publisher among them or not: where they sit tells the notice's place.
+    sources: list[str] = field(default_factory=list)
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -111,6 +114,10 @@ class _PageRules:
     author: frozenset[str]
     label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
     agency_suffixes: tuple[str, ...]  # longest first
+    standalone: frozenset[str]  # agencies named by an ending alone (央行)
+    channels: tuple[str, ...]  # a bureau's own channels (官网, 微信公众号), longest first
+    formal_endings: tuple[str, ...]  # agency_endings: how a body's formal name ends (局, 中心, 海关 ...)
+    channel_hosts: tuple[str, ...]  # 政府: its portal hosts every department's notices
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
     table_header: re.Pattern[str]
@@ -125,8 +132,9 @@ class _PageRules:
     stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
     dateline: re.Pattern[str]  # 本报讯 12月30日:, 东南网12月22日讯 at the body's start
     lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
-    bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2)
+    bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2), checked by is_agency_name
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
+    run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
@@ -141,7 +149,10 @@ def _rules() -> _PageRules:
     data = load_yaml("page.yaml")
     labels = data["info_labels"]
     # {agency}: a lazy run of CJK ending like an issuing body (is_agency_name checks it after).
-    agency = r"[\u3400-\u9fff]{2,24}?(?:" + "|".join(map(re.escape, data["agency_endings"])) + ")"
+    # An agency known by an ending alone (央行) is tried first.
+    agency = (r"(?:" + "".join(f"{re.escape(a)}|" for a in data["standalone_agencies"])
+              + r"[\u3400-\u9fff]{2,24}?(?:" + "|".join(map(re.escape, data["agency_endings"])) + "))")
+    channel = "(?:" + "|".join(map(re.escape, sorted(data["agency_channels"], key=len, reverse=True))) + ")"
     bare = data["bare_publishers"]
     all_labels = sorted(
         {x for group in labels.values() for x in group}, key=len, reverse=True
@@ -163,12 +174,17 @@ def _rules() -> _PageRules:
             "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
+        standalone=frozenset(data["standalone_agencies"]),
+        channels=tuple(sorted(data["agency_channels"], key=len, reverse=True)),
+        formal_endings=tuple(data["agency_endings"]),
+        channel_hosts=tuple(data["channel_hosts"]),
         outlets=tuple(data["outlet_markers"]),
         title_words=tuple(data["notice_title_words"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
         relays=[
-            compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)"))
+            compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)")
+                        .replace("{channel}", channel))
             for p in data["news_relays"]
         ],
         not_publishers=frozenset(data["not_publishers"]),
@@ -189,10 +205,19 @@ def _rules() -> _PageRules:
             rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}|[\u3400-\u9fff]{{2,12}}?(?=\d))?"
             rf"\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*(?:[::]|{'|'.join(map(re.escape, data['dateline_endings']))})"
         ),
+        # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
         lead_date=re.compile(
-            rf"^(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
+            rf"^(?:(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*\([^()\n]{{1,30}}\)\s*)?"
+            rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
-        bare_publisher=re.compile(rf"^({'|'.join(map(re.escape, bare['levels']))})({'|'.join(map(re.escape, bare['bodies']))})$"),
+        bare_publisher=re.compile(
+            rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
+            rf"(?!{'|'.join(map(re.escape, bare['not_bodies']))})([\u3400-\u9fff]{{2,30}})$"
+        ),
+        run_in_heading=re.compile(
+            rf"^(?P<heading>[^。:,;!?\n]{{4,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))\s*"
+            rf"(?=(?:{'|'.join(map(re.escape, data['addressee_openers']))})[^。:,;!?\n]{{1,40}}:)"
+        ),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
@@ -214,15 +239,18 @@ _STAMP = re.compile(
     re.VERBOSE,
 )
 # A signature date line: 2019年8月14日 alone (optionally after a bracketed page title), or the same
-# date in Chinese numerals as official documents print it (二〇二三年十二月二十五日).
+# date in Chinese numerals as official documents print it (二〇二三年十二月二十五日). The signer may
+# stand before it on the same line when a page ran the lines together (某市医疗保障局 2023年6月1日);
+# a forum's anti-copy debris after it (no CJK, not opening with a digit) is ignored.
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _SIGNATURE_DATE = re.compile(
     rf"""^(?:【[^】]*】)?\s*                                  # an aggregator's 【page title】
+        (?:(?P<signer>[\u3400-\u9fff()()、\s]{{2,80}}?)\s*)?  # the signer on the same line
         (?P<date>
-          (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})年           # 2019, 二〇一九
-          (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})月        # 8, 十二
-          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日        # 14, 二十五
-        )\s*$""",
+          (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})\s*年\s*     # 2019, 二〇一九
+          (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*  # 8, 十二
+          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日     # 14, 二十五
+        )(?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
     re.VERBOSE,
 )
 # A time range (2022年12月31日(周六)18时—2023年1月1日24时, 2022-12-31 18:00-20:00): a line holding
@@ -258,6 +286,28 @@ def _cn_number(word: str) -> int | None:
     if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
         return None
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+_CN_DATE = re.compile(
+    rf"^\s*(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月\s*(?P<d>[一二三四五六七八九十]{{1,3}})\s*日"
+)
+
+
+def _cn_date(value: str) -> dt.datetime | None:
+    """A labelled date in Chinese numerals (发文日期:二〇二三年十二月二十五日), or None."""
+    m = _CN_DATE.match(value)
+    return _written_date(m) if m else None
+
+
+def _written_date(m: re.Match[str]) -> dt.datetime | None:
+    """The date of a match with groups y, m, d in digits or Chinese numerals, or None if absurd."""
+    year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.datetime(year, month, day, tzinfo=TZ)
+    except ValueError:
+        return None
 
 
 def parse_stamp(text: str) -> dt.datetime | None:
@@ -318,7 +368,9 @@ def is_agency_name(name: str | None) -> bool:
         return False
     if name in r.not_publishers:
         return False  # 来源:本站 names the host itself, not an issuer
-    return name.endswith(r.agency_suffixes)
+    if name in r.standalone:
+        return True
+    return name.endswith(r.agency_suffixes) and name not in r.agency_suffixes  # 中心 alone names no one
 
 
 def _is_chrome(line: str) -> bool:
@@ -393,7 +445,8 @@ def _repost_credit(line: str) -> _Info | None:
     for pattern in _rules().repost:
         m = pattern.match(line)
         if m:
-            return _Info(publisher=m["name"], publisher_evidence=f"转自:{m['name']}")
+            name = _without_channel(m["name"])
+            return _Info(publisher=name, publisher_evidence=f"转自:{name}")
     return None
 
 
@@ -411,19 +464,33 @@ def _read_field(info: _Info, label: str, value: str) -> None:
     if label in r.source or label in r.author:
         # The value stops at the first blank (a date or another field may follow).
         words = _STAMP.split(value)[0].split()  # none when the value opens with a date (来源:2021-10-20)
-        name = re.sub(r"\d.*$", "", words[0]).strip() if words else ""
+        name = _without_channel(re.sub(r"\d.*$", "", words[0]).strip()) if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
         elif name:
             info.author = name
     elif label in r.trusted or label in r.untrusted:
-        value_dt = parse_stamp(value)
+        value_dt = parse_stamp(value) or _cn_date(value)
         if value_dt is None:
             return
         if label in r.untrusted:
             info.host_stamp = value_dt
         else:
             info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+
+
+def _without_channel(name: str) -> str:
+    """``某市医疗保障局微信公众号`` -> ``某市医疗保障局``: a credit to a bureau's own channel credits
+    the bureau. An account's own name (德州医保公众号), an outlet's channel or a bare channel is left
+    as it is: the bureau's formal name must stand before the channel word. A government's portal
+    (某省人民政府门户网站) hosts every department's notices: it credits the host, not an issuer."""
+    r = _rules()
+    for channel in r.channels:
+        stem = name[: -len(channel)]
+        if (name.endswith(channel) and stem.endswith(r.formal_endings) and not stem.endswith(r.channel_hosts)
+                and is_agency_name(stem)):
+            return stem
+    return name
 
 
 def _read_unlabelled_stamp(info: _Info, line: str, stamp: re.Match[str]) -> None:
@@ -538,7 +605,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     publication date from what was found.
     """
     hints = hints or PageHints()
-    page_lines = _PageLines(text)
+    page_lines = _PageLines(_split_run_in_heading(text))
     lines = page_lines.lines
     hint_title = compact(hints.title) if hints.title else ""
     head = _scan_head(page_lines, hint_title)
@@ -559,6 +626,22 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     page = CleanPage(body_text="\n".join(body.kept), title=title)
     _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
     return page
+
+
+def _split_run_in_heading(text: str) -> str:
+    """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
+    根据…``): the first line with content that is not chrome is split before the salutation."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or _is_chrome(stripped):
+            continue
+        m = _rules().run_in_heading.match(stripped)
+        if m and len(stripped) > m.end():
+            lines[i] = m["heading"] + "\n" + stripped[m.end():]
+            return "\n".join(lines)
+        return text
+    return text
 
 
 def _scan_head(page_lines: _PageLines, hint_title: str) -> _Head:
@@ -691,7 +774,7 @@ def _scan_body(
         if started:
             source = r.tail_source.match(line)
             if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
-                body.tail_sources.append(source["name"])
+                body.tail_sources.append(_without_channel(source["name"]))
                 continue
         elif _read_header_line(line, page_lines.info(j), title_form, body):
             continue
@@ -725,6 +808,8 @@ def _read_metadata(
 ) -> None:
     """Publisher and publication date, best source first, and the evidence spans of all three."""
     _apply_infos(page, infos, hints)
+    credited = [i.author for i in infos] + [i.publisher for i in infos] + [hints.author, hints.publisher] + tail_sources
+    page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
     signer = _read_signature(page)
     _read_dateline(page)
     if page.publisher is None:
@@ -886,7 +971,7 @@ def _read_signature(page: CleanPage) -> str | None:
     """
     lines = page.body_text.split("\n")
     offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))  # line starts
-    content = [i for i, line in enumerate(lines) if line.strip()]
+    content = [i for i, line in enumerate(lines) if _CJK.search(line)]  # debris lines (no CJK) aside
     blocks = [content[-_SIGNATURE_LINES:]]  # the last lines with content
     closings = [k for k, i in enumerate(content) if _rules().closing.match(lines[i].strip())]
     if closings and closings[-1] + _SIGNATURE_LINES < len(content):  # text goes on after 特此公告
@@ -894,10 +979,10 @@ def _read_signature(page: CleanPage) -> str | None:
     for block in blocks:
         for i in reversed(block):
             m = _SIGNATURE_DATE.match(lines[i].strip())
-            if m:
+            if m and (not m["signer"] or _agency_list(m["signer"])):  # 截止日期为2023年6月1日 is no signature
                 start = offsets[i] + lines[i].index(m["date"])
                 above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
-                return _sign(page, m, (start, start + len(m["date"])), above)
+                return _sign(page, m, (start, start + len(m["date"])), above + ([m["signer"]] if m["signer"] else []))
     return None
 
 
@@ -909,14 +994,10 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     """Read a signature date (``span`` in the body) and the agency lines stacked right over it
     (``above``: the lines with content before it, at most three)."""
     page.skip_spans.append(span)
-    year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
-    if year is None or month is None or day is None:
+    when = _written_date(m)
+    if when is None:
         return None
-    try:
-        when = dt.datetime(year, month, day, tzinfo=TZ)
-    except ValueError:
-        return None
-    if page.published_at is None:
+    if page.published_at is None or _restamped(page, when):
         page.published_at, page.published_evidence = when, m["date"]
         page.published_span = span
     names: list[str] = []
@@ -931,6 +1012,17 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if page.publisher is None:
         page.publisher, page.publisher_evidence = name, f"signature:{name}"
     return name
+
+
+_RESTAMP_DAYS = 30  # a page date this long after the notice's signed date is the host's later stamp
+
+
+def _restamped(page: CleanPage, signed: dt.datetime) -> bool:
+    """Whether the page's date (an info line or meta date above the body) is a host's stamp put on
+    long after the notice was signed (a page re-published or moved a year later): the signed date
+    is then the publication date."""
+    return (page.published_at is not None and page.published_span is None
+            and (page.published_at.date() - signed.date()).days > _RESTAMP_DAYS)
 
 
 def _read_dateline(page: CleanPage) -> None:
@@ -984,26 +1076,30 @@ _FULL_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:
 
 def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.datetime | None:
     """The date of a dateline or lead: its year (and month, when it states none) from the first full
-    date after ``pos``; a bare day later than that date's day falls in the month before."""
+    date after ``pos``, which it precedes: a bare day later than that date's day falls in the month
+    before, a month later than that date's month in the year before (12月28日 … 2023年1月2日)."""
     full = _FULL_MONTH.search(body, pos)
     if not full:
         return None
     year, mon = int(full["y"]), int(month) if month else int(full["m"])
     if month is None and full["d"] and int(day) > int(full["d"]):
         year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
+    elif month is not None and mon > int(full["m"]):
+        year -= 1
     try:
         return dt.datetime(year, mon, int(day), tzinfo=TZ)
     except ValueError:
         return None
 
 
-_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()]{2,30}?)\s*关于")
+_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)\s*关于")
 
 
 def _title_issuer(title: str | None) -> str | None:
-    """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body."""
+    """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body, or several
+    (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
     m = _TITLE_ISSUER.match(title or "")
-    return m["name"] if m and is_agency_name(m["name"]) else None
+    return _agency_list(m["name"]) if m else None
 
 
 def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:
@@ -1089,7 +1185,7 @@ def expand_publisher(name: str | None, province: str | None, city: str | None) -
         return name
     r = _rules()
     m = r.bare_publisher.match(name)
-    if not m:
+    if not m or not is_agency_name(m.group(2)):
         return name
     place = province if r.bare_levels[m.group(1)] == "province" else city
     if not place:

@@ -10,7 +10,7 @@ import pytest
 from pipeline.normalize import normalize_text
 from pipeline.parse import parse_document
 from pipeline.records import RawDocument
-from pipeline.textclean import clean_page
+from pipeline.textclean import clean_page, expand_publisher
 
 from conftest import PAGES, SEEDS
 
@@ -235,6 +235,107 @@ CLEAN_CASES_REAL = [
 ]
 
 
+# Round 2 (issue 13 section 3, "Title, issuer, date"): general issuer and date forms, written anew,
+# each with variants (traditional characters, full-width digits, blanks, debris) and a near miss.
+CLEAN_CASES_ROUND2 = [
+    # agencies outside the 局/中心/厅 endings: customs, the central bank, hospitals
+    pytest.param("关于报关系统切换的公告\n各报关企业:\n11月2日17时至3日8时系统切换,暂停受理报关。\n特此公告。\n某港海关\n2019年10月28日",
+                 "关于报关系统切换的公告", "某港海关", "2019-10-28", id="customs-signature"),
+    pytest.param("各报关企业:\n11月2日17时至3日8时系统切换,暂停受理报关。\n某港海關\n8 ~! f1 h\" |( Y1\n二〇一九年十月二十八日* E `' P- r I1",
+                 None, "某港海关", "2019-10-28", id="variant-customs-signature-with-forum-debris-traditional"),
+    pytest.param("各位患者:\n6月1日起暂停医保结算。\n某某人民医院 2023年5月30日",
+                 None, "某某人民医院", "2023-05-30", id="variant-signer-and-date-on-one-line"),
+    pytest.param("各位患者:\n6月1日起暂停医保结算。\n办理截止日期为2023年5月30日",
+                 None, None, None, id="near-miss-date-after-words-is-no-signature"),
+    pytest.param("国庆支付系统升级\n\n央行官网今日发布公告,9月30日起支付系统停运升级。",
+                 "国庆支付系统升级", "央行", None, id="central-bank-by-its-short-name"),
+    pytest.param("国庆支付系统升级\n\n據中國人民銀行官方微信消息,9月30日起支付系统停运升级。",
+                 "国庆支付系统升级", "中国人民银行", None, id="variant-据X官方微信消息-traditional"),
+    pytest.param("国庆支付系统升级\n\n中心提醒广大用户,9月30日起支付系统停运升级。",
+                 "国庆支付系统升级", None, None, id="near-miss-a-bare-ending-names-no-one"),
+    # the issuer named in a lead sentence: dated relays, reminders, answers, dated releases
+    pytest.param("医保系统切换\n\n记者２６日从某市医疗保障局获悉,12月28日起系统切换。",
+                 "医保系统切换", "某市医疗保障局", None, id="relay-记者26日从X获悉-full-width"),
+    pytest.param("医保系统切换\n\n记者12月3日自某县医疗保障局了解到,系统将切换。",
+                 "医保系统切换", "某县医疗保障局", None, id="variant-relay-with-month-and-day"),
+    pytest.param("公积金年度结息安排\n\n某市住房公积金管理中心提醒广大缴存职工,6月30日系统结息暂停业务。",
+                 "公积金年度结息安排", "某市住房公积金管理中心", None, id="lead-X提醒广大"),
+    pytest.param("公积金年度结息安排\n\n近日,某区税务局特别提示纳税人,月底系统升级。",
+                 "公积金年度结息安排", "某区税务局", None, id="variant-lead-X特别提示"),
+    pytest.param("公积金年度结息安排\n\n请缴存职工留意某市住房公积金管理中心提醒的事项。",
+                 "公积金年度结息安排", None, None, id="near-miss-reminder-inside-a-clause"),
+    pytest.param("停机期间怎么就医\n\n针对停机期间如何就医,某区医疗保障局对此进行了解答。",
+                 "停机期间怎么就医", "某区医疗保障局", None, id="issuer-对此进行了解答"),
+    pytest.param("社保系统升级\n\n某县人力资源和社会保障局于12月20日发布公告,月底系统升级。",
+                 "社保系统升级", "某县人力资源和社会保障局", None, id="issuer-于X月X日发布"),
+    # a page date long after the signed date is a later stamp; a few days after, it stands
+    pytest.param("关于暂停缴费业务的通知\n发布时间:2023-08-10\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年6月28日",
+                 "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-28", id="page-date-a-year-after-the-signature"),
+    pytest.param("关于暂停缴费业务的通知\n发布时间:2022-06-30\n各单位:\n7月1日起暂停缴费。\n某市医疗保障服务中心\n2022年 6 月 28 日",
+                 "关于暂停缴费业务的通知", "某市医疗保障服务中心", "2022-06-30", id="near-miss-page-date-days-after-the-signature"),
+    # a lead opened by a reporter's credit still dates the report
+    pytest.param("本报讯(记者 王某 通讯员 李某)28日,记者从某市医保局获悉,2023年1月2日起系统切换。",
+                 None, "某市医保局", "2022-12-28", id="lead-date-after-a-reporter-credit"),
+    pytest.param("本报讯（记者　王某）１２月２８日，某市医保局发布公告，2023年1月2日起系统切换。",
+                 None, "某市医保局", "2022-12-28", id="variant-credit-full-width-with-month"),
+    pytest.param("本报讯(记者 王某)28日,系统开始切换,2023年1月2日恢复。",
+                 None, None, None, id="near-miss-credit-and-day-without-reporting-verb"),
+    pytest.param("某某网12月30日讯 记者获悉,2023年1月3日起系统升级。",
+                 None, None, "2022-12-30", id="variant-dateline-in-the-year-before-the-event"),
+    # joint issuers before 关于 in the title
+    pytest.param("甲市医疗保障局、甲市财政局关于延长缴费期的通知\n各区县:\n缴费期延长至3月31日。",
+                 "甲市医疗保障局、甲市财政局关于延长缴费期的通知", "甲市医疗保障局、甲市财政局", None, id="joint-issuers-before-关于"),
+    pytest.param("乙县国家税务局、乙县地方税务局关于金税三期上线的公告\n尊敬的纳税人:\n现将有关事项公告如下:",
+                 "乙县国家税务局、乙县地方税务局关于金税三期上线的公告", "乙县国家税务局、乙县地方税务局", None,
+                 id="variant-joint-tax-bureaus-before-关于"),
+    pytest.param("停机、切换关于系统升级的说明\n各单位:\n现说明如下:",
+                 "停机、切换关于系统升级的说明", None, None, id="near-miss-words-before-关于-name-no-body"),
+    # a heading run into its salutation on one line (a page that lost its line breaks)
+    pytest.param("某市住房公积金管理中心关于年度结算暂停业务的通知各县(市、区)管理部、各科室: 根据有关规定,12月26日至31日暂停对外办理业务。",
+                 "某市住房公积金管理中心关于年度结算暂停业务的通知", "某市住房公积金管理中心", None, id="heading-run-into-salutation"),
+    pytest.param("關於金稅系統升級的公告 尊敬的納稅人:因系統升級,10月8日暫停辦稅服務。",
+                 "关于金税系统升级的公告", None, None, id="variant-run-in-heading-traditional-with-blank"),
+    pytest.param("关于系统升级的通知各单位已经收到,请按要求做好准备,10月8日起暂停办理业务。",
+                 None, None, None, id="near-miss-notice-word-in-a-sentence"),
+    # a 来源 crediting a bureau's own channel credits the bureau; an outlet's channel credits no one
+    pytest.param("关于系统停机的通知\n来源:某市医疗保障局微信公众号 2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "某市医疗保障局", "2021-10-20", id="source-a-bureau-account"),
+    pytest.param("关于系统停机的通知\n文章来源：某县人社局官网　发布时间：２０２１－１０－２０\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "某县人社局", "2021-10-20", id="variant-source-a-bureau-site-full-width"),
+    pytest.param("关于系统停机的通知\n来源:某某日报微信公众号 2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="near-miss-source-an-outlet-account"),
+    pytest.param("关于系统停机的通知\n时间:2021-10-20 来源:某省人民政府门户网站\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="near-miss-source-a-government-portal"),
+    # publication dates under other labels and in Chinese numerals
+    pytest.param("关于系统停机的通知\n发文日期:2021年10月20日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="date-label-发文日期"),
+    pytest.param("关于系统停机的通知\n发布日期：二〇二一年十月二十日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, "2021-10-20", id="variant-date-in-chinese-numerals"),
+    pytest.param("关于系统停机的通知\n发稿日期 : 2021 - 10 - 20  作者:某区医疗保障局\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "某区医疗保障局", "2021-10-20", id="variant-发稿日期-with-blanks"),
+    pytest.param("关于系统停机的通知\n停机日期:2021年10月20日至22日\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", None, None, id="near-miss-a-stop-date-line"),
+]
+
+
+@pytest.mark.parametrize("name, province, city, expected", [
+    pytest.param("市住房公积金管理中心", "江苏省", "无锡市", "无锡市住房公积金管理中心", id="bare-city-centre"),
+    pytest.param("州医保局", "湖北省", "恩施土家族苗族自治州", "恩施土家族苗族自治州医疗保障局", id="variant-bare-prefecture-bureau"),
+    pytest.param("省人社厅", "河北省", None, "河北省人社厅", id="variant-bare-province-department"),
+    pytest.param("市场监督管理局", "江苏省", "无锡市", "市场监督管理局", id="near-miss-市场-is-no-level"),
+    pytest.param("市民卡服务中心", "江苏省", "无锡市", "市民卡服务中心", id="near-miss-市民卡"),
+    pytest.param("市医保局", "江苏省", None, "市医保局", id="near-miss-no-city-known"),
+])
+def test_bare_publisher_is_completed_with_the_place(name: str, province: str | None, city: str | None, expected: str) -> None:
+    assert expand_publisher(name, province, city) == expected
+
+
+def test_page_sources_are_agencies_only() -> None:
+    page = clean_page(normalize_text("关于系统停机的通知\n来源:嘉兴日报 作者:嘉兴市医疗保障局\n各单位:\n现将有关事项通知如下:"))
+    assert page.sources == ["嘉兴市医疗保障局"]
+    assert clean_page(normalize_text("关于系统停机的通知\n来源:嘉兴日报\n各单位:\n现将有关事项通知如下:")).sources == []
+
+
 def test_dateline_under_a_title_is_skipped_at_its_place() -> None:
     """The dateline's skip span points at its words also when a title stands above it."""
     page = clean_page(normalize_text("医保结算暂停公告\n12月30日:因年度处理需要,系统将在2015年12月31日21:00起暂停结算。"))
@@ -262,7 +363,8 @@ def test_page_stamp_after_the_stop_is_no_publication_date(text: str, published: 
     assert (n.published_at.date().isoformat() if n.published_at else None) == published
 
 
-@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL)
+@pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL
+                         + CLEAN_CASES_ROUND2)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title

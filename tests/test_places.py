@@ -159,6 +159,44 @@ BUGS = [
          "variant-province-title-city-notice-keeps-area-code", title="关于浙江省医保信息系统升级期间暂停业务的公告"),
 ]
 
+# --- round 2 (issue 13 section 3, "Places"): written anew, each rule with variants and a near miss
+ROUND2 = [
+    # a firm's or school's name holding a place (南京银行, 四川大学) is not the notice's place
+    case("各受托银行(南京银行、宁波银行)网点暂停办理公积金业务", NONE, "bank-names-are-no-places"),
+    case("苏州农商银行、江苏银行营业网点同步暂停", NONE, "variant-rural-bank-and-province-bank"),
+    case("南京市各银行网点暂停办理公积金业务", ("江苏省", "南京市"), "near-miss-city-then-its-banks"),
+    # a quoted app or account name counts only when nothing else names a city
+    case("咨询请关注“苏州医保”公众号。全市暂停医保结算,无锡市各定点医院同步暂停。", ("江苏省", "无锡市"),
+         "account-name-gives-way-to-a-city"),
+    case("全市暂停医保结算,无锡市各定点医院同步暂停,进度可在“苏州人社”手机APP查询", ("江苏省", "无锡市"),
+         "variant-app-name-after-the-text"),
+    case("停机安排请关注“苏州医保”公众号。", ("江苏省", "苏州市"), "near-miss-the-app-is-all-there-is"),
+    # province-level notices: 省直/省本级 and a province's issuer, cities only as examples
+    case("省直单位参保人员暂停办理,咨询电话0571-87654321", ("浙江省", None), "province-cue-with-capital-phone"),
+    case("全省暂停办理,杭州市、宁波市参保人员可先行垫付", ("浙江省", None), "variant-province-issuer-cities-as-examples",
+         publisher="浙江省医疗保障局"),
+    case("省本级医保业务暂停,杭州市等地照常办理", ("浙江省", None), "variant-省本级-and-a-city-mentioned"),
+]
+
+
+def test_round2_table() -> None:
+    assert len(ROUND2) >= 9
+
+
+@pytest.mark.parametrize("text, sources, publisher, expected", [
+    # the issuer's place in a 来源 line counts when the publisher names none
+    pytest.param("全市医保系统暂停服务。", ["嘉兴市医疗保障局"], None, ("浙江省", "嘉兴市"), id="source-stands-for-publisher"),
+    pytest.param("全市医保系统暂停服务。", ["溫州市醫療保障局"], "市医疗保障服务中心", ("浙江省", "温州市"),
+                 id="variant-source-beside-a-bare-publisher-traditional"),
+    pytest.param("全省医保系统暂停服务,杭州市参保人可先行垫付。", ["浙江省医疗保障局"], None, ("浙江省", None),
+                 id="variant-province-source-no-city"),
+    pytest.param("全市医保系统暂停服务,杭州市参保人可先行垫付。", [], None, ("浙江省", "杭州市"), id="near-miss-no-source"),
+])
+def test_source_place_counts(text: str, sources: list[str], publisher: str | None, expected: Expected) -> None:
+    place = locate(text, publisher=publisher, sources=sources)
+    assert (place.province, place.city) == expected, place.evidence
+
+
 # --- known failures ---------------------------------------------------------------------------
 KNOWN_FAILURES = [
     case("请到宁海县医疗保障局办理", ("浙江省", "宁波市"), "lone-county-in-body",
@@ -168,7 +206,7 @@ KNOWN_FAILURES = [
 ]
 
 
-@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + KNOWN_FAILURES)
+@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + ROUND2 + KNOWN_FAILURES)
 def test_locate(text: str, title: str | None, publisher: str | None, expected: Expected) -> None:
     place = locate(text, title=title, publisher=publisher)
     assert (place.province, place.city) == expected, place.evidence
