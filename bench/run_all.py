@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from benchlib import BENCH_DIR, OUT_DIR, base_parser, machine_info, print_table, write_result
 
@@ -44,54 +44,90 @@ def _largest(runs: list[dict[str, Any]], **match: Any) -> dict[str, Any] | None:
     return max(chosen, key=lambda r: r["scale"]) if chosen else None
 
 
-def summarize(out: Path) -> list[tuple[str, str, str, str]]:
-    """(figure, measured, target, met?) rows from the JSON files."""
-    rows: list[tuple[str, str, str, str]] = []
+class SummaryRow(NamedTuple):
+    """One line of the summary table."""
+
+    figure: str
+    measured: str
+    target: str
+    met: str
+
+
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "no"
+
+
+def _parse_rows(parse: dict[str, Any]) -> list[SummaryRow]:
+    rows = []
+    for fmt, target in (("txt", 300), ("html", 100)):
+        r = _largest(parse["runs"], format=fmt)
+        if r:
+            rows.append(SummaryRow(f"parse {fmt} in -> records, one core (x{r['scale']})",
+                                   f"{r['notices_per_s']:.0f} notices/s, {r['mb_per_s']:.2f} MB/s",
+                                   f">= {target}/s", _yes(r["notices_per_s"] >= target)))
+    return rows
+
+
+def _memory_rows(memory: dict[str, Any]) -> list[SummaryRow]:
+    runs = memory["runs"]
+    at100 = next((r for r in runs if r["scale"] == 100), runs[-1])
+    return [
+        SummaryRow(f"peak RSS, parse_paths (x{at100['scale']})", f"{at100['peak_rss_mb']:.0f} MB", "< 400 MB",
+                   _yes(at100["peak_rss_mb"] < 400)),
+        SummaryRow("peak RSS by scale", ", ".join(f"x{r['scale']}: {r['peak_rss_mb']:.0f}" for r in runs),
+                   "flat beyond one batch", "see memory.json"),
+    ]
+
+
+def _compare_rows(compare: dict[str, Any]) -> list[SummaryRow]:
+    if not compare.get("speed"):
+        return [SummaryRow("comparison with the glue", "skipped", ">= 10x", compare["skipped"][:40])]
+    r = max(compare["speed"], key=lambda x: x["scale"])
+    rows = [SummaryRow(f"speed-up over jionlp + cpca glue (x{r['scale']})",
+                       f"{r['speedup']}x ({r['ours_notices_per_s']:.0f} vs {r['glue_notices_per_s']:.0f}/s)",
+                       ">= 10x", _yes(r["speedup"] >= 10))]
+    accs = compare.get("accuracy") or []
+    for acc in accs if isinstance(accs, list) else [accs]:
+        corpus = Path(acc["gold"]).name  # a corpus name (older results: its gold folder)
+        fields = acc.get("fields", {})
+        for k in ("downtime_start", "datetimes", "services_suspended", "phones", "city"):
+            if k in fields:
+                rows.append(SummaryRow(f"accuracy {k} ({corpus})",
+                                       f"ours {fields[k]['ours']:.3f} / glue {fields[k]['glue']:.3f}", "-", "-"))
+    return rows
+
+
+def _flow_rows(flow: dict[str, Any]) -> list[SummaryRow]:
+    if "overhead_share" not in flow:
+        return [SummaryRow("Prefect overhead", "skipped", "< 20%", "flows not there")]
+    met = _yes(flow["overhead_share"] < 0.2) if flow["notices"] >= 10_000 else "n/a: smoke run"
+    return [SummaryRow(f"Prefect overhead ({flow['notices']} notices)",
+                       f"{100 * flow['overhead_share']:.1f}% ({flow['overhead_s']:+.1f} s)", "< 20% at 10,000", met)]
+
+
+def _scrape_rows(scrape: dict[str, Any]) -> list[SummaryRow]:
+    return [SummaryRow(f"scrape, {r['sites']} loopback sites, delay {r['delay_s']:g} s (x{r['scale']})",
+                       f"{r['pages_per_s']:.1f} pages/s", "-", "-") for r in scrape["runs"]]
+
+
+def summarize(out: Path) -> list[SummaryRow]:
+    """(figure, measured, target, met?) rows from the JSON files of the benchmarks that ran."""
+    rows: list[SummaryRow] = []
     parse = _load(out, "parse")
     if parse and parse.get("runs"):
-        for fmt, target in (("txt", 300), ("html", 100)):
-            r = _largest(parse["runs"], format=fmt)
-            if r:
-                rows.append((f"parse {fmt} in -> records, one core (x{r['scale']})",
-                             f"{r['notices_per_s']:.0f} notices/s, {r['mb_per_s']:.2f} MB/s",
-                             f">= {target}/s", "yes" if r["notices_per_s"] >= target else "no"))
+        rows += _parse_rows(parse)
     memory = _load(out, "memory")
     if memory and memory.get("runs"):
-        runs = memory["runs"]
-        at100 = next((r for r in runs if r["scale"] == 100), runs[-1])
-        rows.append((f"peak RSS, parse_paths (x{at100['scale']})", f"{at100['peak_rss_mb']:.0f} MB", "< 400 MB",
-                     "yes" if at100["peak_rss_mb"] < 400 else "no"))
-        rows.append(("peak RSS by scale", ", ".join(f"x{r['scale']}: {r['peak_rss_mb']:.0f}" for r in runs),
-                     "flat beyond one batch", "see memory.json"))
+        rows += _memory_rows(memory)
     compare = _load(out, "compare")
-    if compare and compare.get("speed"):
-        r = max(compare["speed"], key=lambda x: x["scale"])
-        rows.append((f"speed-up over jionlp + cpca glue (x{r['scale']})",
-                     f"{r['speedup']}x ({r['ours_notices_per_s']:.0f} vs {r['glue_notices_per_s']:.0f}/s)",
-                     ">= 10x", "yes" if r["speedup"] >= 10 else "no"))
-        accs = compare.get("accuracy") or []
-        for acc in accs if isinstance(accs, list) else [accs]:
-            corpus = Path(acc["gold"]).name  # a corpus name (older results: its gold folder)
-            fields = acc.get("fields", {})
-            for k in ("downtime_start", "datetimes", "services_suspended", "phones", "city"):
-                if k in fields:
-                    rows.append((f"accuracy {k} ({corpus})",
-                                 f"ours {fields[k]['ours']:.3f} / glue {fields[k]['glue']:.3f}", "-", "-"))
-    elif compare and compare.get("skipped"):
-        rows.append(("comparison with the glue", "skipped", ">= 10x", compare["skipped"][:40]))
+    if compare and (compare.get("speed") or compare.get("skipped")):
+        rows += _compare_rows(compare)
     flow = _load(out, "flow")
-    if flow and "overhead_share" in flow:
-        rows.append((f"Prefect overhead ({flow['notices']} notices)",
-                     f"{100 * flow['overhead_share']:.1f}% ({flow['overhead_s']:+.1f} s)", "< 20% at 10,000",
-                     ("yes" if flow["overhead_share"] < 0.2 else "no") if flow["notices"] >= 10_000
-                     else "n/a: smoke run"))
-    elif flow and flow.get("skipped"):
-        rows.append(("Prefect overhead", "skipped", "< 20%", "flows not there"))
+    if flow and ("overhead_share" in flow or flow.get("skipped")):
+        rows += _flow_rows(flow)
     scrape = _load(out, "scrape")
     if scrape and scrape.get("runs"):
-        for r in scrape["runs"]:
-            rows.append((f"scrape, {r['sites']} loopback sites, delay {r['delay_s']:g} s (x{r['scale']})",
-                         f"{r['pages_per_s']:.1f} pages/s", "-", "-"))
+        rows += _scrape_rows(scrape)
     return rows
 
 

@@ -56,8 +56,7 @@ class FlagRules:
     section_titles: frozenset[str]
     site_names: tuple[re.Pattern[str], ...]
     spam_words: tuple[str, ...]
-    body_chrome: tuple[re.Pattern[str], ...]
-    body_chrome_any: re.Pattern[str]  # the same patterns as one alternation (one search per line)
+    body_chrome: re.Pattern[str]  # the file's patterns as one alternation (one search per line)
     truncation_cues: tuple[str, ...]
     open_endings: tuple[re.Pattern[str], ...]
     complete_endings: frozenset[str]
@@ -135,8 +134,7 @@ def flag_rules() -> FlagRules:
         section_titles=frozenset(_words(data, "section_titles")),
         site_names=_patterns(data, "site_names", re.IGNORECASE),
         spam_words=tuple(w.lower() for w in _words(data, "spam_words")),
-        body_chrome=_patterns(data, "body_chrome", re.IGNORECASE),
-        body_chrome_any=_either(_patterns(data, "body_chrome", re.IGNORECASE)),
+        body_chrome=_either(_patterns(data, "body_chrome", re.IGNORECASE)),
         truncation_cues=_words(data, "truncation_cues"),
         open_endings=_patterns(data, "open_endings"),
         complete_endings=frozenset(endings),
@@ -254,16 +252,21 @@ def _published_after_start(n: Notice, r: FlagRules) -> str | None:
     return f"published {_when(pub)}, downtime from {_when(down.start)}" if late else None
 
 
+def _matching(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    """``text`` and the first of ``patterns`` it matches, or None."""
+    for p in patterns:
+        if p.search(text):
+            return f"{_clip(text)} (matches {p.pattern})"
+    return None
+
+
 def _chrome_title(n: Notice, r: FlagRules) -> str | None:
     title = (n.title or "").strip()
     if not title:
         return None
     if title in r.section_titles:
         return f"section name as title: {title}"
-    for p in r.chrome_title:
-        if p.search(title):
-            return f"{_clip(title)} (matches {p.pattern})"
-    return None
+    return _matching(title, r.chrome_title)
 
 
 def _site_as_publisher(n: Notice, r: FlagRules) -> str | None:
@@ -272,10 +275,7 @@ def _site_as_publisher(n: Notice, r: FlagRules) -> str | None:
         return None
     if n.site and n.site.lower() in pub.lower():
         return f"publisher names the host {n.site}: {_clip(pub)}"
-    for p in r.site_names:
-        if p.search(pub):
-            return f"{_clip(pub)} (matches {p.pattern})"
-    return None
+    return _matching(pub, r.site_names)
 
 
 def _area_code_mismatch(n: Notice, r: FlagRules) -> str | None:
@@ -306,7 +306,7 @@ _TAIL_CHARS = 2000  # the end of a body the last-line check reads (page chrome a
 def _last_line(n: Notice, r: FlagRules) -> str:
     """The last line of the body that is not page chrome."""
     lines = [ln.strip() for ln in n.body_text[-_TAIL_CHARS:].splitlines() if ln.strip()]
-    while lines and r.body_chrome_any.search(lines[-1]):
+    while lines and r.body_chrome.search(lines[-1]):
         lines.pop()
     return lines[-1] if lines else ""
 
@@ -367,7 +367,7 @@ def _spam_text(n: Notice, r: FlagRules) -> str | None:
 
 
 def _chrome_in_body(n: Notice, r: FlagRules) -> str | None:
-    search = r.body_chrome_any.search
+    search = r.body_chrome.search
     hits = [ln for ln in (raw.strip() for raw in n.body_text.splitlines()) if ln and search(ln)]
     if not hits:
         return None

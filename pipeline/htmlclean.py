@@ -145,13 +145,11 @@ def _may_match(word: str | None, html_text: str) -> bool:
 
 _SITE_SUFFIX = re.compile(r"\s*[-_|–—]+\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# Runs of anything but CJK: deleting them leaves the CJK characters to count (no list of matches).
-_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")
 
 
 def _cjk_count(text: str) -> int:
     """Number of CJK characters in ``text``."""
-    return len(_NON_CJK.sub("", text))
+    return len(_CJK.findall(text))
 
 
 # --- step 2: the open-government metadata block ------------------------------------------------------
@@ -322,6 +320,7 @@ class _Weigher:
 
 
 _NOT_WORD = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
+_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")  # runs of anything but CJK: the breaks between pairs
 
 
 def _word_chars(text: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -71,16 +73,28 @@ def _copy_rules(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("name", YAML_FILES)
-def test_a_renamed_key_is_refused_naming_file_and_key(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _edited_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Load the rules from a copy of the rules folder whose ``name`` went through ``edit``."""
     from pipeline import ruledata
 
     folder = _copy_rules(tmp_path)
     data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-    key = next(k for k in data if k != "meta")
-    data[key + "_renamed"] = data.pop(key)
+    edit(data)
     (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+
+
+def _first_key(name: str) -> str:
+    """The first top-level key of rules file ``name`` other than ``meta``."""
+    return next(k for k in yaml.safe_load((rules_dir() / name).read_text(encoding="utf-8")) if k != "meta")
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_a_renamed_key_is_refused_naming_file_and_key(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import ruledata
+
+    key = _first_key(name)
+    _edited_yaml(tmp_path, monkeypatch, name, lambda data: data.update({key + "_renamed": data.pop(key)}))
     with pytest.raises(RulesError, match=rf"{name}.*(missing key '{key}'|unknown key '{key}_renamed')"):
         ruledata.load_yaml.__wrapped__(name)
 
@@ -89,12 +103,8 @@ def test_a_renamed_key_is_refused_naming_file_and_key(name: str, tmp_path: Path,
 def test_a_mistyped_value_is_refused_naming_the_key(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline import ruledata
 
-    folder = _copy_rules(tmp_path)
-    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-    key = next(k for k in data if k != "meta")
-    data[key] = 12345  # no rules value is a bare number at the top level
-    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+    key = _first_key(name)
+    _edited_yaml(tmp_path, monkeypatch, name, lambda data: data.update({key: 12345}))  # no top-level value is a bare number
     with pytest.raises(RulesError, match=rf"{name}: {key}: expected"):
         ruledata.load_yaml.__wrapped__(name)
 
@@ -118,10 +128,9 @@ def test_a_renamed_column_is_refused(name: str, tmp_path: Path, monkeypatch: pyt
 def test_a_nested_key_is_named_with_its_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline import ruledata
 
-    folder = _copy_rules(tmp_path)
-    data = yaml.safe_load((folder / "services.yaml").read_text(encoding="utf-8"))
-    data["codes"]["inpatient"]["wordz"] = data["codes"]["inpatient"].pop("words")
-    (folder / "services.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(ruledata, "rules_dir", lambda: folder)
+    def rename(data: dict[str, Any]) -> None:
+        data["codes"]["inpatient"]["wordz"] = data["codes"]["inpatient"].pop("words")
+
+    _edited_yaml(tmp_path, monkeypatch, "services.yaml", rename)
     with pytest.raises(RulesError, match=r"services.yaml: codes\.inpatient: unknown key 'wordz'"):
         ruledata.load_yaml.__wrapped__("services.yaml")

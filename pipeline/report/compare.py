@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..durations import duration_hours, end_moment
 from .taxonomy import service_taxonomy
@@ -83,6 +83,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _BATCH_ROWS = 1024  # notices turned into Python objects at a time (rows of a batch are freed after it)
 
 
+class NoticeCounts(NamedTuple):
+    """How many pages a parsed folder holds, how many are outage notices, how many of those reposts."""
+
+    pages: int
+    outage: int
+    reposts: int
+
+
 @dataclass
 class ParsedTables:
     """The tables of a parsed folder as Arrow tables of the :data:`COLUMNS` the report uses.
@@ -133,11 +141,11 @@ class ParsedTables:
             self._index[name] = out
         return self._index[name]
 
-    def notice_counts(self) -> tuple[int, int, int]:
-        """(pages parsed, outage notices among them, reposts among those)."""
+    def notice_counts(self) -> NoticeCounts:
+        """Pages parsed, outage notices among them, reposts among those."""
         outage = self.notices.column("is_outage_notice").to_pylist()
         dup = self.notices.column("duplicate_of").to_pylist()
-        return len(outage), sum(1 for o in outage if o), sum(1 for o, d in zip(outage, dup) if o and d)
+        return NoticeCounts(len(outage), sum(1 for o in outage if o), sum(1 for o, d in zip(outage, dup) if o and d))
 
     def iter_bodies(self, batch_rows: int | None = None) -> Iterator[list[str]]:
         """``body_text`` of the notices, a batch of rows (default :data:`_BATCH_ROWS`) at a time, in table order.
@@ -403,65 +411,82 @@ def _end_precisions(windows: list[dict[str, Any]]) -> dict[dt.datetime, str]:
     return out
 
 
+class _Period(NamedTuple):
+    """The suspension period of one suspended-service row, and where each side came from."""
+
+    start: dt.datetime | None
+    end: dt.datetime | None
+    basis: str  # service, window, downtime, a '+'-joined mix, or none
+    window_evidence: list[str]  # sentences the period was filled from, when not the row's own
+
+
+def _suspended_by_service(facts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The suspended-service rows of a notice by service code, in taxonomy order."""
+    by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in facts:
+        if f.get("action") == "suspended" and f.get("service"):
+            by_service[f["service"]].append(f)
+    order = {s.code: i for i, s in enumerate(service_taxonomy())}
+    return {c: by_service[c] for c in sorted(by_service, key=lambda c: (order.get(c, len(order)), c))}
+
+
+def _fact_period(
+    fact: dict[str, Any], windows: list[dict[str, Any]], downtime: dict[str, Any] | None, sentence: _Sentences
+) -> _Period:
+    """The row's own period; each missing side filled from its window, then from the downtime."""
+    start, end = fact.get("start"), fact.get("end")
+    used = ["service"] if start is not None or end is not None else []
+    window_evidence: list[str] = []
+    if start is None or end is None:
+        for source, name in ((_window_for_service(fact, windows), "window"), (downtime, "downtime")):
+            if source is None:
+                continue
+            took = False
+            if start is None and source.get("start") is not None:
+                start, took = source["start"], True
+            if end is None and source.get("end") is not None:
+                end, took = source["end"], True
+            if took:
+                used.append(name)
+                if not _overlaps(source, fact):
+                    window_evidence.append(sentence(source))
+            if start is not None and end is not None:
+                break
+    return _Period(start, end, "+".join(used) or "none", window_evidence)
+
+
+def _service_entry(
+    service: str, periods: list[_Period], first: dict[str, Any], windows: list[dict[str, Any]], sentence: _Sentences
+) -> dict[str, Any]:
+    """The ``service_detail`` entry of one service from the periods of its rows."""
+    precisions = _end_precisions(windows)
+    resumes = _resume_days(windows)
+    intervals = [(p.start, end_moment(p.end, precisions.get(p.end), resumes))
+                 for p in periods if p.start is not None and p.end is not None and p.end >= p.start]
+    known_starts = [p.start for p in periods if p.start is not None]
+    known_ends = [p.end for p in periods if p.end is not None]
+    window_evidence = [ev for p in periods for ev in p.window_evidence]
+    return {
+        "service": service,
+        "start": min(known_starts) if known_starts else None,
+        "end": max(known_ends) if known_ends else None,
+        "hours": _union_hours(intervals),
+        "basis": _strongest_basis([p.basis for p in periods]),
+        "evidence": sentence(first),
+        "window_evidence": window_evidence[0] if window_evidence else None,
+    }
+
+
 def _service_detail(
     facts: list[dict[str, Any]], windows: list[dict[str, Any]], downtime: dict[str, Any] | None, sentence: _Sentences
 ) -> list[dict[str, Any]]:
     """One entry per suspended service: its period (service row, else its window, else downtime).
 
     Hours count a day-precision end as the whole day (pipeline/durations.py)."""
-    by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for f in facts:
-        if f.get("action") == "suspended" and f.get("service"):
-            by_service[f["service"]].append(f)
-    order = {s.code: i for i, s in enumerate(service_taxonomy())}
-    precisions = _end_precisions(windows)
-    resumes = _resume_days(windows)
     out = []
-    for service in sorted(by_service, key=lambda c: (order.get(c, len(order)), c)):
-        intervals: list[tuple[dt.datetime, dt.datetime]] = []
-        starts: list[dt.datetime | None] = []
-        ends: list[dt.datetime | None] = []
-        bases: list[str] = []
-        win_ev: list[str] = []
-        for f in by_service[service]:
-            start, end = f.get("start"), f.get("end")
-            used = ["service"] if start is not None or end is not None else []
-            if start is None or end is None:
-                # Fill each missing side from the window the fact belongs to, then the downtime.
-                for source, name in ((_window_for_service(f, windows), "window"), (downtime, "downtime")):
-                    if source is None:
-                        continue
-                    took = False
-                    if start is None and source.get("start") is not None:
-                        start, took = source["start"], True
-                    if end is None and source.get("end") is not None:
-                        end, took = source["end"], True
-                    if took:
-                        used.append(name)
-                        if not _overlaps(source, f):
-                            win_ev.append(sentence(source))
-                    if start is not None and end is not None:
-                        break
-            basis = "+".join(used) or "none"
-            starts.append(start)
-            ends.append(end)
-            bases.append(basis)
-            if start is not None and end is not None and end >= start:
-                intervals.append((start, end_moment(end, precisions.get(end), resumes)))
-        first = by_service[service][0]
-        known_starts = [s for s in starts if s is not None]
-        known_ends = [e for e in ends if e is not None]
-        out.append(
-            {
-                "service": service,
-                "start": min(known_starts) if known_starts else None,
-                "end": max(known_ends) if known_ends else None,
-                "hours": _union_hours(intervals),
-                "basis": _strongest_basis(bases),
-                "evidence": sentence(first),
-                "window_evidence": win_ev[0] if win_ev else None,
-            }
-        )
+    for service, rows in _suspended_by_service(facts).items():
+        periods = [_fact_period(f, windows, downtime, sentence) for f in rows]
+        out.append(_service_entry(service, periods, rows[0], windows, sentence))
     return out
 
 
@@ -474,8 +499,16 @@ def _strongest_basis(bases: list[str]) -> str:
     return "none"
 
 
-def _county_index() -> dict[str, list[tuple[str, str, str]]]:
-    """County-level divisions by city adcode, city name and province name: (name, city, province)."""
+class _County(NamedTuple):
+    """A county-level name to look for in a notice, and the division it stands for."""
+
+    name: str  # the name searched (current or old)
+    canonical: str  # the division's current name
+    city: str  # its city's name
+
+
+def _county_index() -> dict[str, list[_County]]:
+    """County-level divisions by city adcode, city name and province name."""
     from ..ruledata import RulesError, load_csv
 
     try:
@@ -483,7 +516,7 @@ def _county_index() -> dict[str, list[tuple[str, str, str]]]:
     except RulesError as exc:
         log.warning("no divisions table, counties are not counted: %s", exc)
         return {}
-    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    index: dict[str, list[_County]] = defaultdict(list)
     for r in rows:
         if r.get("level") != "county":
             continue
@@ -491,14 +524,14 @@ def _county_index() -> dict[str, list[tuple[str, str, str]]]:
         for name in names:
             if len(name) < _MIN_COUNTY_NAME:
                 continue
-            entry = (name, r.get("name") or name, r.get("city_name") or "")
+            entry = _County(name, r.get("name") or name, r.get("city_name") or "")
             for key in (r.get("city_adcode"), r.get("city_name"), r.get("province_name")):
                 if key:
                     index[key].append(entry)
     return index
 
 
-def _counties(notice: dict[str, Any], texts: list[str], index: dict[str, list[tuple[str, str, str]]]) -> list[str]:
+def _counties(notice: dict[str, Any], texts: list[str], index: dict[str, list[_County]]) -> list[str]:
     """County-level divisions of the notice's city (or province) named in ``texts``."""
     if notice.get("city"):
         candidates = index.get(notice.get("adcode") or "") or index.get(notice["city"]) or []
@@ -508,9 +541,9 @@ def _counties(notice: dict[str, Any], texts: list[str], index: dict[str, list[tu
         candidates = []
     found: list[str] = []
     blob = "\n".join(t for t in texts if t)
-    for name, canonical, _city in candidates:
-        if canonical not in found and name in blob:
-            found.append(canonical)
+    for county in candidates:
+        if county.canonical not in found and county.name in blob:
+            found.append(county.canonical)
     return found
 
 
@@ -577,7 +610,7 @@ def _compare_batch(
     picks: list[int],
     bodies: list[str],
     reposts: dict[str, list[str]],
-    county_index: dict[str, list[tuple[str, str, str]]],
+    county_index: dict[str, list[_County]],
     rows: list[dict[str, Any]],
 ) -> None:
     """Append the comparison rows of the notices at rows ``picks`` of ``tables.notices``."""
@@ -592,76 +625,111 @@ def _compare_batch(
         wins = windows.get(nid, [])
         tables.window_sentences[nid] = [sentence(w) for w in wins]
         down = _pick_downtime(wins)
-        start = down.get("start") if down else None
-        end = down.get("end") if down else None
-        published = n.get("published_at")
-        lead = None
-        if start is not None and published is not None:
-            lead = round((start - published).total_seconds() / 86400, 2)
         detail = _service_detail(services.get(nid, []), wins, down, sentence)
-        phones: dict[str, dict[str, Any]] = {}
-        for c in contacts.get(nid, []):
-            phone = c.get("phone")
-            if phone and phone not in phones:
-                phones[phone] = {
-                    "phone": phone,
-                    "kind": c.get("kind"),
-                    "organization": c.get("organization"),
-                    "department": c.get("department"),
-                    "note": c.get("note"),
-                    "evidence": sentence(c),
-                }
-        orgs: list[str] = []
-        for c in contacts.get(nid, []):
-            org = (c.get("organization") or "").strip()
-            if org and org not in orgs:
-                orgs.append(org)
-        contact_texts = [" ".join(str(c.get(k) or "") for k in ("organization", "department", "note", "evidence")) for c in contacts.get(nid, [])]
-        counties = _counties(n, contact_texts + [body], county_index)
-        city, province = n.get("city"), n.get("province")
-        hours_by_service = {d["service"]: d["hours"] for d in detail}
-        row: dict[str, Any] = {
-            "notice_id": nid,
-            "city_key": city or province or UNKNOWN_PLACE,
-            "level": "city" if city else ("province" if province else "unknown"),
-            "province": province,
-            "city": city,
-            "adcode": n.get("adcode"),
-            "title": n.get("title"),
-            "publisher": n.get("publisher"),
-            "domain": n.get("domain"),
-            "published_at": published,
-            "downtime_start": start,
-            "downtime_end": end,
-            "downtime_start_precision": down.get("start_precision") if down else None,
-            "downtime_end_precision": down.get("end_precision") if down else None,
-            "downtime_open_end": down.get("open_end") if down else None,
-            "downtime_hours": duration_hours(start, end, down.get("end_precision") if down else None, _resume_days(wins)),
-            "lead_days": lead,
-            "downtime_is_estimate": bool(down and down.get("is_estimate")),
-            "has_estimate": any(bool(w.get("is_estimate")) for w in wins),
-            "end_missing": down is not None and end is None,
-            "n_windows": len(wins),
-            "n_estimated_windows": sum(1 for w in wins if w.get("is_estimate")),
-            "services_suspended": [d["service"] for d in detail],
-            "n_services_suspended": len(detail),
-            **{f"hours_{s.code}": hours_by_service.get(s.code) for s in service_taxonomy()},
-            "service_detail": detail,
-            "n_contacts": len(phones),
-            "contact_orgs": orgs,
-            "n_contact_orgs": len(orgs),
-            "counties_covered": counties,
-            "n_counties": len(counties),
-            "contact_detail": list(phones.values()),
+        notice_contacts = contacts.get(nid, [])
+        rows.append({
+            **_place_columns(n),
+            **_downtime_columns(down, wins, n.get("published_at"), sentence),
+            **_service_columns(detail),
+            **_contact_columns(notice_contacts, sentence),
+            **_county_columns(n, notice_contacts, body, county_index),
             "url": n.get("url"),
             "site": n.get("site"),
             "source_path": n.get("source_path"),
             "n_reposts": len(reposts.get(nid, [])),
             "repost_ids": sorted(reposts.get(nid, [])),
             "notices_in_city": 0,
-            "downtime_evidence": (
-                sentence(down) if down else None
-            ),
+            "downtime_evidence": sentence(down) if down else None,
             "flags": list(n.get("flags") or []),
-        }
-        rows.append(row)
+        })
+
+
+def _place_columns(n: dict[str, Any]) -> dict[str, Any]:
+    """The notice's identity, place and publication columns."""
+    city, province = n.get("city"), n.get("province")
+    return {
+        "notice_id": n["notice_id"],
+        "city_key": city or province or UNKNOWN_PLACE,
+        "level": "city" if city else ("province" if province else "unknown"),
+        "province": province,
+        "city": city,
+        "adcode": n.get("adcode"),
+        "title": n.get("title"),
+        "publisher": n.get("publisher"),
+        "domain": n.get("domain"),
+        "published_at": n.get("published_at"),
+    }
+
+
+def _downtime_columns(
+    down: dict[str, Any] | None, wins: list[dict[str, Any]], published: dt.datetime | None, sentence: _Sentences
+) -> dict[str, Any]:
+    """The headline downtime's columns and the window counts."""
+    start = down.get("start") if down else None
+    end = down.get("end") if down else None
+    end_precision = down.get("end_precision") if down else None
+    lead = None
+    if start is not None and published is not None:
+        lead = round((start - published).total_seconds() / 86400, 2)
+    return {
+        "downtime_start": start,
+        "downtime_end": end,
+        "downtime_start_precision": down.get("start_precision") if down else None,
+        "downtime_end_precision": end_precision,
+        "downtime_open_end": down.get("open_end") if down else None,
+        "downtime_hours": duration_hours(start, end, end_precision, _resume_days(wins)),
+        "lead_days": lead,
+        "downtime_is_estimate": bool(down and down.get("is_estimate")),
+        "has_estimate": any(bool(w.get("is_estimate")) for w in wins),
+        "end_missing": down is not None and end is None,
+        "n_windows": len(wins),
+        "n_estimated_windows": sum(1 for w in wins if w.get("is_estimate")),
+    }
+
+
+def _service_columns(detail: list[dict[str, Any]]) -> dict[str, Any]:
+    """The suspended services, the hours of each taxonomy code and their detail."""
+    hours_by_service = {d["service"]: d["hours"] for d in detail}
+    return {
+        "services_suspended": [d["service"] for d in detail],
+        "n_services_suspended": len(detail),
+        **{f"hours_{s.code}": hours_by_service.get(s.code) for s in service_taxonomy()},
+        "service_detail": detail,
+    }
+
+
+def _contact_columns(contacts: list[dict[str, Any]], sentence: _Sentences) -> dict[str, Any]:
+    """Distinct phone numbers (the first row of each, with its sentence) and organizations."""
+    phones: dict[str, dict[str, Any]] = {}
+    for c in contacts:
+        phone = c.get("phone")
+        if phone and phone not in phones:
+            phones[phone] = {
+                "phone": phone,
+                "kind": c.get("kind"),
+                "organization": c.get("organization"),
+                "department": c.get("department"),
+                "note": c.get("note"),
+                "evidence": sentence(c),
+            }
+    orgs: list[str] = []
+    for c in contacts:
+        org = (c.get("organization") or "").strip()
+        if org and org not in orgs:
+            orgs.append(org)
+    return {
+        "n_contacts": len(phones),
+        "contact_orgs": orgs,
+        "n_contact_orgs": len(orgs),
+        "contact_detail": list(phones.values()),
+    }
+
+
+def _county_columns(
+    n: dict[str, Any], contacts: list[dict[str, Any]], body: str, county_index: dict[str, list[_County]]
+) -> dict[str, Any]:
+    """County-level divisions named by the contacts or the body."""
+    contact_texts = [" ".join(str(c.get(k) or "") for k in ("organization", "department", "note", "evidence"))
+                     for c in contacts]
+    counties = _counties(n, contact_texts + [body], county_index)
+    return {"counties_covered": counties, "n_counties": len(counties)}

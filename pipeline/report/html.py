@@ -299,66 +299,105 @@ def _table(rows: Sequence[dict[str, Any]], anchors: dict[str, str]) -> Iterator[
     out.append("</tr></thead><tbody>")
     yield "".join(out)
     for i, r in enumerate(rows, 1):
-        nid = r["notice_id"]
-        down_tip = _evidence_tip(r, _downtime_text(r), [r["downtime_evidence"]])
-        start_s = fmt_time(r["downtime_start"], r["downtime_start_precision"])
-        end_s = fmt_time(r["downtime_end"], r["downtime_end_precision"])
-        if r["downtime_end"] is None and r["downtime_start"] is not None:
-            end_s = f"未定({r['downtime_open_end']})" if r.get("downtime_open_end") else "未定"
-        pub_s = fmt_time(r["published_at"])
-        lead_what = (
-            f"提前 {fmt_num(r['lead_days'])} 天: 发布 {pub_s} → 停机开始 {start_s}"
-            if r["lead_days"] is not None
-            else f"提前天数未知: 发布日期 {pub_s or NA}, 停机开始 {start_s or NA}"
-        )
-        svc_lines = [
-            f"{service_label(d['service'])} {d['service']}: {fmt_num(d['hours']) + ' 小时' if d['hours'] is not None else '时长未知'} 「{d['evidence']}」"
-            for d in r["service_detail"]
-        ]
-        svc_tip = "\n".join([_row_label(r), f"暂停 {r['n_services_suspended']} 项服务"] + svc_lines)
-        phone_lines = [
-            f"{c['phone']} {c.get('organization') or ''} {c.get('note') or ''} 「{c['evidence']}」".replace("  ", " ")
-            for c in r["contact_detail"]
-        ]
-        phone_tip = "\n".join([_row_label(r), f"{r['n_contacts']} 个不同的电话号码"] + phone_lines)
-        county_tip = "\n".join(
-            [_row_label(r), f"涉及 {r['n_counties']} 个区县 (联系人或正文中点名的区县)", "、".join(r["counties_covered"]) or "(无)"]
-            + ([f"联系单位 {r['n_contact_orgs']} 个: " + "、".join(r["contact_orgs"])] if r["contact_orgs"] else [])
-        )
-        doubtful = bool(set(r["flags"]) & _IMPLAUSIBLE)
-        search = " ".join(x for x in (r["city_key"], r["province"], r["city"]) if x)
-        out = [
-            f'<tr id="{esc(anchors[nid])}" data-nid="{esc(nid)}" data-province="{esc(r["province"] or "")}" '
-            f'data-domain="{esc(r["domain"] or "")}" data-year="{_year(r)}" data-flags="{esc(" ".join(r["flags"]))}" '
-            f'data-place="{esc(search)}">'
-        ]
-        flag_mark = f'<b class="fl" title="{esc(_flag_words(r))}">⚠</b>' if r["flags"] else ""
-        out.append(f'<td class="c-place" data-k="place" data-v="{esc(_place(r))}" title="{esc(_place(r))}">'
-                   f'{flag_mark}{esc(clip(_place(r), 10))}</td>')
-        out.append(_text_td(r["province"], 10, "province"))
-        out.append(f'<td data-k="domain" data-v="{esc(r["domain"] or "")}" title="{esc(r["domain"] or NA)}">'
-                   f'{esc(domain_label(r["domain"]))}</td>')
-        out.append(_text_td(r["title"], _TITLE_CHARS, "title"))
-        out.append(_text_td(r["publisher"], _PUBLISHER_CHARS, "publisher"))
-        out.append(f'<td data-k="published" data-v="{esc(r["published_at"].isoformat() if r["published_at"] else "")}">'
-                   f'{esc(pub_s) if pub_s else f"<span class=na>{NA}</span>"}</td>')
-        for key, value, shown in (("start", r["downtime_start"], start_s), ("end", r["downtime_end"], end_s)):
-            out.append(
-                f'<td class="ev" data-k="{key}" data-v="{esc(value.isoformat() if value else "")}" '
-                f'title="{esc(down_tip)}" tabindex="0">{esc(shown) if shown else f"<span class=na>{NA}</span>"}</td>'
-            )
-        hours_text = fmt_num(r["downtime_hours"]) + (" ⚠" if doubtful else "")
-        out.append(_num_td(r["downtime_hours"], hours_text, down_tip, "hours", " doubt" if doubtful else ""))
-        out.append(_num_td(r["lead_days"], fmt_num(r["lead_days"]), _evidence_tip(r, lead_what, [r["downtime_evidence"]]), "lead"))
-        out.append(_num_td(r["n_services_suspended"], str(r["n_services_suspended"]), svc_tip, "services"))
-        out.append(_num_td(r["n_contacts"], str(r["n_contacts"]), phone_tip, "contacts"))
-        out.append(_num_td(r["n_counties"], str(r["n_counties"]), county_tip, "counties"))
-        out.append(_flags_td(r))
-        out.append(f'<td data-k="source" data-v="{esc(r.get("url") or "")}">{_source_cell(r)}</td>')
-        out.append(f'<td class="num" data-k="idx" data-v="{i}">{i}</td>')
-        out.append("</tr>")
-        yield "".join(out)
+        yield _table_row(i, r, anchors[r["notice_id"]])
     yield "</tbody></table>"
+
+
+def _end_shown(r: dict[str, Any]) -> str:
+    """The downtime end as shown: 未定 (with its words) when a start has no end."""
+    if r["downtime_end"] is None and r["downtime_start"] is not None:
+        return f"未定({r['downtime_open_end']})" if r.get("downtime_open_end") else "未定"
+    return fmt_time(r["downtime_end"], r["downtime_end_precision"])
+
+
+def _lead_what(r: dict[str, Any], pub_s: str, start_s: str) -> str:
+    """What the lead time is made of (or why it is unknown)."""
+    if r["lead_days"] is not None:
+        return f"提前 {fmt_num(r['lead_days'])} 天: 发布 {pub_s} → 停机开始 {start_s}"
+    return f"提前天数未知: 发布日期 {pub_s or NA}, 停机开始 {start_s or NA}"
+
+
+def _services_tip(r: dict[str, Any]) -> str:
+    """Each suspended service with its hours and its sentence."""
+    lines = [
+        f"{service_label(d['service'])} {d['service']}: {fmt_num(d['hours']) + ' 小时' if d['hours'] is not None else '时长未知'} 「{d['evidence']}」"
+        for d in r["service_detail"]
+    ]
+    return "\n".join([_row_label(r), f"暂停 {r['n_services_suspended']} 项服务"] + lines)
+
+
+def _phones_tip(r: dict[str, Any]) -> str:
+    """Each distinct phone number with its owner and its sentence."""
+    lines = [
+        f"{c['phone']} {c.get('organization') or ''} {c.get('note') or ''} 「{c['evidence']}」".replace("  ", " ")
+        for c in r["contact_detail"]
+    ]
+    return "\n".join([_row_label(r), f"{r['n_contacts']} 个不同的电话号码"] + lines)
+
+
+def _counties_tip(r: dict[str, Any]) -> str:
+    """The counties named, then the contact organizations."""
+    return "\n".join(
+        [_row_label(r), f"涉及 {r['n_counties']} 个区县 (联系人或正文中点名的区县)", "、".join(r["counties_covered"]) or "(无)"]
+        + ([f"联系单位 {r['n_contact_orgs']} 个: " + "、".join(r["contact_orgs"])] if r["contact_orgs"] else [])
+    )
+
+
+def _row_open(r: dict[str, Any], anchor: str) -> str:
+    """The ``<tr>`` with what the filters and the search read."""
+    search = " ".join(x for x in (r["city_key"], r["province"], r["city"]) if x)
+    return (
+        f'<tr id="{esc(anchor)}" data-nid="{esc(r["notice_id"])}" data-province="{esc(r["province"] or "")}" '
+        f'data-domain="{esc(r["domain"] or "")}" data-year="{_year(r)}" data-flags="{esc(" ".join(r["flags"]))}" '
+        f'data-place="{esc(search)}">'
+    )
+
+
+def _notice_tds(r: dict[str, Any], pub_s: str) -> list[str]:
+    """The place, province, domain, title, publisher and publication date cells."""
+    flag_mark = f'<b class="fl" title="{esc(_flag_words(r))}">⚠</b>' if r["flags"] else ""
+    return [
+        f'<td class="c-place" data-k="place" data-v="{esc(_place(r))}" title="{esc(_place(r))}">'
+        f'{flag_mark}{esc(clip(_place(r), 10))}</td>',
+        _text_td(r["province"], 10, "province"),
+        f'<td data-k="domain" data-v="{esc(r["domain"] or "")}" title="{esc(r["domain"] or NA)}">'
+        f'{esc(domain_label(r["domain"]))}</td>',
+        _text_td(r["title"], _TITLE_CHARS, "title"),
+        _text_td(r["publisher"], _PUBLISHER_CHARS, "publisher"),
+        f'<td data-k="published" data-v="{esc(r["published_at"].isoformat() if r["published_at"] else "")}">'
+        f'{esc(pub_s) if pub_s else f"<span class=na>{NA}</span>"}</td>',
+    ]
+
+
+def _downtime_tds(r: dict[str, Any], pub_s: str) -> list[str]:
+    """The downtime start, end, hours and lead-time cells, each opening the downtime's sentence."""
+    down_tip = _evidence_tip(r, _downtime_text(r), [r["downtime_evidence"]])
+    start_s = fmt_time(r["downtime_start"], r["downtime_start_precision"])
+    out = [
+        f'<td class="ev" data-k="{key}" data-v="{esc(value.isoformat() if value else "")}" '
+        f'title="{esc(down_tip)}" tabindex="0">{esc(shown) if shown else f"<span class=na>{NA}</span>"}</td>'
+        for key, value, shown in (("start", r["downtime_start"], start_s), ("end", r["downtime_end"], _end_shown(r)))
+    ]
+    doubtful = bool(set(r["flags"]) & _IMPLAUSIBLE)
+    hours_text = fmt_num(r["downtime_hours"]) + (" ⚠" if doubtful else "")
+    out.append(_num_td(r["downtime_hours"], hours_text, down_tip, "hours", " doubt" if doubtful else ""))
+    lead_tip = _evidence_tip(r, _lead_what(r, pub_s, start_s), [r["downtime_evidence"]])
+    out.append(_num_td(r["lead_days"], fmt_num(r["lead_days"]), lead_tip, "lead"))
+    return out
+
+
+def _table_row(i: int, r: dict[str, Any], anchor: str) -> str:
+    """Row ``i`` of the comparison table."""
+    pub_s = fmt_time(r["published_at"])
+    out = [_row_open(r, anchor), *_notice_tds(r, pub_s), *_downtime_tds(r, pub_s)]
+    out.append(_num_td(r["n_services_suspended"], str(r["n_services_suspended"]), _services_tip(r), "services"))
+    out.append(_num_td(r["n_contacts"], str(r["n_contacts"]), _phones_tip(r), "contacts"))
+    out.append(_num_td(r["n_counties"], str(r["n_counties"]), _counties_tip(r), "counties"))
+    out.append(_flags_td(r))
+    out.append(f'<td data-k="source" data-v="{esc(r.get("url") or "")}">{_source_cell(r)}</td>')
+    out.append(f'<td class="num" data-k="idx" data-v="{i}">{i}</td>')
+    out.append("</tr>")
+    return "".join(out)
 
 
 def _rejects(tables: ParsedTables) -> str:
@@ -387,7 +426,7 @@ def _rejects(tables: ParsedTables) -> str:
 
 def _summary(rows: Sequence[dict[str, Any]], tables: ParsedTables) -> str:
     """The figures at the top of the page, then the flags counted."""
-    n_pages, n_outage, reposts = tables.notice_counts()
+    notices = tables.notice_counts()
     places = {(r["province"], r["city_key"]) for r in rows}
     hours = [r["downtime_hours"] for r in rows if r["downtime_hours"] is not None and not set(r["flags"]) & _IMPLAUSIBLE]
     lead = [r["lead_days"] for r in rows if r["lead_days"] is not None]
@@ -395,8 +434,8 @@ def _summary(rows: Sequence[dict[str, Any]], tables: ParsedTables) -> str:
     cards = [
         (len(rows), "份停机公告 (去重后)", "distinct outage notices; one row each"),
         (len(places), "个地区", "cities, or provinces for province-level notices"),
-        (reposts, "份转载已合并", "reposts counted once"),
-        (n_pages - n_outage, "份非停机页面", "pages parsed that are not outage notices"),
+        (notices.reposts, "份转载已合并", "reposts counted once"),
+        (notices.pages - notices.outage, "份非停机页面", "pages parsed that are not outage notices"),
         (tables.rejects.num_rows, "个文件被拒绝", "files that could not be parsed (see the end)"),
         (flagged, "份有可疑标记", "notices raising at least one plausibility flag (listed below)"),
         (fmt_num(statistics.median(hours)) if hours else "–", "小时 停机时长中位数", "median downtime hours (doubtful ones left out)"),

@@ -109,7 +109,28 @@ def _matrices(rows: Sequence[dict[str, Any]]) -> list[str]:
 def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, generated_at: dt.datetime | None = None) -> str:
     """The Markdown report for the comparison ``rows`` (see :mod:`.compare`)."""
     when = (generated_at or dt.datetime.now(TZ)).astimezone(TZ).strftime("%Y-%m-%d %H:%M")
-    n_pages, n_outage, reposts = tables.notice_counts()
+    lines = _summary(rows, tables, when)
+    if not rows:
+        lines += ["No outage notices to compare.", ""]
+    else:
+        lines += ["## Per notice", ""]
+        lines += _notice_table(rows)
+        lines += _flag_counts(rows)
+        lines += ["", "## Service suspension hours (city x service, per domain)", "",
+                  "Hours each service is suspended (its own period, else its window, else the downtime); "
+                  "`?` = suspended, hours unknown; blank = not suspended. Each domain lists the services "
+                  "suspended in it.", ""]
+        lines += _matrices(rows)
+        lines += ["", "## Contacts", ""]
+        lines += _contacts_table(rows)
+    lines += _rejects_table(tables)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _summary(rows: Sequence[dict[str, Any]], tables: ParsedTables, when: str) -> list[str]:
+    """The heading and the summary list: counts, places, median downtime and lead time."""
+    counts = tables.notice_counts()
     hours = [r["downtime_hours"] for r in rows if r["downtime_hours"] is not None]
     lead = [r["lead_days"] for r in rows if r["lead_days"] is not None]
     lines = [
@@ -118,8 +139,8 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
         f"Generated {when} (Asia/Shanghai). One row per distinct outage notice; reposts counted once; "
         f"{NA} = not stated in the notice.",
         "",
-        f"- notices compared: {len(rows)} (reposts folded: {reposts}; pages that are not outage notices: "
-        f"{n_pages - n_outage}; rejects: {tables.rejects.num_rows})",
+        f"- notices compared: {len(rows)} (reposts folded: {counts.reposts}; pages that are not outage notices: "
+        f"{counts.pages - counts.outage}; rejects: {tables.rejects.num_rows})",
         f"- places: {len({(r['province'], r['city_key']) for r in rows})}",
         f"- median downtime: {_n(statistics.median(hours)) + ' h' if hours else 'n/a'} "
         f"({len(rows) - len(hours)} without start or end)",
@@ -129,62 +150,69 @@ def render_markdown(rows: Sequence[dict[str, Any]], tables: ParsedTables, *, gen
     if tables.missing:
         lines.append(f"- missing tables: {', '.join(tables.missing)}")
     lines.append("")
-    if not rows:
-        lines += ["No outage notices to compare.", ""]
-    else:
-        lines += ["## Per notice", ""]
-        body = []
-        for r in rows:
-            end = _t(r["downtime_end"], r["downtime_end_precision"])
-            if r["downtime_end"] is None and r["downtime_start"] is not None:
-                end = "open" + (f" ({r['downtime_open_end']})" if r.get("downtime_open_end") else "")
-            flags = list(r["flags"]) + [
-                f for f, on in (("estimate", r["downtime_is_estimate"]), (f"reposts:{r['n_reposts']}", r["n_reposts"])) if on
-            ]
-            body.append(
-                [
-                    md_cell(_place(r)),
-                    md_cell(r["province"]),
-                    md_cell(r["domain"]),
-                    md_cell(r["publisher"], 30) or NA,
-                    md_cell(_t(r["published_at"], "day")) or NA,
-                    md_cell(_t(r["downtime_start"], r["downtime_start_precision"])) or NA,
-                    md_cell(end) or NA,
-                    _n(r["downtime_hours"]) or NA,
-                    _n(r["lead_days"]) or NA,
-                    md_cell(", ".join(r["services_suspended"]), 120),
-                    str(r["n_contacts"]),
-                    str(r["n_counties"]),
-                    md_cell(" ".join(flags)),
-                    md_cell(r.get("url") or r.get("source_path"), 80),
-                    md_cell(r["notice_id"], 40),
-                ]
-            )
-        lines += _table(
-            ["city", "province", "domain", "publisher", "published", "downtime start", "downtime end", "hours",
-             "lead days", "services suspended", "phones", "counties", "flags", "source", "notice_id"],
-            body,
-            "lllllllrrlrrlll",
-        )
-        lines += _flag_counts(rows)
-        lines += ["", "## Service suspension hours (city x service, per domain)", "",
-                  "Hours each service is suspended (its own period, else its window, else the downtime); "
-                  "`?` = suspended, hours unknown; blank = not suspended. Each domain lists the services "
-                  "suspended in it.", ""]
-        lines += _matrices(rows)
-        lines += ["", "## Contacts", ""]
-        crow = []
-        for r in rows:
-            phones = ", ".join(c["phone"] for c in r["contact_detail"])
-            crow.append([md_cell(_place(r)), str(r["n_contacts"]), md_cell(phones, 120),
-                         md_cell("、".join(r["contact_orgs"]), 80), md_cell("、".join(r["counties_covered"]), 80)])
-        lines += _table(["city", "phones", "numbers", "organizations", "counties named"], crow, "lrlll")
-    if tables.rejects.num_rows:
-        lines += ["", "## Rejects", ""]
-        counts: dict[tuple[str, str], int] = {}
-        for stage, reason in zip(tables.rejects.column("stage").to_pylist(), tables.rejects.column("reason").to_pylist()):
-            k = (stage or "", reason or "")
-            counts[k] = counts.get(k, 0) + 1
-        lines += _table(["stage", "reason", "files"], [[md_cell(s), md_cell(x), str(n)] for (s, x), n in sorted(counts.items())], "llr")
-    lines.append("")
-    return "\n".join(lines)
+    return lines
+
+
+def _end_cell(r: dict[str, Any]) -> str:
+    """The downtime end as written, ``open`` (with its words) when a start has no end."""
+    if r["downtime_end"] is None and r["downtime_start"] is not None:
+        return "open" + (f" ({r['downtime_open_end']})" if r.get("downtime_open_end") else "")
+    return _t(r["downtime_end"], r["downtime_end_precision"])
+
+
+def _notice_marks(r: dict[str, Any]) -> list[str]:
+    """The row's flags, then ``estimate`` and ``reposts:N`` where they apply."""
+    extra = (("estimate", r["downtime_is_estimate"]), (f"reposts:{r['n_reposts']}", r["n_reposts"]))
+    return list(r["flags"]) + [f for f, on in extra if on]
+
+
+def _notice_table(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """One line per compared notice."""
+    body = [
+        [
+            md_cell(_place(r)),
+            md_cell(r["province"]),
+            md_cell(r["domain"]),
+            md_cell(r["publisher"], 30) or NA,
+            md_cell(_t(r["published_at"], "day")) or NA,
+            md_cell(_t(r["downtime_start"], r["downtime_start_precision"])) or NA,
+            md_cell(_end_cell(r)) or NA,
+            _n(r["downtime_hours"]) or NA,
+            _n(r["lead_days"]) or NA,
+            md_cell(", ".join(r["services_suspended"]), 120),
+            str(r["n_contacts"]),
+            str(r["n_counties"]),
+            md_cell(" ".join(_notice_marks(r))),
+            md_cell(r.get("url") or r.get("source_path"), 80),
+            md_cell(r["notice_id"], 40),
+        ]
+        for r in rows
+    ]
+    return _table(
+        ["city", "province", "domain", "publisher", "published", "downtime start", "downtime end", "hours",
+         "lead days", "services suspended", "phones", "counties", "flags", "source", "notice_id"],
+        body,
+        "lllllllrrlrrlll",
+    )
+
+
+def _contacts_table(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """Phone numbers, organizations and counties named, per notice."""
+    crow = []
+    for r in rows:
+        phones = ", ".join(c["phone"] for c in r["contact_detail"])
+        crow.append([md_cell(_place(r)), str(r["n_contacts"]), md_cell(phones, 120),
+                     md_cell("、".join(r["contact_orgs"]), 80), md_cell("、".join(r["counties_covered"]), 80)])
+    return _table(["city", "phones", "numbers", "organizations", "counties named"], crow, "lrlll")
+
+
+def _rejects_table(tables: ParsedTables) -> list[str]:
+    """Rejected files counted by stage and reason (nothing when there are none)."""
+    if not tables.rejects.num_rows:
+        return []
+    counts: dict[tuple[str, str], int] = {}
+    for stage, reason in zip(tables.rejects.column("stage").to_pylist(), tables.rejects.column("reason").to_pylist()):
+        k = (stage or "", reason or "")
+        counts[k] = counts.get(k, 0) + 1
+    return ["", "## Rejects", ""] + _table(
+        ["stage", "reason", "files"], [[md_cell(s), md_cell(x), str(n)] for (s, x), n in sorted(counts.items())], "llr")

@@ -221,7 +221,7 @@ def _epoch(t: dt.datetime) -> float:
     return t.timestamp()
 
 
-def iter_calendar(rows: Sequence[TimelineRow], view_id: str = "cal") -> Iterator[str]:
+def iter_calendar(rows: Sequence[TimelineRow]) -> Iterator[str]:
     """The calendar view: a panel per year, rows ordered by downtime start. Yields markup in pieces."""
     by_year: dict[int, list[tuple[int, TimelineRow]]] = {}
     for i, r in enumerate(rows):
@@ -273,7 +273,7 @@ def _hours_after(origin: dt.datetime) -> Callable[[dt.datetime], float]:
     return lambda t: (t - origin).total_seconds() / 3600
 
 
-def iter_aligned(rows: Sequence[TimelineRow], *, twin_of: str, view_id: str = "rel") -> Iterator[str]:
+def iter_aligned(rows: Sequence[TimelineRow], *, twin_of: str) -> Iterator[str]:
     """The aligned view: every row with a downtime start, shifted so that start is at zero.
 
     Rows without a downtime start are named below the panel, not drawn: there is no zero to put

@@ -236,10 +236,14 @@ def test_host_gate_limits_concurrency_and_spaces_starts() -> None:
                 active[0] -= 1
 
     threads = [threading.Thread(target=work) for _ in range(5)]
+    begun = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     starts.sort()
     assert peak[0] == 1
-    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.045
+    # The gate schedules the k-th start at least k delays after the first could begin, and a
+    # sleep never ends early; a late wake-up of one thread (a busy machine) may bring the next
+    # start closer to it, so the spacing is checked against the schedule, not start to start.
+    assert all(at >= begun + k * 0.05 for k, at in enumerate(starts)), [at - begun for at in starts]

@@ -16,23 +16,22 @@ author.
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/gold: the shared page builder
+from pagebuild import notice_lines, paragraphs, write_pages  # noqa: E402
 
 HERE = Path(__file__).parent
 CORPUS = HERE.parent
 
 
 def _lines(name: str, start: str, stop: str) -> list[str]:
-    """Stripped non-empty lines of a notice from the line starting with ``start`` up to ``stop``."""
-    lines = [ln.strip() for ln in (CORPUS / f"{name}.txt").read_text(encoding="utf-8").splitlines()]
-    i = next(k for k, ln in enumerate(lines) if ln.startswith(start))
-    j = next(k for k, ln in enumerate(lines) if ln.startswith(stop) and k > i)
-    return [ln for ln in lines[i:j] if ln]
+    return notice_lines(CORPUS / f"{name}.txt", start, stop)
 
 
-def _p(lines: list[str], style: str = ' style="text-indent:2em"') -> str:
-    return "\n".join(f"<p{style}>{html.escape(ln)}</p>" for ln in lines)
+_p = paragraphs
 
 
 def _table(rows: list[list[str]]) -> str:
@@ -182,8 +181,7 @@ PAGES: dict[str, tuple[Callable[[], str], str]] = {
 
 
 def main() -> None:
-    for name, (build, encoding) in PAGES.items():
-        (HERE / name).write_bytes(build().encode(encoding))
+    write_pages(HERE, PAGES)
 
 
 if __name__ == "__main__":
