@@ -11,7 +11,11 @@ paragraph). A sanction on a condition (对未按期完成改造的…将暂缓�
 of an unplanned failure (系统突然瘫痪). A stop sentence opening with 届时 or 其间 takes the time of
 the sentence before it; a heading may be a poster line (▍暂停时间). A guide that stops something
 during the period of a stop (停机期间,…暂停) is a notice even without a date: the caller leaves its
-downtime unknown.
+downtime unknown. A stop line beside a poster line of times, and a table whose header has a stop-time
+cell over a row with a time, announce too. Stop words that announce no outage are left out of a
+sentence first: a policy ceasing, a registration closing, an old card or number retired, a stop told
+as past in a sentence that resumes. A page in a commentator's voice announces nothing, and a page
+that names no system, work on one or other cause (a business stopped by policy) is no outage notice.
 """
 
 from __future__ import annotations
@@ -70,6 +74,17 @@ class ClassifyRules:
     hypothetical: re.Pattern[str]  # 如遇: a failure only supposed
     stop_period: re.Pattern[str]  # 停机期间: the period of a stop, named without its date
     attachment_line: re.Pattern[str]  # 附件:….pdf: a file name, not a sentence of the page
+    meeting_reported: re.Pattern[str]  # reported_speech and the speech verbs of a meeting page
+    table_cells: re.Pattern[str]  # what parts the cells of a table row on one line
+    time_line: re.Pattern[str]  # a poster line of times only
+    time_line_needs: re.Pattern[str]  # ... holding a clock time or a range
+    not_a_stop: re.Pattern[str]  # 原办法停止执行, 报名系统关闭, 原号码停止使用
+    keep_open: re.Pattern[str]  # 正常, 可通过: a clause keeping a channel open
+    resume: re.Pattern[str]
+    past_stop: re.Pattern[str]  # 此前暂停的, 暂停办理的: a stop told as past, before a resume word
+    commentary: re.Pattern[str]
+    commentary_min_marks: int
+    cause: re.Pattern[str]  # 机房, 停电: causes of a stop besides a system or its work
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -113,6 +128,17 @@ def _rules() -> ClassifyRules:
         hypothetical=_alternation(ann["hypothetical"]),
         stop_period=_alternation(ann["stop_period"]),
         attachment_line=re.compile(ann["attachment_line"], re.MULTILINE),
+        meeting_reported=_alternation(ann["reported_speech"] + ann["meeting_speech"]),
+        table_cells=re.compile(ann["table_cells"]),
+        time_line=re.compile(ann["time_line"]),
+        time_line_needs=re.compile(ann["time_line_needs"]),
+        not_a_stop=_any_of(ann["not_a_stop"]),
+        keep_open=_alternation(ann["keep_open"]),
+        resume=_alternation(ann["resume"]),
+        past_stop=_any_of(ann["past_stop"]),
+        commentary=_alternation(ann["commentary"]),
+        commentary_min_marks=ann["commentary_min_marks"],
+        cause=_alternation(ann["cause"]),
     )
 
 
@@ -120,51 +146,106 @@ def _score(pattern: re.Pattern[str], text: str, title: str) -> int:
     return len(pattern.findall(text)) + _TITLE_WEIGHT * len(pattern.findall(title))
 
 
-def _announcing_sentence(sentence: str, r: ClassifyRules, reported: bool = False) -> bool:
-    """A sentence that states a stop and when: not reported speech, not a holiday office closure.
+_CLAUSE_END = re.compile(r"[,，:：]")
 
-    ``reported`` says an earlier sentence of the same paragraph opened reported speech.
+
+def _without_false_stops(sentence: str, r: ClassifyRules) -> str:
+    """The sentence without the stop words that announce no outage.
+
+    Cut at a sanction on a condition (对未按期完成改造的…将暂缓开通: it falls on some, if they fail);
+    a policy ceasing, a registration window closing, an old card or number retired (announce.not_a_stop)
+    removed; and in a sentence that resumes something (恢复), the stops told as past or as an
+    attribute (此前暂停的窗口业务…恢复办理) removed.
     """
     condition = r.condition.search(sentence)
-    if condition:  # ...,对未按期完成改造的机构,将暂缓开通: a sanction on a condition stops nothing
+    if condition:
         sentence = sentence[: condition.start()]
-    if not (r.hard_stop.search(sentence) and r.time.search(sentence)):
+    sentence = r.not_a_stop.sub("", sentence)
+    if r.resume.search(sentence):
+        sentence = r.past_stop.sub("", sentence)
+    return sentence
+
+
+def _names_a_stopping_system(sentence: str, r: ClassifyRules) -> bool:
+    """A system or a work on one (年终结息) outside the clauses that keep a channel open
+    (放假期间网上业务可正常办理)."""
+    return any((r.system_named.search(clause) or r.work.search(clause)) and not r.keep_open.search(clause)
+               for clause in _CLAUSE_END.split(sentence))
+
+
+def _states_stop(sentence: str, r: ClassifyRules, reported: re.Pattern[str] | None) -> bool:
+    """A sentence (false stops left out, see _without_false_stops) that states a stop of its own.
+
+    Not reported speech (``reported``: the marks in force; None when an earlier sentence of the same
+    paragraph opened reported speech), not a holiday office closure, not news of a failure.
+    """
+    if not r.hard_stop.search(sentence):
         return False
-    if reported or r.reported.search(sentence):
+    if reported is None or reported.search(sentence):
         return False  # 会议强调,...11月1日前停止使用旧系统: what a meeting said, not an announcement
-    if r.holiday.search(sentence) and not r.system_named.search(sentence):
+    if r.holiday.search(sentence) and not _names_a_stopping_system(sentence, r):
         return False  # 春节放假期间(2月10日至17日)暂停对外办公: office hours, no system stops
     if r.unplanned.search(sentence) and not r.hypothetical.search(sentence):
         return False  # 3月2日上午系统突然瘫痪,无法结算: news of a failure, not a planned stop
     return True
 
 
-def _direct_announcement(body: str, title: str, r: ClassifyRules) -> bool:
+def _announcing_sentence(sentence: str, r: ClassifyRules, reported: re.Pattern[str] | None) -> bool:
+    """A sentence that states a stop (see _states_stop) and when."""
+    if not (r.hard_stop.search(sentence) and r.time.search(sentence)):
+        return False  # most sentences: no need to look for false stops
+    sentence = _without_false_stops(sentence, r)
+    return bool(r.time.search(sentence)) and _states_stop(sentence, r, reported)
+
+
+def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.Pattern[str]) -> bool:
     """One sentence of the title or body states a stop and its time (see _announcing_sentence).
 
-    A sentence opening with a back reference (届时, 其间) is read with the sentence before it, whose
-    time it refers to (自11月29日17时起进行系统切换。届时,停止受理报关业务).
+    ``reported``: the reported-speech marks of the page. A sentence opening with a back reference
+    (届时, 其间) is read with the sentence before it, whose time it refers to
+    (自11月29日17时起进行系统切换。届时,停止受理报关业务).
     """
-    if any(_announcing_sentence(s, r) for s in _SENTENCE_END.split(title)):
+    if any(_announcing_sentence(s, r, reported) for s in _SENTENCE_END.split(title)):
         return True
     previous = ""
     for paragraph in body.split("\n"):
         # 会议要求,一是抓好接口改造。各机构要在11月15日前完成…: the mark covers the list that follows
-        reported = False
+        marks: re.Pattern[str] | None = reported
         for s in _SENTENCE_END.split(paragraph):
-            reported = reported or bool(r.reported.search(s))
-            if _announcing_sentence(s, r, reported):
+            if marks is not None and marks.search(s):
+                marks = None
+            if _announcing_sentence(s, r, marks):
                 return True
-            if previous and r.back_reference.match(s) and _announcing_sentence(f"{previous},{s}", r, reported):
+            if previous and r.back_reference.match(s) and _announcing_sentence(f"{previous},{s}", r, marks):
                 return True
             previous = s if s.strip() else previous
     return False
 
 
-def _heading_then_time(body: str, r: ClassifyRules) -> bool:
-    """A stop-time heading whose next non-empty line holds a time (一、暂停办理时间 / 3月31日18:00...)."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
-    return any(r.heading.match(line) and r.time.search(following)
+def _is_time_line(line: str, r: ClassifyRules) -> bool:
+    """A poster line of times only, with a clock time or a range (2025年3月8日 20:00; 4月1日至4月3日)."""
+    return bool(r.time_line.match(line) and r.time.search(line) and r.time_line_needs.search(line))
+
+
+def _stop_beside_time_line(lines: list[str], r: ClassifyRules, reported: re.Pattern[str]) -> bool:
+    """A stop line without a time next to a poster time line (the line before or after it)."""
+    for i, line in enumerate(lines):
+        if not r.hard_stop.search(line):
+            continue
+        stop = _without_false_stops(line, r)
+        if r.time.search(stop) or not _states_stop(stop, r, reported):
+            continue
+        if (i > 0 and _is_time_line(lines[i - 1], r)) or (i + 1 < len(lines) and _is_time_line(lines[i + 1], r)):
+            return True
+    return False
+
+
+def _heading_then_time(lines: list[str], r: ClassifyRules) -> bool:
+    """A stop-time heading whose next non-empty line holds a time (一、暂停办理时间 / 3月31日18:00...).
+
+    A table's header row counts when one of its cells is such a heading (业务  暂停时间  恢复时间).
+    """
+    return any(any(r.heading.match(cell.strip()) for cell in r.table_cells.split(line)) and r.time.search(following)
                for line, following in zip(lines, lines[1:]))
 
 
@@ -189,17 +270,34 @@ def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
     return False
 
 
+def _names_a_cause(text: str, r: ClassifyRules) -> bool:
+    """The page names a system (announce.system_named), a work on one (announce.work) or another cause
+    of a stop (announce.cause: 机房, 停电): SPEC's notice announces that a system stops, switches or
+    is upgraded."""
+    return bool(r.system_named.search(text) or r.work.search(text) or r.cause.search(text))
+
+
+def _commentary(body: str, r: ClassifyRules) -> bool:
+    """A page in a commentator's voice (你是否…, 试想…): distinct marks of it, at least the minimum."""
+    return len(set(r.commentary.findall(body))) >= r.commentary_min_marks
+
+
 def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
     title = title or ""
     body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
-    if _direct_announcement(body, title, r):
+    if _commentary(body, r):
+        return False  # a commentary retells a notice; it is none
+    meeting = bool(r.report_title.search(title) or r.reported.search(body))
+    reported = r.meeting_reported if meeting else r.reported
+    if _direct_announcement(body, title, r, reported):
         return True
-    if r.report_title.search(title) or r.reported.search(body):
+    if meeting:
         return False  # a meeting report: only a direct announcement counts
-    return (_heading_then_time(body, r) or _dated_work_then_period(body, title, r)
-            or _stop_in_stop_period(body, r))
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
+            or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r))
 
 
 def announced_in_body(body: str, title: str | None) -> bool:
@@ -238,5 +336,7 @@ def classify(body: str, title: str | None = None, *, has_times: bool = True) -> 
     stops = _score(r.stop, body, title)
     # One system word is enough: a search, not a count of them all (their score is at least 1).
     has_system = r.system.search(body) is not None or r.system.search(title) is not None
-    is_outage = stops >= r.min_score and has_system and has_times and announces_stop(body, title)
+    # A business stopped by policy alone (因缴费基数尚未公布,7月1日起暂停缴费) names no system: no outage.
+    is_outage = (stops >= r.min_score and has_system and has_times and _names_a_cause(f"{title}\n{body}", r)
+                 and announces_stop(body, title))
     return Verdict(is_outage, _domain(body, title, r))

@@ -54,14 +54,16 @@ class MapOf:
 
 
 _WORDS = ListOf(str)
-_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "condition", "holiday", "system_named",
+_ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "meeting_speech", "condition", "holiday",
+             "system_named", "keep_open", "resume", "commentary", "not_a_stop", "past_stop", "cause",
              "back_reference", "unplanned", "hypothetical", "stop_period")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({
         "outage": Record({"stop": _WORDS, "system": _WORDS, "min_score": int}),
         "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "attachment_line": str,
-                            "period_words": _WORDS}),
+                            "period_words": _WORDS, "table_cells": str, "time_line": str,
+                            "time_line_needs": str, "commentary_min_marks": int}),
         "domains": MapOf(MapOf(int)),
         "domain_min_score": int,
     }),

@@ -250,3 +250,143 @@ def test_every_rules_domain_is_a_table_value() -> None:
     from pipeline.records import DOMAINS
 
     assert set(_rules().domains) | {"other"} == set(DOMAINS)
+
+
+# Round 3 (issue 13 section 3, "Is it an outage notice?"), in our own words with variants: a stop
+# dated on poster lines or in a table, headings ending in 如下 or a number, news reports of a coming
+# stop, undated guides; and the near misses that must stay rejected, each with a variant.
+SECTION3_NOTICES = [
+    pytest.param("关于社保系统升级的公告",
+                 "为完成社保系统升级,\n2025年3月8日 20:00\n至\n2025年3月10日 8:00\n全市社保经办业务暂停办理。\n特此公告。",
+                 True, "social_insurance", id="poster-times-on-their-own-lines-before-the-stop"),
+    pytest.param("温馨提示",
+                 "临川区医保局\n2024年11月2日18时—11月4日8时\n医保系统停机升级\n期间暂停医保结算",
+                 True, "medical_insurance", id="variant-poster-time-line-above-the-stop-line"),
+    pytest.param("医保系统停机升级",
+                 "暂停医保结算和窗口业务\n11月2日18时—11月4日8时\n临川区医保局",
+                 True, "medical_insurance", id="variant-poster-stop-line-above-the-time-line"),
+    pytest.param("关于公积金系统切换的公告",
+                 "我中心将进行系统切换,各项业务安排如下:\n业务名称  暂停时间  恢复时间\n提取业务  2023年6月16日17:00  2023年6月19日8:30\n咨询电话:12329",
+                 True, "housing_fund", id="dates-only-in-a-table-under-a-stop-time-column"),
+    pytest.param("关于不动产登记系统升级的通知",
+                 "事项 | 停办时段 | 备注\n不动产登记 | 2022年4月1日至4月3日 | 节后恢复",
+                 True, "real_estate", id="variant-table-with-bars"),
+    pytest.param("关于税务系统升级的公告",
+                 "本次系统升级暂停服务时间安排如下:\n2021年7月3日0时至7月4日24时。",
+                 True, "tax", id="heading-ending-in-如下"),
+    pytest.param("关于医保信息系统停机的公告",
+                 "一、停机时间(一)\n2023年5月6日18:00至5月8日8:00",
+                 True, "medical_insurance", id="heading-with-a-numbered-suffix"),
+    pytest.param("本市医保系统本周末停机切换",
+                 "本报讯(记者 王一鸣 通讯员 李文)记者昨日从市医疗保障局获悉,为接入国家医保信息平台,全市医保信息系统将于9月23日18时至26日8时停机切换,届时全市定点医药机构暂停医保联网结算。",
+                 True, "medical_insurance", id="news-report-with-a-byline"),
+    pytest.param("医保新系统下周上线",
+                 "9月20日,记者从市医保局获悉,新系统即将上线。据介绍,9月23日18时至26日8时,全市医保经办窗口和定点医院将暂停医保结算,参保群众需先行垫付。",
+                 True, "medical_insurance", id="variant-news-据介绍"),
+    pytest.param("公积金中心将暂停业务三天",
+                 "记者从市住房公积金管理中心获悉,该中心负责人指出,因系统升级,12月29日17时至1月1日全市公积金业务暂停办理,网上业务同步暂停。",
+                 True, "housing_fund", id="variant-news-quote-with-指出-is-no-meeting-speech"),
+    pytest.param("醫保系統本週停機",
+                 "記者從市醫保局獲悉,全市醫保系統將於9月23日18時至26日8時停機切換,屆時暫停醫保聯網結算。",
+                 True, "medical_insurance", id="variant-news-in-traditional-characters"),
+    pytest.param("社保停机期间办事指南",
+                 "社保系统停机升级期间,全市社保经办大厅暂停办理养老保险业务,网上经办同时关闭。请参保单位提前办理。",
+                 True, "social_insurance", id="undated-guide-names-what-is-suspended"),
+    pytest.param("关于医保系统停机的通告",
+                 "全市医保系统定于２０２３年１１月３日１８时至１１月６日８时停机,暂停医保结算。",
+                 True, "medical_insurance", id="full-width-digits"),
+    pytest.param("关于医保系统停机的通告",
+                 "全市医保系统定于11月3日18:00至\n11月6日8:00停机切换,暂停医保结算。",
+                 True, "medical_insurance", id="line-break-inside-the-range"),
+    pytest.param("3月31日晚起医保年度转换",
+                 "记者从市医保中心获悉,本市将于3月31日22时至4月1日6时进行医保年度转换,届时全市定点医药机构医保结算暂停。",
+                 True, "medical_insurance", id="annual-changeover-is-a-work-without-the-word-系统"),
+    pytest.param("关于办公大楼停电期间暂停办理业务的通知",
+                 "因办公大楼电力线路检修停电,市社保服务大厅定于6月8日8时至18时暂停办理业务。",
+                 True, "social_insurance", id="planned-power-cut-is-a-cause"),
+]
+
+SECTION3_NEAR_MISSES = [
+    pytest.param("医保结算一度中断 目前已恢复",
+                 "3月2日9时至12时,受机房供电线路受损影响,市医保系统中断服务,多家药店暂停医保刷卡。经抢修,系统已于当日12时恢复。",
+                 False, "medical_insurance", id="news-of-a-past-failure-受损-抢修"),
+    pytest.param("昨天社保大厅停办半天",
+                 "7月8日上午,因所在大楼意外停电,市社保大厅暂停办理业务约四小时,下午恢复正常办理。",
+                 False, "social_insurance", id="variant-past-failure-意外"),
+    pytest.param("医保停机背后的思考",
+                 "你是否想过,一次医保系统停机会带来什么?某省医保局宣布12月31日19时至1月1日8时暂停医保信息平台服务。试想一下,如果你正在住院,该如何应对?",
+                 False, "medical_insurance", id="commentary-retelling-a-notice"),
+    pytest.param("社保系统升级,我们该如何应对",
+                 "笔者注意到,市社保系统将于5月1日0时至3日24时暂停服务。在我看来,这提醒我们提前办理业务。",
+                 False, "social_insurance", id="variant-commentary-笔者-在我看来"),
+    pytest.param("关于2024年元旦假期服务安排的通知",
+                 "1月1日元旦假期,市政务服务中心各窗口暂停对外服务,1月2日起正常办理。",
+                 False, "gov_service", id="holiday-closure-假期"),
+    pytest.param("关于端午节假日期间公积金业务办理的通知",
+                 "6月22日至24日端午节假日期间,公积金服务大厅暂停办理业务,网上业务可正常办理。",
+                 False, "housing_fund", id="variant-holiday-closure-online-kept-open"),
+    pytest.param("关于恢复线下窗口业务办理的通告",
+                 "此前暂停的线下窗口业务将于12月5日起全面恢复办理,请办事群众做好个人防护。",
+                 False, "other", id="resume-only-此前暂停的"),
+    pytest.param("关于全面恢复医保业务的通知",
+                 "疫情期间暂停的医保经办窗口自3月2日起恢复正常办理。",
+                 False, "medical_insurance", id="variant-resume-only-attributive-stop"),
+    pytest.param("关于市社保中心招聘编外人员的公告",
+                 "报名时间:5月10日至5月15日。网上报名系统将于5月15日17时关闭,逾期不再受理。咨询电话:0571-86001234。",
+                 False, "social_insurance", id="recruitment-registration-closes"),
+    pytest.param("我市调整医保门诊报销政策",
+                 "1月1日起,原门诊统筹报销业务办法停止执行,新办法同时施行,参保人员待遇不受影响。",
+                 False, "medical_insurance", id="policy-news-停止执行"),
+    pytest.param("关于12345热线整合的公告",
+                 "自6月1日起,12329、12333热线统一并入12345政务服务便民热线,原号码同时停止使用。",
+                 False, "gov_service", id="hotline-launch-retires-numbers"),
+    pytest.param("关于第一代社保卡停止使用的通知",
+                 "第一代社会保障卡将于12月31日起停止使用,请持卡人尽快到银行网点换领第三代社保卡,业务办理不受影响。",
+                 False, "social_insurance", id="card-retirement"),
+    pytest.param("关于旧版医保存折停用的公告",
+                 "自7月1日起,旧版医保存折停用,参保人员应持电子医保凭证或社保卡就医结算。",
+                 False, "medical_insurance", id="variant-passbook-retirement"),
+    pytest.param("关于暂停办理职工医保缴费业务的通告",
+                 "因全省缴费基数标准正在调整,自7月1日0时起暂停办理职工医保缴费业务(含线上),待标准公布后恢复。",
+                 False, "medical_insurance", id="business-stopped-by-policy-names-no-system"),
+    pytest.param("医保局召开系统切换座谈会",
+                 "8月5日,市医保局召开座谈会。局长在会上表示,全市医保系统将于9月23日起停机切换。",
+                 False, "medical_insurance", id="meeting-report-会上表示"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", SECTION3_NOTICES + SECTION3_NEAR_MISSES)
+def test_classify_section3(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+SECTION3_ANNOUNCEMENTS = [
+    pytest.param("暂停办理业务\n2022年6月29日", False, id="a-bare-signature-date-is-no-poster-time-line"),
+    pytest.param("暂停办理业务\n6月29日9:00-17:00", True, id="clock-time-line-dates-the-stop-line"),
+    pytest.param("业务 暂停时间\n见附件", False, id="table-header-without-a-time-below"),
+    pytest.param("如遇系统故障,6月1日8时起暂停办理的时间顺延。", True, id="supposed-failure-still-announces-2"),
+    pytest.param("2月28日18时至3月1日8时暂停办理业务,3月1日8时起恢复办理。", True,
+                 id="stop-and-resume-in-one-sentence-still-announces"),
+    pytest.param("3月1日恢复窗口业务,3月5日18时起暂停网上业务。", True, id="a-new-stop-beside-a-resume"),
+    pytest.param("放假期间网上业务可正常办理,窗口于10月1日至7日暂停服务。", False,
+                 id="holiday-a-kept-open-system-is-no-stopping-system"),
+    pytest.param("利用国庆假期,10月2日8时至4日20时医保系统升级,暂停联网结算。", True,
+                 id="a-system-stopping-during-a-holiday-is-announced"),
+    pytest.param("12333热线将于3月1日8时至12时暂停服务。", True, id="a-hotline-paused-for-hours-is-a-stop"),
+    pytest.param("市医保系统5月8日出现异常,一度无法结算。", False, id="failure-一度"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SECTION3_ANNOUNCEMENTS)
+def test_announces_stop_section3(text: str, expected: bool) -> None:
+    assert announces_stop(normalize_text(text)) is expected
+SECTION3_ANNOUNCEMENTS_2 = [
+    pytest.param("元旦放假期间(12月31日至1月2日)进行年终结息,暂停办理公积金业务。", True,
+                 id="a-holiday-sentence-naming-a-work-is-a-stop"),
+    pytest.param("春节放假期间(2月10日至17日)暂停对外办公。", False, id="holiday-office-hours-stay-rejected"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SECTION3_ANNOUNCEMENTS_2)
+def test_announces_stop_holiday_work(text: str, expected: bool) -> None:
+    assert announces_stop(normalize_text(text)) is expected
