@@ -375,20 +375,33 @@ def dask_cluster(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> 
                 proc.kill()
 
 
-def test_dask_cluster_writes_the_tables_of_the_default_runner(dask_cluster: tuple[str, list[Path]],
-                                                               tmp_path: Path) -> None:
+def test_dask_workers_write_parts_that_publish_the_single_process_tables(dask_cluster: tuple[str, list[Path]],
+                                                                         tmp_path: Path) -> None:
+    """Two worker processes of a real ``dask scheduler`` write the part files; the flow resolves
+    reposts across parts (reposts land in other batches than their originals) and repeated inputs,
+    and publishes the tables ``notices parse`` writes in one process, with a manifest readers check."""
     from flows.notice_flow import parse
+    from pipeline.publish import verify
+    from pipeline.store import parse_paths
 
     address, logs = dask_cluster
-    # Two copies of the corpus: different paths, so neither run can use the other's cache.
-    for copy in ("a", "b"):
-        shutil.copytree(NOTICES, tmp_path / copy, ignore=NOT_INPUT)
-    on_dask = parse([str(tmp_path / "a")], str(tmp_path / "out-dask"), batch_size=3, runner="dask",
-                    dask_address=address)
-    default = parse([str(tmp_path / "b")], str(tmp_path / "out-default"), batch_size=3)
-    assert on_dask.batches > 2
-    assert (on_dask.batches_computed, default.batches_computed) == (on_dask.batches, default.batches)
-    assert tables(tmp_path / "out-dask") == tables(tmp_path / "out-default")
+    corpus = tmp_path / "in"
+    shutil.copytree(NOTICES, corpus, ignore=NOT_INPUT)
+    originals = sorted(corpus.glob("*.txt"))
+    for i, original in enumerate(originals[:4]):  # reposts: the same text on another page, sorted far away
+        (corpus / f"zz-repost-{i}.txt").write_bytes(original.read_bytes() + "\n（转载）\n".encode())
+    inputs = [str(corpus), str(originals[0]), str(tmp_path / "missing.txt")]  # a repeated input, a missing one
+    on_dask = parse(inputs, str(tmp_path / "out-dask"), batch_size=3, runner="dask", dask_address=address,
+                    parts_dir=str(tmp_path / "parts"))
+    plain = parse_paths(inputs, tmp_path / "out-plain")
+    assert on_dask.batches > 2 and on_dask.batches_computed == on_dask.batches
+    assert on_dask.summary.duplicates == plain.duplicates >= 4
+    assert on_dask.summary.rejects_by_reason.get("repeated_input") == 1
+    assert tables(tmp_path / "out-dask") == tables(tmp_path / "out-plain")
+    manifest = verify(tmp_path / "out-dask")
+    assert manifest is not None and manifest["counts"] == plain.counts
+    parts = {p.parent.name for p in (tmp_path / "parts").glob("*/notices.parquet")}
+    assert len(parts) == on_dask.batches, "every batch wrote its own part files"
     worker_logs = [log.read_text(errors="replace") for log in logs]
     ran = {f"parse-batch-{i}" for i in range(on_dask.batches) if any(f"'parse-batch-{i}'" in w for w in worker_logs)}
     assert len(ran) == on_dask.batches, "every batch ran on a worker process"
