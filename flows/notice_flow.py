@@ -293,6 +293,12 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
 def run_report(parsed_dir: str) -> tuple[dict[str, str], str | None]:
     """Build the report in the flow process (it reads the tables just written here); a failure
     is returned as a message, not raised."""
+    from pipeline import fsurl
+
+    if fsurl.is_url(parsed_dir):
+        why = f"the report is built from a local parsed folder; {parsed_dir} is a URL (the tables are published there)"
+        get_run_logger().warning("report skipped: %s", why)
+        return {}, why
     state = build_report_task(parsed_dir, return_state=True)
     if state.is_completed():
         return state.result(), None
