@@ -9,8 +9,10 @@ where:
   its entrypoint, where ``with_options`` would be lost).
 - Crawl tasks: one per source, at most one at a time per host (politeness is per host).
 - Parse tasks: one per batch (``flows.batches``), cached by the batch's content and parser version.
-- Writing: one ``TableWriter`` in the flow process, fed in input order whatever runner produced the
-  records, so the tables are the same as ``notices parse`` writes, and replaced atomically.
+- Writing: each parse task writes its batch's part files (``pipeline.parts``) and returns per-notice
+  repost keys; the flow takes them in input order, resolves reposts over the keys, merges the parts
+  column-wise and publishes the tables with one manifest, so the tables are the same as
+  ``notices parse`` writes, and replaced atomically.
 - Failures: a failed source, batch or page is recorded (rejects table, run log) and the run goes
   on; the run ends with a :class:`~flows.summary.RunReport`, published as a Markdown artifact.
 

@@ -187,6 +187,8 @@ class PartsPublisher:
 
     def begin_part(self, result: PartResult) -> None:
         """The next batch's result; its documents follow through :meth:`add_document`."""
+        if self.parts:
+            self._trim(self.parts[-1])
         part = _Part(result, by_position={n.position: n for n in result.notices})
         for position, reject in result.rejects:
             part.rejects_at.setdefault(position, []).append(reject)
@@ -212,6 +214,15 @@ class PartsPublisher:
         for reject in part.rejects_at.get(position, ()):
             self.add_reject(reject)
         return kept
+
+    @staticmethod
+    def _trim(part: _Part) -> None:
+        """Forget a batch's keys and rejects once its documents are taken in: the merge needs only
+        where its files are and which ids to leave out (memory stays flat with the corpus)."""
+        part.result.notices = []
+        part.result.rejects = []
+        part.by_position = {}
+        part.rejects_at = {}
 
     # --- publication -----------------------------------------------------------------------------
 
@@ -254,6 +265,8 @@ class PartsPublisher:
 
     def publish(self) -> RunSummary:
         """Resolve reposts over the keys, merge the parts, publish the five tables as one unit."""
+        if self.parts:
+            self._trim(self.parts[-1])
         mapping = self._dups.resolve()
         self.summary.duplicates = len(mapping)
         for table in NOTICE_TABLES:
