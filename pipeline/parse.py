@@ -275,7 +275,8 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawDocument | Reject]:
                 yield from raw_store.iter_failures(p)
                 yield from raw_store.iter_documents(p)
             else:
-                yield Reject(str(p), "fetch", "not_found", "no raw store at this URL (only raw stores are read from URLs)")
+                yield Reject(str(p), "fetch", "not_found",
+                             "no raw store at this URL (only raw stores are read from URLs)")
             continue
         path = Path(p)
         if not path.exists():

@@ -27,7 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dedup import DuplicateIndex, NoticeKey, notice_key
+from .dedup import DuplicateIndex, notice_key
 from .publish import publish, recover
 from .records import (
     AUDIENCES,
