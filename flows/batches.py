@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pipeline
 
+from pipeline import fsurl
 from pipeline.records import RawDocument, Reject
 
 __all__ = ["DocRef", "Batch", "ParsePlan", "plan_batches", "is_boundary", "batch_key", "code_fingerprint"]
@@ -80,8 +81,9 @@ class DocRef:
         )
 
     def load(self) -> RawDocument:
-        """The document with its bytes, read now; raises OSError when the file is gone."""
-        data = Path(self.path).read_bytes()
+        """The document with its bytes, read now (a local path or an fsspec URL); raises OSError
+        when the file is gone."""
+        data = fsurl.read_bytes(self.path)
         return RawDocument(
             source=self.source,
             data=data,

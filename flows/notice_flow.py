@@ -9,8 +9,10 @@ where:
   its entrypoint, where ``with_options`` would be lost).
 - Crawl tasks: one per source, at most one at a time per host (politeness is per host).
 - Parse tasks: one per batch (``flows.batches``), cached by the batch's content and parser version.
-- Writing: one ``TableWriter`` in the flow process, fed in input order whatever runner produced the
-  records, so the tables are the same as ``notices parse`` writes, and replaced atomically.
+- Writing: each parse task writes its batch's part files (``pipeline.parts``) and returns per-notice
+  repost keys; the flow takes them in input order, resolves reposts over the keys, merges the parts
+  column-wise and publishes the tables with one manifest, so the tables are the same as
+  ``notices parse`` writes, and replaced atomically.
 - Failures: a failed source, batch or page is recorded (rejects table, run log) and the run goes
   on; the run ends with a :class:`~flows.summary.RunReport`, published as a Markdown artifact.
 
@@ -42,13 +44,13 @@ from pipeline.errors import ConfigError
 from pipeline.parse import ParseOutcome
 from pipeline.records import TZ, Reject
 from pipeline.runner import PipelineResult
-from pipeline.store import RunSummary, TableWriter
+from pipeline.store import RunSummary
 
 # Absolute imports: prefect.yaml's entrypoint loads this file as a script (module ``notice_flow``),
 # where relative imports would load second copies of these modules under another name.
 from flows.batches import plan_batches
 from flows.summary import ChangeCounter, ParseStats, RunReport, ScrapeStats, publish_report_artifacts
-from flows.tasks import BatchResult, build_report_task, crawl_source_task, parse_batch
+from flows.tasks import build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
            "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner"]
@@ -57,7 +59,7 @@ log = logging.getLogger(__name__)
 
 RUNNERS = ("default", "dask")
 THREADS = 4  # threads of the default runner (crawl tasks wait on the network; parsing holds the GIL)
-THREAD_WINDOW = 0  # parse batches in flight ahead of the writer on threads (see parse_window)
+THREAD_WINDOW = 0  # parse batches in flight ahead of the one taken in, on threads (see parse_window)
 DASK_WINDOW = 8  # ... on Dask when the scheduler cannot say how many worker threads it has
 MIN_DASK_WINDOW = 2  # ... and at least this many on Dask
 EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
@@ -165,14 +167,14 @@ def run_scrape(settings: Settings, runner: TaskRunner[Any], rejects: list[Reject
 
 
 def parse_window(runner: TaskRunner[Any]) -> int:
-    """How many parse batches may be submitted ahead of the one being written.
+    """How many parse batches may be submitted ahead of the one being taken in.
 
-    Results wait in the flow process until the writer reaches them, so this bounds memory to a
-    few batches. On threads none: parsing and writing are both Python holding the one
-    interpreter lock, so a batch parsed while the writer works gains nothing and the two threads
-    fighting for the lock cost a quarter more CPU (measured on 3,300 notices: parse stage 18.6 s
-    with two batches ahead, 13.1 s with none). Dask workers are other processes: two batches per
-    worker thread, so that no worker idles while the writer catches up."""
+    Taking a batch in is cheap (its keys and rejects; the rows stay in its part files), so this
+    only bounds the results waiting in the flow process. On threads none: parsing is Python
+    holding the one interpreter lock, so a second batch on another thread gains nothing and the
+    threads fighting for the lock cost CPU (measured before part files, with the writer in this
+    process: parse stage 18.6 s with two batches ahead, 13.1 s with none). Dask workers are other
+    processes: two batches per worker thread, so that no worker idles between two batches."""
     if isinstance(runner, ThreadPoolTaskRunner):
         return THREAD_WINDOW
     try:
@@ -182,43 +184,62 @@ def parse_window(runner: TaskRunner[Any]) -> int:
         return DASK_WINDOW
 
 
+def default_parts_dir() -> str:
+    """Where part files go when ``parts_dir`` is not set: beside Prefect's persisted results
+    (``PREFECT_RESULTS_LOCAL_STORAGE_PATH``), since they are what a cached result points to."""
+    from prefect.settings import PREFECT_RESULTS_LOCAL_STORAGE_PATH
+
+    return str(Path(PREFECT_RESULTS_LOCAL_STORAGE_PATH.value()).expanduser() / "notice-parts")
+
+
 def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunner[Any],
               extra_rejects: list[Reject] | None = None,
-              time_budget: float | None = Settings.parse_time_budget) -> ParseStats:
-    """Parse ``inputs`` (files, folders, raw stores) into the tables of ``out_dir``: batches as tasks
-    on ``runner``, one writer here, in input order.
+              time_budget: float | None = Settings.parse_time_budget, parts_dir: str | None = None) -> ParseStats:
+    """Parse ``inputs`` (files, folders, raw stores; local or URLs) into the tables of ``out_dir``:
+    batches as tasks on ``runner``, each writing its own part files under ``parts_dir``; this
+    process takes the batches' small results in input order, resolves reposts over their keys and
+    publishes the merged tables (``pipeline.parts.PartsPublisher``).
 
-    Batches are submitted a few at a time (:func:`parse_window`) and each one is written as soon
-    as its turn comes and dropped, so the flow holds a bounded number of batch results whatever
-    the number of documents (holding them all cost memory and, through the garbage collector
-    scanning them again and again, time)."""
+    Batches are submitted a few at a time (:func:`parse_window`) and each result is dropped once
+    taken in, so the flow holds a bounded number of batch results and about 250 bytes of repost
+    key per notice, whatever the number of documents."""
     from pipeline import parse as parser
+    from pipeline.parts import PartResult, PartsPublisher, parts_complete
 
     logger = get_run_logger()
     token = uuid.uuid4().hex
+    parts_root = parts_dir or default_parts_dir()
     plan = plan_batches(parser.iter_inputs(inputs), batch_size, parser.PARSER_VERSION)
     window = parse_window(runner)
-    pending: dict[int, PrefectFuture[BatchResult]] = {}
+    pending: dict[int, PrefectFuture[PartResult]] = {}
     counter = ChangeCounter(out_dir)
     stats = ParseStats(summary=RunSummary(out_dir=Path(out_dir)), documents=plan.documents, batches=len(plan.batches))
     failed: dict[int, str] = {}
 
     next_batch = 0  # index of the first batch not submitted yet
 
+    def params(index: int) -> dict[str, Any]:
+        return {"batch": plan.batches[index], "run_token": token, "time_budget": time_budget,
+                "parts_dir": parts_root}
+
     def submit_through(last: int) -> None:
         """Submit every batch up to index ``last`` that is not submitted yet."""
         nonlocal next_batch
         while next_batch <= min(last, len(plan.batches) - 1):
-            params = {"batch": plan.batches[next_batch], "run_token": token, "time_budget": time_budget}
-            pending[next_batch] = runner.submit(parse_batch, params)
+            pending[next_batch] = runner.submit(parse_batch, params(next_batch))
             next_batch += 1
 
-    def take(index: int) -> list[ParseOutcome] | None:
+    def take(index: int) -> PartResult | None:
         """The result of batch ``index`` (None if it failed), waiting for it; the batches after it
-        are submitted first so that they run while this one is written."""
+        are submitted first so that they run meanwhile."""
         submit_through(index + window)
         future, batch = pending.pop(index), plan.batches[index]
         future.wait()  # sets the final state; before that ``state`` asks the API, which may lag behind
+        if future.state.is_completed() and future.result().computed_by != token and \
+                not parts_complete(future.result()):
+            logger.warning("parse batch %d: cached, but its part files are gone; parsing it again", batch.index)
+            future = runner.submit(parse_batch.with_options(refresh_cache=True), params(index))
+            future.wait()
         if not future.state.is_completed():
             stats.batches_failed += 1
             failed[index] = _state_message(future)
@@ -231,36 +252,41 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
             stats.seconds_parsing += result.seconds
         else:
             stats.batches_cached += 1
-        return result.outcomes
+        return result
 
-    with TableWriter(out_dir) as writer:
+    publisher = PartsPublisher(out_dir)
+    try:
         for reject in extra_rejects or []:
-            writer.add_reject(reject)
-        current, outcomes = -1, None  # the batch being written
+            publisher.add_reject(reject)
+        current, result = -1, None  # the batch being taken in
         for item in plan.items:
             if isinstance(item, Reject):
-                writer.add_reject(item)
+                publisher.add_reject(item)
                 continue
             index, position = item
-            if index != current:  # items come in batch order, so the previous batch is all written
-                outcomes = None  # dropped before waiting for the next one
-                current, outcomes = index, take(index)
-            if outcomes is None:
+            if index != current:  # items come in batch order, so the previous batch is all taken in
+                current, result = index, take(index)
+                if result is not None:
+                    publisher.begin_part(result)
+            if result is None:
                 ref = plan.batches[index].docs[position]
-                writer.add_reject(Reject(ref.source, "extract", "batch_failed",
-                                         f"parse batch {index} failed: {failed.get(index, '')}"))
+                publisher.add_reject(Reject(ref.source, "extract", "batch_failed",
+                                            f"parse batch {index} failed: {failed.get(index, '')}"))
                 continue
-            outcome = outcomes[position]
-            if outcome.notice is not None and writer.add_notice(outcome.notice):
-                counter.add(outcome.notice)
-            if outcome.reject is not None:
-                writer.add_reject(outcome.reject)
-    stats.summary = writer.summary
+            kept = publisher.add_document(position)
+            if kept is not None:
+                counter.add_entry(kept.url, kept.source_path, kept.content_hash, kept.is_outage)
+        started = time.perf_counter()
+        stats.summary = publisher.publish()
+        stats.seconds_publishing = time.perf_counter() - started
+    except BaseException:
+        publisher.abort()
+        raise
     stats.new_notices, stats.changed_notices = counter.new, counter.changed
     logger.info("parse: %d documents in %d batches (%d computed, %d cached, %d failed); %d outage notices "
-                "(%d new, %d changed)", stats.documents, stats.batches, stats.batches_computed,
-                stats.batches_cached, stats.batches_failed, stats.summary.outages, stats.new_notices,
-                stats.changed_notices)
+                "(%d new, %d changed); tables merged and published in %.1f s", stats.documents, stats.batches,
+                stats.batches_computed, stats.batches_cached, stats.batches_failed, stats.summary.outages,
+                stats.new_notices, stats.changed_notices, stats.seconds_publishing)
     for reason, n in sorted(stats.summary.rejects_by_reason.items()):
         logger.info("rejects: %s x%d", reason, n)
     return stats
@@ -269,6 +295,12 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
 def run_report(parsed_dir: str) -> tuple[dict[str, str], str | None]:
     """Build the report in the flow process (it reads the tables just written here); a failure
     is returned as a message, not raised."""
+    from pipeline import fsurl
+
+    if fsurl.is_url(parsed_dir):
+        why = f"the report is built from a local parsed folder; {parsed_dir} is a URL (the tables are published there)"
+        get_run_logger().warning("report skipped: %s", why)
+        return {}, why
     state = build_report_task(parsed_dir, return_state=True)
     if state.is_completed():
         return state.result(), None
@@ -312,7 +344,7 @@ def notice_pipeline(settings: Settings | None = None, runner: str = "default",
             run.stage_seconds["scrape"] = time.perf_counter() - started
         started = time.perf_counter()
         run.parse = run_parse(inputs, str(settings.parsed_dir), settings.parse_batch_size, task_runner, rejects,
-                              settings.parse_time_budget)
+                              settings.parse_time_budget, settings.parts_dir)
         run.stage_seconds["parse"] = time.perf_counter() - started
     started = time.perf_counter()
     run.report, run.report_error = run_report(str(settings.parsed_dir))
@@ -337,10 +369,11 @@ def scrape(settings: Settings | None = None, runner: str = "default", dask_addre
 
 @flow(name="notice-parse", description="Parse files, folders or raw stores into the parquet tables.")
 def parse(inputs: list[str], out_dir: str, batch_size: int = Settings.parse_batch_size, runner: str = "default",
-          dask_address: str | None = None) -> ParseStats:
-    """The parse stage alone: ``notices parse`` as a flow, batched and cached."""
+          dask_address: str | None = None, parts_dir: str | None = None) -> ParseStats:
+    """The parse stage alone: ``notices parse`` as a flow, batched and cached; ``parts_dir``: where
+    the workers write their part files (default :func:`default_parts_dir`)."""
     with open_task_runner(runner, dask_address) as task_runner:
-        return run_parse(list(inputs), out_dir, batch_size, task_runner)
+        return run_parse(list(inputs), out_dir, batch_size, task_runner, parts_dir=parts_dir)
 
 
 @flow(name="notice-report", description="Build the comparative report from parsed tables.")

@@ -62,6 +62,7 @@ class ParseStats:
     new_notices: int = 0  # outage notices from a page (URL or file) not in the previous tables
     changed_notices: int = 0  # outage notices whose page was there before with another text
     seconds_parsing: float = 0.0  # parser time inside the computed batches (not the cached ones)
+    seconds_publishing: float = 0.0  # repost resolution, merge of the part files and publication
 
 
 @dataclass
@@ -210,17 +211,20 @@ class ChangeCounter:
     """Counts new and changed outage notices against the tables of the previous run."""
 
     def __init__(self, parsed_dir: str | Path) -> None:
+        from pipeline import fsurl
+
         self.previous: dict[str, set[str]] = {}
         self.new = 0
         self.changed = 0
-        path = Path(parsed_dir) / "notices.parquet"
-        if not path.is_file():
+        path = fsurl.join(parsed_dir, "notices.parquet")
+        if not fsurl.exists(path):
             return
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         try:
-            table = pq.read_table(path, columns=["url", "source_path", "content_hash"])
+            with fsurl.open_file(path) as fh:
+                table = pq.ParquetFile(fh).read(columns=["url", "source_path", "content_hash"])
         except (OSError, pa.ArrowInvalid, KeyError) as exc:
             log.warning("cannot read the previous %s (%s): every notice counts as new", path, exc)
             return
@@ -229,10 +233,14 @@ class ChangeCounter:
 
     def add(self, notice: Notice) -> None:
         """Count one written notice (only outage notices count)."""
-        if not notice.is_outage_notice:
+        self.add_entry(notice.url, notice.source_path, notice.content_hash, notice.is_outage_notice)
+
+    def add_entry(self, url: str | None, source_path: str | None, content_hash: str, is_outage: bool) -> None:
+        """Count one written notice by the fields that identify it."""
+        if not is_outage:
             return
-        hashes = self.previous.get(notice.url or notice.source_path or "")
+        hashes = self.previous.get(url or source_path or "")
         if hashes is None:
             self.new += 1
-        elif notice.content_hash not in hashes:
+        elif content_hash not in hashes:
             self.changed += 1

@@ -4,24 +4,25 @@ Granularity follows the measured cost of a task (about 15 ms in the flow process
 server time): one crawl task per source (a source's requests are serialized by the per-host delay
 anyway), one parse task per batch of documents (``flows.batches``), one report task. Only the crawl
 task, which does network I/O, is retried; parsing is a pure function of the bytes and is cached
-instead, under the batch key (document hashes + parser version), in persisted results.
+instead, under the batch key (document hashes + parser version): the task writes the batch's part
+files of the tables (``pipeline.parts``) and returns only their place and the per-notice keys,
+which Prefect persists.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 import time
-import zlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from pipeline.config import Settings
+from pipeline import fsurl
 from pipeline.parse import ParseOutcome, parse_many
+from pipeline.parts import PartResult, write_parts
 from pipeline.records import Reject
 
 from .batches import Batch, DocRef
@@ -31,49 +32,12 @@ if TYPE_CHECKING:  # the scraper imports httpx: only the crawl task needs it, at
     from pipeline.scrape.settings import CrawlSettings
     from pipeline.scrape.sources import Source
 
-__all__ = ["crawl_source_task", "parse_batch", "build_report_task", "BatchResult", "parse_refs",
-           "pack_outcomes", "unpack_outcomes", "CRAWL_RETRIES"]
+__all__ = ["crawl_source_task", "parse_batch", "build_report_task", "parse_refs", "part_name", "CRAWL_RETRIES"]
 
 log = logging.getLogger(__name__)
 
 CRAWL_RETRIES = 2  # extra attempts of a whole source after its task crashed (requests retry on their own)
 CRAWL_RETRY_DELAYS: list[float] = [10, 60]  # seconds before each of those attempts
-PACK_LEVEL = 1  # zlib level of packed outcomes: higher levels shrink them little more at twice the time
-
-
-@dataclass
-class BatchResult:
-    """The outcomes of one batch, in document order, and which run computed them.
-
-    The outcomes travel and are cached packed (:func:`pack_outcomes`): a pickle compressed about
-    ten times, so the persisted result is a small blob rather than Prefect's base64 of a
-    cloudpickle of thousands of dataclasses, and a result waiting in the flow process holds
-    no object graph."""
-
-    key: str
-    payload: bytes = b""  # the packed outcomes
-    computed_by: str = ""  # run token of the run that parsed it; another token means a cache hit
-    seconds: float = 0.0  # parser time
-
-    @property
-    def outcomes(self) -> list[ParseOutcome]:
-        """The outcomes, unpacked (anew at each access: keep the list)."""
-        return unpack_outcomes(self.payload)
-
-
-def pack_outcomes(outcomes: list[ParseOutcome]) -> bytes:
-    """Outcomes as compact bytes: the standard pickle (the classes are importable, so cloudpickle's
-    by-value code is not needed) compressed at zlib's fastest level (1.25 MB -> 0.12 MB for 200
-    notices, in ~20 ms)."""
-    return zlib.compress(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL), PACK_LEVEL)
-
-
-def unpack_outcomes(payload: bytes) -> list[ParseOutcome]:
-    """The outcomes of :func:`pack_outcomes` bytes (written by this project's own tasks only)."""
-    if not payload:
-        return []
-    outcomes: list[ParseOutcome] = pickle.loads(zlib.decompress(payload))  # noqa: S301 - our own cache
-    return outcomes
 
 
 def _parse_one(ref: DocRef, time_budget: float | None = Settings.parse_time_budget) -> ParseOutcome:
@@ -93,20 +57,27 @@ def _parse_one(ref: DocRef, time_budget: float | None = Settings.parse_time_budg
         return ParseOutcome(None, Reject(ref.source, "extract", "parser_error", f"{type(exc).__name__}: {exc}"))
 
 
-def parse_refs(batch: Batch, run_token: str, time_budget: float | None = Settings.parse_time_budget) -> BatchResult:
-    """Parse every document of ``batch`` (the body of :func:`parse_batch`); ``time_budget``: CPU
-    seconds per document (None: no limit)."""
+def part_name(batch: Batch, time_budget: float | None) -> str:
+    """The batch's cache key, which also names its part folder: its documents' hashes and the
+    parser version (not the run token), and the time budget (a ``too_slow`` reject under one
+    budget is no answer under another)."""
+    return f"parse-batch-{batch.key}" + (f"-budget{time_budget:g}" if time_budget is not None else "")
+
+
+def parse_refs(batch: Batch, run_token: str, time_budget: float | None, parts_dir: str) -> PartResult:
+    """Parse every document of ``batch`` and write its part files under ``parts_dir`` (the body of
+    :func:`parse_batch`); ``time_budget``: CPU seconds per document (None: no limit)."""
     started = time.perf_counter()
     outcomes = [_parse_one(ref, time_budget) for ref in batch.docs]
     seconds = time.perf_counter() - started
-    return BatchResult(batch.key, pack_outcomes(outcomes), computed_by=run_token, seconds=seconds)
+    result = write_parts(outcomes, fsurl.join(parts_dir, part_name(batch, time_budget)), batch.key)
+    result.computed_by, result.seconds = run_token, seconds
+    return result
 
 
 def _batch_cache_key(context: Any, parameters: dict[str, Any]) -> str:
-    """The batch's own key: its documents' hashes and the parser version (not the run token), and the
-    time budget (a ``too_slow`` reject under one budget is no answer under another)."""
-    budget = parameters.get("time_budget")
-    return f"parse-batch-{parameters['batch'].key}" + (f"-budget{budget:g}" if budget is not None else "")
+    """:func:`part_name` of the task's batch (where its parts are written is not part of the key)."""
+    return part_name(parameters["batch"], parameters.get("time_budget"))
 
 
 @task(
@@ -132,9 +103,9 @@ def crawl_source_task(source: Source, raw_dir: str, settings: CrawlSettings, run
     persist_result=True,
     cache_result_in_memory=False,  # each result is read once; Prefect's in-memory cache would keep them all
 )
-def parse_batch(batch: Batch, run_token: str, time_budget: float | None = Settings.parse_time_budget) -> BatchResult:
-    """Parse one batch of documents, read from the paths in their references."""
-    return parse_refs(batch, run_token, time_budget)
+def parse_batch(batch: Batch, run_token: str, time_budget: float | None, parts_dir: str) -> PartResult:
+    """Parse one batch of documents, read from the paths in their references, into part files."""
+    return parse_refs(batch, run_token, time_budget, parts_dir)
 
 
 @task(name="build-report", cache_policy=NO_CACHE, persist_result=False)

@@ -27,6 +27,7 @@ class Settings:
     samples_dir: str = "raw/samples"  # bundled sample notices, parsed when no sources are configured
     raw_dir: str = "raw/store"  # where the scraper keeps raw pages and its fetch log
     parsed_dir: str = "parsed"  # where the tables and the report are written
+    parts_dir: str | None = None  # where Prefect parse tasks write part files (None: beside Prefect's results)
     schedule_cron: str = "0 6 * * *"  # when `notices serve` runs the pipeline (cron, in `timezone`)
     timezone: str = "Asia/Shanghai"  # time zone of the schedule
     parse_batch_size: int = 200  # documents per Prefect parse task (orchestration cost per task ~15 ms)
@@ -48,12 +49,15 @@ _RANGES: dict[str, tuple[float, bool, float]] = {
 }
 
 
+_OPTIONAL_PATHS = ("sources", "parts_dir")  # path settings that may be unset
+
+
 def check_setting(key: str, value: Any, where: str) -> Any:
     """``value`` if it is right for setting ``key`` (type and range), else ConfigError naming the key."""
     default = getattr(Settings, key)
-    if key == "sources" and value is None:
+    if key in _OPTIONAL_PATHS and value is None:
         return value
-    if isinstance(default, str) or key == "sources":
+    if isinstance(default, str) or key in _OPTIONAL_PATHS:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{where}: setting {key!r} must be a non-empty string (a path or a name), got {value!r}")
         return value

@@ -19,12 +19,17 @@ import datetime as dt
 import hashlib
 import re
 from array import array
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .normalize import compact_normalized
 
-__all__ = ["DuplicateIndex", "sentence_keys", "facts_signature"]
+if TYPE_CHECKING:
+    from .records import Notice
+
+__all__ = ["DuplicateIndex", "NoticeKey", "notice_key", "sentence_keys", "facts_signature"]
 
 _SENTENCES = re.compile(r"[。;!?\n]+")
 _HEX16 = re.compile(r"[0-9a-f]{16}")  # the pipeline's content hashes: 16 lowercase hex digits
@@ -50,6 +55,12 @@ def sentence_keys(body: str) -> frozenset[int]:
 def facts_signature(city: str | None, times: list[str], phones: list[str]) -> str:
     """What a notice states, in one string: its city, stated times and phone numbers."""
     return "|".join([city or "", ",".join(sorted(set(times))), ",".join(sorted(set(phones)))])
+
+
+def _facts64(facts: str) -> int:
+    """A facts signature as a signed 64-bit integer, the same in every process (``hash()`` of a
+    string is not: workers of a cluster compute keys the flow compares)."""
+    return int.from_bytes(hashlib.blake2b(facts.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def _hash64(content_hash: str) -> int:
@@ -80,6 +91,34 @@ def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return order, starts, ends
 
 
+@dataclass(frozen=True, slots=True)
+class NoticeKey:
+    """What the repost index keeps of one notice (about 250 bytes), computed where the notice is
+    parsed: a cluster's workers send these to the flow instead of the notices' rows."""
+
+    notice_id: str
+    content: int  # the content hash as an unsigned 64-bit integer
+    gov: bool  # published on a government site
+    published: int  # microseconds since 1970; unknown sorts last
+    facts: int  # stable 64-bit hash of the facts signature
+    sentences: tuple[int, ...]  # sentence keys (at most MAX_KEYS)
+
+    @classmethod
+    def of(cls, notice_id: str, content_hash: str, body: str, site: str | None, published: dt.datetime | None,
+           facts: str = "") -> NoticeKey:
+        """The key of one notice's fields (see :meth:`DuplicateIndex.add`)."""
+        return cls(notice_id, _hash64(content_hash), bool(site and (site.endswith(".gov.cn") or ".gov." in site)),
+                   _micros(published), _facts64(facts), tuple(sorted(sentence_keys(body))))
+
+
+def notice_key(n: Notice) -> NoticeKey:
+    """The repost key of a parsed notice: its body's sentences and the facts it states (city,
+    times other than downtime, phones)."""
+    times = [t.isoformat() for w in n.windows if w.kind != "downtime" for t in (w.start, w.end) if t is not None]
+    facts = facts_signature(n.city, times, [c.phone for c in n.contacts])
+    return NoticeKey.of(n.notice_id, n.content_hash, n.body_text, n.site, n.published_at, facts)
+
+
 class DuplicateIndex:
     """Collects a small fingerprint per notice; :meth:`resolve` maps duplicates to their original."""
 
@@ -87,7 +126,7 @@ class DuplicateIndex:
         self.ids: list[str] = []
         self._gov = bytearray()
         self._published = array("q")
-        self._facts = array("q")  # hash() of the facts signature (a signed machine word)
+        self._facts = array("q")  # stable hash of the facts signature (a signed machine word)
         self._content = array("Q")
         self._keys = array("Q")  # every notice's sentence keys, one after the other
         self._key_ends = array("q")  # end of each notice's keys in ``_keys``
@@ -105,12 +144,16 @@ class DuplicateIndex:
         facts: str = "",
     ) -> None:
         """Remember one notice; ``facts`` summarizes what it states (see :func:`facts_signature`)."""
-        self.ids.append(notice_id)
-        self._gov.append(bool(site and (site.endswith(".gov.cn") or ".gov." in site)))
-        self._published.append(_micros(published))
-        self._facts.append(hash(facts))
-        self._content.append(_hash64(content_hash))
-        self._keys.extend(sentence_keys(body))
+        self.add_key(NoticeKey.of(notice_id, content_hash, body, site, published, facts))
+
+    def add_key(self, key: NoticeKey) -> None:
+        """Remember one notice by its key (computed here or by the worker that parsed it)."""
+        self.ids.append(key.notice_id)
+        self._gov.append(key.gov)
+        self._published.append(key.published)
+        self._facts.append(key.facts)
+        self._content.append(key.content)
+        self._keys.extend(key.sentences)
         self._key_ends.append(len(self._keys))
 
     def resolve(self) -> dict[str, str]:

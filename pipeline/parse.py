@@ -266,8 +266,18 @@ def _read_file(path: Path) -> RawDocument | Reject:
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawDocument | Reject]:
-    """Documents from files, folders (recursively, sorted) and raw stores written by the scraper."""
+    """Documents from files, folders (recursively, sorted) and raw stores written by the scraper;
+    a raw store may also be given as the URL of an fsspec filesystem (``s3://bucket/raw``)."""
     for p in paths:
+        if "://" in str(p) and not str(p).startswith("file://"):
+            raw_store = _raw_store_module()
+            if raw_store is not None and raw_store.is_raw_store(p):
+                yield from raw_store.iter_failures(p)
+                yield from raw_store.iter_documents(p)
+            else:
+                yield Reject(str(p), "fetch", "not_found",
+                             "no raw store at this URL (only raw stores are read from URLs)")
+            continue
         path = Path(p)
         if not path.exists():
             yield Reject(str(path), "fetch", "not_found", "no such file or folder")

@@ -16,6 +16,13 @@ Every folder operation is followed by an fsync of the folder, so what is renamed
 
 A folder without a manifest, or with one written before manifests named their tables, cannot be
 checked; :func:`verify` accepts it as it is (tables made by hand or by an old version).
+
+On an object store (any fsspec filesystem given by URL: :func:`publish_remote`, :func:`recover_remote`,
+:func:`verify_remote`) the same protocol runs with the store's own atomic step, the upload of one
+object: the tables are written under ``.publish-<run_id>/`` with their manifest (step 3 is then
+where they are written), the manifest is copied over ``_manifest.json`` (the commit point), then
+each table is moved into place. A reader in between sees a manifest whose hashes some tables do not
+match yet, and refuses, as on a local disk.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MANIFEST", "TablesMismatch", "publish", "recover", "verify", "file_sha256"]
+__all__ = ["MANIFEST", "TablesMismatch", "publish", "recover", "verify", "file_sha256", "publish_remote",
+           "recover_remote", "verify_remote", "PUBLISH_PREFIX"]
 
 log = logging.getLogger(__name__)
 
@@ -172,4 +180,89 @@ def verify(out_dir: Path) -> dict[str, Any] | None:
             f"{out_dir}: {entry['file']} {problem}: the tables do not belong together (a run was interrupted "
             f"while publishing run {run_id}); parse again to write a consistent set"
         )
+    return manifest
+
+
+# --- the same on an fsspec filesystem (object stores) -----------------------------------------------
+
+
+def _remote_sha256(fs: Any, path: str) -> tuple[int, str]:
+    """(bytes, sha256) of a file of ``fs``, read a chunk at a time."""
+    h = hashlib.sha256()
+    size = 0
+    with fs.open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(_CHUNK), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return size, h.hexdigest()
+
+
+def _read_remote_manifest(fs: Any, base: str) -> dict[str, Any] | None:
+    path = f"{base}/{MANIFEST}"
+    try:
+        data = json.loads(fs.cat_file(path).decode("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise TablesMismatch(f"{path} cannot be read ({exc}); run the parse again") from exc
+    return data if isinstance(data, dict) else None
+
+
+def publish_remote(fs: Any, ready: str, base: str, run_id: str, tables: Mapping[str, str],
+                   manifest: dict[str, Any]) -> None:
+    """Publish the files ``tables`` (name -> file name in the folder ``ready``, which must be
+    ``<base>/.publish-<run_id>``) into ``base`` of the filesystem ``fs`` as one unit."""
+    base = base.rstrip("/")
+    assert ready.rstrip("/") == f"{base}/{PUBLISH_PREFIX}{run_id}", "stage remote tables in .publish-<run_id>"
+    entries: dict[str, dict[str, Any]] = {}
+    for name, file in tables.items():
+        size, digest = _remote_sha256(fs, f"{ready}/{file}")
+        entries[name] = {"file": f"{name}.parquet", "bytes": size, "sha256": digest}
+    record = {**manifest, "run_id": run_id, "tables": entries}
+    fs.pipe_file(f"{ready}/{MANIFEST}", json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8"))
+    _crash_point("staged")
+    fs.copy(f"{ready}/{MANIFEST}", f"{base}/{MANIFEST}")  # the commit point
+    _crash_point("committed")
+    for i, (name, file) in enumerate(tables.items(), start=1):
+        fs.mv(f"{ready}/{file}", f"{base}/{entries[name]['file']}")
+        _crash_point(f"moved-{i}")
+    fs.rm(ready, recursive=True)
+
+
+def recover_remote(fs: Any, base: str) -> None:
+    """:func:`recover` on an fsspec filesystem."""
+    base = base.rstrip("/")
+    if not fs.exists(base):
+        return
+    try:
+        manifest = _read_remote_manifest(fs, base)
+    except TablesMismatch:
+        manifest = None
+    committed = manifest.get("run_id") if manifest else None
+    tables = (manifest or {}).get("tables") or {}
+    for ready in fs.glob(f"{base}/{PUBLISH_PREFIX}*"):
+        if ready.rstrip("/").rsplit("/", 1)[-1] == f"{PUBLISH_PREFIX}{committed}":
+            for entry in tables.values():
+                staged = f"{ready}/{entry['file']}"
+                if fs.exists(staged) and _remote_sha256(fs, staged)[1] == entry["sha256"]:
+                    fs.mv(staged, f"{base}/{entry['file']}")
+            log.warning("%s: finished publishing run %s, which was interrupted", base, committed)
+        fs.rm(ready, recursive=True)
+
+
+def verify_remote(fs: Any, base: str) -> dict[str, Any] | None:
+    """:func:`verify` on an fsspec filesystem."""
+    base = base.rstrip("/")
+    manifest = _read_remote_manifest(fs, base)
+    if manifest is None or not isinstance(manifest.get("tables"), dict):
+        return None
+    for entry in manifest["tables"].values():
+        path = f"{base}/{entry['file']}"
+        if not fs.exists(path):
+            problem = "is missing"
+        elif (entry["bytes"], entry["sha256"]) != _remote_sha256(fs, path):
+            problem = "is from another run (its hash is not the manifest's)"
+        else:
+            continue
+        raise TablesMismatch(f"{base}: {entry['file']} {problem}: the tables do not belong together; parse again")
     return manifest

@@ -27,7 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dedup import DuplicateIndex, facts_signature
+from .dedup import DuplicateIndex, notice_key
 from .publish import publish, recover
 from .records import (
     AUDIENCES,
@@ -283,9 +283,7 @@ class TableWriter:
             self.add_reject(Reject(n.source_path or n.url or n.notice_id, "write", "schema", str(exc)))
             return False
         self._seen.add(n.notice_id)
-        times = [t.isoformat() for w in n.windows if w.kind != "downtime" for t in (w.start, w.end) if t is not None]
-        facts = facts_signature(n.city, times, [c.phone for c in n.contacts])
-        self._dups.add(n.notice_id, n.content_hash, n.body_text, n.site, n.published_at, facts)
+        self._dups.add_key(notice_key(n))
         if n.is_outage_notice:
             self.summary.outages += 1
         for table, table_rows in rows.items():

@@ -113,28 +113,48 @@ def _batch_of(paths: list[Path]) -> object:
     return plan_batches(iter_inputs([str(p) for p in paths]), 100, "test").batches[0]
 
 
-def test_parse_batch_parses_every_document_in_order() -> None:
+def _part_rows(result: object, table: str) -> list[dict[str, object]]:
+    import pyarrow.parquet as pq
+
+    from pipeline.parts import PartResult
+
+    assert isinstance(result, PartResult)
+    if table not in result.files:
+        return []
+    return pq.read_table(Path(result.location) / f"{table}.parquet").to_pylist()
+
+
+def test_parse_batch_parses_every_document_in_order(tmp_path: Path) -> None:
     from flows.tasks import parse_batch
 
     files = OUTAGE[:3]
-    result = parse_batch.fn(_batch_of(files), "run-1")
+    result = parse_batch.fn(_batch_of(files), "run-1", None, str(tmp_path))
     assert result.computed_by == "run-1"
-    assert [o.notice.source_path for o in result.outcomes] == [str(f) for f in files]
-    assert all(o.notice is not None and o.notice.is_outage_notice for o in result.outcomes)
+    assert [n.source_path for n in result.notices] == [str(f) for f in files]
+    assert [n.position for n in result.notices] == [0, 1, 2] and all(n.is_outage for n in result.notices)
+    assert [r["source_path"] for r in _part_rows(result, "notices")] == [str(f) for f in files]
 
 
-def test_parse_batch_result_is_packed_small_and_unpacks_to_the_same_records() -> None:
-    from flows.tasks import BatchResult, parse_refs, unpack_outcomes
+def test_parse_batch_writes_the_rows_of_the_single_writer_and_returns_only_keys(tmp_path: Path) -> None:
+    """The part files hold the rows TableWriter writes for the same documents; what travels back
+    to the flow is a few hundred bytes per notice, not the rows."""
+    import pyarrow.parquet as pq
+
+    from flows.tasks import parse_refs
     from pipeline.parse import parse_many
-    from pipeline.records import RawDocument
 
     files = OUTAGE[:5]
-    result = parse_refs(_batch_of(files), "run-1")
-    plain = list(parse_many(RawDocument(source=str(f), data=f.read_bytes(), source_path=str(f)) for f in files))
-    assert result.outcomes == plain
-    assert len(result.payload) * 2 < len(pickle.dumps(plain))  # compressed, not a pickle of objects
-    assert pickle.loads(pickle.dumps(result)).outcomes == plain  # as Prefect persists and reads it
-    assert BatchResult("k").outcomes == [] and unpack_outcomes(b"") == []
+    result = parse_refs(_batch_of(files), "run-1", None, str(tmp_path / "parts"))
+    with TableWriter(tmp_path / "plain") as writer:
+        for outcome in parse_many(RawDocument(source=str(f), data=f.read_bytes(), source_path=str(f)) for f in files):
+            assert outcome.notice is not None
+            writer.add_notice(outcome.notice)
+    for table in ("notices", "windows", "services", "contacts"):
+        plain = pq.read_table(tmp_path / "plain" / f"{table}.parquet").to_pylist()
+        assert _part_rows(result, table) == plain, table
+    assert sum(result.rows.values()) > 5
+    assert len(pickle.dumps(result)) < 600 * len(files)  # keys, not rows (the part files hold ~10 KB a notice)
+    assert pickle.loads(pickle.dumps(result)) == result  # as Prefect persists and reads it
 
 
 def test_parse_window_on_threads_keeps_no_batch_in_flight_beside_the_writer() -> None:
@@ -145,7 +165,7 @@ def test_parse_window_on_threads_keeps_no_batch_in_flight_beside_the_writer() ->
     assert parse_window(ThreadPoolTaskRunner(max_workers=4)) == 0
 
 
-def test_parse_batch_turns_a_parser_crash_into_one_reject(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parse_batch_turns_a_parser_crash_into_one_reject(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import pipeline.parse
     from flows.tasks import parse_batch
 
@@ -158,9 +178,11 @@ def test_parse_batch_turns_a_parser_crash_into_one_reject(monkeypatch: pytest.Mo
         return real(doc, time_budget)
 
     monkeypatch.setattr(pipeline.parse, "parse_document", flaky)
-    outcomes = parse_batch.fn(_batch_of(files), "run-1").outcomes
-    assert [o.reject.reason if o.reject else "ok" for o in outcomes] == ["ok", "parser_error", "ok"]
-    assert outcomes[1].reject.stage == "extract" and "IndexError: boom" in outcomes[1].reject.detail
+    result = parse_batch.fn(_batch_of(files), "run-1", None, str(tmp_path))
+    assert [n.position for n in result.notices] == [0, 2]
+    [(position, reject)] = result.rejects
+    assert (position, reject.reason, reject.stage) == (1, "parser_error", "extract")
+    assert "IndexError: boom" in reject.detail
 
 
 def test_parse_batch_rejects_missing_and_changed_files(tmp_path: Path) -> None:
@@ -172,9 +194,10 @@ def test_parse_batch_rejects_missing_and_changed_files(tmp_path: Path) -> None:
     batch = _batch_of([a, b])
     a.unlink()
     b.write_bytes(b.read_bytes() + "补充说明。".encode())
-    outcomes = parse_batch.fn(batch, "run-1").outcomes
-    assert [(o.reject.stage, o.reject.reason) for o in outcomes] == [("fetch", "unreadable"),
-                                                                     ("fetch", "changed_during_run")]
+    result = parse_batch.fn(batch, "run-1", None, str(tmp_path / "parts"))
+    assert not result.notices and not result.files
+    assert [(p, r.stage, r.reason) for p, r in result.rejects] == [(0, "fetch", "unreadable"),
+                                                                   (1, "fetch", "changed_during_run")]
 
 
 def test_batch_cache_key_ignores_the_run_token() -> None:

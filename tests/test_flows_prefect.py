@@ -14,9 +14,11 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -339,9 +341,47 @@ def test_serve_hits_the_cache_that_notices_run_filled(prefect_api: str, tmp_path
 
 
 @pytest.fixture(scope="module")
-def dask_cluster(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Path]]]:
-    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1; yields the address and
-    the workers' log files."""
+def s3_server() -> Iterator[str]:
+    """An S3-compatible server on loopback (moto's server mode); while the module runs, the AWS
+    variables point boto (s3fs) at it, in this process and in the Dask workers started after it."""
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    endpoint = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([str(VENV_BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_ENDPOINT_URL": endpoint,
+           "AWS_DEFAULT_REGION": "us-east-1"}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(endpoint, timeout=2)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        yield endpoint
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(prefect_api: str, s3_server: str,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Path]]]:
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1 (which reach the S3
+    server too); yields the address and the workers' log files."""
     folder = tmp_path_factory.mktemp("dask")
     scheduler_file = folder / "scheduler.json"
     env = {**os.environ, "PREFECT_API_URL": prefect_api, "PREFECT_HOME": str(folder / "home")}
@@ -375,24 +415,75 @@ def dask_cluster(prefect_api: str, tmp_path_factory: pytest.TempPathFactory) -> 
                 proc.kill()
 
 
-def test_dask_cluster_writes_the_tables_of_the_default_runner(dask_cluster: tuple[str, list[Path]],
-                                                               tmp_path: Path) -> None:
+def test_dask_workers_write_parts_that_publish_the_single_process_tables(dask_cluster: tuple[str, list[Path]],
+                                                                         tmp_path: Path) -> None:
+    """Two worker processes of a real ``dask scheduler`` write the part files; the flow resolves
+    reposts across parts (reposts land in other batches than their originals) and repeated inputs,
+    and publishes the tables ``notices parse`` writes in one process, with a manifest readers check."""
     from flows.notice_flow import parse
+    from pipeline.publish import verify
+    from pipeline.store import parse_paths
 
     address, logs = dask_cluster
-    # Two copies of the corpus: different paths, so neither run can use the other's cache.
-    for copy in ("a", "b"):
-        shutil.copytree(NOTICES, tmp_path / copy, ignore=NOT_INPUT)
-    on_dask = parse([str(tmp_path / "a")], str(tmp_path / "out-dask"), batch_size=3, runner="dask",
-                    dask_address=address)
-    default = parse([str(tmp_path / "b")], str(tmp_path / "out-default"), batch_size=3)
-    assert on_dask.batches > 2
-    assert (on_dask.batches_computed, default.batches_computed) == (on_dask.batches, default.batches)
-    assert tables(tmp_path / "out-dask") == tables(tmp_path / "out-default")
+    corpus = tmp_path / "in"
+    shutil.copytree(NOTICES, corpus, ignore=NOT_INPUT)
+    originals = sorted(corpus.glob("*.txt"))
+    for i, original in enumerate(originals[:4]):  # reposts: the same text on another page, sorted far away
+        (corpus / f"zz-repost-{i}.txt").write_bytes(original.read_bytes() + "\n（转载）\n".encode())
+    inputs = [str(corpus), str(originals[0]), str(tmp_path / "missing.txt")]  # a repeated input, a missing one
+    on_dask = parse(inputs, str(tmp_path / "out-dask"), batch_size=3, runner="dask", dask_address=address,
+                    parts_dir=str(tmp_path / "parts"))
+    plain = parse_paths(inputs, tmp_path / "out-plain")
+    assert on_dask.batches > 2 and on_dask.batches_computed == on_dask.batches
+    assert on_dask.summary.duplicates == plain.duplicates >= 4
+    assert on_dask.summary.rejects_by_reason.get("repeated_input") == 1
+    assert tables(tmp_path / "out-dask") == tables(tmp_path / "out-plain")
+    manifest = verify(tmp_path / "out-dask")
+    assert manifest is not None and manifest["counts"] == plain.counts
+    parts = {p.parent.name for p in (tmp_path / "parts").glob("*/notices.parquet")}
+    assert len(parts) == on_dask.batches, "every batch wrote its own part files"
     worker_logs = [log.read_text(errors="replace") for log in logs]
     ran = {f"parse-batch-{i}" for i in range(on_dask.batches) if any(f"'parse-batch-{i}'" in w for w in worker_logs)}
     assert len(ran) == on_dask.batches, "every batch ran on a worker process"
     assert all("parse-batch-" in w for w in worker_logs), "both workers took batches"
+
+
+def test_workers_crawl_into_s3_and_parse_out_of_it_into_tables_on_it(dask_cluster: tuple[str, list[Path]],
+                                                                       tmp_path: Path) -> None:
+    """Nothing on a shared local disk: the Dask workers crawl the loopback sites into a raw store on
+    the S3 server, parse out of it into part files there, and the flow publishes the tables there;
+    they are the tables one process writes from the same raw store."""
+    import fsspec
+
+    from flows.notice_flow import parse, scrape
+    from pipeline.publish import verify_remote
+    from pipeline.store import parse_paths
+
+    address, _ = dask_cluster
+    fs = fsspec.filesystem("s3")
+    bucket = f"notices-{uuid.uuid4().hex[:8]}"
+    fs.mkdir(bucket)
+    raw, out, parts = f"s3://{bucket}/raw", f"s3://{bucket}/parsed", f"s3://{bucket}/parts"
+    with FixtureWeb() as web:
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(yaml.safe_dump(web.sources_config(), allow_unicode=True), encoding="utf-8")
+        crawled = scrape(Settings(sources=str(sources), raw_dir=raw), runner="dask", dask_address=address)
+        notice_pages = len(web.notice_urls())
+    assert crawled.pages_stored == notice_pages and not crawled.sources_failed
+    assert fs.isfile(f"{bucket}/raw/RAWSTORE") and len(fs.glob(f"{bucket}/raw/blobs/*/*")) >= notice_pages
+    assert fs.isfile(f"{bucket}/raw/fetch_log.parquet") and not fs.glob(f"{bucket}/raw/log/part-*")  # compacted
+
+    stats = parse([raw], out, batch_size=4, runner="dask", dask_address=address, parts_dir=parts)
+    assert stats.batches > 2 and stats.batches_computed == stats.batches
+    assert len(fs.glob(f"{bucket}/parts/*/notices.parquet")) >= stats.batches - 1  # a batch of rejects has none
+    manifest = verify_remote(fs, f"{bucket}/parsed")
+    plain = parse_paths([raw], tmp_path / "plain")
+    assert manifest is not None and manifest["counts"] == plain.counts and plain.counts["notices"] >= 15
+    assert not fs.glob(f"{bucket}/parsed/.publish-*") and not fs.glob(f"{bucket}/parsed/.tmp-*")
+    fs.get(f"{bucket}/parsed/", str(tmp_path / "from-s3") + "/", recursive=True)
+    assert tables(tmp_path / "from-s3") == tables(tmp_path / "plain")
+    assert all(n["source_path"].startswith(f"s3://{bucket}/raw/")  # blobs, or texts of PDFs
+               for n in pq.read_table(tmp_path / "from-s3" / "notices.parquet").to_pylist())
 
 
 def test_parse_flow_matches_notices_parse(prefect_api: str, tmp_path: Path) -> None:

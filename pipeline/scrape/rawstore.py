@@ -10,6 +10,11 @@ Layout of a raw directory::
       fetch_log.parquet    compacted log, one row per request
       log/part-*.parquet   log rows written since the last compaction
 
+The raw directory may be a local folder or the URL of any fsspec filesystem (``s3://bucket/raw``),
+so that crawl and parse tasks on several machines share one store. On a store, writes of whole
+objects are atomic by themselves; the log lock is local only (compaction is run once, by the flow,
+after every crawl task ended; a reader that meets a part file deleted by a compaction reads again).
+
 Crash safety: a blob is written (temp file + ``os.replace``) before its log row; log rows are
 buffered and written as small part files, each atomically; compaction merges the parts into
 ``fetch_log.parquet`` atomically under a lock and only then deletes them. Every row carries a
@@ -37,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from .. import fsurl
 from ..records import TZ, RawDocument, Reject
 
 __all__ = [
@@ -138,10 +144,77 @@ def _atomic_write(path: Path, data: bytes) -> None:
             tmp.unlink()
 
 
+class _Root:
+    """A raw directory: a local folder (``pathlib``, as before) or a folder of an fsspec filesystem."""
+
+    def __init__(self, raw_dir: str | Path) -> None:
+        self.url = str(raw_dir).rstrip("/")
+        self.remote = fsurl.is_url(self.url)
+        self.path = fsurl.local_path(raw_dir)
+        if self.remote:
+            self.fs, base = fsurl.filesystem(self.url)
+            self.base = base.rstrip("/")
+
+    def full(self, rel: str) -> str:
+        """The file's path, or URL on a store (what documents name as ``source_path``)."""
+        return f"{self.url}/{rel}" if self.remote else str(self.path / rel)
+
+    def is_file(self, rel: str) -> bool:
+        if self.remote:
+            return bool(self.fs.isfile(f"{self.base}/{rel}"))
+        return (self.path / rel).is_file()
+
+    def read(self, rel: str) -> bytes:
+        """The file's bytes; FileNotFoundError when it is not there."""
+        if self.remote:
+            data: bytes = self.fs.cat_file(f"{self.base}/{rel}")
+            return data
+        return (self.path / rel).read_bytes()
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write a whole file atomically."""
+        if self.remote:
+            self.fs.pipe_file(f"{self.base}/{rel}", data)
+        else:
+            (self.path / rel).parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.path / rel, data)
+
+    def unlink(self, rel: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            if self.remote:
+                self.fs.rm_file(f"{self.base}/{rel}")
+            else:
+                (self.path / rel).unlink()
+
+    def log_parts(self) -> list[str]:
+        """The log part files, relative, sorted (by run and sequence)."""
+        if self.remote:
+            found = self.fs.glob(f"{self.base}/{_PARTS}/part-*.parquet")
+            return sorted(f"{_PARTS}/{f.rsplit('/', 1)[-1]}" for f in found)
+        return sorted(f"{_PARTS}/{p.name}" for p in (self.path / _PARTS).glob("part-*.parquet"))
+
+    def stored_files(self) -> set[str] | None:
+        """Every stored blob and text, relative, on a store (one listing instead of a request per
+        file); None locally, where asking each file is cheap."""
+        if not self.remote:
+            return None
+        found: set[str] = set()
+        for sub in ("blobs", "text"):
+            prefix = f"{self.base}/"
+            found.update(f[len(prefix):] if f.startswith(prefix) else f for f in self.fs.find(f"{self.base}/{sub}"))
+        return found
+
+
 @contextlib.contextmanager
-def _locked(raw_dir: Path, exclusive: bool) -> Iterator[None]:
+def _locked(raw_dir: Path | _Root, exclusive: bool) -> Iterator[None]:
     """Hold the log lock (shared for readers, exclusive for compaction); works across threads
-    and processes because each call opens its own file description."""
+    and processes because each call opens its own file description. None on a store (see the
+    module docstring)."""
+    if isinstance(raw_dir, _Root):
+        if raw_dir.remote:
+            yield
+            return
+        raw_dir = raw_dir.path
     try:
         fh = open(raw_dir / _LOCK, "a+b")
     except OSError:
@@ -159,17 +232,18 @@ def _locked(raw_dir: Path, exclusive: bool) -> Iterator[None]:
 
 
 class RawStore:
-    """Writes blobs and texts under a raw directory (created on first use)."""
+    """Writes blobs and texts under a raw directory (created on first use; a path or a URL)."""
 
     def __init__(self, raw_dir: str | Path) -> None:
-        self.root = Path(raw_dir)
-        for sub in ("blobs", "text", _PARTS):
-            (self.root / sub).mkdir(parents=True, exist_ok=True)
-        marker = self.root / MARKER
-        if not marker.exists():
-            _atomic_write(marker, _FORMAT.encode())
-        (self.root / _LOCK).touch(exist_ok=True)
-        self._sweep_temp_files()
+        self._root = _Root(raw_dir)
+        self.root = self._root.path  # the local folder (meaningless on a store)
+        if not self._root.is_file(MARKER):
+            self._root.write(MARKER, _FORMAT.encode())
+        if not self._root.remote:
+            for sub in ("blobs", "text", _PARTS):
+                (self.root / sub).mkdir(parents=True, exist_ok=True)
+            (self.root / _LOCK).touch(exist_ok=True)
+            self._sweep_temp_files()
 
     def _sweep_temp_files(self) -> None:
         """Delete temp files a killed run left behind (old ones only: a live run may own new ones)."""
@@ -185,31 +259,28 @@ class RawStore:
         if not suffix.startswith(".") or not suffix[1:].isalnum():
             suffix = ".bin"  # suffixes come from a fixed sniffing table; never trust others
         rel = f"blobs/{sha[:2]}/{sha}{suffix}"
-        path = self.root / rel
-        if path.exists():
+        if self._root.is_file(rel):
             return sha, rel, False
-        path.parent.mkdir(exist_ok=True)
-        _atomic_write(path, data)
+        self._root.write(rel, data)
         return sha, rel, True
 
     def put_text(self, sha: str, text: str) -> str:
         """Store text extracted from the blob ``sha``; return its path relative to root."""
         rel = f"text/{sha}.txt"
-        path = self.root / rel
-        if not path.exists():
-            _atomic_write(path, text.encode("utf-8"))
+        if not self._root.is_file(rel):
+            self._root.write(rel, text.encode("utf-8"))
         return rel
 
     def read(self, rel: str) -> bytes | None:
         """Bytes of a stored file, or None when it is gone."""
         try:
-            return (self.root / rel).read_bytes()
+            return self._root.read(rel)
         except (FileNotFoundError, IsADirectoryError):
             return None
 
     def has(self, rel: str | None) -> bool:
         """True when the stored file ``rel`` exists."""
-        return bool(rel) and (self.root / str(rel)).is_file()
+        return bool(rel) and self._root.is_file(str(rel))
 
 
 class FetchLog:
@@ -217,7 +288,7 @@ class FetchLog:
 
     def __init__(self, raw_dir: str | Path, run_id: str, batch_rows: int = 20,
                  batch_seconds: float = 5.0) -> None:
-        self.root = Path(raw_dir)
+        self._root = _Root(raw_dir)
         self.run_id = run_id
         self._batch_rows = max(1, batch_rows)
         self._batch_seconds = batch_seconds
@@ -257,16 +328,19 @@ class FetchLog:
         pq.write_table(table, sink)
         self._seq += 1
         name = f"part-{self.run_id}-{self._seq:05d}-{uuid.uuid4().hex[:6]}.parquet"
-        _atomic_write(self.root / _PARTS / name, sink.getvalue())
+        self._root.write(f"{_PARTS}/{name}", sink.getvalue())
         self._rows = []
 
 
 def is_raw_store(path: str | Path) -> bool:
-    """True when ``path`` is a directory written by the scraper."""
-    return (Path(path) / MARKER).is_file()
+    """True when ``path`` (a folder or a URL) is a directory written by the scraper."""
+    try:
+        return _Root(path).is_file(MARKER)
+    except (OSError, ValueError, ImportError):
+        return False
 
 
-def _read_tables(root: Path, parts: list[Path] | None = None) -> list[Any]:
+def _read_tables(root: _Root, parts: list[str] | None = None) -> list[Any]:
     """The compacted log and the part files (all when ``parts`` is None), as pyarrow tables.
     The caller holds the lock."""
     import pyarrow as pa
@@ -274,12 +348,12 @@ def _read_tables(root: Path, parts: list[Path] | None = None) -> list[Any]:
 
     schema = _pa_schema()
     files = []
-    if (root / LOG_FILE).is_file():
-        files.append(root / LOG_FILE)
-    files += sorted((root / _PARTS).glob("part-*.parquet")) if parts is None else parts
+    if root.is_file(LOG_FILE):
+        files.append(LOG_FILE)
+    files += root.log_parts() if parts is None else parts
     tables = []
     for file in files:
-        table = pq.read_table(file)
+        table = pq.read_table(io.BytesIO(root.read(file)))
         # Old files may lack columns added later: add them as nulls, keep the column order.
         for name in schema.names:
             if name not in table.column_names:
@@ -290,11 +364,14 @@ def _read_tables(root: Path, parts: list[Path] | None = None) -> list[Any]:
 
 def read_log(raw_dir: str | Path) -> list[dict[str, Any]]:
     """All fetch-log rows (compacted + parts), duplicates by request_id dropped, oldest first."""
-    root = Path(raw_dir)
-    if not is_raw_store(root):
+    root = _Root(raw_dir)
+    if not root.is_file(MARKER):
         return []
     with _locked(root, exclusive=False):
-        tables = _read_tables(root)
+        try:
+            tables = _read_tables(root)
+        except FileNotFoundError:  # a store has no lock: a compaction removed a part meanwhile
+            tables = _read_tables(root)
     rows: dict[str, dict[str, Any]] = {}
     for table in tables:
         for row in table.to_pylist():
@@ -309,11 +386,11 @@ def compact(raw_dir: str | Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    root = Path(raw_dir)
+    root = _Root(raw_dir)
     with _locked(root, exclusive=True):
-        parts = sorted((root / _PARTS).glob("part-*.parquet"))
+        parts = root.log_parts()
         if not parts:
-            return pq.read_metadata(root / LOG_FILE).num_rows if (root / LOG_FILE).is_file() else 0
+            return pq.read_metadata(io.BytesIO(root.read(LOG_FILE))).num_rows if root.is_file(LOG_FILE) else 0
         merged = pa.concat_tables(_read_tables(root, parts))
         # Drop duplicate request ids (a crash after a replace and before the deletes).
         seen: set[str] = set()
@@ -325,21 +402,21 @@ def compact(raw_dir: str | Path) -> int:
         merged = merged.take(pa.array(keep, pa.int64()))
         sink = io.BytesIO()
         pq.write_table(merged, sink)
-        _atomic_write(root / LOG_FILE, sink.getvalue())
+        root.write(LOG_FILE, sink.getvalue())
         for part in parts:
-            with contextlib.suppress(FileNotFoundError):
-                part.unlink()
+            root.unlink(part)
         return merged.num_rows
 
 
 def load_state(raw_dir: str | Path) -> dict[str, UrlState]:
     """Per state key, the last good fetch whose stored file still exists."""
-    root = Path(raw_dir)
+    root = _Root(raw_dir)
+    stored = root.stored_files()
     state: dict[str, UrlState] = {}
-    for row in read_log(root):
+    for row in read_log(raw_dir):
         if row["outcome"] not in OK_OUTCOMES or not row["stored_path"]:
             continue
-        if not (root / row["stored_path"]).is_file():
+        if not (row["stored_path"] in stored if stored is not None else root.is_file(row["stored_path"])):
             continue
         state[state_key(row["url"], row["form"])] = UrlState(
             sha256=row["sha256"], stored_path=row["stored_path"], etag=row["etag"],
@@ -366,8 +443,8 @@ def iter_documents(raw_dir: str | Path) -> Iterator[RawDocument]:
     extracted text (then ``content_type`` is ``text/plain; charset=utf-8`` and ``sha256`` is
     still the PDF's). Binary attachments without text are not yielded.
     """
-    root = Path(raw_dir)
-    latest = _latest_good(read_log(root), ("detail", "attachment"))
+    root = _Root(raw_dir)
+    latest = _latest_good(read_log(raw_dir), ("detail", "attachment"))
     for url in sorted(latest, key=lambda u: (latest[u]["source"] or "", u)):
         row = latest[url]
         rel, content_type = row["stored_path"], row["content_type"]
@@ -376,15 +453,15 @@ def iter_documents(raw_dir: str | Path) -> Iterator[RawDocument]:
                 rel, content_type = row["text_path"], "text/plain; charset=utf-8"
             elif not rel.endswith((".html", ".txt")):
                 continue  # a binary attachment: recorded, no text to parse
-        path = root / rel
+        path = root.full(rel)
         try:
-            data = path.read_bytes()
+            data = root.read(rel)
         except FileNotFoundError:
             log.warning("stored file %s of %s is missing", path, url)
             continue
         yield RawDocument(
             source=row["final_url"] or url, data=data, url=row["final_url"] or url,
-            source_path=str(path), content_type=content_type, fetched_at=row["fetched_at"],
+            source_path=path, content_type=content_type, fetched_at=row["fetched_at"],
             sha256=row["sha256"],
         )
 
