@@ -120,7 +120,7 @@ class _ClauseReader:
                 self._read_items(sorted(own + inner, key=lambda h: h.start), [], None)
             elif zone.kind == "exception":  # 除 X 外 with no verb of its own: X stays open
                 cue = Hit(zone.start, zone.end, "action", "open")
-                self.pairs.extend(_Pair(o, cue, False) for o in inner)
+                self.pairs.extend(_Pair(o, cue, None) for o in inner)
             else:
                 asides.append(zone)
                 continue
