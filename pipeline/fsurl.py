@@ -9,6 +9,7 @@ object visible only once its upload is complete.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from pathlib import Path
 from typing import IO, Any
@@ -62,17 +63,28 @@ def put_bytes(target: str | Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
+READ_ATTEMPTS = 3  # reads of a file on a store before it counts as missing or unreadable
+READ_RETRY_DELAY = 0.5  # seconds between them
+
+
 def read_bytes(source: str | Path) -> bytes:
     """The bytes of a file; raises OSError (FileNotFoundError) when it is not there."""
     if is_url(source):
         fs, path = filesystem(str(source))
-        try:
-            data: bytes = fs.cat_file(path)
-        except FileNotFoundError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a store's own errors become the OSError callers handle
-            raise OSError(f"{source}: {type(exc).__name__}: {exc}") from exc
-        return data
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                data: bytes = fs.cat_file(path)
+                return data
+            except Exception as exc:  # noqa: BLE001 - a store's own errors become the OSError callers handle
+                # A busy store may drop a connection, or answer a read before it shows another
+                # process's fresh write: ask again before the page counts as lost.
+                if attempt + 1 < READ_ATTEMPTS:
+                    fs.invalidate_cache(path)
+                    time.sleep(READ_RETRY_DELAY)
+                    continue
+                if isinstance(exc, OSError):
+                    raise
+                raise OSError(f"{source}: {type(exc).__name__}: {exc}") from exc
     return local_path(source).read_bytes()
 
 

@@ -111,3 +111,26 @@ def test_cached_parts_that_are_gone_are_not_complete(tmp_path: Path) -> None:
     assert parts_complete(result)
     (Path(result.location) / "windows.parquet").unlink()
     assert not parts_complete(result)
+
+
+def test_a_read_from_a_store_is_asked_again_before_the_page_counts_as_lost(memory_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fsspec
+
+    from pipeline import fsurl
+
+    monkeypatch.setattr(fsurl, "READ_RETRY_DELAY", 0.0)
+    fsurl.put_bytes(f"{memory_url}/blob.txt", b"page")
+    memory = fsspec.filesystem("memory")
+    real_cat = type(memory).cat_file
+    failures = iter([ConnectionResetError("reset by the store"), FileNotFoundError("not visible yet")])
+
+    def flaky_cat(self: object, path: str, *args: object, **kwargs: object) -> bytes:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real_cat(self, path, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(type(memory), "cat_file", flaky_cat)
+    assert fsurl.read_bytes(f"{memory_url}/blob.txt") == b"page"  # two failures, then the third read
+    with pytest.raises(FileNotFoundError):
+        fsurl.read_bytes(f"{memory_url}/gone.txt")  # missing on every attempt: still FileNotFoundError
