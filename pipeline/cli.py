@@ -174,7 +174,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise GoldError("floors hold a whole corpus: --half goes without --record-floors/--check-floors")
         report = evaluate(gold, texts=texts, half=args.half)
     except GoldError as exc:
-        print(f"notices eval: {exc}", file=sys.stderr)
+        print(f"notices: error: {exc}", file=sys.stderr)
         return 2
     scores = report.scores()
     if args.json:
@@ -221,7 +221,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 console.print(f"below floor: {problem}", style="red", markup=False)
             return 1 if problems else 0
     except FloorsError as exc:
-        print(f"notices eval: {exc}", file=sys.stderr)
+        print(f"notices: error: {exc}", file=sys.stderr)
         return 2
     return 0
 
@@ -275,7 +275,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     try:
         report = audit(Path(args.parsed_dir), examples=args.examples)
     except FileNotFoundError as exc:
-        print(f"notices audit: {exc}", file=sys.stderr)
+        print(f"notices: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

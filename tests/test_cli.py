@@ -221,7 +221,10 @@ def test_parse_with_one_missing_path_keeps_the_earlier_tables(tmp_path: Path) ->
     (["parse", "x"], "the following arguments are required: --out"),
     (["frobnicate"], "argument COMMAND: invalid choice"),
     (["scrape", "--sources", "/nonexistent.yaml", "--raw", "{tmp}"], "/nonexistent.yaml: cannot read sources file"),
-], ids=["level-before", "level-after", "missing-option", "unknown-command", "scrape-sources"])
+    (["eval", "{tmp}"], "no gold labels"),
+    (["audit", "{tmp}/nothing"], "nothing"),
+], ids=["level-before", "level-after", "missing-option", "unknown-command", "scrape-sources", "eval-empty",
+        "audit-missing"])
 def test_errors_have_one_prefix_on_stderr(args: list[str], message: str, tmp_path: Path) -> None:
     result = _notices(*[a.format(tmp=tmp_path) for a in args])
     assert result.returncode == 2 and result.stdout == ""
