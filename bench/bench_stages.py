@@ -95,7 +95,7 @@ def run_funnel(corpus: str, out: str, timers: Timers) -> dict[str, int]:
             if isinstance(item, Reject):
                 writer.add_reject(item)
                 continue
-            index, position = item
+            index, position = item.batch, item.position
             if index != current:
                 t = time.process_time()
                 docs = [ref.load() for ref in plan.batches[index].docs]
@@ -141,7 +141,7 @@ def run_parts(corpus: str, out: str, timers: Timers) -> dict[str, int]:
         if isinstance(item, Reject):
             publisher.add_reject(item)
             continue
-        index, position = item
+        index, position = item.batch, item.position
         if index != current:
             batch = plan.batches[index]
             t = time.process_time()

@@ -25,6 +25,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pipeline
 
@@ -104,11 +105,18 @@ class Batch:
     key: str
 
 
+class Slot(NamedTuple):
+    """Where a planned document is: its batch's index and its position in that batch."""
+
+    batch: int
+    position: int
+
+
 @dataclass(slots=True)
 class ParsePlan:
-    """The inputs in order: rejects found while reading, and (batch, position) of each document."""
+    """The inputs in order: rejects found while reading, and the slot of each document."""
 
-    items: list[Reject | tuple[int, int]] = field(default_factory=list)
+    items: list[Reject | Slot] = field(default_factory=list)
     batches: list[Batch] = field(default_factory=list)
 
     @property
@@ -169,7 +177,7 @@ def plan_batches(items: Iterable[RawDocument | Reject], target: int, parser_vers
             plan.items.append(item)
             continue
         ref = DocRef.of(item)
-        plan.items.append((len(plan.batches), len(current)))
+        plan.items.append(Slot(len(plan.batches), len(current)))
         current.append(ref)
         full = len(current) >= MAX_FACTOR * target
         if full or (len(current) >= min_size and is_boundary(ref.identity, spacing)):

@@ -263,7 +263,7 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
             if isinstance(item, Reject):
                 publisher.add_reject(item)
                 continue
-            index, position = item
+            index, position = item.batch, item.position
             if index != current:  # items come in batch order, so the previous batch is all taken in
                 current, result = index, take(index)
                 if result is not None:

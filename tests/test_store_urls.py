@@ -78,7 +78,7 @@ def test_parts_published_at_a_url_match_the_single_writer(memory_url: str, tmp_p
         if isinstance(item, Reject):
             publisher.add_reject(item)
             continue
-        index, position = item
+        index, position = item.batch, item.position
         if index != current:
             publisher.begin_part(parse_refs(plan.batches[index], "t", None, f"{memory_url}/parts"))
             current = index
