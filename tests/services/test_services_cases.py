@@ -312,6 +312,26 @@ ISSUE13_SERVICES = [
 ]
 
 
+# Round 3 of the real-corpus work (issue 13 section 3 and issue 21), in our own words with variants and near misses.
+ROUND3 = [
+    # a service word followed by an office word names a venue, not a service
+    _c("venue-appraisal-office", "各区工伤认定和劳动能力鉴定机构暂停办理业务。", {"general"}, "!filing:suspended",
+       "!work_injury:suspended"),
+    _c("venue-registry-centre", "不动产登记中心暂停对外服务。", {"general"}, "!permits:suspended"),
+    _c("venue-card-outlet-traditional", "社保卡服務網點暫停營業。", set(), "!card_services:suspended"),
+    _c("near-miss-venue-service-still-named", "车辆登记服务站暂停办理驾驶证补换。", {"permits"}),
+    _c("near-miss-counter-is-no-venue", "公积金提取窗口暂停办理。", {"withdrawal"}),
+    _c("near-miss-online-hall-is-a-channel", "网上服务大厅暂停服务。", {"online_channels"}),
+    # a generic word right after a named service or channel is that service's business
+    _c("named-business-acceptance", "暂停异地转入业务受理。", {"transfer"}, "!general:suspended"),
+    _c("named-business-acceptance-variant", "6月30日起,暂停提前还款业务受理。", {"loan"}, "!general:suspended"),
+    _c("channel-all-functions", "电子税务局、税务APP、自助终端所有功能暂停服务。", {"online_channels"}, "!general:suspended"),
+    _c("channel-all-functions-with-de", "网上服务大厅的全部功能暂停使用。", {"online_channels"}, "!general:suspended"),
+    _c("near-miss-list-then-all-business", "暂停办理参保登记、零星报销等所有业务。", {"general", "enrollment", "reimbursement"}),
+    _c("near-miss-business-acceptance-alone", "停机期间,暂停业务受理。", {"general"}),
+]
+
+
 BUGS = [
     _c("online-offline-is-not-go-live", "暂停办理线上线下各项医保业务。", {"general", "online_channels"}, "!general:resumed"),
     _c("prenatal-check-is-not-a-deadline", "暂停生育津贴、产前检查费发放。", {"maternity"}, "!maternity:deadline"),
@@ -437,6 +457,11 @@ def test_second_round_codes(text: str, suspended: set[str], rows: tuple[str, ...
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), ISSUE13_SERVICES)
 def test_issue13_services_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND3)
+def test_round3_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
 
