@@ -73,8 +73,10 @@ REAL = [
        {"online_channels", "general"}, "!contribution:suspended"),
     _c("tangshan-except-filing", "停机期间,各级医疗保险经办机构除照常办理各类备案手续外,其它业务一律暂停受理。", {"general"},
        "!filing:suspended"),
+    # round 3: 联网结算 及 刷卡购药 are two items, so the settlement at 定点医药机构 is every kind of it (as the
+    # notice's gold has it)
     _c("tangshan-card-drug-purchase", "各定点医药机构暂停受理职工医疗、生育保险和离休人员医疗保障的联网结算及刷卡购药。",
-       {"pharmacy", "maternity"}),
+       {"pharmacy", "maternity", "inpatient", "outpatient"}),
     _c("shenzhen-online-only-is-restricted", "参保人和参保单位暂时无法通过网上或自助渠道办理异地就医备案登记和异地医疗费用报销。",
        set(), "filing:restricted", "reimbursement:restricted"),
     _c("shenzhen-enrollment-cannot-be-done", "4月24日0时至5月8日9时,参保登记、信息变更和医保关系转移接续等参保类业务无法办理。",
@@ -329,6 +331,15 @@ ROUND3 = [
     _c("channel-all-functions-with-de", "网上服务大厅的全部功能暂停使用。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-list-then-all-business", "暂停办理参保登记、零星报销等所有业务。", {"general", "enrollment", "reimbursement"}),
     _c("near-miss-business-acceptance-alone", "停机期间,暂停业务受理。", {"general"}),
+    # a bare settlement is narrowed only by a specific service of its own list item or a subject phrase before it
+    _c("settlement-system-among-platforms", "医保结算系统、异地就医平台、医保APP暂停运行。",
+       {"inpatient", "outpatient", "cross_region", "online_channels"}),
+    _c("away-and-local-settlement-as-two-items", "暂停跨省异地就医和本地联网结算。", {"cross_region", "inpatient", "outpatient"}),
+    _c("settlement-head-then-list", "暫停醫保實時結算,包括本地、跨省異地的就醫購藥。",
+       {"cross_region", "inpatient", "outpatient", "pharmacy"}),
+    _c("near-miss-subject-phrase-names-where", "县内参保人员到县外就医的,停机期间不能直接结算。", {"cross_region"},
+       "!inpatient:suspended"),
+    _c("near-miss-one-item-names-settlement", "全市定点医院暂停住院医疗费用联网结算。", {"inpatient"}, "!outpatient:suspended"),
 ]
 
 
