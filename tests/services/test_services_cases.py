@@ -340,6 +340,31 @@ ROUND3 = [
     _c("near-miss-subject-phrase-names-where", "县内参保人员到县外就医的,停机期间不能直接结算。", {"cross_region"},
        "!inpatient:suspended"),
     _c("near-miss-one-item-names-settlement", "全市定点医院暂停住院医疗费用联网结算。", {"inpatient"}, "!outpatient:suspended"),
+    # keep-open clauses: collecting or accepting papers only is no suspension
+    _c("pre-collect-papers-only", "停机期间,窗口仅预收参保登记材料,系统恢复后统一办结。", set(), "!enrollment:suspended"),
+    _c("accept-only-variant", "切换期间各服务厅只受理公积金提取申请,暂不办结。", set(), "!withdrawal:suspended"),
+    _c("pre-collect-traditional", "停機期間窗口預收失業保險金申領材料。", set()),
+    _c("near-miss-stop-beside-pre-collection", "暂停办理缴存业务,提取业务仅收件。", {"contribution"}, "!withdrawal:suspended"),
+    # transfer in or out of insurance relations
+    _c("relations-in-and-out", "暂停养老保险关系转入转出。", {"transfer"}),
+    _c("relations-out-variant", "10月8日起暂停办理医保关系转出。", {"transfer"}, "!cross_region:suspended"),
+    # a customer who has booked is a condition of the subject, not a stopped service
+    _c("booked-customer-is-a-condition", "已预约提取的客户,待恢复营业后优先办理。", set(), "!withdrawal:suspended"),
+    _c("near-miss-stop-after-condition", "已办理缴存登记的企业,暂停办理提取业务。", {"withdrawal"}),
+    # a tax office's notice (collecting no premiums): bare 申报 is a return, 入库 and 扣款 are payment
+    _c("tax-bare-filing-and-debit", "某区税务局提示:停机期间暂停办理申报、扣款业务。", {"tax_filing", "tax_payment"},
+       "!contribution:suspended"),
+    _c("tax-pay-into-treasury-deadline", "国家税务总局某县税务局:已开具缴款书的纳税人,请于12月30日前缴纳入库。", {"tax_payment"},
+       "tax_payment:deadline", "!contribution:suspended"),
+    _c("tax-e-filing-and-paying-system", "某州国税网上办税服务厅、电子申报缴税系统暂停使用。", {"online_channels", "tax_filing", "tax_payment"}),
+    _c("tax-withholding-return-words", "升级期间,扣缴申报和综合所得年度汇算暂停。", {"tax_filing"}),
+    _c("near-miss-premium-declaration", "医保局:停机期间暂停办理申报缴费业务。", {"contribution"}, "!tax_filing:suspended"),
+    _c("near-miss-client-filing-function", "某市税务局:自然人扣缴客户端申报功能暂停使用。", {"online_channels"}, "!tax_filing:suspended"),
+    _c("near-miss-debit-agreement", "某区税务局:请纳税人于4月17日前签订扣款协议。", set(), "!tax_payment:deadline"),
+    # permits under a stop heading, each item
+    _c("permits-list-under-heading", "暂停办理以下业务：\n1.机动车登记；\n2.驾驶证换证、补证；\n3.出入境证件受理。", {"permits"}),
+    # a bank's loan is not a housing-fund loan
+    _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
 
 
