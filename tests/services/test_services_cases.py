@@ -306,7 +306,9 @@ ISSUE13_SERVICES = [
     _c("near-miss-online-channel-itself", "网上服务大厅暂停服务,提取业务暂停办理。", {"online_channels", "withdrawal"}),
     # a tax office's online filing is tax filing; the same words in a premium notice are the channel only
     _c("tax-office-online-filing", "国家税务总局某县税务局:升级期间暂停网上申报。", {"online_channels", "tax_filing"}),
-    _c("tax-office-e-filing-variant", "据市税务局介绍,电子申报缴税系统于１２月３０日暂停运行。", {"online_channels", "tax_filing"}),
+    # round 3: 申报缴税 names the payment too
+    _c("tax-office-e-filing-variant", "据市税务局介绍,电子申报缴税系统于１２月３０日暂停运行。",
+       {"online_channels", "tax_filing", "tax_payment"}),
     _c("near-miss-premium-online-declaration", "医保局提醒:单位网上申报系统同步暂停,税务局照常代征。", {"online_channels"},
        "!tax_filing:suspended"),
     _c("all-tax-matters", "除上述事项外,其他一切涉税事务暂停处理。", {"general"}),
