@@ -365,6 +365,15 @@ ROUND3 = [
     _c("near-miss-debit-agreement", "某区税务局:请纳税人于4月17日前签订扣款协议。", set(), "!tax_payment:deadline"),
     # permits under a stop heading, each item
     _c("permits-list-under-heading", "暂停办理以下业务：\n1.机动车登记；\n2.驾驶证换证、补证；\n3.出入境证件受理。", {"permits"}),
+    # a deadline to finish before the stop marks the service affected (以前 as well as 前)
+    _c("deadline-yiqian", "需办理公积金提取的职工,请在12月27日下午5点以前办理。", {"withdrawal"}, "withdrawal:deadline"),
+    _c("deadline-before-stop-variant", "请各缴存单位务必在停机之前办结当月汇缴。", {"contribution"}, "contribution:deadline"),
+    _c("near-miss-date-condition-yiqian", "入院日期在12月28日以前的参保人员,可以先垫付住院费用。", {"inpatient"}, "!inpatient:deadline"),
+    # 补办 after a card or licence word is its replacement, not a catch-up
+    _c("card-replacement-under-heading", "二、暂停期间停办业务\n1、养老金领取资格认证\n2、失业保险金申领\n3、社保卡挂失补办\n三、其他\n1、咨询电话照常接听。",
+       {"pension", "unemployment", "card_services"}, "!card_services:workaround"),
+    _c("licence-replacement", "停机期间暂停驾驶证补办。", {"permits"}, "!permits:workaround"),
+    _c("near-miss-catch-up-registration", "急诊患者入院后,待系统恢复后补办医保登记。", {"inpatient"}, "inpatient:workaround"),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
