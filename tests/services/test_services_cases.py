@@ -374,6 +374,14 @@ ROUND3 = [
        {"pension", "unemployment", "card_services"}, "!card_services:workaround"),
     _c("licence-replacement", "停机期间暂停驾驶证补办。", {"permits"}, "!permits:workaround"),
     _c("near-miss-catch-up-registration", "急诊患者入院后,待系统恢复后补办医保登记。", {"inpatient"}, "inpatient:workaround"),
+    # a line's business system stopping as a whole is all its business; the old system giving way to a new one is not
+    _c("business-system-stops", "社保业务系统将于4月下旬暂停服务。", {"general"}),
+    _c("fund-system-stops-traditional", "住房公積金管理系統於12月30日18時起暫停運行。", {"general"}),
+    _c("external-business-stops", "9月23日至10月7日,停止对外业务。", {"general"}),
+    _c("near-miss-system-named-service", "医保参保征缴业务系统暂停使用。", {"contribution"}, "!general:suspended"),
+    _c("near-miss-old-system-gives-way", "原城乡居民医保信息系统停止运行,定点医院暂停住院即时结算。", {"inpatient"},
+       "!general:suspended"),
+    _c("near-miss-system-goes-live", "医保信息系统上线后恢复办理。", set()),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
