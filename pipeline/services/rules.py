@@ -188,8 +188,9 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
         for pattern in _as_list(entry.get("patterns"), where):
             cues.append(ObjectCue(_cue(pattern, where), (code,), 0))
     settlement = data.get("settlement") or {}
+    when = _compile(settlement["when"], "services.yaml settlement.when") if settlement.get("when") else None
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
-        cues.append(ObjectCue(_cue(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
+        cues.append(ObjectCue(_cue(pattern, "services.yaml settlement"), (SETTLEMENT,), 0, when))
     return tuple(cues)
 
 

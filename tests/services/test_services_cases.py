@@ -382,6 +382,12 @@ ROUND3 = [
     _c("near-miss-old-system-gives-way", "原城乡居民医保信息系统停止运行,定点医院暂停住院即时结算。", {"inpatient"},
        "!general:suspended"),
     _c("near-miss-system-goes-live", "医保信息系统上线后恢复办理。", set()),
+    _c("near-miss-current-system-gives-way", "现有的医保信息系统将于10月15日停止使用,新平台同步上线。", set(),
+       "!general:suspended"),
+    # a notice about no medical care has no medical settlement: its 刷卡 is paying by bank card
+    _c("tax-office-card-payment-is-no-settlement", "某区办税服务厅:本周六无法刷卡,请携带现金。", set(),
+       "!inpatient:suspended", "!outpatient:suspended"),
+    _c("near-miss-pharmacy-card-settlement", "定点药店暂停刷卡。", {"pharmacy"}),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
