@@ -388,6 +388,13 @@ ROUND3 = [
     _c("tax-office-card-payment-is-no-settlement", "某区办税服务厅:本周六无法刷卡,请携带现金。", set(),
        "!inpatient:suspended", "!outpatient:suspended"),
     _c("near-miss-pharmacy-card-settlement", "定点药店暂停刷卡。", {"pharmacy"}),
+    # another route still open (a workaround sentence) is no stop
+    _c("other-route-keeps-open", "例如人员增减业务,参保单位可通过市医保局提供的服务渠道单独办理。", set(), "!enrollment:suspended"),
+    _c("other-route-app-variant", "停机期间,异地就医备案可通过国家医保服务平台APP办理。", set()),
+    _c("other-route-traditional", "暫停期間,駕駛人可登錄“交管12123”APP辦理違法處理業務。", set()),
+    _c("near-miss-stop-then-other-route", "暂停办理公积金提取业务,急需办理的,可到市中心柜台办理。", {"withdrawal"}),
+    _c("near-miss-pay-first-then-claim", "停机期间门诊费用先行垫付,系统恢复后可到经办机构办理报销。", {"outpatient"},
+       "outpatient:workaround", "!reimbursement:suspended"),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
