@@ -395,6 +395,14 @@ ROUND3 = [
     _c("near-miss-stop-then-other-route", "暂停办理公积金提取业务,急需办理的,可到市中心柜台办理。", {"withdrawal"}),
     _c("near-miss-pay-first-then-claim", "停机期间门诊费用先行垫付,系统恢复后可到经办机构办理报销。", {"outpatient"},
        "outpatient:workaround", "!reimbursement:suspended"),
+    # what someone has already done is a condition, not a stopped service
+    _c("approved-is-no-approval", "对于已审批通过的提取、缴存业务,请在1月20日前到银行办理。", {"withdrawal", "contribution"},
+       "!filing:suspended", "withdrawal:deadline"),
+    _c("done-procedures-aside", "异地住院(办理了转外住院、异地安置备案手续)的患者,可先出院挂账。", {"cross_region"},
+       "!filing:suspended"),
+    _c("done-procedures-traditional", "已辦理轉診備案的患者,停機期間暫停異地就醫直接結算。", {"cross_region"}, "!filing:suspended"),
+    _c("near-miss-approval-service", "暂停办理贷款审批。", {"loan"}),
+    _c("near-miss-approval-is-filing", "暂停特殊药品审批和转院备案。", {"filing"}),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
