@@ -403,6 +403,16 @@ ROUND3 = [
     _c("done-procedures-traditional", "已辦理轉診備案的患者,停機期間暫停異地就醫直接結算。", {"cross_region"}, "!filing:suspended"),
     _c("near-miss-approval-service", "暂停办理贷款审批。", {"loan"}),
     _c("near-miss-approval-is-filing", "暂停特殊药品审批和转院备案。", {"filing"}),
+    # an insurance type word is not enrollment; a change of type is
+    _c("insurance-type-change", "暂停办理参保险种变更。", {"enrollment"}),
+    _c("insurance-type-change-variant", "暫停城鄉居民參保類型變更。", {"enrollment"}),
+    _c("near-miss-type-names-people", "参保类别为灵活就业的人员暂停缴费。", {"contribution"}, "!enrollment:suspended"),
+    _c("near-miss-newly-insured-people", "停机期间,新参保职工的医保待遇暂停享受。", set(), "!enrollment:suspended"),
+    _c("new-enrollment-business", "暂停新参保业务。", {"enrollment"}),
+    # online channels of every domain; people insured elsewhere treated here
+    _c("portal-and-bank-channels", "政务服务网、手机银行缴费渠道同步暂停。", {"online_channels", "contribution"}),
+    _c("insured-elsewhere-treated-here", "异地参保人员在本市就医暂停直接结算。", {"cross_region"}, "!inpatient:suspended"),
+    _c("near-miss-insured-here", "本市参保人员暂停医保结算。", {"inpatient", "outpatient"}, "!cross_region:suspended"),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
