@@ -117,7 +117,7 @@ RULE_KEYS: dict[str, Record] = {
     }),
     "services.yaml": Record({
         "compounds": ListOf(Record({"pattern": str, "codes": _WORDS}, {"why": str, "when": str, "unless": str})),
-        "codes": MapOf(Record({"label": str, "heading": str}, {"words": _WORDS, "patterns": _WORDS})),
+        "codes": MapOf(Record({"label": str, "heading": str}, {"words": _WORDS, "patterns": _WORDS, "when": str})),
         "settlement": Record({"patterns": _WORDS, "specific": _WORDS, "expansion": MapOf(_WORDS)}, {"when": str}),
         "places": MapOf(_WORDS),
         "general": ListOf(Record({"pattern": str}, {"check_specific": bool, "own_business": bool, "why": str})),

@@ -182,11 +182,12 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     for code in service_codes():
         entry = codes[code]
         where = f"services.yaml codes.{code}"
+        when = _compile(entry["when"], f"{where}.when") if entry.get("when") else None
         words = _words_regex(_as_list(entry.get("words"), where), where, lists)
         if words is not None:
-            cues.append(ObjectCue(words, (code,), 0))
+            cues.append(ObjectCue(words, (code,), 0, when))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ObjectCue(_cue(pattern, where), (code,), 0))
+            cues.append(ObjectCue(_cue(pattern, where), (code,), 0, when))
     settlement = data.get("settlement") or {}
     when = _compile(settlement["when"], "services.yaml settlement.when") if settlement.get("when") else None
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):

@@ -40,7 +40,8 @@ REAL = [
     _c("xinzhou-general-network-business", "2021年10月21日18时起,停止使用忻州市在用的医保信息系统,暂停全市医保相关联网业务办理。", {"general"}),
     _c("xinzhou-tax-reconciliation-deadline", "各级医保部门协调税务部门10月19日17时完成职工医保、居民医保征缴对账、医保费汇解入库及销号工作。",
        {"contribution"}, "contribution:deadline"),
-    _c("xinzhou-payment-confirmation", "经办机构应于10月14日前完成支付确认(财务确认)。", {"institution_settlement"},
+    # round 3: the clause names its domain (institution settlement counts only in a medical notice)
+    _c("xinzhou-payment-confirmation", "医保经办机构应于10月14日前完成支付确认(财务确认)。", {"institution_settlement"},
        "institution_settlement:deadline"),
     _c("xinzhou-pay-first-pharmacy", "参保人员在系统切换期间必须购药的,可先自费垫付,定点医药机构记录信息,待新医保系统上线后,凭有效票据在该定点医药机构进行医保结算,做退费处理。",
        {"pharmacy"}, "pharmacy:workaround", "!inpatient:suspended"),
@@ -413,6 +414,12 @@ ROUND3 = [
     _c("portal-and-bank-channels", "政务服务网、手机银行缴费渠道同步暂停。", {"online_channels", "contribution"}),
     _c("insured-elsewhere-treated-here", "异地参保人员在本市就医暂停直接结算。", {"cross_region"}, "!inpatient:suspended"),
     _c("near-miss-insured-here", "本市参保人员暂停医保结算。", {"inpatient", "outpatient"}, "!cross_region:suspended"),
+    # a bank's or a housing fund's clearing is no settlement with medical institutions
+    _c("near-miss-fund-clearing", "委托提取顺延至11月1日产生并清算。", {"withdrawal"}, "!institution_settlement:suspended"),
+    _c("near-miss-interbank-clearing", "人民银行跨行清算系统停运期间,暂停受理跨行对账。", set(), "!institution_settlement:suspended"),
+    _c("institution-clearing-in-medical-notice", "定点医药机构暂停月度结算。", {"institution_settlement"}),
+    # a time span named by a stop is a time, not a stop
+    _c("stop-time-span-is-a-time", "请纳税人避开暂停办理业务时段,提前或延后办理。", set(), "!general:suspended"),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
