@@ -257,7 +257,7 @@ ISSUE13_SERVICES = [
     _c("resume-alone-traditional", "自３月２日８時起，恢復辦理個人賬戶家庭共濟業務。", set(), "personal_account:resumed"),
     _c("resume-alone-news", "据介绍,新系统上线后,市民卡挂失业务将于下周一重新开放。", set(), "card_services:resumed"),
     _c("resume-stage-list", "(二)4月6日起,逐步恢复:\n1.公积金提取;\n2.贷款还款。", set()),
-    _c("deferral-after-resume-is-workaround", "停机期间不划扣贷款本息,业务恢复办理后再统一补扣。", {"loan"}, "loan:workaround"),
+    _c("deferral-after-resume-is-workaround", "停机期间不划扣公积金贷款本息,业务恢复办理后再统一补扣。", {"loan"}, "loan:workaround"),
     _c("deferral-after-reopening-variant", "当月的生育津贴待窗口恢复受理后再集中发放。", {"maternity"}, "maternity:workaround"),
     # moving insurance relations between provinces is a transfer, not cross-region care
     _c("cross-province-transfer", "停机期间暂停办理医保关系跨省转移接续。", {"transfer"}, "!cross_region:suspended"),
@@ -304,7 +304,7 @@ ISSUE13_SERVICES = [
     _c("online-filing-only", "10月22日20时起,暂停网上异地就医备案及结算业务。", {"online_channels"}, "filing:restricted"),
     _c("online-payment-after-verb", "停机期间暂停办理网上缴费,窗口照常收费。", {"online_channels"}, "contribution:restricted"),
     _c("near-miss-online-and-offline", "暂停办理线上线下各项社保业务。", {"general", "online_channels"}, "!general:restricted"),
-    _c("near-miss-online-channel-itself", "网上服务大厅暂停服务,提取业务暂停办理。", {"online_channels", "withdrawal"}),
+    _c("near-miss-online-channel-itself", "网上服务大厅暂停服务,公积金提取业务暂停办理。", {"online_channels", "withdrawal"}),
     # a tax office's online filing is tax filing; the same words in a premium notice are the channel only
     _c("tax-office-online-filing", "国家税务总局某县税务局:升级期间暂停网上申报。", {"online_channels", "tax_filing"}),
     # round 3: 申报缴税 names the payment too
@@ -329,7 +329,7 @@ ROUND3 = [
     _c("near-miss-online-hall-is-a-channel", "网上服务大厅暂停服务。", {"online_channels"}),
     # a generic word right after a named service or channel is that service's business
     _c("named-business-acceptance", "暂停异地转入业务受理。", {"transfer"}, "!general:suspended"),
-    _c("named-business-acceptance-variant", "6月30日起,暂停提前还款业务受理。", {"loan"}, "!general:suspended"),
+    _c("named-business-acceptance-variant", "6月30日起,暂停公积金提前还款业务受理。", {"loan"}, "!general:suspended"),
     _c("channel-all-functions", "电子税务局、税务APP、自助终端所有功能暂停服务。", {"online_channels"}, "!general:suspended"),
     _c("channel-all-functions-with-de", "网上服务大厅的全部功能暂停使用。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-list-then-all-business", "暂停办理参保登记、零星报销等所有业务。", {"general", "enrollment", "reimbursement"}),
@@ -402,7 +402,7 @@ ROUND3 = [
     _c("done-procedures-aside", "异地住院(办理了转外住院、异地安置备案手续)的患者,可先出院挂账。", {"cross_region"},
        "!filing:suspended"),
     _c("done-procedures-traditional", "已辦理轉診備案的患者,停機期間暫停異地就醫直接結算。", {"cross_region"}, "!filing:suspended"),
-    _c("near-miss-approval-service", "暂停办理贷款审批。", {"loan"}),
+    _c("near-miss-approval-service", "暂停办理公积金贷款审批。", {"loan"}),
     _c("near-miss-approval-is-filing", "暂停特殊药品审批和转院备案。", {"filing"}),
     # an insurance type word is not enrollment; a change of type is
     _c("insurance-type-change", "暂停办理参保险种变更。", {"enrollment"}),
@@ -415,11 +415,20 @@ ROUND3 = [
     _c("insured-elsewhere-treated-here", "异地参保人员在本市就医暂停直接结算。", {"cross_region"}, "!inpatient:suspended"),
     _c("near-miss-insured-here", "本市参保人员暂停医保结算。", {"inpatient", "outpatient"}, "!cross_region:suspended"),
     # a bank's or a housing fund's clearing is no settlement with medical institutions
-    _c("near-miss-fund-clearing", "委托提取顺延至11月1日产生并清算。", {"withdrawal"}, "!institution_settlement:suspended"),
+    _c("near-miss-fund-clearing", "公积金委托提取顺延至11月1日产生并清算。", {"withdrawal"}, "!institution_settlement:suspended"),
     _c("near-miss-interbank-clearing", "人民银行跨行清算系统停运期间,暂停受理跨行对账。", set(), "!institution_settlement:suspended"),
     _c("institution-clearing-in-medical-notice", "定点医药机构暂停月度结算。", {"institution_settlement"}),
     # a time span named by a stop is a time, not a stop
     _c("stop-time-span-is-a-time", "请纳税人避开暂停办理业务时段,提前或延后办理。", set(), "!general:suspended"),
+    # codes of a domain count only in that domain's notices (issue 21)
+    _c("near-miss-receipts-in-medical-notice", "停机期间,参保人员可随带就诊发票到医保窗口报销,药店购药发票暂停受理。", {"pharmacy"},
+       "!invoice:suspended"),
+    _c("invoice-in-tax-notice", "某县税务局:暂停发票代开。", {"invoice"}),
+    _c("near-miss-withdrawal-outside-fund", "停机期间暂停提取个人账户历年结余。", {"personal_account"}, "!withdrawal:suspended"),
+    _c("fund-withdrawal-named", "暂停公积金提取。", {"withdrawal"}),
+    _c("registry-services", "暂停办理户籍迁移和居住证申领。", {"permits"}),
+    _c("near-miss-registered-residence", "参保人员到户籍所在地社区暂停申请。", set(), "!permits:suspended"),
+    _c("near-miss-resident-permit-holder", "持居住证的参保人员暂停门诊结算。", {"outpatient"}, "!permits:suspended"),
     # a bank's loan is not a housing-fund loan
     _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
