@@ -117,13 +117,14 @@ RULE_KEYS: dict[str, Record] = {
     }),
     "services.yaml": Record({
         "compounds": ListOf(Record({"pattern": str, "codes": _WORDS}, {"why": str, "when": str, "unless": str})),
-        "codes": MapOf(Record({"label": str, "heading": str}, {"words": _WORDS, "patterns": _WORDS})),
-        "settlement": Record({"patterns": _WORDS, "specific": _WORDS, "expansion": MapOf(_WORDS)}),
+        "codes": MapOf(Record({"label": str, "heading": str}, {"words": _WORDS, "patterns": _WORDS, "when": str})),
+        "settlement": Record({"patterns": _WORDS, "specific": _WORDS, "expansion": MapOf(_WORDS)}, {"when": str}),
         "places": MapOf(_WORDS),
-        "general": ListOf(Record({"pattern": str}, {"check_specific": bool, "why": str})),
+        "general": ListOf(Record({"pattern": str}, {"check_specific": bool, "own_business": bool, "why": str})),
         "aside_scope_codes": _WORDS,
         "inclusive_aside": Record({"words": _WORDS, "scope_codes": _WORDS}),
         "online_qualifier": str,
+        "venue": Record({"after": str, "join": str, "exempt": _WORDS}), "general_after_object": str,
     }, {"steps": MapOf(_WORDS),
         "defined_terms": Record({"patterns": _WORDS, "terms": MapOf(_WORDS), "lines": MapOf(_WORDS)})}),
     "time_cues.yaml": Record({

@@ -136,13 +136,44 @@ def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: 
     """Generic stops; with check_specific a match holding a specific object does not count."""
     cands: list[_Candidate] = []
     starts = [o.start for o in objects]  # objects are sorted by start
+    ends = {o.end for o in objects}
     for order, cue in enumerate(rules.general):
         for s, e in cue_spans(cue.regex):
             inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
             if cue.check_specific and any(o.end <= e for o in inside):
                 continue
+            if cue.own_business and _after_object(cue_spans.text, s, ends, rules):
+                continue
             cands.append(_Candidate(order, s - e, s, order, e, _GENERAL))  # an earlier cue first
     return _select(cands, taken)
+
+
+def _after_object(text: str, start: int, ends: set[int], rules: ServiceRules) -> bool:
+    """Whether a service object ends right before ``start`` (allowing the linking words of
+    ``general_after_object``): 提前还款业务受理, 自助终端所有功能 name that service's business, not all of it."""
+    if start in ends:
+        return True
+    m = rules.general_after_object.search(text, max(0, start - 3), start)
+    return m is not None and m.end() == start and m.start() in ends
+
+
+def _venues(text: str, objects: list[Hit], rules: ServiceRules) -> list[Hit]:
+    """Objects that only name a venue (劳动能力鉴定机构, 不动产登记中心, 社保卡服务网点) dropped; an object
+    joined by 和/、 to a venue-named one (工伤认定和劳动能力鉴定机构) names the same venue."""
+    venue = rules.venue
+    kept: list[Hit] = []
+    drop_next: int | None = None  # start of the venue-named object after the one being read
+    for obj in reversed(objects):
+        if obj.label in venue.exempt:
+            kept.append(obj)
+            drop_next = None
+            continue
+        is_venue = venue.after.match(text, obj.end) is not None or (
+            drop_next is not None and venue.join.fullmatch(text, obj.end, drop_next) is not None)
+        drop_next = obj.start if is_venue else None
+        if not is_venue:
+            kept.append(obj)
+    return kept[::-1]
 
 
 def _definitions(text: str, defined: DefinedTerms) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -185,7 +216,7 @@ def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     neutral = _neutral_mask(text, rules, first)
     taken = bytearray(neutral)
     actions = sorted(early + _actions(cue_spans, rules.actions, taken), key=lambda h: h.start)
-    objects = _objects(cue_spans, rules, taken)
+    objects = _venues(text, _objects(cue_spans, rules, taken), rules)
     general_taken = bytearray(neutral)
     for a in actions:
         general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)

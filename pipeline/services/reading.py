@@ -20,7 +20,7 @@ opens with an inclusion word (``inclusive_aside`` in ``rules/services.yaml``: �
 object covers (医疗保险(含生育保险) covers maternity), so only its ``scope_codes`` (general) are ignored.
 A bare settlement (联网结算, 医保刷卡) expands to the services of the places it is at
 (定点医药机构 -> inpatient, outpatient, pharmacy) unless the same action names specific ones
-(住院医疗费用联网结算, 异地就医联网结算). A settlement both here and away (本地和异地联网结算, a compound
+in the same list item (住院医疗费用联网结算, 异地就医联网结算). A settlement both here and away (本地和异地联网结算, a compound
 of services.yaml whose codes hold ``settlement``) gives its own codes (cross_region) and expands too.
 """
 
@@ -41,6 +41,7 @@ _ENDS_INSTRUCTION = ("suspended", "restricted", "open")  # in a later phrase, th
 _CHANNELS = "online_channels"
 # What separates the items of a list: an online qualifier binds within one item (or the words after the verb).
 _ITEM_SEPARATORS = ("、", ",", ";", ":", "(", ")")
+_ITEM_JOINS = (*_ITEM_SEPARATORS, "和", "及", "与", "或")  # what separates two items of a list
 
 
 @dataclass(slots=True)
@@ -189,9 +190,10 @@ class _ClauseReader:
         out: list[Reading] = []
         # Looked up once per clause: per pair they made a long clause quadratic in its number of
         # pairs (bench/bench_hostile.py, services_line).
-        specific = {id(p.cue) for p in self.pairs
-                    if not p.aside and SETTLEMENT not in p.obj.codes
-                    and self.rules.settlement_specific.intersection(p.obj.codes)}
+        specific: dict[int, list[Hit]] = {}  # cue id -> the specific objects it governs outside asides
+        for p in self.pairs:
+            if not p.aside and SETTLEMENT not in p.obj.codes and self.rules.settlement_specific.intersection(p.obj.codes):
+                specific.setdefault(id(p.cue), []).append(p.obj)
         kinds_at: dict[tuple[int, int], set[str]] = {}
         for pair in self.pairs:
             obj, cue = pair.obj, pair.cue
@@ -223,18 +225,29 @@ class _ClauseReader:
             return code in self.rules.inclusive_aside.scope_codes
         return aside is not None and code in self.rules.aside_scope_codes
 
-    def _codes(self, pair: _Pair, specific: set[int], kinds_at: dict[tuple[int, int], set[str]]) -> _Codes:
+    def _codes(self, pair: _Pair, specific: dict[int, list[Hit]], kinds_at: dict[tuple[int, int], set[str]]) -> _Codes:
         """Codes an object stands for, and whether they come from a settlement expansion.
 
-        ``specific``: ids of the cues paired (outside an aside) with a specific settlement;
+        ``specific``: cue id -> the specific services it governs outside asides;
         ``kinds_at``: place kinds per span, filled as they are asked for."""
         obj = pair.obj
         if SETTLEMENT not in obj.codes:
             return _Codes(obj.codes, False)
         named = tuple(code for code in obj.codes if code != SETTLEMENT)  # 本地和异地联网结算: cross_region too
-        if id(pair.cue) in specific:
-            return _Codes(named, True)  # 住院医疗费用联网结算: the same action names which settlement
+        if any(self._same_item(other, obj) for other in specific.get(id(pair.cue), ())):
+            return _Codes(named, True)  # 住院医疗费用联网结算: the same item names which settlement
         return _Codes(named + self.rules.expansion[self._place_kind(obj, kinds_at)], True)
+
+    def _same_item(self, specific: Hit, settlement: Hit) -> bool:
+        """Whether a specific service names which settlement the same action governs: one list item of
+        a phrase (住院医疗费用联网结算; not 医保结算系统、异地就医平台, two items), or a subject phrase before
+        it naming where (州外就医的,不能直接结算); a list after a settlement in a later phrase (暂停实时结算,
+        包括本地、异地的门诊) does not narrow it."""
+        a, b = phrase_index(self.clause, specific.start), phrase_index(self.clause, settlement.start)
+        if a != b:
+            return a < b
+        first, second = sorted((specific, settlement), key=lambda h: h.start)
+        return not any(sep in self.text[first.end:second.start] for sep in _ITEM_JOINS)
 
     def _kinds(self, start: int, end: int, kinds_at: dict[tuple[int, int], set[str]]) -> set[str]:
         """Place kinds of the place words in ``[start, end)``, asked once per span."""

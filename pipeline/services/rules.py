@@ -21,7 +21,7 @@ from ..cuescan import Cue, WordLists, compile_cue
 from ..records import AUDIENCES, SERVICE_ACTIONS
 from ..ruledata import RulesError, load_yaml, service_codes
 
-__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "InclusiveAside", "ServiceRules", "service_rules"]
+__all__ = ["ObjectCue", "ActionCue", "GeneralCue", "InclusiveAside", "Venue", "ServiceRules", "service_rules"]
 
 ACTION_TYPES = (*SERVICE_ACTIONS, "open")  # `open`: the notice keeps the service running
 SCOPES = ("before", "both")
@@ -61,6 +61,7 @@ class GeneralCue:
 
     regex: Cue
     check_specific: bool
+    own_business: bool = False  # right after a service cue it is that service's business (提前还款业务受理)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,15 @@ class InclusiveAside:
 
     words: tuple[str, ...]
     scope_codes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    """Words after a service word that make it the name of a place (``venue`` of services.yaml)."""
+
+    after: re.Pattern[str]  # matched right after an object: the object names a venue
+    join: re.Pattern[str]  # what may join an object to a venue-named one (和, 、): a shared venue
+    exempt: frozenset[str]  # codes that are places by nature (online_channels: 网上服务大厅)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,8 @@ class ServiceRules:
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
     schedule_header: re.Pattern[str]  # a stop-time header (停机时间): its rows inherit the stop
     schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
+    venue: Venue  # a service word naming a place, not a service
+    general_after_object: re.Pattern[str]  # what may stand between an object and a generic stop that is its business
 
 
 # Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
@@ -170,14 +182,16 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     for code in service_codes():
         entry = codes[code]
         where = f"services.yaml codes.{code}"
+        when = _compile(entry["when"], f"{where}.when") if entry.get("when") else None
         words = _words_regex(_as_list(entry.get("words"), where), where, lists)
         if words is not None:
-            cues.append(ObjectCue(words, (code,), 0))
+            cues.append(ObjectCue(words, (code,), 0, when))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ObjectCue(_cue(pattern, where), (code,), 0))
+            cues.append(ObjectCue(_cue(pattern, where), (code,), 0, when))
     settlement = data.get("settlement") or {}
+    when = _compile(settlement["when"], "services.yaml settlement.when") if settlement.get("when") else None
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
-        cues.append(ObjectCue(_cue(pattern, "services.yaml settlement"), (SETTLEMENT,), 0))
+        cues.append(ObjectCue(_cue(pattern, "services.yaml settlement"), (SETTLEMENT,), 0, when))
     return tuple(cues)
 
 
@@ -247,6 +261,16 @@ def _defined_terms(data: dict[str, Any]) -> DefinedTerms | None:
     return DefinedTerms(patterns, terms, lines)
 
 
+def _venue(data: dict[str, Any]) -> Venue:
+    """``venue`` of services.yaml, validated."""
+    raw = data.get("venue")
+    where = "services.yaml venue"
+    if not isinstance(raw, dict) or not raw.get("after") or not raw.get("join"):
+        raise RulesError(f"{where}: expected a mapping with after, join and exempt")
+    return Venue(_compile(raw["after"], f"{where}.after"), _compile(raw["join"], f"{where}.join"),
+                 frozenset(_codes(raw.get("exempt"), f"{where}.exempt")))
+
+
 @functools.cache
 def service_rules() -> ServiceRules:
     """Load and compile both services rules files once."""
@@ -260,7 +284,8 @@ def service_rules() -> ServiceRules:
         if regex is not None:
             places.append((regex, kind))
     general = tuple(
-        GeneralCue(_cue(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")))
+        GeneralCue(_cue(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")),
+                   bool(e.get("own_business")))
         for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
     )
     audiences = []
@@ -298,4 +323,6 @@ def service_rules() -> ServiceRules:
         steps=_steps(svc),
         schedule_header=_compile(act["schedule_header"], "service_actions.yaml schedule_header"),
         schedule_time=_compile(act["schedule_time"], "service_actions.yaml schedule_time"),
+        venue=_venue(svc),
+        general_after_object=_compile(svc["general_after_object"], "services.yaml general_after_object"),
     )

@@ -40,7 +40,8 @@ REAL = [
     _c("xinzhou-general-network-business", "2021年10月21日18时起,停止使用忻州市在用的医保信息系统,暂停全市医保相关联网业务办理。", {"general"}),
     _c("xinzhou-tax-reconciliation-deadline", "各级医保部门协调税务部门10月19日17时完成职工医保、居民医保征缴对账、医保费汇解入库及销号工作。",
        {"contribution"}, "contribution:deadline"),
-    _c("xinzhou-payment-confirmation", "经办机构应于10月14日前完成支付确认(财务确认)。", {"institution_settlement"},
+    # round 3: the clause names its domain (institution settlement counts only in a medical notice)
+    _c("xinzhou-payment-confirmation", "医保经办机构应于10月14日前完成支付确认(财务确认)。", {"institution_settlement"},
        "institution_settlement:deadline"),
     _c("xinzhou-pay-first-pharmacy", "参保人员在系统切换期间必须购药的,可先自费垫付,定点医药机构记录信息,待新医保系统上线后,凭有效票据在该定点医药机构进行医保结算,做退费处理。",
        {"pharmacy"}, "pharmacy:workaround", "!inpatient:suspended"),
@@ -73,8 +74,10 @@ REAL = [
        {"online_channels", "general"}, "!contribution:suspended"),
     _c("tangshan-except-filing", "停机期间,各级医疗保险经办机构除照常办理各类备案手续外,其它业务一律暂停受理。", {"general"},
        "!filing:suspended"),
+    # round 3: 联网结算 及 刷卡购药 are two items, so the settlement at 定点医药机构 is every kind of it (as the
+    # notice's gold has it)
     _c("tangshan-card-drug-purchase", "各定点医药机构暂停受理职工医疗、生育保险和离休人员医疗保障的联网结算及刷卡购药。",
-       {"pharmacy", "maternity"}),
+       {"pharmacy", "maternity", "inpatient", "outpatient"}),
     _c("shenzhen-online-only-is-restricted", "参保人和参保单位暂时无法通过网上或自助渠道办理异地就医备案登记和异地医疗费用报销。",
        set(), "filing:restricted", "reimbursement:restricted"),
     _c("shenzhen-enrollment-cannot-be-done", "4月24日0时至5月8日9时,参保登记、信息变更和医保关系转移接续等参保类业务无法办理。",
@@ -254,7 +257,7 @@ ISSUE13_SERVICES = [
     _c("resume-alone-traditional", "自３月２日８時起，恢復辦理個人賬戶家庭共濟業務。", set(), "personal_account:resumed"),
     _c("resume-alone-news", "据介绍,新系统上线后,市民卡挂失业务将于下周一重新开放。", set(), "card_services:resumed"),
     _c("resume-stage-list", "(二)4月6日起,逐步恢复:\n1.公积金提取;\n2.贷款还款。", set()),
-    _c("deferral-after-resume-is-workaround", "停机期间不划扣贷款本息,业务恢复办理后再统一补扣。", {"loan"}, "loan:workaround"),
+    _c("deferral-after-resume-is-workaround", "停机期间不划扣公积金贷款本息,业务恢复办理后再统一补扣。", {"loan"}, "loan:workaround"),
     _c("deferral-after-reopening-variant", "当月的生育津贴待窗口恢复受理后再集中发放。", {"maternity"}, "maternity:workaround"),
     # moving insurance relations between provinces is a transfer, not cross-region care
     _c("cross-province-transfer", "停机期间暂停办理医保关系跨省转移接续。", {"transfer"}, "!cross_region:suspended"),
@@ -301,14 +304,133 @@ ISSUE13_SERVICES = [
     _c("online-filing-only", "10月22日20时起,暂停网上异地就医备案及结算业务。", {"online_channels"}, "filing:restricted"),
     _c("online-payment-after-verb", "停机期间暂停办理网上缴费,窗口照常收费。", {"online_channels"}, "contribution:restricted"),
     _c("near-miss-online-and-offline", "暂停办理线上线下各项社保业务。", {"general", "online_channels"}, "!general:restricted"),
-    _c("near-miss-online-channel-itself", "网上服务大厅暂停服务,提取业务暂停办理。", {"online_channels", "withdrawal"}),
+    _c("near-miss-online-channel-itself", "网上服务大厅暂停服务,公积金提取业务暂停办理。", {"online_channels", "withdrawal"}),
     # a tax office's online filing is tax filing; the same words in a premium notice are the channel only
     _c("tax-office-online-filing", "国家税务总局某县税务局:升级期间暂停网上申报。", {"online_channels", "tax_filing"}),
-    _c("tax-office-e-filing-variant", "据市税务局介绍,电子申报缴税系统于１２月３０日暂停运行。", {"online_channels", "tax_filing"}),
+    # round 3: 申报缴税 names the payment too
+    _c("tax-office-e-filing-variant", "据市税务局介绍,电子申报缴税系统于１２月３０日暂停运行。",
+       {"online_channels", "tax_filing", "tax_payment"}),
     _c("near-miss-premium-online-declaration", "医保局提醒:单位网上申报系统同步暂停,税务局照常代征。", {"online_channels"},
        "!tax_filing:suspended"),
     _c("all-tax-matters", "除上述事项外,其他一切涉税事务暂停处理。", {"general"}),
     _c("near-miss-definition-other-term", "(一)医保(含生育保险)缴费照常。\n(二)暂停办理社保业务。", {"general"}, "!maternity:suspended"),
+]
+
+
+# Round 3 of the real-corpus work (issue 13 section 3 and issue 21), in our own words with variants and near misses.
+ROUND3 = [
+    # a service word followed by an office word names a venue, not a service
+    _c("venue-appraisal-office", "各区工伤认定和劳动能力鉴定机构暂停办理业务。", {"general"}, "!filing:suspended",
+       "!work_injury:suspended"),
+    _c("venue-registry-centre", "不动产登记中心暂停对外服务。", {"general"}, "!permits:suspended"),
+    _c("venue-card-outlet-traditional", "社保卡服務網點暫停營業。", set(), "!card_services:suspended"),
+    _c("near-miss-venue-service-still-named", "车辆登记服务站暂停办理驾驶证补换。", {"permits"}),
+    _c("near-miss-counter-is-no-venue", "公积金提取窗口暂停办理。", {"withdrawal"}),
+    _c("near-miss-online-hall-is-a-channel", "网上服务大厅暂停服务。", {"online_channels"}),
+    # a generic word right after a named service or channel is that service's business
+    _c("named-business-acceptance", "暂停异地转入业务受理。", {"transfer"}, "!general:suspended"),
+    _c("named-business-acceptance-variant", "6月30日起,暂停公积金提前还款业务受理。", {"loan"}, "!general:suspended"),
+    _c("channel-all-functions", "电子税务局、税务APP、自助终端所有功能暂停服务。", {"online_channels"}, "!general:suspended"),
+    _c("channel-all-functions-with-de", "网上服务大厅的全部功能暂停使用。", {"online_channels"}, "!general:suspended"),
+    _c("near-miss-list-then-all-business", "暂停办理参保登记、零星报销等所有业务。", {"general", "enrollment", "reimbursement"}),
+    _c("near-miss-business-acceptance-alone", "停机期间,暂停业务受理。", {"general"}),
+    # a bare settlement is narrowed only by a specific service of its own list item or a subject phrase before it
+    _c("settlement-system-among-platforms", "医保结算系统、异地就医平台、医保APP暂停运行。",
+       {"inpatient", "outpatient", "cross_region", "online_channels"}),
+    _c("away-and-local-settlement-as-two-items", "暂停跨省异地就医和本地联网结算。", {"cross_region", "inpatient", "outpatient"}),
+    _c("settlement-head-then-list", "暫停醫保實時結算,包括本地、跨省異地的就醫購藥。",
+       {"cross_region", "inpatient", "outpatient", "pharmacy"}),
+    _c("near-miss-subject-phrase-names-where", "县内参保人员到县外就医的,停机期间不能直接结算。", {"cross_region"},
+       "!inpatient:suspended"),
+    _c("near-miss-one-item-names-settlement", "全市定点医院暂停住院医疗费用联网结算。", {"inpatient"}, "!outpatient:suspended"),
+    # keep-open clauses: collecting or accepting papers only is no suspension
+    _c("pre-collect-papers-only", "停机期间,窗口仅预收参保登记材料,系统恢复后统一办结。", set(), "!enrollment:suspended"),
+    _c("accept-only-variant", "切换期间各服务厅只受理公积金提取申请,暂不办结。", set(), "!withdrawal:suspended"),
+    _c("pre-collect-traditional", "停機期間窗口預收失業保險金申領材料。", set()),
+    _c("near-miss-stop-beside-pre-collection", "暂停办理缴存业务,提取业务仅收件。", {"contribution"}, "!withdrawal:suspended"),
+    # transfer in or out of insurance relations
+    _c("relations-in-and-out", "暂停养老保险关系转入转出。", {"transfer"}),
+    _c("relations-out-variant", "10月8日起暂停办理医保关系转出。", {"transfer"}, "!cross_region:suspended"),
+    # a customer who has booked is a condition of the subject, not a stopped service
+    _c("booked-customer-is-a-condition", "已预约提取的客户,待恢复营业后优先办理。", set(), "!withdrawal:suspended"),
+    _c("near-miss-stop-after-condition", "已办理缴存登记的企业,暂停办理提取业务。", {"withdrawal"}),
+    # a tax office's notice (collecting no premiums): bare 申报 is a return, 入库 and 扣款 are payment
+    _c("tax-bare-filing-and-debit", "某区税务局提示:停机期间暂停办理申报、扣款业务。", {"tax_filing", "tax_payment"},
+       "!contribution:suspended"),
+    _c("tax-pay-into-treasury-deadline", "国家税务总局某县税务局:已开具缴款书的纳税人,请于12月30日前缴纳入库。", {"tax_payment"},
+       "tax_payment:deadline", "!contribution:suspended"),
+    _c("tax-e-filing-and-paying-system", "某州国税网上办税服务厅、电子申报缴税系统暂停使用。", {"online_channels", "tax_filing", "tax_payment"}),
+    _c("tax-withholding-return-words", "升级期间,扣缴申报和综合所得年度汇算暂停。", {"tax_filing"}),
+    _c("near-miss-premium-declaration", "医保局:停机期间暂停办理申报缴费业务。", {"contribution"}, "!tax_filing:suspended"),
+    _c("near-miss-client-filing-function", "某市税务局:自然人扣缴客户端申报功能暂停使用。", {"online_channels"}, "!tax_filing:suspended"),
+    _c("near-miss-debit-agreement", "某区税务局:请纳税人于4月17日前签订扣款协议。", set(), "!tax_payment:deadline"),
+    # permits under a stop heading, each item
+    _c("permits-list-under-heading", "暂停办理以下业务：\n1.机动车登记；\n2.驾驶证换证、补证；\n3.出入境证件受理。", {"permits"}),
+    # a deadline to finish before the stop marks the service affected (以前 as well as 前)
+    _c("deadline-yiqian", "需办理公积金提取的职工,请在12月27日下午5点以前办理。", {"withdrawal"}, "withdrawal:deadline"),
+    _c("deadline-before-stop-variant", "请各缴存单位务必在停机之前办结当月汇缴。", {"contribution"}, "contribution:deadline"),
+    _c("near-miss-date-condition-yiqian", "入院日期在12月28日以前的参保人员,可以先垫付住院费用。", {"inpatient"}, "!inpatient:deadline"),
+    # 补办 after a card or licence word is its replacement, not a catch-up
+    _c("card-replacement-under-heading", "二、暂停期间停办业务\n1、养老金领取资格认证\n2、失业保险金申领\n3、社保卡挂失补办\n三、其他\n1、咨询电话照常接听。",
+       {"pension", "unemployment", "card_services"}, "!card_services:workaround"),
+    _c("licence-replacement", "停机期间暂停驾驶证补办。", {"permits"}, "!permits:workaround"),
+    _c("near-miss-catch-up-registration", "急诊患者入院后,待系统恢复后补办医保登记。", {"inpatient"}, "inpatient:workaround"),
+    # a line's business system stopping as a whole is all its business; the old system giving way to a new one is not
+    _c("business-system-stops", "社保业务系统将于4月下旬暂停服务。", {"general"}),
+    _c("fund-system-stops-traditional", "住房公積金管理系統於12月30日18時起暫停運行。", {"general"}),
+    _c("external-business-stops", "9月23日至10月7日,停止对外业务。", {"general"}),
+    _c("near-miss-system-named-service", "医保参保征缴业务系统暂停使用。", {"contribution"}, "!general:suspended"),
+    _c("near-miss-old-system-gives-way", "原城乡居民医保信息系统停止运行,定点医院暂停住院即时结算。", {"inpatient"},
+       "!general:suspended"),
+    _c("near-miss-system-goes-live", "医保信息系统上线后恢复办理。", set()),
+    _c("near-miss-current-system-gives-way", "现有的医保信息系统将于10月15日停止使用,新平台同步上线。", set(),
+       "!general:suspended"),
+    # a notice about no medical care has no medical settlement: its 刷卡 is paying by bank card
+    _c("tax-office-card-payment-is-no-settlement", "某区办税服务厅:本周六无法刷卡,请携带现金。", set(),
+       "!inpatient:suspended", "!outpatient:suspended"),
+    _c("near-miss-pharmacy-card-settlement", "定点药店暂停刷卡。", {"pharmacy"}),
+    # another route still open (a workaround sentence) is no stop
+    _c("other-route-keeps-open", "例如人员增减业务,参保单位可通过市医保局提供的服务渠道单独办理。", set(), "!enrollment:suspended"),
+    _c("other-route-app-variant", "停机期间,异地就医备案可通过国家医保服务平台APP办理。", set()),
+    _c("other-route-traditional", "暫停期間,駕駛人可登錄“交管12123”APP辦理違法處理業務。", set()),
+    _c("near-miss-stop-then-other-route", "暂停办理公积金提取业务,急需办理的,可到市中心柜台办理。", {"withdrawal"}),
+    _c("near-miss-pay-first-then-claim", "停机期间门诊费用先行垫付,系统恢复后可到经办机构办理报销。", {"outpatient"},
+       "outpatient:workaround", "!reimbursement:suspended"),
+    # what someone has already done is a condition, not a stopped service
+    _c("approved-is-no-approval", "对于已审批通过的提取、缴存业务,请在1月20日前到银行办理。", {"withdrawal", "contribution"},
+       "!filing:suspended", "withdrawal:deadline"),
+    _c("done-procedures-aside", "异地住院(办理了转外住院、异地安置备案手续)的患者,可先出院挂账。", {"cross_region"},
+       "!filing:suspended"),
+    _c("done-procedures-traditional", "已辦理轉診備案的患者,停機期間暫停異地就醫直接結算。", {"cross_region"}, "!filing:suspended"),
+    _c("near-miss-approval-service", "暂停办理公积金贷款审批。", {"loan"}),
+    _c("near-miss-approval-is-filing", "暂停特殊药品审批和转院备案。", {"filing"}),
+    # an insurance type word is not enrollment; a change of type is
+    _c("insurance-type-change", "暂停办理参保险种变更。", {"enrollment"}),
+    _c("insurance-type-change-variant", "暫停城鄉居民參保類型變更。", {"enrollment"}),
+    _c("near-miss-type-names-people", "参保类别为灵活就业的人员暂停缴费。", {"contribution"}, "!enrollment:suspended"),
+    _c("near-miss-newly-insured-people", "停机期间,新参保职工的医保待遇暂停享受。", set(), "!enrollment:suspended"),
+    _c("new-enrollment-business", "暂停新参保业务。", {"enrollment"}),
+    # online channels of every domain; people insured elsewhere treated here
+    _c("portal-and-bank-channels", "政务服务网、手机银行缴费渠道同步暂停。", {"online_channels", "contribution"}),
+    _c("insured-elsewhere-treated-here", "异地参保人员在本市就医暂停直接结算。", {"cross_region"}, "!inpatient:suspended"),
+    _c("near-miss-insured-here", "本市参保人员暂停医保结算。", {"inpatient", "outpatient"}, "!cross_region:suspended"),
+    # a bank's or a housing fund's clearing is no settlement with medical institutions
+    _c("near-miss-fund-clearing", "公积金委托提取顺延至11月1日产生并清算。", {"withdrawal"}, "!institution_settlement:suspended"),
+    _c("near-miss-interbank-clearing", "人民银行跨行清算系统停运期间,暂停受理跨行对账。", set(), "!institution_settlement:suspended"),
+    _c("institution-clearing-in-medical-notice", "定点医药机构暂停月度结算。", {"institution_settlement"}),
+    # a time span named by a stop is a time, not a stop
+    _c("stop-time-span-is-a-time", "请纳税人避开暂停办理业务时段,提前或延后办理。", set(), "!general:suspended"),
+    # codes of a domain count only in that domain's notices (issue 21)
+    _c("near-miss-receipts-in-medical-notice", "停机期间,参保人员可随带就诊发票到医保窗口报销,药店购药发票暂停受理。", {"pharmacy"},
+       "!invoice:suspended"),
+    _c("invoice-in-tax-notice", "某县税务局:暂停发票代开。", {"invoice"}),
+    _c("near-miss-withdrawal-outside-fund", "停机期间暂停提取个人账户历年结余。", {"personal_account"}, "!withdrawal:suspended"),
+    _c("fund-withdrawal-named", "暂停公积金提取。", {"withdrawal"}),
+    _c("registry-services", "暂停办理户籍迁移和居住证申领。", {"permits"}),
+    _c("near-miss-registered-residence", "参保人员到户籍所在地社区暂停申请。", set(), "!permits:suspended"),
+    _c("near-miss-resident-permit-holder", "持居住证的参保人员暂停门诊结算。", {"outpatient"}, "!permits:suspended"),
+    # a bank's loan is not a housing-fund loan
+    _c("near-miss-commercial-loan-rate", "暂停期间商业贷款利率调整照常。", set(), "!loan:suspended"),
 ]
 
 
@@ -437,6 +559,11 @@ def test_second_round_codes(text: str, suspended: set[str], rows: tuple[str, ...
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), ISSUE13_SERVICES)
 def test_issue13_services_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND3)
+def test_round3_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
 
