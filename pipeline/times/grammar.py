@@ -152,10 +152,10 @@ def _side(g: str, *, date_required: bool) -> str:
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
 POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
-# What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
+# What may join two sides: 至 到 直至 直到 — – - ~, after an optional 起/开始, a comma and blanks.
 _CONNECTOR = re.compile(
     r"""[ ]?(?:起|开始)?[ ]?[,]?[ ]?       # 起至, 开始至, 起,至
-        (?:至|到|—{1,2}|–|-|~|－)            # the joining word or dash
+        (?:直至|直到|至|到|—{1,2}|–|-|~|－)  # the joining word or dash (开始,直到7月3日)
         [ ]?""",
     re.VERBOSE,
 )
@@ -411,12 +411,30 @@ def _rel_alone(text: str, at: int) -> bool:
     return _REL_ALONE.match(text, at) is not None or time_cues().cue.search(text, at, at + _REL_CUE_WINDOW) is not None
 
 
+# What makes a day written without its month act as a time: 15日起, 15日开始, 15日恢复 (a cue word
+# right after it); 15日内 (within 15 days) and 15日后 are durations and do not qualify.
+_BARE_DAY_FROM = re.compile(r"[ ]?(?:起|开始)")
+
+
+def _bare_day_acts(text: str, left: Side) -> bool:
+    """True when a cue word or 起/开始 follows a day written alone (5日恢复, 15日起暂停)."""
+    at = left.end + (1 if text.startswith(" ", left.end) else 0)
+    return _BARE_DAY_FROM.match(text, left.end) is not None or time_cues().cue.match(text, at) is not None
+
+
 def _keeps_bare_day(text: str, left: Side, right: Side | None, previous: Expression | None) -> bool:
     """True when a day written without its month (15日) is a time: it has a clock (15日18时), it
-    opens a range to another day (15日至22日), or it is an item of a list after a date (6日、7日)."""
+    opens a range to another day (15日至22日), it is an item of a list after a date (6日、7日), or
+    a cue word follows it after a date (5月2日暂停,5日恢复).
+
+    A day opening a news lead (14日,记者从…获悉) is not kept: it is the report's date, which the
+    real corpus labels both ways (luoyang-yibao-2022 lists it, luoyang-yibao-2023 takes it for the
+    publication stamp, as dev ningbo-2015 does).
+    """
     if left.has_clock or (right is not None and right.day is not None):
         return True
-    return previous is not None and _LIST_JOIN.search(text, previous.end, left.start) is not None
+    return previous is not None and (_LIST_JOIN.search(text, previous.end, left.start) is not None
+                                     or _bare_day_acts(text, left))
 
 
 def _carry_part(left: Side, right: Side) -> None:

@@ -434,8 +434,31 @@ GRAMMAR_5 = [
 ]
 
 
+# Round 3 of issue 13 (time grammar): a day without its month acting after a date, 次日/当日 in the
+# sentence after their date, ranges joined by 直到/直至 after a comma. Own wording, invented dates.
+GRAMMAR_6 = [
+    P("5月2日、3日、4日暂停办理业务,5日恢复。", "2020-05-01",
+      ["2020-05-02", "2020-05-03", "2020-05-04", "2020-05-05"], id="bare-day-with-a-resume-cue"),
+    P("9月27日18时起暂停受理,30日起恢复受理", "2024-09-20", ["2024-09-27T18:00", "2024-09-30"],
+      id="bare-day-with-qi-after-a-date"),
+    P("11月29日停機,12日 恢復辦理", "2019-11-20", ["2019-11-29", "2019-12-12"],
+      id="variant-bare-day-traditional-blank-next-month"),
+    P("3月8日起暂停,请在15日内办理完毕", "2023-03-01", ["2023-03-08"], id="nearmiss-bare-day-within-days"),
+    P("3月8日起暂停,15日后另行安排", "2023-03-01", ["2023-03-08"], id="nearmiss-bare-day-after-days"),
+    P("30日起恢复受理", "2024-09-20", [], id="nearmiss-bare-day-with-no-date-before"),
+    P("2024年1月12日18时系统停机。次日8时恢复。", None, ["2024-01-12T18:00", "2024-01-13T08:00"],
+      id="ciri-in-the-next-sentence"),
+    P("2024年1月12日发布。\n当日起暂停办理", None, ["2024-01-12"], id="variant-dangri-qi-on-the-next-line"),
+    P("从6月30日晚间开始,直到7月3日早上8点,暂停服务。", "2023-06-28", ["2023-06-30", "2023-07-03T08:00"],
+      id="range-kaishi-comma-zhidao"),
+    P("6月30日17时起,直至7月3日8时", "2023-06-28", ["2023-06-30T17:00", "2023-07-03T08:00"],
+      id="variant-range-qi-comma-zhizhi"),
+    P("直到7月3日8时才能办理", "2023-06-28", ["2023-07-03T08:00"], id="nearmiss-zhidao-alone-is-a-point"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS
-                         + GRAMMAR_4 + GRAMMAR_5)
+                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6)
 def test_points(text: str, published: str | None, expected: list[str]) -> None:
     assert points(text, published) == expected
 
@@ -749,7 +772,23 @@ HEADLINE_5 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5)
+# Round 3 of issue 13 (headline downtime): resumptions stated in other words, lists of days.
+HEADLINE_6 = [
+    P("6月30日、7月1日停机维护,7月3日起正常处理各项业务。", "2023-06-28", ("2023-06-30", "2023-07-03"),
+      id="normal-processing-again-is-an-end"),
+    P("9月25日18:00起暂停处理涉税事务;10月8日8:00起,办税服务厅照常处理业务。", "2015-09-20",
+      ("2015-09-25T18:00", "2015-10-08T08:00"), id="variant-tax-hall-handles-as-usual"),
+    P("从6月30日晚间开始,直到7月3日早上8点,暂停服务。", "2023-06-28", ("2023-06-30", "2023-07-03T08:00"),
+      id="from-the-evening-until-a-morning"),
+    P("2024年1月12日18时系统停机。次日8时恢复。", None, ("2024-01-12T18:00", "2024-01-13T08:00"),
+      id="resume-on-the-next-day-in-its-own-sentence"),
+    P("5月2日暂停办理业务,5日恢复。", "2020-05-01", ("2020-05-02", "2020-05-05"), id="resume-on-a-bare-day"),
+    P("10月8日起可正常处理,9月25日18时起暂停处理", "2015-09-20", ("2015-09-25T18:00", "2015-10-08"),
+      id="variant-resumption-stated-first"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5 + HEADLINE_6)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
