@@ -66,6 +66,7 @@ class TimeClause:
     switch: bool = False  # the clause speaks of a system switch (切换, 迁移, 升级)
     partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
     online: bool = False  # a partial stop of online channels only (关闭网上业务大厅、App; no counter)
+    list_last: Resolved | None = None  # the last day of a list of days it opens (7月1日、2日暂停)
 
 
 class _Cue(NamedTuple):
@@ -93,11 +94,13 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[_Cue]:
 
 _UNTIL_LOOK = 40  # characters before a point searched for the stop it ends
 _SENTENCE_MARK = re.compile(r"[。；;!?！？]")  # not a line break: a poster breaks its sentences
+_STARTED_BEFORE = re.compile(r"(?:起|开始)[ ]?,[ ]?$")  # the sub-clause before began a span
 
 
 def _ends_a_stop(text: str, expr: Expression) -> bool:
     """True for a point that says until when a stop lasts: after 至/到 (暂停办理,至7月3日9时止; 停机至
-    7月3日) or before 止/结束 (开始停机,7月3日9时结束), its sentence having stopped something before it."""
+    7月3日) or before 止/结束 (开始停机,7月3日9时结束), its sentence having stopped something before it,
+    or the sub-clause right before it having begun a span (7月1日18时开始,7月3日9时结束,期间暂停)."""
     if expr.right is not None:
         return False
     r = time_cues()
@@ -106,6 +109,10 @@ def _ends_a_stop(text: str, expr: Expression) -> bool:
     lead = lead[marks[-1].end():] if marks else lead
     if not (r.until_before.search(lead) or r.until_after.match(text, expr.end)):
         return False
+    if r.until_after.match(text, expr.end) and _STARTED_BEFORE.search(lead):
+        # 7月1日18时开始,7月3日9时结束,期间暂停: the end of the span begun just before, a stop after it
+        m = _SENTENCE_MARK.search(text, expr.end)
+        lead += text[expr.end:m.start() if m else len(text)]
     return any(r.cue_kind[m.group()] == "suspension" for m in r.cue.finditer(lead))
 
 
@@ -366,6 +373,7 @@ class _Segments(NamedTuple):
     after: str
     heading: str
     item: str  # the item line above a clause made of a label alone (1、...业务 over 暂停时间: ...)
+    list_last: Resolved | None  # the last day of the list of days this expression opens (7月1日、2日)
 
 
 _ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑩])")
@@ -438,7 +446,9 @@ def _segments(text: str, resolved: list[Resolved], i: int, bounds: list[int]) ->
     in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
     label = _table_label(text, e.start, in_row)
     heading = label if label is not None else _heading(text, e.start)
-    return _Segments(before, after, heading, _item_line(text, e.start, before, after))
+    opens = last > i and not (i > 0 and _LIST_JOIN.fullmatch(text, resolved[i - 1].expr.end, e.start))
+    return _Segments(before, after, heading, _item_line(text, e.start, before, after),
+                     resolved[last] if opens else None)
 
 
 class _OpenEnd(NamedTuple):
@@ -527,10 +537,30 @@ def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
         partial=kind == "suspension" and not core and _names_part(scope + "\n" + seg.item),
         online=kind == "suspension" and not core and r.online.search(scope) is not None
         and r.counter.search(scope) is None,
+        list_last=seg.list_last,
     )
+
+
+_SPAN_BEGUN = re.compile(r"[ ]?(?:起|开始)[ ]?,[ ]?")  # between the two points of 18时开始,9时结束
+
+
+def _span_starts(text: str, clauses: list[TimeClause]) -> None:
+    """Give the start of a span written in two sub-clauses (7月1日18时开始,7月3日9时结束,期间暂停服务)
+    the stop its end's clause states: the stop words follow the end, not the start."""
+    r = time_cues()
+    for a, b in zip(clauses, clauses[1:]):
+        ea, eb = a.res.expr, b.res.expr
+        if a.kind != "other" or ea.right is not None or b.kind != "resume" or eb.right is not None:
+            continue
+        if not _SPAN_BEGUN.fullmatch(text, ea.end, eb.start) or not r.until_after.match(text, eb.end):
+            continue
+        if any(r.cue_kind[m.group()] == "suspension" for m in r.cue.finditer(b.after)):
+            a.kind, a.core = "suspension", b.core
 
 
 def read_time_clauses(text: str, resolved: list[Resolved]) -> list[TimeClause]:
     """Read the clause of every resolved expression (kind, estimate, component, scope flags)."""
     bounds = sentence_bounds(text)
-    return [_read_clause(text, res, _segments(text, resolved, i, bounds)) for i, res in enumerate(resolved)]
+    clauses = [_read_clause(text, res, _segments(text, resolved, i, bounds)) for i, res in enumerate(resolved)]
+    _span_starts(text, clauses)
+    return clauses

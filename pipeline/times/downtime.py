@@ -13,7 +13,7 @@ start None. Two refinements, because the headline is when the system stops for t
   restating ``6月30日16:00至7月1日12:00``; ``1月1日`` and ``12月31日24时``), from its pool first.
 
 The end is the latest resume, go-live or suspension-range end (tax-side collection included; the
-chosen start's own range end too) that is not before the start and not more than
+chosen start's own range end too, and the last day of a list of days it opens: ``7月1日、2日暂停``) that is not before the start and not more than
 :data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a stated clock beats a bare date
 (``9月9日`` and ``9月9日9时`` -> 09:00).
 """
@@ -108,6 +108,9 @@ def _downtime_end(start: dt.datetime | None, own: list[TimeClause], points: list
     for c in own:
         if c.res.end is not None and not any(c is p.clause for p in points):
             points.append(EndPoint(c, c.res.end, c.res.end_precision or "day"))  # the chosen range's own end
+        last = c.list_last  # 7月1日、2日暂停: the stop lasts to the last day of the list
+        if c.kind == "suspension" and last is not None and last.start is not None:
+            points.append(EndPoint(c, last.start, last.start_precision or "day"))
     ends = [p for p in points if start is None
             or start <= p.moment and p.moment - start <= dt.timedelta(days=MAX_DOWNTIME_DAYS)]
     if not ends:

@@ -29,7 +29,7 @@ a clock's colon (``18∶00``); a line break after 年 or 月 inside a date. A cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import time_cues
 
@@ -506,4 +506,34 @@ def scan(text: str) -> list[Expression]:
         if recurring or _is_rule(text, left, right):
             continue  # a rule of every year or month gives no point
         out.append(expr)
+        while (more := _same_day_clocks(text, out[-1])) is not None:
+            out.append(more)  # 7月1日8:30—12:00、14:00—17:30: the second window is on the same day
+            pos = more.end
     return out
+
+
+# Between two clock ranges of one day (8:30—12:00、14:00—17:30; 上午9时至12时及下午2时至5时). After a
+# comma the second range would head a clause of its own (see clauses._segments): not joined.
+_CLOCKS_JOIN = re.compile(r"[ ]?[、和及][ ]?")
+
+
+def _same_day_clocks(text: str, previous: Expression) -> Expression | None:
+    """A clock range right after a range of clocks on one stated day, joined by 、 (和, 及): the
+    same day's second window (its left side takes the day's date). None when there is none."""
+    left, right = previous.left, previous.right
+    if right is None or right.has_date or not left.has_date or not left.has_clock:
+        return None
+    j = _CLOCKS_JOIN.match(text, previous.end)
+    if j is None:
+        return None
+    first = _right_side(text, j.end())
+    if first is None or first.has_date or not first.has_clock:
+        return None
+    c = _CONNECTOR.match(text, first.end)
+    second = _right_side(text, c.end()) if c is not None else None
+    if second is None or second.has_date or not second.has_clock:
+        return None
+    same_day = replace(left, hour=first.hour, minute=first.minute, part=first.part, weekday=None,
+                       start=first.start, end=first.end)
+    _carry_part(same_day, second)
+    return Expression(left=same_day, right=second, start=first.start, end=second.end)
