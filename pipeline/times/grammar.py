@@ -47,6 +47,8 @@ def cn_int(word: str) -> int | None:
         return None
     if word.isdigit():
         return int(word)
+    if word == "元":  # 元月: the first month
+        return 1
     if all(ch in _CN_DIGIT for ch in word) and len(word) >= 3:  # 二〇二一: read digit by digit
         return int("".join(str(_CN_DIGIT[ch]) for ch in word))
     word = word.replace("廿", "二十").replace("卅", "三十")
@@ -110,7 +112,7 @@ def _side(g: str, *, date_required: bool) -> str:
             (?:(?P<{g}y>{_YEAR})年\n?                                 # optional year: 2021年,
               |(?<!\d)(?P<{g}y2>\d{{2}})年                             # 21年,
               |{_REL_YEAR.format(g=g + "ry")})?                       # 去年, 明年
-            (?P<{g}m>{_NUM2})月\n?                                    # month (a line may break after it)
+            (?P<{g}m>{_NUM2}|元)月\n?                                 # month (元月: January; a line may break after it)
             (?P<{g}d>{_NUM2})(?:[日号]|{_JOIN_AHEAD})                 # day (4月12-19日: no 日)
           | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
             (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
@@ -150,7 +152,7 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 直至 直到 — – - ~, after an optional 起/开始, a comma and blanks.
 _CONNECTOR = re.compile(
@@ -180,7 +182,7 @@ RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
 # A full date with a year, for year context (signature dates included).
 FULL_DATE = re.compile(
     rf"""(?=[\d{_CN}])                                          # fast skip (see POINT)
-        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2})月(?P<d>{_NUM2})[日号]
+        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2}|元)月(?P<d>{_NUM2})[日号]
           |(?<![\d.])(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
     re.VERBOSE,
 )

@@ -464,6 +464,19 @@ GRAMMAR_6 = [
       id="nearmiss-office-hours-after-a-comma"),
     P("4月9日9:00-12:00、下午暂停", "2025-04-01", ["2025-04-09T09:00", "2025-04-09T12:00"],
       id="nearmiss-part-of-day-alone-after-a-clock-range"),
+    # years: a cited regulation of years before is no anchor; a year named alone is one; 元月
+    P("依据2016年12月1日起施行的办法,本站定于7月1日至3日停机。", "2023-06-28",
+      ["2016-12-01", "2023-07-01", "2023-07-03"], id="cited-old-date-gives-no-year"),
+    P("按2022年12月20日通知要求,定于1月3日停机。", "2023-01-01", ["2022-12-20", "2023-01-03"],
+      id="nearmiss-recent-full-date-still-anchors"),
+    P("因2031年度结转,定于12月29日17时至1月2日8时停机。", None, ["2031-12-29T17:00", "2032-01-02T08:00"],
+      id="year-named-alone-anchors"),
+    P("2030年医保年度切换,定于12月28日(星期六)18时至1月3日(星期五)8时停机。", None,
+      ["2030-12-28T18:00", "2031-01-03T08:00"], id="variant-weekdays-around-a-named-year"),
+    P("2021年、2022年两个年度的数据,于12月29日停机迁移。", None, [], id="nearmiss-two-named-years-no-weekday"),
+    P("定于2029年12月30日17时至2030年元月2日8时停机", None, ["2029-12-30T17:00", "2030-01-02T08:00"],
+      id="yuanyue-is-january"),
+    P("元月5日起暂停受理", "2027-12-20", ["2028-01-05"], id="variant-yuanyue-opens-a-point"),
 ]
 
 
