@@ -6,10 +6,10 @@ hour, minute) and the span; resolving years and relative days is :mod:`pipeline.
 
 Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the right side of a range),
 ``2021-10-11`` / ``2021/10/11`` / ``2021.10.11``, Chinese numerals (``二〇二一年十月二十一日``,
-``十八时``), relative days (``今天``, ``今晚``, ``明日``, ``次日``), weekday tags (``(星期五)``, ``(周五)``),
+``十八时``, ``元月5日``), relative days (``今天``, ``今晚``, ``明日``, ``次日``, ``即日``), weekday tags (``(星期五)``, ``(周五)``),
 parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
-``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 — – - ~``
-(optionally after ``起``/``开始``) whose right side may omit the year, the month, the day or the date.
+``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 直至 直到 — – - ~``
+(optionally after ``起``/``开始`` and a comma) whose right side may omit the year, the month, the day or the date.
 Also: dotted and slashed ranges whose right end is a month.day (``2018.1.1~1.4``); compressed day
 ranges (``4月12-19日``); a day without its month in a range with a clock (``自15日18时至22日8时``) or
 in a list after a date (``2日、3日``); two-digit and relative years (``15年3月2日``, ``明年1月3日``);
@@ -90,7 +90,7 @@ _CLOCK = rf"""
           | 整                                         # 18时整
         )?
     )"""
-_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日)"
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日|即日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
 _REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
 # A week counted from the publication before a weekday (本周六, 下周一): a day of that week.
@@ -123,6 +123,8 @@ def _side(g: str, *, date_required: bool) -> str:
         )"""
     tail = rf"""
         {_WEEKDAY.format(g=g + "wd")}?                               # (星期五)
+        (?:[ ]?\((?:今天|今日|明天|明日|后天)\))?                      # 12月29日(今天)18时
+        (?:\)(?=[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{{1,2}}[时点:∶]))?     # 周五(12月29日)18时: the date's bracket
         [ ]?(?:当天|当日)?[ ]?                                        # 10月28日当天18时
         (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
@@ -152,7 +154,7 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元即])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 直至 直到 — – - ~, after an optional 起/开始, a comma and blanks.
 _CONNECTOR = re.compile(
@@ -191,7 +193,7 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
                "凌晨": "night", "下半夜": "night", "下午": "pm", "傍晚": "pm", "晚上": "pm",
                "晚间": "pm", "夜间": "pm", "夜里": "pm", "深夜": "pm", "上半夜": "pm", "晚": "pm",
                "午夜": "midnight"}
-_REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "明天": 1,
+_REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "即日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
 _REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0}  # counted from the date before
 _EVENING_WORDS = ("今晚", "明晚", "今夜", "当晚")  # a clock after them is in the evening

@@ -99,7 +99,8 @@ def _full_dates(text: str) -> list[tuple[int, dt.date]]:
 
 
 # A year named alone: 2023年度, 2023年医保年度结转 (not the year of a full date: 2023年12月29日).
-_YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d一二三四五六七八九十元]{1,3}月|\d)")
+# The year of a document number (医保发〔2023〕5号, [2023]) counts as one named alone.
+_YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年(?![\d一二三四五六七八九十元]{1,3}月|\d)|[〕\]](?=\d{1,4}号))")
 
 
 def _year_mentions(text: str) -> list[int]:

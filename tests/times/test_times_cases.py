@@ -477,6 +477,15 @@ GRAMMAR_6 = [
     P("定于2029年12月30日17时至2030年元月2日8时停机", None, ["2029-12-30T17:00", "2030-01-02T08:00"],
       id="yuanyue-is-january"),
     P("元月5日起暂停受理", "2027-12-20", ["2028-01-05"], id="variant-yuanyue-opens-a-point"),
+    P("某医保发〔2031〕7号 定于12月29日停机", None, ["2031-12-29"], id="document-number-year-anchors"),
+    P("第2031号文件,定于12月29日停机", None, [], id="nearmiss-number-is-no-year"),
+    # 即日 (the day of the notice); a date in brackets after a weekday keeps the clock after it
+    P("自即日起至2026年3月14日,暂停受理转移业务", "2026-03-02", ["2026-03-02", "2026-03-14"], id="jiri-is-the-publication-day"),
+    P("即日起暫停受理,3月14日恢復", "2026-03-02", ["2026-03-02", "2026-03-14"], id="variant-jiri-traditional"),
+    P("即日起暂停受理", None, [], id="nearmiss-jiri-without-a-publication"),
+    P("周六(3月14日)20时起系统停机", "2026-03-02", ["2026-03-14T20:00"], id="date-in-brackets-then-its-clock"),
+    P("3月14日(今天)下午6点起系统停机", "2026-03-14", ["2026-03-14T18:00"], id="variant-today-aside-then-clock"),
+    P("(截止3月14日)共办理20件", "2026-03-02", ["2026-03-14"], id="nearmiss-bracket-then-a-count"),
 ]
 
 
