@@ -67,6 +67,7 @@ class TimeClause:
     partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
     online: bool = False  # a partial stop of online channels only (关闭网上业务大厅、App; no counter)
     list_last: Resolved | None = None  # the last day of a list of days it opens (7月1日、2日暂停)
+    aftermath: bool = False  # the clause speaks of crowding after a resumption (办理高峰, 恢复正常秩序)
 
 
 class _Cue(NamedTuple):
@@ -515,6 +516,17 @@ def _is_core(scope: str, seg: _Segments) -> bool:
     return not seg.before.strip(" (),、.") and _has_core(seg.heading) and not _names_part(seg.item)
 
 
+_SUB_BREAK = re.compile(r"[,;，；]")
+
+
+def _aftermath(before: str, after: str) -> bool:
+    """True when the expression's own sub-clause (no comma between) speaks of crowding after a
+    resumption (预计7月10日前后恢复正常秩序); a later sub-clause (7月3日恢复,届时可能出现办理高峰) does not
+    make the resumption itself one."""
+    own = _SUB_BREAK.split(before)[-1] + _SUB_BREAK.split(after)[0]
+    return time_cues().aftermath.search(own) is not None
+
+
 def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
     """What the clause ``seg`` says about the expression ``res``."""
     r = time_cues()
@@ -537,7 +549,7 @@ def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
         partial=kind == "suspension" and not core and _names_part(scope + "\n" + seg.item),
         online=kind == "suspension" and not core and r.online.search(scope) is not None
         and r.counter.search(scope) is None,
-        list_last=seg.list_last,
+        list_last=seg.list_last, aftermath=_aftermath(seg.before, seg.after),
     )
 
 

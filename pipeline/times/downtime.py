@@ -62,7 +62,7 @@ def _end_points(c: TimeClause) -> list[EndPoint]:
         if (c.kind in ("suspension", "resume", "go_live") or c.section) and res.end:
             return [EndPoint(c, res.end, res.end_precision or "day")]
         return []
-    if c.kind in ("resume", "go_live") and res.start is not None:
+    if c.kind in ("resume", "go_live") and res.start is not None and not c.aftermath:
         return [EndPoint(c, res.start, res.start_precision or "day")]
     return []
 

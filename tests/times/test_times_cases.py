@@ -829,6 +829,13 @@ HEADLINE_6 = [
       id="variant-span-qi-zhi-traditional"),
     P("征求意见于8月2日18时开始,8月4日9时结束,期间欢迎提出建议", "2022-07-25", None,
       id="nearmiss-span-without-a-stop"),
+    # crowding after the resumption is no end of the downtime
+    P("9月5日18时起系统停机,9月9日8时恢复。恢复后可能出现办理高峰,预计9月16日前后恢复正常秩序。", "2027-09-01",
+      ("2027-09-05T18:00", "2027-09-09T08:00"), id="order-back-after-crowding-is-no-end"),
+    P("9月5日18時起系統停機,9月9日8時恢復;預計9月12日起排隊情況恢復正常", "2027-09-01",
+      ("2027-09-05T18:00", "2027-09-09T08:00"), id="variant-queues-back-to-normal-traditional"),
+    P("9月5日18时起系统停机,9月9日8时恢复办理,届时可能出现办理高峰", "2027-09-01",
+      ("2027-09-05T18:00", "2027-09-09T08:00"), id="nearmiss-crowding-in-a-later-sub-clause"),
 ]
 
 
