@@ -68,6 +68,7 @@ class TimeClause:
     online: bool = False  # a partial stop of online channels only (关闭网上业务大厅、App; no counter)
     list_last: Resolved | None = None  # the last day of a list of days it opens (7月1日、2日暂停)
     aftermath: bool = False  # the clause speaks of crowding after a resumption (办理高峰, 恢复正常秩序)
+    superseded: bool = False  # a time given up (原定6月28日的停机): no candidate for the downtime
 
 
 class _Cue(NamedTuple):
@@ -129,7 +130,13 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
         return "deadline"  # 延长至2022年5月31日, 截至...
     if _ends_a_stop(text, expr):
         return "resume"  # 暂停办理业务,至7月3日9时止
-    if r.deadline_suffix.match(text, expr.end) and not text.startswith(r.not_deadline_after, expr.end):
+    if _superseded(text, expr):
+        return "other"  # 原定6月28日的停机: a time given up, neither a stop nor an end
+    suffix = r.deadline_suffix.match(text, expr.end)
+    if suffix and not text.startswith(r.not_deadline_after, expr.end):
+        follow = next(_cues(text[suffix.end():suffix.end() + _CUE_WINDOW], text, suffix.end()), None)
+        if follow is not None and follow.kind in ("resume", "go_live"):
+            return follow.kind  # 预计7月3日前恢复: resumed by then, an end of the stop
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
     # one position, so the first cue after the expression is the nearest one.
@@ -143,6 +150,13 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
         return "resume"  # 3月8日起,各项业务正常办理: business is back from this point
     return next((c.kind for c in _cues(heading, heading, 0) if c.kind != "announce"), "other")
 
+
+_SUPERSEDED_LOOK = 4  # characters before an expression searched for 原定 (a time given up)
+
+
+def _superseded(text: str, expr: Expression) -> bool:
+    """True for a time given up: 原定 (原计划) right before it (原定于6月28日恢复的业务推迟至…)."""
+    return time_cues().superseded.search(text, max(0, expr.start - _SUPERSEDED_LOOK), expr.start) is not None
 
 _FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后)")  # 3月8日起: from this point on
 _SUBCLAUSE = re.compile(r"[^,;，；]+")
@@ -549,7 +563,7 @@ def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
         partial=kind == "suspension" and not core and _names_part(scope + "\n" + seg.item),
         online=kind == "suspension" and not core and r.online.search(scope) is not None
         and r.counter.search(scope) is None,
-        list_last=seg.list_last, aftermath=_aftermath(seg.before, seg.after),
+        list_last=seg.list_last, aftermath=_aftermath(seg.before, seg.after), superseded=_superseded(text, e),
     )
 
 

@@ -181,6 +181,7 @@ def _choose_start(clauses: list[TimeClause], usable: list[TimeClause], points: l
 
 def choose_downtime(text: str, clauses: list[TimeClause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
+    clauses = [c for c in clauses if not c.superseded]  # 原定6月28日: a time given up
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
     points = [p for c in clauses for p in _end_points(c)]
     chosen, own = _choose_start(clauses, usable, points)

@@ -76,7 +76,8 @@ _WEEKDAY = r"""
       (?:本|这|下)?(?:星期|周|礼拜)[一二三四五六日天]   # 星期五, 周五, 礼拜天, (本周六)
       [ ]?\)?                                # optional closing bracket
     )"""
-_PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|下半夜|上半夜|晚|早)"
+# 下班后/上班前 (after or before office hours) set no clock but may stand before 至 (6月28日下班后至…).
+_PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|下半夜|上半夜|下班后|下班前|上班前|上班后|晚|早)"
 # A clock: 18:00(:00)(时), 18时30分, 8点半, 18时整, 零时. The hour must not be glued to a preceding digit.
 _CLOCK = rf"""
     (?P<@G@h>\d{{1,2}}|[{_CN}]{{1,3}})          # hour

@@ -836,6 +836,20 @@ HEADLINE_6 = [
       ("2027-09-05T18:00", "2027-09-09T08:00"), id="variant-queues-back-to-normal-traditional"),
     P("9月5日18时起系统停机,9月9日8时恢复办理,届时可能出现办理高峰", "2027-09-01",
       ("2027-09-05T18:00", "2027-09-09T08:00"), id="nearmiss-crowding-in-a-later-sub-clause"),
+    # 前 before a resume word: resumed by then (an end), not a deadline; a time given up (原定)
+    P("4月10日起暂停办理,预计4月14日前恢复。", "2028-04-01", ("2028-04-10", "2028-04-14"), id="resumed-before-a-day-is-an-end"),
+    P("4月10日17時起暫停辦理,4月14日之前恢復上線", "2028-04-01", ("2028-04-10T17:00", "2028-04-14"),
+      id="variant-zhiqian-resume-traditional"),
+    P("4月10日起暂停办理,请于4月14日前完成申报", "2028-04-01", ("2028-04-10", None), id="nearmiss-deadline-stays-a-deadline"),
+    P("原定4月8日的停机调整为4月10日18时至4月12日8时。", "2028-04-01", ("2028-04-10T18:00", "2028-04-12T08:00"),
+      id="time-given-up-is-no-start"),
+    P("因系统升级,原计划于4月12日恢复的业务推迟至4月14日恢复", "2028-04-01", (None, "2028-04-14"),
+      id="variant-planned-resumption-given-up"),
+    # after/before office hours stand before 至 as a part of day
+    P("4月10日下班后至4月12日上班前暂停办理业务", "2028-04-01", ("2028-04-10", "2028-04-12"),
+      id="office-hours-words-before-zhi"),
+    P("自4月10日下班后暂停辦理,4月12日上班後恢復", "2028-04-01", ("2028-04-10", "2028-04-12"),
+      id="variant-office-hours-words-traditional"),
 ]
 
 
