@@ -137,6 +137,8 @@ def _side(g: str, *, date_required: bool) -> str:
             (?:
                 {date}
               | (?<![\d第每])(?P<{g}dd>{_NUM2})[日号]                  # 15日: month from before
+              | (?<![\d.])(?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})  # 6.30(周五): a month.day
+                (?=[ ]?\(?[ ]?(?:星期|周)[一二三四五六日天])                 # only before its weekday
             )
             {tail}
         """
@@ -160,7 +162,8 @@ POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元�
 # What may join two sides: 至 到 直至 直到 — – - ~, after an optional 起/开始, a comma and blanks.
 _CONNECTOR = re.compile(
     r"""[ ]?(?:起|开始)?[ ]?[,]?[ ]?       # 起至, 开始至, 起,至
-        (?:直至|直到|至|到|—{1,2}|–|-|~|－)  # the joining word or dash (开始,直到7月3日)
+        (?:(?:直至|直到|至|到|—{1,2}|–|-|~|－)  # the joining word or dash (开始,直到7月3日)
+          |\n[ ]?(?:至|到|—{1,2}|–|~|－)[ ]?\n)  # or one standing alone on its line (a poster)
         [ ]?""",
     re.VERBOSE,
 )

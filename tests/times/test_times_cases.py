@@ -486,6 +486,15 @@ GRAMMAR_6 = [
     P("周六(3月14日)20时起系统停机", "2026-03-02", ["2026-03-14T20:00"], id="date-in-brackets-then-its-clock"),
     P("3月14日(今天)下午6点起系统停机", "2026-03-14", ["2026-03-14T18:00"], id="variant-today-aside-then-clock"),
     P("(截止3月14日)共办理20件", "2026-03-02", ["2026-03-14"], id="nearmiss-bracket-then-a-count"),
+    # a year-less month.day before its weekday (poster style); a joining dash alone on its line
+    P("5.8(周一)18:00-5.10(周三)8:00系统停机", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
+      id="dotted-month-day-before-its-weekday"),
+    P("5/8 星期一 18:00起停机", "2028-05-01", ["2028-05-08T18:00"], id="variant-slashed-month-day-before-weekday"),
+    P("版本5.8已发布,周一起启用", "2028-05-01", [], id="nearmiss-version-number-before-a-weekday-word"),
+    P("5月8日18:00\n—\n5月10日8:00\n系统停机", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
+      id="dash-alone-on-its-line-joins-a-range"),
+    P("5月8日18:00起停机\n- 5月10日8:00恢复", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
+      id="nearmiss-list-bullet-dash-is-no-join"),
 ]
 
 
