@@ -126,7 +126,7 @@ def _side(g: str, *, date_required: bool) -> str:
         {_WEEKDAY.format(g=g + "wd")}?                               # (星期五)
         (?:[ ]?\((?:今天|今日|明天|明日|后天)\))?                      # 12月29日(今天)18时
         (?:\)(?=[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{{1,2}}[时点:∶]))?     # 周五(12月29日)18时: the date's bracket
-        [ ]?(?:当天|当日)?[ ]?                                        # 10月28日当天18时
+        [ ]?(?P<{g}same>当天|当日|当晚)?[ ]?                          # 10月28日当天18时, 当晚8点
         (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
     """
@@ -286,8 +286,8 @@ def _clock(m: re.Match[str], g: str) -> tuple[int | None, int | None]:
         minute = 30
     part = _PART_WORDS.get(m.group(g + "part") or "")
     rel = m.group(g + "rel")  # both sides have the group
-    if part is None and rel in _EVENING_WORDS:
-        part = "pm"
+    if part is None and (rel in _EVENING_WORDS or m.group(g + "same") == "当晚"):
+        part = "pm"  # 今晚8点, 8月28日当晚8点
     if part == "pm" and 1 <= hour <= 11:
         hour += 12  # 下午5点 = 17:00; 下午17:00 stays
     elif part == "pm" and hour == 12 and m.group(g + "part") not in ("中午",):
@@ -446,8 +446,9 @@ def _keeps_bare_day(text: str, left: Side, right: Side | None, previous: Express
 
 
 def _carry_part(left: Side, right: Side) -> None:
-    """The right end of a range takes the left end's afternoon (下午1点到3点, 晚上8点至12点)."""
-    if right.hour is None or right.part or right.has_date or left.part not in _AFTERNOON:
+    """The right end of a range takes the left end's afternoon (下午1点到3点, 晚上8点至12点, 今晚8点至12点)."""
+    evening = left.part in _AFTERNOON or (left.part is None and left.rel in _EVENING_WORDS)
+    if right.hour is None or right.part or right.has_date or not evening:
         return
     if left.hour is not None and 1 <= right.hour <= 12 and right.hour + 12 > left.hour:
         right.hour += 12

@@ -495,6 +495,13 @@ GRAMMAR_6 = [
       id="dash-alone-on-its-line-joins-a-range"),
     P("5月8日18:00起停机\n- 5月10日8:00恢复", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
       id="nearmiss-list-bullet-dash-is-no-join"),
+    # the evening of 今晚/当晚 carried to a bare right clock; 当晚 after a date sets the evening
+    P("今晚8点至12点暂停服务", "2029-03-06", ["2029-03-06T20:00", "2029-03-07T00:00"], id="tonight-carried-to-the-right-end"),
+    P("今晚9時至11時暫停服務", "2029-03-06", ["2029-03-06T21:00", "2029-03-06T23:00"], id="variant-tonight-traditional"),
+    P("3月9日当晚8点起暂停,次日早上8点恢复", "2029-03-06", ["2029-03-09T20:00", "2029-03-10T08:00"],
+      id="dangwan-after-a-date-is-evening"),
+    P("今天上午8点至12点暂停服务", "2029-03-06", ["2029-03-06T08:00", "2029-03-06T12:00"],
+      id="nearmiss-morning-is-not-carried"),
 ]
 
 
