@@ -8,7 +8,9 @@ line above when the expression opens a line, or in a flattened table row the hea
 decides:
 
 * ``kind``: a deadline prefix (``延长至``) first; then ``resume`` for a point saying until when a stop
-  lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); then a deadline suffix (``前``); else the first kind cue after the
+  lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); ``other`` for a time given up
+  (``原定6月28日的停机``); then a deadline suffix (``前``, unless a resume word follows it: ``7月3日前恢复``
+  is an end); else the first kind cue after the
   expression, else the last one before it; else ``resume`` for a point from which business runs
   normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
   that ends its line with nothing after it reads on into the next line when that line opens with a
@@ -157,6 +159,7 @@ _SUPERSEDED_LOOK = 4  # characters before an expression searched for 原定 (a t
 def _superseded(text: str, expr: Expression) -> bool:
     """True for a time given up: 原定 (原计划) right before it (原定于6月28日恢复的业务推迟至…)."""
     return time_cues().superseded.search(text, max(0, expr.start - _SUPERSEDED_LOOK), expr.start) is not None
+
 
 _FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后)")  # 3月8日起: from this point on
 _SUBCLAUSE = re.compile(r"[^,;，；]+")

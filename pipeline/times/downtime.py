@@ -13,9 +13,11 @@ start None. Two refinements, because the headline is when the system stops for t
   restating ``6月30日16:00至7月1日12:00``; ``1月1日`` and ``12月31日24时``), from its pool first.
 
 The end is the latest resume, go-live or suspension-range end (tax-side collection included; the
-chosen start's own range end too, and the last day of a list of days it opens: ``7月1日、2日暂停``) that is not before the start and not more than
-:data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a stated clock beats a bare date
-(``9月9日`` and ``9月9日9时`` -> 09:00).
+chosen start's own range end too, and the last day of a list of days it opens: ``7月1日、2日暂停``)
+that is not before the start, not more than :data:`MAX_DOWNTIME_DAYS` after it, and not a
+resumption whose own sub-clause speaks of the crowding after it (``预计7月10日前后恢复正常秩序``).
+On one calendar day a stated clock beats a bare date (``9月9日`` and ``9月9日9时`` -> 09:00). A time
+given up (``原定6月28日的停机``) is neither start nor end.
 """
 
 from __future__ import annotations
