@@ -866,6 +866,11 @@ HEADLINE_6 = [
       id="office-hours-words-before-zhi"),
     P("自4月10日下班后暂停辦理,4月12日上班後恢復", "2028-04-01", ("2028-04-10", "2028-04-12"),
       id="variant-office-hours-words-traditional"),
+    # the electronic tax bureau is an online channel: its earlier stop is not the headline
+    P("5月20日起暂停电子税务局发票开具;5月23日17时起办税服务厅暂停办理业务,5月26日8时恢复。", "2030-05-10",
+      ("2030-05-23T17:00", "2030-05-26T08:00"), id="electronic-tax-bureau-is-online"),
+    P("5月20日起电子税务局、办税服务厅全部暂停办理,5月26日8时恢复。", "2030-05-10", ("2030-05-20", "2030-05-26T08:00"),
+      id="nearmiss-online-and-counter-together-is-core"),
 ]
 
 
