@@ -398,6 +398,7 @@ _ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)�
 _LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期)[ ]?:[ ]?$")  # 暂停时间:
 _BARE_AFTER = re.compile(r"^[ ]?(?:起|开始)?[ ]?[。;；]?$")
 _NEXT_LINE_CUE = 8  # characters of the next line in which its kind cue must start (各项业务恢复)
+_BLANK_LINES = 2  # blank lines passed over between a time ending its line and the line of its verb
 
 
 def _item_line(text: str, start: int, before: str, after: str) -> str:
@@ -413,9 +414,13 @@ _LINE_LABEL = re.compile(r"时间|日期|时段|[:|]")  # a label line (恢复�
 
 def _verb_line(text: str, end: int, line_end: int, after_to: int, bounds: list[int]) -> str | None:
     """The clause of a time that ends its line, read on into the next line when that line opens with a
-    kind cue (3月8日8时起 / 恢复办理。): a poster or a reflowed page broke the sentence. Not a list
-    item (二、恢复时间), nor a label line (恢复时间:): those start clauses of their own. None otherwise."""
+    kind cue (3月8日8时起 / 恢复办理。; up to two blank lines between are passed over): a poster or a
+    reflowed page broke the sentence. Not a list item (二、恢复时间), nor a label line (恢复时间:):
+    those start clauses of their own. None otherwise."""
     start = line_end + 1
+    for _ in range(_BLANK_LINES):  # a poster may leave a blank line between a time and its verb
+        if text.startswith("\n", start):
+            start += 1
     k = bisect.bisect_right(bounds, start)
     stop = min((bounds[k] - 1) if k < len(bounds) else len(text), after_to)
     line = text[start:stop]

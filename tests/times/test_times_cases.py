@@ -871,6 +871,13 @@ HEADLINE_6 = [
       ("2030-05-23T17:00", "2030-05-26T08:00"), id="electronic-tax-bureau-is-online"),
     P("5月20日起电子税务局、办税服务厅全部暂停办理,5月26日8时恢复。", "2030-05-10", ("2030-05-20", "2030-05-26T08:00"),
       id="nearmiss-online-and-counter-together-is-core"),
+    # a resume word on a later line after a blank one still binds to its time (poster spacing)
+    P("6月12日18时起暂停办理。\n6月15日8:00\n\n恢复办理", "2030-06-01", ("2030-06-12T18:00", "2030-06-15T08:00"),
+      id="resume-word-after-a-blank-line"),
+    P("6月12日18時起暫停辦理。\n6月15日8:00起\n\n\n全面恢復各項業務", "2030-06-01", ("2030-06-12T18:00", "2030-06-15T08:00"),
+      id="variant-resume-after-two-blank-lines-traditional"),
+    P("6月12日18时起暂停办理。\n6月15日8:00\n\n二、恢复办理注意事项", "2030-06-01", ("2030-06-12T18:00", None),
+      id="nearmiss-numbered-heading-after-a-blank-line"),
 ]
 
 
