@@ -134,7 +134,8 @@ RULE_KEYS: dict[str, Record] = {
         "switch_cues": _WORDS, "section_patterns": _WORDS, "not_section_words": _WORDS,
         "core_strong_patterns": _WORDS, "core_weak_patterns": _WORDS, "partial_scope": _WORDS,
         "online_scope": _WORDS, "counter_scope": _WORDS, "keep_open": _WORDS,
-        "normal_again": _WORDS, "until_before": _WORDS, "until_after": _WORDS, "province_component_patterns": _WORDS, "province_component_name": str,
+        "normal_again": _WORDS, "until_before": _WORDS, "until_after": _WORDS, "aftermath": _WORDS,
+        "superseded": _WORDS, "province_component_patterns": _WORDS, "province_component_name": str,
         "components": ListOf(ListOf(str)),
     }),
 }

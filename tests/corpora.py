@@ -234,7 +234,6 @@ EXTRA2 = Corpus(
         # places
         ("xian-xianyang-2019", "city"): "DEBATABLE label: a joint notice of two cities; gold takes the first issuer 西安市, the pipeline gives null",
         # times
-        ("kashi-shebao-2018", "datetimes"): "DEBATABLE label: '自即日起至9月14日' - gold resolves 即日 to the publication date 2018-09-05 (as zhengzhou-2021 resolves 今天)",
         ("suzhou-2022", "downtime_start"): "DEBATABLE label: three district batches; gold starts at the first batch (3-18 18:00), the pipeline at the last and largest (4-01 18:00)",
         # services
         ("ningxia-tax-2022", "services_suspended"): "DEBATABLE label: premium payment stops only through the online channels (restricted, shenzhen-2023)",

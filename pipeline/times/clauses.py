@@ -8,7 +8,9 @@ line above when the expression opens a line, or in a flattened table row the hea
 decides:
 
 * ``kind``: a deadline prefix (``延长至``) first; then ``resume`` for a point saying until when a stop
-  lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); then a deadline suffix (``前``); else the first kind cue after the
+  lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); ``other`` for a time given up
+  (``原定6月28日的停机``); then a deadline suffix (``前``, unless a resume word follows it: ``7月3日前恢复``
+  is an end); else the first kind cue after the
   expression, else the last one before it; else ``resume`` for a point from which business runs
   normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
   that ends its line with nothing after it reads on into the next line when that line opens with a
@@ -66,6 +68,9 @@ class TimeClause:
     switch: bool = False  # the clause speaks of a system switch (切换, 迁移, 升级)
     partial: bool = False  # a stop of one part only (征缴, 核定, 网上渠道), not of the core business
     online: bool = False  # a partial stop of online channels only (关闭网上业务大厅、App; no counter)
+    list_last: Resolved | None = None  # the last day of a list of days it opens (7月1日、2日暂停)
+    aftermath: bool = False  # the clause speaks of crowding after a resumption (办理高峰, 恢复正常秩序)
+    superseded: bool = False  # a time given up (原定6月28日的停机): no candidate for the downtime
 
 
 class _Cue(NamedTuple):
@@ -93,11 +98,13 @@ def _cues(segment: str, text: str, offset: int) -> Iterator[_Cue]:
 
 _UNTIL_LOOK = 40  # characters before a point searched for the stop it ends
 _SENTENCE_MARK = re.compile(r"[。；;!?！？]")  # not a line break: a poster breaks its sentences
+_STARTED_BEFORE = re.compile(r"(?:起|开始)[ ]?,[ ]?$")  # the sub-clause before began a span
 
 
 def _ends_a_stop(text: str, expr: Expression) -> bool:
     """True for a point that says until when a stop lasts: after 至/到 (暂停办理,至7月3日9时止; 停机至
-    7月3日) or before 止/结束 (开始停机,7月3日9时结束), its sentence having stopped something before it."""
+    7月3日) or before 止/结束 (开始停机,7月3日9时结束), its sentence having stopped something before it,
+    or the sub-clause right before it having begun a span (7月1日18时开始,7月3日9时结束,期间暂停)."""
     if expr.right is not None:
         return False
     r = time_cues()
@@ -106,6 +113,10 @@ def _ends_a_stop(text: str, expr: Expression) -> bool:
     lead = lead[marks[-1].end():] if marks else lead
     if not (r.until_before.search(lead) or r.until_after.match(text, expr.end)):
         return False
+    if r.until_after.match(text, expr.end) and _STARTED_BEFORE.search(lead):
+        # 7月1日18时开始,7月3日9时结束,期间暂停: the end of the span begun just before, a stop after it
+        m = _SENTENCE_MARK.search(text, expr.end)
+        lead += text[expr.end:m.start() if m else len(text)]
     return any(r.cue_kind[m.group()] == "suspension" for m in r.cue.finditer(lead))
 
 
@@ -121,7 +132,13 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
         return "deadline"  # 延长至2022年5月31日, 截至...
     if _ends_a_stop(text, expr):
         return "resume"  # 暂停办理业务,至7月3日9时止
-    if r.deadline_suffix.match(text, expr.end) and not text.startswith(r.not_deadline_after, expr.end):
+    if _superseded(text, expr):
+        return "other"  # 原定6月28日的停机: a time given up, neither a stop nor an end
+    suffix = r.deadline_suffix.match(text, expr.end)
+    if suffix and not text.startswith(r.not_deadline_after, expr.end):
+        follow = next(_cues(text[suffix.end():suffix.end() + _CUE_WINDOW], text, suffix.end()), None)
+        if follow is not None and follow.kind in ("resume", "go_live"):
+            return follow.kind  # 预计7月3日前恢复: resumed by then, an end of the stop
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
     # one position, so the first cue after the expression is the nearest one.
@@ -134,6 +151,14 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     if expr.right is None and _FROM_ON.match(after) and r.normal_again.search(after):
         return "resume"  # 3月8日起,各项业务正常办理: business is back from this point
     return next((c.kind for c in _cues(heading, heading, 0) if c.kind != "announce"), "other")
+
+
+_SUPERSEDED_LOOK = 4  # characters before an expression searched for 原定 (a time given up)
+
+
+def _superseded(text: str, expr: Expression) -> bool:
+    """True for a time given up: 原定 (原计划) right before it (原定于6月28日恢复的业务推迟至…)."""
+    return time_cues().superseded.search(text, max(0, expr.start - _SUPERSEDED_LOOK), expr.start) is not None
 
 
 _FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后)")  # 3月8日起: from this point on
@@ -366,12 +391,14 @@ class _Segments(NamedTuple):
     after: str
     heading: str
     item: str  # the item line above a clause made of a label alone (1、...业务 over 暂停时间: ...)
+    list_last: Resolved | None  # the last day of the list of days this expression opens (7月1日、2日)
 
 
 _ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑩])")
 _LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期)[ ]?:[ ]?$")  # 暂停时间:
 _BARE_AFTER = re.compile(r"^[ ]?(?:起|开始)?[ ]?[。;；]?$")
 _NEXT_LINE_CUE = 8  # characters of the next line in which its kind cue must start (各项业务恢复)
+_BLANK_LINES = 2  # blank lines passed over between a time ending its line and the line of its verb
 
 
 def _item_line(text: str, start: int, before: str, after: str) -> str:
@@ -387,9 +414,13 @@ _LINE_LABEL = re.compile(r"时间|日期|时段|[:|]")  # a label line (恢复�
 
 def _verb_line(text: str, end: int, line_end: int, after_to: int, bounds: list[int]) -> str | None:
     """The clause of a time that ends its line, read on into the next line when that line opens with a
-    kind cue (3月8日8时起 / 恢复办理。): a poster or a reflowed page broke the sentence. Not a list
-    item (二、恢复时间), nor a label line (恢复时间:): those start clauses of their own. None otherwise."""
+    kind cue (3月8日8时起 / 恢复办理。; up to two blank lines between are passed over): a poster or a
+    reflowed page broke the sentence. Not a list item (二、恢复时间), nor a label line (恢复时间:):
+    those start clauses of their own. None otherwise."""
     start = line_end + 1
+    for _ in range(_BLANK_LINES):  # a poster may leave a blank line between a time and its verb
+        if text.startswith("\n", start):
+            start += 1
     k = bisect.bisect_right(bounds, start)
     stop = min((bounds[k] - 1) if k < len(bounds) else len(text), after_to)
     line = text[start:stop]
@@ -438,7 +469,9 @@ def _segments(text: str, resolved: list[Resolved], i: int, bounds: list[int]) ->
     in_row = sum(1 for x in resolved[:i] if x.expr.start >= line_start)  # times before it on its line
     label = _table_label(text, e.start, in_row)
     heading = label if label is not None else _heading(text, e.start)
-    return _Segments(before, after, heading, _item_line(text, e.start, before, after))
+    opens = last > i and not (i > 0 and _LIST_JOIN.fullmatch(text, resolved[i - 1].expr.end, e.start))
+    return _Segments(before, after, heading, _item_line(text, e.start, before, after),
+                     resolved[last] if opens else None)
 
 
 class _OpenEnd(NamedTuple):
@@ -505,6 +538,17 @@ def _is_core(scope: str, seg: _Segments) -> bool:
     return not seg.before.strip(" (),、.") and _has_core(seg.heading) and not _names_part(seg.item)
 
 
+_SUB_BREAK = re.compile(r"[,;，；]")
+
+
+def _aftermath(before: str, after: str) -> bool:
+    """True when the expression's own sub-clause (no comma between) speaks of crowding after a
+    resumption (预计7月10日前后恢复正常秩序); a later sub-clause (7月3日恢复,届时可能出现办理高峰) does not
+    make the resumption itself one."""
+    own = _SUB_BREAK.split(before)[-1] + _SUB_BREAK.split(after)[0]
+    return time_cues().aftermath.search(own) is not None
+
+
 def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
     """What the clause ``seg`` says about the expression ``res``."""
     r = time_cues()
@@ -527,10 +571,30 @@ def _read_clause(text: str, res: Resolved, seg: _Segments) -> TimeClause:
         partial=kind == "suspension" and not core and _names_part(scope + "\n" + seg.item),
         online=kind == "suspension" and not core and r.online.search(scope) is not None
         and r.counter.search(scope) is None,
+        list_last=seg.list_last, aftermath=_aftermath(seg.before, seg.after), superseded=_superseded(text, e),
     )
+
+
+_SPAN_BEGUN = re.compile(r"[ ]?(?:起|开始)[ ]?,[ ]?")  # between the two points of 18时开始,9时结束
+
+
+def _span_starts(text: str, clauses: list[TimeClause]) -> None:
+    """Give the start of a span written in two sub-clauses (7月1日18时开始,7月3日9时结束,期间暂停服务)
+    the stop its end's clause states: the stop words follow the end, not the start."""
+    r = time_cues()
+    for a, b in zip(clauses, clauses[1:]):
+        ea, eb = a.res.expr, b.res.expr
+        if a.kind != "other" or ea.right is not None or b.kind != "resume" or eb.right is not None:
+            continue
+        if not _SPAN_BEGUN.fullmatch(text, ea.end, eb.start) or not r.until_after.match(text, eb.end):
+            continue
+        if any(r.cue_kind[m.group()] == "suspension" for m in r.cue.finditer(b.after)):
+            a.kind, a.core = "suspension", b.core
 
 
 def read_time_clauses(text: str, resolved: list[Resolved]) -> list[TimeClause]:
     """Read the clause of every resolved expression (kind, estimate, component, scope flags)."""
     bounds = sentence_bounds(text)
-    return [_read_clause(text, res, _segments(text, resolved, i, bounds)) for i, res in enumerate(resolved)]
+    clauses = [_read_clause(text, res, _segments(text, resolved, i, bounds)) for i, res in enumerate(resolved)]
+    _span_starts(text, clauses)
+    return clauses

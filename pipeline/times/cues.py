@@ -26,7 +26,7 @@ _SHAPES = {
     "open_end_patterns": "open_end", "period_label_patterns": "patterns", "switch_cues": "words",
     "section_patterns": "patterns", "not_section_words": "words", "core_strong_patterns": "patterns",
     "core_weak_patterns": "patterns", "partial_scope": "words", "online_scope": "words", "counter_scope": "words", "keep_open": "words",
-    "normal_again": "words", "until_before": "words", "until_after": "words",
+    "normal_again": "words", "until_before": "words", "until_after": "words", "aftermath": "words", "superseded": "words",
     "province_component_patterns": "patterns", "province_component_name": "word", "components": "components",
 }
 _KINDS = ("suspension", "resume", "go_live", "deadline", "announce")
@@ -69,6 +69,8 @@ class TimeCues:
     normal_again: re.Pattern[str]  # 正常办理: in a point's clause without a kind cue, a resumption
     until_before: re.Pattern[str]  # 至, right before a point after a stop: the stop ends there
     until_after: re.Pattern[str]  # 止, 结束, right after such a point
+    aftermath: re.Pattern[str]  # 办理高峰, 恢复正常秩序: crowding after a resumption, not its end
+    superseded: re.Pattern[str]  # 原定: a time given up, searched right before an expression
     province: tuple[re.Pattern[str], ...]
     province_name: str
     components: tuple[Component, ...]
@@ -188,6 +190,8 @@ def time_cues() -> TimeCues:
         normal_again=re.compile(_alternation(data["normal_again"])),
         until_before=re.compile(rf"(?:{_alternation(data['until_before'])})[ ]?$"),
         until_after=re.compile(rf"[ ]?(?:{_alternation(data['until_after'])})"),
+        aftermath=re.compile(_alternation(data["aftermath"])),
+        superseded=re.compile(_alternation(data["superseded"])),
         province=_patterns(data["province_component_patterns"], "province_component_patterns"),
         province_name=data["province_component_name"],
         components=tuple(Component(re.compile(p), name) for p, name in data["components"]),

@@ -13,9 +13,11 @@ start None. Two refinements, because the headline is when the system stops for t
   restating ``6月30日16:00至7月1日12:00``; ``1月1日`` and ``12月31日24时``), from its pool first.
 
 The end is the latest resume, go-live or suspension-range end (tax-side collection included; the
-chosen start's own range end too) that is not before the start and not more than
-:data:`MAX_DOWNTIME_DAYS` after it. On one calendar day a stated clock beats a bare date
-(``9月9日`` and ``9月9日9时`` -> 09:00).
+chosen start's own range end too, and the last day of a list of days it opens: ``7月1日、2日暂停``)
+that is not before the start, not more than :data:`MAX_DOWNTIME_DAYS` after it, and not a
+resumption whose own sub-clause speaks of the crowding after it (``预计7月10日前后恢复正常秩序``).
+On one calendar day a stated clock beats a bare date (``9月9日`` and ``9月9日9时`` -> 09:00). A time
+given up (``原定6月28日的停机``) is neither start nor end.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def _end_points(c: TimeClause) -> list[EndPoint]:
         if (c.kind in ("suspension", "resume", "go_live") or c.section) and res.end:
             return [EndPoint(c, res.end, res.end_precision or "day")]
         return []
-    if c.kind in ("resume", "go_live") and res.start is not None:
+    if c.kind in ("resume", "go_live") and res.start is not None and not c.aftermath:
         return [EndPoint(c, res.start, res.start_precision or "day")]
     return []
 
@@ -108,6 +110,9 @@ def _downtime_end(start: dt.datetime | None, own: list[TimeClause], points: list
     for c in own:
         if c.res.end is not None and not any(c is p.clause for p in points):
             points.append(EndPoint(c, c.res.end, c.res.end_precision or "day"))  # the chosen range's own end
+        last = c.list_last  # 7月1日、2日暂停: the stop lasts to the last day of the list
+        if c.kind == "suspension" and last is not None and last.start is not None:
+            points.append(EndPoint(c, last.start, last.start_precision or "day"))
     ends = [p for p in points if start is None
             or start <= p.moment and p.moment - start <= dt.timedelta(days=MAX_DOWNTIME_DAYS)]
     if not ends:
@@ -178,6 +183,7 @@ def _choose_start(clauses: list[TimeClause], usable: list[TimeClause], points: l
 
 def choose_downtime(text: str, clauses: list[TimeClause]) -> TimeWindow | None:
     """The headline downtime window of the notice (see the module docstring); None if no stop."""
+    clauses = [c for c in clauses if not c.superseded]  # 原定6月28日: a time given up
     usable = [c for c in clauses if not c.province and c.kind != "deadline"]
     points = [p for c in clauses for p in _end_points(c)]
     chosen, own = _choose_start(clauses, usable, points)

@@ -6,10 +6,10 @@ hour, minute) and the span; resolving years and relative days is :mod:`pipeline.
 
 Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the right side of a range),
 ``2021-10-11`` / ``2021/10/11`` / ``2021.10.11``, Chinese numerals (``二〇二一年十月二十一日``,
-``十八时``), relative days (``今天``, ``今晚``, ``明日``, ``次日``), weekday tags (``(星期五)``, ``(周五)``),
+``十八时``, ``元月5日``), relative days (``今天``, ``今晚``, ``明日``, ``次日``, ``即日``), weekday tags (``(星期五)``, ``(周五)``),
 parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
-``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 — – - ~``
-(optionally after ``起``/``开始``) whose right side may omit the year, the month, the day or the date.
+``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 直至 直到 — – - ~``
+(optionally after ``起``/``开始`` and a comma) whose right side may omit the year, the month, the day or the date.
 Also: dotted and slashed ranges whose right end is a month.day (``2018.1.1~1.4``); compressed day
 ranges (``4月12-19日``); a day without its month in a range with a clock (``自15日18时至22日8时``) or
 in a list after a date (``2日、3日``); two-digit and relative years (``15年3月2日``, ``明年1月3日``);
@@ -29,7 +29,7 @@ a clock's colon (``18∶00``); a line break after 年 or 月 inside a date. A cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import time_cues
 
@@ -47,6 +47,8 @@ def cn_int(word: str) -> int | None:
         return None
     if word.isdigit():
         return int(word)
+    if word == "元":  # 元月: the first month
+        return 1
     if all(ch in _CN_DIGIT for ch in word) and len(word) >= 3:  # 二〇二一: read digit by digit
         return int("".join(str(_CN_DIGIT[ch]) for ch in word))
     word = word.replace("廿", "二十").replace("卅", "三十")
@@ -74,7 +76,8 @@ _WEEKDAY = r"""
       (?:本|这|下)?(?:星期|周|礼拜)[一二三四五六日天]   # 星期五, 周五, 礼拜天, (本周六)
       [ ]?\)?                                # optional closing bracket
     )"""
-_PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|下半夜|上半夜|晚|早)"
+# 下班后/上班前 (after or before office hours) set no clock but may stand before 至 (6月28日下班后至…).
+_PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|下半夜|上半夜|下班后|下班前|上班前|上班后|晚|早)"
 # A clock: 18:00(:00)(时), 18时30分, 8点半, 18时整, 零时. The hour must not be glued to a preceding digit.
 _CLOCK = rf"""
     (?P<@G@h>\d{{1,2}}|[{_CN}]{{1,3}})          # hour
@@ -88,7 +91,7 @@ _CLOCK = rf"""
           | 整                                         # 18时整
         )?
     )"""
-_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日)"
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日|即日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
 _REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
 # A week counted from the publication before a weekday (本周六, 下周一): a day of that week.
@@ -110,7 +113,7 @@ def _side(g: str, *, date_required: bool) -> str:
             (?:(?P<{g}y>{_YEAR})年\n?                                 # optional year: 2021年,
               |(?<!\d)(?P<{g}y2>\d{{2}})年                             # 21年,
               |{_REL_YEAR.format(g=g + "ry")})?                       # 去年, 明年
-            (?P<{g}m>{_NUM2})月\n?                                    # month (a line may break after it)
+            (?P<{g}m>{_NUM2}|元)月\n?                                 # month (元月: January; a line may break after it)
             (?P<{g}d>{_NUM2})(?:[日号]|{_JOIN_AHEAD})                 # day (4月12-19日: no 日)
           | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
             (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
@@ -121,7 +124,9 @@ def _side(g: str, *, date_required: bool) -> str:
         )"""
     tail = rf"""
         {_WEEKDAY.format(g=g + "wd")}?                               # (星期五)
-        [ ]?(?:当天|当日)?[ ]?                                        # 10月28日当天18时
+        (?:[ ]?\((?:今天|今日|明天|明日|后天)\))?                      # 12月29日(今天)18时
+        (?:\)(?=[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{{1,2}}[时点:∶]))?     # 周五(12月29日)18时: the date's bracket
+        [ ]?(?P<{g}same>当天|当日|当晚)?[ ]?                          # 10月28日当天18时, 当晚8点
         (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
     """
@@ -132,6 +137,8 @@ def _side(g: str, *, date_required: bool) -> str:
             (?:
                 {date}
               | (?<![\d第每])(?P<{g}dd>{_NUM2})[日号]                  # 15日: month from before
+              | (?<![\d.])(?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})  # 6.30(周五): a month.day
+                (?=[ ]?\(?[ ]?(?:星期|周)[一二三四五六日天])                 # only before its weekday
             )
             {tail}
         """
@@ -150,12 +157,13 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元即])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
-# What may join two sides: 至 到 — – - ~, after an optional 起/开始 and blanks.
+# What may join two sides: 至 到 直至 直到 — – - ~, after an optional 起/开始, a comma and blanks.
 _CONNECTOR = re.compile(
     r"""[ ]?(?:起|开始)?[ ]?[,]?[ ]?       # 起至, 开始至, 起,至
-        (?:至|到|—{1,2}|–|-|~|－)            # the joining word or dash
+        (?:(?:直至|直到|至|到|—{1,2}|–|-|~|－)  # the joining word or dash (开始,直到7月3日)
+          |\n[ ]?(?:至|到|—{1,2}|–|~|－)[ ]?\n)  # or one standing alone on its line (a poster)
         [ ]?""",
     re.VERBOSE,
 )
@@ -180,7 +188,7 @@ RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
 # A full date with a year, for year context (signature dates included).
 FULL_DATE = re.compile(
     rf"""(?=[\d{_CN}])                                          # fast skip (see POINT)
-        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2})月(?P<d>{_NUM2})[日号]
+        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2}|元)月(?P<d>{_NUM2})[日号]
           |(?<![\d.])(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
     re.VERBOSE,
 )
@@ -189,7 +197,7 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
                "凌晨": "night", "下半夜": "night", "下午": "pm", "傍晚": "pm", "晚上": "pm",
                "晚间": "pm", "夜间": "pm", "夜里": "pm", "深夜": "pm", "上半夜": "pm", "晚": "pm",
                "午夜": "midnight"}
-_REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "明天": 1,
+_REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "即日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
 _REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0}  # counted from the date before
 _EVENING_WORDS = ("今晚", "明晚", "今夜", "当晚")  # a clock after them is in the evening
@@ -278,8 +286,8 @@ def _clock(m: re.Match[str], g: str) -> tuple[int | None, int | None]:
         minute = 30
     part = _PART_WORDS.get(m.group(g + "part") or "")
     rel = m.group(g + "rel")  # both sides have the group
-    if part is None and rel in _EVENING_WORDS:
-        part = "pm"
+    if part is None and (rel in _EVENING_WORDS or m.group(g + "same") == "当晚"):
+        part = "pm"  # 今晚8点, 8月28日当晚8点
     if part == "pm" and 1 <= hour <= 11:
         hour += 12  # 下午5点 = 17:00; 下午17:00 stays
     elif part == "pm" and hour == 12 and m.group(g + "part") not in ("中午",):
@@ -411,17 +419,36 @@ def _rel_alone(text: str, at: int) -> bool:
     return _REL_ALONE.match(text, at) is not None or time_cues().cue.search(text, at, at + _REL_CUE_WINDOW) is not None
 
 
+# What makes a day written without its month act as a time: 15日起, 15日开始, 15日恢复 (a cue word
+# right after it); 15日内 (within 15 days) and 15日后 are durations and do not qualify.
+_BARE_DAY_FROM = re.compile(r"[ ]?(?:起|开始)")
+
+
+def _bare_day_acts(text: str, left: Side) -> bool:
+    """True when a cue word or 起/开始 follows a day written alone (5日恢复, 15日起暂停)."""
+    at = left.end + (1 if text.startswith(" ", left.end) else 0)
+    return _BARE_DAY_FROM.match(text, left.end) is not None or time_cues().cue.match(text, at) is not None
+
+
 def _keeps_bare_day(text: str, left: Side, right: Side | None, previous: Expression | None) -> bool:
     """True when a day written without its month (15日) is a time: it has a clock (15日18时), it
-    opens a range to another day (15日至22日), or it is an item of a list after a date (6日、7日)."""
+    opens a range to another day (15日至22日), it is an item of a list after a date (6日、7日), or
+    a cue word follows it after a date (5月2日暂停,5日恢复).
+
+    A day opening a news lead (14日,记者从…获悉) is not kept: it is the report's date, which the
+    real corpus labels both ways (luoyang-yibao-2022 lists it, luoyang-yibao-2023 takes it for the
+    publication stamp, as dev ningbo-2015 does).
+    """
     if left.has_clock or (right is not None and right.day is not None):
         return True
-    return previous is not None and _LIST_JOIN.search(text, previous.end, left.start) is not None
+    return previous is not None and (_LIST_JOIN.search(text, previous.end, left.start) is not None
+                                     or _bare_day_acts(text, left))
 
 
 def _carry_part(left: Side, right: Side) -> None:
-    """The right end of a range takes the left end's afternoon (下午1点到3点, 晚上8点至12点)."""
-    if right.hour is None or right.part or right.has_date or left.part not in _AFTERNOON:
+    """The right end of a range takes the left end's afternoon (下午1点到3点, 晚上8点至12点, 今晚8点至12点)."""
+    evening = left.part in _AFTERNOON or (left.part is None and left.rel in _EVENING_WORDS)
+    if right.hour is None or right.part or right.has_date or not evening:
         return
     if left.hour is not None and 1 <= right.hour <= 12 and right.hour + 12 > left.hour:
         right.hour += 12
@@ -488,4 +515,34 @@ def scan(text: str) -> list[Expression]:
         if recurring or _is_rule(text, left, right):
             continue  # a rule of every year or month gives no point
         out.append(expr)
+        while (more := _same_day_clocks(text, out[-1])) is not None:
+            out.append(more)  # 7月1日8:30—12:00、14:00—17:30: the second window is on the same day
+            pos = more.end
     return out
+
+
+# Between two clock ranges of one day (8:30—12:00、14:00—17:30; 上午9时至12时及下午2时至5时). After a
+# comma the second range would head a clause of its own (see clauses._segments): not joined.
+_CLOCKS_JOIN = re.compile(r"[ ]?[、和及][ ]?")
+
+
+def _same_day_clocks(text: str, previous: Expression) -> Expression | None:
+    """A clock range right after a range of clocks on one stated day, joined by 、 (和, 及): the
+    same day's second window (its left side takes the day's date). None when there is none."""
+    left, right = previous.left, previous.right
+    if right is None or right.has_date or not left.has_date or not left.has_clock:
+        return None
+    j = _CLOCKS_JOIN.match(text, previous.end)
+    if j is None:
+        return None
+    first = _right_side(text, j.end())
+    if first is None or first.has_date or not first.has_clock:
+        return None
+    c = _CONNECTOR.match(text, first.end)
+    second = _right_side(text, c.end()) if c is not None else None
+    if second is None or second.has_date or not second.has_clock:
+        return None
+    same_day = replace(left, hour=first.hour, minute=first.minute, part=first.part, weekday=None,
+                       start=first.start, end=first.end)
+    _carry_part(same_day, second)
+    return Expression(left=same_day, right=second, start=first.start, end=second.end)

@@ -11,7 +11,11 @@ Year of a date written without one, in order:
    the nearest-preceding-year rule would say 2024);
    with only the publication date to go by, the date is the next one on or after it (a notice
    announces what is coming), unless it falls in the :data:`RECENT_PAST_DAYS` before it;
-3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it; alone it
+   with a publication date, full dates further than :data:`ANCHOR_SPAN_DAYS` from it (a cited
+   regulation of years before) are no anchor;
+3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it; with no
+   full date nor publication, a year named alone (``2023年度结转``) bounds it: a weekday picks the
+   one fitting year within a year of it, an untagged date takes the one year named; else a weekday
    gives a year only when one year of :data:`PLAUSIBLE_YEARS` fits (never the year the parser runs);
 4. 去年/今年/明年 before a date count from the publication date (else the year anchor), 次年/翌年
    from the date before it; a two-digit year (``15年3月2日``) is 2015.
@@ -21,8 +25,8 @@ month of the date before it in its sentence (the next month when the day would g
 
 Relative days: ``今天/今晚/明日/昨日`` count from the publication date, and so do weekdays of a
 counted week (``本周六``, ``下周一``: that weekday of the publication's week, or of the next); ``次日/翌日/当日/当晚`` from the
-date before them in the same sentence (else the publication date, except a bare 当日 without a
-clock, which then says nothing). Relative months before a stated day
+last date before them, in their sentence or an earlier one (``1月12日停机。次日恢复。``; else the
+publication date, except a bare 当日 without a clock, which then says nothing). Relative months before a stated day
 (``本月26日``, ``下月5日``) take their month from the publication date, else from the year anchor of
 rule 2; ``次月/当月/同月`` from the date before them in the same sentence, as ``次日``. Without an anchor:
 unresolved (None).
@@ -43,6 +47,9 @@ __all__ = ["Resolved", "resolve_all", "sentence_bounds"]
 # Full dates before this year (birth dates, old regulations) are background: they give no year to
 # a year-less date of the notice.
 ANCHOR_MIN_YEAR = 1990
+# With a publication date, a full date further than this from it is background (a cited rule):
+# it gives no year to a year-less date of the notice.
+ANCHOR_SPAN_DAYS = 400
 # Years a weekday alone may point to (星期一 beside 12月28日): the span of the notices we know of,
 # with room on both sides. Several fitting years leave the date unresolved.
 PLAUSIBLE_YEARS = range(2000, 2036)
@@ -89,6 +96,26 @@ def _full_dates(text: str) -> list[tuple[int, dt.date]]:
         if day is not None:
             out.append((m.start(), day))
     return out
+
+
+# A year named alone: 2023年度, 2023年医保年度结转 (not the year of a full date: 2023年12月29日).
+# The year of a document number (医保发〔2023〕5号, [2023]) counts as one named alone.
+_YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年(?![\d一二三四五六七八九十元]{1,3}月|\d)|[〕\]](?=\d{1,4}号))")
+
+
+def _year_mentions(text: str) -> list[int]:
+    """The distinct years named alone in ``text``, from :data:`PLAUSIBLE_YEARS`, sorted."""
+    return sorted({y for m in _YEAR_ALONE.finditer(text) if (y := int(m.group(1))) in PLAUSIBLE_YEARS})
+
+
+def _anchoring(full: list[tuple[int, dt.date]], published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """The full dates that may give a year to a year-less date: with a publication date, those
+    within :data:`ANCHOR_SPAN_DAYS` of it (a cited regulation of years before, 根据2016年12月1日起
+    施行的办法, says nothing of the year of 7月1日 in a notice published in 2023)."""
+    if published is None:
+        return full
+    span = dt.timedelta(days=ANCHOR_SPAN_DAYS)
+    return [(off, d) for off, d in full if abs(d - published) <= span]
 
 
 def _nearest_year(month: int, day: int, anchor: dt.date, weekday: int | None) -> int | None:
@@ -166,13 +193,14 @@ class _Resolver:
     def __init__(self, text: str, exprs: list[Expression], published: dt.datetime | None) -> None:
         self.text = text
         self.bounds = sentence_bounds(text)
-        self.full = _full_dates(text)
-        self.full_offsets = [off for off, _ in self.full]
         self.published = published.astimezone(TZ).date() if published else None
+        self.full = _anchoring(_full_dates(text), self.published)
+        self.full_offsets = [off for off, _ in self.full]
         dates = sorted(d for _, d in self.full)
         self.median = dates[len(dates) // 2] if dates else None  # upper median: notices look ahead
         sides = [e.left for e in exprs] + [e.right for e in exprs if e.right]
         self.weekday_year = None if (self.median or self.published) else _weekday_year(sides)
+        self.mentions = [] if (self.median or self.published) else _year_mentions(text)
         self.previous: tuple[int, dt.date] | None = None  # last resolved date and its offset
 
     def _sentence_start(self, pos: int) -> int:
@@ -210,11 +238,27 @@ class _Resolver:
             return _nearest_year(side.month, side.day, anchor, side.weekday)
         if self.published is not None:
             return _year_on_or_after(side.month, side.day, self.published, side.weekday)
-        return self.weekday_year
+        return self._year_from_mentions(side) or self.weekday_year
+
+    def _year_from_mentions(self, side: Side) -> int | None:
+        """With no full date nor publication, the years the text names alone (2023年度结转, 2023年医保
+        年度) bound the year: a weekday tag picks the one fitting year within a year of them
+        (12月29日(星期五) and 1月2日(星期二) around 2023 are 2023 and 2024); an untagged date takes the
+        one year named, if only one is."""
+        if not self.mentions:
+            return None
+        if side.weekday is None:
+            return self.mentions[0] if len(self.mentions) == 1 else None
+        years = range(self.mentions[0] - 1, self.mentions[-1] + 2)
+        fitting = [y for y in years if (d := _date(y, side.month, side.day)) is not None  # type: ignore[arg-type]
+                   and d.weekday() == side.weekday]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _bare_day(self, side: Side) -> dt.date | None:
-        """A day written without its month (15日18时, 6日、7日): the month of the date before it, or
-        the next month when the day would go back."""
+        """A day written without its month (15日18时, 6日、7日): the month of the date before it in
+        its sentence, or the next month when the day would go back. A date in an earlier sentence
+        gives no month (measured: bare days read that way were mostly wrong on the real corpus), nor
+        does the publication (办理时限为15日18时至20日18时)."""
         if self.previous is None or side.day is None or not self._same_sentence(side.start):
             return None
         before = self.previous[1]
@@ -244,10 +288,10 @@ class _Resolver:
             monday = self.published - dt.timedelta(days=self.published.weekday())
             return monday + dt.timedelta(days=7 * side.rel_week + side.weekday)
         if side.rel is not None:
-            if side.rel_to_previous and self._same_sentence(side.start) and self.previous is not None:
+            if side.rel_to_previous and self.previous is not None:
                 return self.previous[1] + dt.timedelta(days=side.rel_offset or 0)
             if self.published is None or (side.bare and side.rel_to_previous):
-                return None  # a bare 当日 with no date before it in its sentence says nothing
+                return None  # a bare 当日 with no date before it says nothing
             return self.published + dt.timedelta(days=side.rel_offset or 0)
         if side.bare_day:
             return self._bare_day(side)

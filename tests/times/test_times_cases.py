@@ -434,8 +434,79 @@ GRAMMAR_5 = [
 ]
 
 
+# Round 3 of issue 13 (time grammar): a day without its month acting after a date, 次日/当日 in the
+# sentence after their date, ranges joined by 直到/直至 after a comma. Own wording, invented dates.
+GRAMMAR_6 = [
+    P("5月2日、3日、4日暂停办理业务,5日恢复。", "2020-05-01",
+      ["2020-05-02", "2020-05-03", "2020-05-04", "2020-05-05"], id="bare-day-with-a-resume-cue"),
+    P("9月27日18时起暂停受理,30日起恢复受理", "2024-09-20", ["2024-09-27T18:00", "2024-09-30"],
+      id="bare-day-with-qi-after-a-date"),
+    P("11月29日停機,12日 恢復辦理", "2019-11-20", ["2019-11-29", "2019-12-12"],
+      id="variant-bare-day-traditional-blank-next-month"),
+    P("3月8日起暂停,请在15日内办理完毕", "2023-03-01", ["2023-03-08"], id="nearmiss-bare-day-within-days"),
+    P("3月8日起暂停,15日后另行安排", "2023-03-01", ["2023-03-08"], id="nearmiss-bare-day-after-days"),
+    P("30日起恢复受理", "2024-09-20", [], id="nearmiss-bare-day-with-no-date-before"),
+    P("2024年1月12日18时系统停机。次日8时恢复。", None, ["2024-01-12T18:00", "2024-01-13T08:00"],
+      id="ciri-in-the-next-sentence"),
+    P("2024年1月12日发布。\n当日起暂停办理", None, ["2024-01-12"], id="variant-dangri-qi-on-the-next-line"),
+    P("从6月30日晚间开始,直到7月3日早上8点,暂停服务。", "2023-06-28", ["2023-06-30", "2023-07-03T08:00"],
+      id="range-kaishi-comma-zhidao"),
+    P("6月30日17时起,直至7月3日8时", "2023-06-28", ["2023-06-30T17:00", "2023-07-03T08:00"],
+      id="variant-range-qi-comma-zhizhi"),
+    P("直到7月3日8时才能办理", "2023-06-28", ["2023-07-03T08:00"], id="nearmiss-zhidao-alone-is-a-point"),
+    P("4月9日8:30—12:00、14:00—17:30暂停挂号", "2025-04-01",
+      ["2025-04-09T08:30", "2025-04-09T12:00", "2025-04-09T14:00", "2025-04-09T17:30"],
+      id="second-clock-range-of-the-same-day"),
+    P("2025年4月9日上午9时至11时及下午3时至5时停机", None,
+      ["2025-04-09T09:00", "2025-04-09T11:00", "2025-04-09T15:00", "2025-04-09T17:00"],
+      id="variant-second-clock-range-with-its-part-of-day"),
+    P("4月9日9:00-12:00,工作日9:00-17:00照常办理", "2025-04-01", ["2025-04-09T09:00", "2025-04-09T12:00"],
+      id="nearmiss-office-hours-after-a-comma"),
+    P("4月9日9:00-12:00、下午暂停", "2025-04-01", ["2025-04-09T09:00", "2025-04-09T12:00"],
+      id="nearmiss-part-of-day-alone-after-a-clock-range"),
+    # years: a cited regulation of years before is no anchor; a year named alone is one; 元月
+    P("依据2016年12月1日起施行的办法,本站定于7月1日至3日停机。", "2023-06-28",
+      ["2016-12-01", "2023-07-01", "2023-07-03"], id="cited-old-date-gives-no-year"),
+    P("按2022年12月20日通知要求,定于1月3日停机。", "2023-01-01", ["2022-12-20", "2023-01-03"],
+      id="nearmiss-recent-full-date-still-anchors"),
+    P("因2031年度结转,定于12月29日17时至1月2日8时停机。", None, ["2031-12-29T17:00", "2032-01-02T08:00"],
+      id="year-named-alone-anchors"),
+    P("2030年医保年度切换,定于12月28日(星期六)18时至1月3日(星期五)8时停机。", None,
+      ["2030-12-28T18:00", "2031-01-03T08:00"], id="variant-weekdays-around-a-named-year"),
+    P("2021年、2022年两个年度的数据,于12月29日停机迁移。", None, [], id="nearmiss-two-named-years-no-weekday"),
+    P("定于2029年12月30日17时至2030年元月2日8时停机", None, ["2029-12-30T17:00", "2030-01-02T08:00"],
+      id="yuanyue-is-january"),
+    P("元月5日起暂停受理", "2027-12-20", ["2028-01-05"], id="variant-yuanyue-opens-a-point"),
+    P("某医保发〔2031〕7号 定于12月29日停机", None, ["2031-12-29"], id="document-number-year-anchors"),
+    P("第2031号文件,定于12月29日停机", None, [], id="nearmiss-number-is-no-year"),
+    # 即日 (the day of the notice); a date in brackets after a weekday keeps the clock after it
+    P("自即日起至2026年3月14日,暂停受理转移业务", "2026-03-02", ["2026-03-02", "2026-03-14"], id="jiri-is-the-publication-day"),
+    P("即日起暫停受理,3月14日恢復", "2026-03-02", ["2026-03-02", "2026-03-14"], id="variant-jiri-traditional"),
+    P("即日起暂停受理", None, [], id="nearmiss-jiri-without-a-publication"),
+    P("周六(3月14日)20时起系统停机", "2026-03-02", ["2026-03-14T20:00"], id="date-in-brackets-then-its-clock"),
+    P("3月14日(今天)下午6点起系统停机", "2026-03-14", ["2026-03-14T18:00"], id="variant-today-aside-then-clock"),
+    P("(截止3月14日)共办理20件", "2026-03-02", ["2026-03-14"], id="nearmiss-bracket-then-a-count"),
+    # a year-less month.day before its weekday (poster style); a joining dash alone on its line
+    P("5.8(周一)18:00-5.10(周三)8:00系统停机", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
+      id="dotted-month-day-before-its-weekday"),
+    P("5/8 星期一 18:00起停机", "2028-05-01", ["2028-05-08T18:00"], id="variant-slashed-month-day-before-weekday"),
+    P("版本5.8已发布,周一起启用", "2028-05-01", [], id="nearmiss-version-number-before-a-weekday-word"),
+    P("5月8日18:00\n—\n5月10日8:00\n系统停机", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
+      id="dash-alone-on-its-line-joins-a-range"),
+    P("5月8日18:00起停机\n- 5月10日8:00恢复", "2028-05-01", ["2028-05-08T18:00", "2028-05-10T08:00"],
+      id="nearmiss-list-bullet-dash-is-no-join"),
+    # the evening of 今晚/当晚 carried to a bare right clock; 当晚 after a date sets the evening
+    P("今晚8点至12点暂停服务", "2029-03-06", ["2029-03-06T20:00", "2029-03-07T00:00"], id="tonight-carried-to-the-right-end"),
+    P("今晚9時至11時暫停服務", "2029-03-06", ["2029-03-06T21:00", "2029-03-06T23:00"], id="variant-tonight-traditional"),
+    P("3月9日当晚8点起暂停,次日早上8点恢复", "2029-03-06", ["2029-03-09T20:00", "2029-03-10T08:00"],
+      id="dangwan-after-a-date-is-evening"),
+    P("今天上午8点至12点暂停服务", "2029-03-06", ["2029-03-06T08:00", "2029-03-06T12:00"],
+      id="nearmiss-morning-is-not-carried"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS
-                         + GRAMMAR_4 + GRAMMAR_5)
+                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6)
 def test_points(text: str, published: str | None, expected: list[str]) -> None:
     assert points(text, published) == expected
 
@@ -749,7 +820,68 @@ HEADLINE_5 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5)
+# Round 3 of issue 13 (headline downtime): resumptions stated in other words, lists of days.
+HEADLINE_6 = [
+    P("6月30日、7月1日停机维护,7月3日起正常处理各项业务。", "2023-06-28", ("2023-06-30", "2023-07-03"),
+      id="normal-processing-again-is-an-end"),
+    P("9月25日18:00起暂停处理涉税事务;10月8日8:00起,办税服务厅照常处理业务。", "2015-09-20",
+      ("2015-09-25T18:00", "2015-10-08T08:00"), id="variant-tax-hall-handles-as-usual"),
+    P("从6月30日晚间开始,直到7月3日早上8点,暂停服务。", "2023-06-28", ("2023-06-30", "2023-07-03T08:00"),
+      id="from-the-evening-until-a-morning"),
+    P("2024年1月12日18时系统停机。次日8时恢复。", None, ("2024-01-12T18:00", "2024-01-13T08:00"),
+      id="resume-on-the-next-day-in-its-own-sentence"),
+    P("5月2日暂停办理业务,5日恢复。", "2020-05-01", ("2020-05-02", "2020-05-05"), id="resume-on-a-bare-day"),
+    P("10月8日起可正常处理,9月25日18时起暂停处理", "2015-09-20", ("2015-09-25T18:00", "2015-10-08"),
+      id="variant-resumption-stated-first"),
+    P("8月2日、3日、4日系统停机,暂停办理各项业务。", "2022-07-25", ("2022-08-02", "2022-08-04"),
+      id="list-of-days-ends-on-its-last-day"),
+    P("8月2日和8月3日暫停辦理全部業務", "2022-07-25", ("2022-08-02", "2022-08-03"),
+      id="variant-list-of-two-days-traditional"),
+    P("8月2日、3日照常办理,8月5日起暂停办理全部业务", "2022-07-25", ("2022-08-05", None),
+      id="nearmiss-list-of-open-days-is-no-stop"),
+    P("于8月2日18时开始,8月4日9时结束,期间暂停服务", "2022-07-25", ("2022-08-02T18:00", "2022-08-04T09:00"),
+      id="span-begun-and-ended-in-two-sub-clauses"),
+    P("系统升级自8月2日起,8月4日止,升级期间暫停辦理業務", "2022-07-25", ("2022-08-02", "2022-08-04"),
+      id="variant-span-qi-zhi-traditional"),
+    P("征求意见于8月2日18时开始,8月4日9时结束,期间欢迎提出建议", "2022-07-25", None,
+      id="nearmiss-span-without-a-stop"),
+    # crowding after the resumption is no end of the downtime
+    P("9月5日18时起系统停机,9月9日8时恢复。恢复后可能出现办理高峰,预计9月16日前后恢复正常秩序。", "2027-09-01",
+      ("2027-09-05T18:00", "2027-09-09T08:00"), id="order-back-after-crowding-is-no-end"),
+    P("9月5日18時起系統停機,9月9日8時恢復;預計9月12日起排隊情況恢復正常", "2027-09-01",
+      ("2027-09-05T18:00", "2027-09-09T08:00"), id="variant-queues-back-to-normal-traditional"),
+    P("9月5日18时起系统停机,9月9日8时恢复办理,届时可能出现办理高峰", "2027-09-01",
+      ("2027-09-05T18:00", "2027-09-09T08:00"), id="nearmiss-crowding-in-a-later-sub-clause"),
+    # 前 before a resume word: resumed by then (an end), not a deadline; a time given up (原定)
+    P("4月10日起暂停办理,预计4月14日前恢复。", "2028-04-01", ("2028-04-10", "2028-04-14"), id="resumed-before-a-day-is-an-end"),
+    P("4月10日17時起暫停辦理,4月14日之前恢復上線", "2028-04-01", ("2028-04-10T17:00", "2028-04-14"),
+      id="variant-zhiqian-resume-traditional"),
+    P("4月10日起暂停办理,请于4月14日前完成申报", "2028-04-01", ("2028-04-10", None), id="nearmiss-deadline-stays-a-deadline"),
+    P("原定4月8日的停机调整为4月10日18时至4月12日8时。", "2028-04-01", ("2028-04-10T18:00", "2028-04-12T08:00"),
+      id="time-given-up-is-no-start"),
+    P("因系统升级,原计划于4月12日恢复的业务推迟至4月14日恢复", "2028-04-01", (None, "2028-04-14"),
+      id="variant-planned-resumption-given-up"),
+    # after/before office hours stand before 至 as a part of day
+    P("4月10日下班后至4月12日上班前暂停办理业务", "2028-04-01", ("2028-04-10", "2028-04-12"),
+      id="office-hours-words-before-zhi"),
+    P("自4月10日下班后暂停辦理,4月12日上班後恢復", "2028-04-01", ("2028-04-10", "2028-04-12"),
+      id="variant-office-hours-words-traditional"),
+    # the electronic tax bureau is an online channel: its earlier stop is not the headline
+    P("5月20日起暂停电子税务局发票开具;5月23日17时起办税服务厅暂停办理业务,5月26日8时恢复。", "2030-05-10",
+      ("2030-05-23T17:00", "2030-05-26T08:00"), id="electronic-tax-bureau-is-online"),
+    P("5月20日起电子税务局、办税服务厅全部暂停办理,5月26日8时恢复。", "2030-05-10", ("2030-05-20", "2030-05-26T08:00"),
+      id="nearmiss-online-and-counter-together-is-core"),
+    # a resume word on a later line after a blank one still binds to its time (poster spacing)
+    P("6月12日18时起暂停办理。\n6月15日8:00\n\n恢复办理", "2030-06-01", ("2030-06-12T18:00", "2030-06-15T08:00"),
+      id="resume-word-after-a-blank-line"),
+    P("6月12日18時起暫停辦理。\n6月15日8:00起\n\n\n全面恢復各項業務", "2030-06-01", ("2030-06-12T18:00", "2030-06-15T08:00"),
+      id="variant-resume-after-two-blank-lines-traditional"),
+    P("6月12日18时起暂停办理。\n6月15日8:00\n\n二、恢复办理注意事项", "2030-06-01", ("2030-06-12T18:00", None),
+      id="nearmiss-numbered-heading-after-a-blank-line"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5 + HEADLINE_6)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
