@@ -473,7 +473,9 @@ def test_workers_crawl_into_s3_and_parse_out_of_it_into_tables_on_it(dask_cluste
     assert fs.isfile(f"{bucket}/raw/RAWSTORE") and len(fs.glob(f"{bucket}/raw/blobs/*/*")) >= notice_pages
     assert fs.isfile(f"{bucket}/raw/fetch_log.parquet") and not fs.glob(f"{bucket}/raw/log/part-*")  # compacted
 
-    stats = parse([raw], out, batch_size=4, runner="dask", dask_address=address, parts_dir=parts)
+    # Batch boundaries hang on the pages' URLs, whose loopback port changes from run to run: with two
+    # documents a batch, fewer than three batches over the fixture web's pages is about 1 in 25,000.
+    stats = parse([raw], out, batch_size=2, runner="dask", dask_address=address, parts_dir=parts)
     assert stats.batches > 2 and stats.batches_computed == stats.batches
     assert len(fs.glob(f"{bucket}/parts/*/notices.parquet")) >= stats.batches - 1  # a batch of rejects has none
     manifest = verify_remote(fs, f"{bucket}/parsed")
