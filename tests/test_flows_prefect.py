@@ -441,7 +441,10 @@ def test_dask_workers_write_parts_that_publish_the_single_process_tables(dask_cl
     manifest = verify(tmp_path / "out-dask")
     assert manifest is not None and manifest["counts"] == plain.counts
     parts = {p.parent.name for p in (tmp_path / "parts").glob("*/notices.parquet")}
-    assert len(parts) == on_dask.batches, "every batch wrote its own part files"
+    # Every batch wrote its own part files, but one whose documents were all rejected has none (batch
+    # boundaries hang on the paths, which change with tmp_path from run to run).
+    rejected = sum(on_dask.summary.rejects_by_reason.values())
+    assert on_dask.batches - rejected <= len(parts) <= on_dask.batches, "every batch wrote its own part files"
     worker_logs = [log.read_text(errors="replace") for log in logs]
     ran = {f"parse-batch-{i}" for i in range(on_dask.batches) if any(f"'parse-batch-{i}'" in w for w in worker_logs)}
     assert len(ran) == on_dask.batches, "every batch ran on a worker process"
