@@ -84,7 +84,14 @@ class ClassifyRules:
     past_stop: re.Pattern[str]  # 此前暂停的, 暂停办理的: a stop told as past, before a resume word
     commentary: re.Pattern[str]
     commentary_min_marks: int
-    cause: re.Pattern[str]  # 机房, 停电: causes of a stop besides a system or its work
+    cause: re.Pattern[str]  # a work on a system (切换, 升级) or another cause of a stop (机房, 上线)
+    not_a_cause: re.Pattern[str]  # 为维护…权益: a work word naming no work
+    channel: re.Pattern[str]  # 电子税务局, 自助终端: channels, systems named like system_named
+    fraud: re.Pattern[str]
+    fraud_min_marks: int
+    completed: re.Pattern[str]  # 顺利完成切换: news of a work done
+    policy_cause: re.Pattern[str]  # 疫情防控: a stop caused by a policy, not a system
+    future: re.Pattern[str]  # 定于, 将于: a sentence announcing what comes
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -138,7 +145,14 @@ def _rules() -> ClassifyRules:
         past_stop=_any_of(ann["past_stop"]),
         commentary=_alternation(ann["commentary"]),
         commentary_min_marks=ann["commentary_min_marks"],
-        cause=_alternation(ann["cause"]),
+        cause=_alternation(ann["cause"] + ann["work"]),
+        not_a_cause=_any_of(ann["not_a_cause"]),
+        channel=_alternation(ann["channel"]),
+        fraud=_alternation(ann["fraud"]),
+        fraud_min_marks=ann["fraud_min_marks"],
+        completed=_alternation(ann["completed"]),
+        policy_cause=_alternation(ann["policy_cause"]),
+        future=_alternation(ann["future"]),
     )
 
 
@@ -187,6 +201,8 @@ def _states_stop(sentence: str, r: ClassifyRules, reported: re.Pattern[str] | No
         return False  # 春节放假期间(2月10日至17日)暂停对外办公: office hours, no system stops
     if r.unplanned.search(sentence) and not r.hypothetical.search(sentence):
         return False  # 3月2日上午系统突然瘫痪,无法结算: news of a failure, not a planned stop
+    if r.policy_cause.search(sentence) and not r.work.search(sentence):
+        return False  # 因疫情防控需要,2月3日起暂停受理签注: a policy stops it, no system
     return True
 
 
@@ -254,7 +270,7 @@ def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
     sentences = _SENTENCE_END.split(title) + _SENTENCE_END.split(body)
     dated_works = {w for s in sentences if r.time.search(s) for w in r.work.findall(s)}
     return any(
-        r.hard_stop.search(s) and not r.holiday.search(s)
+        r.hard_stop.search(s) and not r.holiday.search(s) and _states_stop(_without_false_stops(s, r), r, r.reported)
         and any(m.group(1) in dated_works for m in r.period.finditer(s))
         for s in sentences
     )
@@ -270,11 +286,30 @@ def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
     return False
 
 
-def _names_a_cause(text: str, r: ClassifyRules) -> bool:
-    """The page names a system (announce.system_named), a work on one (announce.work) or another cause
-    of a stop (announce.cause: 机房, 停电): SPEC's notice announces that a system stops, switches or
-    is upgraded."""
-    return bool(r.system_named.search(text) or r.work.search(text) or r.cause.search(text))
+def _names_a_system(clause: str, r: ClassifyRules) -> bool:
+    return bool(r.system_named.search(clause) or r.channel.search(clause))
+
+
+def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
+    """A system is the cause of the page's stop: SPEC's notice announces that a system stops, switches
+    or is upgraded.
+
+    The page names a work on a system or another cause (announce.work, announce.cause: 切换, 机房)
+    outside the phrases that deny a stop or name no work (不停机, 为维护…权益); or its title names a
+    system or a channel; or a sentence that stops something names one outside the clauses that keep it
+    open (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
+    of its building, a loan paused by policy: no system is the cause, though the page names one as a
+    channel to use meanwhile.
+    """
+    text = r.not_a_cause.sub("", r.not_a_stop.sub("", f"{title}\n{body}"))
+    if r.cause.search(text) or _names_a_system(title, r):
+        return True
+    for sentence in _SENTENCE_END.split(body):
+        stop = _without_false_stops(sentence, r)
+        if r.hard_stop.search(stop) and any(_names_a_system(clause, r) and not r.keep_open.search(clause)
+                                            for clause in _CLAUSE_END.split(stop)):
+            return True
+    return False
 
 
 def _commentary(body: str, r: ClassifyRules) -> bool:
@@ -282,13 +317,25 @@ def _commentary(body: str, r: ClassifyRules) -> bool:
     return len(set(r.commentary.findall(body))) >= r.commentary_min_marks
 
 
+def _fraud_warning(body: str, title: str, r: ClassifyRules) -> bool:
+    """A warning against swindlers (谨防冒充…诈骗): a mark in the title, or enough distinct ones in the body."""
+    return bool(r.fraud.search(title)) or len(set(r.fraud.findall(body))) >= r.fraud_min_marks
+
+
+def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
+    """News of a work already done (顺利完成切换, 平稳上线) in the title or the lead sentence, neither of
+    which announces anything to come (定于, 将于)."""
+    lead = [s for s in _SENTENCE_END.split(body) if s.strip() and s.strip() != title.strip()][:1]
+    return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
+
+
 def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
     title = title or ""
     body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
-    if _commentary(body, r):
-        return False  # a commentary retells a notice; it is none
+    if _commentary(body, r) or _fraud_warning(body, title, r) or _news_of_work_done(body, title, r):
+        return False  # a commentary retells a notice, a fraud warning a swindler's claim, news a past stop
     meeting = bool(r.report_title.search(title) or r.reported.search(body))
     reported = r.meeting_reported if meeting else r.reported
     if _direct_announcement(body, title, r, reported):
@@ -337,6 +384,6 @@ def classify(body: str, title: str | None = None, *, has_times: bool = True) -> 
     # One system word is enough: a search, not a count of them all (their score is at least 1).
     has_system = r.system.search(body) is not None or r.system.search(title) is not None
     # A business stopped by policy alone (因缴费基数尚未公布,7月1日起暂停缴费) names no system: no outage.
-    is_outage = (stops >= r.min_score and has_system and has_times and _names_a_cause(f"{title}\n{body}", r)
+    is_outage = (stops >= r.min_score and has_system and has_times and _system_is_the_cause(body, title, r)
                  and announces_stop(body, title))
     return Verdict(is_outage, _domain(body, title, r))
