@@ -92,6 +92,7 @@ class ClassifyRules:
     completed: re.Pattern[str]  # 顺利完成切换: news of a work done
     policy_cause: re.Pattern[str]  # 疫情防控: a stop caused by a policy, not a system
     future: re.Pattern[str]  # 定于, 将于: a sentence announcing what comes
+    near_miss_title: re.Pattern[str]  # 放假, 搬迁, 工作时间: a kind of page that closes halls without a system
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -153,6 +154,7 @@ def _rules() -> ClassifyRules:
         completed=_alternation(ann["completed"]),
         policy_cause=_alternation(ann["policy_cause"]),
         future=_alternation(ann["future"]),
+        near_miss_title=_alternation(ann["near_miss_title"]),
     )
 
 
@@ -295,14 +297,19 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
     or is upgraded.
 
     The page names a work on a system or another cause (announce.work, announce.cause: 切换, 机房)
-    outside the phrases that deny a stop or name no work (不停机, 为维护…权益); or its title names a
-    system or a channel; or a sentence that stops something names one outside the clauses that keep it
-    open (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
+    outside the phrases that deny a stop or name no work (不停机, 为维护…权益); or, unless its title
+    names a kind of page that closes halls without a system (announce.near_miss_title: 放假, 搬迁), its
+    title names a system or a channel, or a sentence that stops something names one outside the
+    clauses that keep it open (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
     of its building, a loan paused by policy: no system is the cause, though the page names one as a
     channel to use meanwhile.
     """
     text = r.not_a_cause.sub("", r.not_a_stop.sub("", f"{title}\n{body}"))
-    if r.cause.search(text) or _names_a_system(title, r):
+    if r.cause.search(text):
+        return True
+    if r.near_miss_title.search(title):
+        return False  # 关于国庆假期服务安排的通知: a holiday page needs a work on a system
+    if _names_a_system(title, r):
         return True
     for sentence in _SENTENCE_END.split(body):
         stop = _without_false_stops(sentence, r)

@@ -56,7 +56,7 @@ class MapOf:
 _WORDS = ListOf(str)
 _ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "meeting_speech", "condition", "holiday",
              "system_named", "keep_open", "resume", "commentary", "not_a_stop", "past_stop", "cause",
-             "back_reference", "unplanned", "hypothetical", "stop_period", "channel", "completed", "fraud", "future",
+             "back_reference", "unplanned", "hypothetical", "stop_period", "channel", "completed", "fraud", "future", "near_miss_title",
              "policy_cause")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
