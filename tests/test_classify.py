@@ -530,6 +530,12 @@ ROUND3_ANNOUNCEMENTS = [
     pytest.param("每周六、周日8:30-12:00暂停网上预约。", False, id="weekly-schedule-is-opening-hours"),
     pytest.param("本周六8:30-12:00暂停网上预约。", True, id="this-saturday-is-a-date"),
     pytest.param("缴费截止后,12月31日24时系统关闭。", False, id="closing-after-a-deadline"),
+    pytest.param("医保系统将于3月1日18时至20时下线维护,给您带来不便敬请谅解。", True, id="下线维护-is-a-stop"),
+    pytest.param("全市医保系统于3月1日18时至3月3日8时升级。上述时间内,医保业务停止办理。", True,
+                 id="back-reference-上述时间内"),
+    pytest.param("社保系统将于3月1日18时至3月3日8时升级,届时将影响社保业务办理。", True, id="将影响-is-a-stop"),
+    pytest.param("社保系统将于3月1日18时至3月3日8时升级,业务办理不会受到影响。", False, id="不会受到影响-is-none"),
+    pytest.param("自3月1日起旧版客户端下线,请使用新版。", False, id="an-old-client-going-offline-is-retired"),
 ]
 
 
