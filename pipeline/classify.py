@@ -151,7 +151,7 @@ def _rules() -> ClassifyRules:
         channel=_alternation(ann["channel"]),
         fraud=_alternation(ann["fraud"]),
         fraud_min_marks=ann["fraud_min_marks"],
-        completed=_alternation(ann["completed"]),
+        completed=re.compile(f"(?:{_alternation(ann['completed']).pattern})(?![后以之])"),  # not 切换完成后
         policy_cause=_alternation(ann["policy_cause"]),
         future=_alternation(ann["future"]),
         near_miss_title=_alternation(ann["near_miss_title"]),
