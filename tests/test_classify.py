@@ -545,6 +545,10 @@ ROUND3_ANNOUNCEMENTS = [
     pytest.param("社保系统将于3月1日18时至3月3日8时升级,届时将影响社保业务办理。", True, id="将影响-is-a-stop"),
     pytest.param("社保系统将于3月1日18时至3月3日8时升级,业务办理不会受到影响。", False, id="不会受到影响-is-none"),
     pytest.param("自3月1日起旧版客户端下线,请使用新版。", False, id="an-old-client-going-offline-is-retired"),
+    pytest.param("自2025年1月1日起,旧版往来港澳通行证停止签发,已签发的在有效期内可继续使用。", False,
+                 id="an-old-permit-no-longer-issued"),
+    pytest.param("自2025年1月1日0时至1月2日8时,出入境证件签发系统停止签发。", True,
+                 id="variant-a-system-stopping-issuance-still-announces"),
 ]
 
 
