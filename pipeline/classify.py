@@ -14,8 +14,15 @@ during the period of a stop (停机期间,…暂停) is a notice even without a 
 downtime unknown. A stop line beside a poster line of times, and a table whose header has a stop-time
 cell over a row with a time, announce too. Stop words that announce no outage are left out of a
 sentence first: a policy ceasing, a registration closing, an old card or number retired, a stop told
-as past in a sentence that resumes. A page in a commentator's voice announces nothing, and a page
-that names no system, work on one or other cause (a business stopped by policy) is no outage notice.
+as past in a sentence that resumes; a denied stop (不停机), a weekly closure (每周六暂停), a window
+closing at its deadline (逾期…不再受理), a road closed, an old site, system or permit left for a new
+one; and a sentence whose stop has an epidemic or a policy as its cause. A page in a commentator's
+voice, a fraud warning, or news of a work already done (顺利完成切换, in the title or the lead)
+announces nothing. Last, a system must be the cause of the stop (:func:`_system_is_the_cause`): a work
+on one (切换, 升级, 机房) anywhere, or a system named in the title or in a stop sentence outside the
+clauses that keep it open. A hall closed for a holiday, a move, new opening hours or a power cut of its
+building, a loan paused by policy: no outage notice, though such pages name a system as the channel to
+use meanwhile; and a page titled as one of those kinds (放假, 搬迁, 调整) needs the work itself.
 """
 
 from __future__ import annotations
