@@ -237,6 +237,15 @@ DOMAIN_CASES = [
     pytest.param("关于海关通关系统切换的公告",
                  "5月10日20时至5月11日6时,本关区进行通关系统切换,届时暂停受理报关业务。",
                  True, "other", id="customs-stays-other"),
+    pytest.param("关于金税工程系统切换的通告",
+                 "全市国税、地税办税服务厅定于12月28日18时至12月30日8时暂停受理申报,配合系统切换。",
+                 True, "tax", id="tax-short-forms-国税-地税-金税"),
+    pytest.param("关于新农合结算系统升级的通知",
+                 "因新农合结算系统升级,各乡镇卫生院于4月2日全天暂停住院结算。",
+                 True, "medical_insurance", id="rural-cooperative-medical-新农合"),
+    pytest.param("关于市民之家网络改造暂停服务的公告",
+                 "因网络改造,市民之家各窗口定于5月4日8时至18时暂停办理业务,行政审批事项顺延。",
+                 True, "gov_service", id="gov-service-short-forms-市民之家-行政审批"),
 ]
 
 
