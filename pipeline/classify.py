@@ -100,6 +100,9 @@ class ClassifyRules:
     policy_cause: re.Pattern[str]  # 疫情防控: a stop caused by a policy, not a system
     future: re.Pattern[str]  # 定于, 将于: a sentence announcing what comes
     near_miss_title: re.Pattern[str]  # 放假, 搬迁, 工作时间: a kind of page that closes halls without a system
+    stopping_work: re.Pattern[str]  # 切换, 割接: works that stop a system while they run
+    schedule: re.Pattern[str]  # 定于, 将于: a work put on the calendar
+    range_joiner: re.Pattern[str]  # 至, 到, —: the two ends of a range
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -162,6 +165,9 @@ def _rules() -> ClassifyRules:
         policy_cause=_alternation(ann["policy_cause"]),
         future=_alternation(ann["future"]),
         near_miss_title=_alternation(ann["near_miss_title"]),
+        stopping_work=_alternation(ann["stopping_work"]),
+        schedule=_alternation(ann["schedule"]),
+        range_joiner=re.compile(ann["range_joiner"]),
     )
 
 
@@ -285,6 +291,21 @@ def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
     )
 
 
+def _scheduled_stopping_work(body: str, title: str, r: ClassifyRules) -> bool:
+    """A sentence puts a work that stops a system on the calendar over a range of times
+    (定于11月1日18时至3日8时进行系统切换): the stop is the work itself, stated or not. A deadline
+    (11月底前完成切换) has no range; a denied stop (不停机) is left out first."""
+    for s in _SENTENCE_END.split(title) + _SENTENCE_END.split(body):
+        if not (r.schedule.search(s) and r.stopping_work.search(s)):
+            continue
+        s = _without_false_stops(s, r)
+        times = list(r.time.finditer(s))
+        if (len(times) >= 2 and r.stopping_work.search(s) and r.range_joiner.search(s, times[0].end(), times[-1].start())
+                and not r.holiday.search(s) and not r.unplanned.search(s)):
+            return True
+    return False
+
+
 def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
     """A sentence stops something during the period of a stop (停机期间,线上渠道暂停服务): a guide to an
     outage, announced even when the page gives no date."""
@@ -358,7 +379,8 @@ def announces_stop(body: str, title: str | None = None) -> bool:
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
-            or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r))
+            or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
+            or _scheduled_stopping_work(body, title, r))
 
 
 def announced_in_body(body: str, title: str | None) -> bool:
