@@ -332,14 +332,16 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
     of its building, a loan paused by policy: no system is the cause, though the page names one as a
     channel to use meanwhile.
     """
-    text = r.not_a_cause.sub("", r.not_a_stop.sub("", f"{title}\n{body}"))
-    if r.cause.search(text):
+    if any(r.cause.search(s) and r.cause.search(r.not_a_cause.sub("", r.not_a_stop.sub("", s)))
+           for s in _SENTENCE_END.split(f"{title}\n{body}")):
         return True
     if r.near_miss_title.search(title):
         return False  # 关于国庆假期服务安排的通知: a holiday page needs a work on a system
     if _names_a_system(title, r):
         return True
     for sentence in _SENTENCE_END.split(body):
+        if not (r.hard_stop.search(sentence) and _names_a_system(sentence, r)):
+            continue  # most sentences: no need to look for false stops
         stop = _without_false_stops(sentence, r)
         if r.hard_stop.search(stop) and any(_names_a_system(clause, r) and not r.keep_open.search(clause)
                                             for clause in _CLAUSE_END.split(stop)):
