@@ -103,6 +103,7 @@ class ClassifyRules:
     stopping_work: re.Pattern[str]  # 切换, 割接: works that stop a system while they run
     schedule: re.Pattern[str]  # 定于, 将于: a work put on the calendar
     range_joiner: re.Pattern[str]  # 至, 到, —: the two ends of a range
+    go_live: re.Pattern[str]  # 启用, 投入使用: a system put to use
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -168,6 +169,7 @@ def _rules() -> ClassifyRules:
         stopping_work=_alternation(ann["stopping_work"]),
         schedule=_alternation(ann["schedule"]),
         range_joiner=re.compile(ann["range_joiner"]),
+        go_live=_alternation(ann["go_live"]),
     )
 
 
@@ -327,7 +329,7 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
     The page names a work on a system or another cause (announce.work, announce.cause: 切换, 机房)
     outside the phrases that deny a stop or name no work (不停机, 为维护…权益); or, unless its title
     names a kind of page that closes halls without a system (announce.near_miss_title: 放假, 搬迁), its
-    title names a system or a channel, or a sentence that stops something names one outside the
+    title names a system or a channel beside a stop word (outage.stop) or a go-live word (启用), or a sentence that stops something names one outside the
     clauses that keep it open (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
     of its building, a loan paused by policy: no system is the cause, though the page names one as a
     channel to use meanwhile.
@@ -337,8 +339,8 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
         return True
     if r.near_miss_title.search(title):
         return False  # 关于国庆假期服务安排的通知: a holiday page needs a work on a system
-    if _names_a_system(title, r):
-        return True
+    if _names_a_system(title, r) and (r.stop.search(title) or r.go_live.search(title)):
+        return True  # 关于医保系统暂停服务的通告; not 关于开展税务系统练兵比武的通知 (系统: the bureaus)
     for sentence in _SENTENCE_END.split(body):
         if not (r.hard_stop.search(sentence) and _names_a_system(sentence, r)):
             continue  # most sentences: no need to look for false stops
