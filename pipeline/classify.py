@@ -255,6 +255,29 @@ def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.P
     return False
 
 
+_LINE_DONE = re.compile(r"[。!?;！？；:：]$")
+# A line that opens a list item starts no continuation; a field of the page (发布时间:…, 来源:…) is
+# neither continued nor a continuation.
+_LINE_OPENS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.]"
+                              r"|[▍■□●◆◇▶►▼★☆※◎【\[])")
+_FIELD_LINE = re.compile(r"^[\u3400-\u9fff]{1,6}\s*[:：]")
+
+
+def _broken_line_announcement(lines: list[str], title: str, r: ClassifyRules, reported: re.Pattern[str]) -> bool:
+    """A sentence broken across two lines (…定于11月3日18时至11月6日8时停 / 机切换,其间暂停…) states a
+    stop and its time once joined: a line of some length that does not end a sentence, read with the
+    next line when that one opens no list item or field. The first line (the title) is not joined to
+    what follows it."""
+    for line, following in zip(lines[1:], lines[2:]):
+        if (len(line) < 10 or line == title.strip() or _LINE_DONE.search(line) or _LINE_OPENS_ITEM.match(following)
+                or _FIELD_LINE.match(line) or _FIELD_LINE.match(following)):
+            continue
+        joined = _SENTENCE_END.split(line)[-1] + _SENTENCE_END.split(following)[0]
+        if _announcing_sentence(joined, r, reported):
+            return True
+    return False
+
+
 def _is_time_line(line: str, r: ClassifyRules) -> bool:
     """A poster line of times only, with a clock time or a range (2025年3月8日 20:00; 4月1日至4月3日)."""
     return bool(r.time_line.match(line) and r.time.search(line) and r.time_line_needs.search(line))
@@ -383,6 +406,7 @@ def announces_stop(body: str, title: str | None = None) -> bool:
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
+            or _broken_line_announcement(lines, title, r, reported)
             or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
             or _scheduled_stopping_work(body, title, r))
 
