@@ -341,6 +341,20 @@ def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
     return False
 
 
+def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
+    """A guide whose title names a work on a system (社保系统升级期间业务安排) and whose body stops
+    something in that work's period (升级期间,…暂停受理): announced without a date (downtime unknown).
+    Without such a title a work period alone (系统切换期间暂停联网结算) is not enough."""
+    if not (r.work.search(title) and _names_a_system(title, r)):
+        return False
+    for s in _SENTENCE_END.split(body):
+        period = r.period.search(s)
+        if period and r.hard_stop.search(s, period.end()) and not r.holiday.search(s) \
+                and _states_stop(_without_false_stops(s, r), r, r.reported):
+            return True
+    return False
+
+
 def _names_a_system(clause: str, r: ClassifyRules) -> bool:
     return bool(r.system_named.search(clause) or r.channel.search(clause))
 
@@ -406,7 +420,7 @@ def announces_stop(body: str, title: str | None = None) -> bool:
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
-            or _broken_line_announcement(lines, title, r, reported)
+            or _broken_line_announcement(lines, title, r, reported) or _guide_to_a_titled_work(body, title, r)
             or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
             or _scheduled_stopping_work(body, title, r))
 
@@ -419,7 +433,8 @@ def announced_in_body(body: str, title: str | None) -> bool:
     """
     title = (title or "").strip()
     text = "\n".join(line for line in body.split("\n") if not title or line.strip() != title)
-    return announces_stop(text)
+    # an undated guide stops something in the period of the work its title names: the title says which
+    return announces_stop(text) or _guide_to_a_titled_work(text, title, _rules())
 
 
 def _domain(body: str, title: str, r: ClassifyRules) -> str:

@@ -205,6 +205,19 @@ def test_announced_in_body_leaves_the_headline_out() -> None:
     assert announced_in_body("12月3日起全县暂停医保结算。", None) is True
 
 
+def test_undated_guide_under_a_titled_work_stays_an_outage_notice() -> None:
+    """A guide that says what is suspended during the work its title names, with no date: a notice
+    with no downtime (issue 13: downtime null)."""
+    from pipeline.parse import parse_document
+    from pipeline.records import RawDocument
+
+    text = ("关于公积金系统迁移期间业务安排的通知\n\n系统迁移期间,住房公积金提取和贷款业务暂停办理,"
+            "网上营业厅同步关闭,具体时间另行公告。\n\n某市住房公积金管理中心")
+    notice = parse_document(RawDocument(source="guide.txt", data=text.encode(), source_path="guide.txt"))
+    assert notice.is_outage_notice is True
+    assert not any(w.kind == "downtime" for w in notice.windows)
+
+
 def test_notice_without_a_year_stays_an_outage_notice() -> None:
     """Month-day times with no year the text can fix: still a notice, downtime unknown (null)."""
     from pipeline.parse import parse_document
@@ -566,6 +579,12 @@ NEAR_MISS_TWINS = [
     pytest.param("医保新系统上线 明起暂停结算三天",
                  "记者从市医保局了解到,新系统将于10月11日上线,10月8日至10日停机切换,期间暂停医保结算。",
                  True, "medical_insurance", id="twin-news-新系统将于-上线"),
+    pytest.param("关于社保系统升级期间业务安排的通知",
+                 "系统升级期间(具体时间另行通知),养老保险关系转移接续业务暂停受理,请提前办理。",
+                 True, "social_insurance", id="undated-guide-under-a-title-naming-the-work"),
+    pytest.param("关于做好社保经办服务的通知",
+                 "系统升级期间,养老保险关系转移接续业务暂停受理,请提前办理。",
+                 False, "social_insurance", id="a-work-period-alone-without-a-titled-work"),
     pytest.param("关于政策宣讲会的通知",
                  "为维护参保人合法权益,定于5月8日9时开展政策宣讲,当日窗口暂停办理业务。",
                  False, "other", id="为维护-is-no-work-on-a-system"),
