@@ -325,8 +325,8 @@ def _scheduled_stopping_work(body: str, title: str, r: ClassifyRules) -> bool:
             continue
         s = _without_false_stops(s, r)
         times = list(r.time.finditer(s))
-        if (len(times) >= 2 and r.stopping_work.search(s) and r.range_joiner.search(s, times[0].end(), times[-1].start())
-                and not r.holiday.search(s) and not r.unplanned.search(s)):
+        ranged = len(times) >= 2 and r.range_joiner.search(s, times[0].end(), times[-1].start())
+        if ranged and r.stopping_work.search(s) and not r.holiday.search(s) and not r.unplanned.search(s):
             return True
     return False
 
@@ -356,6 +356,7 @@ def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
 
 
 def _names_a_system(clause: str, r: ClassifyRules) -> bool:
+    """The clause names a system (announce.system_named) or a channel (announce.channel)."""
     return bool(r.system_named.search(clause) or r.channel.search(clause))
 
 
@@ -365,9 +366,10 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
 
     The page names a work on a system or another cause (announce.work, announce.cause: 切换, 机房)
     outside the phrases that deny a stop or name no work (不停机, 为维护…权益); or, unless its title
-    names a kind of page that closes halls without a system (announce.near_miss_title: 放假, 搬迁), its
-    title names a system or a channel beside a stop word (outage.stop) or a go-live word (启用), or a sentence that stops something names one outside the
-    clauses that keep it open (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
+    names a kind of page that closes halls without a system (announce.near_miss_title: 放假, 搬迁),
+    its title names a system or a channel beside a stop word (outage.stop) or a go-live word (启用),
+    or a sentence that stops something names one outside the clauses that keep it open
+    (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
     of its building, a loan paused by policy: no system is the cause, though the page names one as a
     channel to use meanwhile.
     """
