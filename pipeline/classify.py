@@ -14,8 +14,15 @@ during the period of a stop (停机期间,…暂停) is a notice even without a 
 downtime unknown. A stop line beside a poster line of times, and a table whose header has a stop-time
 cell over a row with a time, announce too. Stop words that announce no outage are left out of a
 sentence first: a policy ceasing, a registration closing, an old card or number retired, a stop told
-as past in a sentence that resumes. A page in a commentator's voice announces nothing, and a page
-that names no system, work on one or other cause (a business stopped by policy) is no outage notice.
+as past in a sentence that resumes; a denied stop (不停机), a weekly closure (每周六暂停), a window
+closing at its deadline (逾期…不再受理), a road closed, an old site, system or permit left for a new
+one; and a sentence whose stop has an epidemic or a policy as its cause. A page in a commentator's
+voice, a fraud warning, or news of a work already done (顺利完成切换, in the title or the lead)
+announces nothing. Last, a system must be the cause of the stop (:func:`_system_is_the_cause`): a work
+on one (切换, 升级, 机房) anywhere, or a system named in the title or in a stop sentence outside the
+clauses that keep it open. A hall closed for a holiday, a move, new opening hours or a power cut of its
+building, a loan paused by policy: no outage notice, though such pages name a system as the channel to
+use meanwhile; and a page titled as one of those kinds (放假, 搬迁, 调整) needs the work itself.
 """
 
 from __future__ import annotations
@@ -84,7 +91,19 @@ class ClassifyRules:
     past_stop: re.Pattern[str]  # 此前暂停的, 暂停办理的: a stop told as past, before a resume word
     commentary: re.Pattern[str]
     commentary_min_marks: int
-    cause: re.Pattern[str]  # 机房, 停电: causes of a stop besides a system or its work
+    cause: re.Pattern[str]  # a work on a system (切换, 升级) or another cause of a stop (机房, 上线)
+    not_a_cause: re.Pattern[str]  # 为维护…权益: a work word naming no work
+    channel: re.Pattern[str]  # 电子税务局, 自助终端: channels, systems named like system_named
+    fraud: re.Pattern[str]
+    fraud_min_marks: int
+    completed: re.Pattern[str]  # 顺利完成切换: news of a work done
+    policy_cause: re.Pattern[str]  # 疫情防控: a stop caused by a policy, not a system
+    future: re.Pattern[str]  # 定于, 将于: a sentence announcing what comes
+    near_miss_title: re.Pattern[str]  # 放假, 搬迁, 工作时间: a kind of page that closes halls without a system
+    stopping_work: re.Pattern[str]  # 切换, 割接: works that stop a system while they run
+    schedule: re.Pattern[str]  # 定于, 将于: a work put on the calendar
+    range_joiner: re.Pattern[str]  # 至, 到, —: the two ends of a range
+    go_live: re.Pattern[str]  # 启用, 投入使用: a system put to use
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -138,7 +157,19 @@ def _rules() -> ClassifyRules:
         past_stop=_any_of(ann["past_stop"]),
         commentary=_alternation(ann["commentary"]),
         commentary_min_marks=ann["commentary_min_marks"],
-        cause=_alternation(ann["cause"]),
+        cause=_alternation(ann["cause"] + ann["work"]),
+        not_a_cause=_any_of(ann["not_a_cause"]),
+        channel=_alternation(ann["channel"]),
+        fraud=_alternation(ann["fraud"]),
+        fraud_min_marks=ann["fraud_min_marks"],
+        completed=re.compile(f"(?:{_alternation(ann['completed']).pattern})(?![后以之])"),  # not 切换完成后
+        policy_cause=_alternation(ann["policy_cause"]),
+        future=_alternation(ann["future"]),
+        near_miss_title=_alternation(ann["near_miss_title"]),
+        stopping_work=_alternation(ann["stopping_work"]),
+        schedule=_alternation(ann["schedule"]),
+        range_joiner=re.compile(ann["range_joiner"]),
+        go_live=_alternation(ann["go_live"]),
     )
 
 
@@ -187,6 +218,8 @@ def _states_stop(sentence: str, r: ClassifyRules, reported: re.Pattern[str] | No
         return False  # 春节放假期间(2月10日至17日)暂停对外办公: office hours, no system stops
     if r.unplanned.search(sentence) and not r.hypothetical.search(sentence):
         return False  # 3月2日上午系统突然瘫痪,无法结算: news of a failure, not a planned stop
+    if r.policy_cause.search(sentence) and not r.work.search(sentence):
+        return False  # 因疫情防控需要,2月3日起暂停受理签注: a policy stops it, no system
     return True
 
 
@@ -222,6 +255,29 @@ def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.P
     return False
 
 
+_LINE_DONE = re.compile(r"[。!?;！？；:：]$")
+# A line that opens a list item starts no continuation; a field of the page (发布时间:…, 来源:…) is
+# neither continued nor a continuation.
+_LINE_OPENS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.]"
+                              r"|[▍■□●◆◇▶►▼★☆※◎【\[])")
+_FIELD_LINE = re.compile(r"^[\u3400-\u9fff]{1,6}\s*[:：]")
+
+
+def _broken_line_announcement(lines: list[str], title: str, r: ClassifyRules, reported: re.Pattern[str]) -> bool:
+    """A sentence broken across two lines (…定于11月3日18时至11月6日8时停 / 机切换,其间暂停…) states a
+    stop and its time once joined: a line of some length that does not end a sentence, read with the
+    next line when that one opens no list item or field. The first line (the title) is not joined to
+    what follows it."""
+    for line, following in zip(lines[1:], lines[2:]):
+        if (len(line) < 10 or line == title.strip() or _LINE_DONE.search(line) or _LINE_OPENS_ITEM.match(following)
+                or _FIELD_LINE.match(line) or _FIELD_LINE.match(following)):
+            continue
+        joined = _SENTENCE_END.split(line)[-1] + _SENTENCE_END.split(following)[0]
+        if _announcing_sentence(joined, r, reported):
+            return True
+    return False
+
+
 def _is_time_line(line: str, r: ClassifyRules) -> bool:
     """A poster line of times only, with a clock time or a range (2025年3月8日 20:00; 4月1日至4月3日)."""
     return bool(r.time_line.match(line) and r.time.search(line) and r.time_line_needs.search(line))
@@ -254,10 +310,25 @@ def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
     sentences = _SENTENCE_END.split(title) + _SENTENCE_END.split(body)
     dated_works = {w for s in sentences if r.time.search(s) for w in r.work.findall(s)}
     return any(
-        r.hard_stop.search(s) and not r.holiday.search(s)
+        r.hard_stop.search(s) and not r.holiday.search(s) and _states_stop(_without_false_stops(s, r), r, r.reported)
         and any(m.group(1) in dated_works for m in r.period.finditer(s))
         for s in sentences
     )
+
+
+def _scheduled_stopping_work(body: str, title: str, r: ClassifyRules) -> bool:
+    """A sentence puts a work that stops a system on the calendar over a range of times
+    (定于11月1日18时至3日8时进行系统切换): the stop is the work itself, stated or not. A deadline
+    (11月底前完成切换) has no range; a denied stop (不停机) is left out first."""
+    for s in _SENTENCE_END.split(title) + _SENTENCE_END.split(body):
+        if not (r.schedule.search(s) and r.stopping_work.search(s)):
+            continue
+        s = _without_false_stops(s, r)
+        times = list(r.time.finditer(s))
+        ranged = len(times) >= 2 and r.range_joiner.search(s, times[0].end(), times[-1].start())
+        if ranged and r.stopping_work.search(s) and not r.holiday.search(s) and not r.unplanned.search(s):
+            return True
+    return False
 
 
 def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
@@ -270,11 +341,53 @@ def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
     return False
 
 
-def _names_a_cause(text: str, r: ClassifyRules) -> bool:
-    """The page names a system (announce.system_named), a work on one (announce.work) or another cause
-    of a stop (announce.cause: 机房, 停电): SPEC's notice announces that a system stops, switches or
-    is upgraded."""
-    return bool(r.system_named.search(text) or r.work.search(text) or r.cause.search(text))
+def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
+    """A guide whose title names a work on a system (社保系统升级期间业务安排) and whose body stops
+    something in that work's period (升级期间,…暂停受理): announced without a date (downtime unknown).
+    Without such a title a work period alone (系统切换期间暂停联网结算) is not enough."""
+    if not (r.work.search(title) and _names_a_system(title, r)):
+        return False
+    for s in _SENTENCE_END.split(body):
+        period = r.period.search(s)
+        if period and r.hard_stop.search(s, period.end()) and not r.holiday.search(s) \
+                and _states_stop(_without_false_stops(s, r), r, r.reported):
+            return True
+    return False
+
+
+def _names_a_system(clause: str, r: ClassifyRules) -> bool:
+    """The clause names a system (announce.system_named) or a channel (announce.channel)."""
+    return bool(r.system_named.search(clause) or r.channel.search(clause))
+
+
+def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
+    """A system is the cause of the page's stop: SPEC's notice announces that a system stops, switches
+    or is upgraded.
+
+    The page names a work on a system or another cause (announce.work, announce.cause: 切换, 机房)
+    outside the phrases that deny a stop or name no work (不停机, 为维护…权益); or, unless its title
+    names a kind of page that closes halls without a system (announce.near_miss_title: 放假, 搬迁),
+    its title names a system or a channel beside a stop word (outage.stop) or a go-live word (启用),
+    or a sentence that stops something names one outside the clauses that keep it open
+    (暂停办理业务,网上经办系统正常运行 names none). A hall closed for a holiday, a move or a power cut
+    of its building, a loan paused by policy: no system is the cause, though the page names one as a
+    channel to use meanwhile.
+    """
+    if any(r.cause.search(s) and r.cause.search(r.not_a_cause.sub("", r.not_a_stop.sub("", s)))
+           for s in _SENTENCE_END.split(f"{title}\n{body}")):
+        return True
+    if r.near_miss_title.search(title):
+        return False  # 关于国庆假期服务安排的通知: a holiday page needs a work on a system
+    if _names_a_system(title, r) and (r.stop.search(title) or r.go_live.search(title)):
+        return True  # 关于医保系统暂停服务的通告; not 关于开展税务系统练兵比武的通知 (系统: the bureaus)
+    for sentence in _SENTENCE_END.split(body):
+        if not (r.hard_stop.search(sentence) and _names_a_system(sentence, r)):
+            continue  # most sentences: no need to look for false stops
+        stop = _without_false_stops(sentence, r)
+        if r.hard_stop.search(stop) and any(_names_a_system(clause, r) and not r.keep_open.search(clause)
+                                            for clause in _CLAUSE_END.split(stop)):
+            return True
+    return False
 
 
 def _commentary(body: str, r: ClassifyRules) -> bool:
@@ -282,13 +395,25 @@ def _commentary(body: str, r: ClassifyRules) -> bool:
     return len(set(r.commentary.findall(body))) >= r.commentary_min_marks
 
 
+def _fraud_warning(body: str, title: str, r: ClassifyRules) -> bool:
+    """A warning against swindlers (谨防冒充…诈骗): a mark in the title, or enough distinct ones in the body."""
+    return bool(r.fraud.search(title)) or len(set(r.fraud.findall(body))) >= r.fraud_min_marks
+
+
+def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
+    """News of a work already done (顺利完成切换, 平稳上线) in the title or the lead sentence, neither of
+    which announces anything to come (定于, 将于)."""
+    lead = [s for s in _SENTENCE_END.split(body) if s.strip() and s.strip() != title.strip()][:1]
+    return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
+
+
 def announces_stop(body: str, title: str | None = None) -> bool:
     """True when the page itself announces a stop with a date or time (see module docstring)."""
     r = _rules()
     title = title or ""
     body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
-    if _commentary(body, r):
-        return False  # a commentary retells a notice; it is none
+    if _commentary(body, r) or _fraud_warning(body, title, r) or _news_of_work_done(body, title, r):
+        return False  # a commentary retells a notice, a fraud warning a swindler's claim, news a past stop
     meeting = bool(r.report_title.search(title) or r.reported.search(body))
     reported = r.meeting_reported if meeting else r.reported
     if _direct_announcement(body, title, r, reported):
@@ -297,7 +422,9 @@ def announces_stop(body: str, title: str | None = None) -> bool:
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
-            or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r))
+            or _broken_line_announcement(lines, title, r, reported) or _guide_to_a_titled_work(body, title, r)
+            or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
+            or _scheduled_stopping_work(body, title, r))
 
 
 def announced_in_body(body: str, title: str | None) -> bool:
@@ -308,7 +435,8 @@ def announced_in_body(body: str, title: str | None) -> bool:
     """
     title = (title or "").strip()
     text = "\n".join(line for line in body.split("\n") if not title or line.strip() != title)
-    return announces_stop(text)
+    # an undated guide stops something in the period of the work its title names: the title says which
+    return announces_stop(text) or _guide_to_a_titled_work(text, title, _rules())
 
 
 def _domain(body: str, title: str, r: ClassifyRules) -> str:
@@ -337,6 +465,6 @@ def classify(body: str, title: str | None = None, *, has_times: bool = True) -> 
     # One system word is enough: a search, not a count of them all (their score is at least 1).
     has_system = r.system.search(body) is not None or r.system.search(title) is not None
     # A business stopped by policy alone (因缴费基数尚未公布,7月1日起暂停缴费) names no system: no outage.
-    is_outage = (stops >= r.min_score and has_system and has_times and _names_a_cause(f"{title}\n{body}", r)
+    is_outage = (stops >= r.min_score and has_system and has_times and _system_is_the_cause(body, title, r)
                  and announces_stop(body, title))
     return Verdict(is_outage, _domain(body, title, r))

@@ -56,14 +56,16 @@ class MapOf:
 _WORDS = ListOf(str)
 _ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "meeting_speech", "condition", "holiday",
              "system_named", "keep_open", "resume", "commentary", "not_a_stop", "past_stop", "cause",
-             "back_reference", "unplanned", "hypothetical", "stop_period")
+             "back_reference", "unplanned", "hypothetical", "stop_period", "channel", "completed", "fraud", "future",
+             "near_miss_title", "stopping_work", "schedule", "policy_cause", "go_live")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({
         "outage": Record({"stop": _WORDS, "system": _WORDS, "min_score": int}),
         "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "attachment_line": str,
                             "period_words": _WORDS, "table_cells": str, "time_line": str,
-                            "time_line_needs": str, "commentary_min_marks": int}),
+                            "time_line_needs": str, "commentary_min_marks": int, "not_a_cause": _WORDS,
+                            "range_joiner": str, "fraud_min_marks": int}),
         "domains": MapOf(MapOf(int)),
         "domain_min_score": int,
     }),
