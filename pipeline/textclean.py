@@ -26,7 +26,8 @@ from .records import TZ
 from .ruledata import load_yaml
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name",
-           "expand_publisher", "line_kind"]
+           "expand_publisher", "line_kind",
+           "TextDate", "use_text_date"]
 
 
 @dataclass(slots=True)
@@ -56,10 +57,31 @@ class CleanPage:
     publisher_span: tuple[int, int] | None = None
     published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
+    # The date the text itself gives (its signature, a news lead) when a page stamp above the body
+    # was preferred: the publication date if that stamp turns out to be a repost's (see parse.py).
+    text_date: TextDate | None = None
     # Issuing bodies credited by the page's 来源/作者/转自 lines and meta tags (agency names only),
     # the chosen publisher among them or not: where they sit tells the notice's place.
     sources: list[str] = field(default_factory=list)
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class TextDate(NamedTuple):
+    """A publication date read in the body, with the words and the body span that gave it."""
+
+    when: dt.datetime
+    evidence: str
+    span: tuple[int, int]
+
+
+def use_text_date(page: CleanPage) -> bool:
+    """Replace the page's publication date by the date its text gives (a repost's stamp was
+    dropped); False when the text gives none."""
+    if page.text_date is None:
+        return False
+    page.published_at, page.published_evidence, page.published_span = page.text_date
+    page.text_date = None
+    return True
 
 
 class _AnyOf:
@@ -134,6 +156,8 @@ class _PageRules:
     lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2), checked by is_agency_name
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
+    title_lead_marks: re.Pattern[str]  # • or : left before a headline
+    title_site_suffix: re.Pattern[str]  # _某某频道_某省 after a headline
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
@@ -208,7 +232,7 @@ def _rules() -> _PageRules:
         # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
         lead_date=re.compile(
             rf"^(?:(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*\([^()\n]{{1,30}}\)\s*)?"
-            rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
+            rf"(?:(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
         bare_publisher=re.compile(
             rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
@@ -218,6 +242,8 @@ def _rules() -> _PageRules:
             rf"^(?P<heading>[^。:,;!?\n]{{4,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))\s*"
             rf"(?=(?:{'|'.join(map(re.escape, data['addressee_openers']))})[^。:,;!?\n]{{1,40}}:)"
         ),
+        title_lead_marks=re.compile(data["title_lead_marks"]),
+        title_site_suffix=_site_suffix_pattern(data["title_site_suffixes"]),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
@@ -228,6 +254,16 @@ def _rules() -> _PageRules:
         bare_levels=dict(bare["levels"]),
         bare_expand=dict(bare["expand"]),
     )
+
+
+def _site_suffix_pattern(spec: dict[str, list[str]]) -> re.Pattern[str]:
+    """``…暂停_某某频道_某省``: a separator, a part ending with a site word, short parts after it."""
+    seps = sorted(spec["separators"], key=len, reverse=True)
+    sep = "(?:" + "|".join(map(re.escape, seps)) + ")"
+    bare = "".join(sorted({re.escape(c) for s in seps for c in s.strip()}))
+    part = rf"[^{bare}\s]{{1,14}}?"
+    words = "(?:" + "|".join(map(re.escape, spec["words"])) + ")"
+    return re.compile(rf"(?<=\S){sep}\s*{part}{words}(?:\s*{sep}\s*[^{bare}\s]{{1,10}})*\s*$")
 
 
 # Machine-style stamps: 2021-10-11, 2021/10/11 17:07, 2021年09月24日, 22-09-15 04:51:58.
@@ -538,9 +574,12 @@ def _is_body_line(line: str) -> bool:
 def _clean_title(line: str) -> str:
     """A heading line as a title: a 【tag】, a column tag (快资讯:, 通知 |) or a document number
     (XX通告2019年第13号) before it dropped, blanks between CJK characters removed."""
-    line = _TAG_PREFIX.sub("", line.strip())
-    line = _rules().column_tag.sub("", line)
-    line = _rules().doc_number_prefix.sub("", line)
+    r = _rules()
+    line = r.title_lead_marks.sub("", line.strip())
+    line = r.title_lead_marks.sub("", _TAG_PREFIX.sub("", line))  # 【导语】:关于…
+    line = r.column_tag.sub("", line)
+    line = r.title_site_suffix.sub("", line)
+    line = r.doc_number_prefix.sub("", line)
     return _SPACE_IN_CJK.sub("", line).strip()
 
 
@@ -1000,6 +1039,8 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if page.published_at is None or _restamped(page, when):
         page.published_at, page.published_evidence = when, m["date"]
         page.published_span = span
+    elif page.published_span is None:
+        page.text_date = TextDate(when, m["date"], span)
     names: list[str] = []
     for line in reversed(above):  # nearest first
         name = _agency_list(line)
@@ -1009,7 +1050,7 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if not names:
         return None
     name = "、".join(names)
-    if page.publisher is None:
+    if page.publisher is None or page.publisher_evidence.startswith("来源:"):
         page.publisher, page.publisher_evidence = name, f"signature:{name}"
     return name
 
@@ -1046,15 +1087,30 @@ def _read_dateline(page: CleanPage) -> None:
         m = r.lead_date.match(line)
         if not m:
             return
-    if page.published_at is not None:
+    if page.published_at is not None and (page.published_span is not None or page.text_date is not None):
         return
-    when = _date_from_text(page.body_text, start + m.end(), m["m"], m["d"])
+    when = _lead_when(page.body_text, start, m)
     if when is None:
+        return
+    span = (start + m.start(), start + m.end())
+    if page.published_at is not None:  # a page stamp above the body: the lead's date stands by
+        page.text_date = TextDate(when, m.group(0), span)
         return
     if m.re is r.lead_date:
         page.skip_spans.append((start + m.start(), start + m.end("d") + 1))
     page.published_at, page.published_evidence = when, m.group(0)
-    page.published_span = (start + m.start(), start + m.end())
+    page.published_span = span
+
+
+def _lead_when(body: str, start: int, m: re.Match[str]) -> dt.datetime | None:
+    """The date of a dateline or lead match: in full when it states its year (2021年3月5日,…发布),
+    else completed from the text (see :func:`_date_from_text`)."""
+    if m.groupdict().get("y"):
+        try:
+            return dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=TZ)
+        except ValueError:
+            return None
+    return _date_from_text(body, start + m.end(), m["m"], m["d"])
 
 
 _LEAD_MIN = 10  # characters of a first body line that can be a lead; a shorter one is a caption

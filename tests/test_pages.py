@@ -318,6 +318,41 @@ CLEAN_CASES_ROUND2 = [
 ]
 
 
+# Round 3 (issue 13 section 3, "Title, issuer, date"): more general forms, written anew, with
+# variants and near misses.
+CLEAN_CASES_ROUND3 = [
+    # a bullet or colon left before a headline, a site's or channel's suffix after it
+    pytest.param("• 某市公积金中心系统升级暂停部分业务\n2017-06-20 来源:某某网\n\n记者获悉,6月24日起系统升级。",
+                 "某市公积金中心系统升级暂停部分业务", None, "2017-06-20", id="bullet-before-headline"),
+    pytest.param("【导读】:关于暂停某县医保业务办理的通告\n各参保单位:\n现将有关事项通告如下:",
+                 "关于暂停某县医保业务办理的通告", None, None, id="variant-tag-and-colon-before-headline"),
+    pytest.param("某市住房公积金管理中心年度结息部分业务将暂停_某市频道_某省\n2017-06-20 来源:某某网\n\n记者获悉,6月30日结息。",
+                 "某市住房公积金管理中心年度结息部分业务将暂停", None, "2017-06-20", id="channel-suffix-after-headline"),
+    pytest.param("關於暫停辦理業務的通知 - 某县人民政府网\n各單位:\n現將有關事項通知如下:",
+                 "关于暂停办理业务的通知", None, None, id="variant-site-suffix-traditional"),
+    pytest.param("社保系统升级停办几天-一文看懂办理安排\n2022-10-08 09:00\n\n10月9日起系统升级。",
+                 "社保系统升级停办几天-一文看懂办理安排", None, "2022-10-08", id="near-miss-a-dash-before-no-site-name"),
+    pytest.param("关于2022-2023年度结息暂停业务的通知\n各单位:\n现将有关事项通知如下:",
+                 "关于2022-2023年度结息暂停业务的通知", None, None, id="near-miss-a-year-range-is-no-suffix"),
+    # the signature names the issuer; a 来源 line may name the bureau whose site hosts the text
+    pytest.param("关于暂停申报业务的通告\n来源:某市医疗保障局 时间:2022-06-29\n各参保单位:\n7月1日起暂停申报。\n某市医疗保障服务中心\n2022年6月29日",
+                 "关于暂停申报业务的通告", "某市医疗保障服务中心", "2022-06-29", id="signature-over-host-source"),
+    pytest.param("关于暂停申报业务的通告\n信息来源:某县人社局\n各参保单位:\n7月1日起暂停申报。\n某县社会保险事业管理中心\n二〇二二年六月二十九日",
+                 "关于暂停申报业务的通告", "某县社会保险事业管理中心", "2022-06-29", id="variant-signature-in-chinese-numerals-over-source"),
+    pytest.param("关于暂停申报业务的通告\n来源:某市医疗保障局\n各参保单位:\n7月1日起暂停申报。\n特此通告。\n2022年6月29日",
+                 "关于暂停申报业务的通告", "某市医疗保障局", "2022-06-29", id="near-miss-signature-without-a-name-keeps-source"),
+    # a news lead with its full date, and more release verbs
+    pytest.param("2021年3月5日,某市医疗保障局发布公告,3月8日起系统切换。",
+                 None, "某市医疗保障局", "2021-03-05", id="lead-with-a-full-date"),
+    pytest.param("2021 年 3 月 5 日，某区税务局发出通知，3月8日起电子税务局暂停服务。",
+                 None, "某区税务局", "2021-03-05", id="variant-lead-with-blanks-发出通知"),
+    pytest.param("5日,某县医保局提醒参保群众,2021年3月8日起系统切换。",
+                 None, "某县医保局", "2021-03-05", id="variant-lead-day-提醒"),
+    pytest.param("2021年3月5日,系统开始切换,3月8日恢复。",
+                 None, None, None, id="near-miss-full-date-without-a-release-verb"),
+]
+
+
 @pytest.mark.parametrize("name, province, city, expected", [
     pytest.param("市住房公积金管理中心", "江苏省", "无锡市", "无锡市住房公积金管理中心", id="bare-city-centre"),
     pytest.param("州医保局", "湖北省", "恩施土家族苗族自治州", "恩施土家族苗族自治州医疗保障局", id="variant-bare-prefecture-bureau"),
@@ -352,6 +387,13 @@ PAGE_STAMPS_AFTER_THE_STOP = [
                  id="near-miss-stamp-before-the-stop"),
     pytest.param("关于暂停业务的通知\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。\n\n某市住房公积金管理中心\n2022年1月5日",
                  "2022-01-05", id="variant-signature-after-the-stop-stays"),
+    # round 3: once the page stamp is dropped, the date the text gives (signature, news lead) stands
+    pytest.param("关于暂停业务的通知\n发布时间:2022-01-02\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。\n\n某县住房公积金管理中心\n2021年12月29日",
+                 "2021-12-29", id="repost-stamp-gives-way-to-the-signature"),
+    pytest.param("周末医保停机\n2023-03-09 08:00\n\n3月2日,某市医疗保障局发出通知,2023年3月4日0时至3月6日24时暂停医保结算。",
+                 "2023-03-02", id="variant-repost-stamp-gives-way-to-the-lead-date"),
+    pytest.param("周末医保停机\n2023-03-09 08:00\n\n因系统切换,2023年3月4日0时至3月6日24时暂停医保结算。\n某市医疗保障局\n2024年3月1日",
+                 None, id="near-miss-a-signature-long-after-every-time"),
 ]
 
 
@@ -364,7 +406,7 @@ def test_page_stamp_after_the_stop_is_no_publication_date(text: str, published: 
 
 
 @pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL
-                         + CLEAN_CASES_ROUND2)
+                         + CLEAN_CASES_ROUND2 + CLEAN_CASES_ROUND3)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
