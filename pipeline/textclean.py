@@ -158,6 +158,7 @@ class _PageRules:
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
     title_lead_marks: re.Pattern[str]  # • or : left before a headline
     title_site_suffix: re.Pattern[str]  # _某某频道_某省 after a headline
+    released_title: re.Pattern[str]  # 印发了《关于…的通告》: a released document's name (group title)
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
@@ -216,8 +217,8 @@ def _rules() -> _PageRules:
         # A 来源 line after the body (a WeChat post credits its source at the end): the label
         # opens the line and a single name fills the rest of it.
         tail_source=re.compile(
-            r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
-            + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
+            r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
+            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?\s*$"
         ),
         body_published=re.compile(rf"(?:^|[,。;:\n])(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
         body_issuers=re.compile(
@@ -244,6 +245,10 @@ def _rules() -> _PageRules:
         ),
         title_lead_marks=re.compile(data["title_lead_marks"]),
         title_site_suffix=_site_suffix_pattern(data["title_site_suffixes"]),
+        released_title=re.compile(
+            rf"(?:{'|'.join(map(re.escape, sorted(data['title_release_verbs'], key=len, reverse=True)))})"
+            rf"《(?P<title>[^《》\n]{{6,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))》"
+        ),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
@@ -288,6 +293,11 @@ _SIGNATURE_DATE = re.compile(
           (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日     # 14, 二十五
         )(?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
     re.VERBOSE,
+)
+# A signature date written as a stamp (2021.12.01, 2021-12-01): one only when an agency line stands
+# right over it (a bare stamp at the end of a page is often the host's).
+_SIGNATURE_STAMP = re.compile(
+    r"^(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2}))\s*$"
 )
 # A time range (2022年12月31日(周六)18时—2023年1月1日24时, 2022-12-31 18:00-20:00): a line holding
 # one states when something happens, so it is never a page's info line.
@@ -580,6 +590,8 @@ def _clean_title(line: str) -> str:
     line = r.column_tag.sub("", line)
     line = r.title_site_suffix.sub("", line)
     line = r.doc_number_prefix.sub("", line)
+    if line.startswith("《") and line.endswith("》") and line.count("《") == 1:
+        line = line[1:-1]  # 《关于…的通告》: a heading printed as the name of the document
     return _SPACE_IN_CJK.sub("", line).strip()
 
 
@@ -663,8 +675,22 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     title_forms = {compact_normalized(lines[c.at]) for c in head.candidates} | ({compact_normalized(title)} if title else set())
     body = _scan_body(page_lines, first, title, title_forms, opening)
     page = CleanPage(body_text="\n".join(body.kept), title=title)
+    if title is None:
+        _title_of_released_document(page)
     _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
     return page
+
+
+_RELEASED_TITLE_CHARS = 300  # the opening sentences, where a page without a heading names its document
+
+
+def _title_of_released_document(page: CleanPage) -> None:
+    """A page without a heading that opens by saying a body released a document (某局印发了《关于…的
+    通告》) takes the document's name as its title."""
+    m = _rules().released_title.search(page.body_text, 0, _RELEASED_TITLE_CHARS)
+    if m:
+        page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
+        page.title_span = m.span("title")
 
 
 def _split_run_in_heading(text: str) -> str:
@@ -952,14 +978,20 @@ def _late_heading(page_lines: _PageLines, body_start: int, title_words: tuple[st
 
 def _issuer_line_above(page_lines: _PageLines, idx: int, title: str) -> str | None:
     """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout; a
-    blank line in between breaks the heading); joint issuers on that line (``A局 B局``) are joined
-    with 、."""
-    if not title.startswith("关于") or idx == 0:
+    blank line in between breaks the heading); joint issuers on that line (``A局 B局``) or stacked on
+    the lines right over it (up to three) are joined with 、."""
+    if not title.startswith("关于"):
         return None
-    above = page_lines.lines[idx - 1]
-    if page_lines.chrome(idx - 1) or _read_info_line(above.strip()) is not None:
-        return None  # an info line (2020-04-30 17:07 来源:桂林市医疗保障局) is no red header
-    return _agency_list(above)
+    names: list[str] = []
+    for j in range(idx - 1, max(idx - 1 - _MAX_SIGNERS, -1), -1):  # joint issuers stacked line by line
+        above = page_lines.lines[j]
+        if page_lines.chrome(j) or _read_info_line(above.strip()) is not None:
+            break  # an info line (2020-04-30 17:07 来源:桂林市医疗保障局) is no red header
+        name = _agency_list(above)
+        if name is None:
+            break
+        names.insert(0, name)
+    return "、".join(names) or None
 
 
 def _agency_list(line: str) -> str | None:
@@ -1010,19 +1042,28 @@ def _read_signature(page: CleanPage) -> str | None:
     """
     lines = page.body_text.split("\n")
     offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))  # line starts
-    content = [i for i, line in enumerate(lines) if _CJK.search(line)]  # debris lines (no CJK) aside
+    # debris lines (no CJK) aside, but for a stamp-style date (2021.12.01)
+    content = [i for i, line in enumerate(lines) if _CJK.search(line) or _SIGNATURE_STAMP.match(line.strip())]
     blocks = [content[-_SIGNATURE_LINES:]]  # the last lines with content
     closings = [k for k, i in enumerate(content) if _rules().closing.match(lines[i].strip())]
     if closings and closings[-1] + _SIGNATURE_LINES < len(content):  # text goes on after 特此公告
         blocks.append(content[closings[-1] + 1:closings[-1] + _SIGNATURE_LINES])
     for block in blocks:
         for i in reversed(block):
-            m = _SIGNATURE_DATE.match(lines[i].strip())
-            if m and (not m["signer"] or _agency_list(m["signer"])):  # 截止日期为2023年6月1日 is no signature
+            m = _SIGNATURE_DATE.match(lines[i].strip()) or _stamp_under_agency(lines, content, i)
+            if m and (not m.groupdict().get("signer") or _agency_list(m["signer"])):  # 截止日期为2023年6月1日 is none
                 start = offsets[i] + lines[i].index(m["date"])
                 above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
-                return _sign(page, m, (start, start + len(m["date"])), above + ([m["signer"]] if m["signer"] else []))
+                signer = m.groupdict().get("signer")
+                return _sign(page, m, (start, start + len(m["date"])), above + ([signer] if signer else []))
     return None
+
+
+def _stamp_under_agency(lines: list[str], content: list[int], i: int) -> re.Match[str] | None:
+    """Line ``i`` as a stamp-style signature date (2021.12.01) when an agency line stands right over it."""
+    m = _SIGNATURE_STAMP.match(lines[i].strip())
+    before = [j for j in content if j < i]
+    return m if m and before and _agency_list(lines[before[-1]]) else None
 
 
 _SIGNATURE_LINES = 4  # lines with content in a signature block (agencies and the date)
