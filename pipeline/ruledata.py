@@ -107,7 +107,7 @@ RULE_KEYS: dict[str, Record] = {
     "place_aliases.yaml": Record({
         "aliases": MapOf(str), "generic_names": _WORDS, "not_places": _WORDS, "risky_short_names": _WORDS,
         "cue_after": _WORDS, "street_suffixes": _WORDS, "firm_suffixes": _WORDS, "product_names": _WORDS, "full_name_suffixes": _WORDS, "city_cues": _WORDS, "province_cues": _WORDS,
-        "county_cues": _WORDS, "weights": MapOf(float),
+        "county_cues": _WORDS, "province_issuer_openers": _WORDS, "weights": MapOf(float),
     }),
     "service_actions.yaml": Record({
         "neutral": ListOf(Record({"pattern": str}, {"why": str})),
