@@ -164,6 +164,7 @@ class _PageRules:
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
+    byline_verbs: tuple[str, ...]  # 发布于: words beside a body and a stamp on a byline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
 
@@ -190,12 +191,13 @@ def _rules() -> _PageRules:
         untrusted=frozenset(labels["untrusted_date"]),
         source=frozenset(labels["source"]),
         author=frozenset(labels["author"]),
-        # A label starts the line or follows a blank, a bar or a digit (a stamp glued to it: …11:29:35来源:),
+        # A label starts the line or follows a blank, a bar, a bracket (【来源:…】) or a digit (a stamp
+        # glued to it: …11:29:35来源:),
         # and is followed by a colon (or, for the
         # forum stamp 发表于, a blank). Every match starts with a label's first character: the
         # engine skips to those (group 1 is the match; see cuescan.prefiltered).
         label_re=prefiltered(
-            r"(?:^|(?<=[\s|\d]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
+            r"(?:^|(?<=[\s|\d【】\[\]]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
             "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
@@ -251,6 +253,7 @@ def _rules() -> _PageRules:
         ),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
+        byline_verbs=tuple(data["byline_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
         closing=re.compile("|".join(f"(?:{p})" for p in data["closing_lines"])),
         doc_number_prefix=re.compile(
@@ -291,7 +294,8 @@ _SIGNATURE_DATE = re.compile(
           (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})\s*年\s*     # 2019, 二〇一九
           (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*  # 8, 十二
           (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日     # 14, 二十五
-        )(?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
+        )(?:\s*(?:印发|发布|公布|签发))?                       # 2019年8月14日印发
+        (?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
     re.VERBOSE,
 )
 # A signature date written as a stamp (2021.12.01, 2021-12-01): one only when an agency line stands
@@ -498,10 +502,29 @@ def _repost_credit(line: str) -> _Info | None:
 
 def _bare_stamp_line(line: str) -> _Info | None:
     """A bare stamp line right under the title: ``2020-04-30 17:07`` (no words stating a time)."""
-    if len(line) > 40 or any(w in line for w in _rules().stamp_line_stop_words):
+    r = _rules()
+    if len(line) > 40 or any(w in line for w in r.stamp_line_stop_words):
         return None
     stamped = parse_stamp(line)
-    return _Info(date=stamped, date_evidence=line) if stamped else None
+    if stamped is None:
+        return None
+    info = _Info(date=stamped, date_evidence=line)
+    byline = _byline_agency(line)
+    if byline:
+        info.publisher, info.publisher_evidence = byline, f"来源:{byline}"
+    return info
+
+
+def _byline_agency(line: str) -> str | None:
+    """``某市医疗保障局 2021-10-20``, ``2021年10月20日 10:05 某市医疗保障局 发布``: the body named beside a
+    bare stamp under the title, when its name ends like a formal body (an account's name, 某某医保, does not)."""
+    r = _rules()
+    rest = _STAMP.sub(" ", line)
+    words = [w for w in rest.split() if w not in r.byline_verbs]
+    if len(words) != 1:
+        return None
+    name = words[0]
+    return name if is_agency_name(name) and name.endswith(r.formal_endings) else None
 
 
 def _read_field(info: _Info, label: str, value: str) -> None:
@@ -509,7 +532,8 @@ def _read_field(info: _Info, label: str, value: str) -> None:
     r = _rules()
     if label in r.source or label in r.author:
         # The value stops at the first blank (a date or another field may follow).
-        words = _STAMP.split(value)[0].split()  # none when the value opens with a date (来源:2021-10-20)
+        # none when the value opens with a date (来源:2021-10-20); a bracket or bar ends it (【来源:X】【字体…】)
+        words = re.split(r"[\s【】\[\]|]+", _STAMP.split(value)[0].strip("【】[]| "))
         name = _without_channel(re.sub(r"\d.*$", "", words[0]).strip()) if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
@@ -1048,6 +1072,9 @@ def _read_signature(page: CleanPage) -> str | None:
     closings = [k for k, i in enumerate(content) if _rules().closing.match(lines[i].strip())]
     if closings and closings[-1] + _SIGNATURE_LINES < len(content):  # text goes on after 特此公告
         blocks.append(content[closings[-1] + 1:closings[-1] + _SIGNATURE_LINES])
+    appended = [k for k, i in enumerate(content) if k and _APPENDED.match(lines[i].strip())]
+    if appended:  # an attachment printed after the signature (附件1 / its text)
+        blocks.append(content[max(0, appended[0] - _SIGNATURE_LINES):appended[0]])
     for block in blocks:
         for i in reversed(block):
             m = _SIGNATURE_DATE.match(lines[i].strip()) or _stamp_under_agency(lines, content, i)
@@ -1067,6 +1094,7 @@ def _stamp_under_agency(lines: list[str], content: list[int], i: int) -> re.Matc
 
 
 _SIGNATURE_LINES = 4  # lines with content in a signature block (agencies and the date)
+_APPENDED = re.compile(r"^附件\s*\d{0,2}\s*[:：]?$")  # the heading of an attachment printed after the notice
 _MAX_SIGNERS = 3  # agency lines stacked over a signature date (joint issuers)
 
 

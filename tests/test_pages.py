@@ -384,6 +384,28 @@ CLEAN_CASES_ROUND3 = [
                  "关于医保系统切换期间暂停业务的通告", "庚市医疗保障局", None, id="title-only-in-a-released-document"),
     pytest.param("各参保单位:\n根据《国务院办公厅关于元旦假期安排的通知》,12月30日起系统升级。",
                  None, None, None, id="near-miss-a-cited-document-is-no-title"),
+    # info fields in brackets, a byline of a body beside the stamp, more labels of the issuer
+    pytest.param("关于系统停机的通知\n【发布时间：2021-10-20】【来源：辛市医疗保障局】【字体：大 中 小】\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="bracketed-info-fields"),
+    pytest.param("关于系统停机的通知\n[来源:辛市医疗保障局][时间:2021/10/20]\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="variant-square-bracketed-info-fields"),
+    pytest.param("关于系统停机的通知\n辛市医疗保障局 发布于 2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="byline-body-beside-stamp"),
+    pytest.param("关于系统停机的通知\n2021年10月20日 10:05 辛县社会保险事业管理中心\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛县社会保险事业管理中心", "2021-10-20", id="variant-byline-stamp-first"),
+    pytest.param("周末医保停机\n辛市医保 2022-12-28 17:30 发表于某省\n各单位:\n现将有关事项通知如下:",
+                 "周末医保停机", None, "2022-12-28", id="near-miss-an-account-name-on-the-byline"),
+    pytest.param("周末医保停机\n张某 2022-12-28 17:30\n各单位:\n现将有关事项通知如下:",
+                 "周末医保停机", None, "2022-12-28", id="near-miss-a-person-on-the-byline"),
+    pytest.param("关于系统停机的通知\n发布者：辛市医疗保障局 发布时间：2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="label-发布者"),
+    # a signature date with 印发 after it; a signature followed by an appended attachment
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n壬市医疗保障局\n2021年10月20日印发",
+                 "关于系统停机的通知", "壬市医疗保障局", "2021-10-20", id="signature-date-印发"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n壬市医疗保障局\n2021年10月20日\n附件1\n停机期间业务办理指南\n一、门诊如何结算\n门诊费用先行垫付。\n二、住院如何结算\n住院费用先行垫付。",
+                 "关于系统停机的通知", "壬市医疗保障局", "2021-10-20", id="signature-before-an-appended-attachment"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n附件:\n停机期间业务办理指南\n一、截止日期为2021年10月20日\n门诊费用先行垫付。\n二、住院如何结算\n住院费用先行垫付。",
+                 "关于系统停机的通知", None, None, id="near-miss-a-date-in-the-attachment-is-no-signature"),
 ]
 
 
