@@ -165,6 +165,8 @@ class _PageRules:
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
     byline_verbs: tuple[str, ...]  # 发布于: words beside a body and a stamp on a byline
+    self_names: dict[str, tuple[str, ...]]  # 我院 -> (医院,): how a body calls itself, the endings of its name
+    name_lead_verbs: tuple[str, ...]  # 来 in 来某某医院就诊: a verb before a name in a headline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
 
@@ -254,6 +256,8 @@ def _rules() -> _PageRules:
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         byline_verbs=tuple(data["byline_verbs"]),
+        self_names={k: tuple(v) for k, v in data["self_references"]["words"].items()},
+        name_lead_verbs=tuple(data["self_references"]["lead_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
         closing=re.compile("|".join(f"(?:{p})" for p in data["closing_lines"])),
         doc_number_prefix=re.compile(
@@ -910,6 +914,10 @@ def _read_metadata(
     body = _body_issuer(page) if page.publisher is None or _longer_name_in_head(page.body_text, page.publisher) else None
     if page.publisher is None and body is not None:
         page.publisher, page.publisher_evidence = body.name, f"body:{body.evidence}"
+    if page.publisher is None:
+        named = _self_named_in_title(page)
+        if named:
+            page.publisher, page.publisher_evidence = named, f"title:{named}"
     _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer, body.name if body else None])
     _locate_evidence(page)
 
@@ -1254,6 +1262,23 @@ def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
         if name and len(name) > len(page.publisher) and name.endswith(page.publisher):
             page.publisher, page.publisher_evidence = name, f"fuller:{name}"
             return
+
+
+def _self_named_in_title(page: CleanPage) -> str | None:
+    """A body that calls itself 我院/本院 (我局, 本中心) in its text and is named in the headline
+    (…来某某医院就诊要注意这些): the body named there, ending as the self-reference says."""
+    r = _rules()
+    if not page.title:
+        return None
+    endings = {e for word, ends in r.self_names.items() if word in page.body_text for e in ends}
+    for ending in sorted(endings, key=len, reverse=True):
+        for m in re.finditer(rf"[\u3400-\u9fff]{{2,30}}?{re.escape(ending)}", page.title):
+            name = m.group(0)
+            if name.startswith(r.name_lead_verbs) and is_agency_name(name[1:]):
+                name = name[1:]
+            if is_agency_name(name) and name != ending and not any(w in name for w in r.name_breakers):
+                return name
+    return None
 
 
 _HEAD_CHARS = 800  # the opening sentences, where a body sentence names the issuer

@@ -406,6 +406,13 @@ CLEAN_CASES_ROUND3 = [
                  "关于系统停机的通知", "壬市医疗保障局", "2021-10-20", id="signature-before-an-appended-attachment"),
     pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n附件:\n停机期间业务办理指南\n一、截止日期为2021年10月20日\n门诊费用先行垫付。\n二、住院如何结算\n住院费用先行垫付。",
                  "关于系统停机的通知", None, None, id="near-miss-a-date-in-the-attachment-is-no-signature"),
+    # a body that calls itself 我院/本中心 and is named in the headline
+    pytest.param("这三天医保刷卡暂停,来癸市老年病医院就诊要注意这些!\n发布时间:2022-03-01 08:47:51\n为方便患者了解停机期间在我院就医流程,现将有关事项告知如下:",
+                 "这三天医保刷卡暂停,来癸市老年病医院就诊要注意这些!", "癸市老年病医院", "2022-03-01", id="hospital-calls-itself-我院"),
+    pytest.param("癸县住房公积金管理中心周末系统升级\n2023-05-05 10:00\n\n因系统升级,本中心5月6日至7日暂停办理业务。",
+                 "癸县住房公积金管理中心周末系统升级", "癸县住房公积金管理中心", "2023-05-05", id="variant-centre-calls-itself-本中心"),
+    pytest.param("到癸市人民医院就诊的患者请注意\n2022-03-01 08:47\n停机期间,请参保人先行垫付费用,医保部门将统一安排补结算。",
+                 "到癸市人民医院就诊的患者请注意", None, "2022-03-01", id="near-miss-a-hospital-in-the-headline-without-我院"),
 ]
 
 
