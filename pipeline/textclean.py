@@ -318,6 +318,7 @@ _TIME_RANGE = re.compile(
     re.VERBOSE,
 )
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
+_ACCOUNT_PREFIX = re.compile(r"^(?P<name>[^|丨\s]{2,16})\s*[|丨]\s*(?=\S{6})")
 _TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
@@ -523,12 +524,10 @@ def _byline_agency(line: str) -> str | None:
     """``某市医疗保障局 2021-10-20``, ``2021年10月20日 10:05 某市医疗保障局 发布``: the body named beside a
     bare stamp under the title, when its name ends like a formal body (an account's name, 某某医保, does not)."""
     r = _rules()
-    rest = _STAMP.sub(" ", line)
-    words = [w for w in rest.split() if w not in r.byline_verbs]
-    if len(words) != 1:
-        return None
-    name = words[0]
-    return name if is_agency_name(name) and name.endswith(r.formal_endings) else None
+    words = [w for w in _STAMP.sub(" ", line).split() if w not in r.byline_verbs]
+    bodies = [w for w in words if is_agency_name(w) and w.endswith(r.formal_endings)]
+    # one formal body among the words (a WeChat byline: 原创 某市医保 某市医疗保障局 2022-12-28 发表于某省)
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _read_field(info: _Info, label: str, value: str) -> None:
@@ -616,6 +615,9 @@ def _clean_title(line: str) -> str:
     line = r.title_lead_marks.sub("", line.strip())
     line = r.title_lead_marks.sub("", _TAG_PREFIX.sub("", line))  # 【导语】:关于…
     line = r.column_tag.sub("", line)
+    account = _ACCOUNT_PREFIX.match(line)
+    if account and is_agency_name(account["name"]):
+        line = line[account.end():]  # 某市医保 | 年底医保系统停机…: the account's name before its post's headline
     line = r.title_site_suffix.sub("", line)
     line = r.doc_number_prefix.sub("", line)
     if line.startswith("《") and line.endswith("》") and line.count("《") == 1:

@@ -413,6 +413,13 @@ CLEAN_CASES_ROUND3 = [
                  "癸县住房公积金管理中心周末系统升级", "癸县住房公积金管理中心", "2023-05-05", id="variant-centre-calls-itself-本中心"),
     pytest.param("到癸市人民医院就诊的患者请注意\n2022-03-01 08:47\n停机期间,请参保人先行垫付费用,医保部门将统一安排补结算。",
                  "到癸市人民医院就诊的患者请注意", None, "2022-03-01", id="near-miss-a-hospital-in-the-headline-without-我院"),
+    # a WeChat post: the account's name before the headline, the bureau on the byline
+    pytest.param("丑市医保 | 年底医保系统停机,这些业务暂停办理\n原创 丑市医保 丑市医疗保障局 2022-12-28 17:30 发表于某省\n为做好年度结转,现将有关事项告知如下:",
+                 "年底医保系统停机,这些业务暂停办理", "丑市医疗保障局", "2022-12-28", id="wechat-account-prefix-and-byline"),
+    pytest.param("年底医保系统停机,这些业务暂停办理\n丑县医疗保障局 丑县医保 2022年12月28日 17:30 某省\n为做好年度结转,现将有关事项告知如下:",
+                 "年底医保系统停机,这些业务暂停办理", "丑县医疗保障局", "2022-12-28", id="variant-byline-bureau-first-with-place"),
+    pytest.param("年底提醒丨年底医保系统停机,这些业务暂停办理\n丑市医保 丑市人社 2022-12-28 17:30\n为做好年度结转,现将有关事项告知如下:",
+                 "年底提醒丨年底医保系统停机,这些业务暂停办理", None, "2022-12-28", id="near-miss-a-column-word-before-丨-and-accounts-only"),
 ]
 
 
