@@ -1085,15 +1085,24 @@ def _read_signature(page: CleanPage) -> str | None:
     appended = [k for k, i in enumerate(content) if k and _APPENDED.match(lines[i].strip())]
     if appended:  # an attachment printed after the signature (附件1 / its text)
         blocks.append(content[max(0, appended[0] - _SIGNATURE_LINES):appended[0]])
-    for block in blocks:
+    # Further up, a date line under an agency line is a signature too (contacts or a list of
+    # service points printed after it).
+    blocks.append(content[-_SIGNATURE_REACH:-_SIGNATURE_LINES])
+    for n, block in enumerate(blocks):
         for i in reversed(block):
             m = _SIGNATURE_DATE.match(lines[i].strip()) or _stamp_under_agency(lines, content, i)
-            if m and (not m.groupdict().get("signer") or _agency_list(m["signer"])):  # 截止日期为2023年6月1日 is none
-                start = offsets[i] + lines[i].index(m["date"])
-                above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
-                signer = m.groupdict().get("signer")
-                return _sign(page, m, (start, start + len(m["date"])), above + ([signer] if signer else []))
+            if not m or (m.groupdict().get("signer") and not _agency_list(m["signer"])):
+                continue  # 截止日期为2023年6月1日 is none
+            above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
+            signer = m.groupdict().get("signer")
+            if n == len(blocks) - 1 and not signer and not (above and _agency_list(above[-1])):
+                continue  # far from the end, only an agency line over it makes a date a signature
+            start = offsets[i] + lines[i].index(m["date"])
+            return _sign(page, m, (start, start + len(m["date"])), above + ([signer] if signer else []))
     return None
+
+
+_SIGNATURE_REACH = 14  # lines with content from the end within which an agency over a date signs
 
 
 def _stamp_under_agency(lines: list[str], content: list[int], i: int) -> re.Match[str] | None:

@@ -413,6 +413,13 @@ CLEAN_CASES_ROUND3 = [
                  "癸县住房公积金管理中心周末系统升级", "癸县住房公积金管理中心", "2023-05-05", id="variant-centre-calls-itself-本中心"),
     pytest.param("到癸市人民医院就诊的患者请注意\n2022-03-01 08:47\n停机期间,请参保人先行垫付费用,医保部门将统一安排补结算。",
                  "到癸市人民医院就诊的患者请注意", None, "2022-03-01", id="near-miss-a-hospital-in-the-headline-without-我院"),
+    # a signature followed by a list of contacts
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n寅市医疗保障局\n2021年10月20日\n各区咨询电话:\n甲区 0123-1234567\n乙区 0123-1234568\n丙区 0123-1234569\n丁区 0123-1234560",
+                 "关于系统停机的通知", "寅市医疗保障局", "2021-10-20", id="signature-over-a-contact-list"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n寅县社会保险事业管理局\n二〇二一年十月二十日\n服务网点:\n城关网点:人民路1号\n东关网点:东大街2号\n西关网点:西大街3号\n南关网点:南大街4号\n北关网点:北大街5号",
+                 "关于系统停机的通知", "寅县社会保险事业管理局", "2021-10-20", id="variant-signature-over-service-points"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n办理截止时间:\n2021年10月20日\n各区咨询电话:\n甲区 0123-1234567\n乙区 0123-1234568\n丙区 0123-1234569\n丁区 0123-1234560",
+                 "关于系统停机的通知", None, None, id="near-miss-a-deadline-over-a-contact-list"),
     # a WeChat post: the account's name before the headline, the bureau on the byline
     pytest.param("丑市医保 | 年底医保系统停机,这些业务暂停办理\n原创 丑市医保 丑市医疗保障局 2022-12-28 17:30 发表于某省\n为做好年度结转,现将有关事项告知如下:",
                  "年底医保系统停机,这些业务暂停办理", "丑市医疗保障局", "2022-12-28", id="wechat-account-prefix-and-byline"),
