@@ -294,11 +294,15 @@ _CN_DIGIT = "〇○零一二三四五六七八九"
 _SIGNATURE_DATE = re.compile(
     rf"""^(?:【[^】]*】)?\s*                                  # an aggregator's 【page title】
         (?:(?P<signer>[\u3400-\u9fff()()、\s]{{2,80}}?)\s*)?  # the signer on the same line
+        [(\[]?\s*                                             # (2019年8月14日)
         (?P<date>
           (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})\s*年\s*     # 2019, 二〇一九
           (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*  # 8, 十二
-          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日     # 14, 二十五
-        )(?:\s*(?:印发|发布|公布|签发))?                       # 2019年8月14日印发
+          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:日|(?=\s*[)\]]?\s*$))  # 14日, 二十五日 (日 dropped at the end)
+        )\s*[)\]]?
+        (?:\s*(?:星期|周)[一二三四五六日天])?                    # 星期三
+        (?:\s*(?:印发|发布|公布|签发))?                       # 2019年8月14日印发
+        (?:\s*\([^()\n]{{1,20}}\))?                          # (此件主动公开)
         (?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
     re.VERBOSE,
 )
@@ -1028,9 +1032,12 @@ def _issuer_line_above(page_lines: _PageLines, idx: int, title: str) -> str | No
     return "、".join(names) or None
 
 
+_SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章)\)\s*$")  # 某市医疗保障局(盖章) in a signature
+
+
 def _agency_list(line: str) -> str | None:
     """A line naming one issuing body, or several (``A局 B局``, ``A局、B局``: joined with 、); else None."""
-    names = [n for n in re.split(r"[\s、]+", line.strip()) if n]
+    names = [n for n in re.split(r"[\s、]+", _SEAL_NOTE.sub("", line.strip())) if n]
     return "、".join(names) if names and all(is_agency_name(n) for n in names) else None
 
 
@@ -1237,13 +1244,17 @@ def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.date
 
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)\s*关于")
+_TITLE_SPEAKER = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,30})\s*:\s*(?=\S{6})")
 
 
 def _title_issuer(title: str | None) -> str | None:
     """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body, or several
     (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
     m = _TITLE_ISSUER.match(title or "")
-    return _agency_list(m["name"]) if m else None
+    if m:
+        return _agency_list(m["name"])
+    m = _TITLE_SPEAKER.match(title or "")  # 某市医保局:10月22日起医保系统停机 (a news headline's speaker)
+    return m["name"] if m and is_agency_name(m["name"]) and m["name"].endswith(_rules().formal_endings) else None
 
 
 def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:

@@ -420,6 +420,22 @@ CLEAN_CASES_ROUND3 = [
                  "关于系统停机的通知", "寅县社会保险事业管理局", "2021-10-20", id="variant-signature-over-service-points"),
     pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n办理截止时间:\n2021年10月20日\n各区咨询电话:\n甲区 0123-1234567\n乙区 0123-1234568\n丙区 0123-1234569\n丁区 0123-1234560",
                  "关于系统停机的通知", None, None, id="near-miss-a-deadline-over-a-contact-list"),
+    # signature dates in brackets, with a weekday or a note, 日 dropped; a seal note after the signer
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯市医疗保障局\n(2021年10月20日)",
+                 "关于系统停机的通知", "卯市医疗保障局", "2021-10-20", id="signature-date-in-brackets"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯市醫療保障局（蓋章）\n2021年10月20日 星期三",
+                 "关于系统停机的通知", "卯市医疗保障局", "2021-10-20", id="variant-seal-note-and-weekday-traditional"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯县医疗保障局\n2021年10月20日（此件主动公开）",
+                 "关于系统停机的通知", "卯县医疗保障局", "2021-10-20", id="variant-disclosure-note-after-the-date"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯县医疗保障局\n2021年10月20",
+                 "关于系统停机的通知", "卯县医疗保障局", "2021-10-20", id="variant-signature-date-without-日"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n截止时间为2021年10月20日(星期三)",
+                 "关于系统停机的通知", None, None, id="near-miss-a-deadline-with-its-weekday"),
+    # a news headline opening with the bureau that speaks
+    pytest.param("卯市医保局:10月22日起医保系统停机\n发布时间:2021-10-20\n各单位:\n10月22日起暂停。",
+                 "卯市医保局:10月22日起医保系统停机", "卯市医保局", "2021-10-20", id="headline-speaker-before-colon"),
+    pytest.param("医保提醒:10月22日起医保系统停机\n发布时间:2021-10-20\n各单位:\n10月22日起暂停。",
+                 "医保提醒:10月22日起医保系统停机", None, "2021-10-20", id="near-miss-a-column-before-colon"),
     # a WeChat post: the account's name before the headline, the bureau on the byline
     pytest.param("丑市医保 | 年底医保系统停机,这些业务暂停办理\n原创 丑市医保 丑市医疗保障局 2022-12-28 17:30 发表于某省\n为做好年度结转,现将有关事项告知如下:",
                  "年底医保系统停机,这些业务暂停办理", "丑市医疗保障局", "2022-12-28", id="wechat-account-prefix-and-byline"),
