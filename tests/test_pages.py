@@ -431,6 +431,11 @@ CLEAN_CASES_ROUND3 = [
                  "关于系统停机的通知", "卯县医疗保障局", "2021-10-20", id="variant-signature-date-without-日"),
     pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n截止时间为2021年10月20日(星期三)",
                  "关于系统停机的通知", None, None, id="near-miss-a-deadline-with-its-weekday"),
+    # a bank's branch signs a payment-system notice
+    pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n某某银行辰市分行\n2021年9月28日",
+                 "关于支付系统升级暂停服务的公告", "某某银行辰市分行", "2021-09-28", id="bank-branch-signature"),
+    pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n辰市农商银行城东支行\n2021年9月28日",
+                 "关于支付系统升级暂停服务的公告", "辰市农商银行城东支行", "2021-09-28", id="variant-sub-branch-signature"),
     # a news headline opening with the bureau that speaks
     pytest.param("卯市医保局:10月22日起医保系统停机\n发布时间:2021-10-20\n各单位:\n10月22日起暂停。",
                  "卯市医保局:10月22日起医保系统停机", "卯市医保局", "2021-10-20", id="headline-speaker-before-colon"),
