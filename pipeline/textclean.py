@@ -224,7 +224,7 @@ def _rules() -> _PageRules:
             r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
             + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?\s*$"
         ),
-        body_published=re.compile(rf"(?:^|[,。;:\n])(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
+        body_published=re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
         body_issuers=re.compile(
             rf"(?:^|[,。;:\n])(?P<names>{agency}(?:、{agency})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
         ),
@@ -236,7 +236,7 @@ def _rules() -> _PageRules:
         ),
         # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
         lead_date=re.compile(
-            rf"^(?:(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*\([^()\n]{{1,30}}\)\s*)?"
+            rf"^(?:(?:[\u3400-\u9fff]{{0,12}}?(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}))?\s*\([^()\n]{{1,30}}\)\s*)?"
             rf"(?:(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
         bare_publisher=re.compile(
