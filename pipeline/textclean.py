@@ -165,6 +165,7 @@ class _PageRules:
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
     byline_verbs: tuple[str, ...]  # 发布于: words beside a body and a stamp on a byline
+    parent_bodies: frozenset[str]  # 国家税务总局: the head of a body's name (国家税务总局某市税务局)
     self_names: dict[str, tuple[str, ...]]  # 我院 -> (医院,): how a body calls itself, the endings of its name
     name_lead_verbs: tuple[str, ...]  # 来 in 来某某医院就诊: a verb before a name in a headline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
@@ -256,6 +257,7 @@ def _rules() -> _PageRules:
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
         byline_verbs=tuple(data["byline_verbs"]),
+        parent_bodies=frozenset(data["parent_bodies"]),
         self_names={k: tuple(v) for k, v in data["self_references"]["words"].items()},
         name_lead_verbs=tuple(data["self_references"]["lead_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
@@ -444,8 +446,8 @@ def _is_chrome(line: str) -> bool:
         return False  # a table's header row: 业务类别 | 停机时间 | 恢复时间
     tokens = line.split()
     if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
-        if all(len(t) <= 8 for t in tokens):
-            return True  # navigation bar: 网站首页 医院概况 医疗服务 ...
+        if all(len(t) <= 8 for t in tokens) and not _agency_list(line):
+            return True  # navigation bar: 网站首页 医院概况 医疗服务 ... (not joint signers: 某市医保局 某市财政局 …)
     return False
 
 
@@ -1037,8 +1039,31 @@ _SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章)\)\s*$")  # 某�
 
 def _agency_list(line: str) -> str | None:
     """A line naming one issuing body, or several (``A局 B局``, ``A局、B局``: joined with 、); else None."""
-    names = [n for n in re.split(r"[\s、]+", _SEAL_NOTE.sub("", line.strip())) if n]
+    names = _rejoin_name_parts(re.split(r"\s+", _SEAL_NOTE.sub("", line.strip())))
+    names = [n for part in names for n in part.split("、") if n]
     return "、".join(names) if names and all(is_agency_name(n) for n in names) else None
+
+
+def _rejoin_name_parts(words: list[str]) -> list[str]:
+    """Words of a line split by blanks, a name broken by a blank put back together: a place alone
+    (某市 医疗保障局) or a parent body (国家税务总局 某市税务局) goes with the word after it."""
+    r = _rules()
+    out: list[str] = []
+    carry = ""
+    for word in (w for w in words if w):
+        if carry:
+            word, carry = carry + word, ""
+        part = not is_agency_name(word) and len(word) <= _NAME_PART_MAX and not any(b in word for b in r.name_breakers)
+        if "、" not in word and (word in r.parent_bodies or part):
+            carry = word
+            continue
+        out.append(word)
+    if carry:
+        out.append(carry)
+    return out
+
+
+_NAME_PART_MAX = 8  # characters of a place or a prefix broken off a body's name by a blank
 
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:

@@ -444,6 +444,15 @@ CLEAN_CASES_ROUND3 = [
                  "医保系统将停机", "巳县医疗保障局", "2021-12-01", id="variant-issuer-after-电"),
     pytest.param("医保系统将停机\n记者张某报道\n请大家留意市医疗保障局发布的后续通知,2021年12月30日起系统升级。",
                  "医保系统将停机", None, None, id="near-miss-byline-with-a-verb-and-a-clause"),
+    # a signer's name broken by a blank is one name
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n国家税务总局 午市税务局\n2021年10月20日",
+                 "关于系统停机的通知", "国家税务总局午市税务局", "2021-10-20", id="parent-body-and-office-split-by-a-blank"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n午县 医疗保障局 午县 财政局\n2021年10月20日",
+                 "关于系统停机的通知", "午县医疗保障局、午县财政局", "2021-10-20", id="variant-places-split-from-two-bodies"),
+    pytest.param("关于延长缴费期的通知\n各单位:\n缴费期延长至3月31日。\n午市医保局 午市财政局 午市税务局\n2021年10月20日",
+                 "关于延长缴费期的通知", "午市医保局、午市财政局、午市税务局", "2021-10-20", id="three-short-signers-on-one-line-are-no-navigation-bar"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n请 午市医疗保障局\n2021年10月20日",
+                 "关于系统停机的通知", None, "2021-10-20", id="near-miss-a-clause-word-is-no-name-part"),
     # a bank's branch signs a payment-system notice
     pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n某某银行辰市分行\n2021年9月28日",
                  "关于支付系统升级暂停服务的公告", "某某银行辰市分行", "2021-09-28", id="bank-branch-signature"),
