@@ -166,6 +166,7 @@ class _PageRules:
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
     byline_verbs: tuple[str, ...]  # 发布于: words beside a body and a stamp on a byline
     parent_bodies: frozenset[str]  # 国家税务总局: the head of a body's name (国家税务总局某市税务局)
+    division_endings: tuple[str, ...]  # 处, 科, 室: how a body's internal division's name ends
     self_names: dict[str, tuple[str, ...]]  # 我院 -> (医院,): how a body calls itself, the endings of its name
     name_lead_verbs: tuple[str, ...]  # 来 in 来某某医院就诊: a verb before a name in a headline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
@@ -258,6 +259,7 @@ def _rules() -> _PageRules:
         name_breakers=tuple(data["agency_name_breakers"]),
         byline_verbs=tuple(data["byline_verbs"]),
         parent_bodies=frozenset(data["parent_bodies"]),
+        division_endings=tuple(data["division_endings"]),
         self_names={k: tuple(v) for k, v in data["self_references"]["words"].items()},
         name_lead_verbs=tuple(data["self_references"]["lead_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
@@ -913,6 +915,8 @@ def _read_metadata(
     page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
     signer = _read_signature(page)
     _read_dateline(page)
+    if _internal_division(page):
+        page.publisher = page.publisher_evidence = None  # 来源:办公室: the body named in the heading issues
     if page.publisher is None:
         _publisher_from_tail(page, tail_sources)
     if page.publisher is None and issuer:
@@ -1280,6 +1284,19 @@ def _title_issuer(title: str | None) -> str | None:
         return _agency_list(m["name"])
     m = _TITLE_SPEAKER.match(title or "")  # 某市医保局:10月22日起医保系统停机 (a news headline's speaker)
     return m["name"] if m and is_agency_name(m["name"]) and m["name"].endswith(_rules().formal_endings) else None
+
+
+def _internal_division(page: CleanPage) -> bool:
+    """Whether the publisher was read from a 来源/作者 field naming a body's own division (纳税服务处,
+    办公室, 综合科: a short name ending like a division) while the title names the issuing body."""
+    r = _rules()
+    name, evidence = page.publisher, page.publisher_evidence or ""
+    if not name or not evidence.startswith(("来源:", "作者:")) or len(name) > _DIVISION_NAME_MAX:
+        return False
+    return name.endswith(r.division_endings) and _title_issuer(page.title) is not None
+
+
+_DIVISION_NAME_MAX = 6  # characters of a division's own name (纳税服务处, 综合科)
 
 
 def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:

@@ -453,6 +453,13 @@ CLEAN_CASES_ROUND3 = [
                  "关于延长缴费期的通知", "午市医保局、午市财政局、午市税务局", "2021-10-20", id="three-short-signers-on-one-line-are-no-navigation-bar"),
     pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n请 午市医疗保障局\n2021年10月20日",
                  "关于系统停机的通知", None, "2021-10-20", id="near-miss-a-clause-word-is-no-name-part"),
+    # a 来源 naming a body's own division gives way to the body named in the title
+    pytest.param("国家税务总局未省税务局关于系统升级暂停服务的通告\n发布时间:2022-12-28 信息来源:纳税服务处\n尊敬的纳税人:\n现将有关事项通告如下:",
+                 "国家税务总局未省税务局关于系统升级暂停服务的通告", "国家税务总局未省税务局", "2022-12-28", id="division-source-gives-way-to-title-issuer"),
+    pytest.param("未市医疗保障局关于系统切换的公告\n【来源：办公室】【时间：2022-12-28】\n各参保单位:\n现将有关事项公告如下:",
+                 "未市医疗保障局关于系统切换的公告", "未市医疗保障局", "2022-12-28", id="variant-办公室-in-brackets"),
+    pytest.param("关于系统升级暂停服务的通告\n发布时间:2022-12-28 信息来源:纳税服务处\n尊敬的纳税人:\n现将有关事项通告如下:",
+                 "关于系统升级暂停服务的通告", "纳税服务处", "2022-12-28", id="near-miss-division-source-alone-stays"),
     # a bank's branch signs a payment-system notice
     pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n某某银行辰市分行\n2021年9月28日",
                  "关于支付系统升级暂停服务的公告", "某某银行辰市分行", "2021-09-28", id="bank-branch-signature"),
