@@ -715,20 +715,49 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     page = CleanPage(body_text="\n".join(body.kept), title=title)
     if title is None:
         _title_of_released_document(page)
+    elif _unrelated_title(page):
+        page.title = None  # a sidebar link or another page's title over the text: the line stays in the body
     _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
     return page
 
 
+# An aggregator's page title glued into the text: 【…】 long enough not to be a tag (【温馨提示】) and
+# holding no sentence or label punctuation (【来源:…】).
+_GLUED_PAGE_TITLE = re.compile(r"【(?P<title>[^】。;:\n]{10,60})】")
 _RELEASED_TITLE_CHARS = 300  # the opening sentences, where a page without a heading names its document
 
 
 def _title_of_released_document(page: CleanPage) -> None:
     """A page without a heading that opens by saying a body released a document (某局印发了《关于…的
-    通告》) takes the document's name as its title."""
+    通告》) takes the document's name as its title; else a page title an aggregator glued into the
+    text in 【】 (…先行垫付。【系统停机期间怎么报销?】如需就诊…) is the title."""
     m = _rules().released_title.search(page.body_text, 0, _RELEASED_TITLE_CHARS)
     if m:
         page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
         page.title_span = m.span("title")
+        return
+    m = _GLUED_PAGE_TITLE.search(page.body_text)
+    if m:
+        page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
+        page.title_span = m.span("title")
+
+
+_UNRELATED_SHARE = 0.15  # share of a title's CJK pairs found in the text below it, under which it is another page's
+_UNRELATED_MIN_PAIRS = 4  # pairs a title needs to be judged
+_UNRELATED_MIN_TEXT = 80  # characters the text below needs
+
+
+def _unrelated_title(page: CleanPage) -> bool:
+    """Whether the title shares almost no words (CJK pairs) with the text under it (a headline that
+    is no notice heading: 关于… and …的通知 always stand)."""
+    title = page.title or ""
+    if title.startswith("关于") or title.endswith(_rules().title_words):
+        return False  # the notice's own heading form, however short its text
+    pairs = {title[i:i + 2] for i in range(len(title) - 1) if _CJK.match(title, i) and _CJK.match(title, i + 1)}
+    rest = page.body_text[len(title):] if page.body_text.startswith(title) else page.body_text
+    if len(pairs) < _UNRELATED_MIN_PAIRS or len(rest) < _UNRELATED_MIN_TEXT:
+        return False
+    return sum(1 for p in pairs if p in rest) / len(pairs) < _UNRELATED_SHARE
 
 
 def _split_run_in_heading(text: str) -> str:
@@ -1184,10 +1213,14 @@ _RESTAMP_DAYS = 30  # a page date this long after the notice's signed date is th
 
 def _restamped(page: CleanPage, signed: dt.datetime) -> bool:
     """Whether the page's date (an info line or meta date above the body) is a host's stamp put on
-    long after the notice was signed (a page re-published or moved a year later): the signed date
-    is then the publication date."""
-    return (page.published_at is not None and page.published_span is None
-            and (page.published_at.date() - signed.date()).days > _RESTAMP_DAYS)
+    long after the notice was signed (a page re-published or moved a year later), or a reposting
+    page's date after it: the signed date is then the publication date."""
+    if page.published_at is None or page.published_span is not None:
+        return False
+    late = (page.published_at.date() - signed.date()).days
+    # A page crediting the text to an issuing body (来源:某市医疗保障局) posted it after it was signed:
+    # the signed date is the notice's; a page of the issuer's own (来源:本网, none) keeps its date.
+    return late > _RESTAMP_DAYS or (late > 0 and bool(page.sources))
 
 
 def _read_dateline(page: CleanPage) -> None:

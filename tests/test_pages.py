@@ -460,6 +460,25 @@ CLEAN_CASES_ROUND3 = [
                  "未市医疗保障局关于系统切换的公告", "未市医疗保障局", "2022-12-28", id="variant-办公室-in-brackets"),
     pytest.param("关于系统升级暂停服务的通告\n发布时间:2022-12-28 信息来源:纳税服务处\n尊敬的纳税人:\n现将有关事项通告如下:",
                  "关于系统升级暂停服务的通告", "纳税服务处", "2022-12-28", id="near-miss-division-source-alone-stays"),
+    # an aggregator's page title glued into the text in 【】 is the title of a page without one
+    pytest.param("一、住院怎么报销?\n出院结算可在系统开机后补办。\n【系统停止服务期间申市参保群众报销怎么办?】如确需就诊的,先行垫付费用,待系统开机后补办报销手续。",
+                 "系统停止服务期间申市参保群众报销怎么办?", None, None, id="glued-page-title-in-brackets"),
+    pytest.param("一、門診怎麼結算?\n停機期間先行墊付,開機後補辦。【申縣醫保系統停機期間就醫指南】住院患者可正常出院。",
+                 "申县医保系统停机期间就医指南", None, None, id="variant-glued-title-mid-line-traditional"),
+    pytest.param("一、门诊怎么结算?\n【温馨提示】停机期间先行垫付,开机后补办。\n【来源:申市医疗保障局官方网站】",
+                 None, "申市医疗保障局", None, id="near-miss-a-tag-and-a-source-in-brackets"),
+    # an aggregator's summary line over its headline points at the text
+    pytest.param("3月22日起申市医保卡停用,3月22日至4月3日暂停刷卡结算,详情见正文。\n\n申市医保卡升级什么时候结束\n\n2022年3月22日起,申市医保平台将切换至国家平台。",
+                 "申市医保卡升级什么时候结束", None, None, id="summary-line-over-headline"),
+    pytest.param("申县公积金系统升级期间暂停办理业务,详见下文\n申县公积金周末暂停办理\n6月3日至4日系统升级,暂停办理公积金业务。",
+                 "申县公积金周末暂停办理", None, None, id="variant-summary-详见下文"),
+    pytest.param("申市医保卡3月22日停用,具体安排详见附件。\n2022年3月22日起,申市医保平台将切换至国家平台,暂停刷卡结算。",
+                 None, None, None, id="near-miss-a-sentence-pointing-at-an-attachment"),
+    # a title sharing no words with the text under it is another page's (a sidebar link)
+    pytest.param("申省妇幼保健院入园体检预约挂号流程\n更新时间:2022-09-20 19:04:28\n一、元旦放假安排\n申市住房公积金管理中心自2022年1月1日至1月3日停止对外办公和受理业务,1月4日正常办公。\n二、系统维护\n因系统维护,2022年1月1日0时至1月3日24时暂停公积金线上、线下所有业务。",
+                 None, None, None, id="unrelated-title-is-another-pages"),
+    pytest.param("申市公积金元旦系统维护通知\n更新时间:2022-09-20 19:04:28\n一、元旦放假安排\n申市住房公积金管理中心自2022年1月1日至1月3日停止对外办公和受理业务,1月4日正常办公。\n二、系统维护\n因系统维护,2022年1月1日0时至1月3日24时暂停公积金线上、线下所有业务。",
+                 "申市公积金元旦系统维护通知", None, None, id="near-miss-a-related-title-stays"),
     # a bank's branch signs a payment-system notice
     pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n某某银行辰市分行\n2021年9月28日",
                  "关于支付系统升级暂停服务的公告", "某某银行辰市分行", "2021-09-28", id="bank-branch-signature"),
@@ -521,6 +540,11 @@ PAGE_STAMPS_AFTER_THE_STOP = [
                  "2023-03-02", id="variant-repost-stamp-gives-way-to-the-lead-date"),
     pytest.param("周末医保停机\n2023-03-09 08:00\n\n因系统切换,2023年3月4日0时至3月6日24时暂停医保结算。\n某市医疗保障局\n2024年3月1日",
                  None, id="near-miss-a-signature-long-after-every-time"),
+    # a page crediting the notice to its issuer and dated after the signature reposts it
+    pytest.param("关于年终结算暂停联网结算的通知\n发布时间:2019-12-26 来源:某市医疗保障局\n\n12月31日17时起至2020年1月3日9时止暂停联网结算。\n\n某市医疗保障局\n2019年12月25日",
+                 "2019-12-25", id="crediting-page-dated-after-the-signature"),
+    pytest.param("关于年终结算暂停联网结算的通知\n发布时间:2019-12-26 来源:本网\n\n12月31日17时起至2020年1月3日9时止暂停联网结算。\n\n某市医疗保障局\n2019年12月25日",
+                 "2019-12-26", id="near-miss-the-issuers-own-page-keeps-its-date"),
 ]
 
 
