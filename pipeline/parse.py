@@ -33,7 +33,7 @@ from .places import locate
 from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
-from .textclean import CleanPage, PageHints, clean_page, expand_publisher
+from .textclean import CleanPage, PageHints, clean_page, expand_publisher, use_text_date
 from .times import extract_windows
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES",
@@ -189,7 +189,9 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
         log.info("%s: date %s is after the stop or every stated time: a repost stamp, not the publication",
                  doc.source, published)
         published = None
-        windows = extract_windows(body, None, outage=is_outage, skip=clean.skip_spans)
+        if use_text_date(clean) and not _repost_stamp(clean, clean.published_at, windows):
+            published = clean.published_at  # the date its signature or lead gives
+        windows = extract_windows(body, published, outage=is_outage, skip=clean.skip_spans)
         budget.check("extract", "times")
     if is_outage and not windows and not announced_in_body(body, clean.title):
         is_outage = False  # no window, and only the headline announces: a link to the notice, not one

@@ -125,6 +125,7 @@ class _Index:
     city_cue_count: WordCount  # counts city_cues in one pass
     province_cue_count: WordCount
     county_cues: tuple[str, ...]
+    province_issuer_openers: tuple[str, ...]  # 省医疗保障局: a province-level body without its name
 
 
 @dataclass(slots=True)
@@ -176,6 +177,7 @@ def _index() -> _Index:
         city_cues=tuple(rules["city_cues"]), province_cues=tuple(rules["province_cues"]),
         city_cue_count=WordCount(rules["city_cues"]), province_cue_count=WordCount(rules["province_cues"]),
         county_cues=tuple(rules["county_cues"]),
+        province_issuer_openers=tuple(rules["province_issuer_openers"]),
     )
 
 
@@ -495,6 +497,8 @@ def locate(text: str, *, title: str | None = None, publisher: str | None = None,
         pub = others.pop(0)  # the issuer credited by the 来源 line stands for the publisher
     tally = _Tally()
     pub_names = _score_header(ix, tally, pub, "publisher", ix.weights["publisher"]) if pub else _NAMES_NOTHING
+    if pub.startswith(ix.province_issuer_openers) and not pub_names.city:
+        pub_names = _Names(city=False, province=True)  # 省公安厅…: a province's body, its name left out
     for source in others:
         _score_header(ix, tally, source, "source", ix.weights["source"])
     title_names = _score_header(ix, tally, ttl, "title", ix.weights["title"]) if ttl else _NAMES_NOTHING

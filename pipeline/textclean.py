@@ -26,7 +26,8 @@ from .records import TZ
 from .ruledata import load_yaml
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name",
-           "expand_publisher", "line_kind"]
+           "expand_publisher", "line_kind",
+           "TextDate", "use_text_date"]
 
 
 @dataclass(slots=True)
@@ -56,10 +57,31 @@ class CleanPage:
     publisher_span: tuple[int, int] | None = None
     published_span: tuple[int, int] | None = None
     host_stamp: dt.datetime | None = None  # a repost/update stamp of the hosting site
+    # The date the text itself gives (its signature, a news lead) when a page stamp above the body
+    # was preferred: the publication date if that stamp turns out to be a repost's (see parse.py).
+    text_date: TextDate | None = None
     # Issuing bodies credited by the page's 来源/作者/转自 lines and meta tags (agency names only),
     # the chosen publisher among them or not: where they sit tells the notice's place.
     sources: list[str] = field(default_factory=list)
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class TextDate(NamedTuple):
+    """A publication date read in the body, with the words and the body span that gave it."""
+
+    when: dt.datetime
+    evidence: str
+    span: tuple[int, int]
+
+
+def use_text_date(page: CleanPage) -> bool:
+    """Replace the page's publication date by the date its text gives (a repost's stamp was
+    dropped); False when the text gives none."""
+    if page.text_date is None:
+        return False
+    page.published_at, page.published_evidence, page.published_span = page.text_date
+    page.text_date = None
+    return True
 
 
 class _AnyOf:
@@ -134,11 +156,19 @@ class _PageRules:
     lead_date: re.Pattern[str]  # 29日,记者从…获悉: a lead sentence's bare date
     bare_publisher: re.Pattern[str]  # 省医保局: level (group 1) and body (group 2), checked by is_agency_name
     column_tag: re.Pattern[str]  # 快资讯: / 通知 | before a headline
+    title_lead_marks: re.Pattern[str]  # • or : left before a headline
+    title_site_suffix: re.Pattern[str]  # _某某频道_某省 after a headline
+    released_title: re.Pattern[str]  # 印发了《关于…的通告》: a released document's name (group title)
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
+    byline_verbs: tuple[str, ...]  # 发布于: words beside a body and a stamp on a byline
+    parent_bodies: frozenset[str]  # 国家税务总局: the head of a body's name (国家税务总局某市税务局)
+    division_endings: tuple[str, ...]  # 处, 科, 室: how a body's internal division's name ends
+    self_names: dict[str, tuple[str, ...]]  # 我院 -> (医院,): how a body calls itself, the endings of its name
+    name_lead_verbs: tuple[str, ...]  # 来 in 来某某医院就诊: a verb before a name in a headline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
 
@@ -165,12 +195,13 @@ def _rules() -> _PageRules:
         untrusted=frozenset(labels["untrusted_date"]),
         source=frozenset(labels["source"]),
         author=frozenset(labels["author"]),
-        # A label starts the line or follows a blank, a bar or a digit (a stamp glued to it: …11:29:35来源:),
+        # A label starts the line or follows a blank, a bar, a bracket (【来源:…】) or a digit (a stamp
+        # glued to it: …11:29:35来源:),
         # and is followed by a colon (or, for the
         # forum stamp 发表于, a blank). Every match starts with a label's first character: the
         # engine skips to those (group 1 is the match; see cuescan.prefiltered).
         label_re=prefiltered(
-            r"(?:^|(?<=[\s|\d]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
+            r"(?:^|(?<=[\s|\d【】\[\]]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
             "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
@@ -192,10 +223,10 @@ def _rules() -> _PageRules:
         # A 来源 line after the body (a WeChat post credits its source at the end): the label
         # opens the line and a single name fills the rest of it.
         tail_source=re.compile(
-            r"^(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
-            + r")\s*[:：]\s*(?P<name>[^\s:：,。;]{2,30})\s*$"
+            r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
+            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?\s*$"
         ),
-        body_published=re.compile(rf"(?:^|[,。;:\n])(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
+        body_published=re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
         body_issuers=re.compile(
             rf"(?:^|[,。;:\n])(?P<names>{agency}(?:、{agency})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
         ),
@@ -207,8 +238,8 @@ def _rules() -> _PageRules:
         ),
         # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
         lead_date=re.compile(
-            rf"^(?:(?:{'|'.join(map(re.escape, data['dateline_prefixes']))})?\s*\([^()\n]{{1,30}}\)\s*)?"
-            rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
+            rf"^(?:(?:[\u3400-\u9fff]{{0,12}}?(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}))?\s*\([^()\n]{{1,30}}\)\s*)?"
+            rf"(?:(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
         bare_publisher=re.compile(
             rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
@@ -218,8 +249,19 @@ def _rules() -> _PageRules:
             rf"^(?P<heading>[^。:,;!?\n]{{4,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))\s*"
             rf"(?=(?:{'|'.join(map(re.escape, data['addressee_openers']))})[^。:,;!?\n]{{1,40}}:)"
         ),
+        title_lead_marks=re.compile(data["title_lead_marks"]),
+        title_site_suffix=_site_suffix_pattern(data["title_site_suffixes"]),
+        released_title=re.compile(
+            rf"(?:{'|'.join(map(re.escape, sorted(data['title_release_verbs'], key=len, reverse=True)))})"
+            rf"《(?P<title>[^《》\n]{{6,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))》"
+        ),
         column_tag=re.compile(rf"^(?:{'|'.join(map(re.escape, data['title_column_tags']))})\s*[:|丨]\s*(?=\S{{6}})"),
         name_breakers=tuple(data["agency_name_breakers"]),
+        byline_verbs=tuple(data["byline_verbs"]),
+        parent_bodies=frozenset(data["parent_bodies"]),
+        division_endings=tuple(data["division_endings"]),
+        self_names={k: tuple(v) for k, v in data["self_references"]["words"].items()},
+        name_lead_verbs=tuple(data["self_references"]["lead_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
         closing=re.compile("|".join(f"(?:{p})" for p in data["closing_lines"])),
         doc_number_prefix=re.compile(
@@ -228,6 +270,16 @@ def _rules() -> _PageRules:
         bare_levels=dict(bare["levels"]),
         bare_expand=dict(bare["expand"]),
     )
+
+
+def _site_suffix_pattern(spec: dict[str, list[str]]) -> re.Pattern[str]:
+    """``…暂停_某某频道_某省``: a separator, a part ending with a site word, short parts after it."""
+    seps = sorted(spec["separators"], key=len, reverse=True)
+    sep = "(?:" + "|".join(map(re.escape, seps)) + ")"
+    bare = "".join(sorted({re.escape(c) for s in seps for c in s.strip()}))
+    part = rf"[^{bare}\s]{{1,14}}?"
+    words = "(?:" + "|".join(map(re.escape, spec["words"])) + ")"
+    return re.compile(rf"(?<=\S){sep}\s*{part}{words}(?:\s*{sep}\s*[^{bare}\s]{{1,10}})*\s*$")
 
 
 # Machine-style stamps: 2021-10-11, 2021/10/11 17:07, 2021年09月24日, 22-09-15 04:51:58.
@@ -246,12 +298,22 @@ _CN_DIGIT = "〇○零一二三四五六七八九"
 _SIGNATURE_DATE = re.compile(
     rf"""^(?:【[^】]*】)?\s*                                  # an aggregator's 【page title】
         (?:(?P<signer>[\u3400-\u9fff()()、\s]{{2,80}}?)\s*)?  # the signer on the same line
+        [(\[]?\s*                                             # (2019年8月14日)
         (?P<date>
           (?P<y>(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})\s*年\s*     # 2019, 二〇一九
           (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*  # 8, 十二
-          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日     # 14, 二十五
-        )(?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
+          (?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:日|(?=\s*[)\]]?\s*$))  # 14日, 二十五日 (日 dropped at the end)
+        )\s*[)\]]?
+        (?:\s*(?:星期|周)[一二三四五六日天])?                    # 星期三
+        (?:\s*(?:印发|发布|公布|签发))?                       # 2019年8月14日印发
+        (?:\s*\([^()\n]{{1,20}}\))?                          # (此件主动公开)
+        (?:\s*[^\u3400-\u9fff\d\s][^\u3400-\u9fff]{{0,60}})?\s*$""",
     re.VERBOSE,
+)
+# A signature date written as a stamp (2021.12.01, 2021-12-01): one only when an agency line stands
+# right over it (a bare stamp at the end of a page is often the host's).
+_SIGNATURE_STAMP = re.compile(
+    r"^(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2}))\s*$"
 )
 # A time range (2022年12月31日(周六)18时—2023年1月1日24时, 2022-12-31 18:00-20:00): a line holding
 # one states when something happens, so it is never a page's info line.
@@ -264,6 +326,7 @@ _TIME_RANGE = re.compile(
     re.VERBOSE,
 )
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
+_ACCOUNT_PREFIX = re.compile(r"^(?P<name>[^|丨\s]{2,16})\s*[|丨]\s*(?=\S{6})")
 _TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
@@ -385,8 +448,8 @@ def _is_chrome(line: str) -> bool:
         return False  # a table's header row: 业务类别 | 停机时间 | 恢复时间
     tokens = line.split()
     if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
-        if all(len(t) <= 8 for t in tokens):
-            return True  # navigation bar: 网站首页 医院概况 医疗服务 ...
+        if all(len(t) <= 8 for t in tokens) and not _agency_list(line):
+            return True  # navigation bar: 网站首页 医院概况 医疗服务 ... (not joint signers: 某市医保局 某市财政局 …)
     return False
 
 
@@ -452,10 +515,27 @@ def _repost_credit(line: str) -> _Info | None:
 
 def _bare_stamp_line(line: str) -> _Info | None:
     """A bare stamp line right under the title: ``2020-04-30 17:07`` (no words stating a time)."""
-    if len(line) > 40 or any(w in line for w in _rules().stamp_line_stop_words):
+    r = _rules()
+    if len(line) > 40 or any(w in line for w in r.stamp_line_stop_words):
         return None
     stamped = parse_stamp(line)
-    return _Info(date=stamped, date_evidence=line) if stamped else None
+    if stamped is None:
+        return None
+    info = _Info(date=stamped, date_evidence=line)
+    byline = _byline_agency(line)
+    if byline:
+        info.publisher, info.publisher_evidence = byline, f"来源:{byline}"
+    return info
+
+
+def _byline_agency(line: str) -> str | None:
+    """``某市医疗保障局 2021-10-20``, ``2021年10月20日 10:05 某市医疗保障局 发布``: the body named beside a
+    bare stamp under the title, when its name ends like a formal body (an account's name, 某某医保, does not)."""
+    r = _rules()
+    words = [w for w in _STAMP.sub(" ", line).split() if w not in r.byline_verbs]
+    bodies = [w for w in words if is_agency_name(w) and w.endswith(r.formal_endings)]
+    # one formal body among the words (a WeChat byline: 原创 某市医保 某市医疗保障局 2022-12-28 发表于某省)
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _read_field(info: _Info, label: str, value: str) -> None:
@@ -463,7 +543,8 @@ def _read_field(info: _Info, label: str, value: str) -> None:
     r = _rules()
     if label in r.source or label in r.author:
         # The value stops at the first blank (a date or another field may follow).
-        words = _STAMP.split(value)[0].split()  # none when the value opens with a date (来源:2021-10-20)
+        # none when the value opens with a date (来源:2021-10-20); a bracket or bar ends it (【来源:X】【字体…】)
+        words = re.split(r"[\s【】\[\]|]+", _STAMP.split(value)[0].strip("【】[]| "))
         name = _without_channel(re.sub(r"\d.*$", "", words[0]).strip()) if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
@@ -538,9 +619,17 @@ def _is_body_line(line: str) -> bool:
 def _clean_title(line: str) -> str:
     """A heading line as a title: a 【tag】, a column tag (快资讯:, 通知 |) or a document number
     (XX通告2019年第13号) before it dropped, blanks between CJK characters removed."""
-    line = _TAG_PREFIX.sub("", line.strip())
-    line = _rules().column_tag.sub("", line)
-    line = _rules().doc_number_prefix.sub("", line)
+    r = _rules()
+    line = r.title_lead_marks.sub("", line.strip())
+    line = r.title_lead_marks.sub("", _TAG_PREFIX.sub("", line))  # 【导语】:关于…
+    line = r.column_tag.sub("", line)
+    account = _ACCOUNT_PREFIX.match(line)
+    if account and is_agency_name(account["name"]):
+        line = line[account.end():]  # 某市医保 | 年底医保系统停机…: the account's name before its post's headline
+    line = r.title_site_suffix.sub("", line)
+    line = r.doc_number_prefix.sub("", line)
+    if line.startswith("《") and line.endswith("》") and line.count("《") == 1:
+        line = line[1:-1]  # 《关于…的通告》: a heading printed as the name of the document
     return _SPACE_IN_CJK.sub("", line).strip()
 
 
@@ -624,8 +713,51 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     title_forms = {compact_normalized(lines[c.at]) for c in head.candidates} | ({compact_normalized(title)} if title else set())
     body = _scan_body(page_lines, first, title, title_forms, opening)
     page = CleanPage(body_text="\n".join(body.kept), title=title)
+    if title is None:
+        _title_of_released_document(page)
+    elif _unrelated_title(page):
+        page.title = None  # a sidebar link or another page's title over the text: the line stays in the body
     _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
     return page
+
+
+# An aggregator's page title glued into the text: 【…】 long enough not to be a tag (【温馨提示】) and
+# holding no sentence or label punctuation (【来源:…】).
+_GLUED_PAGE_TITLE = re.compile(r"【(?P<title>[^】。;:\n]{10,60})】")
+_RELEASED_TITLE_CHARS = 300  # the opening sentences, where a page without a heading names its document
+
+
+def _title_of_released_document(page: CleanPage) -> None:
+    """A page without a heading that opens by saying a body released a document (某局印发了《关于…的
+    通告》) takes the document's name as its title; else a page title an aggregator glued into the
+    text in 【】 (…先行垫付。【系统停机期间怎么报销?】如需就诊…) is the title."""
+    m = _rules().released_title.search(page.body_text, 0, _RELEASED_TITLE_CHARS)
+    if m:
+        page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
+        page.title_span = m.span("title")
+        return
+    m = _GLUED_PAGE_TITLE.search(page.body_text)
+    if m:
+        page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
+        page.title_span = m.span("title")
+
+
+_UNRELATED_SHARE = 0.15  # share of a title's CJK pairs found in the text below it, under which it is another page's
+_UNRELATED_MIN_PAIRS = 4  # pairs a title needs to be judged
+_UNRELATED_MIN_TEXT = 80  # characters the text below needs
+
+
+def _unrelated_title(page: CleanPage) -> bool:
+    """Whether the title shares almost no words (CJK pairs) with the text under it (a headline that
+    is no notice heading: 关于… and …的通知 always stand)."""
+    title = page.title or ""
+    if title.startswith("关于") or title.endswith(_rules().title_words):
+        return False  # the notice's own heading form, however short its text
+    pairs = {title[i:i + 2] for i in range(len(title) - 1) if _CJK.match(title, i) and _CJK.match(title, i + 1)}
+    rest = page.body_text[len(title):] if page.body_text.startswith(title) else page.body_text
+    if len(pairs) < _UNRELATED_MIN_PAIRS or len(rest) < _UNRELATED_MIN_TEXT:
+        return False
+    return sum(1 for p in pairs if p in rest) / len(pairs) < _UNRELATED_SHARE
 
 
 def _split_run_in_heading(text: str) -> str:
@@ -812,6 +944,8 @@ def _read_metadata(
     page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
     signer = _read_signature(page)
     _read_dateline(page)
+    if _internal_division(page):
+        page.publisher = page.publisher_evidence = None  # 来源:办公室: the body named in the heading issues
     if page.publisher is None:
         _publisher_from_tail(page, tail_sources)
     if page.publisher is None and issuer:
@@ -821,6 +955,10 @@ def _read_metadata(
     body = _body_issuer(page) if page.publisher is None or _longer_name_in_head(page.body_text, page.publisher) else None
     if page.publisher is None and body is not None:
         page.publisher, page.publisher_evidence = body.name, f"body:{body.evidence}"
+    if page.publisher is None:
+        named = _self_named_in_title(page)
+        if named:
+            page.publisher, page.publisher_evidence = named, f"title:{named}"
     _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer, body.name if body else None])
     _locate_evidence(page)
 
@@ -913,20 +1051,52 @@ def _late_heading(page_lines: _PageLines, body_start: int, title_words: tuple[st
 
 def _issuer_line_above(page_lines: _PageLines, idx: int, title: str) -> str | None:
     """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout; a
-    blank line in between breaks the heading); joint issuers on that line (``A局 B局``) are joined
-    with 、."""
-    if not title.startswith("关于") or idx == 0:
+    blank line in between breaks the heading); joint issuers on that line (``A局 B局``) or stacked on
+    the lines right over it (up to three) are joined with 、."""
+    if not title.startswith("关于"):
         return None
-    above = page_lines.lines[idx - 1]
-    if page_lines.chrome(idx - 1) or _read_info_line(above.strip()) is not None:
-        return None  # an info line (2020-04-30 17:07 来源:桂林市医疗保障局) is no red header
-    return _agency_list(above)
+    names: list[str] = []
+    for j in range(idx - 1, max(idx - 1 - _MAX_SIGNERS, -1), -1):  # joint issuers stacked line by line
+        above = page_lines.lines[j]
+        if page_lines.chrome(j) or _read_info_line(above.strip()) is not None:
+            break  # an info line (2020-04-30 17:07 来源:桂林市医疗保障局) is no red header
+        name = _agency_list(above)
+        if name is None:
+            break
+        names.insert(0, name)
+    return "、".join(names) or None
+
+
+_SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章)\)\s*$")  # 某市医疗保障局(盖章) in a signature
 
 
 def _agency_list(line: str) -> str | None:
     """A line naming one issuing body, or several (``A局 B局``, ``A局、B局``: joined with 、); else None."""
-    names = [n for n in re.split(r"[\s、]+", line.strip()) if n]
+    names = _rejoin_name_parts(re.split(r"\s+", _SEAL_NOTE.sub("", line.strip())))
+    names = [n for part in names for n in part.split("、") if n]
     return "、".join(names) if names and all(is_agency_name(n) for n in names) else None
+
+
+def _rejoin_name_parts(words: list[str]) -> list[str]:
+    """Words of a line split by blanks, a name broken by a blank put back together: a place alone
+    (某市 医疗保障局) or a parent body (国家税务总局 某市税务局) goes with the word after it."""
+    r = _rules()
+    out: list[str] = []
+    carry = ""
+    for word in (w for w in words if w):
+        if carry:
+            word, carry = carry + word, ""
+        part = not is_agency_name(word) and len(word) <= _NAME_PART_MAX and not any(b in word for b in r.name_breakers)
+        if "、" not in word and (word in r.parent_bodies or part):
+            carry = word
+            continue
+        out.append(word)
+    if carry:
+        out.append(carry)
+    return out
+
+
+_NAME_PART_MAX = 8  # characters of a place or a prefix broken off a body's name by a blank
 
 
 def _strip_bracketed_title(line: str, title_forms: set[str]) -> str:
@@ -971,22 +1141,44 @@ def _read_signature(page: CleanPage) -> str | None:
     """
     lines = page.body_text.split("\n")
     offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))  # line starts
-    content = [i for i, line in enumerate(lines) if _CJK.search(line)]  # debris lines (no CJK) aside
+    # debris lines (no CJK) aside, but for a stamp-style date (2021.12.01)
+    content = [i for i, line in enumerate(lines) if _CJK.search(line) or _SIGNATURE_STAMP.match(line.strip())]
     blocks = [content[-_SIGNATURE_LINES:]]  # the last lines with content
     closings = [k for k, i in enumerate(content) if _rules().closing.match(lines[i].strip())]
     if closings and closings[-1] + _SIGNATURE_LINES < len(content):  # text goes on after 特此公告
         blocks.append(content[closings[-1] + 1:closings[-1] + _SIGNATURE_LINES])
-    for block in blocks:
+    appended = [k for k, i in enumerate(content) if k and _APPENDED.match(lines[i].strip())]
+    if appended:  # an attachment printed after the signature (附件1 / its text)
+        blocks.append(content[max(0, appended[0] - _SIGNATURE_LINES):appended[0]])
+    # Further up, a date line under an agency line is a signature too (contacts or a list of
+    # service points printed after it).
+    blocks.append(content[-_SIGNATURE_REACH:-_SIGNATURE_LINES])
+    for n, block in enumerate(blocks):
         for i in reversed(block):
-            m = _SIGNATURE_DATE.match(lines[i].strip())
-            if m and (not m["signer"] or _agency_list(m["signer"])):  # 截止日期为2023年6月1日 is no signature
-                start = offsets[i] + lines[i].index(m["date"])
-                above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
-                return _sign(page, m, (start, start + len(m["date"])), above + ([m["signer"]] if m["signer"] else []))
+            m = _SIGNATURE_DATE.match(lines[i].strip()) or _stamp_under_agency(lines, content, i)
+            if not m or (m.groupdict().get("signer") and not _agency_list(m["signer"])):
+                continue  # 截止日期为2023年6月1日 is none
+            above = [lines[j] for j in content if j < i][-_MAX_SIGNERS:]
+            signer = m.groupdict().get("signer")
+            if n == len(blocks) - 1 and not signer and not (above and _agency_list(above[-1])):
+                continue  # far from the end, only an agency line over it makes a date a signature
+            start = offsets[i] + lines[i].index(m["date"])
+            return _sign(page, m, (start, start + len(m["date"])), above + ([signer] if signer else []))
     return None
 
 
+_SIGNATURE_REACH = 14  # lines with content from the end within which an agency over a date signs
+
+
+def _stamp_under_agency(lines: list[str], content: list[int], i: int) -> re.Match[str] | None:
+    """Line ``i`` as a stamp-style signature date (2021.12.01) when an agency line stands right over it."""
+    m = _SIGNATURE_STAMP.match(lines[i].strip())
+    before = [j for j in content if j < i]
+    return m if m and before and _agency_list(lines[before[-1]]) else None
+
+
 _SIGNATURE_LINES = 4  # lines with content in a signature block (agencies and the date)
+_APPENDED = re.compile(r"^附件\s*\d{0,2}\s*[:：]?$")  # the heading of an attachment printed after the notice
 _MAX_SIGNERS = 3  # agency lines stacked over a signature date (joint issuers)
 
 
@@ -1000,6 +1192,8 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if page.published_at is None or _restamped(page, when):
         page.published_at, page.published_evidence = when, m["date"]
         page.published_span = span
+    elif page.published_span is None:
+        page.text_date = TextDate(when, m["date"], span)
     names: list[str] = []
     for line in reversed(above):  # nearest first
         name = _agency_list(line)
@@ -1009,7 +1203,7 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if not names:
         return None
     name = "、".join(names)
-    if page.publisher is None:
+    if page.publisher is None or page.publisher_evidence.startswith("来源:"):
         page.publisher, page.publisher_evidence = name, f"signature:{name}"
     return name
 
@@ -1019,10 +1213,14 @@ _RESTAMP_DAYS = 30  # a page date this long after the notice's signed date is th
 
 def _restamped(page: CleanPage, signed: dt.datetime) -> bool:
     """Whether the page's date (an info line or meta date above the body) is a host's stamp put on
-    long after the notice was signed (a page re-published or moved a year later): the signed date
-    is then the publication date."""
-    return (page.published_at is not None and page.published_span is None
-            and (page.published_at.date() - signed.date()).days > _RESTAMP_DAYS)
+    long after the notice was signed (a page re-published or moved a year later), or a reposting
+    page's date after it: the signed date is then the publication date."""
+    if page.published_at is None or page.published_span is not None:
+        return False
+    late = (page.published_at.date() - signed.date()).days
+    # A page crediting the text to an issuing body (来源:某市医疗保障局) posted it after it was signed:
+    # the signed date is the notice's; a page of the issuer's own (来源:本网, none) keeps its date.
+    return late > _RESTAMP_DAYS or (late > 0 and bool(page.sources))
 
 
 def _read_dateline(page: CleanPage) -> None:
@@ -1046,15 +1244,30 @@ def _read_dateline(page: CleanPage) -> None:
         m = r.lead_date.match(line)
         if not m:
             return
-    if page.published_at is not None:
+    if page.published_at is not None and (page.published_span is not None or page.text_date is not None):
         return
-    when = _date_from_text(page.body_text, start + m.end(), m["m"], m["d"])
+    when = _lead_when(page.body_text, start, m)
     if when is None:
+        return
+    span = (start + m.start(), start + m.end())
+    if page.published_at is not None:  # a page stamp above the body: the lead's date stands by
+        page.text_date = TextDate(when, m.group(0), span)
         return
     if m.re is r.lead_date:
         page.skip_spans.append((start + m.start(), start + m.end("d") + 1))
     page.published_at, page.published_evidence = when, m.group(0)
-    page.published_span = (start + m.start(), start + m.end())
+    page.published_span = span
+
+
+def _lead_when(body: str, start: int, m: re.Match[str]) -> dt.datetime | None:
+    """The date of a dateline or lead match: in full when it states its year (2021年3月5日,…发布),
+    else completed from the text (see :func:`_date_from_text`)."""
+    if m.groupdict().get("y"):
+        try:
+            return dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), tzinfo=TZ)
+        except ValueError:
+            return None
+    return _date_from_text(body, start + m.end(), m["m"], m["d"])
 
 
 _LEAD_MIN = 10  # characters of a first body line that can be a lead; a shorter one is a caption
@@ -1093,13 +1306,30 @@ def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.date
 
 
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)\s*关于")
+_TITLE_SPEAKER = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,30})\s*:\s*(?=\S{6})")
 
 
 def _title_issuer(title: str | None) -> str | None:
     """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body, or several
     (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
     m = _TITLE_ISSUER.match(title or "")
-    return _agency_list(m["name"]) if m else None
+    if m:
+        return _agency_list(m["name"])
+    m = _TITLE_SPEAKER.match(title or "")  # 某市医保局:10月22日起医保系统停机 (a news headline's speaker)
+    return m["name"] if m and is_agency_name(m["name"]) and m["name"].endswith(_rules().formal_endings) else None
+
+
+def _internal_division(page: CleanPage) -> bool:
+    """Whether the publisher was read from a 来源/作者 field naming a body's own division (纳税服务处,
+    办公室, 综合科: a short name ending like a division) while the title names the issuing body."""
+    r = _rules()
+    name, evidence = page.publisher, page.publisher_evidence or ""
+    if not name or not evidence.startswith(("来源:", "作者:")) or len(name) > _DIVISION_NAME_MAX:
+        return False
+    return name.endswith(r.division_endings) and _title_issuer(page.title) is not None
+
+
+_DIVISION_NAME_MAX = 6  # characters of a division's own name (纳税服务处, 综合科)
 
 
 def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:
@@ -1129,6 +1359,23 @@ def _prefer_fuller_name(page: CleanPage, others: list[str | None]) -> None:
         if name and len(name) > len(page.publisher) and name.endswith(page.publisher):
             page.publisher, page.publisher_evidence = name, f"fuller:{name}"
             return
+
+
+def _self_named_in_title(page: CleanPage) -> str | None:
+    """A body that calls itself 我院/本院 (我局, 本中心) in its text and is named in the headline
+    (…来某某医院就诊要注意这些): the body named there, ending as the self-reference says."""
+    r = _rules()
+    if not page.title:
+        return None
+    endings = {e for word, ends in r.self_names.items() if word in page.body_text for e in ends}
+    for ending in sorted(endings, key=len, reverse=True):
+        for m in re.finditer(rf"[\u3400-\u9fff]{{2,30}}?{re.escape(ending)}", page.title):
+            name = m.group(0)
+            if name.startswith(r.name_lead_verbs) and is_agency_name(name[1:]):
+                name = name[1:]
+            if is_agency_name(name) and name != ending and not any(w in name for w in r.name_breakers):
+                return name
+    return None
 
 
 _HEAD_CHARS = 800  # the opening sentences, where a body sentence names the issuer

@@ -215,8 +215,6 @@ DEV = Corpus(
 EXTRA = Corpus(
     "extra", GOLD / "extra", written_by_us=True,
     known_misses={
-        ("foshan-2019", "published"): "DEBATABLE label: the hospital repost header says 2019-12-26, the issuer's signature 2019-12-25; gold takes the signature",
-        ("luoyang-2016", "publisher"): "DEBATABLE label: 来源 names the subordinate 洛阳市社会医疗保险中心; title prefix and signature name 洛阳市人力资源和社会保障局",
     },
     html_pages=[
         HtmlPage("yanbian-2021.utf8.html", "utf-8", "yanbian-trs-utf8", "yanbian-2021"),
@@ -230,7 +228,6 @@ EXTRA2 = Corpus(
     "extra2", GOLD / "extra2", written_by_us=True,
     known_misses={
         # textclean: titles, info lines, publishers
-        ("ningxia-tax-2022", "publisher"): "DEBATABLE label: '信息来源:纳税服务处' is an internal division; gold takes the bureau of the title prefix and signature",
         # places
         ("xian-xianyang-2019", "city"): "DEBATABLE label: a joint notice of two cities; gold takes the first issuer 西安市, the pipeline gives null",
         # times

@@ -318,6 +318,187 @@ CLEAN_CASES_ROUND2 = [
 ]
 
 
+# Round 3 (issue 13 section 3, "Title, issuer, date"): more general forms, written anew, with
+# variants and near misses.
+CLEAN_CASES_ROUND3 = [
+    # a bullet or colon left before a headline, a site's or channel's suffix after it
+    pytest.param("• 某市公积金中心系统升级暂停部分业务\n2017-06-20 来源:某某网\n\n记者获悉,6月24日起系统升级。",
+                 "某市公积金中心系统升级暂停部分业务", None, "2017-06-20", id="bullet-before-headline"),
+    pytest.param("【导读】:关于暂停某县医保业务办理的通告\n各参保单位:\n现将有关事项通告如下:",
+                 "关于暂停某县医保业务办理的通告", None, None, id="variant-tag-and-colon-before-headline"),
+    pytest.param("某市住房公积金管理中心年度结息部分业务将暂停_某市频道_某省\n2017-06-20 来源:某某网\n\n记者获悉,6月30日结息。",
+                 "某市住房公积金管理中心年度结息部分业务将暂停", None, "2017-06-20", id="channel-suffix-after-headline"),
+    pytest.param("關於暫停辦理業務的通知 - 某县人民政府网\n各單位:\n現將有關事項通知如下:",
+                 "关于暂停办理业务的通知", None, None, id="variant-site-suffix-traditional"),
+    pytest.param("社保系统升级停办几天-一文看懂办理安排\n2022-10-08 09:00\n\n10月9日起系统升级。",
+                 "社保系统升级停办几天-一文看懂办理安排", None, "2022-10-08", id="near-miss-a-dash-before-no-site-name"),
+    pytest.param("关于2022-2023年度结息暂停业务的通知\n各单位:\n现将有关事项通知如下:",
+                 "关于2022-2023年度结息暂停业务的通知", None, None, id="near-miss-a-year-range-is-no-suffix"),
+    # the signature names the issuer; a 来源 line may name the bureau whose site hosts the text
+    pytest.param("关于暂停申报业务的通告\n来源:某市医疗保障局 时间:2022-06-29\n各参保单位:\n7月1日起暂停申报。\n某市医疗保障服务中心\n2022年6月29日",
+                 "关于暂停申报业务的通告", "某市医疗保障服务中心", "2022-06-29", id="signature-over-host-source"),
+    pytest.param("关于暂停申报业务的通告\n信息来源:某县人社局\n各参保单位:\n7月1日起暂停申报。\n某县社会保险事业管理中心\n二〇二二年六月二十九日",
+                 "关于暂停申报业务的通告", "某县社会保险事业管理中心", "2022-06-29", id="variant-signature-in-chinese-numerals-over-source"),
+    pytest.param("关于暂停申报业务的通告\n来源:某市医疗保障局\n各参保单位:\n7月1日起暂停申报。\n特此通告。\n2022年6月29日",
+                 "关于暂停申报业务的通告", "某市医疗保障局", "2022-06-29", id="near-miss-signature-without-a-name-keeps-source"),
+    # a news lead with its full date, and more release verbs
+    pytest.param("2021年3月5日,某市医疗保障局发布公告,3月8日起系统切换。",
+                 None, "某市医疗保障局", "2021-03-05", id="lead-with-a-full-date"),
+    pytest.param("2021 年 3 月 5 日，某区税务局发出通知，3月8日起电子税务局暂停服务。",
+                 None, "某区税务局", "2021-03-05", id="variant-lead-with-blanks-发出通知"),
+    pytest.param("5日,某县医保局提醒参保群众,2021年3月8日起系统切换。",
+                 None, "某县医保局", "2021-03-05", id="variant-lead-day-提醒"),
+    pytest.param("2021年3月5日,系统开始切换,3月8日恢复。",
+                 None, None, None, id="near-miss-full-date-without-a-release-verb"),
+    # the issuer named in a news lead or body sentence: a spokesman, the bureau's own channel,
+    # joint releases, answers without 就…
+    pytest.param("社保系统升级\n某某网讯 乙市人力资源和社会保障局相关负责人表示,12月30日起系统升级。",
+                 "社保系统升级", "乙市人力资源和社会保障局", None, id="spokesman-of-the-bureau"),
+    pytest.param("社保系统升级\n\n近日,乙县医疗保障局工作人员介绍,年底系统升级。",
+                 "社保系统升级", "乙县医疗保障局", None, id="variant-staff-of-the-bureau"),
+    pytest.param("社保系统升级\n\n丙市医疗保障局官方微信公众号消息,12月30日起系统升级。",
+                 "社保系统升级", "丙市医疗保障局", None, id="bureau-channel-消息"),
+    pytest.param("社保系统升级\n\n丙市医疗保障局、丙市财政局联合发布通知,12月30日起系统升级。",
+                 "社保系统升级", "丙市医疗保障局、丙市财政局", None, id="joint-release-联合发布"),
+    pytest.param("停机怎么看病\n\n针对市民关心的问题,丁区医疗保障局进行了解答。",
+                 "停机怎么看病", "丁区医疗保障局", None, id="answers-without-就"),
+    pytest.param("停机怎么看病\n\n请市民多关注医保局相关负责人表示的内容,年底系统升级。",
+                 "停机怎么看病", None, None, id="near-miss-a-bare-ending-before-负责人"),
+    # joint issuers stacked over a 关于 heading; a bracketed 来源 line after the text
+    pytest.param("戊市人力资源和社会保障局\n戊市医疗保障局\n关于系统升级的通知\n各单位:\n12月30日起系统升级。",
+                 "关于系统升级的通知", "戊市人力资源和社会保障局、戊市医疗保障局", None, id="issuers-stacked-over-关于"),
+    pytest.param("關於系統升級的通知\n各單位:\n12月30日起系統升級。\n(來源:戊市醫療保障局)",
+                 "关于系统升级的通知", "戊市医疗保障局", None, id="bracketed-source-after-the-text-traditional"),
+    pytest.param("关于系统升级的通知\n各单位:\n12月30日起系统升级。\n来源:请以官方发布为准,如有疑问请致电。",
+                 "关于系统升级的通知", None, None, id="near-miss-a-source-sentence"),
+    # a stamp-style date under the signer; a name printed as a document's; a released document
+    pytest.param("关于系统升级的通知\n各单位:\n12月30日起系统升级。\n国家税务总局己市税务局\n2021.12.01",
+                 "关于系统升级的通知", "国家税务总局己市税务局", "2021-12-01", id="dotted-signature-date"),
+    pytest.param("关于系统升级的通知\n各单位:\n12月30日起系统升级。\n己市住房公积金管理中心\n２０２１－１２－０１",
+                 "关于系统升级的通知", "己市住房公积金管理中心", "2021-12-01", id="variant-full-width-dashed-signature-date"),
+    pytest.param("关于系统升级的通知\n各单位:\n12月30日起系统升级。\n办理时限\n2021.12.01",
+                 "关于系统升级的通知", None, None, id="near-miss-a-stamp-under-no-agency"),
+    pytest.param("《关于医保系统升级暂停服务的通告》\n各参保单位:\n12月30日起系统升级。",
+                 "关于医保系统升级暂停服务的通告", None, None, id="heading-in-book-title-marks"),
+    pytest.param("各参保单位:\n庚市医疗保障局印发了《关于医保系统切换期间暂停业务的通告》,12月30日起系统升级。",
+                 "关于医保系统切换期间暂停业务的通告", "庚市医疗保障局", None, id="title-only-in-a-released-document"),
+    pytest.param("各参保单位:\n根据《国务院办公厅关于元旦假期安排的通知》,12月30日起系统升级。",
+                 None, None, None, id="near-miss-a-cited-document-is-no-title"),
+    # info fields in brackets, a byline of a body beside the stamp, more labels of the issuer
+    pytest.param("关于系统停机的通知\n【发布时间：2021-10-20】【来源：辛市医疗保障局】【字体：大 中 小】\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="bracketed-info-fields"),
+    pytest.param("关于系统停机的通知\n[来源:辛市医疗保障局][时间:2021/10/20]\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="variant-square-bracketed-info-fields"),
+    pytest.param("关于系统停机的通知\n辛市医疗保障局 发布于 2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="byline-body-beside-stamp"),
+    pytest.param("关于系统停机的通知\n2021年10月20日 10:05 辛县社会保险事业管理中心\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛县社会保险事业管理中心", "2021-10-20", id="variant-byline-stamp-first"),
+    pytest.param("周末医保停机\n辛市医保 2022-12-28 17:30 发表于某省\n各单位:\n现将有关事项通知如下:",
+                 "周末医保停机", None, "2022-12-28", id="near-miss-an-account-name-on-the-byline"),
+    pytest.param("周末医保停机\n张某 2022-12-28 17:30\n各单位:\n现将有关事项通知如下:",
+                 "周末医保停机", None, "2022-12-28", id="near-miss-a-person-on-the-byline"),
+    pytest.param("关于系统停机的通知\n发布者：辛市医疗保障局 发布时间：2021-10-20\n各单位:\n现将有关事项通知如下:",
+                 "关于系统停机的通知", "辛市医疗保障局", "2021-10-20", id="label-发布者"),
+    # a signature date with 印发 after it; a signature followed by an appended attachment
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n壬市医疗保障局\n2021年10月20日印发",
+                 "关于系统停机的通知", "壬市医疗保障局", "2021-10-20", id="signature-date-印发"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n壬市医疗保障局\n2021年10月20日\n附件1\n停机期间业务办理指南\n一、门诊如何结算\n门诊费用先行垫付。\n二、住院如何结算\n住院费用先行垫付。",
+                 "关于系统停机的通知", "壬市医疗保障局", "2021-10-20", id="signature-before-an-appended-attachment"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n附件:\n停机期间业务办理指南\n一、截止日期为2021年10月20日\n门诊费用先行垫付。\n二、住院如何结算\n住院费用先行垫付。",
+                 "关于系统停机的通知", None, None, id="near-miss-a-date-in-the-attachment-is-no-signature"),
+    # a body that calls itself 我院/本中心 and is named in the headline
+    pytest.param("这三天医保刷卡暂停,来癸市老年病医院就诊要注意这些!\n发布时间:2022-03-01 08:47:51\n为方便患者了解停机期间在我院就医流程,现将有关事项告知如下:",
+                 "这三天医保刷卡暂停,来癸市老年病医院就诊要注意这些!", "癸市老年病医院", "2022-03-01", id="hospital-calls-itself-我院"),
+    pytest.param("癸县住房公积金管理中心周末系统升级\n2023-05-05 10:00\n\n因系统升级,本中心5月6日至7日暂停办理业务。",
+                 "癸县住房公积金管理中心周末系统升级", "癸县住房公积金管理中心", "2023-05-05", id="variant-centre-calls-itself-本中心"),
+    pytest.param("到癸市人民医院就诊的患者请注意\n2022-03-01 08:47\n停机期间,请参保人先行垫付费用,医保部门将统一安排补结算。",
+                 "到癸市人民医院就诊的患者请注意", None, "2022-03-01", id="near-miss-a-hospital-in-the-headline-without-我院"),
+    # a signature followed by a list of contacts
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n寅市医疗保障局\n2021年10月20日\n各区咨询电话:\n甲区 0123-1234567\n乙区 0123-1234568\n丙区 0123-1234569\n丁区 0123-1234560",
+                 "关于系统停机的通知", "寅市医疗保障局", "2021-10-20", id="signature-over-a-contact-list"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n寅县社会保险事业管理局\n二〇二一年十月二十日\n服务网点:\n城关网点:人民路1号\n东关网点:东大街2号\n西关网点:西大街3号\n南关网点:南大街4号\n北关网点:北大街5号",
+                 "关于系统停机的通知", "寅县社会保险事业管理局", "2021-10-20", id="variant-signature-over-service-points"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n办理截止时间:\n2021年10月20日\n各区咨询电话:\n甲区 0123-1234567\n乙区 0123-1234568\n丙区 0123-1234569\n丁区 0123-1234560",
+                 "关于系统停机的通知", None, None, id="near-miss-a-deadline-over-a-contact-list"),
+    # signature dates in brackets, with a weekday or a note, 日 dropped; a seal note after the signer
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯市医疗保障局\n(2021年10月20日)",
+                 "关于系统停机的通知", "卯市医疗保障局", "2021-10-20", id="signature-date-in-brackets"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯市醫療保障局（蓋章）\n2021年10月20日 星期三",
+                 "关于系统停机的通知", "卯市医疗保障局", "2021-10-20", id="variant-seal-note-and-weekday-traditional"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯县医疗保障局\n2021年10月20日（此件主动公开）",
+                 "关于系统停机的通知", "卯县医疗保障局", "2021-10-20", id="variant-disclosure-note-after-the-date"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n卯县医疗保障局\n2021年10月20",
+                 "关于系统停机的通知", "卯县医疗保障局", "2021-10-20", id="variant-signature-date-without-日"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n截止时间为2021年10月20日(星期三)",
+                 "关于系统停机的通知", None, None, id="near-miss-a-deadline-with-its-weekday"),
+    # a news report: a reporters' byline under the headline, a dateline with the outlet's place
+    pytest.param("医保系统将停机\n巳市日报记者 张某\n12月1日,记者从巳市医疗保障局获悉,2021年12月30日起系统升级。",
+                 "医保系统将停机", "巳市医疗保障局", "2021-12-01", id="reporter-byline-under-headline"),
+    pytest.param("医保系统将停机\n文/图 记者 张某、王某 通讯员 李某\n12月1日,记者从巳市医疗保障局获悉,2021年12月30日起系统升级。",
+                 "医保系统将停机", "巳市医疗保障局", "2021-12-01", id="variant-several-reporters"),
+    pytest.param("医保系统将停机\n巳市讯(记者 张某)12月1日,巳市医疗保障局发布公告,2021年12月30日起系统升级。",
+                 "医保系统将停机", "巳市医疗保障局", "2021-12-01", id="place-讯-and-credit-before-the-lead"),
+    pytest.param("医保系统将停机\n本报12月1日讯 巳县医疗保障局发布公告,2021年12月30日起系统升级。",
+                 "医保系统将停机", "巳县医疗保障局", "2021-12-01", id="issuer-right-after-a-dateline"),
+    pytest.param("医保系统将停机\n某某社北京12月1日电 巳县医疗保障局近日发布,2021年12月30日起系统升级。",
+                 "医保系统将停机", "巳县医疗保障局", "2021-12-01", id="variant-issuer-after-电"),
+    pytest.param("医保系统将停机\n记者张某报道\n请大家留意市医疗保障局发布的后续通知,2021年12月30日起系统升级。",
+                 "医保系统将停机", None, None, id="near-miss-byline-with-a-verb-and-a-clause"),
+    # a signer's name broken by a blank is one name
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n国家税务总局 午市税务局\n2021年10月20日",
+                 "关于系统停机的通知", "国家税务总局午市税务局", "2021-10-20", id="parent-body-and-office-split-by-a-blank"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n午县 医疗保障局 午县 财政局\n2021年10月20日",
+                 "关于系统停机的通知", "午县医疗保障局、午县财政局", "2021-10-20", id="variant-places-split-from-two-bodies"),
+    pytest.param("关于延长缴费期的通知\n各单位:\n缴费期延长至3月31日。\n午市医保局 午市财政局 午市税务局\n2021年10月20日",
+                 "关于延长缴费期的通知", "午市医保局、午市财政局、午市税务局", "2021-10-20", id="three-short-signers-on-one-line-are-no-navigation-bar"),
+    pytest.param("关于系统停机的通知\n各单位:\n10月22日起暂停。\n请 午市医疗保障局\n2021年10月20日",
+                 "关于系统停机的通知", None, "2021-10-20", id="near-miss-a-clause-word-is-no-name-part"),
+    # a 来源 naming a body's own division gives way to the body named in the title
+    pytest.param("国家税务总局未省税务局关于系统升级暂停服务的通告\n发布时间:2022-12-28 信息来源:纳税服务处\n尊敬的纳税人:\n现将有关事项通告如下:",
+                 "国家税务总局未省税务局关于系统升级暂停服务的通告", "国家税务总局未省税务局", "2022-12-28", id="division-source-gives-way-to-title-issuer"),
+    pytest.param("未市医疗保障局关于系统切换的公告\n【来源：办公室】【时间：2022-12-28】\n各参保单位:\n现将有关事项公告如下:",
+                 "未市医疗保障局关于系统切换的公告", "未市医疗保障局", "2022-12-28", id="variant-办公室-in-brackets"),
+    pytest.param("关于系统升级暂停服务的通告\n发布时间:2022-12-28 信息来源:纳税服务处\n尊敬的纳税人:\n现将有关事项通告如下:",
+                 "关于系统升级暂停服务的通告", "纳税服务处", "2022-12-28", id="near-miss-division-source-alone-stays"),
+    # an aggregator's page title glued into the text in 【】 is the title of a page without one
+    pytest.param("一、住院怎么报销?\n出院结算可在系统开机后补办。\n【系统停止服务期间申市参保群众报销怎么办?】如确需就诊的,先行垫付费用,待系统开机后补办报销手续。",
+                 "系统停止服务期间申市参保群众报销怎么办?", None, None, id="glued-page-title-in-brackets"),
+    pytest.param("一、門診怎麼結算?\n停機期間先行墊付,開機後補辦。【申縣醫保系統停機期間就醫指南】住院患者可正常出院。",
+                 "申县医保系统停机期间就医指南", None, None, id="variant-glued-title-mid-line-traditional"),
+    pytest.param("一、门诊怎么结算?\n【温馨提示】停机期间先行垫付,开机后补办。\n【来源:申市医疗保障局官方网站】",
+                 None, "申市医疗保障局", None, id="near-miss-a-tag-and-a-source-in-brackets"),
+    # an aggregator's summary line over its headline points at the text
+    pytest.param("3月22日起申市医保卡停用,3月22日至4月3日暂停刷卡结算,详情见正文。\n\n申市医保卡升级什么时候结束\n\n2022年3月22日起,申市医保平台将切换至国家平台。",
+                 "申市医保卡升级什么时候结束", None, None, id="summary-line-over-headline"),
+    pytest.param("申县公积金系统升级期间暂停办理业务,详见下文\n申县公积金周末暂停办理\n6月3日至4日系统升级,暂停办理公积金业务。",
+                 "申县公积金周末暂停办理", None, None, id="variant-summary-详见下文"),
+    pytest.param("申市医保卡3月22日停用,具体安排详见附件。\n2022年3月22日起,申市医保平台将切换至国家平台,暂停刷卡结算。",
+                 None, None, None, id="near-miss-a-sentence-pointing-at-an-attachment"),
+    # a title sharing no words with the text under it is another page's (a sidebar link)
+    pytest.param("申省妇幼保健院入园体检预约挂号流程\n更新时间:2022-09-20 19:04:28\n一、元旦放假安排\n申市住房公积金管理中心自2022年1月1日至1月3日停止对外办公和受理业务,1月4日正常办公。\n二、系统维护\n因系统维护,2022年1月1日0时至1月3日24时暂停公积金线上、线下所有业务。",
+                 None, None, None, id="unrelated-title-is-another-pages"),
+    pytest.param("申市公积金元旦系统维护通知\n更新时间:2022-09-20 19:04:28\n一、元旦放假安排\n申市住房公积金管理中心自2022年1月1日至1月3日停止对外办公和受理业务,1月4日正常办公。\n二、系统维护\n因系统维护,2022年1月1日0时至1月3日24时暂停公积金线上、线下所有业务。",
+                 "申市公积金元旦系统维护通知", None, None, id="near-miss-a-related-title-stays"),
+    # a bank's branch signs a payment-system notice
+    pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n某某银行辰市分行\n2021年9月28日",
+                 "关于支付系统升级暂停服务的公告", "某某银行辰市分行", "2021-09-28", id="bank-branch-signature"),
+    pytest.param("关于支付系统升级暂停服务的公告\n尊敬的客户:\n10月1日0时至8时暂停网上银行服务。\n辰市农商银行城东支行\n2021年9月28日",
+                 "关于支付系统升级暂停服务的公告", "辰市农商银行城东支行", "2021-09-28", id="variant-sub-branch-signature"),
+    # a news headline opening with the bureau that speaks
+    pytest.param("卯市医保局:10月22日起医保系统停机\n发布时间:2021-10-20\n各单位:\n10月22日起暂停。",
+                 "卯市医保局:10月22日起医保系统停机", "卯市医保局", "2021-10-20", id="headline-speaker-before-colon"),
+    pytest.param("医保提醒:10月22日起医保系统停机\n发布时间:2021-10-20\n各单位:\n10月22日起暂停。",
+                 "医保提醒:10月22日起医保系统停机", None, "2021-10-20", id="near-miss-a-column-before-colon"),
+    # a WeChat post: the account's name before the headline, the bureau on the byline
+    pytest.param("丑市医保 | 年底医保系统停机,这些业务暂停办理\n原创 丑市医保 丑市医疗保障局 2022-12-28 17:30 发表于某省\n为做好年度结转,现将有关事项告知如下:",
+                 "年底医保系统停机,这些业务暂停办理", "丑市医疗保障局", "2022-12-28", id="wechat-account-prefix-and-byline"),
+    pytest.param("年底医保系统停机,这些业务暂停办理\n丑县医疗保障局 丑县医保 2022年12月28日 17:30 某省\n为做好年度结转,现将有关事项告知如下:",
+                 "年底医保系统停机,这些业务暂停办理", "丑县医疗保障局", "2022-12-28", id="variant-byline-bureau-first-with-place"),
+    pytest.param("年底提醒丨年底医保系统停机,这些业务暂停办理\n丑市医保 丑市人社 2022-12-28 17:30\n为做好年度结转,现将有关事项告知如下:",
+                 "年底提醒丨年底医保系统停机,这些业务暂停办理", None, "2022-12-28", id="near-miss-a-column-word-before-丨-and-accounts-only"),
+]
+
+
 @pytest.mark.parametrize("name, province, city, expected", [
     pytest.param("市住房公积金管理中心", "江苏省", "无锡市", "无锡市住房公积金管理中心", id="bare-city-centre"),
     pytest.param("州医保局", "湖北省", "恩施土家族苗族自治州", "恩施土家族苗族自治州医疗保障局", id="variant-bare-prefecture-bureau"),
@@ -352,6 +533,18 @@ PAGE_STAMPS_AFTER_THE_STOP = [
                  id="near-miss-stamp-before-the-stop"),
     pytest.param("关于暂停业务的通知\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。\n\n某市住房公积金管理中心\n2022年1月5日",
                  "2022-01-05", id="variant-signature-after-the-stop-stays"),
+    # round 3: once the page stamp is dropped, the date the text gives (signature, news lead) stands
+    pytest.param("关于暂停业务的通知\n发布时间:2022-01-02\n\n因系统维护,2022年1月1日0时起至2022年1月3日24时止暂停全部业务。\n\n某县住房公积金管理中心\n2021年12月29日",
+                 "2021-12-29", id="repost-stamp-gives-way-to-the-signature"),
+    pytest.param("周末医保停机\n2023-03-09 08:00\n\n3月2日,某市医疗保障局发出通知,2023年3月4日0时至3月6日24时暂停医保结算。",
+                 "2023-03-02", id="variant-repost-stamp-gives-way-to-the-lead-date"),
+    pytest.param("周末医保停机\n2023-03-09 08:00\n\n因系统切换,2023年3月4日0时至3月6日24时暂停医保结算。\n某市医疗保障局\n2024年3月1日",
+                 None, id="near-miss-a-signature-long-after-every-time"),
+    # a page crediting the notice to its issuer and dated after the signature reposts it
+    pytest.param("关于年终结算暂停联网结算的通知\n发布时间:2019-12-26 来源:某市医疗保障局\n\n12月31日17时起至2020年1月3日9时止暂停联网结算。\n\n某市医疗保障局\n2019年12月25日",
+                 "2019-12-25", id="crediting-page-dated-after-the-signature"),
+    pytest.param("关于年终结算暂停联网结算的通知\n发布时间:2019-12-26 来源:本网\n\n12月31日17时起至2020年1月3日9时止暂停联网结算。\n\n某市医疗保障局\n2019年12月25日",
+                 "2019-12-26", id="near-miss-the-issuers-own-page-keeps-its-date"),
 ]
 
 
@@ -364,7 +557,7 @@ def test_page_stamp_after_the_stop_is_no_publication_date(text: str, published: 
 
 
 @pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL
-                         + CLEAN_CASES_ROUND2)
+                         + CLEAN_CASES_ROUND2 + CLEAN_CASES_ROUND3)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title

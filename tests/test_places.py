@@ -178,6 +178,25 @@ ROUND2 = [
     case("省本级医保业务暂停,杭州市等地照常办理", ("浙江省", None), "variant-省本级-and-a-city-mentioned"),
 ]
 
+# --- round 3 (issue 13 section 3, "Places"): written anew, with variants and near misses
+ROUND3 = [
+    # a province's body named without its province (省…厅, 自治区…局) speaks for a province
+    case("全省暂停窗口业务,大连市、沈阳市参保人员可先行垫付", ("辽宁省", None), "bare-province-issuer-no-city",
+         publisher="省公安厅交通安全管理局"),
+    case("全省医保系统切换,期间暂停医保结算。我省参保人员请于切换前办理。", NONE, "variant-bare-province-bureau",
+         publisher="省医疗保障局"),
+    case("全区医保系统切换,南宁市参保人员可先行垫付", ("广西壮族自治区", None), "variant-bare-region-bureau",
+         publisher="自治区医疗保障局"),
+    case("全市医保系统切换,大连市参保人员请注意。", ("辽宁省", "大连市"), "near-miss-a-bare-city-bureau",
+         publisher="市医疗保障局"),
+    # a system or app named after another place is the product's, not the notice's
+    case("全市医保业务暂停,可通过我的南京APP查询,无锡市各定点医院同步暂停。", ("江苏省", "无锡市"),
+         "city-named-app-without-quotes"),
+    case("本市医保业务暂停,原“广州医保”系统停用,深圳市参保人可先行垫付。", ("广东省", "深圳市"),
+         "variant-quoted-system-name"),
+    case("原“广州医保”系统停用。", ("广东省", "广州市"), "near-miss-the-system-is-all-there-is"),
+]
+
 
 def test_round2_table() -> None:
     assert len(ROUND2) >= 9
@@ -206,7 +225,7 @@ KNOWN_FAILURES = [
 ]
 
 
-@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + ROUND2 + KNOWN_FAILURES)
+@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + ROUND2 + ROUND3 + KNOWN_FAILURES)
 def test_locate(text: str, title: str | None, publisher: str | None, expected: Expected) -> None:
     place = locate(text, title=title, publisher=publisher)
     assert (place.province, place.city) == expected, place.evidence
