@@ -195,7 +195,10 @@ def test_per_host_delay(tmp_path: Path) -> None:
         times = [a.at for a in web.requests("rsj")]
     gaps = [b - a for a, b in zip(times, times[1:])]
     assert len(gaps) >= 8
-    assert min(gaps) >= 0.08  # delay 0.1 s; arrival times jitter a little
+    # delay 0.1 s, seen at the server: one request's arrival may lag on a loaded machine and shorten
+    # the next gap, but no gap comes near an undelayed crawl's few milliseconds, and lags do not add up
+    assert min(gaps) >= 0.05
+    assert times[-1] - times[0] >= 0.1 * len(gaps) - 0.05
 
 
 def test_robots_unreachable_blocks_the_host(tmp_path: Path) -> None:
