@@ -171,6 +171,8 @@ class _PageRules:
     name_lead_verbs: tuple[str, ...]  # 来 in 来某某医院就诊: a verb before a name in a headline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
+    release_verbs: tuple[str, ...]  # 转发, 印发: a verb putting out another body's document
+    subject_verbs: tuple[str, ...]  # 暂停 in 关于某市医疗保障局暂停…: an action after the title's subject
 
 
 @functools.cache
@@ -269,6 +271,8 @@ def _rules() -> _PageRules:
         ),
         bare_levels=dict(bare["levels"]),
         bare_expand=dict(bare["expand"]),
+        release_verbs=tuple(data["title_release_verbs"]),
+        subject_verbs=tuple(data["title_subject_verbs"]),
     )
 
 
@@ -1163,8 +1167,42 @@ def _read_signature(page: CleanPage) -> str | None:
             if n == len(blocks) - 1 and not signer and not (above and _agency_list(above[-1])):
                 continue  # far from the end, only an agency line over it makes a date a signature
             start = offsets[i] + lines[i].index(m["date"])
+            if not signer and not (above and _agency_list(above[-1])):
+                above = _signers_below(lines, content, i) or above
             return _sign(page, m, (start, start + len(m["date"])), above + ([signer] if signer else []))
-    return None
+    return _undated_signature(page, lines, content)
+
+
+def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) -> str | None:
+    """A signature without a date: agency lines ending the body right after the closing formula
+    (特此通知) or a finished sentence; like a dated one, it outranks a ``来源:`` credit."""
+    names: list[str] = []
+    for i in reversed(content[-_MAX_SIGNERS - 1:]):
+        name = _agency_list(lines[i])
+        if name is None:
+            break
+        names.insert(0, name)
+    if not names or len(names) >= len(content):
+        return None
+    last_sentence = lines[content[-len(names) - 1]].strip()
+    if not (_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS)):
+        return None
+    name = "、".join(names)
+    if page.publisher is None or page.publisher_evidence.startswith("来源:"):
+        page.publisher, page.publisher_evidence = name, f"signature:{name}"
+    return name
+
+
+_SENTENCE_ENDS = ("。", "!", "!", "…", ";")
+
+
+def _signers_below(lines: list[str], content: list[int], i: int) -> list[str]:
+    """A signature written date first (``2023年5月6日`` over ``某市医疗保障局``): the agency lines
+    after the date line ``i`` when they, and nothing else, end the body."""
+    below = [lines[j] for j in content if j > i]
+    if 0 < len(below) <= _MAX_SIGNERS and all(_agency_list(line) for line in below):
+        return below
+    return []
 
 
 _SIGNATURE_REACH = 14  # lines with content from the end within which an agency over a date signs
@@ -1340,9 +1378,34 @@ def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:
             return
 
 
+def _title_subject(title: str | None) -> str | None:
+    """``关于某市医疗保障局暂停医保业务的通知``: a body named right after 关于 as the one acting (an
+    action word follows its name) issues the notice; a national body or a forwarded document
+    (关于转发省医保局…, 关于国家医保局…) does not."""
+    r = _rules()
+    at = (title or "").find("关于")
+    if at < 0:
+        return None
+    rest = title[at + 2:]
+    for m in re.finditer("|".join(map(re.escape, r.formal_endings)), rest[:_TITLE_SUBJECT_MAX]):
+        name, after = rest[:m.end()], rest[m.end():]
+        if not after.startswith(r.subject_verbs):
+            continue
+        if (is_agency_name(name) and _TITLE_SUBJECT_PLACED.search(name) and "、" not in name
+                and not name.startswith(("国家", *r.release_verbs)) and not any(w in name for w in r.name_breakers)):
+            return name
+        return None
+    return None
+
+
+# a body of a place (某市…局, 某县…中心), not a system called like one (电子税务局, 网上服务大厅)
+_TITLE_SUBJECT_PLACED = re.compile(r"[\u3400-\u9fff][省市县区州盟旗]")
+_TITLE_SUBJECT_MAX = 30  # characters after 关于 within which the acting body's name ends
+
+
 def _publisher_from_title(page: CleanPage) -> None:
-    """The issuer named before 关于 in the title."""
-    name = _title_issuer(page.title)
+    """The issuer named before 关于 in the title, or as the acting body right after it."""
+    name = _title_issuer(page.title) or _title_subject(page.title)
     if name:
         page.publisher, page.publisher_evidence = name, f"title:{name}"
 

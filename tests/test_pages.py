@@ -496,6 +496,29 @@ CLEAN_CASES_ROUND3 = [
                  "年底医保系统停机,这些业务暂停办理", "丑县医疗保障局", "2022-12-28", id="variant-byline-bureau-first-with-place"),
     pytest.param("年底提醒丨年底医保系统停机,这些业务暂停办理\n丑市医保 丑市人社 2022-12-28 17:30\n为做好年度结转,现将有关事项告知如下:",
                  "年底提醒丨年底医保系统停机,这些业务暂停办理", None, "2022-12-28", id="near-miss-a-column-word-before-丨-and-accounts-only"),
+    # round 4 (generalizing): a signature written date first, the agency under it
+    pytest.param("关于医保结算暂停的通知\n各定点机构:\n5月10日至12日暂停结算。\n特此通知。\n2023年5月6日\n亥市医疗保障局",
+                 "关于医保结算暂停的通知", "亥市医疗保障局", "2023-05-06", id="date-over-signing-agency"),
+    pytest.param("关于办税系统停机的通告\n3月5日至6日停机升级。\n2022年3月1日\n亥市税务局\n亥市财政局",
+                 "关于办税系统停机的通告", "亥市税务局、亥市财政局", "2022-03-01", id="variant-date-over-two-joint-signers"),
+    pytest.param("关于办税系统停机的通告\n3月5日至6日停机升级。\n2022年3月1日\n升级后请及时更新客户端。",
+                 "关于办税系统停机的通告", None, "2022-03-01", id="near-miss-date-over-a-sentence"),
+    # a signature without a date, after the closing formula or a finished sentence
+    pytest.param("关于门诊收费暂停的通知\n尊敬的患者:\n6月3日22时至次日6时暂停门诊收费。\n午州第二人民医院",
+                 "关于门诊收费暂停的通知", "午州第二人民医院", None, id="undated-hospital-signature"),
+    pytest.param("关于公积金业务暂停的通知\n来源:午城新闻网\n9月10日至11日暂停办理。\n特此通知。\n省住房资金管理中心",
+                 "关于公积金业务暂停的通知", "省住房资金管理中心", None, id="variant-undated-signature-after-closing-beats-portal"),
+    pytest.param("关于公积金业务暂停的通知\n9月10日至11日暂停办理。下列网点照常营业:\n午县公积金管理部\n未县公积金管理部",
+                 "关于公积金业务暂停的通知", None, None, id="near-miss-list-of-service-points-at-the-end"),
+    # the body right after 关于 that acts in the title issues the notice
+    pytest.param("关于申市医疗保障局暂停医保经办业务的通知\n各参保单位:\n7月1日至3日暂停。",
+                 "关于申市医疗保障局暂停医保经办业务的通知", "申市医疗保障局", None, id="title-subject-body-acts"),
+    pytest.param("关于申县医保局系统切换期间业务安排的公告\n各参保单位:\n7月1日至3日暂停。",
+                 "关于申县医保局系统切换期间业务安排的公告", "申县医保局", None, id="variant-title-subject-short-name"),
+    pytest.param("关于转发申省医疗保障局暂停业务的通知\n各参保单位:\n7月1日至3日暂停。",
+                 "关于转发申省医疗保障局暂停业务的通知", None, None, id="near-miss-title-forwards-another-body"),
+    pytest.param("关于电子税务局升级暂停服务的通告\n纳税人:\n7月1日至3日暂停。",
+                 "关于电子税务局升级暂停服务的通告", None, None, id="near-miss-title-names-a-system-called-局"),
 ]
 
 
