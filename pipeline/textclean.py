@@ -172,6 +172,7 @@ class _PageRules:
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
     release_verbs: tuple[str, ...]  # 转发, 印发: a verb putting out another body's document
+    host_bodies: tuple[str, ...]  # 人民政府: how a body posting every bureau's notices on its portal ends
     subject_verbs: tuple[str, ...]  # 暂停 in 关于某市医疗保障局暂停…: an action after the title's subject
 
 
@@ -273,6 +274,7 @@ def _rules() -> _PageRules:
         bare_expand=dict(bare["expand"]),
         release_verbs=tuple(data["title_release_verbs"]),
         subject_verbs=tuple(data["title_subject_verbs"]),
+        host_bodies=tuple(data["host_bodies"]),
     )
 
 
@@ -944,6 +946,7 @@ def _read_metadata(
 ) -> None:
     """Publisher and publication date, best source first, and the evidence spans of all three."""
     _apply_infos(page, infos, hints)
+    host = _set_aside_host_credit(page)
     credited = [i.author for i in infos] + [i.publisher for i in infos] + [hints.author, hints.publisher] + tail_sources
     page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
     signer = _read_signature(page)
@@ -963,8 +966,21 @@ def _read_metadata(
         named = _self_named_in_title(page)
         if named:
             page.publisher, page.publisher_evidence = named, f"title:{named}"
+    if page.publisher is None and host is not None:
+        page.publisher, page.publisher_evidence = host
     _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer, body.name if body else None])
     _locate_evidence(page)
+
+
+def _set_aside_host_credit(page: CleanPage) -> tuple[str, str] | None:
+    """A ``来源:`` naming a government or its general office (某市人民政府, 某市政府办公室) credits the
+    portal that posts the notices of all its bureaus: it is set aside (returned) so that an issuer
+    named in the heading, title, signature or opening sentences comes first, and is kept when none is."""
+    if page.publisher and page.publisher_evidence.startswith("来源:") and page.publisher.endswith(_rules().host_bodies):
+        host = (page.publisher, page.publisher_evidence)
+        page.publisher = page.publisher_evidence = None
+        return host
+    return None
 
 
 # Where a publisher_evidence of each kind stands in the body: "find" from the start (the title,

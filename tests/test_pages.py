@@ -519,6 +519,13 @@ CLEAN_CASES_ROUND3 = [
                  "关于转发申省医疗保障局暂停业务的通知", None, None, id="near-miss-title-forwards-another-body"),
     pytest.param("关于电子税务局升级暂停服务的通告\n纳税人:\n7月1日至3日暂停。",
                  "关于电子税务局升级暂停服务的通告", None, None, id="near-miss-title-names-a-system-called-局"),
+    # a 来源 naming a government or its general office credits the portal: a named issuer comes first
+    pytest.param("酉市医疗保障局关于结算系统停机的通知\n来源:酉市人民政府办公室  发布日期:2023-03-02\n3月4日停机。",
+                 "酉市医疗保障局关于结算系统停机的通知", "酉市医疗保障局", "2023-03-02", id="government-office-source-gives-way-to-title-issuer"),
+    pytest.param("结算系统停机的通知\n来源:酉县政府  发布日期:2023-03-02\n日前,酉县人力资源和社会保障局发布了《关于结算系统停机的通知》,3月4日停机。",
+                 "结算系统停机的通知", "酉县人力资源和社会保障局", "2023-03-02", id="variant-government-source-gives-way-to-body-sentence"),
+    pytest.param("结算系统停机的通知\n来源:酉市人民政府  发布日期:2023-03-02\n3月4日停机,请相互转告。",
+                 "结算系统停机的通知", "酉市人民政府", "2023-03-02", id="near-miss-government-source-kept-when-no-issuer-named"),
 ]
 
 
