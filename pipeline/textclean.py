@@ -538,7 +538,8 @@ def _byline_agency(line: str) -> str | None:
     """``某市医疗保障局 2021-10-20``, ``2021年10月20日 10:05 某市医疗保障局 发布``: the body named beside a
     bare stamp under the title, when its name ends like a formal body (an account's name, 某某医保, does not)."""
     r = _rules()
-    words = [w for w in _STAMP.sub(" ", line).split() if w not in r.byline_verbs]
+    # a label before the name (转自:某市医疗保障局 2023-06-28) is a word of its own
+    words = [w for w in re.split(r"[\s:：]+", _STAMP.sub(" ", line)) if w and w not in r.byline_verbs]
     bodies = [w for w in words if is_agency_name(w) and w.endswith(r.formal_endings)]
     # one formal body among the words (a WeChat byline: 原创 某市医保 某市医疗保障局 2022-12-28 发表于某省)
     return bodies[0] if len(bodies) == 1 else None
@@ -1359,7 +1360,7 @@ def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.date
         return None
 
 
-_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)\s*关于")
+_TITLE_ISSUER = re.compile(r"^[【\[]?(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)[】\]]?\s*关于")  # 【某局】关于…
 _TITLE_SPEAKER = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,30})\s*:\s*(?=\S{6})")
 
 

@@ -526,6 +526,23 @@ CLEAN_CASES_ROUND3 = [
                  "结算系统停机的通知", "酉县人力资源和社会保障局", "2023-03-02", id="variant-government-source-gives-way-to-body-sentence"),
     pytest.param("结算系统停机的通知\n来源:酉市人民政府  发布日期:2023-03-02\n3月4日停机,请相互转告。",
                  "结算系统停机的通知", "酉市人民政府", "2023-03-02", id="near-miss-government-source-kept-when-no-issuer-named"),
+    # a repost label before the body on a stamp line is no part of its name
+    pytest.param("医保结算三日后暂停\n转自:戌市医疗保障局 2023-06-20\n6月23日起暂停结算。",
+                 "医保结算三日后暂停", "戌市医疗保障局", "2023-06-20", id="repost-label-on-a-stamp-line"),
+    pytest.param("医保结算三日后暂停\n摘自:戌县人力资源和社会保障局  2023年6月20日 09:30\n6月23日起暂停结算。",
+                 "医保结算三日后暂停", "戌县人力资源和社会保障局", "2023-06-20", id="variant-摘自-label-and-written-date"),
+    pytest.param("医保结算三日后暂停\n转自:戌市医保 2023-06-20\n6月23日起暂停结算。",
+                 "医保结算三日后暂停", None, "2023-06-20", id="near-miss-repost-of-an-account"),
+    # the issuer in brackets before 关于
+    pytest.param("【亥州医疗保障局】关于结算暂停的通知\n2023-06-20\n6月23日起暂停结算。",
+                 "【亥州医疗保障局】关于结算暂停的通知", "亥州医疗保障局", "2023-06-20", id="bracketed-issuer-before-关于"),
+    pytest.param("【通知】关于结算暂停的安排\n2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的安排", None, "2023-06-20", id="near-miss-bracketed-column-word"),
+    # a body sentence in which the bureau decides
+    pytest.param("关于结算暂停的通知\n2023-06-20\n戌市医疗保障局决定,6月23日起暂停结算。",
+                 "关于结算暂停的通知", "戌市医疗保障局", "2023-06-20", id="body-bureau-decides"),
+    pytest.param("关于结算暂停的通知\n2023-06-20\n根据戌省医疗保障局决定,6月23日起暂停结算。",
+                 "关于结算暂停的通知", None, "2023-06-20", id="near-miss-decision-of-a-higher-body-cited"),
 ]
 
 
