@@ -552,7 +552,7 @@ def _read_field(info: _Info, label: str, value: str) -> None:
         # The value stops at the first blank (a date or another field may follow).
         # none when the value opens with a date (来源:2021-10-20); a bracket or bar ends it (【来源:X】【字体…】)
         words = re.split(r"[\s【】\[\]|]+", _STAMP.split(value)[0].strip("【】[]| "))
-        name = _without_channel(re.sub(r"\d.*$", "", words[0]).strip()) if words else ""
+        name = _without_channel(_without_aside(re.sub(r"\d.*$", "", words[0]).strip())) if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
         elif name:
@@ -565,6 +565,13 @@ def _read_field(info: _Info, label: str, value: str) -> None:
             info.host_stamp = value_dt
         else:
             info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+
+
+def _without_aside(name: str) -> str:
+    """``某市人力资源和社会保障局(社保中心)`` -> ``某市人力资源和社会保障局``: a short name or unit in
+    brackets after a body's full name; a name that is no body without it is left as it is."""
+    m = re.fullmatch(r"(?P<name>[^()()]{2,40})[((][^()()]{1,20}[))]", name)
+    return m["name"] if m and is_agency_name(m["name"]) else name
 
 
 def _without_channel(name: str) -> str:
@@ -1369,9 +1376,25 @@ def _title_issuer(title: str | None) -> str | None:
     (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
     m = _TITLE_ISSUER.match(title or "")
     if m:
-        return _agency_list(m["name"])
+        names = _agency_list(m["name"])
+        return _split_run_together(names) if names else names
     m = _TITLE_SPEAKER.match(title or "")  # 某市医保局:10月22日起医保系统停机 (a news headline's speaker)
     return m["name"] if m and is_agency_name(m["name"]) and m["name"].endswith(_rules().formal_endings) else None
+
+
+def _split_run_together(name: str) -> str:
+    """``甲省医疗保障局甲省医疗保障服务中心`` (two bodies whose separating blank was lost) ->
+    ``甲省医疗保障局、甲省医疗保障服务中心``: split where a formal ending is followed by a second
+    body's name opening with the same place (a parent body's name, 国家税务总局…, is not split)."""
+    if "、" in name:
+        return name
+    r = _rules()
+    for m in re.finditer("|".join(map(re.escape, r.formal_endings)), name):
+        first, second = name[:m.end()], name[m.end():]
+        if (len(second) >= 4 and second[:2] == first[:2] and first not in r.parent_bodies
+                and is_agency_name(first) and is_agency_name(second)):
+            return f"{first}、{second}"
+    return name
 
 
 def _internal_division(page: CleanPage) -> bool:

@@ -543,7 +543,24 @@ CLEAN_CASES_ROUND3 = [
                  "关于结算暂停的通知", "戌市医疗保障局", "2023-06-20", id="body-bureau-decides"),
     pytest.param("关于结算暂停的通知\n2023-06-20\n根据戌省医疗保障局决定,6月23日起暂停结算。",
                  "关于结算暂停的通知", None, "2023-06-20", id="near-miss-decision-of-a-higher-body-cited"),
+    # a short name in brackets after the credited body's full name
+    pytest.param("关于结算暂停的通知\n来源:戌市人力资源和社会保障局(社保中心)  2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的通知", "戌市人力资源和社会保障局", "2023-06-20", id="source-with-bracketed-short-name"),
+    pytest.param("关于结算暂停的通知\n来源:戌县医疗保障局(医保服务中心)  2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的通知", "戌县医疗保障局", "2023-06-20", id="variant-full-width-brackets"),
+    pytest.param("关于结算暂停的通知\n来源:戌市日报(记者站)  2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的通知", None, "2023-06-20", id="near-miss-an-outlet-before-the-brackets"),
 ]
+
+
+@pytest.mark.parametrize("title, expected", [
+    pytest.param("乙省医疗保障局乙省医疗保障服务中心关于结算暂停的通知", "乙省医疗保障局、乙省医疗保障服务中心", id="two-issuers-run-together"),
+    pytest.param("丙市税务局 丙市财政局关于结算暂停的通知", "丙市税务局、丙市财政局", id="variant-two-issuers-with-a-blank"),
+    pytest.param("国家税务总局丙市税务局关于结算暂停的通知", "国家税务总局丙市税务局", id="near-miss-parent-body-name"),
+    pytest.param("丙市住房公积金管理中心城南分中心关于结算暂停的通知", "丙市住房公积金管理中心城南分中心", id="near-miss-a-branch-of-the-body"),
+])
+def test_title_issuers_run_together_are_split(title: str, expected: str) -> None:
+    assert clean_page(f"{title}\n6月23日起暂停结算。").publisher == expected
 
 
 @pytest.mark.parametrize("name, province, city, expected", [
