@@ -223,11 +223,13 @@ def _rules() -> _PageRules:
         ],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
-        # A 来源 line after the body (a WeChat post credits its source at the end): the label
-        # opens the line and a single name fills the rest of it.
+        # A 来源 (or 发布单位) line after the body (a WeChat post credits its source at the end, a
+        # portal prints its disclosure fields there): the label opens the line, a single name follows,
+        # other labelled fields may come after a blank (发布日期:…).
         tail_source=re.compile(
-            r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
-            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?\s*$"
+            r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"] + labels["author"], key=len, reverse=True)))
+            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?"
+            + r"(?:\s+(?:" + "|".join(map(re.escape, all_labels)) + r")\s*[:：][^。;]*)?\s*$"
         ),
         body_published=re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
         body_issuers=re.compile(

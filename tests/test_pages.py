@@ -550,6 +550,13 @@ CLEAN_CASES_ROUND3 = [
                  "关于结算暂停的通知", "戌县医疗保障局", "2023-06-20", id="variant-full-width-brackets"),
     pytest.param("关于结算暂停的通知\n来源:戌市日报(记者站)  2023-06-20\n6月23日起暂停结算。",
                  "关于结算暂停的通知", None, "2023-06-20", id="near-miss-an-outlet-before-the-brackets"),
+    # a portal's disclosure fields printed after the text credit the issuer
+    pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n发布单位:戌市医疗保障局  发布日期:2023-06-20",
+                 "关于结算暂停的通知", "戌市医疗保障局", None, id="issuing-body-field-after-the-text"),
+    pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n【来源:戌县医疗保障局】 编辑:某某",
+                 "关于结算暂停的通知", "戌县医疗保障局", None, id="variant-source-and-editor-after-the-text"),
+    pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n来源:戌市医疗保障局 咨询电话0716-1234567",
+                 "关于结算暂停的通知", None, None, id="near-miss-source-word-in-a-body-line-with-a-phone"),
 ]
 
 
