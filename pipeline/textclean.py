@@ -1201,7 +1201,7 @@ def _read_signature(page: CleanPage) -> str | None:
 
 def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) -> str | None:
     """A signature without a date: agency lines ending the body right after the closing formula
-    (特此通知) or a finished sentence; like a dated one, it outranks a ``来源:`` credit."""
+    (特此通知), a finished sentence or a contact line (咨询电话:…); like a dated one, it outranks a ``来源:`` credit."""
     names: list[str] = []
     for i in reversed(content[-_MAX_SIGNERS - 1:]):
         name = _agency_list(lines[i])
@@ -1211,7 +1211,7 @@ def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) ->
     if not names or len(names) >= len(content):
         return None
     last_sentence = lines[content[-len(names) - 1]].strip()
-    if not (_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS)):
+    if not (_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS) or _CONTACT_END.search(last_sentence)):
         return None
     name = "、".join(names)
     if page.publisher is None or page.publisher_evidence.startswith("来源:"):
@@ -1220,6 +1220,7 @@ def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) ->
 
 
 _SENTENCE_ENDS = ("。", "!", "!", "…", ";")
+_CONTACT_END = re.compile(r"(?:电话|热线|咨询)[^\n]{0,12}?[::]?\s*[\d\-—()() 、,]{5,}$")  # 咨询电话:0716-1234567
 
 
 def _signers_below(lines: list[str], content: list[int], i: int) -> list[str]:

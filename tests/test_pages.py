@@ -557,6 +557,13 @@ CLEAN_CASES_ROUND3 = [
                  "关于结算暂停的通知", "戌县医疗保障局", None, id="variant-source-and-editor-after-the-text"),
     pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n来源:戌市医疗保障局 咨询电话0716-1234567",
                  "关于结算暂停的通知", None, None, id="near-miss-source-word-in-a-body-line-with-a-phone"),
+    # an undated signature under a contact line
+    pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。咨询电话:027-12366\n国家税务总局戌省税务局",
+                 "关于办税系统升级的公告", "国家税务总局戌省税务局", None, id="undated-signature-under-a-contact-line"),
+    pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。\n服务热线 12366\n戌市税务局",
+                 "关于办税系统升级的公告", "戌市税务局", None, id="variant-undated-signature-under-a-hotline"),
+    pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。下列办税厅照常办理\n戌县办税服务厅",
+                 "关于办税系统升级的公告", None, None, id="near-miss-agency-under-an-unfinished-line"),
 ]
 
 
