@@ -1097,7 +1097,7 @@ def _issuer_line_above(page_lines: _PageLines, idx: int, title: str) -> str | No
     return "、".join(names) or None
 
 
-_SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章)\)\s*$")  # 某市医疗保障局(盖章) in a signature
+_SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章|印|签印)\)\s*$")  # 某市医疗保障局(盖章) in a signature
 
 
 def _agency_list(line: str) -> str | None:

@@ -564,6 +564,16 @@ CLEAN_CASES_ROUND3 = [
                  "关于办税系统升级的公告", "戌市税务局", None, id="variant-undated-signature-under-a-hotline"),
     pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。下列办税厅照常办理\n戌县办税服务厅",
                  "关于办税系统升级的公告", None, None, id="near-miss-agency-under-an-unfinished-line"),
+    # a WeChat repost credits the account and, after 作者, the body that wrote the post
+    pytest.param("七月起结算暂停三天\n以下文章来源于戌城医保,作者戌市医疗保障局\n7月1日至3日暂停结算。",
+                 "七月起结算暂停三天", "戌市医疗保障局", None, id="wechat-repost-author-is-the-body"),
+    pytest.param("七月起结算暂停三天\n以下文章来源于戌城人社 ,作者戌县人力资源和社会保障局\n7月1日至3日暂停结算。",
+                 "七月起结算暂停三天", "戌县人力资源和社会保障局", None, id="variant-repost-credit-blank-and-full-width-comma"),
+    pytest.param("七月起结算暂停三天\n以下文章来源于戌城医保,作者小戌\n7月1日至3日暂停结算。",
+                 "七月起结算暂停三天", None, None, id="near-miss-repost-author-is-a-person"),
+    # a seal note after the signing body
+    pytest.param("关于结算暂停的通知\n7月1日至3日暂停结算。\n戌市医疗保障局(印)\n2023年6月28日",
+                 "关于结算暂停的通知", "戌市医疗保障局", "2023-06-28", id="seal-note-印-after-the-signature"),
 ]
 
 
