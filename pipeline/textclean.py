@@ -302,7 +302,7 @@ _STAMP = re.compile(
 # date in Chinese numerals as official documents print it (二〇二三年十二月二十五日). The signer may
 # stand before it on the same line when a page ran the lines together (某市医疗保障局 2023年6月1日);
 # a forum's anti-copy debris after it (no CJK, not opening with a digit) is ignored.
-_CN_DIGIT = "〇○零OoΟ一二三四五六七八九"  # a zero typed as the letter O (二O二三) or a Greek Ο
+_CN_DIGIT = "〇○零一二三四五六七八九"
 _SIGNATURE_DATE = re.compile(
     rf"""^(?:【[^】]*】)?\s*                                  # an aggregator's 【page title】
         (?:(?P<signer>[\u3400-\u9fff()()、\s]{{2,80}}?)\s*)?  # the signer on the same line
@@ -348,7 +348,7 @@ def _cn_number(word: str) -> int | None:
     """A year written digit by digit (二〇二三) or a month/day (十二, 二十五) in Chinese numerals."""
     if word.isdigit():
         return int(word)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys("○零OoΟ", 0)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
     if "十" not in word:
         if not all(c in digits for c in word):
             return None
