@@ -986,8 +986,9 @@ def _set_aside_host_credit(page: CleanPage) -> tuple[str, str] | None:
     """A ``来源:`` naming a government or its general office (某市人民政府, 某市政府办公室) credits the
     portal that posts the notices of all its bureaus: it is set aside (returned) so that an issuer
     named in the heading, title, signature or opening sentences comes first, and is kept when none is."""
-    if page.publisher and page.publisher_evidence.startswith("来源:") and page.publisher.endswith(_rules().host_bodies):
-        host = (page.publisher, page.publisher_evidence)
+    evidence = page.publisher_evidence or ""
+    if page.publisher and evidence.startswith("来源:") and page.publisher.endswith(_rules().host_bodies):
+        host = (page.publisher, evidence)
         page.publisher = page.publisher_evidence = None
         return host
     return None
@@ -1208,13 +1209,13 @@ def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) ->
         if name is None:
             break
         names.insert(0, name)
-    if not names or len(names) >= len(content):
-        return None
+    if not names or len(names) > _MAX_SIGNERS or len(names) >= len(content):
+        return None  # none, a list of service points, or nothing but names
     last_sentence = lines[content[-len(names) - 1]].strip()
     if not (_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS) or _CONTACT_END.search(last_sentence)):
         return None
     name = "、".join(names)
-    if page.publisher is None or page.publisher_evidence.startswith("来源:"):
+    if page.publisher is None or (page.publisher_evidence or "").startswith("来源:"):
         page.publisher, page.publisher_evidence = name, f"signature:{name}"
     return name
 
@@ -1426,10 +1427,9 @@ def _title_subject(title: str | None) -> str | None:
     action word follows its name) issues the notice; a national body or a forwarded document
     (关于转发省医保局…, 关于国家医保局…) does not."""
     r = _rules()
-    at = (title or "").find("关于")
-    if at < 0:
+    if not title or "关于" not in title:
         return None
-    rest = title[at + 2:]
+    rest = title[title.index("关于") + 2:]
     for m in re.finditer("|".join(map(re.escape, r.formal_endings)), rest[:_TITLE_SUBJECT_MAX]):
         name, after = rest[:m.end()], rest[m.end():]
         if not after.startswith(r.subject_verbs):
