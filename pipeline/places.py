@@ -324,6 +324,8 @@ def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: floa
     """Score the publisher or title; return what it names (a city or county, a province)."""
     hits = _scan(ix, text)
     w = ix.weights
+    # joint issuers (甲市医疗保障局、乙市医疗保障局): the first named leads, the others count less
+    lead_end = text.find("、") if label == "publisher" else -1
     cities: dict[str, float] = {}
     surfaces: dict[str, str] = {}
     has_province = False
@@ -340,6 +342,8 @@ def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: floa
             city = _city_of(ix, f)
             assert city is not None
             factor = w["county_in_header"] if f.level == "county" else 1.0
+            if 0 <= lead_end < h.start:
+                factor *= w["joint_issuer"]
             if weight * factor * share > cities.get(city, 0.0):
                 cities[city] = weight * factor * share
                 surfaces[city] = h.surface

@@ -171,6 +171,9 @@ class _PageRules:
     name_lead_verbs: tuple[str, ...]  # 来 in 来某某医院就诊: a verb before a name in a headline
     bare_levels: dict[str, str]  # 省 -> province, 市 -> city
     bare_expand: dict[str, str]  # 医保局 -> 医疗保障局
+    release_verbs: tuple[str, ...]  # 转发, 印发: a verb putting out another body's document
+    host_bodies: tuple[str, ...]  # 人民政府: how a body posting every bureau's notices on its portal ends
+    subject_verbs: tuple[str, ...]  # 暂停 in 关于某市医疗保障局暂停…: an action after the title's subject
 
 
 @functools.cache
@@ -220,11 +223,13 @@ def _rules() -> _PageRules:
         ],
         not_publishers=frozenset(data["not_publishers"]),
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
-        # A 来源 line after the body (a WeChat post credits its source at the end): the label
-        # opens the line and a single name fills the rest of it.
+        # A 来源 (or 发布单位) line after the body (a WeChat post credits its source at the end, a
+        # portal prints its disclosure fields there): the label opens the line, a single name follows,
+        # other labelled fields may come after a blank (发布日期:…).
         tail_source=re.compile(
-            r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"], key=len, reverse=True)))
-            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?\s*$"
+            r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"] + labels["author"], key=len, reverse=True)))
+            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?"
+            + r"(?:\s+(?:" + "|".join(map(re.escape, all_labels)) + r")\s*[:：][^。;]*)?\s*$"
         ),
         body_published=re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
         body_issuers=re.compile(
@@ -269,6 +274,9 @@ def _rules() -> _PageRules:
         ),
         bare_levels=dict(bare["levels"]),
         bare_expand=dict(bare["expand"]),
+        release_verbs=tuple(data["title_release_verbs"]),
+        subject_verbs=tuple(data["title_subject_verbs"]),
+        host_bodies=tuple(data["host_bodies"]),
     )
 
 
@@ -532,7 +540,8 @@ def _byline_agency(line: str) -> str | None:
     """``某市医疗保障局 2021-10-20``, ``2021年10月20日 10:05 某市医疗保障局 发布``: the body named beside a
     bare stamp under the title, when its name ends like a formal body (an account's name, 某某医保, does not)."""
     r = _rules()
-    words = [w for w in _STAMP.sub(" ", line).split() if w not in r.byline_verbs]
+    # a label before the name (转自:某市医疗保障局 2023-06-28) is a word of its own
+    words = [w for w in re.split(r"[\s:：]+", _STAMP.sub(" ", line)) if w and w not in r.byline_verbs]
     bodies = [w for w in words if is_agency_name(w) and w.endswith(r.formal_endings)]
     # one formal body among the words (a WeChat byline: 原创 某市医保 某市医疗保障局 2022-12-28 发表于某省)
     return bodies[0] if len(bodies) == 1 else None
@@ -545,7 +554,7 @@ def _read_field(info: _Info, label: str, value: str) -> None:
         # The value stops at the first blank (a date or another field may follow).
         # none when the value opens with a date (来源:2021-10-20); a bracket or bar ends it (【来源:X】【字体…】)
         words = re.split(r"[\s【】\[\]|]+", _STAMP.split(value)[0].strip("【】[]| "))
-        name = _without_channel(re.sub(r"\d.*$", "", words[0]).strip()) if words else ""
+        name = _without_channel(_without_aside(re.sub(r"\d.*$", "", words[0]).strip())) if words else ""
         if label in r.source and name:
             info.publisher, info.publisher_evidence = name, f"{label}:{name}"
         elif name:
@@ -558,6 +567,13 @@ def _read_field(info: _Info, label: str, value: str) -> None:
             info.host_stamp = value_dt
         else:
             info.date, info.date_evidence = value_dt, f"{label}:{value.split()[0] if value.split() else value}"
+
+
+def _without_aside(name: str) -> str:
+    """``某市人力资源和社会保障局(社保中心)`` -> ``某市人力资源和社会保障局``: a short name or unit in
+    brackets after a body's full name; a name that is no body without it is left as it is."""
+    m = re.fullmatch(r"(?P<name>[^()()]{2,40})[((][^()()]{1,20}[))]", name)
+    return m["name"] if m and is_agency_name(m["name"]) else name
 
 
 def _without_channel(name: str) -> str:
@@ -940,6 +956,7 @@ def _read_metadata(
 ) -> None:
     """Publisher and publication date, best source first, and the evidence spans of all three."""
     _apply_infos(page, infos, hints)
+    host = _set_aside_host_credit(page)
     credited = [i.author for i in infos] + [i.publisher for i in infos] + [hints.author, hints.publisher] + tail_sources
     page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
     signer = _read_signature(page)
@@ -959,8 +976,22 @@ def _read_metadata(
         named = _self_named_in_title(page)
         if named:
             page.publisher, page.publisher_evidence = named, f"title:{named}"
+    if page.publisher is None and host is not None:
+        page.publisher, page.publisher_evidence = host
     _prefer_fuller_name(page, [issuer, _title_issuer(page.title), signer, body.name if body else None])
     _locate_evidence(page)
+
+
+def _set_aside_host_credit(page: CleanPage) -> tuple[str, str] | None:
+    """A ``来源:`` naming a government or its general office (某市人民政府, 某市政府办公室) credits the
+    portal that posts the notices of all its bureaus: it is set aside (returned) so that an issuer
+    named in the heading, title, signature or opening sentences comes first, and is kept when none is."""
+    evidence = page.publisher_evidence or ""
+    if page.publisher and evidence.startswith("来源:") and page.publisher.endswith(_rules().host_bodies):
+        host = (page.publisher, evidence)
+        page.publisher = page.publisher_evidence = None
+        return host
+    return None
 
 
 # Where a publisher_evidence of each kind stands in the body: "find" from the start (the title,
@@ -1067,7 +1098,7 @@ def _issuer_line_above(page_lines: _PageLines, idx: int, title: str) -> str | No
     return "、".join(names) or None
 
 
-_SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章)\)\s*$")  # 某市医疗保障局(盖章) in a signature
+_SEAL_NOTE = re.compile(r"\((?:盖章|公章|章|印章|签章|印|签印)\)\s*$")  # 某市医疗保障局(盖章) in a signature
 
 
 def _agency_list(line: str) -> str | None:
@@ -1163,8 +1194,43 @@ def _read_signature(page: CleanPage) -> str | None:
             if n == len(blocks) - 1 and not signer and not (above and _agency_list(above[-1])):
                 continue  # far from the end, only an agency line over it makes a date a signature
             start = offsets[i] + lines[i].index(m["date"])
+            if not signer and not (above and _agency_list(above[-1])):
+                above = _signers_below(lines, content, i) or above
             return _sign(page, m, (start, start + len(m["date"])), above + ([signer] if signer else []))
-    return None
+    return _undated_signature(page, lines, content)
+
+
+def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) -> str | None:
+    """A signature without a date: agency lines ending the body right after the closing formula
+    (特此通知), a finished sentence or a contact line (咨询电话:…); like a dated one, it outranks a ``来源:`` credit."""
+    names: list[str] = []
+    for i in reversed(content[-_MAX_SIGNERS - 1:]):
+        name = _agency_list(lines[i])
+        if name is None:
+            break
+        names.insert(0, name)
+    if not names or len(names) > _MAX_SIGNERS or len(names) >= len(content):
+        return None  # none, a list of service points, or nothing but names
+    last_sentence = lines[content[-len(names) - 1]].strip()
+    if not (_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS) or _CONTACT_END.search(last_sentence)):
+        return None
+    name = "、".join(names)
+    if page.publisher is None or (page.publisher_evidence or "").startswith("来源:"):
+        page.publisher, page.publisher_evidence = name, f"signature:{name}"
+    return name
+
+
+_SENTENCE_ENDS = ("。", "!", "!", "…", ";")
+_CONTACT_END = re.compile(r"(?:电话|热线|咨询)[^\n]{0,12}?[::]?\s*[\d\-—()() 、,]{5,}$")  # 咨询电话:0716-1234567
+
+
+def _signers_below(lines: list[str], content: list[int], i: int) -> list[str]:
+    """A signature written date first (``2023年5月6日`` over ``某市医疗保障局``): the agency lines
+    after the date line ``i`` when they, and nothing else, end the body."""
+    below = [lines[j] for j in content if j > i]
+    if 0 < len(below) <= _MAX_SIGNERS and all(_agency_list(line) for line in below):
+        return below
+    return []
 
 
 _SIGNATURE_REACH = 14  # lines with content from the end within which an agency over a date signs
@@ -1305,7 +1371,7 @@ def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.date
         return None
 
 
-_TITLE_ISSUER = re.compile(r"^(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)\s*关于")
+_TITLE_ISSUER = re.compile(r"^[【\[]?(?P<name>[\u3400-\u9fff()()、 ]{2,80}?)[】\]]?\s*关于")  # 【某局】关于…
 _TITLE_SPEAKER = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,30})\s*:\s*(?=\S{6})")
 
 
@@ -1314,9 +1380,25 @@ def _title_issuer(title: str | None) -> str | None:
     (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
     m = _TITLE_ISSUER.match(title or "")
     if m:
-        return _agency_list(m["name"])
+        names = _agency_list(m["name"])
+        return _split_run_together(names) if names else names
     m = _TITLE_SPEAKER.match(title or "")  # 某市医保局:10月22日起医保系统停机 (a news headline's speaker)
     return m["name"] if m and is_agency_name(m["name"]) and m["name"].endswith(_rules().formal_endings) else None
+
+
+def _split_run_together(name: str) -> str:
+    """``甲省医疗保障局甲省医疗保障服务中心`` (two bodies whose separating blank was lost) ->
+    ``甲省医疗保障局、甲省医疗保障服务中心``: split where a formal ending is followed by a second
+    body's name opening with the same place (a parent body's name, 国家税务总局…, is not split)."""
+    if "、" in name:
+        return name
+    r = _rules()
+    for m in re.finditer("|".join(map(re.escape, r.formal_endings)), name):
+        first, second = name[:m.end()], name[m.end():]
+        if (len(second) >= 4 and second[:2] == first[:2] and first not in r.parent_bodies
+                and is_agency_name(first) and is_agency_name(second)):
+            return f"{first}、{second}"
+    return name
 
 
 def _internal_division(page: CleanPage) -> bool:
@@ -1340,9 +1422,33 @@ def _publisher_from_tail(page: CleanPage, names: list[str]) -> None:
             return
 
 
+def _title_subject(title: str | None) -> str | None:
+    """``关于某市医疗保障局暂停医保业务的通知``: a body named right after 关于 as the one acting (an
+    action word follows its name) issues the notice; a national body or a forwarded document
+    (关于转发省医保局…, 关于国家医保局…) does not."""
+    r = _rules()
+    if not title or "关于" not in title:
+        return None
+    rest = title[title.index("关于") + 2:]
+    for m in re.finditer("|".join(map(re.escape, r.formal_endings)), rest[:_TITLE_SUBJECT_MAX]):
+        name, after = rest[:m.end()], rest[m.end():]
+        if not after.startswith(r.subject_verbs):
+            continue
+        if (is_agency_name(name) and _TITLE_SUBJECT_PLACED.search(name) and "、" not in name
+                and not name.startswith(("国家", *r.release_verbs)) and not any(w in name for w in r.name_breakers)):
+            return name
+        return None
+    return None
+
+
+# a body of a place (某市…局, 某县…中心), not a system called like one (电子税务局, 网上服务大厅)
+_TITLE_SUBJECT_PLACED = re.compile(r"[\u3400-\u9fff][省市县区州盟旗]")
+_TITLE_SUBJECT_MAX = 30  # characters after 关于 within which the acting body's name ends
+
+
 def _publisher_from_title(page: CleanPage) -> None:
-    """The issuer named before 关于 in the title."""
-    name = _title_issuer(page.title)
+    """The issuer named before 关于 in the title, or as the acting body right after it."""
+    name = _title_issuer(page.title) or _title_subject(page.title)
     if name:
         page.publisher, page.publisher_evidence = name, f"title:{name}"
 

@@ -229,7 +229,6 @@ EXTRA2 = Corpus(
     known_misses={
         # textclean: titles, info lines, publishers
         # places
-        ("xian-xianyang-2019", "city"): "DEBATABLE label: a joint notice of two cities; gold takes the first issuer 西安市, the pipeline gives null",
         # times
         ("suzhou-2022", "downtime_start"): "DEBATABLE label: three district batches; gold starts at the first batch (3-18 18:00), the pipeline at the last and largest (4-01 18:00)",
         # services

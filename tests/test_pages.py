@@ -496,7 +496,95 @@ CLEAN_CASES_ROUND3 = [
                  "年底医保系统停机,这些业务暂停办理", "丑县医疗保障局", "2022-12-28", id="variant-byline-bureau-first-with-place"),
     pytest.param("年底提醒丨年底医保系统停机,这些业务暂停办理\n丑市医保 丑市人社 2022-12-28 17:30\n为做好年度结转,现将有关事项告知如下:",
                  "年底提醒丨年底医保系统停机,这些业务暂停办理", None, "2022-12-28", id="near-miss-a-column-word-before-丨-and-accounts-only"),
+    # round 4 (generalizing): a signature written date first, the agency under it
+    pytest.param("关于医保结算暂停的通知\n各定点机构:\n5月10日至12日暂停结算。\n特此通知。\n2023年5月6日\n亥市医疗保障局",
+                 "关于医保结算暂停的通知", "亥市医疗保障局", "2023-05-06", id="date-over-signing-agency"),
+    pytest.param("关于办税系统停机的通告\n3月5日至6日停机升级。\n2022年3月1日\n亥市税务局\n亥市财政局",
+                 "关于办税系统停机的通告", "亥市税务局、亥市财政局", "2022-03-01", id="variant-date-over-two-joint-signers"),
+    pytest.param("关于办税系统停机的通告\n3月5日至6日停机升级。\n2022年3月1日\n升级后请及时更新客户端。",
+                 "关于办税系统停机的通告", None, "2022-03-01", id="near-miss-date-over-a-sentence"),
+    # a signature without a date, after the closing formula or a finished sentence
+    pytest.param("关于门诊收费暂停的通知\n尊敬的患者:\n6月3日22时至次日6时暂停门诊收费。\n午州第二人民医院",
+                 "关于门诊收费暂停的通知", "午州第二人民医院", None, id="undated-hospital-signature"),
+    pytest.param("关于公积金业务暂停的通知\n来源:午城新闻网\n9月10日至11日暂停办理。\n特此通知。\n省住房资金管理中心",
+                 "关于公积金业务暂停的通知", "省住房资金管理中心", None, id="variant-undated-signature-after-closing-beats-portal"),
+    pytest.param("关于公积金业务暂停的通知\n9月10日至11日暂停办理。下列网点照常营业:\n午县公积金管理部\n未县公积金管理部",
+                 "关于公积金业务暂停的通知", None, None, id="near-miss-list-of-service-points-at-the-end"),
+    # the body right after 关于 that acts in the title issues the notice
+    pytest.param("关于申市医疗保障局暂停医保经办业务的通知\n各参保单位:\n7月1日至3日暂停。",
+                 "关于申市医疗保障局暂停医保经办业务的通知", "申市医疗保障局", None, id="title-subject-body-acts"),
+    pytest.param("关于申县医保局系统切换期间业务安排的公告\n各参保单位:\n7月1日至3日暂停。",
+                 "关于申县医保局系统切换期间业务安排的公告", "申县医保局", None, id="variant-title-subject-short-name"),
+    pytest.param("关于转发申省医疗保障局暂停业务的通知\n各参保单位:\n7月1日至3日暂停。",
+                 "关于转发申省医疗保障局暂停业务的通知", None, None, id="near-miss-title-forwards-another-body"),
+    pytest.param("关于电子税务局升级暂停服务的通告\n纳税人:\n7月1日至3日暂停。",
+                 "关于电子税务局升级暂停服务的通告", None, None, id="near-miss-title-names-a-system-called-局"),
+    # a 来源 naming a government or its general office credits the portal: a named issuer comes first
+    pytest.param("酉市医疗保障局关于结算系统停机的通知\n来源:酉市人民政府办公室  发布日期:2023-03-02\n3月4日停机。",
+                 "酉市医疗保障局关于结算系统停机的通知", "酉市医疗保障局", "2023-03-02", id="government-office-source-gives-way-to-title-issuer"),
+    pytest.param("结算系统停机的通知\n来源:酉县政府  发布日期:2023-03-02\n日前,酉县人力资源和社会保障局发布了《关于结算系统停机的通知》,3月4日停机。",
+                 "结算系统停机的通知", "酉县人力资源和社会保障局", "2023-03-02", id="variant-government-source-gives-way-to-body-sentence"),
+    pytest.param("结算系统停机的通知\n来源:酉市人民政府  发布日期:2023-03-02\n3月4日停机,请相互转告。",
+                 "结算系统停机的通知", "酉市人民政府", "2023-03-02", id="near-miss-government-source-kept-when-no-issuer-named"),
+    # a repost label before the body on a stamp line is no part of its name
+    pytest.param("医保结算三日后暂停\n转自:戌市医疗保障局 2023-06-20\n6月23日起暂停结算。",
+                 "医保结算三日后暂停", "戌市医疗保障局", "2023-06-20", id="repost-label-on-a-stamp-line"),
+    pytest.param("医保结算三日后暂停\n摘自:戌县人力资源和社会保障局  2023年6月20日 09:30\n6月23日起暂停结算。",
+                 "医保结算三日后暂停", "戌县人力资源和社会保障局", "2023-06-20", id="variant-摘自-label-and-written-date"),
+    pytest.param("医保结算三日后暂停\n转自:戌市医保 2023-06-20\n6月23日起暂停结算。",
+                 "医保结算三日后暂停", None, "2023-06-20", id="near-miss-repost-of-an-account"),
+    # the issuer in brackets before 关于
+    pytest.param("【亥州医疗保障局】关于结算暂停的通知\n2023-06-20\n6月23日起暂停结算。",
+                 "【亥州医疗保障局】关于结算暂停的通知", "亥州医疗保障局", "2023-06-20", id="bracketed-issuer-before-关于"),
+    pytest.param("【通知】关于结算暂停的安排\n2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的安排", None, "2023-06-20", id="near-miss-bracketed-column-word"),
+    # a body sentence in which the bureau decides
+    pytest.param("关于结算暂停的通知\n2023-06-20\n戌市医疗保障局决定,6月23日起暂停结算。",
+                 "关于结算暂停的通知", "戌市医疗保障局", "2023-06-20", id="body-bureau-decides"),
+    pytest.param("关于结算暂停的通知\n2023-06-20\n根据戌省医疗保障局决定,6月23日起暂停结算。",
+                 "关于结算暂停的通知", None, "2023-06-20", id="near-miss-decision-of-a-higher-body-cited"),
+    # a short name in brackets after the credited body's full name
+    pytest.param("关于结算暂停的通知\n来源:戌市人力资源和社会保障局(社保中心)  2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的通知", "戌市人力资源和社会保障局", "2023-06-20", id="source-with-bracketed-short-name"),
+    pytest.param("关于结算暂停的通知\n来源:戌县医疗保障局(医保服务中心)  2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的通知", "戌县医疗保障局", "2023-06-20", id="variant-full-width-brackets"),
+    pytest.param("关于结算暂停的通知\n来源:戌市日报(记者站)  2023-06-20\n6月23日起暂停结算。",
+                 "关于结算暂停的通知", None, "2023-06-20", id="near-miss-an-outlet-before-the-brackets"),
+    # a portal's disclosure fields printed after the text credit the issuer
+    pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n发布单位:戌市医疗保障局  发布日期:2023-06-20",
+                 "关于结算暂停的通知", "戌市医疗保障局", None, id="issuing-body-field-after-the-text"),
+    pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n【来源:戌县医疗保障局】 编辑:某某",
+                 "关于结算暂停的通知", "戌县医疗保障局", None, id="variant-source-and-editor-after-the-text"),
+    pytest.param("关于结算暂停的通知\n6月23日起暂停结算。\n来源:戌市医疗保障局 咨询电话0716-1234567",
+                 "关于结算暂停的通知", None, None, id="near-miss-source-word-in-a-body-line-with-a-phone"),
+    # an undated signature under a contact line
+    pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。咨询电话:027-12366\n国家税务总局戌省税务局",
+                 "关于办税系统升级的公告", "国家税务总局戌省税务局", None, id="undated-signature-under-a-contact-line"),
+    pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。\n服务热线 12366\n戌市税务局",
+                 "关于办税系统升级的公告", "戌市税务局", None, id="variant-undated-signature-under-a-hotline"),
+    pytest.param("关于办税系统升级的公告\n7月1日至3日暂停服务。下列办税厅照常办理\n戌县办税服务厅",
+                 "关于办税系统升级的公告", None, None, id="near-miss-agency-under-an-unfinished-line"),
+    # a WeChat repost credits the account and, after 作者, the body that wrote the post
+    pytest.param("七月起结算暂停三天\n以下文章来源于戌城医保,作者戌市医疗保障局\n7月1日至3日暂停结算。",
+                 "七月起结算暂停三天", "戌市医疗保障局", None, id="wechat-repost-author-is-the-body"),
+    pytest.param("七月起结算暂停三天\n以下文章来源于戌城人社 ,作者戌县人力资源和社会保障局\n7月1日至3日暂停结算。",
+                 "七月起结算暂停三天", "戌县人力资源和社会保障局", None, id="variant-repost-credit-blank-and-full-width-comma"),
+    pytest.param("七月起结算暂停三天\n以下文章来源于戌城医保,作者小戌\n7月1日至3日暂停结算。",
+                 "七月起结算暂停三天", None, None, id="near-miss-repost-author-is-a-person"),
+    # a seal note after the signing body
+    pytest.param("关于结算暂停的通知\n7月1日至3日暂停结算。\n戌市医疗保障局(印)\n2023年6月28日",
+                 "关于结算暂停的通知", "戌市医疗保障局", "2023-06-28", id="seal-note-印-after-the-signature"),
 ]
+
+
+@pytest.mark.parametrize("title, expected", [
+    pytest.param("乙省医疗保障局乙省医疗保障服务中心关于结算暂停的通知", "乙省医疗保障局、乙省医疗保障服务中心", id="two-issuers-run-together"),
+    pytest.param("丙市税务局 丙市财政局关于结算暂停的通知", "丙市税务局、丙市财政局", id="variant-two-issuers-with-a-blank"),
+    pytest.param("国家税务总局丙市税务局关于结算暂停的通知", "国家税务总局丙市税务局", id="near-miss-parent-body-name"),
+    pytest.param("丙市住房公积金管理中心城南分中心关于结算暂停的通知", "丙市住房公积金管理中心城南分中心", id="near-miss-a-branch-of-the-body"),
+])
+def test_title_issuers_run_together_are_split(title: str, expected: str) -> None:
+    assert clean_page(f"{title}\n6月23日起暂停结算。").publisher == expected
 
 
 @pytest.mark.parametrize("name, province, city, expected", [

@@ -197,6 +197,22 @@ ROUND3 = [
     case("原“广州医保”系统停用。", ("广东省", "广州市"), "near-miss-the-system-is-all-there-is"),
 ]
 
+# --- round 4: a city's service app named without the city's name stands for it
+ROUND4 = [
+    # (like a short name, one lone mention in the body is too weak)
+    case("因平台切换,7月1日至3日社保服务暂停。", ("广东省", "广州市"), "city-app-without-city-name",
+         title="“穗好办”社保服务暂停的通知"),
+    case("全市暂停通过苏周到APP办理医保业务,苏周到APP将于7月4日恢复。", ("江苏省", "苏州市"), "variant-city-app-unquoted-twice"),
+    case("7月1日至3日暂停通过“苏服办”APP办理医保业务。", NONE, "near-miss-a-province-app-names-no-city"),
+    # joint issuers of two cities: the first named leads
+    case("两市医保系统同步切换,7月1日至3日暂停结算。", ("陕西省", "西安市"), "joint-issuers-first-leads",
+         publisher="西安市医疗保障局、咸阳市医疗保障局"),
+    case("两地医保系统同步切换,7月1日至3日暂停结算。", ("江苏省", "无锡市"), "variant-joint-issuers-other-order",
+         publisher="无锡市医疗保障局、常州市医疗保障局"),
+    case("系统切换,7月1日至3日暂停结算。常州市参保人员请留意,常州市各定点医院同步暂停。", ("江苏省", "常州市"),
+         "near-miss-the-text-speaks-for-the-second", publisher="无锡市医疗保障局、常州市医疗保障局"),
+]
+
 
 def test_round2_table() -> None:
     assert len(ROUND2) >= 9
@@ -225,7 +241,7 @@ KNOWN_FAILURES = [
 ]
 
 
-@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + ROUND2 + ROUND3 + KNOWN_FAILURES)
+@pytest.mark.parametrize("text,title,publisher,expected", REAL + RULES + TRAPS + BUGS + ROUND2 + ROUND3 + ROUND4 + KNOWN_FAILURES)
 def test_locate(text: str, title: str | None, publisher: str | None, expected: Expected) -> None:
     place = locate(text, title=title, publisher=publisher)
     assert (place.province, place.city) == expected, place.evidence
