@@ -189,7 +189,8 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
         log.info("%s: date %s is after the stop or every stated time: a repost stamp, not the publication",
                  doc.source, published)
         published = None
-        if use_text_date(clean) and not _repost_stamp(clean, clean.published_at, windows):
+        if use_text_date(clean) and clean.published_at is not None \
+                and not _repost_stamp(clean, clean.published_at, windows):
             published = clean.published_at  # the date its signature or lead gives
         windows = extract_windows(body, published, outage=is_outage, skip=clean.skip_spans)
         budget.check("extract", "times")

@@ -1269,7 +1269,7 @@ def _sign(page: CleanPage, m: re.Match[str], span: tuple[int, int], above: list[
     if not names:
         return None
     name = "、".join(names)
-    if page.publisher is None or page.publisher_evidence.startswith("来源:"):
+    if page.publisher is None or (page.publisher_evidence or "").startswith("来源:"):
         page.publisher, page.publisher_evidence = name, f"signature:{name}"
     return name
 
