@@ -631,3 +631,80 @@ ROUND3_ANNOUNCEMENTS = [
 @pytest.mark.parametrize("text, expected", ROUND3_ANNOUNCEMENTS)
 def test_announces_stop_round3(text: str, expected: bool) -> None:
     assert announces_stop(normalize_text(text)) is expected
+
+
+# Round 4: classes of notice a scraper of notice columns meets, each beside a twin that must not flip:
+# a new system going live where the old one stops vs new features only; a bank or telecom maintenance
+# stopping payment of contributions or tax; 暂停办理 for a policy vs for a system work; hours adjusted
+# during a switch vs seasonal hours; guides and Q&A to a coming switch; news that business is back;
+# deadline reminders; stops of online channels or kiosks only; traditional characters; pages cut off
+# before their stop sentence.
+ROUND4_NOTICES = [
+    pytest.param("关于启用新版社会保险经办系统的公告", "新版社会保险经办系统定于2025年6月3日起正式启用,原系统于5月30日17时停止使用,5月31日至6月2日全市暂停办理社保业务。",
+                 True, "social_insurance", id="golive-old-stops-with-gap"),
+    pytest.param("关于启用新一代公积金业务系统的公告", "新一代住房公积金业务系统自2025年9月1日8时起上线运行,原公积金业务系统同时停止使用。",
+                 True, "housing_fund", id="golive-old-stops-same-time"),
+    pytest.param("關於啟用新版電子稅務局的通告", "新版電子稅務局將於2025年10月8日0時正式上線,舊版電子稅務局於10月7日18時起停止使用。",
+                 True, "tax", id="golive-traditional"),
+    pytest.param("关于电子税务局新增功能上线的通知", "自2025年6月3日起,电子税务局新增发票批量下载、跨区域涉税事项报告等功能,纳税人可登录使用。",
+                 False, "tax", id="new-features-only"),
+    pytest.param("关于医保APP新版本上线的公告", "医保APP新版本将于7月1日上线,新增电子处方查询功能,原有功能保持不变,请及时更新。",
+                 False, "medical_insurance", id="new-version-features-only"),
+    pytest.param("关于建设银行系统维护期间暂停社保费代扣业务的通知", "因建设银行核心系统维护,2025年4月12日22:00至4月13日6:00,通过该行缴纳社会保险费的代扣、柜面缴费业务暂停办理。",
+                 True, "social_insurance", id="bank-maintenance-social-contribution"),
+    pytest.param("关于农商银行系统升级影响税费缴纳的通告", "接农商银行通知,该行将于2025年5月17日20时至5月18日8时进行系统升级,期间纳税人无法通过该行缴纳税款。",
+                 True, "tax", id="bank-upgrade-tax-payment"),
+    pytest.param("关于电信专网割接影响医保结算的公告", "接中国电信通知,4月20日0时至4时对我区医保专网进行割接,届时定点医药机构医保刷卡结算将中断。",
+                 True, "medical_insurance", id="telecom-cutover-medical"),
+    pytest.param("关于工商银行网点营业时间调整的公告", "自2025年5月1日起,工商银行各网点周末营业时间调整为9:00至16:00,社保卡业务可在营业时间内办理。",
+                 False, "social_insurance", id="bank-hours-no-stop"),
+    pytest.param("关于暂停办理灵活就业人员参保登记的通知", "根据上级政策调整,自2025年7月1日起暂停办理灵活就业人员养老保险参保登记,恢复时间另行通知。",
+                 False, "social_insurance", id="pause-policy-change"),
+    pytest.param("关于暂停办理跨省转移接续业务的通知", "按照新的转移接续办法要求,自2025年7月1日起暂停办理养老保险跨省转移接续业务,新办法实施后另行通知。",
+                 False, "social_insurance", id="pause-new-rules-pending"),
+    pytest.param("关于暂停办理公积金异地贷款的通知", "经管委会研究决定,自2025年3月1日起暂停受理异地缴存职工住房公积金贷款申请。",
+                 False, "housing_fund", id="pause-board-decision"),
+    pytest.param("关于暂停办理灵活就业人员参保登记的通知", "因社保信息系统升级,自2025年7月1日起暂停办理灵活就业人员养老保险参保登记,恢复时间另行通知。",
+                 True, "social_insurance", id="pause-system-upgrade"),
+    pytest.param("关于暂停办理公积金提取业务的通知", "因业务系统数据迁移,自2025年3月1日起至3月3日暂停受理住房公积金提取业务。",
+                 True, "housing_fund", id="pause-data-migration"),
+    pytest.param("关于系统切换期间调整服务时间的公告", "因公积金业务系统切换,11月28日至11月30日各网点服务时间调整为9:00-12:00,下午暂停对外办理业务。",
+                 True, "housing_fund", id="hours-during-switch"),
+    pytest.param("关于调整医保服务大厅工作时间的通知", "为配合医保信息平台上线,12月1日至12月3日服务大厅工作时间调整为上午9时至11时,其余时间暂停办理业务。",
+                 True, "medical_insurance", id="hours-during-go-live"),
+    pytest.param("关于调整夏季作息时间的通知", "自2025年5月1日起,社保服务大厅下午办公时间调整为14:30至17:30,中午12:00至14:30暂停办理业务。",
+                 False, "social_insurance", id="summer-hours"),
+    pytest.param("医保信息平台切换期间就医问答", "问:系统切换期间还能刷医保卡看病吗?\n答:切换期间全市定点医药机构暂停医保联网结算,参保人可先行垫付,切换完成后到医保经办机构报销。",
+                 True, "medical_insurance", id="qa-guide-during-switch"),
+    pytest.param("社保系统升级期间办事指南", "一、升级期间,社保窗口暂停办理参保登记和待遇申领。\n二、急需办理的,请在升级前提前办理。",
+                 True, "social_insurance", id="guide-during-upgrade"),
+    pytest.param("醫保系統切換期間就醫指引", "切換期間,定點醫療機構暫停醫保聯網結算,參保人員可先墊付費用。",
+                 True, "medical_insurance", id="guide-traditional"),
+    pytest.param("我市社保新系统平稳上线", "上周末,市社保局完成新旧系统切换,11月4日起各项社保业务已全面恢复办理。",
+                 False, "social_insurance", id="news-switch-done-restored"),
+    pytest.param("医保新平台上线 业务全面恢复", "记者从市医保局获悉,经过11月2日至3日两天的停机切换,全市医保业务已于11月4日全面恢复,定点医药机构结算正常。",
+                 False, "medical_insurance", id="news-restored-after-stop"),
+    pytest.param("公积金新系统运行首日 业务办理有序", "11月4日是公积金新系统运行第一天。此前11月1日至3日,全市公积金业务暂停办理,目前各网点已恢复正常办理。",
+                 False, "housing_fund", id="news-first-day"),
+    pytest.param("关于提醒按时完成年度缴费基数申报的通知", "请各参保单位于2025年6月30日前通过社保网上经办系统完成缴费基数申报,逾期系统将自动按上年度基数核定。",
+                 False, "social_insurance", id="deadline-reminder"),
+    pytest.param("温馨提示:个税汇算即将截止", "2024年度个人所得税综合所得汇算清缴将于6月30日截止,请尚未办理的纳税人抓紧时间,以免临近截止系统拥堵无法办理。",
+                 False, "tax", id="deadline-rush"),
+    pytest.param("关于抓紧办理年度医保缴费的提醒", "2026年度城乡居民医保集中缴费期将于12月31日结束,12月31日后将无法缴纳当年度医保费,请尽快缴费。",
+                 False, "medical_insurance", id="deadline-then-cannot-pay"),
+    pytest.param("关于网上服务大厅暂停服务的公告", "因服务器维护,2025年3月8日20:00至3月9日8:00,市公积金网上服务大厅、手机APP暂停服务,柜台业务正常办理。",
+                 True, "housing_fund", id="online-only-stop"),
+    pytest.param("关于社保自助终端暂停使用的通知", "因设备维护,3月8日全天各区社保自助终端暂停使用,窗口业务不受影响。",
+                 True, "social_insurance", id="kiosks-only-stop"),
+    pytest.param("关于自助办税终端暂停服务的通告", "3月8日8时至18时,全市自助办税终端升级维护,暂停发票领用和税款缴纳服务。",
+                 True, "tax", id="tax-kiosks"),
+    pytest.param("关于医保信息系统停机切换的通告", "为落实国家医保信息平台建设部署,我市医保信息系统将于2025年",
+                 True, "medical_insurance", id="cut-before-stop"),
+    pytest.param("关于社保系统暂停服务的公告", "各参保单位、参保人员:\n因系统升级需要,我市社会保险信息系统",
+                 True, "social_insurance", id="cut-before-time"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_NOTICES)
+def test_classify_round4(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
