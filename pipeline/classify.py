@@ -105,6 +105,7 @@ class ClassifyRules:
     range_joiner: re.Pattern[str]  # 至, 到, —: the two ends of a range
     go_live: re.Pattern[str]  # 启用, 投入使用: a system put to use
     retired_for_new: re.Pattern[str]  # 原系统停止使用: an old system left for a new one
+    retired_items: re.Pattern[str]  # 第一代社保卡停止使用: an old card or number retired
     cut_cues: re.Pattern[str]  # 展开全文, …: the rest of the page was cut
     cut_open_ending: re.Pattern[str]  # a last line ending on a comma or 将于2025年
     cut_min_chars: int
@@ -177,6 +178,7 @@ def _rules() -> ClassifyRules:
         range_joiner=re.compile(ann["range_joiner"]),
         go_live=_alternation(ann["go_live"]),
         retired_for_new=_any_of(ann["retired_for_new"]),
+        retired_items=_any_of(ann["retired_items"]),
         cut_cues=re.compile("(?:" + _alternation(data["cut_off"]["cut_cues"]).pattern + r")\s*$"),
         cut_open_ending=re.compile(data["cut_off"]["cut_open_ending"]),
         cut_min_chars=data["cut_off"]["cut_min_chars"],
@@ -212,15 +214,19 @@ _PAST_GO_LIVE = "已"
 
 
 def _puts_a_system_to_use(sentence: str, r: ClassifyRules) -> bool:
-    """The sentence puts a system to use (启用, 上线), not as past (已上线)."""
-    return any(not sentence[: m.start()].endswith(_PAST_GO_LIVE) for m in r.go_live.finditer(sentence))
+    """The sentence puts a system to use (启用, 上线), not as past (已上线, 已于3月1日上线: 已 in its clause)."""
+    return any(_PAST_GO_LIVE not in _CLAUSE_END.split(sentence[: m.start()])[-1] for m in r.go_live.finditer(sentence))
 
 
 def _without_retired_systems(sentence: str, r: ClassifyRules) -> str:
     """The sentence without an old system left for a new one (原网上申报系统停止使用,请使用新版…), unless the
     same sentence puts the new one to use (新系统自9月1日起上线运行,原系统同时停止使用): then the old one
-    stops on the date the new one starts."""
-    return sentence if _puts_a_system_to_use(sentence, r) else r.retired_for_new.sub("", sentence)
+    stops on the date the new one starts. And without an old card or number retired (第一代社保卡停止使用),
+    unless the sentence names a work on a system (因平台升级,…医保电子凭证停止使用) or puts one to use."""
+    if _puts_a_system_to_use(sentence, r):
+        return sentence
+    sentence = r.retired_for_new.sub("", sentence)
+    return sentence if r.work.search(sentence) else r.retired_items.sub("", sentence)
 
 
 def _names_a_stopping_system(sentence: str, r: ClassifyRules) -> bool:

@@ -708,3 +708,48 @@ ROUND4_NOTICES = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_NOTICES)
 def test_classify_round4(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, more twins: a go-live told as past, a trial run beside the old system, news of a coming
+# stop, a bank pausing the finance side of a card, a voucher stopped during an upgrade vs an old card
+# retired, a cut page vs a signed one, a campaign page cut off (no stop in its title), a telecom
+# notice with no government service, a pause by a document vs by a data work.
+ROUND4_TWINS = [
+    pytest.param("关于启用新版电子税务局的公告", "新版电子税务局已于2025年3月1日上线运行,原网上申报系统自4月1日起停止使用,请纳税人使用新版办理。",
+                 False, "tax", id="golive-past-old-retired-later"),
+    pytest.param("关于新医保信息平台试运行的公告", "新医保信息平台于2025年3月1日起试运行,试运行期间新旧系统并行,参保人员就医结算不受影响。",
+                 False, "medical_insurance", id="trial-run-parallel"),
+    pytest.param("医保系统本周末停机切换 这些业务暂停办理", "近日,记者从市医疗保障局获悉,11月1日18时至3日8时,我市医保信息系统将停机切换,期间全市医保业务暂停办理。",
+                 True, "medical_insurance", id="news-of-a-coming-stop"),
+    pytest.param("关于社保卡金融功能暂停使用的公告", "尊敬的客户:因我行核心系统升级,2025年6月14日0:00至6:00期间社保卡金融功能暂停使用,给您带来不便敬请谅解。",
+                 True, "social_insurance", id="bank-social-card-finance-pause"),
+    pytest.param("关于医保电子凭证暂停服务的公告", "因平台升级,3月1日0时至6时医保电子凭证停止使用,请参保人携带社保卡就医。",
+                 True, "medical_insurance", id="e-voucher-stop-during-upgrade"),
+    pytest.param("关于第一代社保卡停止使用的公告", "自2025年7月1日起,第一代社保卡停止使用,请尚未换领的参保人员尽快换领第三代社保卡。",
+                 False, "social_insurance", id="old-card-retired"),
+    pytest.param("关于公积金系统升级暂停服务的公告", "因系统升级,我中心定于12月30日17时起暂停办理各项公积金业务,恢复时间…\n展开全文",
+                 True, "housing_fund", id="cut-at-expand-cue"),
+    pytest.param("关于公积金系统升级暂停服务的公告", "因系统升级,我中心定于12月30日17时起暂停办理各项公积金业务,1月2日恢复。\n湖滨市住房公积金管理中心\n2025年12月20日",
+                 True, "housing_fund", id="whole-notice-signed"),
+    pytest.param("关于开展2025年度医保缴费工作的通知", "2026年度城乡居民医保缴费期为2025年9月1日至12月31日,请参保人通过税务APP、银行网点缴纳",
+                 False, "medical_insurance", id="cut-payment-campaign-no-stop-title"),
+    pytest.param("温馨提示", "社保经办系统将于本周六9时至18时进行升级维护,其间网上经办大厅暂停服务,敬请谅解。",
+                 True, "social_insurance", id="plain-title-weekly-date"),
+    pytest.param("關於個人所得稅APP暫停服務的公告", "因系統維護,個人所得稅APP將於2025年3月8日22:00至3月9日6:00暫停服務。",
+                 True, "tax", id="traditional-tax-app"),
+    pytest.param("关于中国移动通信网络维护的公告", "中国移动将于3月8日0时至4时对部分基站进行维护,期间部分区域手机信号可能不稳定。",
+                 False, "other", id="telecom-no-gov-service"),
+    pytest.param("关于暂停办理不动产登记业务的通告", "因不动产登记信息系统数据整合,2025年5月10日至5月12日暂停办理不动产登记业务。",
+                 True, "real_estate", id="real-estate-data-integration"),
+    pytest.param("关于暂停办理不动产抵押登记的通知", "根据省自然资源厅文件要求,自2025年5月10日起暂停办理集体土地上房屋的抵押登记。",
+                 False, "real_estate", id="real-estate-pause-by-document"),
+    pytest.param("关于医保业务办理时间调整的公告", "受新旧系统切换影响,2025年6月28日至30日医保窗口仅办理参保登记,其他业务暂缓办理。",
+                 True, "medical_insurance", id="partial-service-during-switch"),
+    pytest.param("关于年底前办理公积金提取业务的提醒", "年终结息期间业务量较大,请有提取需求的职工于12月25日前办理,避免集中办理排队等候。",
+                 False, "housing_fund", id="year-end-reminder-no-stop"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_TWINS)
+def test_classify_round4_twins(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
