@@ -211,11 +211,14 @@ def _without_false_stops(sentence: str, r: ClassifyRules) -> str:
 
 
 _PAST_GO_LIVE = "已"
+_AFTER = ("后", "以后", "之后")
 
 
 def _puts_a_system_to_use(sentence: str, r: ClassifyRules) -> bool:
-    """The sentence puts a system to use (启用, 上线), not as past (已上线, 已于3月1日上线: 已 in its clause)."""
-    return any(_PAST_GO_LIVE not in _CLAUSE_END.split(sentence[: m.start()])[-1] for m in r.go_live.finditer(sentence))
+    """The sentence puts a system to use (启用, 上线), not as past (已上线, 已于3月1日上线: 已 in its clause)
+    nor as the time of something else (新系统上线后,原证书停止使用)."""
+    return any(_PAST_GO_LIVE not in _CLAUSE_END.split(sentence[: m.start()])[-1]
+               and not sentence.startswith(_AFTER, m.end()) for m in r.go_live.finditer(sentence))
 
 
 def _without_retired_systems(sentence: str, r: ClassifyRules) -> str:

@@ -753,3 +753,32 @@ ROUND4_TWINS = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_TWINS)
 def test_classify_round4_twins(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, pages from neighbouring columns: a contribution pause granted by policy, a hospital wing
+# closed for building work vs its information system upgraded, a WeChat poster, a procedure changed after
+# a go-live, a filing mode changed by policy, a hotline stopped by a system upgrade vs new hotline hours
+# (the national hotline numbers count toward their domain).
+ROUND4_NEIGHBOURS = [
+    pytest.param("关于困难企业申请暂停缴存住房公积金的通知", "生产经营困难的企业,经职工代表大会讨论通过,可申请自2025年1月1日起暂停缴存住房公积金,期限不超过12个月。",
+                 False, "housing_fund", id="fund-contribution-pause-policy"),
+    pytest.param("关于门诊楼改造期间暂停部分门诊服务的通知", "因门诊楼改造施工,自2025年3月1日起至6月30日,本院皮肤科、眼科门诊暂停服务。",
+                 False, "medical_insurance", id="hospital-renovation"),
+    pytest.param("关于医院信息系统升级暂停医保结算的通知", "因医院信息系统升级,2025年3月1日0时至6时本院暂停门诊挂号收费和医保结算。",
+                 True, "medical_insurance", id="hospital-his-upgrade"),
+    pytest.param("紧急通知!医保系统停机3天,这些业务暂停", "扩散周知!\n11月1日18:00至11月4日8:00\n全市医保信息系统停机切换\n以下业务暂停办理:\n1.医保参保登记\n2.异地就医备案",
+                 True, "medical_insurance", id="wechat-poster"),
+    pytest.param("系统升级后社保业务办理流程有变化", "社保新系统上线后,参保单位需使用新的数字证书登录,原证书自2025年4月1日起停止使用,请及时更换。",
+                 False, "social_insurance", id="after-upgrade-procedure"),
+    pytest.param("关于暂停受理个体工商户定期定额申报的通告", "根据国家税务总局公告要求,自2025年1月1日起,个体工商户定期定额申报方式调整,原申报方式暂停受理。",
+                 False, "tax", id="tax-filing-mode-policy"),
+    pytest.param("关于12333热线系统升级暂停人工服务的公告", "因12333热线系统升级,3月8日8:30至12:00暂停人工服务,自助语音查询正常。",
+                 True, "social_insurance", id="hotline-system-upgrade"),
+    pytest.param("关于12333热线服务时间调整的公告", "自2025年3月1日起,12333热线人工服务时间调整为工作日8:30至17:30,其余时间暂停人工服务。",
+                 False, "social_insurance", id="hotline-hours"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_NEIGHBOURS)
+def test_classify_round4_neighbours(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
