@@ -408,8 +408,10 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
     of its building, a loan paused by policy: no system is the cause, though the page names one as a
     channel to use meanwhile.
     """
-    if any(r.cause.search(s) and r.cause.search(r.not_a_cause.sub("", _without_retired_systems(r.not_a_stop.sub("", s), r)))
-           for s in _SENTENCE_END.split(f"{title}\n{body}")):
+    def cause_left(s: str) -> bool:
+        return bool(r.cause.search(r.not_a_cause.sub("", _without_retired_systems(r.not_a_stop.sub("", s), r))))
+
+    if any(r.cause.search(s) and cause_left(s) for s in _SENTENCE_END.split(f"{title}\n{body}")):
         return True
     if r.near_miss_title.search(title):
         return False  # 关于国庆假期服务安排的通知: a holiday page needs a work on a system

@@ -782,3 +782,26 @@ ROUND4_NEIGHBOURS = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_NEIGHBOURS)
 def test_classify_round4_neighbours(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, forms: full-width digits, a reminder holding a stop vs one holding only a deadline, news of a
+# go-live that happened, a notice cut after its dated sentence vs a meeting report cut off.
+ROUND4_FORMS = [
+    pytest.param("关于医保系统切换的温馨提示", "我市医保信息系统将于１１月１日１８时至１１月３日８时停机切换,期间暂停办理医保业务,请提前做好安排。",
+                 True, "medical_insurance", id="fullwidth-digits"),
+    pytest.param("提醒:系统切换前请尽早办理公积金提取", "因系统切换,12月28日至31日公积金业务暂停办理,有提取需求的职工请于12月27日前办理。",
+                 True, "housing_fund", id="reminder-with-a-stop"),
+    pytest.param("提醒:请于月底前办理公积金年度提取", "住房公积金年度提取将于12月31日截止,有提取需求的职工请于12月27日前办理。",
+                 False, "housing_fund", id="reminder-without-a-stop"),
+    pytest.param("我市新医保信息平台上线运行", "11月2日,我市新医保信息平台正式上线运行,标志着我市医保信息化建设迈上新台阶。切换期间,全市定点医药机构暂停医保结算三天。",
+                 False, "medical_insurance", id="news-go-live-happened"),
+    pytest.param("关于社保经办系统停机切换的通告", "各参保单位:\n为做好养老保险全国统筹系统上线工作,我局定于2025年4月24日0时至5月8日9时进行系统停机切换,现将有关事项通告如下",
+                 True, "social_insurance", id="cut-after-heading-phrase"),
+    pytest.param("社保系统切换工作动员部署会召开", "4月10日,市人社局召开社保系统切换工作动员部署会。会议要求,各单位要做好4月24日至5月8日系统切换期间的业务暂停公告和政策宣传",
+                 False, "social_insurance", id="meeting-cut-off"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_FORMS)
+def test_classify_round4_forms(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
