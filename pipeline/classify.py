@@ -438,8 +438,11 @@ def _fraud_warning(body: str, title: str, r: ClassifyRules) -> bool:
 
 
 def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
-    """News of a work already done (顺利完成切换, 平稳上线) in the title or the lead sentence, neither of
-    which announces anything to come (定于, 将于)."""
+    """News of a work already done (顺利完成切换, 平稳上线, 业务已全面恢复) in the title or the lead sentence,
+    neither of which announces anything to come (定于, 将于); or a resume notice (a title that resumes and
+    names no stop)."""
+    if r.resume.search(title) and not r.stop.search(title) and not r.future.search(title):
+        return True  # 关于恢复办理医保业务的公告: a resume notice, its stop is past (not 预计…逐步恢复)
     lead = [s for s in _SENTENCE_END.split(body) if s.strip() and s.strip() != title.strip()][:1]
     return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
 

@@ -805,3 +805,22 @@ ROUND4_FORMS = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_FORMS)
 def test_classify_round4_forms(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, resumes: a resume notice (its stop past) vs a notice of a stop and its resume to come.
+ROUND4_RESUMES = [
+    pytest.param("关于恢复办理医保业务的公告", "11月1日至3日,因系统切换,全市医保业务暂停办理。目前切换工作已结束,自11月4日起恢复办理各项医保业务。",
+                 False, "medical_insurance", id="resume-notice"),
+    pytest.param("关于医保业务恢复办理的通知", "我市医保信息系统停机切换工作已于11月3日结束,11月4日8时起全面恢复医保业务办理。",
+                 False, "medical_insurance", id="resume-notice-2"),
+    pytest.param("关于暂停及恢复办理医保业务的公告", "因系统切换,11月1日至3日全市医保业务暂停办理,11月4日起恢复办理。",
+                 True, "medical_insurance", id="stop-and-resume-notice"),
+    pytest.param("社保系统切换工作圆满结束", "经过三天的停机切换,我市社保新系统于5月8日上线,各项业务恢复正常。",
+                 False, "social_insurance", id="switch-ended-news"),
+    pytest.param("预计5月21日起新平台试运行 全区逐步恢复社保业务", "按照省统一部署,区社保系统将于5月10日18:00起停机切换,全区社保业务暂停办理,预计5月21日起逐步恢复。", True, "social_insurance", id="variant-a-resume-to-come-in-the-title"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_RESUMES)
+def test_classify_round4_resumes(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
