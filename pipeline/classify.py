@@ -106,6 +106,7 @@ class ClassifyRules:
     go_live: re.Pattern[str]  # 启用, 投入使用: a system put to use
     retired_for_new: re.Pattern[str]  # 原系统停止使用: an old system left for a new one
     retired_items: re.Pattern[str]  # 第一代社保卡停止使用: an old card or number retired
+    not_a_system: re.Pattern[str]  # 配电系统, 供水管网: a building's or a utility's plant
     cut_cues: re.Pattern[str]  # 展开全文, …: the rest of the page was cut
     cut_open_ending: re.Pattern[str]  # a last line ending on a comma or 将于2025年
     cut_min_chars: int
@@ -179,6 +180,7 @@ def _rules() -> ClassifyRules:
         go_live=_alternation(ann["go_live"]),
         retired_for_new=_any_of(ann["retired_for_new"]),
         retired_items=_any_of(ann["retired_items"]),
+        not_a_system=_any_of(ann["not_a_system"]),
         cut_cues=re.compile("(?:" + _alternation(data["cut_off"]["cut_cues"]).pattern + r")\s*$"),
         cut_open_ending=re.compile(data["cut_off"]["cut_open_ending"]),
         cut_min_chars=data["cut_off"]["cut_min_chars"],
@@ -391,7 +393,9 @@ def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
 
 
 def _names_a_system(clause: str, r: ClassifyRules) -> bool:
-    """The clause names a system (announce.system_named) or a channel (announce.channel)."""
+    """The clause names a system (announce.system_named) or a channel (announce.channel), not a building's
+    or a utility's plant (announce.not_a_system: 配电系统)."""
+    clause = r.not_a_system.sub("", clause)
     return bool(r.system_named.search(clause) or r.channel.search(clause))
 
 

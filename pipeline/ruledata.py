@@ -66,7 +66,7 @@ RULE_KEYS: dict[str, Record] = {
         "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "attachment_line": str,
                             "period_words": _WORDS, "table_cells": str, "time_line": str,
                             "time_line_needs": str, "commentary_min_marks": int, "not_a_cause": _WORDS,
-                            "range_joiner": str, "fraud_min_marks": int}),
+                            "range_joiner": str, "fraud_min_marks": int, "not_a_system": _WORDS}),
         "cut_off": Record({"cut_cues": _WORDS, "cut_open_ending": str, "cut_min_chars": int,
                            "cut_closing_line": str}),
         "domains": MapOf(MapOf(int)),

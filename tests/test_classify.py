@@ -824,3 +824,25 @@ ROUND4_RESUMES = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_RESUMES)
 def test_classify_round4_resumes(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, utilities and paperwork: a power or water cut (the plant is no government system), a hall
+# without power, a tender for a system upgrade, a year summary telling of a past stop.
+ROUND4_UTILITIES = [
+    pytest.param("关于计划停电的通知", "因供电系统检修,2025年3月1日8:00至18:00,滨江路沿线小区暂停供电,停电期间供电服务热线正常受理报修。",
+                 False, "other", id="grid-power-cut"),
+    pytest.param("关于临时停水的通知", "因供水管网系统改造,3月1日22时至次日6时城东片区暂停供水,请居民提前储水。",
+                 False, "other", id="water-cut"),
+    pytest.param("医保信息系统升级改造项目招标公告", "本项目为医保信息系统升级改造。投标截止时间:2025年3月20日9时30分,逾期送达的投标文件不予受理。开标时间同投标截止时间。",
+                 False, "medical_insurance", id="tender"),
+    pytest.param("市医保局2024年工作总结", "2024年,我局顺利完成医保信息平台切换上线,切换期间全市医保业务暂停办理3天,未发生重大问题。",
+                 False, "medical_insurance", id="annual-summary"),
+    pytest.param("关于医保服务大厅停电期间暂停办理业务的通知", "因大楼配电系统检修,3月1日8时至18时医保服务大厅停电,暂停办理窗口业务,网上服务正常。",
+                 False, "medical_insurance", id="hall-power-cut-system-word"),
+    pytest.param("关于电力检修期间医保结算暂停的通知", "因电力系统检修,3月1日0时至4时市医保结算系统暂停服务,定点医药机构暂停刷卡结算。", True, "medical_insurance", id="variant-a-power-work-stopping-a-named-system"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_UTILITIES)
+def test_classify_round4_utilities(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
