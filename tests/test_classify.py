@@ -846,3 +846,22 @@ ROUND4_UTILITIES = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_UTILITIES)
 def test_classify_round4_utilities(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, go-live forms: the go-live and the old system"s stop in two sentences or lines vs an old
+# portal retired months after the new one runs; news of a restore in traditional characters.
+ROUND4_GO_LIVE = [
+    pytest.param("关于新版社保经办系统上线的公告", "新版社保经办系统将于2025年9月1日上线运行。原社保经办系统于8月29日18时停止使用。",
+                 True, "social_insurance", id="golive-two-sentences"),
+    pytest.param("关于启用新版公积金网上服务大厅的公告", "为提升服务水平,我中心开发了新版网上服务大厅,定于2025年9月1日启用。\n原网上服务大厅自2025年8月31日18时起停止服务。",
+                 True, "housing_fund", id="golive-two-lines"),
+    pytest.param("关于停用旧版公积金网上服务大厅的公告", "新版网上服务大厅已于2025年6月1日上线,运行平稳。原网上服务大厅自2025年9月1日起停止使用,请使用新版办理。",
+                 False, "housing_fund", id="old-retired-after-new-runs"),
+    pytest.param("我市醫保業務已全面恢復", "經過三天停機切換,全市醫保業務已於11月4日全面恢復辦理。",
+                 False, "medical_insurance", id="news-restored-traditional"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_GO_LIVE)
+def test_classify_round4_go_live(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
