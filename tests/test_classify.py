@@ -848,7 +848,7 @@ def test_classify_round4_utilities(title: str, text: str, is_outage: bool, domai
     assert _classify(title, text) == (is_outage, domain)
 
 
-# Round 4, go-live forms: the go-live and the old system"s stop in two sentences or lines vs an old
+# Round 4, go-live forms: the go-live and the old system's stop in two sentences or lines vs an old
 # portal retired months after the new one runs; news of a restore in traditional characters.
 ROUND4_GO_LIVE = [
     pytest.param("关于新版社保经办系统上线的公告", "新版社保经办系统将于2025年9月1日上线运行。原社保经办系统于8月29日18时停止使用。",
