@@ -104,6 +104,13 @@ class ClassifyRules:
     schedule: re.Pattern[str]  # 定于, 将于: a work put on the calendar
     range_joiner: re.Pattern[str]  # 至, 到, —: the two ends of a range
     go_live: re.Pattern[str]  # 启用, 投入使用: a system put to use
+    retired_for_new: re.Pattern[str]  # 原系统停止使用: an old system left for a new one
+    retired_items: re.Pattern[str]  # 第一代社保卡停止使用: an old card or number retired
+    not_a_system: re.Pattern[str]  # 配电系统, 供水管网: a building's or a utility's plant
+    cut_cues: re.Pattern[str]  # 展开全文, …: the rest of the page was cut
+    cut_open_ending: re.Pattern[str]  # a last line ending on a comma or 将于2025年
+    cut_min_chars: int
+    cut_closing_line: re.Pattern[str]  # a signature or contact line, which ends a page unpunctuated
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -162,7 +169,8 @@ def _rules() -> ClassifyRules:
         channel=_alternation(ann["channel"]),
         fraud=_alternation(ann["fraud"]),
         fraud_min_marks=ann["fraud_min_marks"],
-        completed=re.compile(f"(?:{_alternation(ann['completed']).pattern})(?![后以之])"),  # not 切换完成后
+        completed=re.compile(f"(?:{_alternation(ann['completed']).pattern})(?![后以之])"  # not 切换完成后
+                             f"|{_any_of(ann['completed_patterns']).pattern}"),
         policy_cause=_alternation(ann["policy_cause"]),
         future=_alternation(ann["future"]),
         near_miss_title=_alternation(ann["near_miss_title"]),
@@ -170,6 +178,13 @@ def _rules() -> ClassifyRules:
         schedule=_alternation(ann["schedule"]),
         range_joiner=re.compile(ann["range_joiner"]),
         go_live=_alternation(ann["go_live"]),
+        retired_for_new=_any_of(ann["retired_for_new"]),
+        retired_items=_any_of(ann["retired_items"]),
+        not_a_system=_any_of(ann["not_a_system"]),
+        cut_cues=re.compile("(?:" + _alternation(data["cut_off"]["cut_cues"]).pattern + r")\s*$"),
+        cut_open_ending=re.compile(data["cut_off"]["cut_open_ending"]),
+        cut_min_chars=data["cut_off"]["cut_min_chars"],
+        cut_closing_line=re.compile(data["cut_off"]["cut_closing_line"]),
     )
 
 
@@ -191,10 +206,32 @@ def _without_false_stops(sentence: str, r: ClassifyRules) -> str:
     condition = r.condition.search(sentence)
     if condition:
         sentence = sentence[: condition.start()]
-    sentence = r.not_a_stop.sub("", sentence)
+    sentence = _without_retired_systems(r.not_a_stop.sub("", sentence), r)
     if r.resume.search(sentence):
         sentence = r.past_stop.sub("", sentence)
     return sentence
+
+
+_PAST_GO_LIVE = "已"
+_AFTER = ("后", "以后", "之后")
+
+
+def _puts_a_system_to_use(sentence: str, r: ClassifyRules) -> bool:
+    """The sentence puts a system to use (启用, 上线), not as past (已上线, 已于3月1日上线: 已 in its clause)
+    nor as the time of something else (新系统上线后,原证书停止使用)."""
+    return any(_PAST_GO_LIVE not in _CLAUSE_END.split(sentence[: m.start()])[-1]
+               and not sentence.startswith(_AFTER, m.end()) for m in r.go_live.finditer(sentence))
+
+
+def _without_retired_systems(sentence: str, r: ClassifyRules) -> str:
+    """The sentence without an old system left for a new one (原网上申报系统停止使用,请使用新版…), unless the
+    same sentence puts the new one to use (新系统自9月1日起上线运行,原系统同时停止使用): then the old one
+    stops on the date the new one starts. And without an old card or number retired (第一代社保卡停止使用),
+    unless the sentence names a work on a system (因平台升级,…医保电子凭证停止使用) or puts one to use."""
+    if _puts_a_system_to_use(sentence, r):
+        return sentence
+    sentence = r.retired_for_new.sub("", sentence)
+    return sentence if r.work.search(sentence) else r.retired_items.sub("", sentence)
 
 
 def _names_a_stopping_system(sentence: str, r: ClassifyRules) -> bool:
@@ -356,7 +393,9 @@ def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
 
 
 def _names_a_system(clause: str, r: ClassifyRules) -> bool:
-    """The clause names a system (announce.system_named) or a channel (announce.channel)."""
+    """The clause names a system (announce.system_named) or a channel (announce.channel), not a building's
+    or a utility's plant (announce.not_a_system: 配电系统)."""
+    clause = r.not_a_system.sub("", clause)
     return bool(r.system_named.search(clause) or r.channel.search(clause))
 
 
@@ -373,8 +412,10 @@ def _system_is_the_cause(body: str, title: str, r: ClassifyRules) -> bool:
     of its building, a loan paused by policy: no system is the cause, though the page names one as a
     channel to use meanwhile.
     """
-    if any(r.cause.search(s) and r.cause.search(r.not_a_cause.sub("", r.not_a_stop.sub("", s)))
-           for s in _SENTENCE_END.split(f"{title}\n{body}")):
+    def cause_left(s: str) -> bool:
+        return bool(r.cause.search(r.not_a_cause.sub("", _without_retired_systems(r.not_a_stop.sub("", s), r))))
+
+    if any(r.cause.search(s) and cause_left(s) for s in _SENTENCE_END.split(f"{title}\n{body}")):
         return True
     if r.near_miss_title.search(title):
         return False  # 关于国庆假期服务安排的通知: a holiday page needs a work on a system
@@ -401,10 +442,33 @@ def _fraud_warning(body: str, title: str, r: ClassifyRules) -> bool:
 
 
 def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
-    """News of a work already done (顺利完成切换, 平稳上线) in the title or the lead sentence, neither of
-    which announces anything to come (定于, 将于)."""
+    """News of a work already done (顺利完成切换, 平稳上线, 业务已全面恢复) in the title or the lead sentence,
+    neither of which announces anything to come (定于, 将于); or a resume notice (a title that resumes and
+    names no stop)."""
+    if r.resume.search(title) and not r.stop.search(title) and not r.future.search(title):
+        return True  # 关于恢复办理医保业务的公告: a resume notice, its stop is past (not 预计…逐步恢复)
     lead = [s for s in _SENTENCE_END.split(body) if s.strip() and s.strip() != title.strip()][:1]
     return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
+
+
+def _cut_off(body: str, r: ClassifyRules) -> bool:
+    """The body ends cut off: on a cue that the rest was cut (展开全文), on an open ending (a comma,
+    将于2025年), or on a CJK character after a line of some length that is no signature or contact."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return False  # a title alone is no cut body
+    last = lines[-1]
+    if r.cut_cues.search(last) or r.cut_open_ending.search(last):
+        return True
+    return (len(last) >= r.cut_min_chars and "\u3400" <= last[-1] <= "\u9fff"
+            and not r.cut_closing_line.search(last))
+
+
+def _title_announces_a_system_stop(title: str, r: ClassifyRules) -> bool:
+    """The title names a system or channel and its stop (关于医保信息系统停机切换的通告), and is no kind
+    of page that closes halls without a system (放假) nor news of a work done (顺利完成)."""
+    return bool((r.hard_stop.search(title) or r.stopping_work.search(title)) and _names_a_system(title, r)
+                and not r.near_miss_title.search(title) and not r.completed.search(title))
 
 
 def announces_stop(body: str, title: str | None = None) -> bool:
@@ -424,7 +488,9 @@ def announces_stop(body: str, title: str | None = None) -> bool:
     return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
             or _broken_line_announcement(lines, title, r, reported) or _guide_to_a_titled_work(body, title, r)
             or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
-            or _scheduled_stopping_work(body, title, r))
+            or _scheduled_stopping_work(body, title, r)
+            # a page cut off before its stop sentence: its title announces the stop (downtime unknown)
+            or (_title_announces_a_system_stop(title, r) and _cut_off(body, r)))
 
 
 def announced_in_body(body: str, title: str | None) -> bool:

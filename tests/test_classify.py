@@ -631,3 +631,237 @@ ROUND3_ANNOUNCEMENTS = [
 @pytest.mark.parametrize("text, expected", ROUND3_ANNOUNCEMENTS)
 def test_announces_stop_round3(text: str, expected: bool) -> None:
     assert announces_stop(normalize_text(text)) is expected
+
+
+# Round 4: classes of notice a scraper of notice columns meets, each beside a twin that must not flip:
+# a new system going live where the old one stops vs new features only; a bank or telecom maintenance
+# stopping payment of contributions or tax; 暂停办理 for a policy vs for a system work; hours adjusted
+# during a switch vs seasonal hours; guides and Q&A to a coming switch; news that business is back;
+# deadline reminders; stops of online channels or kiosks only; traditional characters; pages cut off
+# before their stop sentence.
+ROUND4_NOTICES = [
+    pytest.param("关于启用新版社会保险经办系统的公告", "新版社会保险经办系统定于2025年6月3日起正式启用,原系统于5月30日17时停止使用,5月31日至6月2日全市暂停办理社保业务。",
+                 True, "social_insurance", id="golive-old-stops-with-gap"),
+    pytest.param("关于启用新一代公积金业务系统的公告", "新一代住房公积金业务系统自2025年9月1日8时起上线运行,原公积金业务系统同时停止使用。",
+                 True, "housing_fund", id="golive-old-stops-same-time"),
+    pytest.param("關於啟用新版電子稅務局的通告", "新版電子稅務局將於2025年10月8日0時正式上線,舊版電子稅務局於10月7日18時起停止使用。",
+                 True, "tax", id="golive-traditional"),
+    pytest.param("关于电子税务局新增功能上线的通知", "自2025年6月3日起,电子税务局新增发票批量下载、跨区域涉税事项报告等功能,纳税人可登录使用。",
+                 False, "tax", id="new-features-only"),
+    pytest.param("关于医保APP新版本上线的公告", "医保APP新版本将于7月1日上线,新增电子处方查询功能,原有功能保持不变,请及时更新。",
+                 False, "medical_insurance", id="new-version-features-only"),
+    pytest.param("关于建设银行系统维护期间暂停社保费代扣业务的通知", "因建设银行核心系统维护,2025年4月12日22:00至4月13日6:00,通过该行缴纳社会保险费的代扣、柜面缴费业务暂停办理。",
+                 True, "social_insurance", id="bank-maintenance-social-contribution"),
+    pytest.param("关于农商银行系统升级影响税费缴纳的通告", "接农商银行通知,该行将于2025年5月17日20时至5月18日8时进行系统升级,期间纳税人无法通过该行缴纳税款。",
+                 True, "tax", id="bank-upgrade-tax-payment"),
+    pytest.param("关于电信专网割接影响医保结算的公告", "接中国电信通知,4月20日0时至4时对我区医保专网进行割接,届时定点医药机构医保刷卡结算将中断。",
+                 True, "medical_insurance", id="telecom-cutover-medical"),
+    pytest.param("关于工商银行网点营业时间调整的公告", "自2025年5月1日起,工商银行各网点周末营业时间调整为9:00至16:00,社保卡业务可在营业时间内办理。",
+                 False, "social_insurance", id="bank-hours-no-stop"),
+    pytest.param("关于暂停办理灵活就业人员参保登记的通知", "根据上级政策调整,自2025年7月1日起暂停办理灵活就业人员养老保险参保登记,恢复时间另行通知。",
+                 False, "social_insurance", id="pause-policy-change"),
+    pytest.param("关于暂停办理跨省转移接续业务的通知", "按照新的转移接续办法要求,自2025年7月1日起暂停办理养老保险跨省转移接续业务,新办法实施后另行通知。",
+                 False, "social_insurance", id="pause-new-rules-pending"),
+    pytest.param("关于暂停办理公积金异地贷款的通知", "经管委会研究决定,自2025年3月1日起暂停受理异地缴存职工住房公积金贷款申请。",
+                 False, "housing_fund", id="pause-board-decision"),
+    pytest.param("关于暂停办理灵活就业人员参保登记的通知", "因社保信息系统升级,自2025年7月1日起暂停办理灵活就业人员养老保险参保登记,恢复时间另行通知。",
+                 True, "social_insurance", id="pause-system-upgrade"),
+    pytest.param("关于暂停办理公积金提取业务的通知", "因业务系统数据迁移,自2025年3月1日起至3月3日暂停受理住房公积金提取业务。",
+                 True, "housing_fund", id="pause-data-migration"),
+    pytest.param("关于系统切换期间调整服务时间的公告", "因公积金业务系统切换,11月28日至11月30日各网点服务时间调整为9:00-12:00,下午暂停对外办理业务。",
+                 True, "housing_fund", id="hours-during-switch"),
+    pytest.param("关于调整医保服务大厅工作时间的通知", "为配合医保信息平台上线,12月1日至12月3日服务大厅工作时间调整为上午9时至11时,其余时间暂停办理业务。",
+                 True, "medical_insurance", id="hours-during-go-live"),
+    pytest.param("关于调整夏季作息时间的通知", "自2025年5月1日起,社保服务大厅下午办公时间调整为14:30至17:30,中午12:00至14:30暂停办理业务。",
+                 False, "social_insurance", id="summer-hours"),
+    pytest.param("医保信息平台切换期间就医问答", "问:系统切换期间还能刷医保卡看病吗?\n答:切换期间全市定点医药机构暂停医保联网结算,参保人可先行垫付,切换完成后到医保经办机构报销。",
+                 True, "medical_insurance", id="qa-guide-during-switch"),
+    pytest.param("社保系统升级期间办事指南", "一、升级期间,社保窗口暂停办理参保登记和待遇申领。\n二、急需办理的,请在升级前提前办理。",
+                 True, "social_insurance", id="guide-during-upgrade"),
+    pytest.param("醫保系統切換期間就醫指引", "切換期間,定點醫療機構暫停醫保聯網結算,參保人員可先墊付費用。",
+                 True, "medical_insurance", id="guide-traditional"),
+    pytest.param("我市社保新系统平稳上线", "上周末,市社保局完成新旧系统切换,11月4日起各项社保业务已全面恢复办理。",
+                 False, "social_insurance", id="news-switch-done-restored"),
+    pytest.param("医保新平台上线 业务全面恢复", "记者从市医保局获悉,经过11月2日至3日两天的停机切换,全市医保业务已于11月4日全面恢复,定点医药机构结算正常。",
+                 False, "medical_insurance", id="news-restored-after-stop"),
+    pytest.param("公积金新系统运行首日 业务办理有序", "11月4日是公积金新系统运行第一天。此前11月1日至3日,全市公积金业务暂停办理,目前各网点已恢复正常办理。",
+                 False, "housing_fund", id="news-first-day"),
+    pytest.param("关于提醒按时完成年度缴费基数申报的通知", "请各参保单位于2025年6月30日前通过社保网上经办系统完成缴费基数申报,逾期系统将自动按上年度基数核定。",
+                 False, "social_insurance", id="deadline-reminder"),
+    pytest.param("温馨提示:个税汇算即将截止", "2024年度个人所得税综合所得汇算清缴将于6月30日截止,请尚未办理的纳税人抓紧时间,以免临近截止系统拥堵无法办理。",
+                 False, "tax", id="deadline-rush"),
+    pytest.param("关于抓紧办理年度医保缴费的提醒", "2026年度城乡居民医保集中缴费期将于12月31日结束,12月31日后将无法缴纳当年度医保费,请尽快缴费。",
+                 False, "medical_insurance", id="deadline-then-cannot-pay"),
+    pytest.param("关于网上服务大厅暂停服务的公告", "因服务器维护,2025年3月8日20:00至3月9日8:00,市公积金网上服务大厅、手机APP暂停服务,柜台业务正常办理。",
+                 True, "housing_fund", id="online-only-stop"),
+    pytest.param("关于社保自助终端暂停使用的通知", "因设备维护,3月8日全天各区社保自助终端暂停使用,窗口业务不受影响。",
+                 True, "social_insurance", id="kiosks-only-stop"),
+    pytest.param("关于自助办税终端暂停服务的通告", "3月8日8时至18时,全市自助办税终端升级维护,暂停发票领用和税款缴纳服务。",
+                 True, "tax", id="tax-kiosks"),
+    pytest.param("关于医保信息系统停机切换的通告", "为落实国家医保信息平台建设部署,我市医保信息系统将于2025年",
+                 True, "medical_insurance", id="cut-before-stop"),
+    pytest.param("关于社保系统暂停服务的公告", "各参保单位、参保人员:\n因系统升级需要,我市社会保险信息系统",
+                 True, "social_insurance", id="cut-before-time"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_NOTICES)
+def test_classify_round4(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, more twins: a go-live told as past, a trial run beside the old system, news of a coming
+# stop, a bank pausing the finance side of a card, a voucher stopped during an upgrade vs an old card
+# retired, a cut page vs a signed one, a campaign page cut off (no stop in its title), a telecom
+# notice with no government service, a pause by a document vs by a data work.
+ROUND4_TWINS = [
+    pytest.param("关于启用新版电子税务局的公告", "新版电子税务局已于2025年3月1日上线运行,原网上申报系统自4月1日起停止使用,请纳税人使用新版办理。",
+                 False, "tax", id="golive-past-old-retired-later"),
+    pytest.param("关于新医保信息平台试运行的公告", "新医保信息平台于2025年3月1日起试运行,试运行期间新旧系统并行,参保人员就医结算不受影响。",
+                 False, "medical_insurance", id="trial-run-parallel"),
+    pytest.param("医保系统本周末停机切换 这些业务暂停办理", "近日,记者从市医疗保障局获悉,11月1日18时至3日8时,我市医保信息系统将停机切换,期间全市医保业务暂停办理。",
+                 True, "medical_insurance", id="news-of-a-coming-stop"),
+    pytest.param("关于社保卡金融功能暂停使用的公告", "尊敬的客户:因我行核心系统升级,2025年6月14日0:00至6:00期间社保卡金融功能暂停使用,给您带来不便敬请谅解。",
+                 True, "social_insurance", id="bank-social-card-finance-pause"),
+    pytest.param("关于医保电子凭证暂停服务的公告", "因平台升级,3月1日0时至6时医保电子凭证停止使用,请参保人携带社保卡就医。",
+                 True, "medical_insurance", id="e-voucher-stop-during-upgrade"),
+    pytest.param("关于第一代社保卡停止使用的公告", "自2025年7月1日起,第一代社保卡停止使用,请尚未换领的参保人员尽快换领第三代社保卡。",
+                 False, "social_insurance", id="old-card-retired"),
+    pytest.param("关于公积金系统升级暂停服务的公告", "因系统升级,我中心定于12月30日17时起暂停办理各项公积金业务,恢复时间…\n展开全文",
+                 True, "housing_fund", id="cut-at-expand-cue"),
+    pytest.param("关于公积金系统升级暂停服务的公告", "因系统升级,我中心定于12月30日17时起暂停办理各项公积金业务,1月2日恢复。\n湖滨市住房公积金管理中心\n2025年12月20日",
+                 True, "housing_fund", id="whole-notice-signed"),
+    pytest.param("关于开展2025年度医保缴费工作的通知", "2026年度城乡居民医保缴费期为2025年9月1日至12月31日,请参保人通过税务APP、银行网点缴纳",
+                 False, "medical_insurance", id="cut-payment-campaign-no-stop-title"),
+    pytest.param("温馨提示", "社保经办系统将于本周六9时至18时进行升级维护,其间网上经办大厅暂停服务,敬请谅解。",
+                 True, "social_insurance", id="plain-title-weekly-date"),
+    pytest.param("關於個人所得稅APP暫停服務的公告", "因系統維護,個人所得稅APP將於2025年3月8日22:00至3月9日6:00暫停服務。",
+                 True, "tax", id="traditional-tax-app"),
+    pytest.param("关于中国移动通信网络维护的公告", "中国移动将于3月8日0时至4时对部分基站进行维护,期间部分区域手机信号可能不稳定。",
+                 False, "other", id="telecom-no-gov-service"),
+    pytest.param("关于暂停办理不动产登记业务的通告", "因不动产登记信息系统数据整合,2025年5月10日至5月12日暂停办理不动产登记业务。",
+                 True, "real_estate", id="real-estate-data-integration"),
+    pytest.param("关于暂停办理不动产抵押登记的通知", "根据省自然资源厅文件要求,自2025年5月10日起暂停办理集体土地上房屋的抵押登记。",
+                 False, "real_estate", id="real-estate-pause-by-document"),
+    pytest.param("关于医保业务办理时间调整的公告", "受新旧系统切换影响,2025年6月28日至30日医保窗口仅办理参保登记,其他业务暂缓办理。",
+                 True, "medical_insurance", id="partial-service-during-switch"),
+    pytest.param("关于年底前办理公积金提取业务的提醒", "年终结息期间业务量较大,请有提取需求的职工于12月25日前办理,避免集中办理排队等候。",
+                 False, "housing_fund", id="year-end-reminder-no-stop"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_TWINS)
+def test_classify_round4_twins(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, pages from neighbouring columns: a contribution pause granted by policy, a hospital wing
+# closed for building work vs its information system upgraded, a WeChat poster, a procedure changed after
+# a go-live, a filing mode changed by policy, a hotline stopped by a system upgrade vs new hotline hours
+# (the national hotline numbers count toward their domain).
+ROUND4_NEIGHBOURS = [
+    pytest.param("关于困难企业申请暂停缴存住房公积金的通知", "生产经营困难的企业,经职工代表大会讨论通过,可申请自2025年1月1日起暂停缴存住房公积金,期限不超过12个月。",
+                 False, "housing_fund", id="fund-contribution-pause-policy"),
+    pytest.param("关于门诊楼改造期间暂停部分门诊服务的通知", "因门诊楼改造施工,自2025年3月1日起至6月30日,本院皮肤科、眼科门诊暂停服务。",
+                 False, "medical_insurance", id="hospital-renovation"),
+    pytest.param("关于医院信息系统升级暂停医保结算的通知", "因医院信息系统升级,2025年3月1日0时至6时本院暂停门诊挂号收费和医保结算。",
+                 True, "medical_insurance", id="hospital-his-upgrade"),
+    pytest.param("紧急通知!医保系统停机3天,这些业务暂停", "扩散周知!\n11月1日18:00至11月4日8:00\n全市医保信息系统停机切换\n以下业务暂停办理:\n1.医保参保登记\n2.异地就医备案",
+                 True, "medical_insurance", id="wechat-poster"),
+    pytest.param("系统升级后社保业务办理流程有变化", "社保新系统上线后,参保单位需使用新的数字证书登录,原证书自2025年4月1日起停止使用,请及时更换。",
+                 False, "social_insurance", id="after-upgrade-procedure"),
+    pytest.param("关于暂停受理个体工商户定期定额申报的通告", "根据国家税务总局公告要求,自2025年1月1日起,个体工商户定期定额申报方式调整,原申报方式暂停受理。",
+                 False, "tax", id="tax-filing-mode-policy"),
+    pytest.param("关于12333热线系统升级暂停人工服务的公告", "因12333热线系统升级,3月8日8:30至12:00暂停人工服务,自助语音查询正常。",
+                 True, "social_insurance", id="hotline-system-upgrade"),
+    pytest.param("关于12333热线服务时间调整的公告", "自2025年3月1日起,12333热线人工服务时间调整为工作日8:30至17:30,其余时间暂停人工服务。",
+                 False, "social_insurance", id="hotline-hours"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_NEIGHBOURS)
+def test_classify_round4_neighbours(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, forms: full-width digits, a reminder holding a stop vs one holding only a deadline, news of a
+# go-live that happened, a notice cut after its dated sentence vs a meeting report cut off.
+ROUND4_FORMS = [
+    pytest.param("关于医保系统切换的温馨提示", "我市医保信息系统将于１１月１日１８时至１１月３日８时停机切换,期间暂停办理医保业务,请提前做好安排。",
+                 True, "medical_insurance", id="fullwidth-digits"),
+    pytest.param("提醒:系统切换前请尽早办理公积金提取", "因系统切换,12月28日至31日公积金业务暂停办理,有提取需求的职工请于12月27日前办理。",
+                 True, "housing_fund", id="reminder-with-a-stop"),
+    pytest.param("提醒:请于月底前办理公积金年度提取", "住房公积金年度提取将于12月31日截止,有提取需求的职工请于12月27日前办理。",
+                 False, "housing_fund", id="reminder-without-a-stop"),
+    pytest.param("我市新医保信息平台上线运行", "11月2日,我市新医保信息平台正式上线运行,标志着我市医保信息化建设迈上新台阶。切换期间,全市定点医药机构暂停医保结算三天。",
+                 False, "medical_insurance", id="news-go-live-happened"),
+    pytest.param("关于社保经办系统停机切换的通告", "各参保单位:\n为做好养老保险全国统筹系统上线工作,我局定于2025年4月24日0时至5月8日9时进行系统停机切换,现将有关事项通告如下",
+                 True, "social_insurance", id="cut-after-heading-phrase"),
+    pytest.param("社保系统切换工作动员部署会召开", "4月10日,市人社局召开社保系统切换工作动员部署会。会议要求,各单位要做好4月24日至5月8日系统切换期间的业务暂停公告和政策宣传",
+                 False, "social_insurance", id="meeting-cut-off"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_FORMS)
+def test_classify_round4_forms(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, resumes: a resume notice (its stop past) vs a notice of a stop and its resume to come.
+ROUND4_RESUMES = [
+    pytest.param("关于恢复办理医保业务的公告", "11月1日至3日,因系统切换,全市医保业务暂停办理。目前切换工作已结束,自11月4日起恢复办理各项医保业务。",
+                 False, "medical_insurance", id="resume-notice"),
+    pytest.param("关于医保业务恢复办理的通知", "我市医保信息系统停机切换工作已于11月3日结束,11月4日8时起全面恢复医保业务办理。",
+                 False, "medical_insurance", id="resume-notice-2"),
+    pytest.param("关于暂停及恢复办理医保业务的公告", "因系统切换,11月1日至3日全市医保业务暂停办理,11月4日起恢复办理。",
+                 True, "medical_insurance", id="stop-and-resume-notice"),
+    pytest.param("社保系统切换工作圆满结束", "经过三天的停机切换,我市社保新系统于5月8日上线,各项业务恢复正常。",
+                 False, "social_insurance", id="switch-ended-news"),
+    pytest.param("预计5月21日起新平台试运行 全区逐步恢复社保业务", "按照省统一部署,区社保系统将于5月10日18:00起停机切换,全区社保业务暂停办理,预计5月21日起逐步恢复。", True, "social_insurance", id="variant-a-resume-to-come-in-the-title"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_RESUMES)
+def test_classify_round4_resumes(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, utilities and paperwork: a power or water cut (the plant is no government system), a hall
+# without power, a tender for a system upgrade, a year summary telling of a past stop.
+ROUND4_UTILITIES = [
+    pytest.param("关于计划停电的通知", "因供电系统检修,2025年3月1日8:00至18:00,滨江路沿线小区暂停供电,停电期间供电服务热线正常受理报修。",
+                 False, "other", id="grid-power-cut"),
+    pytest.param("关于临时停水的通知", "因供水管网系统改造,3月1日22时至次日6时城东片区暂停供水,请居民提前储水。",
+                 False, "other", id="water-cut"),
+    pytest.param("医保信息系统升级改造项目招标公告", "本项目为医保信息系统升级改造。投标截止时间:2025年3月20日9时30分,逾期送达的投标文件不予受理。开标时间同投标截止时间。",
+                 False, "medical_insurance", id="tender"),
+    pytest.param("市医保局2024年工作总结", "2024年,我局顺利完成医保信息平台切换上线,切换期间全市医保业务暂停办理3天,未发生重大问题。",
+                 False, "medical_insurance", id="annual-summary"),
+    pytest.param("关于医保服务大厅停电期间暂停办理业务的通知", "因大楼配电系统检修,3月1日8时至18时医保服务大厅停电,暂停办理窗口业务,网上服务正常。",
+                 False, "medical_insurance", id="hall-power-cut-system-word"),
+    pytest.param("关于电力检修期间医保结算暂停的通知", "因电力系统检修,3月1日0时至4时市医保结算系统暂停服务,定点医药机构暂停刷卡结算。", True, "medical_insurance", id="variant-a-power-work-stopping-a-named-system"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_UTILITIES)
+def test_classify_round4_utilities(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 4, go-live forms: the go-live and the old system's stop in two sentences or lines vs an old
+# portal retired months after the new one runs; news of a restore in traditional characters.
+ROUND4_GO_LIVE = [
+    pytest.param("关于新版社保经办系统上线的公告", "新版社保经办系统将于2025年9月1日上线运行。原社保经办系统于8月29日18时停止使用。",
+                 True, "social_insurance", id="golive-two-sentences"),
+    pytest.param("关于启用新版公积金网上服务大厅的公告", "为提升服务水平,我中心开发了新版网上服务大厅,定于2025年9月1日启用。\n原网上服务大厅自2025年8月31日18时起停止服务。",
+                 True, "housing_fund", id="golive-two-lines"),
+    pytest.param("关于停用旧版公积金网上服务大厅的公告", "新版网上服务大厅已于2025年6月1日上线,运行平稳。原网上服务大厅自2025年9月1日起停止使用,请使用新版办理。",
+                 False, "housing_fund", id="old-retired-after-new-runs"),
+    pytest.param("我市醫保業務已全面恢復", "經過三天停機切換,全市醫保業務已於11月4日全面恢復辦理。",
+                 False, "medical_insurance", id="news-restored-traditional"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_GO_LIVE)
+def test_classify_round4_go_live(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
