@@ -22,6 +22,7 @@ from .ruledata import RulesError, load_yaml
 __all__ = ["Flag", "FlagInfo", "FlagRules", "flag_rules", "flag_info", "check_notice", "notice_flags"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _BLANKS = re.compile(r"\s+")
 _DAY_H = 24.0
 
@@ -339,7 +340,8 @@ def _year_not_stated(n: Notice, r: FlagRules) -> str | None:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1) if _CJK.match(text[i]) and _CJK.match(text[i + 1])}
+    """Pairs of adjacent Chinese characters in ``text`` (read from its runs of two or more)."""
+    return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def _short_body(n: Notice, r: FlagRules) -> str | None:
