@@ -22,7 +22,7 @@ from .ruledata import RulesError, load_yaml
 __all__ = ["Flag", "FlagInfo", "FlagRules", "flag_rules", "flag_info", "check_notice", "notice_flags"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_BLANKS = re.compile(r"\s+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _DAY_H = 24.0
 
 
@@ -183,6 +183,11 @@ def _clip(text: str, limit: int = 40) -> str:
     return t if len(t) <= limit else t[: limit - 1] + "…"
 
 
+def _visible_chars(text: str) -> int:
+    """Characters of ``text`` that are not blanks (str.split's blanks are exactly re's ``\\s``)."""
+    return sum(map(len, text.split()))
+
+
 def _after_title(n: Notice) -> str:
     """The body without its first line when that line is the title (the body repeats it)."""
     body = n.body_text
@@ -339,11 +344,12 @@ def _year_not_stated(n: Notice, r: FlagRules) -> str | None:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1) if _CJK.match(text[i]) and _CJK.match(text[i + 1])}
+    """Pairs of adjacent Chinese characters in ``text`` (read from its runs of two or more)."""
+    return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def _short_body(n: Notice, r: FlagRules) -> str | None:
-    size = len(_BLANKS.sub("", _after_title(n)))
+    size = _visible_chars(_after_title(n))
     return f"{size} characters beside the title" if size < r.short_body_chars else None
 
 
@@ -351,7 +357,7 @@ def _title_unrelated(n: Notice, r: FlagRules) -> str | None:
     title = n.title or ""
     pieces = _bigrams(title)
     rest = _after_title(n)
-    if len(pieces) < 4 or len(_BLANKS.sub("", rest)) < r.short_body_chars:  # a bare body is short_body
+    if len(pieces) < 4 or _visible_chars(rest) < r.short_body_chars:  # a bare body is short_body
         return None
     share = sum(1 for p in pieces if p in rest) / len(pieces)
     return f"{share:.0%} of the title's words in the body: {_clip(title)}" if share < r.title_overlap_min else None

@@ -122,10 +122,22 @@ def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> 
 
 def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
     """Service objects outside neutral and action spans."""
-    cands = [_Candidate(-cue.priority, s - e, s, n, e, what)
-             for n, cue in enumerate(rules.objects) if cue.applies(cue_spans.text)
-             for what in [_What("object", cue.codes[0], cue.codes, "both")]
-             for s, e in cue_spans(cue.regex)]
+    text = cue_spans.text
+    holds: dict[str, bool] = {}  # domain condition pattern -> whether the text matches it (20 cues share 6)
+
+    def matches(condition: re.Pattern[str]) -> bool:
+        if condition.pattern not in holds:
+            holds[condition.pattern] = condition.search(text) is not None
+        return holds[condition.pattern]
+
+    cands: list[_Candidate] = []
+    for n, cue in enumerate(rules.objects):
+        if not cue.applies(matches):
+            continue
+        found = cue_spans(cue.regex)
+        if found:
+            what = _What("object", cue.codes[0], cue.codes, "both")
+            cands.extend(_Candidate(-cue.priority, s - e, s, n, e, what) for s, e in found)
     return _select(cands, taken)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,11 +40,12 @@ class ObjectCue:
     when: re.Pattern[str] | None = None  # the cue counts only in a notice whose text this matches ...
     unless: re.Pattern[str] | None = None  # ... and this does not (a compound's domain condition)
 
-    def applies(self, text: str) -> bool:
-        """Whether the cue counts in a notice of this text (its domain condition holds)."""
-        if self.when is not None and self.when.search(text) is None:
+    def applies(self, matches: Callable[[re.Pattern[str]], bool]) -> bool:
+        """Whether the cue counts in a notice (its domain condition holds); ``matches`` tells whether
+        the notice's text matches a pattern (the finder asks each distinct pattern once per text)."""
+        if self.when is not None and not matches(self.when):
             return False
-        return self.unless is None or self.unless.search(text) is None
+        return self.unless is None or not matches(self.unless)
 
 
 @dataclass(frozen=True, slots=True)
