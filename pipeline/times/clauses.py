@@ -380,7 +380,8 @@ def _table_label(text: str, start: int, index: int) -> str | None:
     return None
 
 
-_LIST_JOIN = re.compile(r"[ ]?[、和及][ ]?")  # between two items of a list of days (6日、7日)
+# Between two items of a list of days (6日、7日; 15日全天及16日上午: a whole day named as one item).
+_LIST_JOIN = re.compile(r"[ ]?(?:全天|全日)?[ ]?[、和及][ ]?")
 _OPEN_TAIL = re.compile(r"[ ]?(?:起|开始)?[ ]?,?[ ]?")  # between a point and its open end: 起,至...
 
 

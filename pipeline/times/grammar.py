@@ -82,7 +82,7 @@ _PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上
 _CLOCK = rf"""
     (?P<@G@h>\d{{1,2}}|[{_CN}]{{1,3}})          # hour
     (?:
-        [:∶](?P<@G@mi>[0-5]\d)(?:[:∶][0-5]\d)?  # :MM or :MM:SS (∶, the ratio sign, in official texts)
+        [ ]?[:∶][ ]?(?P<@G@mi>[0-5]\d)(?:[:∶][0-5]\d)?  # :MM, :MM:SS (∶ in official texts; 20 : 00 from a PDF)
         (?:[时点](?!\d))?                         # 18:00时, 0:00时 (odd but real)
       | [时点]                                    # 18时, 8点
         (?:
@@ -163,8 +163,9 @@ POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元�
 _CONNECTOR = re.compile(
     r"""[ ]?(?:起|开始)?[ ]?[,]?[ ]?       # 起至, 开始至, 起,至
         (?:(?:直至|直到|至|到|—{1,2}|–|-|~|－)  # the joining word or dash (开始,直到7月3日)
-          |\n[ ]?(?:至|到|—{1,2}|–|~|－)[ ]?\n)  # or one standing alone on its line (a poster)
-        [ ]?""",
+          |\n[ ]?(?:至|到|—{1,2}|–|~|－)[ ]?\n  # or one standing alone on its line (a poster)
+          |\n[ ]?(?:直至|直到|至|到))            # or a word opening the next line (18:00\n至8日)
+        (?:[ ]?\n)?[ ]?""",  # a line may break after the word too (至\n6月17日)
     re.VERBOSE,
 )
 
