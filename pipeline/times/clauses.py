@@ -10,7 +10,7 @@ decides:
 * ``kind``: a deadline prefix (``延长至``) first; then ``resume`` for a point saying until when a stop
   lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); ``other`` for a time given up
   (``原定6月28日的停机``); then a deadline suffix (``前``, unless a resume word follows it: ``7月3日前恢复``
-  is an end); else the first kind cue after the
+  is an end, or a stop word follows a range: ``14日18时至17日8时前暂停``); else the first kind cue after the
   expression, else the last one before it; else ``resume`` for a point from which business runs
   normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
   that ends its line with nothing after it reads on into the next line when that line opens with a
@@ -139,6 +139,8 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
         follow = next(_cues(text[suffix.end():suffix.end() + _CUE_WINDOW], text, suffix.end()), None)
         if follow is not None and follow.kind in ("resume", "go_live"):
             return follow.kind  # 预计7月3日前恢复: resumed by then, an end of the stop
+        if follow is not None and follow.kind == "suspension" and expr.right is not None:
+            return follow.kind  # 6月14日18时至17日8时前暂停: 前 closes a stop window, no deadline
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
     # one position, so the first cue after the expression is the nearest one.

@@ -532,6 +532,12 @@ GRAMMAR_7 = [
     P("办公时间:周一至周五9:00-17:00,6月15日起暂停", "2030-06-10", ["2030-06-15"],
       id="nearmiss-office-hours-by-weekday"),
     P("每周五18时至周一8时系统例行维护", "2030-06-10", [], id="nearmiss-weekly-weekend-window"),
+    # a compressed list of days leaves 日 on the last one only (1月5、6日)
+    P("6月14、15日暂停所有业务", "2030-06-10", ["2030-06-14", "2030-06-15"], id="compressed-list-of-two-days"),
+    P("6月14、15、16日暂停所有业务", "2030-06-10", ["2030-06-14", "2030-06-15", "2030-06-16"],
+      id="variant-compressed-list-of-three-days"),
+    P("1月5、6號暫停辦理", "2030-01-01", ["2030-01-05", "2030-01-06"], id="variant-compressed-list-hao-traditional"),
+    P("14、15日暂停", "2030-05-20", [], id="nearmiss-compressed-list-without-a-month"),
     # a duration states no moment
     P("6月14日20时起停机,停机约48小时,热线24小时服务", "2030-06-10", ["2030-06-14T20:00"],
       id="nearmiss-durations-are-no-clock"),
@@ -598,6 +604,11 @@ KINDS = [
     P("一、停机安排\n\n经办服务 2022年3月5日 18:00 2022年3月7日 8:00\n\n网上大厅 2022年3月6日 0:00 2022年3月7日 8:00", None,
       [("2022年3月5日 18:00 2022年3月7日 8:00", "suspension"), ("2022年3月6日 0:00 2022年3月7日 8:00", "suspension")],
       id="kind-from-heading-over-headerless-html-table"),
+    P("6月1日至6月30日前完成申报", "2030-05-20", [("6月1日至6月30日", "deadline")],
+      id="nearmiss-qian-closing-a-filing-range-is-a-deadline"),
+    P("6月1日至6月30日前暂停申报", "2030-05-20", [("6月1日至6月30日", "suspension")],
+      id="qian-closing-a-stop-range-keeps-the-stop"),
+    P("6月30日前暂停申报", "2030-05-20", [("6月30日", "deadline")], id="nearmiss-qian-after-a-point-stays-a-deadline"),
 ]
 
 
@@ -967,6 +978,9 @@ HEADLINE_7 = [
       id="range-broken-before-its-joining-word"),
     P("6月15日全天及6月16日上午暂停办理所有业务", "2030-06-10", ("2030-06-15", "2030-06-16"),
       id="whole-day-opens-a-list-of-days"),
+    P("6月14日18时至6月17日8时前暂停所有医保业务", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="qian-closing-a-stop-range"),
+    P("1月5、6號暫停辦理,7號恢復", "2030-01-01", ("2030-01-05", "2030-01-07"), id="compressed-list-then-a-resume"),
     P("医保系统将于6月14日18时开始停机。\n\n预计6月17日8时恢复正常。", "2030-06-10",
       ("2030-06-14T18:00", "2030-06-17T08:00"), id="start-and-resume-in-separate-paragraphs"),
 ]
