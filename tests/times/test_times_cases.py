@@ -609,6 +609,10 @@ KINDS = [
     P("6月1日至6月30日前暂停申报", "2030-05-20", [("6月1日至6月30日", "suspension")],
       id="qian-closing-a-stop-range-keeps-the-stop"),
     P("6月30日前暂停申报", "2030-05-20", [("6月30日", "deadline")], id="nearmiss-qian-after-a-point-stays-a-deadline"),
+    P("6月13日8时前完成切換並恢復服務", "2030-06-10", [("6月13日8时", "resume")], id="qian-done-and-back-is-a-resume"),
+    P("6月13日前完成结算", "2030-06-10", [("6月13日", "deadline")], id="nearmiss-qian-done-alone-is-a-deadline"),
+    P("6月14日18时前可正常刷卡结算", "2030-06-10", [("6月14日18时", "deadline")],
+      id="nearmiss-normal-until-a-moment-is-a-deadline"),
 ]
 
 
@@ -981,6 +985,23 @@ HEADLINE_7 = [
     P("6月14日18时至6月17日8时前暂停所有医保业务", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
       id="qian-closing-a-stop-range"),
     P("1月5、6號暫停辦理,7號恢復", "2030-01-01", ("2030-01-05", "2030-01-07"), id="compressed-list-then-a-resume"),
+    # the end of a stop in a sentence of its own, in words a fit to the tuning notices lacked
+    P("6月14日18时起暂停所有医保业务。6月17日上午8:00后可正常办理。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="hou-then-normal-again-is-an-end"),
+    P("6月14日18时起暂停所有医保业务。6月17日8:00开放所有业务。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="open-right-after-a-point-is-an-end"),
+    P("6月14日18时起暂停所有医保业务。系统预计6月17日8时前完成切换并恢复服务。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="switch-done-and-back-by-then"),
+    P("6月14日18時起暫停全部醫保業務。6月17日8時系統切換完成,恢復各項業務。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-switch-done-traditional"),
+    P("6月14日18时起暂停所有医保业务。6月17日8点起可以正常刷卡结算。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-can-swipe-normally-again"),
+    P("6月14日18时起暂停所有医保业务。6月17日8时起解除暂停。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-stop-lifted"),
+    P("6月14日18时起系统停机,6月17日8时开机。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-switched-on-again"),
+    P("6月14日18时起暂停所有医保业务。请于6月13日前完成申报,系统恢复后补录。", "2030-06-10",
+      ("2030-06-14T18:00", None), id="nearmiss-deadline-then-resume-in-the-next-sub-clause"),
     P("医保系统将于6月14日18时开始停机。\n\n预计6月17日8时恢复正常。", "2030-06-10",
       ("2030-06-14T18:00", "2030-06-17T08:00"), id="start-and-resume-in-separate-paragraphs"),
 ]
