@@ -1002,6 +1002,12 @@ HEADLINE_7 = [
       id="variant-switched-on-again"),
     P("6月14日18时起暂停所有医保业务。请于6月13日前完成申报,系统恢复后补录。", "2030-06-10",
       ("2030-06-14T18:00", None), id="nearmiss-deadline-then-resume-in-the-next-sub-clause"),
+    P("6月14日18时旧系统关停,6月17日8时新系统启用。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="old-system-shut-down-new-one-on"),
+    P("6月14日(周五)18时起,医保业务“停办”,6月17日(周一)8时“复办”。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-stop-and-restart-of-business-quoted"),
+    P("6月14日18時起閉廳,6月17日8時開廳。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-hall-closed-and-reopened-traditional"),
     P("医保系统将于6月14日18时开始停机。\n\n预计6月17日8时恢复正常。", "2030-06-10",
       ("2030-06-14T18:00", "2030-06-17T08:00"), id="start-and-resume-in-separate-paragraphs"),
 ]
