@@ -1008,6 +1008,24 @@ HEADLINE_7 = [
       ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-stop-and-restart-of-business-quoted"),
     P("6月14日18時起閉廳,6月17日8時開廳。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
       id="variant-hall-closed-and-reopened-traditional"),
+    # a stop stated as a length after its start: the end is the start plus the length
+    P("6月14日20时起停机,停机约48小时,热线24小时服务", "2030-06-10", ("2030-06-14T20:00", "2030-06-16T20:00"),
+      id="length-in-hours-after-the-start"),
+    P("6月14日20時起停機維護,預計持續兩天。", "2030-06-10", ("2030-06-14T20:00", "2030-06-16T20:00"),
+      id="variant-length-in-days-chinese-numeral-traditional"),
+    P("6月14日20时起暂停服务。为期10小时。", "2030-06-10", ("2030-06-14T20:00", "2030-06-15T06:00"),
+      id="variant-length-in-the-next-sentence"),
+    P("6月14日20时起停机,停机期间24小时热线服务", "2030-06-10", ("2030-06-14T20:00", None),
+      id="nearmiss-a-period-then-a-service-length"),
+    P("6月14日20时起停机,24小时内恢复", "2030-06-10", ("2030-06-14T20:00", None), id="nearmiss-within-a-length"),
+    P("6月14日20时起停机,停机后3天内补录", "2030-06-10", ("2030-06-14T20:00", None),
+      id="nearmiss-a-length-after-the-stop"),
+    P("6月14日起暂停所有业务,预计持续3天", "2030-06-10", ("2030-06-14", None),
+      id="nearmiss-days-after-a-bare-date-are-ambiguous"),
+    P("6月14日20时起停机,6月16日8时恢复,停机约36小时", "2030-06-10", ("2030-06-14T20:00", "2030-06-16T08:00"),
+      id="nearmiss-a-stated-end-beats-a-length"),
+    P("6月14日20时起停机,恢复时间另行通知,预计停机48小时", "2030-06-10", ("2030-06-14T20:00", None),
+      id="nearmiss-an-open-end-beats-a-length"),
     P("医保系统将于6月14日18时开始停机。\n\n预计6月17日8时恢复正常。", "2030-06-10",
       ("2030-06-14T18:00", "2030-06-17T08:00"), id="start-and-resume-in-separate-paragraphs"),
 ]
@@ -1061,6 +1079,13 @@ def test_deadline_point_goes_in_end() -> None:
     w = _one("请于2021年9月5日18时前完成缴费")
     assert (w.kind, w.start, w.end, w.end_precision) == (
         "deadline", None, dt.datetime(2021, 9, 5, 18, tzinfo=TZ), "hour")
+
+
+def test_end_from_a_stated_length_is_an_estimate_with_its_words() -> None:
+    _, rows = run("6月14日20时起停机,停机约48小时。", "2030-06-10")
+    down = [w for w in rows if w.kind == "downtime"][0]
+    assert down.is_estimate and down.evidence == "6月14日20时起停机,停机约48小时"
+    assert [w.evidence for w in rows if w.kind != "downtime"] == ["6月14日20时"]  # a length is no point
 
 
 def test_point_has_start_only_and_precisions() -> None:
