@@ -147,7 +147,11 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
             return follow.kind  # 6月14日18时至17日8时前暂停: 前 closes a stop window, no deadline
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
-    # one position, so the first cue after the expression is the nearest one.
+    # one position, so the first cue after the expression is the nearest one. The label of the next
+    # cell (停机时间:18:00 恢复时间:8:00) names the next expression, not this one.
+    label = _NEXT_LABEL.search(after)
+    if label is not None:
+        after = after[:label.start()]
     first_after = next(_cues(after, text, expr.end), None)
     if first_after is not None:
         return "other" if first_after.kind == "announce" else first_after.kind
@@ -160,6 +164,9 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     return next((c.kind for c in _cues(heading, heading, 0) if c.kind != "announce"), "other")
 
 
+# A label ending the words after an expression, set off by a blank or a bar: the next cell's label
+# (停机时间:6月14日18:00 恢复时间:6月17日8:00 read on one line).
+_NEXT_LABEL = re.compile(r"(?<=[ |])[^ ,;，；。\n|]{1,8}(?:时间|日期)[ ]?:?[ ]?$")
 _SUPERSEDED_LOOK = 4  # characters before an expression searched for 原定 (a time given up)
 
 

@@ -613,6 +613,8 @@ KINDS = [
     P("6月13日前完成结算", "2030-06-10", [("6月13日", "deadline")], id="nearmiss-qian-done-alone-is-a-deadline"),
     P("6月14日18时前可正常刷卡结算", "2030-06-10", [("6月14日18时", "deadline")],
       id="nearmiss-normal-until-a-moment-is-a-deadline"),
+    P("6月14日18时停机恢复时间待定", "2030-06-10", [("6月14日18时", "suspension")],
+      id="nearmiss-a-label-glued-to-the-words-is-read"),
 ]
 
 
@@ -1026,6 +1028,11 @@ HEADLINE_7 = [
       id="nearmiss-a-stated-end-beats-a-length"),
     P("6月14日20时起停机,恢复时间另行通知,预计停机48小时", "2030-06-10", ("2030-06-14T20:00", None),
       id="nearmiss-an-open-end-beats-a-length"),
+    # two labelled cells read on one line: the second label names the second time only
+    P("停机时间 6月14日18:00 恢复时间 6月17日8:00", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="two-label-cells-on-one-line"),
+    P("暫停時間:6月14日18:00 | 恢復時間:6月17日8:00", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-two-label-cells-with-a-bar-traditional"),
     P("医保系统将于6月14日18时开始停机。\n\n预计6月17日8时恢复正常。", "2030-06-10",
       ("2030-06-14T18:00", "2030-06-17T08:00"), id="start-and-resume-in-separate-paragraphs"),
 ]
