@@ -10,9 +10,10 @@ decides:
 * ``kind``: a deadline prefix (``延长至``) first; then ``resume`` for a point saying until when a stop
   lasts (``暂停办理,至7月3日9时止``, ``开始停机,7月3日9时结束``); ``other`` for a time given up
   (``原定6月28日的停机``); then a deadline suffix (``前``, unless a resume word follows it: ``7月3日前恢复``
-  is an end); else the first kind cue after the
+  is an end, or a stop word follows a range: ``14日18时至17日8时前暂停``, or its sub-clause goes on to a
+  resume word: ``7月3日8时前完成切换并恢复服务``); else the first kind cue after the
   expression, else the last one before it; else ``resume`` for a point from which business runs
-  normally (``3月8日起,各项业务正常办理``); else a cue in the heading; ``other`` when none. A time
+  normally (``3月8日起,各项业务正常办理``; ``3月8日8:00开放``); else a cue in the heading; ``other`` when none. A time
   that ends its line with nothing after it reads on into the next line when that line opens with a
   cue (``3月8日8时起`` / ``恢复办理``), unless it is a list item or a label line;
 * ``is_estimate`` (预计, 逐步, 如遇提前或延后), ``component`` (支付端, 税务 ...; in a general stop not
@@ -139,20 +140,33 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
         follow = next(_cues(text[suffix.end():suffix.end() + _CUE_WINDOW], text, suffix.end()), None)
         if follow is not None and follow.kind in ("resume", "go_live"):
             return follow.kind  # 预计7月3日前恢复: resumed by then, an end of the stop
+        back = _back_by_then(text, suffix.end()) if follow is None or follow.kind == "deadline" else None
+        if back is not None:
+            return back  # 7月3日8时前完成切换并恢复服务: the switch done and business back by then
+        if follow is not None and follow.kind == "suspension" and expr.right is not None:
+            return follow.kind  # 6月14日18时至17日8时前暂停: 前 closes a stop window, no deadline
         return "deadline"  # 10月11日前 (but 6月20日前后 is "around")
     # The cue words are one alternation, longest first, read by finditer: two cues never start at
-    # one position, so the first cue after the expression is the nearest one.
+    # one position, so the first cue after the expression is the nearest one. The label of the next
+    # cell (停机时间:18:00 恢复时间:8:00) names the next expression, not this one.
+    label = _NEXT_LABEL.search(after)
+    if label is not None:
+        after = after[:label.start()]
     first_after = next(_cues(after, text, expr.end), None)
     if first_after is not None:
         return "other" if first_after.kind == "announce" else first_after.kind
     cues_before = list(_cues(before, text, expr.start - len(before)))
     if cues_before:
         return "other" if cues_before[-1].kind == "announce" else cues_before[-1].kind
-    if expr.right is None and _FROM_ON.match(after) and r.normal_again.search(after):
-        return "resume"  # 3月8日起,各项业务正常办理: business is back from this point
+    if expr.right is None and (_FROM_ON.match(after) and r.normal_again.search(after)
+                               or r.normal_again.match(after.lstrip(" ,"))):
+        return "resume"  # 3月8日起,各项业务正常办理 / 3月8日8:00开放: business is back from this point
     return next((c.kind for c in _cues(heading, heading, 0) if c.kind != "announce"), "other")
 
 
+# A label ending the words after an expression, set off by a blank or a bar: the next cell's label
+# (停机时间:6月14日18:00 恢复时间:6月17日8:00 read on one line).
+_NEXT_LABEL = re.compile(r"(?<=[ |])[^ ,;，；。\n|]{1,8}(?:时间|日期)[ ]?:?[ ]?$")
 _SUPERSEDED_LOOK = 4  # characters before an expression searched for 原定 (a time given up)
 
 
@@ -161,7 +175,16 @@ def _superseded(text: str, expr: Expression) -> bool:
     return time_cues().superseded.search(text, max(0, expr.start - _SUPERSEDED_LOOK), expr.start) is not None
 
 
-_FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后)")  # 3月8日起: from this point on
+_FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后|后)")  # 3月8日起, 8:00后: from this point on
+_SUBCLAUSE_END = re.compile(r"[,;，；。\n]")
+
+
+def _back_by_then(text: str, at: int) -> str | None:
+    """The kind of a resume or go-live cue in the sub-clause from ``at`` (after a deadline suffix),
+    if any: 前完成切换并恢复服务 says the stop is over by then. None otherwise."""
+    end = _SUBCLAUSE_END.search(text, at)
+    segment = text[at:end.start() if end else len(text)]
+    return next((c.kind for c in _cues(segment, text, at) if c.kind in ("resume", "go_live")), None)
 _SUBCLAUSE = re.compile(r"[^,;，；]+")
 _SUBCLAUSE_BREAK = re.compile(r"([,;，；])")
 
@@ -380,7 +403,8 @@ def _table_label(text: str, start: int, index: int) -> str | None:
     return None
 
 
-_LIST_JOIN = re.compile(r"[ ]?[、和及][ ]?")  # between two items of a list of days (6日、7日)
+# Between two items of a list of days (6日、7日; 15日全天及16日上午: a whole day named as one item).
+_LIST_JOIN = re.compile(r"[ ]?(?:全天|全日)?[ ]?[、和及][ ]?")
 _OPEN_TAIL = re.compile(r"[ ]?(?:起|开始)?[ ]?,?[ ]?")  # between a point and its open end: 起,至...
 
 

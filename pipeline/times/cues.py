@@ -19,7 +19,8 @@ __all__ = ["TimeCues", "Component", "time_cues", "check_time_cues", "FILE"]
 FILE = "time_cues.yaml"
 
 # key -> shape: "words" (a list of strings), "patterns" (a list of regexes), "word" (one string),
-# "open_end" (a mapping of two regexes), "components" (a list of [regex, name] pairs).
+# "open_end" (a mapping of two regexes), "components" (a list of [regex, name] pairs), "durations" (a
+# list of regexes, each with the groups n and unit).
 _SHAPES = {
     "issuer_endings": "words", "kinds": "kinds", "kind_priority": "words", "deadline_suffix": "words", "deadline_prefix": "words",
     "not_deadline_after": "words", "ignore_after": "words", "ignore_before": "words", "estimate": "words",
@@ -27,6 +28,7 @@ _SHAPES = {
     "section_patterns": "patterns", "not_section_words": "words", "core_strong_patterns": "patterns",
     "core_weak_patterns": "patterns", "partial_scope": "words", "online_scope": "words", "counter_scope": "words", "keep_open": "words",
     "normal_again": "words", "until_before": "words", "until_after": "words", "aftermath": "words", "superseded": "words",
+    "duration_patterns": "durations",
     "province_component_patterns": "patterns", "province_component_name": "word", "components": "components",
 }
 _KINDS = ("suspension", "resume", "go_live", "deadline", "announce")
@@ -71,6 +73,7 @@ class TimeCues:
     until_after: re.Pattern[str]  # 止, 结束, right after such a point
     aftermath: re.Pattern[str]  # 办理高峰, 恢复正常秩序: crowding after a resumption, not its end
     superseded: re.Pattern[str]  # 原定: a time given up, searched right before an expression
+    duration: tuple[re.Pattern[str], ...]  # 停机约48小时: the length of a stop after its start (n, unit)
     province: tuple[re.Pattern[str], ...]
     province_name: str
     components: tuple[Component, ...]
@@ -129,6 +132,12 @@ def _check_open_end(value: Any, key: str) -> None:
         _regex(pattern, f"{key}.{name}")
 
 
+def _check_durations(value: Any, key: str) -> None:
+    for pattern in _patterns(value, key):
+        if not {"n", "unit"} <= set(pattern.groupindex):
+            raise RulesError(f"{_where(key)}: {pattern.pattern!r} must have the groups n and unit")
+
+
 def _check_components(value: Any, key: str) -> None:
     pairs = isinstance(value, list) and value and all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p) for p in value)
@@ -139,7 +148,7 @@ def _check_components(value: Any, key: str) -> None:
 
 
 _CHECKS = {"words": _words, "patterns": _patterns, "word": _check_word, "kinds": _check_kinds,
-           "open_end": _check_open_end, "components": _check_components}
+           "open_end": _check_open_end, "components": _check_components, "durations": _check_durations}
 
 
 def check_time_cues(data: dict[str, Any]) -> None:
@@ -192,6 +201,7 @@ def time_cues() -> TimeCues:
         until_after=re.compile(rf"[ ]?(?:{_alternation(data['until_after'])})"),
         aftermath=re.compile(_alternation(data["aftermath"])),
         superseded=re.compile(_alternation(data["superseded"])),
+        duration=_patterns(data["duration_patterns"], "duration_patterns"),
         province=_patterns(data["province_component_patterns"], "province_component_patterns"),
         province_name=data["province_component_name"],
         components=tuple(Component(re.compile(p), name) for p, name in data["components"]),

@@ -17,16 +17,21 @@ chosen start's own range end too, and the last day of a list of days it opens: `
 that is not before the start, not more than :data:`MAX_DOWNTIME_DAYS` after it, and not a
 resumption whose own sub-clause speaks of the crowding after it (``预计7月10日前后恢复正常秩序``).
 On one calendar day a stated clock beats a bare date (``9月9日`` and ``9月9日9时`` -> 09:00). A time
-given up (``原定6月28日的停机``) is neither start nor end.
+given up (``原定6月28日的停机``) is neither start nor end. When no end is stated and the start is a
+point with a clock, a length stated in its sentence ends it (``20时起停机,停机约48小时``: start plus
+48 hours, an estimate; ``duration_patterns`` in the rules file).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 from ..records import TimeWindow
 from .clauses import TimeClause
+from .cues import time_cues
+from .grammar import cn_int
 
 __all__ = ["choose_downtime", "MAX_DOWNTIME_DAYS"]
 
@@ -196,17 +201,58 @@ def choose_downtime(text: str, clauses: list[TimeClause]) -> TimeWindow | None:
         return _row(text, end.clause, None, None, end, is_estimate=end.clause.is_estimate
                     or bool(chosen and chosen.is_estimate), open_end=None)
     end = _downtime_end(chosen.res.start, own, points)
+    length = _stated_length(text, chosen) if end is None and chosen.open_end is None else None
+    if length is not None:  # 18时起停机,停机约48小时: the end is the start plus the stated length
+        return _row(text, chosen, chosen.res.start, chosen.res.start_precision,
+                    EndPoint(chosen, chosen.res.start + length.span, chosen.res.start_precision or "hour"),
+                    is_estimate=chosen.is_estimate or length.estimate, open_end=None, evidence_end=length.end)
     return _row(text, chosen, chosen.res.start, chosen.res.start_precision, end,
                 is_estimate=chosen.is_estimate or bool(end and end.clause.is_estimate),
                 open_end=chosen.open_end if end is None else None)
 
 
+class _Length(NamedTuple):
+    """The length of a stop stated after its start (停机约48小时), where its words end, and whether
+    it is an estimate (约, 预计)."""
+
+    span: dt.timedelta
+    end: int
+    estimate: bool
+
+
+_SENTENCE_END = re.compile(r"[。；;!?！？\n]")
+_UNIT_HOURS = {"小时": 1, "天": 24, "日": 24}
+
+
+def _stated_length(text: str, chosen: TimeClause) -> _Length | None:
+    """The length stated after a point start that has a clock, in its sentence or the next one
+    (``20时起停机。停机约48小时。``; see duration_patterns)."""
+    e = chosen.res.expr
+    if e.right is not None or chosen.res.start is None or chosen.res.start_precision == "day":
+        return None
+    stop = _SENTENCE_END.search(text, e.end)
+    if stop is not None:
+        stop = _SENTENCE_END.search(text, stop.end())
+    sentence = text[e.end:stop.start() if stop else len(text)]
+    r = time_cues()
+    for pattern in r.duration:
+        m = pattern.search(sentence)
+        n = cn_int(m.group("n")) if m else None
+        if m and n:
+            return _Length(dt.timedelta(hours=n * _UNIT_HOURS[m.group("unit")]), e.end + m.end(),
+                           r.estimate.search(sentence, 0, m.end()) is not None)
+    return None
+
+
 def _row(text: str, anchor: TimeClause, start: dt.datetime | None, start_precision: str | None,
-         end: EndPoint | None, *, is_estimate: bool, open_end: str | None) -> TimeWindow:
-    """The downtime row, its evidence the expression of ``anchor``."""
+         end: EndPoint | None, *, is_estimate: bool, open_end: str | None,
+         evidence_end: int | None = None) -> TimeWindow:
+    """The downtime row, its evidence the expression of ``anchor`` (up to ``evidence_end`` when the
+    end comes from a length stated after it)."""
     e = anchor.res.expr
+    span_end = evidence_end or e.end
     return TimeWindow(
         kind="downtime", start=start, end=end.moment if end else None, start_precision=start_precision,
-        end_precision=end.precision if end else None, span_start=e.start, span_end=e.end,
-        evidence=text[e.start:e.end], is_estimate=is_estimate, component=None, services=[], open_end=open_end,
+        end_precision=end.precision if end else None, span_start=e.start, span_end=span_end,
+        evidence=text[e.start:span_end], is_estimate=is_estimate, component=None, services=[], open_end=open_end,
     )

@@ -11,7 +11,7 @@ parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks
 ``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 直至 直到 — – - ~``
 (optionally after ``起``/``开始`` and a comma) whose right side may omit the year, the month, the day or the date.
 Also: dotted and slashed ranges whose right end is a month.day (``2018.1.1~1.4``); compressed day
-ranges (``4月12-19日``); a day without its month in a range with a clock (``自15日18时至22日8时``) or
+ranges (``4月12-19日``) and lists (``1月5、6、7日``); a day without its month in a range with a clock (``自15日18时至22日8时``) or
 in a list after a date (``2日、3日``); two-digit and relative years (``15年3月2日``, ``明年1月3日``);
 the right end of a range taking the left end's afternoon (``下午1点到3点``); a relative day written
 alone when a mark, a part of day or a cue word follows it (``今日发布``, ``当晚恢复``; not
@@ -82,7 +82,7 @@ _PART = r"(?P<{g}>上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上
 _CLOCK = rf"""
     (?P<@G@h>\d{{1,2}}|[{_CN}]{{1,3}})          # hour
     (?:
-        [:∶](?P<@G@mi>[0-5]\d)(?:[:∶][0-5]\d)?  # :MM or :MM:SS (∶, the ratio sign, in official texts)
+        [ ]?[:∶][ ]?(?P<@G@mi>[0-5]\d)(?:[:∶][0-5]\d)?  # :MM, :MM:SS (∶ in official texts; 20 : 00 from a PDF)
         (?:[时点](?!\d))?                         # 18:00时, 0:00时 (odd but real)
       | [时点]                                    # 18时, 8点
         (?:
@@ -102,8 +102,10 @@ _MONTH_END = r"""(?P<{g}>(?P<{g}ny>明年|次年|翌年)?(?:(?P<{g}m>\d{{1,2}}|[
 # A relative year before a month-day (去年12月28日, 明年1月3日); 次年/翌年 count from the date before.
 _REL_YEAR = r"(?P<{g}>去年|今年|明年|前年|次年|翌年)"
 # What may join two sides, as a lookahead: a compressed range leaves the left day without 日
-# (4月12-19日, 9月19—21日).
-_JOIN_AHEAD = r"(?=[ ]?(?:-|—{1,2}|–|~|－|至|到)[ ]?\d{1,2}[日号])"
+# (4月12-19日, 9月19—21日), and so does a compressed list of two days (1月5、6日).
+_JOIN_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?(?:-|—{1,2}|–|~|－|至|到|、)[ ]?\d{1,2}[日号])"
+# A day of a compressed list after its first (the 15 of 1月14、15、16日): it reads as a bare day.
+_LIST_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?、[ ]?\d{1,2}[日号])"
 
 
 def _side(g: str, *, date_required: bool) -> str:
@@ -136,7 +138,7 @@ def _side(g: str, *, date_required: bool) -> str:
         return rf"""
             (?:
                 {date}
-              | (?<![\d第每])(?P<{g}dd>{_NUM2})[日号]                  # 15日: month from before
+              | (?<![\d第每])(?P<{g}dd>{_NUM2})(?:[日号]|(?<=、\d){_LIST_AHEAD}|(?<=、\d\d){_LIST_AHEAD})  # 15日: month from before
               | (?<![\d.])(?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})  # 6.30(周五): a month.day
                 (?=[ ]?\(?[ ]?(?:星期|周)[一二三四五六日天])                 # only before its weekday
             )
@@ -163,8 +165,9 @@ POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元�
 _CONNECTOR = re.compile(
     r"""[ ]?(?:起|开始)?[ ]?[,]?[ ]?       # 起至, 开始至, 起,至
         (?:(?:直至|直到|至|到|—{1,2}|–|-|~|－)  # the joining word or dash (开始,直到7月3日)
-          |\n[ ]?(?:至|到|—{1,2}|–|~|－)[ ]?\n)  # or one standing alone on its line (a poster)
-        [ ]?""",
+          |\n[ ]?(?:至|到|—{1,2}|–|~|－)[ ]?\n  # or one standing alone on its line (a poster)
+          |\n[ ]?(?:直至|直到|至|到))            # or a word opening the next line (18:00\n至8日)
+        (?:[ ]?\n)?[ ]?""",  # a line may break after the word too (至\n6月17日)
     re.VERBOSE,
 )
 

@@ -505,8 +505,52 @@ GRAMMAR_6 = [
 ]
 
 
+# Round 5: classes a fit to the tuning notices misses, in our own words (places, dates invented).
+GRAMMAR_7 = [
+    # a range broken across lines around its joining word (a reflowed page, a poster)
+    P("2030年6月14日18:00\n至6月17日8:00暂停业务", None, ["2030-06-14T18:00", "2030-06-17T08:00"],
+      id="joining-word-opens-the-next-line"),
+    P("2030年6月14日18:00至\n6月17日8:00暂停业务", None, ["2030-06-14T18:00", "2030-06-17T08:00"],
+      id="variant-joining-word-ends-its-line"),
+    P("2030年6月14日18時\n到2030年6月17日8時,暫停全部業務", None, ["2030-06-14T18:00", "2030-06-17T08:00"],
+      id="variant-dao-opens-the-next-line-traditional"),
+    P("6月14日前完成申报。\n至6月20日止可补缴", "2030-06-01", ["2030-06-14", "2030-06-20"],
+      id="nearmiss-zhi-after-a-sentence-end-joins-nothing"),
+    # blanks around the colon of a clock (text taken from a PDF) and full-width digits
+    P("12 月 31 日 20 : 00 至 1 月 2 日 8 : 00暂停所有医保业务", "2030-12-20",
+      ["2030-12-31T20:00", "2031-01-02T08:00"], id="blanks-around-the-clock-colon"),
+    P("１２月３１日２０：００至１月２日８：００暂停所有医保业务", "2030-12-20",
+      ["2030-12-31T20:00", "2031-01-02T08:00"], id="variant-full-width-digits-and-colon"),
+    P("十二月三十一日二十二时三十分起暂停,一月二日八时恢复", "2030-12-20",
+      ["2030-12-31T22:30", "2031-01-02T08:00"], id="variant-chinese-numerals-across-the-year-end"),
+    # a whole day (全天) as one item of a list of days
+    P("6月15日全天及6月16日上午暂停办理所有业务", "2030-06-10", ["2030-06-15", "2030-06-16"],
+      id="whole-day-item-of-a-list"),
+    P("6月15日(星期六)全天、16日(星期日)全天停机", "2030-06-10", ["2030-06-15", "2030-06-16"],
+      id="variant-whole-days-with-weekdays"),
+    # weekdays alone are office hours or a weekly rule, not points
+    P("办公时间:周一至周五9:00-17:00,6月15日起暂停", "2030-06-10", ["2030-06-15"],
+      id="nearmiss-office-hours-by-weekday"),
+    P("每周五18时至周一8时系统例行维护", "2030-06-10", [], id="nearmiss-weekly-weekend-window"),
+    # a compressed list of days leaves 日 on the last one only (1月5、6日)
+    P("6月14、15日暂停所有业务", "2030-06-10", ["2030-06-14", "2030-06-15"], id="compressed-list-of-two-days"),
+    P("6月14、15、16日暂停所有业务", "2030-06-10", ["2030-06-14", "2030-06-15", "2030-06-16"],
+      id="variant-compressed-list-of-three-days"),
+    P("1月5、6號暫停辦理", "2030-01-01", ["2030-01-05", "2030-01-06"], id="variant-compressed-list-hao-traditional"),
+    P("14、15日暂停", "2030-05-20", [], id="nearmiss-compressed-list-without-a-month"),
+    # a duration states no moment
+    P("6月14日20时起停机,停机约48小时,热线24小时服务", "2030-06-10", ["2030-06-14T20:00"],
+      id="nearmiss-durations-are-no-clock"),
+    # 0:00 / 24:00 / 零时 / 二十四时 / 次日凌晨
+    P("6月14日零时至二十四时暂停所有医保业务", "2030-06-10", ["2030-06-14T00:00", "2030-06-15T00:00"],
+      id="lingshi-to-ershisishi-one-day"),
+    P("6月14日晚22时至次日凌晨4时暂停所有业务", "2030-06-10", ["2030-06-14T22:00", "2030-06-15T04:00"],
+      id="evening-to-early-next-day"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS
-                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6)
+                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6 + GRAMMAR_7)
 def test_points(text: str, published: str | None, expected: list[str]) -> None:
     assert points(text, published) == expected
 
@@ -560,6 +604,17 @@ KINDS = [
     P("一、停机安排\n\n经办服务 2022年3月5日 18:00 2022年3月7日 8:00\n\n网上大厅 2022年3月6日 0:00 2022年3月7日 8:00", None,
       [("2022年3月5日 18:00 2022年3月7日 8:00", "suspension"), ("2022年3月6日 0:00 2022年3月7日 8:00", "suspension")],
       id="kind-from-heading-over-headerless-html-table"),
+    P("6月1日至6月30日前完成申报", "2030-05-20", [("6月1日至6月30日", "deadline")],
+      id="nearmiss-qian-closing-a-filing-range-is-a-deadline"),
+    P("6月1日至6月30日前暂停申报", "2030-05-20", [("6月1日至6月30日", "suspension")],
+      id="qian-closing-a-stop-range-keeps-the-stop"),
+    P("6月30日前暂停申报", "2030-05-20", [("6月30日", "deadline")], id="nearmiss-qian-after-a-point-stays-a-deadline"),
+    P("6月13日8时前完成切換並恢復服務", "2030-06-10", [("6月13日8时", "resume")], id="qian-done-and-back-is-a-resume"),
+    P("6月13日前完成结算", "2030-06-10", [("6月13日", "deadline")], id="nearmiss-qian-done-alone-is-a-deadline"),
+    P("6月14日18时前可正常刷卡结算", "2030-06-10", [("6月14日18时", "deadline")],
+      id="nearmiss-normal-until-a-moment-is-a-deadline"),
+    P("6月14日18时停机恢复时间待定", "2030-06-10", [("6月14日18时", "suspension")],
+      id="nearmiss-a-label-glued-to-the-words-is-read"),
 ]
 
 
@@ -881,7 +936,113 @@ HEADLINE_6 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5 + HEADLINE_6)
+# Round 5: the headline of staged notices, windows stated in a table row or a poster line, open ends,
+# year ends and weekends without years, a start and an end in separate sentences.
+HEADLINE_7 = [
+    P("第一阶段(6月3日—6月9日):暂停缴费业务;第二阶段(6月10日18时—6月13日8时):暂停全部医保业务。",
+      "2030-05-28", ("2030-06-10T18:00", "2030-06-13T08:00"), id="staged-second-stage-is-the-headline"),
+    P("分两批进行:第一批6月3日起暂停转移接续业务,第二批6月10日18时起全面停机,6月13日8时恢复。",
+      "2030-05-28", ("2030-06-10T18:00", "2030-06-13T08:00"), id="variant-staged-in-batches"),
+    P("先于6月8日17时起暂停网上业务大厅,后于6月10日18时起暂停所有窗口业务,6月13日8时起恢复。",
+      "2030-05-28", ("2030-06-10T18:00", "2030-06-13T08:00"), id="variant-staged-first-online-then-counters"),
+    P("第一阶段:6月1日20时至22时,系统停机测试;第二阶段:6月10日18时至6月13日8时,系统停机切换。",
+      "2030-05-28", ("2030-06-10T18:00", "2030-06-13T08:00"), id="variant-short-test-stop-before-the-switch"),
+    P("时间:6月10日18:00—6月13日8:00\n内容:暂停医保经办业务", "2030-05-28",
+      ("2030-06-10T18:00", "2030-06-13T08:00"), id="poster-time-line"),
+    P("项目 | 时间\n暂停全部业务 | 6月10日18:00至6月13日8:00\n恢复办理 | 6月13日8:00起", "2030-05-28",
+      ("2030-06-10T18:00", "2030-06-13T08:00"), id="variant-table-row"),
+    P("★停机时间★\n6月10日(周一)18:00\n至\n6月13日(周四)8:00", "2030-05-28",
+      ("2030-06-10T18:00", "2030-06-13T08:00"), id="variant-poster-joining-word-alone"),
+    P("6月10日18时起暂停所有医保业务,暂停至另行通知。", "2030-05-28", ("2030-06-10T18:00", None),
+      id="open-end-until-further-notice"),
+    P("自6月10日起暫停辦理全部業務,恢復時間另行通知。", "2030-05-28", ("2030-06-10", None),
+      id="variant-open-end-traditional"),
+    P("6月10日18时起暂停所有医保业务,直至系统切换完成。", "2030-05-28", ("2030-06-10T18:00", None),
+      id="variant-open-end-until-the-switch-is-done"),
+    P("6月14日起暂停办理,待疫情结束后恢复。", "2030-06-10", ("2030-06-14", None), id="variant-open-end-until-an-event"),
+    P("6月14日起暂停办理,恢复时间另行通知。请于6月13日前办理完毕。", "2030-06-10", ("2030-06-14", None),
+      id="nearmiss-open-end-and-an-earlier-deadline"),
+    P("12月31日18时至1月3日8时暂停所有医保业务。", "2030-12-28", ("2030-12-31T18:00", "2031-01-03T08:00"),
+      id="year-end-without-years"),
+    P("1月1日至1月3日暂停所有医保业务。", "2030-12-28", ("2031-01-01", "2031-01-03"),
+      id="variant-new-year-days-announced-in-december"),
+    P("5月10日周五18时至13日周一8时系统停机", "2030-05-08", ("2030-05-10T18:00", "2030-05-13T08:00"),
+      id="weekend-with-weekdays-bare-right-day"),
+    P("本周五18时至下周一8时系统停机。", "2024-05-08", ("2024-05-10T18:00", "2024-05-13T08:00"),
+      id="variant-weekend-relative-weeks"),
+    P("6月15日(星期六)全天暂停所有医保业务。", "2030-06-10", ("2030-06-15", None), id="whole-day-is-a-start"),
+    P("分别于6月15日20时至24时、6月22日20时至24时暂停所有医保业务。", "2030-06-10",
+      ("2030-06-15T20:00", "2030-06-23T00:00"), id="two-separate-nightly-windows"),
+    P("6月14日24时起暂停所有医保业务,6月16日0时恢复", "2030-06-10", ("2030-06-15T00:00", "2030-06-16T00:00"),
+      id="24shi-start-and-0shi-end"),
+    P("6月14日18时开始暂停所有业务。6月17日8时结束停机。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="end-of-the-stop-named-as-such"),
+    P("停机开始:6月14日18时。停机结束:6月17日8时。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-end-of-the-stop-as-a-label"),
+    P("6月14日18時起系統停機,6月17日8時維護結束。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-maintenance-over-traditional"),
+    P("6月14日18时起暂停所有业务。6月17日停机结束后,请于6月20日前补录", "2030-06-10", ("2030-06-14T18:00", None),
+      id="nearmiss-after-the-stop-ends-is-no-end"),
+    P("2030年6月14日18:00\n至6月17日8:00暂停业务", None, ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="range-broken-before-its-joining-word"),
+    P("6月15日全天及6月16日上午暂停办理所有业务", "2030-06-10", ("2030-06-15", "2030-06-16"),
+      id="whole-day-opens-a-list-of-days"),
+    P("6月14日18时至6月17日8时前暂停所有医保业务", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="qian-closing-a-stop-range"),
+    P("1月5、6號暫停辦理,7號恢復", "2030-01-01", ("2030-01-05", "2030-01-07"), id="compressed-list-then-a-resume"),
+    # the end of a stop in a sentence of its own, in words a fit to the tuning notices lacked
+    P("6月14日18时起暂停所有医保业务。6月17日上午8:00后可正常办理。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="hou-then-normal-again-is-an-end"),
+    P("6月14日18时起暂停所有医保业务。6月17日8:00开放所有业务。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="open-right-after-a-point-is-an-end"),
+    P("6月14日18时起暂停所有医保业务。系统预计6月17日8时前完成切换并恢复服务。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="switch-done-and-back-by-then"),
+    P("6月14日18時起暫停全部醫保業務。6月17日8時系統切換完成,恢復各項業務。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-switch-done-traditional"),
+    P("6月14日18时起暂停所有医保业务。6月17日8点起可以正常刷卡结算。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-can-swipe-normally-again"),
+    P("6月14日18时起暂停所有医保业务。6月17日8时起解除暂停。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-stop-lifted"),
+    P("6月14日18时起系统停机,6月17日8时开机。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-switched-on-again"),
+    P("6月14日18时起暂停所有医保业务。请于6月13日前完成申报,系统恢复后补录。", "2030-06-10",
+      ("2030-06-14T18:00", None), id="nearmiss-deadline-then-resume-in-the-next-sub-clause"),
+    P("6月14日18时旧系统关停,6月17日8时新系统启用。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="old-system-shut-down-new-one-on"),
+    P("6月14日(周五)18时起,医保业务“停办”,6月17日(周一)8时“复办”。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="variant-stop-and-restart-of-business-quoted"),
+    P("6月14日18時起閉廳,6月17日8時開廳。", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-hall-closed-and-reopened-traditional"),
+    # a stop stated as a length after its start: the end is the start plus the length
+    P("6月14日20时起停机,停机约48小时,热线24小时服务", "2030-06-10", ("2030-06-14T20:00", "2030-06-16T20:00"),
+      id="length-in-hours-after-the-start"),
+    P("6月14日20時起停機維護,預計持續兩天。", "2030-06-10", ("2030-06-14T20:00", "2030-06-16T20:00"),
+      id="variant-length-in-days-chinese-numeral-traditional"),
+    P("6月14日20时起暂停服务。为期10小时。", "2030-06-10", ("2030-06-14T20:00", "2030-06-15T06:00"),
+      id="variant-length-in-the-next-sentence"),
+    P("6月14日20时起停机,停机期间24小时热线服务", "2030-06-10", ("2030-06-14T20:00", None),
+      id="nearmiss-a-period-then-a-service-length"),
+    P("6月14日20时起停机,24小时内恢复", "2030-06-10", ("2030-06-14T20:00", None), id="nearmiss-within-a-length"),
+    P("6月14日20时起停机,停机后3天内补录", "2030-06-10", ("2030-06-14T20:00", None),
+      id="nearmiss-a-length-after-the-stop"),
+    P("6月14日起暂停所有业务,预计持续3天", "2030-06-10", ("2030-06-14", None),
+      id="nearmiss-days-after-a-bare-date-are-ambiguous"),
+    P("6月14日20时起停机,6月16日8时恢复,停机约36小时", "2030-06-10", ("2030-06-14T20:00", "2030-06-16T08:00"),
+      id="nearmiss-a-stated-end-beats-a-length"),
+    P("6月14日20时起停机,恢复时间另行通知,预计停机48小时", "2030-06-10", ("2030-06-14T20:00", None),
+      id="nearmiss-an-open-end-beats-a-length"),
+    # two labelled cells read on one line: the second label names the second time only
+    P("停机时间 6月14日18:00 恢复时间 6月17日8:00", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="two-label-cells-on-one-line"),
+    P("暫停時間:6月14日18:00 | 恢復時間:6月17日8:00", "2030-06-10", ("2030-06-14T18:00", "2030-06-17T08:00"),
+      id="variant-two-label-cells-with-a-bar-traditional"),
+    P("医保系统将于6月14日18时开始停机。\n\n预计6月17日8时恢复正常。", "2030-06-10",
+      ("2030-06-14T18:00", "2030-06-17T08:00"), id="start-and-resume-in-separate-paragraphs"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5 + HEADLINE_6
+                         + HEADLINE_7)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
@@ -928,6 +1089,13 @@ def test_deadline_point_goes_in_end() -> None:
     w = _one("请于2021年9月5日18时前完成缴费")
     assert (w.kind, w.start, w.end, w.end_precision) == (
         "deadline", None, dt.datetime(2021, 9, 5, 18, tzinfo=TZ), "hour")
+
+
+def test_end_from_a_stated_length_is_an_estimate_with_its_words() -> None:
+    _, rows = run("6月14日20时起停机,停机约48小时。", "2030-06-10")
+    down = [w for w in rows if w.kind == "downtime"][0]
+    assert down.is_estimate and down.evidence == "6月14日20时起停机,停机约48小时"
+    assert [w.evidence for w in rows if w.kind != "downtime"] == ["6月14日20时"]  # a length is no point
 
 
 def test_point_has_start_only_and_precisions() -> None:

@@ -46,8 +46,9 @@ def test_a_renamed_key_is_named() -> None:
     ("open_end_patterns", ["至(?:结束)"], "open_end_patterns: must map exactly right_after, in_clause"),
     ("components", [["支付端"]], r"components: must be a non-empty list of \[regex, name\] pairs"),
     ("kind_priority", ["deadline", "resume"], "kind_priority: must list each of"),
+    ("duration_patterns", ["停机(\\d+)小时"], "duration_patterns: .* must have the groups n and unit"),
 ], ids=["bad-regex", "string-for-list", "empty-list", "list-for-string", "kinds-incomplete", "open-end-as-list",
-        "component-without-name", "priority-incomplete"])
+        "component-without-name", "priority-incomplete", "duration-without-groups"])
 def test_a_misshapen_value_is_named(key: str, value: object, message: str) -> None:
     data = _data()
     data[key] = value
