@@ -434,6 +434,38 @@ ROUND3 = [
 ]
 
 
+# Round 5: how other domains word what stops (traffic police, exit-entry, tax registration), generic stops of the
+# counters, list headings that announce items, and consultation lines that name a service without stopping it.
+ROUND5 = [
+    _c("traffic-vehicle-and-driver-business", "即日起,全县车管所暂停办理机动车业务和驾驶人业务。", {"permits"}),
+    _c("traffic-vehicle-driver-admin-variant", "因系统割接,10月9日全天暂停车驾管业务窗口受理。", {"permits"}),
+    _c("traffic-inspection-mark-issue", "升级期间暂停办理机动车检验合格标志核发。", {"permits"}),
+    _c("near-miss-traffic-violations-no-code", "全省暂停在窗口处理交通违法业务。", set(), "!permits:suspended"),
+    _c("near-miss-vehicle-owner-is-no-service", "暂停期间,机动车所有人和驾驶人可通过APP处理违法。", set(), "!permits:suspended"),
+    _c("exit-entry-endorsements", "届时暂停办理往来港澳通行证、往来台湾通行证签注。", {"permits"}),
+    _c("exit-entry-list-under-heading", "届时下列业务暂停办理:\n1.护照申请;\n2.赴台通行证签注;\n3.出入境证件受理。", {"permits"}),
+    _c("new-taxpayer-bundle-is-registration", "停机期间无法办理新办纳税人套餐、发票领用等业务。", {"permits", "invoice"}),
+    _c("new-taxpayer-matters-variant", "升级当晚暂停办理新办纳税人涉税事项。", {"permits"}),
+    _c("near-miss-new-taxpayer-as-audience", "停机期间新办纳税人的发票领用暂停。", {"invoice"}, "!permits:suspended"),
+    _c("counter-business-stops", "6月30日下午暂停办理柜台业务。", {"general"}),
+    _c("counter-business-variant", "结息日各分中心柜台业务暂停一天。", {"general"}),
+    _c("near-miss-named-counter-business", "结息日公积金提取柜台暂停受理。", {"withdrawal"}, "!general:suspended"),
+    _c("near-miss-business-licence", "停机期间暂停办理营业执照变更。", {"permits"}, "!general:suspended"),
+    _c("list-heading-medical-items", "停机期间,以下医保业务暂停办理:\n一、门诊结算;\n二、异地就医备案。",
+       {"outpatient", "filing"}, "!general:suspended"),
+    _c("list-heading-tax-items-inline", "停机期间,暂停办理下列涉税业务:纳税申报、发票领用。", {"tax_filing", "invoice"},
+       "!general:suspended"),
+    _c("list-heading-fund-items", "停机期间,以下公积金业务暂停:一、提取;二、组合贷款。", {"withdrawal", "loan"},
+       "!general:suspended"),
+    _c("near-miss-generic-stop-is-general", "停机期间,社保业务暂停办理。", {"general"}),
+    _c("loan-in-consultation-line", "本中心暂停办理提取业务,贷款咨询请致电0000-1234567。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-in-consultation-line-variant", "暂停期间公积金提取业务暂停受理,如有贷款方面的问题请拨打服务热线。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("near-miss-consultation-then-stop", "公积金咨询电话:12329。暂停办理公积金贷款发放。", {"loan"}),
+    _c("loan-repayment-unaffected", "暂停期间暂停办理提取业务,贷款还款不受影响。", {"withdrawal"}, "!loan:suspended"),
+]
+
+
 BUGS = [
     _c("online-offline-is-not-go-live", "暂停办理线上线下各项医保业务。", {"general", "online_channels"}, "!general:resumed"),
     _c("prenatal-check-is-not-a-deadline", "暂停生育津贴、产前检查费发放。", {"maternity"}, "!maternity:deadline"),
@@ -564,6 +596,11 @@ def test_issue13_services_rules(text: str, suspended: set[str], rows: tuple[str,
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), ROUND3)
 def test_round3_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND5)
+def test_round5_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
 
