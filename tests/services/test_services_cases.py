@@ -462,6 +462,14 @@ ROUND5 = [
     _c("loan-in-consultation-line-variant", "暂停期间公积金提取业务暂停受理,如有贷款方面的问题请拨打服务热线。", {"withdrawal"},
        "!loan:suspended"),
     _c("near-miss-consultation-then-stop", "公积金咨询电话:12329。暂停办理公积金贷款发放。", {"loan"}),
+    # a later phrase with a predicate of its own does not take the clause's last stop
+    _c("loan-handled-first-after-resume", "暂停期间,公积金提取业务暂停办理,恢复后贷款业务将优先办理。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("loan-instalment-unchanged", "县公积金中心6月30日暂停办理缴存业务,住房公积金个人贷款的月还款额不变。", {"contribution"},
+       "!loan:suspended"),
+    _c("loan-penalty-waived", "公积金中心暂停提取业务,对因此造成的逾期贷款不计罚息。", {"withdrawal"}, "!loan:suspended"),
+    _c("near-miss-list-tail-still-stops", "公积金中心暂停办理以下业务,包括提取、组合贷款。", {"withdrawal", "loan"}),
+    _c("near-miss-list-tail-variant", "暂停办理医保业务,包括门诊慢特病备案、个人账户划拨。", {"general", "filing", "personal_account"}),
     _c("loan-repayment-unaffected", "暂停期间暂停办理提取业务,贷款还款不受影响。", {"withdrawal"}, "!loan:suspended"),
 ]
 
