@@ -272,12 +272,18 @@ class _ClauseReader:
         return set(kinds_at[start, end])
 
     def _place_kind(self, obj: Hit, kinds_at: dict[tuple[int, int], set[str]]) -> str:
-        """Where a bare settlement happens: the place words of its phrase, else of its clause."""
+        """Where a bare settlement happens: the place words of its phrase, else of its clause, else of the notice.
+
+        A clause naming no place (暂停全市医保结算系统) settles at every place the notice speaks of: a notice that names
+        pharmacies anywhere (停机期间如何购药, 定点药店) widens it to them; the notice's places never narrow it.
+        """
         c = self.clause
         phrase = c.phrases[phrase_index(c, obj.start)]
         kinds = self._kinds(phrase.start, phrase.end, kinds_at)
         if not kinds:
             kinds = self._kinds(c.start, c.end, kinds_at)
+        if not kinds:
+            return "mixed" if self._kinds(0, len(self.text), kinds_at) & {"mixed", "pharmacy"} else "none"
         if "mixed" in kinds or {"medical", "pharmacy"} <= kinds:
             return "mixed"
         return kinds.pop() if kinds else "none"

@@ -473,6 +473,13 @@ ROUND5 = [
     _c("loan-in-consultation-line-variant", "暂停期间公积金提取业务暂停受理,如有贷款方面的问题请拨打服务热线。", {"withdrawal"},
        "!loan:suspended"),
     _c("near-miss-consultation-then-stop", "公积金咨询电话:12329。暂停办理公积金贷款发放。", {"loan"}),
+    # a bare settlement in a clause naming no place settles at every place the notice speaks of
+    _c("bare-settlement-notice-names-pharmacies", "11月2日起暂停全县医保结算系统。\n停机期间到定点药店的参保人请自费。",
+       {"inpatient", "outpatient", "pharmacy"}),
+    _c("bare-settlement-notice-pharmacy-variant", "三、常见问题\n停机期间如何在药房买药?答:先行垫付。\n四、暂停医保刷卡结算。",
+       {"inpatient", "outpatient", "pharmacy"}),
+    _c("near-miss-notice-names-hospitals-only", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
+       "!pharmacy:suspended"),
     # a later phrase with a predicate of its own does not take the clause's last stop
     _c("loan-handled-first-after-resume", "暂停期间,公积金提取业务暂停办理,恢复后贷款业务将优先办理。", {"withdrawal"},
        "!loan:suspended"),
