@@ -488,6 +488,9 @@ ROUND5 = [
     _c("loan-penalty-waived", "公积金中心暂停提取业务,对因此造成的逾期贷款不计罚息。", {"withdrawal"}, "!loan:suspended"),
     _c("near-miss-list-tail-still-stops", "公积金中心暂停办理以下业务,包括提取、组合贷款。", {"withdrawal", "loan"}),
     _c("near-miss-list-tail-variant", "暂停办理医保业务,包括门诊慢特病备案、个人账户划拨。", {"general", "filing", "personal_account"}),
+    _c("loan-repaid-at-bank", "县住房公积金网厅暂停服务,其间借款人可通过银行网点还款。", {"online_channels"}, "!loan:suspended"),
+    _c("loan-application-at-bank-first", "公积金中心暂停提取业务,购房人申请贷款的,可先到银行提交材料。", {"withdrawal"},
+       "!loan:suspended"),
     _c("loan-repayment-unaffected", "暂停期间暂停办理提取业务,贷款还款不受影响。", {"withdrawal"}, "!loan:suspended"),
 ]
 
