@@ -491,6 +491,9 @@ ROUND5 = [
     _c("loan-repaid-at-bank", "县住房公积金网厅暂停服务,其间借款人可通过银行网点还款。", {"online_channels"}, "!loan:suspended"),
     _c("loan-application-at-bank-first", "公积金中心暂停提取业务,购房人申请贷款的,可先到银行提交材料。", {"withdrawal"},
        "!loan:suspended"),
+    _c("loan-debited-as-usual", "公积金中心暂停提取业务,公积金贷款的还款由受托银行正常扣收。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-debited-as-usual-variant", "6月30日公积金中心暂停柜台业务,当日贷款职工的月还款正常划扣。", {"general"},
+       "!loan:suspended"),
     _c("loan-repayment-unaffected", "暂停期间暂停办理提取业务,贷款还款不受影响。", {"withdrawal"}, "!loan:suspended"),
 ]
 
