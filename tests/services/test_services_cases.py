@@ -480,6 +480,11 @@ ROUND5 = [
        {"inpatient", "outpatient", "pharmacy"}),
     _c("near-miss-notice-names-hospitals-only", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
        "!pharmacy:suspended"),
+    # filings for care away from home by other names; the personal account's short form
+    _c("long-term-residence-registration", "停机期间暂停办理异地长期居住登记。", {"filing"}, "!cross_region:suspended"),
+    _c("away-care-registration-variant", "切换当日暂停办理转外就医申请和异地就医登记。", {"filing"}, "!cross_region:suspended"),
+    _c("near-miss-away-settlement-is-cross-region", "停机期间异地就医直接结算暂停。", {"cross_region"}, "!filing:suspended"),
+    _c("personal-account-short-form", "停机期间暂停个账支付和家庭共济。", {"personal_account"}),
     # a later phrase with a predicate of its own does not take the clause's last stop
     _c("loan-handled-first-after-resume", "暂停期间,公积金提取业务暂停办理,恢复后贷款业务将优先办理。", {"withdrawal"},
        "!loan:suspended"),
