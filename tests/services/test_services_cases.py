@@ -485,6 +485,9 @@ ROUND5 = [
     _c("away-care-registration-variant", "切换当日暂停办理转外就医申请和异地就医登记。", {"filing"}, "!cross_region:suspended"),
     _c("near-miss-away-settlement-is-cross-region", "停机期间异地就医直接结算暂停。", {"cross_region"}, "!filing:suspended"),
     _c("personal-account-short-form", "停机期间暂停个账支付和家庭共济。", {"personal_account"}),
+    _c("cross-area-within-province", "停机期间暂停省内跨市联网结算和跨统筹区就医结算。", {"cross_region"}),
+    _c("cross-area-other-names", "系统割接当晚暂停外埠就医费用结算,全国联网直接结算同步暂停。", {"cross_region"}),
+    _c("near-miss-cross-city-transfer", "停机期间暂停办理跨市转移接续。", {"transfer"}, "!cross_region:suspended"),
     # a later phrase with a predicate of its own does not take the clause's last stop
     _c("loan-handled-first-after-resume", "暂停期间,公积金提取业务暂停办理,恢复后贷款业务将优先办理。", {"withdrawal"},
        "!loan:suspended"),
