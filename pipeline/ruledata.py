@@ -119,7 +119,7 @@ RULE_KEYS: dict[str, Record] = {
         "neutral": ListOf(Record({"pattern": str}, {"why": str})),
         "before_neutral": ListOf(Record({"type": str}, {"scope": str, "words": _WORDS, "patterns": _WORDS, "why": str})),
         "actions": ListOf(Record({"type": str}, {"scope": str, "words": _WORDS, "patterns": _WORDS, "why": str})),
-        "exception": str, "title_line": str, "schedule_header": str, "schedule_time": str,
+        "exception": str, "title_line": str, "schedule_header": str, "schedule_time": str, "own_predicate": str,
         "audiences": MapOf(_WORDS), "components": _WORDS,
     }),
     "services.yaml": Record({

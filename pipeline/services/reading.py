@@ -181,9 +181,25 @@ class _ClauseReader:
         if not state.pending:
             return
         if state.last is not None and state.mask_from is None and state.last.label in _MAIN:
-            self._pair(state.pending, state.last, state.asides)
+            self._pair(self._list_tail(state.pending, state.last), state.last, state.asides)
         elif state.last is None and carry is not None:
             self._pair(state.pending, carry, state.asides)
+
+    def _list_tail(self, pending: list[Hit], last: Hit) -> list[Hit]:
+        """The waiting objects a clause's last action takes: not those of a later phrase with a predicate of its own.
+
+        暂停...业务,包括 A、B lists what stops; in 暂停提取业务,恢复后贷款将优先办理 or ...,贷款月还款额不变 the later
+        phrase says what happens to its own objects (``own_predicate`` in rules/service_actions.yaml).
+        """
+        c, cue_phrase = self.clause, phrase_index(self.clause, last.start)
+        keep = []
+        for obj in pending:
+            ph = phrase_index(c, obj.start)
+            phrase = c.phrases[ph]
+            if ph > cue_phrase and self.rules.own_predicate.search(self.text, phrase.start, phrase.end):
+                continue
+            keep.append(obj)
+        return keep
 
     def readings(self) -> list[Reading]:
         """Expand the (object, action) pairs into per-code readings."""
@@ -256,12 +272,18 @@ class _ClauseReader:
         return set(kinds_at[start, end])
 
     def _place_kind(self, obj: Hit, kinds_at: dict[tuple[int, int], set[str]]) -> str:
-        """Where a bare settlement happens: the place words of its phrase, else of its clause."""
+        """Where a bare settlement happens: the place words of its phrase, else of its clause, else of the notice.
+
+        A clause naming no place (暂停全市医保结算系统) settles at every place the notice speaks of: a notice that names
+        pharmacies anywhere (停机期间如何购药, 定点药店) widens it to them; the notice's places never narrow it.
+        """
         c = self.clause
         phrase = c.phrases[phrase_index(c, obj.start)]
         kinds = self._kinds(phrase.start, phrase.end, kinds_at)
         if not kinds:
             kinds = self._kinds(c.start, c.end, kinds_at)
+        if not kinds:
+            return "mixed" if self._kinds(0, len(self.text), kinds_at) & {"mixed", "pharmacy"} else "none"
         if "mixed" in kinds or {"medical", "pharmacy"} <= kinds:
             return "mixed"
         return kinds.pop() if kinds else "none"

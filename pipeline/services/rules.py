@@ -118,6 +118,7 @@ class ServiceRules:
     schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
     venue: Venue  # a service word naming a place, not a service
     general_after_object: re.Pattern[str]  # what may stand between an object and a generic stop that is its business
+    own_predicate: re.Pattern[str]  # a later phrase saying this states its own objects' fate, not the last action's
 
 
 # Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
@@ -327,4 +328,5 @@ def service_rules() -> ServiceRules:
         schedule_time=_compile(act["schedule_time"], "service_actions.yaml schedule_time"),
         venue=_venue(svc),
         general_after_object=_compile(svc["general_after_object"], "services.yaml general_after_object"),
+        own_predicate=_compile(act["own_predicate"], "service_actions.yaml own_predicate"),
     )

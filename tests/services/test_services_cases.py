@@ -434,6 +434,78 @@ ROUND3 = [
 ]
 
 
+# Round 5: how other domains word what stops (traffic police, exit-entry, tax registration), generic stops of the
+# counters, list headings that announce items, and consultation lines that name a service without stopping it.
+ROUND5 = [
+    _c("traffic-vehicle-and-driver-business", "即日起,全县车管所暂停办理机动车业务和驾驶人业务。", {"permits"}),
+    _c("traffic-vehicle-driver-admin-variant", "因系统割接,10月9日全天暂停车驾管业务窗口受理。", {"permits"}),
+    _c("traffic-inspection-mark-issue", "升级期间暂停办理机动车检验合格标志核发。", {"permits"}),
+    _c("near-miss-traffic-violations-no-code", "全省暂停在窗口处理交通违法业务。", set(), "!permits:suspended"),
+    _c("near-miss-vehicle-owner-is-no-service", "暂停期间,机动车所有人和驾驶人可通过APP处理违法。", set(), "!permits:suspended"),
+    _c("exit-entry-endorsements", "届时暂停办理往来港澳通行证、往来台湾通行证签注。", {"permits"}),
+    _c("exit-entry-list-under-heading", "届时下列业务暂停办理:\n1.护照申请;\n2.赴台通行证签注;\n3.出入境证件受理。", {"permits"}),
+    _c("driving-test-booking", "届时暂停办理驾驶人考试预约。", {"permits"}),
+    _c("visa-and-residence-permit", "系统升级期间暂停签证和居留许可受理。", {"permits"}),
+    _c("household-registration-moves", "暂停办理户口迁移、落户业务。", {"permits"}),
+    _c("near-miss-household-booklet-to-bring", "请携带户口簿到窗口办理,暂停期间可网上申请。", set(), "!permits:suspended"),
+    _c("business-registration", "暂停办理企业登记、市场主体登记业务。", {"permits"}),
+    _c("tax-clearance-and-taxpayer-registration", "停机期间暂停办理清税证明开具和一般纳税人登记。", {"permits"}),
+    _c("marriage-registration", "系统迁移当天暂停办理婚姻登记。", {"permits"}),
+    _c("property-certificate-collection", "届时不动产权证书领取暂停。", {"permits"}),
+    _c("exit-entry-business", "暂停出入境业务办理。", {"permits"}),
+    _c("tax-office-bare-payment", "停机期间,办税服务厅暂停办理缴款业务。", {"tax_payment"}),
+    _c("near-miss-fine-payment-outside-tax", "升级期间交管平台无法办理违法处理缴款。", set(), "!tax_payment:suspended"),
+    _c("new-taxpayer-bundle-is-registration", "停机期间无法办理新办纳税人套餐、发票领用等业务。", {"permits", "invoice"}),
+    _c("new-taxpayer-matters-variant", "升级当晚暂停办理新办纳税人涉税事项。", {"permits"}),
+    _c("near-miss-new-taxpayer-as-audience", "停机期间新办纳税人的发票领用暂停。", {"invoice"}, "!permits:suspended"),
+    _c("counter-business-stops", "6月30日下午暂停办理柜台业务。", {"general"}),
+    _c("counter-business-variant", "结息日各分中心柜台业务暂停一天。", {"general"}),
+    _c("near-miss-named-counter-business", "结息日公积金提取柜台暂停受理。", {"withdrawal"}, "!general:suspended"),
+    _c("near-miss-business-licence", "停机期间暂停办理营业执照变更。", {"permits"}, "!general:suspended"),
+    _c("list-heading-medical-items", "停机期间,以下医保业务暂停办理:\n一、门诊结算;\n二、异地就医备案。",
+       {"outpatient", "filing"}, "!general:suspended"),
+    _c("list-heading-tax-items-inline", "停机期间,暂停办理下列涉税业务:纳税申报、发票领用。", {"tax_filing", "invoice"},
+       "!general:suspended"),
+    _c("list-heading-fund-items", "停机期间,以下公积金业务暂停:一、提取;二、组合贷款。", {"withdrawal", "loan"},
+       "!general:suspended"),
+    _c("near-miss-generic-stop-is-general", "停机期间,社保业务暂停办理。", {"general"}),
+    _c("loan-in-consultation-line", "本中心暂停办理提取业务,贷款咨询请致电0000-1234567。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-in-consultation-line-variant", "暂停期间公积金提取业务暂停受理,如有贷款方面的问题请拨打服务热线。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("near-miss-consultation-then-stop", "公积金咨询电话:12329。暂停办理公积金贷款发放。", {"loan"}),
+    # a bare settlement in a clause naming no place settles at every place the notice speaks of
+    _c("bare-settlement-notice-names-pharmacies", "11月2日起暂停全县医保结算系统。\n停机期间到定点药店的参保人请自费。",
+       {"inpatient", "outpatient", "pharmacy"}),
+    _c("bare-settlement-notice-pharmacy-variant", "三、常见问题\n停机期间如何在药房买药?答:先行垫付。\n四、暂停医保刷卡结算。",
+       {"inpatient", "outpatient", "pharmacy"}),
+    _c("near-miss-notice-names-hospitals-only", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
+       "!pharmacy:suspended"),
+    # filings for care away from home by other names; the personal account's short form
+    _c("long-term-residence-registration", "停机期间暂停办理异地长期居住登记。", {"filing"}, "!cross_region:suspended"),
+    _c("away-care-registration-variant", "切换当日暂停办理转外就医申请和异地就医登记。", {"filing"}, "!cross_region:suspended"),
+    _c("near-miss-away-settlement-is-cross-region", "停机期间异地就医直接结算暂停。", {"cross_region"}, "!filing:suspended"),
+    _c("personal-account-short-form", "停机期间暂停个账支付和家庭共济。", {"personal_account"}),
+    _c("cross-area-within-province", "停机期间暂停省内跨市联网结算和跨统筹区就医结算。", {"cross_region"}),
+    _c("cross-area-other-names", "系统割接当晚暂停外埠就医费用结算,全国联网直接结算同步暂停。", {"cross_region"}),
+    _c("near-miss-cross-city-transfer", "停机期间暂停办理跨市转移接续。", {"transfer"}, "!cross_region:suspended"),
+    # a later phrase with a predicate of its own does not take the clause's last stop
+    _c("loan-handled-first-after-resume", "暂停期间,公积金提取业务暂停办理,恢复后贷款业务将优先办理。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("loan-instalment-unchanged", "县公积金中心6月30日暂停办理缴存业务,住房公积金个人贷款的月还款额不变。", {"contribution"},
+       "!loan:suspended"),
+    _c("loan-penalty-waived", "公积金中心暂停提取业务,对因此造成的逾期贷款不计罚息。", {"withdrawal"}, "!loan:suspended"),
+    _c("near-miss-list-tail-still-stops", "公积金中心暂停办理以下业务,包括提取、组合贷款。", {"withdrawal", "loan"}),
+    _c("near-miss-list-tail-variant", "暂停办理医保业务,包括门诊慢特病备案、个人账户划拨。", {"general", "filing", "personal_account"}),
+    _c("loan-repaid-at-bank", "县住房公积金网厅暂停服务,其间借款人可通过银行网点还款。", {"online_channels"}, "!loan:suspended"),
+    _c("loan-application-at-bank-first", "公积金中心暂停提取业务,购房人申请贷款的,可先到银行提交材料。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("loan-debited-as-usual", "公积金中心暂停提取业务,公积金贷款的还款由受托银行正常扣收。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-debited-as-usual-variant", "6月30日公积金中心暂停柜台业务,当日贷款职工的月还款正常划扣。", {"general"},
+       "!loan:suspended"),
+    _c("loan-repayment-unaffected", "暂停期间暂停办理提取业务,贷款还款不受影响。", {"withdrawal"}, "!loan:suspended"),
+]
+
+
 BUGS = [
     _c("online-offline-is-not-go-live", "暂停办理线上线下各项医保业务。", {"general", "online_channels"}, "!general:resumed"),
     _c("prenatal-check-is-not-a-deadline", "暂停生育津贴、产前检查费发放。", {"maternity"}, "!maternity:deadline"),
@@ -564,6 +636,11 @@ def test_issue13_services_rules(text: str, suspended: set[str], rows: tuple[str,
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), ROUND3)
 def test_round3_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND5)
+def test_round5_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
 
