@@ -509,3 +509,35 @@ def test_parse_flow_matches_notices_parse(prefect_api: str, tmp_path: Path) -> N
     plain = parse_paths([str(tmp_path / "in"), str(tmp_path / "missing.txt")], tmp_path / "plain")
     assert stats.summary.counts == plain.counts
     assert tables(tmp_path / "flow") == tables(tmp_path / "plain")
+
+
+def test_queued_events_and_logs_are_sent_before_the_server_stops(prefect_api: str) -> None:
+    """What Prefect still queues in this process (events, run logs) goes to the server while it is
+    up; left to Prefect's exit hook after a temporary server had stopped, a 10,010-notice run wrote
+    its tables and then never exited."""
+    from prefect.client.orchestration import get_client
+    from prefect.events import emit_event
+    from prefect.events.filters import EventFilter, EventNameFilter
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    from flows.notice_flow import _send_queued_events_and_logs
+
+    name = f"notice-pipeline.test.{uuid.uuid4().hex[:8]}"
+    for i in range(50):
+        emit_event(event=name, resource={"prefect.resource.id": f"notice-pipeline.test.{i}"})
+    assert EventsWorker._instances, "the events are queued in this process"
+    _send_queued_events_and_logs(timeout=60)
+    assert not EventsWorker._instances and not APILogWorker._instances
+
+    async def stored() -> int:
+        async with get_client() as client:
+            page = await client.read_events(filter=EventFilter(event=EventNameFilter(name=[name])), limit=1)
+            return page.total
+
+    import asyncio
+
+    deadline = time.monotonic() + 30
+    while (count := asyncio.run(stored())) < 50 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert count == 50
