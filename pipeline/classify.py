@@ -104,6 +104,8 @@ class ClassifyRules:
     schedule: re.Pattern[str]  # 定于, 将于: a work put on the calendar
     range_joiner: re.Pattern[str]  # 至, 到, —: the two ends of a range
     go_live: re.Pattern[str]  # 启用, 投入使用: a system put to use
+    go_live_past: tuple[str, ...]  # 已 before a go-live in its clause: told as past
+    go_live_as_time: tuple[str, ...]  # 后 after a go-live: the time of something else
     retired_for_new: re.Pattern[str]  # 原系统停止使用: an old system left for a new one
     retired_items: re.Pattern[str]  # 第一代社保卡停止使用: an old card or number retired
     not_a_system: re.Pattern[str]  # 配电系统, 供水管网: a building's or a utility's plant
@@ -178,6 +180,8 @@ def _rules() -> ClassifyRules:
         schedule=_alternation(ann["schedule"]),
         range_joiner=re.compile(ann["range_joiner"]),
         go_live=_alternation(ann["go_live"]),
+        go_live_past=tuple(ann["go_live_past"]),
+        go_live_as_time=tuple(ann["go_live_as_time"]),
         retired_for_new=_any_of(ann["retired_for_new"]),
         retired_items=_any_of(ann["retired_items"]),
         not_a_system=_any_of(ann["not_a_system"]),
@@ -212,15 +216,11 @@ def _without_false_stops(sentence: str, r: ClassifyRules) -> str:
     return sentence
 
 
-_PAST_GO_LIVE = "已"
-_AFTER = ("后", "以后", "之后")
-
-
 def _puts_a_system_to_use(sentence: str, r: ClassifyRules) -> bool:
     """The sentence puts a system to use (启用, 上线), not as past (已上线, 已于3月1日上线: 已 in its clause)
     nor as the time of something else (新系统上线后,原证书停止使用)."""
-    return any(_PAST_GO_LIVE not in _CLAUSE_END.split(sentence[: m.start()])[-1]
-               and not sentence.startswith(_AFTER, m.end()) for m in r.go_live.finditer(sentence))
+    return any(not any(w in _CLAUSE_END.split(sentence[: m.start()])[-1] for w in r.go_live_past)
+               and not sentence.startswith(r.go_live_as_time, m.end()) for m in r.go_live.finditer(sentence))
 
 
 def _without_retired_systems(sentence: str, r: ClassifyRules) -> str:
