@@ -158,9 +158,10 @@ def main() -> None:
     loads = [r["load_avg"][0] for r in runs]
     note = (f"{info.get('nproc')} cores ({info.get('cpu', '')}), shared with other jobs: load average "
             f"{min(loads):.1f}-{max(loads):.1f} during the runs; wall clock, batches of {BATCH}")
+    # The figures first: a run of 100k notices takes most of an hour, and the picture needs an extra.
+    print(f"figures written to {write_result('scaling', args, {'runs': runs, 'note': note})}")
     draw(runs, Path(args.picture), note)
     print(f"picture: {args.picture}")
-    print(f"figures written to {write_result('scaling', args, {'runs': runs, 'note': note})}")
 
 
 if __name__ == "__main__":
