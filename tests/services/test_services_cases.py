@@ -506,6 +506,33 @@ ROUND5 = [
 ]
 
 
+
+# Round 6 (issue 21: per-code F1 of the second-round codes): a loan is a housing-fund loan business that stops, not a
+# mention of one (SPEC); licences and registrations as traffic police, exit-entry, property and tax offices word them.
+ROUND6 = [
+    # a withdrawal to repay a loan is a withdrawal; the loan it repays is no loan service
+    _c("fund-withdrawal-to-repay-loan", "结息当天,公积金中心暂停办理还贷提取和租房提取。", {"withdrawal"}, "!loan:suspended"),
+    _c("fund-withdrawal-to-repay-loan-variant", "升级期间暂停提取住房公积金用于偿还异地购房贷款本息。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("fund-withdrawal-for-commercial-loan", "8月3日起暂停还商业性住房贷款提取,公积金中心另行通知恢复时间。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("near-miss-withdrawal-and-repayment-listed", "公积金中心暂停办理提取、偿还贷款业务。", {"withdrawal", "loan"}),
+    # a loan's steps listed after it are the loan's, not another office's approval
+    _c("fund-loan-steps-listed", "届时公积金中心暂停个人住房贷款的受理、审批和发放。", {"loan"}, "!filing:suspended"),
+    _c("fund-loan-contract", "系统升级当日,公积金中心暂停贷款合同签订。", {"loan"}),
+    # a loan's information looked up or printed is no loan business
+    _c("fund-loan-proof-printing", "停机期间公积金中心暂停打印缴存证明和贷款结清证明。", set(), "!loan:suspended"),
+    _c("fund-loan-balance-lookup-variant", "升级期间,公积金中心无法查询个人贷款余额和还款明细。", set(), "!loan:suspended"),
+    _c("near-miss-loan-payoff-stops", "升级期间,公积金中心暂停办理贷款结清和还款业务。", {"loan"}),
+    # a later phrase with a predicate of its own (overdue waived, an instruction, a later handling) keeps its loan
+    _c("loan-overdue-waived", "公积金中心暂停办理提取业务,期间到期的贷款不作逾期处理。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-instruction-in-later-phrase", "公积金中心暂停提取业务,贷款职工还款请存入足额资金。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-paid-out-later", "公积金中心暂停提取业务,已审批的贷款将于恢复后发放。", {"withdrawal"}, "!loan:suspended"),
+    _c("near-miss-application-in-list", "公积金中心暂停提取业务,以及贷款申请的受理。", {"withdrawal", "loan"}),
+    _c("loan-not-affected", "公积金中心暂停汇缴业务,不影响缴存职工申请贷款。", {"contribution"}, "!loan:suspended"),
+]
+
+
 BUGS = [
     _c("online-offline-is-not-go-live", "暂停办理线上线下各项医保业务。", {"general", "online_channels"}, "!general:resumed"),
     _c("prenatal-check-is-not-a-deadline", "暂停生育津贴、产前检查费发放。", {"maternity"}, "!maternity:deadline"),
@@ -643,6 +670,11 @@ def test_round3_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> 
 def test_round5_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND6)
+def test_round6_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), BUGS)
 def test_bugs_caught(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
