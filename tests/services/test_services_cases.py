@@ -452,7 +452,8 @@ ROUND5 = [
     _c("tax-clearance-and-taxpayer-registration", "停机期间暂停办理清税证明开具和一般纳税人登记。", {"permits"}),
     _c("marriage-registration", "系统迁移当天暂停办理婚姻登记。", {"permits"}),
     _c("property-certificate-collection", "届时不动产权证书领取暂停。", {"permits"}),
-    _c("exit-entry-business", "暂停出入境业务办理。", {"permits"}),
+    # round 6: the exit-entry office's business as a whole is general (a line's whole business), its certificates permits
+    _c("exit-entry-business", "暂停出入境业务办理。", {"general"}, "!permits:suspended"),
     _c("tax-office-bare-payment", "停机期间,办税服务厅暂停办理缴款业务。", {"tax_payment"}),
     _c("near-miss-fine-payment-outside-tax", "升级期间交管平台无法办理违法处理缴款。", set(), "!tax_payment:suspended"),
     _c("new-taxpayer-bundle-is-registration", "停机期间无法办理新办纳税人套餐、发票领用等业务。", {"permits", "invoice"}),
@@ -530,6 +531,44 @@ ROUND6 = [
     _c("loan-paid-out-later", "公积金中心暂停提取业务,已审批的贷款将于恢复后发放。", {"withdrawal"}, "!loan:suspended"),
     _c("near-miss-application-in-list", "公积金中心暂停提取业务,以及贷款申请的受理。", {"withdrawal", "loan"}),
     _c("loan-not-affected", "公积金中心暂停汇缴业务,不影响缴存职工申请贷款。", {"contribution"}, "!loan:suspended"),
+    # licences and plates: a replacement after a licence or plate word is that licence's, not a card's
+    _c("plate-and-licence-replacement", "届时车管所暂停办理行驶证补领、号牌补领。", {"permits"}, "!card_services:suspended"),
+    _c("licence-reported-lost-variant", "升级当晚暂停受理驾驶证挂失和临时号牌核发。", {"permits"}, "!card_services:suspended"),
+    _c("near-miss-card-replacement-still-card", "届时社保卡补领、挂失暂停。", {"card_services"}, "!permits:suspended"),
+    # drivers and vehicles as older and other notices name them
+    _c("older-driver-word", "届时暂停办理驾驶员考试和驾驶员换证。", {"permits"}),
+    _c("vehicle-and-driver-related-business", "届时全市车管所暂停办理车辆、驾驶人相关业务。", {"permits"}),
+    _c("driver-all-business-is-permits", "系统割接期间暂停机动车驾驶人各项业务。", {"permits"}, "!general:suspended"),
+    _c("plates-and-number-selection", "届时暂停办理车辆上牌、选号和过户。", {"permits"}),
+    _c("driving-test-subjects", "系统维护当天,科目一、科目三考试暂停。", {"permits"}),
+    _c("vehicle-moved-in-traffic-notice", "系统割接当晚,车管所窗口停办机动车转籍、异地转入业务。", {"permits"},
+       "!transfer:suspended"),
+    _c("near-miss-transfer-in-insurance-notice", "切换期间,社保中心暂停办理养老保险关系异地转入。", {"transfer"},
+       "!permits:suspended"),
+    _c("near-miss-traffic-violations-stay-codeless", "届时全市交警大队暂停处理交通事故和交通违法。", set(),
+       "!permits:suspended"),
+    # a licence or certificate held, shown or brought along is a document, not a service
+    _c("licence-to-bring-is-no-service", "税务局:停机期间暂停发票领用,恢复后请携带税务登记证副本办理。", {"invoice"},
+       "!permits:suspended"),
+    _c("licence-held-variant", "系统恢复后,驾驶人可持驾驶证到窗口补办。", set(), "!permits:suspended"),
+    _c("near-miss-licence-issue-stops", "届时暂停核发营业执照和驾驶证。", {"permits"}),
+    # property transactions and their registration
+    _c("property-contract-online-signing", "届时暂停受理商品房网签备案和存量房交易。", {"permits"}, "!filing:suspended"),
+    _c("property-registration-kinds", "系统切换期间暂停办理不动产抵押登记、预告登记。", {"permits"}),
+    _c("property-transaction-variant", "届时房屋交易、二手房过户同步暂停。", {"permits"}),
+    _c("near-miss-registry-centre-is-a-venue", "不动产登记中心搬迁期间暂停对外服务。", {"general"}, "!permits:suspended"),
+    # starting a business
+    _c("business-start-up", "届时政务服务中心企业开办业务暂停办理。", {"permits"}),
+    # tax registrations as tax offices list them
+    _c("tax-registration-kinds-share-head", "税务局:升级期间暂停办理纳税人开业、变更、注销登记。", {"permits"}),
+    _c("tax-registration-detail-change", "税务局:升级期间暂停办理一照一码户信息变更和简易注销。", {"permits"},
+       "!enrollment:suspended"),
+    _c("tax-suspension-and-resumption", "税务局:停机期间,纳税人不能办理停业登记和复业登记。", {"permits"}),
+    _c("tax-cross-area-report", "税务局:届时暂停办理跨区域涉税事项报验。", {"permits"}),
+    _c("general-taxpayer-registration", "税务局:升级期间暂停办理一般纳税人资格登记。", {"permits"}, "!filing:suspended"),
+    _c("near-miss-enrollment-change-in-insurance-notice", "社保中心:停机期间暂停办理参保人员信息变更和停保。", {"enrollment"},
+       "!permits:suspended"),
+    _c("near-miss-tax-device-cancel-is-invoice", "税务局:升级期间暂停办理税控设备注销发行。", {"invoice"}, "!permits:suspended"),
 ]
 
 
