@@ -569,6 +569,16 @@ ROUND6 = [
     _c("near-miss-enrollment-change-in-insurance-notice", "社保中心:停机期间暂停办理参保人员信息变更和停保。", {"enrollment"},
        "!permits:suspended"),
     _c("near-miss-tax-device-cancel-is-invoice", "税务局:升级期间暂停办理税控设备注销发行。", {"invoice"}, "!permits:suspended"),
+    # unavailable through a long list of named channels: restricted to those channels (the counters still work)
+    _c("long-channel-list-is-restricted", "停机期间,参保人将无法通过“某市社保”“某市人社”微信公众号、社保个人服务网页等市网办平台"
+       "申领失业保险金。", set(), "unemployment:restricted", "!unemployment:suspended"),
+    _c("long-channel-list-variant", "升级期间,无法通过省人社厅网上办事大厅、掌上人社APP和各类自助服务终端等渠道办理养老待遇资格认证。",
+       set(), "pension:restricted"),
+    _c("near-miss-no-channel-named", "系统升级期间无法办理失业保险金申领。", {"unemployment"}),
+    # processing that takes longer is a delay, not a deadline or a stop
+    _c("processing-time-longer", "系统恢复后,失业保险金审核时间将相应延长。", set(), "!unemployment:deadline"),
+    _c("processing-time-longer-variant", "系统恢复后,提取资金到账时间可能顺延。", set(), "!withdrawal:deadline"),
+    _c("near-miss-due-date-extended", "税务局:受系统升级影响,5月纳税申报期限延长至6月20日。", {"tax_filing"}, "tax_filing:deadline"),
 ]
 
 
