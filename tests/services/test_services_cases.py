@@ -335,8 +335,9 @@ ROUND3 = [
     _c("near-miss-list-then-all-business", "暂停办理参保登记、零星报销等所有业务。", {"general", "enrollment", "reimbursement"}),
     _c("near-miss-business-acceptance-alone", "停机期间,暂停业务受理。", {"general"}),
     # a bare settlement is narrowed only by a specific service of its own list item or a subject phrase before it
+    # round 6: the settlement SYSTEM as a whole settles at pharmacies too (was inpatient and outpatient only)
     _c("settlement-system-among-platforms", "医保结算系统、异地就医平台、医保APP暂停运行。",
-       {"inpatient", "outpatient", "cross_region", "online_channels"}),
+       {"inpatient", "outpatient", "pharmacy", "cross_region", "online_channels"}),
     _c("away-and-local-settlement-as-two-items", "暂停跨省异地就医和本地联网结算。", {"cross_region", "inpatient", "outpatient"}),
     _c("settlement-head-then-list", "暫停醫保實時結算,包括本地、跨省異地的就醫購藥。",
        {"cross_region", "inpatient", "outpatient", "pharmacy"}),
@@ -575,6 +576,11 @@ ROUND6 = [
     _c("long-channel-list-variant", "升级期间,无法通过省人社厅网上办事大厅、掌上人社APP和各类自助服务终端等渠道办理养老待遇资格认证。",
        set(), "pension:restricted"),
     _c("near-miss-no-channel-named", "系统升级期间无法办理失业保险金申领。", {"unemployment"}),
+    # the medical-insurance settlement system as a whole settles at hospitals and pharmacies alike
+    _c("settlement-system-stops", "某县医保联网结算平台于12月30日20时停止运行。", {"inpatient", "outpatient", "pharmacy"}),
+    _c("near-miss-away-settlement-system", "届时跨省异地就医结算系统暂停服务。", {"cross_region"}, "!pharmacy:suspended"),
+    _c("near-miss-bare-settlement-no-system", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
+       "!pharmacy:suspended"),
     # processing that takes longer is a delay, not a deadline or a stop
     _c("processing-time-longer", "系统恢复后,失业保险金审核时间将相应延长。", set(), "!unemployment:deadline"),
     _c("processing-time-longer-variant", "系统恢复后,提取资金到账时间可能顺延。", set(), "!withdrawal:deadline"),
