@@ -581,6 +581,13 @@ ROUND6 = [
     _c("near-miss-away-settlement-system", "届时跨省异地就医结算系统暂停服务。", {"cross_region"}, "!pharmacy:suspended"),
     _c("near-miss-bare-settlement-no-system", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
        "!pharmacy:suspended"),
+    # care at designated places elsewhere is cross-region
+    _c("care-at-places-elsewhere-in-aside", "暂停刷卡前,各定点医疗机构(包括异地医疗机构)的在院参保患者需要提前办理出院结算。",
+       {"inpatient", "cross_region"}),
+    _c("care-at-places-elsewhere-variant", "停机前,本县参保人员在省外定点医院住院的,请于12月28日前办理出院结算。",
+       {"inpatient", "cross_region"}),
+    _c("near-miss-places-here", "停机前,本市定点医疗机构的住院患者请提前办理出院结算。", {"inpatient"}, "!cross_region:suspended"),
+    _c("near-miss-places-elsewhere-kept-open", "停机期间,在外地定点医院的结算不受影响。", set(), "!cross_region:suspended"),
     # processing that takes longer is a delay, not a deadline or a stop
     _c("processing-time-longer", "系统恢复后,失业保险金审核时间将相应延长。", set(), "!unemployment:deadline"),
     _c("processing-time-longer-variant", "系统恢复后,提取资金到账时间可能顺延。", set(), "!withdrawal:deadline"),
