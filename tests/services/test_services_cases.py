@@ -588,6 +588,10 @@ ROUND6 = [
        {"inpatient", "cross_region"}),
     _c("near-miss-places-here", "停机前,本市定点医疗机构的住院患者请提前办理出院结算。", {"inpatient"}, "!cross_region:suspended"),
     _c("near-miss-places-elsewhere-kept-open", "停机期间,在外地定点医院的结算不受影响。", set(), "!cross_region:suspended"),
+    # what the insurance will not pay or settle for during the stop is unavailable then
+    _c("not-reimbursed-during-stop", "停机期间在定点药店购药的费用,医保一律不予报销。", {"pharmacy"}),
+    _c("not-settled-during-stop-variant", "切换期间的普通门诊费用不予结算,请参保人自行承担。", {"outpatient"}),
+    _c("near-miss-not-covered-names-no-service", "超出医保目录范围的费用不予报销。", set()),
     # processing that takes longer is a delay, not a deadline or a stop
     _c("processing-time-longer", "系统恢复后,失业保险金审核时间将相应延长。", set(), "!unemployment:deadline"),
     _c("processing-time-longer-variant", "系统恢复后,提取资金到账时间可能顺延。", set(), "!withdrawal:deadline"),
