@@ -592,6 +592,11 @@ ROUND6 = [
     _c("not-reimbursed-during-stop", "停机期间在定点药店购药的费用,医保一律不予报销。", {"pharmacy"}),
     _c("not-settled-during-stop-variant", "切换期间的普通门诊费用不予结算,请参保人自行承担。", {"outpatient"}),
     _c("near-miss-not-covered-names-no-service", "超出医保目录范围的费用不予报销。", set()),
+    # normal only until a time is a deadline: the service stops after it
+    _c("normal-until-a-time-is-deadline", "符合出院条件的参保患者在12月30日18:00前可正常办理出院结算。", {"inpatient"},
+       "inpatient:deadline", "!inpatient:open"),
+    _c("normal-until-the-stop-variant", "停机前仍可正常刷卡购药,停机后请自费。", {"pharmacy"}, "pharmacy:deadline"),
+    _c("near-miss-normal-during-the-stop", "停机期间,参保人员可正常办理出院结算。", set(), "!inpatient:deadline"),
     # processing that takes longer is a delay, not a deadline or a stop
     _c("processing-time-longer", "系统恢复后,失业保险金审核时间将相应延长。", set(), "!unemployment:deadline"),
     _c("processing-time-longer-variant", "系统恢复后,提取资金到账时间可能顺延。", set(), "!withdrawal:deadline"),
