@@ -553,6 +553,16 @@ ROUND6 = [
        "!permits:suspended"),
     _c("licence-held-variant", "系统恢复后,驾驶人可持驾驶证到窗口补办。", set(), "!permits:suspended"),
     _c("near-miss-licence-issue-stops", "届时暂停核发营业执照和驾驶证。", {"permits"}),
+    # a licence's number is an identifier, no service
+    _c("registration-number-is-no-service", "税务局:停机期间暂停代开发票,纳税人凭纳税人识别号(税务登记号)于恢复后办理。", {"invoice"},
+       "!permits:suspended"),
+    _c("passport-number-variant", "暂停期间,请在预约时准确填写护照号码。", set(), "!permits:suspended"),
+    _c("near-miss-passport-issue-and-registration", "届时暂停办理护照签发和税务登记。", {"permits"}),
+    # vehicle testing and its marks; a bare 补领 is a card's only in a notice about cards
+    _c("vehicle-safety-testing", "届时全市机动车检测站暂停机动车安全技术检测。", {"permits"}),
+    _c("vehicle-testing-temporary-plates-variant", "届时暂停办理车辆检测和临牌核发。", {"permits"}),
+    _c("inspection-marks-replacement", "升级期间暂停补领检验合格标志和免检标志。", {"permits"}, "!card_services:suspended"),
+    _c("near-miss-card-notice-replacement", "届时社保卡服务网点暂停制卡,停机期间不能补领。", {"card_services"}),
     # property transactions and their registration
     _c("property-contract-online-signing", "届时暂停受理商品房网签备案和存量房交易。", {"permits"}, "!filing:suspended"),
     _c("property-registration-kinds", "系统切换期间暂停办理不动产抵押登记、预告登记。", {"permits"}),
