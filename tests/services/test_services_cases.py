@@ -526,6 +526,11 @@ ROUND6 = [
     _c("fund-loan-proof-printing", "停机期间公积金中心暂停打印缴存证明和贷款结清证明。", set(), "!loan:suspended"),
     _c("fund-loan-balance-lookup-variant", "升级期间,公积金中心无法查询个人贷款余额和还款明细。", set(), "!loan:suspended"),
     _c("near-miss-loan-payoff-stops", "升级期间,公积金中心暂停办理贷款结清和还款业务。", {"loan"}),
+    # borrowers are people and the money set aside for a debit is no service
+    _c("borrowers-set-money-aside", "公积金中心提醒:6月30日扣款的贷款职工,请于6月29日前存足还款资金。", set(), "!loan:deadline"),
+    _c("borrowers-set-money-aside-variant", "公积金中心提醒:请借款人在6月28日前将当月应还款项存入还款账户。", set(), "!loan:deadline"),
+    _c("near-miss-apply-before-the-stop", "公积金中心:需办理公积金贷款的职工,请于6月28日前提交申请。", {"loan"}, "loan:deadline"),
+    _c("near-miss-debit-stops", "公积金中心:6月30日暂停扣收贷款本息,7月1日起恢复。", {"loan"}),
     # a later phrase with a predicate of its own (overdue waived, an instruction, a later handling) keeps its loan
     _c("loan-overdue-waived", "公积金中心暂停办理提取业务,期间到期的贷款不作逾期处理。", {"withdrawal"}, "!loan:suspended"),
     _c("loan-instruction-in-later-phrase", "公积金中心暂停提取业务,贷款职工还款请存入足额资金。", {"withdrawal"}, "!loan:suspended"),
