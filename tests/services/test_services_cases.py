@@ -597,7 +597,7 @@ ROUND6 = [
     _c("near-miss-bare-settlement-no-system", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
        "!pharmacy:suspended"),
     # care at designated places elsewhere is cross-region
-    _c("care-at-places-elsewhere-in-aside", "暂停刷卡前,各定点医疗机构(包括异地医疗机构)的在院参保患者需要提前办理出院结算。",
+    _c("care-at-places-elsewhere-in-aside", "系统切换前,本县参保人在各定点医院(含异地医疗机构)住院的,须先办理出院结算。",
        {"inpatient", "cross_region"}),
     _c("care-at-places-elsewhere-variant", "停机前,本县参保人员在省外定点医院住院的,请于12月28日前办理出院结算。",
        {"inpatient", "cross_region"}),
