@@ -335,8 +335,9 @@ ROUND3 = [
     _c("near-miss-list-then-all-business", "暂停办理参保登记、零星报销等所有业务。", {"general", "enrollment", "reimbursement"}),
     _c("near-miss-business-acceptance-alone", "停机期间,暂停业务受理。", {"general"}),
     # a bare settlement is narrowed only by a specific service of its own list item or a subject phrase before it
+    # round 6: the settlement SYSTEM as a whole settles at pharmacies too (was inpatient and outpatient only)
     _c("settlement-system-among-platforms", "医保结算系统、异地就医平台、医保APP暂停运行。",
-       {"inpatient", "outpatient", "cross_region", "online_channels"}),
+       {"inpatient", "outpatient", "pharmacy", "cross_region", "online_channels"}),
     _c("away-and-local-settlement-as-two-items", "暂停跨省异地就医和本地联网结算。", {"cross_region", "inpatient", "outpatient"}),
     _c("settlement-head-then-list", "暫停醫保實時結算,包括本地、跨省異地的就醫購藥。",
        {"cross_region", "inpatient", "outpatient", "pharmacy"}),
@@ -452,7 +453,8 @@ ROUND5 = [
     _c("tax-clearance-and-taxpayer-registration", "停机期间暂停办理清税证明开具和一般纳税人登记。", {"permits"}),
     _c("marriage-registration", "系统迁移当天暂停办理婚姻登记。", {"permits"}),
     _c("property-certificate-collection", "届时不动产权证书领取暂停。", {"permits"}),
-    _c("exit-entry-business", "暂停出入境业务办理。", {"permits"}),
+    # round 6: the exit-entry office's business as a whole is general (a line's whole business), its certificates permits
+    _c("exit-entry-business", "暂停出入境业务办理。", {"general"}, "!permits:suspended"),
     _c("tax-office-bare-payment", "停机期间,办税服务厅暂停办理缴款业务。", {"tax_payment"}),
     _c("near-miss-fine-payment-outside-tax", "升级期间交管平台无法办理违法处理缴款。", set(), "!tax_payment:suspended"),
     _c("new-taxpayer-bundle-is-registration", "停机期间无法办理新办纳税人套餐、发票领用等业务。", {"permits", "invoice"}),
@@ -503,6 +505,117 @@ ROUND5 = [
     _c("loan-debited-as-usual-variant", "6月30日公积金中心暂停柜台业务,当日贷款职工的月还款正常划扣。", {"general"},
        "!loan:suspended"),
     _c("loan-repayment-unaffected", "暂停期间暂停办理提取业务,贷款还款不受影响。", {"withdrawal"}, "!loan:suspended"),
+]
+
+
+
+# Round 6 (issue 21: per-code F1 of the second-round codes): a loan is a housing-fund loan business that stops, not a
+# mention of one (SPEC); licences and registrations as traffic police, exit-entry, property and tax offices word them.
+ROUND6 = [
+    # a withdrawal to repay a loan is a withdrawal; the loan it repays is no loan service
+    _c("fund-withdrawal-to-repay-loan", "结息当天,公积金中心暂停办理还贷提取和租房提取。", {"withdrawal"}, "!loan:suspended"),
+    _c("fund-withdrawal-to-repay-loan-variant", "升级期间暂停提取住房公积金用于偿还异地购房贷款本息。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("fund-withdrawal-for-commercial-loan", "8月3日起暂停还商业性住房贷款提取,公积金中心另行通知恢复时间。", {"withdrawal"},
+       "!loan:suspended"),
+    _c("near-miss-withdrawal-and-repayment-listed", "公积金中心暂停办理提取、偿还贷款业务。", {"withdrawal", "loan"}),
+    # a loan's steps listed after it are the loan's, not another office's approval
+    _c("fund-loan-steps-listed", "届时公积金中心暂停个人住房贷款的受理、审批和发放。", {"loan"}, "!filing:suspended"),
+    _c("fund-loan-contract", "系统升级当日,公积金中心暂停贷款合同签订。", {"loan"}),
+    # a loan's information looked up or printed is no loan business
+    _c("fund-loan-proof-printing", "停机期间公积金中心暂停打印缴存证明和贷款结清证明。", set(), "!loan:suspended"),
+    _c("fund-loan-balance-lookup-variant", "升级期间,公积金中心无法查询个人贷款余额和还款明细。", set(), "!loan:suspended"),
+    _c("near-miss-loan-payoff-stops", "升级期间,公积金中心暂停办理贷款结清和还款业务。", {"loan"}),
+    # borrowers are people and the money set aside for a debit is no service
+    _c("borrowers-set-money-aside", "公积金中心提醒:6月30日扣款的贷款职工,请于6月29日前存足还款资金。", set(), "!loan:deadline"),
+    _c("borrowers-set-money-aside-variant", "公积金中心提醒:请借款人在6月28日前将当月应还款项存入还款账户。", set(), "!loan:deadline"),
+    _c("near-miss-apply-before-the-stop", "公积金中心:需办理公积金贷款的职工,请于6月28日前提交申请。", {"loan"}, "loan:deadline"),
+    _c("near-miss-debit-stops", "公积金中心:6月30日暂停扣收贷款本息,7月1日起恢复。", {"loan"}),
+    # a later phrase with a predicate of its own (overdue waived, an instruction, a later handling) keeps its loan
+    _c("loan-overdue-waived", "公积金中心暂停办理提取业务,期间到期的贷款不作逾期处理。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-instruction-in-later-phrase", "公积金中心暂停提取业务,贷款职工还款请存入足额资金。", {"withdrawal"}, "!loan:suspended"),
+    _c("loan-paid-out-later", "公积金中心暂停提取业务,已审批的贷款将于恢复后发放。", {"withdrawal"}, "!loan:suspended"),
+    _c("near-miss-application-in-list", "公积金中心暂停提取业务,以及贷款申请的受理。", {"withdrawal", "loan"}),
+    _c("loan-not-affected", "公积金中心暂停汇缴业务,不影响缴存职工申请贷款。", {"contribution"}, "!loan:suspended"),
+    # licences and plates: a replacement after a licence or plate word is that licence's, not a card's
+    _c("plate-and-licence-replacement", "届时车管所暂停办理行驶证补领、号牌补领。", {"permits"}, "!card_services:suspended"),
+    _c("licence-reported-lost-variant", "升级当晚暂停受理驾驶证挂失和临时号牌核发。", {"permits"}, "!card_services:suspended"),
+    _c("near-miss-card-replacement-still-card", "届时社保卡补领、挂失暂停。", {"card_services"}, "!permits:suspended"),
+    # drivers and vehicles as older and other notices name them
+    _c("older-driver-word", "届时暂停办理驾驶员考试和驾驶员换证。", {"permits"}),
+    _c("vehicle-and-driver-related-business", "届时全市车管所暂停办理车辆、驾驶人相关业务。", {"permits"}),
+    _c("driver-all-business-is-permits", "系统割接期间暂停机动车驾驶人各项业务。", {"permits"}, "!general:suspended"),
+    _c("plates-and-number-selection", "届时暂停办理车辆上牌、选号和过户。", {"permits"}),
+    _c("driving-test-subjects", "系统维护当天,科目一、科目三考试暂停。", {"permits"}),
+    _c("vehicle-moved-in-traffic-notice", "系统割接当晚,车管所窗口停办机动车转籍、异地转入业务。", {"permits"},
+       "!transfer:suspended"),
+    _c("near-miss-transfer-in-insurance-notice", "切换期间,社保中心暂停办理养老保险关系异地转入。", {"transfer"},
+       "!permits:suspended"),
+    _c("near-miss-traffic-violations-stay-codeless", "届时全市交警大队暂停处理交通事故和交通违法。", set(),
+       "!permits:suspended"),
+    # a licence or certificate held, shown or brought along is a document, not a service
+    _c("licence-to-bring-is-no-service", "税务局:停机期间暂停发票领用,恢复后请携带税务登记证副本办理。", {"invoice"},
+       "!permits:suspended"),
+    _c("licence-held-variant", "系统恢复后,驾驶人可持驾驶证到窗口补办。", set(), "!permits:suspended"),
+    _c("near-miss-licence-issue-stops", "届时暂停核发营业执照和驾驶证。", {"permits"}),
+    # a licence's number is an identifier, no service
+    _c("registration-number-is-no-service", "税务局:停机期间暂停代开发票,纳税人凭纳税人识别号(税务登记号)于恢复后办理。", {"invoice"},
+       "!permits:suspended"),
+    _c("passport-number-variant", "暂停期间,请在预约时准确填写护照号码。", set(), "!permits:suspended"),
+    _c("near-miss-passport-issue-and-registration", "届时暂停办理护照签发和税务登记。", {"permits"}),
+    # vehicle testing and its marks; a bare 补领 is a card's only in a notice about cards
+    _c("vehicle-safety-testing", "届时全市机动车检测站暂停机动车安全技术检测。", {"permits"}),
+    _c("vehicle-testing-temporary-plates-variant", "届时暂停办理车辆检测和临牌核发。", {"permits"}),
+    _c("inspection-marks-replacement", "升级期间暂停补领检验合格标志和免检标志。", {"permits"}, "!card_services:suspended"),
+    _c("near-miss-card-notice-replacement", "届时社保卡服务网点暂停制卡,停机期间不能补领。", {"card_services"}),
+    # property transactions and their registration
+    _c("property-contract-online-signing", "届时暂停受理商品房网签备案和存量房交易。", {"permits"}, "!filing:suspended"),
+    _c("property-registration-kinds", "系统切换期间暂停办理不动产抵押登记、预告登记。", {"permits"}),
+    _c("property-transaction-variant", "届时房屋交易、二手房过户同步暂停。", {"permits"}),
+    _c("near-miss-registry-centre-is-a-venue", "不动产登记中心搬迁期间暂停对外服务。", {"general"}, "!permits:suspended"),
+    # starting a business
+    _c("business-start-up", "届时政务服务中心企业开办业务暂停办理。", {"permits"}),
+    # tax registrations as tax offices list them
+    _c("tax-registration-kinds-share-head", "税务局:升级期间暂停办理纳税人开业、变更、注销登记。", {"permits"}),
+    _c("tax-registration-detail-change", "税务局:升级期间暂停办理一照一码户信息变更和简易注销。", {"permits"},
+       "!enrollment:suspended"),
+    _c("tax-suspension-and-resumption", "税务局:停机期间,纳税人不能办理停业登记和复业登记。", {"permits"}),
+    _c("tax-cross-area-report", "税务局:届时暂停办理跨区域涉税事项报验。", {"permits"}),
+    _c("general-taxpayer-registration", "税务局:升级期间暂停办理一般纳税人资格登记。", {"permits"}, "!filing:suspended"),
+    _c("near-miss-enrollment-change-in-insurance-notice", "社保中心:停机期间暂停办理参保人员信息变更和停保。", {"enrollment"},
+       "!permits:suspended"),
+    _c("near-miss-tax-device-cancel-is-invoice", "税务局:升级期间暂停办理税控设备注销发行。", {"invoice"}, "!permits:suspended"),
+    # unavailable through a long list of named channels: restricted to those channels (the counters still work)
+    _c("long-channel-list-is-restricted", "停机期间,参保人将无法通过“某市社保”“某市人社”微信公众号、社保个人服务网页等市网办平台"
+       "申领失业保险金。", set(), "unemployment:restricted", "!unemployment:suspended"),
+    _c("long-channel-list-variant", "升级期间,无法通过省人社厅网上办事大厅、掌上人社APP和各类自助服务终端等渠道办理养老待遇资格认证。",
+       set(), "pension:restricted"),
+    _c("near-miss-no-channel-named", "系统升级期间无法办理失业保险金申领。", {"unemployment"}),
+    # the medical-insurance settlement system as a whole settles at hospitals and pharmacies alike
+    _c("settlement-system-stops", "某县医保联网结算平台于12月30日20时停止运行。", {"inpatient", "outpatient", "pharmacy"}),
+    _c("near-miss-away-settlement-system", "届时跨省异地就医结算系统暂停服务。", {"cross_region"}, "!pharmacy:suspended"),
+    _c("near-miss-bare-settlement-no-system", "暂停全市医保联网结算。\n医院窗口正常挂号。", {"inpatient", "outpatient"},
+       "!pharmacy:suspended"),
+    # care at designated places elsewhere is cross-region
+    _c("care-at-places-elsewhere-in-aside", "系统切换前,本县参保人在各定点医院(含异地医疗机构)住院的,须先办理出院结算。",
+       {"inpatient", "cross_region"}),
+    _c("care-at-places-elsewhere-variant", "停机前,本县参保人员在省外定点医院住院的,请于12月28日前办理出院结算。",
+       {"inpatient", "cross_region"}),
+    _c("near-miss-places-here", "停机前,本市定点医疗机构的住院患者请提前办理出院结算。", {"inpatient"}, "!cross_region:suspended"),
+    _c("near-miss-places-elsewhere-kept-open", "停机期间,在外地定点医院的结算不受影响。", set(), "!cross_region:suspended"),
+    # what the insurance will not pay or settle for during the stop is unavailable then
+    _c("not-reimbursed-during-stop", "停机期间在定点药店购药的费用,医保一律不予报销。", {"pharmacy"}),
+    _c("not-settled-during-stop-variant", "切换期间的普通门诊费用不予结算,请参保人自行承担。", {"outpatient"}),
+    _c("near-miss-not-covered-names-no-service", "超出医保目录范围的费用不予报销。", set()),
+    # normal only until a time is a deadline: the service stops after it
+    _c("normal-until-a-time-is-deadline", "符合出院条件的参保患者在12月30日18:00前可正常办理出院结算。", {"inpatient"},
+       "inpatient:deadline", "!inpatient:open"),
+    _c("normal-until-the-stop-variant", "停机前仍可正常刷卡购药,停机后请自费。", {"pharmacy"}, "pharmacy:deadline"),
+    _c("near-miss-normal-during-the-stop", "停机期间,参保人员可正常办理出院结算。", set(), "!inpatient:deadline"),
+    # processing that takes longer is a delay, not a deadline or a stop
+    _c("processing-time-longer", "系统恢复后,失业保险金审核时间将相应延长。", set(), "!unemployment:deadline"),
+    _c("processing-time-longer-variant", "系统恢复后,提取资金到账时间可能顺延。", set(), "!withdrawal:deadline"),
+    _c("near-miss-due-date-extended", "税务局:受系统升级影响,5月纳税申报期限延长至6月20日。", {"tax_filing"}, "tax_filing:deadline"),
 ]
 
 
@@ -643,6 +756,11 @@ def test_round3_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> 
 def test_round5_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
 
+
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND6)
+def test_round6_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), BUGS)
 def test_bugs_caught(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
