@@ -1,7 +1,8 @@
 """HTML page to page text plus hints: the main content without site chrome.
 
 lxml parses the page (libxml2's HTML parser survives unquoted attributes, junk before ``<head>``,
-duplicate ids). :func:`html_to_page` then runs these steps:
+duplicate ids) into plain ``etree`` elements: ``lxml.html``'s element classes would add a Python
+call for every element the walks below touch, and nothing here uses their methods. :func:`html_to_page` then runs these steps:
 
 1. The head: the government-site meta block (``ArticleTitle``, ``PubDate``, ``ContentSource``) and
    the ``<title>``.
@@ -40,6 +41,7 @@ from typing import NamedTuple
 import lxml.html
 from lxml import etree
 
+from .cuescan import Cue, compile_cue
 from .errors import Rejected
 from .htmlrender import Layout, is_hidden, render
 from .normalize import compact, compact_lines
@@ -68,7 +70,7 @@ class _Rules:
     layout: Layout  # what the renderer needs: dropped, block, cell and pre tags, the list marker
     extra_chrome: re.Pattern[str]
     stop_words: re.Pattern[str]  # classify.yaml outage.stop
-    times: re.Pattern[str]  # classify.yaml announce.time
+    times: Cue  # classify.yaml announce.time
     meta_marker: tuple[str, ...]
     meta_publisher: tuple[str, ...]
     meta_date: tuple[str, ...]
@@ -94,7 +96,7 @@ def _rules() -> _Rules:
                       list_marker=re.compile(html["list_marker"])),
         extra_chrome=re.compile("|".join(f"(?:{p})" for p in html["extra_chrome"])),
         stop_words=re.compile("|".join(map(re.escape, classify["outage"]["stop"]))),
-        times=re.compile("|".join(f"(?:{p})" for p in classify["announce"]["time"])),
+        times=compile_cue("|".join(f"(?:{p})" for p in classify["announce"]["time"])),
         meta_marker=tuple(table["marker"]),
         meta_publisher=tuple(table["publisher"]),
         meta_date=tuple(table["date"]),
@@ -105,6 +107,20 @@ def _rules() -> _Rules:
         ),
         info_hint=re.compile("|".join(map(re.escape, sorted(html["info_hints"], key=len, reverse=True)))),
     )
+
+
+# --- the tree ---------------------------------------------------------------------------------------
+
+# The same libxml2 HTML parser and options as ``lxml.html.document_fromstring``, without its
+# element classes (each element read from the tree through ``lxml.html`` calls their Python lookup).
+_HTML_PARSER = etree.HTMLParser()
+# What ``lxml.html``'s ``text_content()`` computes: the text of the element and its descendants.
+_string_value = etree.XPath("string()")
+
+
+def _text_content(el: etree._Element) -> str:
+    """Text of ``el`` and everything under it (not its tail), as ``text_content()`` gives it."""
+    return str(_string_value(el))
 
 
 # --- CMS selectors --------------------------------------------------------------------------------
@@ -191,7 +207,7 @@ def _metadata(body: etree._Element, rules: _Rules) -> _Metadata:
 
 def _metadata_values(el: etree._Element, rules: _Rules) -> dict[str, str] | None:
     """Label -> value of ``el`` when it is a metadata block (see :func:`_metadata`), else None."""
-    raw = el.text_content()
+    raw = _text_content(el)
     if len(raw) > META_MAX_CHARS or not any(m in raw for m in rules.meta_marker):
         return None
     text = _render(el, rules, frozenset())
@@ -273,14 +289,13 @@ class _Weigher:
         if self.rules.layout.list_marker.match(line):
             weight += LIST_BONUS
         if self.pairs:
-            hits = sum(1 for pair in _char_pairs(line) if pair in self.pairs)
-            weight += TITLE_BONUS * min(MAX_HITS, hits)
+            weight += TITLE_BONUS * min(MAX_HITS, len(_char_pairs(line) & self.pairs))
         return weight
 
     def _is_title(self, line: str) -> bool:
         """True when ``line`` is the page's title (compared only when the lengths allow it)."""
         n = len(self.title)
-        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _word_chars(line) == self.title
+        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _NOT_WORD.sub("", line) == self.title  # line: NFKC already
 
     def flush(self, heading: bool = False) -> None:
         """Weigh the line collected so far, which ends here, into the running sums."""
@@ -320,7 +335,7 @@ class _Weigher:
 
 
 _NOT_WORD = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
-_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")  # runs of anything but CJK: the breaks between pairs
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")  # a run of Chinese characters that holds a pair
 
 
 def _word_chars(text: str) -> str:
@@ -331,8 +346,7 @@ def _word_chars(text: str) -> str:
 
 def _char_pairs(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters in ``text``."""
-    chars = _NON_CJK.sub("|", text)
-    return {chars[i:i + 2] for i in range(len(chars) - 1) if "|" not in chars[i:i + 2]}
+    return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def _choose_container(body: etree._Element, html_text: str, rules: _Rules, weigher: _Weigher
@@ -396,7 +410,7 @@ def _heading_title(body: etree._Element, container: etree._Element | None, rules
     """The first heading (h1, .title, h2) of a plausible length that does not enclose the body."""
     for finder in rules.titles:
         for el in finder(body):
-            text = " ".join(el.text_content().split())
+            text = " ".join(_text_content(el).split())
             if 6 <= len(text) <= 120 and (container is None or el not in container.iterancestors()):
                 return text
     return None
@@ -431,7 +445,7 @@ def _info_lines(body: etree._Element, container: etree._Element,
         if el is container or el in skip:
             return
         if el.tag in _INFO_TAGS and el not in ancestors:
-            raw = el.text_content()
+            raw = _text_content(el)
             # The hint words hold no blanks, so the raw text holds one iff the collapsed one does.
             if not hint.search(raw):
                 return
@@ -462,9 +476,12 @@ MAX_INFO_LINES = 3  # info lines from outside the container put above it
 def _parse(html_text: str, source: str) -> etree._Element:
     """The document tree; Rejected when libxml2 cannot make one."""
     try:
-        return lxml.html.document_fromstring(html_text)
+        doc = etree.fromstring(html_text, _HTML_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise Rejected("clean", "unparsable_html", f"{source or 'page'}: {exc}") from exc
+    if doc is None:
+        raise Rejected("clean", "unparsable_html", f"{source or 'page'}: Document is empty")
+    return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +499,7 @@ class _Head:
 def _read_head(doc: etree._Element) -> _Head:
     """Step 1: the meta block and the ``<title>``."""
     title_el = doc.find(".//title")
-    return _Head(_meta(doc), title_el.text_content().strip() if title_el is not None else "")
+    return _Head(_meta(doc), _text_content(title_el).strip() if title_el is not None else "")
 
 
 def _title(marked: str | None, body: etree._Element, head: _Head, container: etree._Element | None,
