@@ -299,7 +299,10 @@ class _Weigher:
 
     def flush(self, heading: bool = False) -> None:
         """Weigh the line collected so far, which ends here, into the running sums."""
-        line, self.line = self.line, _Line()
+        line = self.line
+        if not line.parts:
+            return  # nothing collected since the last break (most breaks follow another)
+        self.line = _Line()
         text = "".join(line.parts)
         if text and not text.isspace():
             weight = self.weigh(text, line.linked, heading)
@@ -308,10 +311,11 @@ class _Weigher:
 
     def walk(self, el: etree._Element, in_link: bool = False, depth: int = 0) -> None:
         """Weigh the lines of ``el``; record the sums of a block or cell element's lines."""
-        tag = el.tag
+        # Each lxml property read builds a new Python object: tag, text and tail are read once.
+        tag, tail = el.tag, el.tail
         if not isinstance(tag, str) or tag.lower() in self.rules.layout.drop or is_hidden(el):
-            if el.tail:
-                self.line.add(el.tail, in_link)
+            if tail:
+                self.line.add(tail, in_link)
             return
         tag = tag.lower()
         breaks = tag in self.rules.layout.block or tag in self.rules.layout.cell or el in self.skip
@@ -320,8 +324,9 @@ class _Weigher:
         net, positive = self.net, self.positive
         if el not in self.skip:
             linked = in_link or tag == "a"
-            if el.text:
-                self.line.add(el.text, linked)
+            text = el.text
+            if text:
+                self.line.add(text, linked)
             for child in el:
                 self.walk(child, linked, depth + 1)
         if breaks:
@@ -330,8 +335,8 @@ class _Weigher:
             else:
                 self.flush(tag in _HEADINGS)
             self.totals[el] = _Weight(self.net - net, self.positive - positive, depth)
-        if el.tail:
-            self.line.add(el.tail, in_link)
+        if tail:
+            self.line.add(tail, in_link)
 
 
 _NOT_WORD = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
