@@ -115,12 +115,12 @@ def _rules() -> _Rules:
 # element classes (each element read from the tree through ``lxml.html`` calls their Python lookup).
 _HTML_PARSER = etree.HTMLParser()
 # What ``lxml.html``'s ``text_content()`` computes: the text of the element and its descendants.
-_string_value = etree.XPath("string()")
+_string_value = etree.XPath("string()", smart_strings=False)
 
 
 def _text_content(el: etree._Element) -> str:
     """Text of ``el`` and everything under it (not its tail), as ``text_content()`` gives it."""
-    return str(_string_value(el))
+    return _string_value(el)  # type: ignore[return-value]  # string() with smart_strings off: a str
 
 
 # --- CMS selectors --------------------------------------------------------------------------------
