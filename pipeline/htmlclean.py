@@ -2,7 +2,8 @@
 
 lxml parses the page (libxml2's HTML parser survives unquoted attributes, junk before ``<head>``,
 duplicate ids) into plain ``etree`` elements: ``lxml.html``'s element classes would add a Python
-call for every element the walks below touch, and nothing here uses their methods. :func:`html_to_page` then runs these steps:
+call for every element the walks below touch, and nothing here uses their methods.
+:func:`html_to_page` then runs these steps:
 
 1. The head: the government-site meta block (``ArticleTitle``, ``PubDate``, ``ContentSource``) and
    the ``<title>``.
@@ -295,7 +296,8 @@ class _Weigher:
     def _is_title(self, line: str) -> bool:
         """True when ``line`` is the page's title (compared only when the lengths allow it)."""
         n = len(self.title)
-        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _NOT_WORD.sub("", line) == self.title  # line: NFKC already
+        # ``line`` is NFKC already (see weigh): its word characters are _word_chars(line)
+        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _NOT_WORD.sub("", line) == self.title
 
     def flush(self, heading: bool = False) -> None:
         """Weigh the line collected so far, which ends here, into the running sums."""
