@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .cuescan import Cue, compile_cue
 from .durations import duration_hours
 from .records import Notice, TimeWindow
 from .ruledata import RulesError, load_yaml
@@ -56,7 +57,7 @@ class FlagRules:
     section_titles: frozenset[str]
     site_names: tuple[re.Pattern[str], ...]
     spam_words: tuple[str, ...]
-    body_chrome: re.Pattern[str]  # the file's patterns as one alternation (one search per line)
+    body_chrome: Cue  # the file's patterns as one alternation (one search per line)
     truncation_cues: tuple[str, ...]
     open_endings: tuple[re.Pattern[str], ...]
     complete_endings: frozenset[str]
@@ -81,10 +82,11 @@ def _patterns(data: dict[str, object], key: str, flags: int = 0) -> tuple[re.Pat
     return tuple(out)
 
 
-def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One regex matching where any of ``patterns`` would (one search per line instead of one per
-    pattern; each keeps its own anchors, as a group of the alternation)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+def _either(patterns: tuple[re.Pattern[str], ...]) -> Cue:
+    """One cue regex matching where any of ``patterns`` would (one search per line instead of one
+    per pattern; each keeps its own anchors, as a group of the alternation). Compiled as a cue
+    (:func:`pipeline.cuescan.compile_cue`), which skips to the literal words the patterns need."""
+    return compile_cue("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def _words(data: dict[str, object], key: str) -> tuple[str, ...]:

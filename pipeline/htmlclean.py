@@ -1,7 +1,9 @@
 """HTML page to page text plus hints: the main content without site chrome.
 
 lxml parses the page (libxml2's HTML parser survives unquoted attributes, junk before ``<head>``,
-duplicate ids). :func:`html_to_page` then runs these steps:
+duplicate ids) into plain ``etree`` elements: ``lxml.html``'s element classes would add a Python
+call for every element the walks below touch, and nothing here uses their methods.
+:func:`html_to_page` then runs these steps:
 
 1. The head: the government-site meta block (``ArticleTitle``, ``PubDate``, ``ContentSource``) and
    the ``<title>``.
@@ -40,6 +42,7 @@ from typing import NamedTuple
 import lxml.html
 from lxml import etree
 
+from .cuescan import Cue, compile_cue
 from .errors import Rejected
 from .htmlrender import Layout, is_hidden, render
 from .normalize import compact, compact_lines
@@ -68,7 +71,7 @@ class _Rules:
     layout: Layout  # what the renderer needs: dropped, block, cell and pre tags, the list marker
     extra_chrome: re.Pattern[str]
     stop_words: re.Pattern[str]  # classify.yaml outage.stop
-    times: re.Pattern[str]  # classify.yaml announce.time
+    times: Cue  # classify.yaml announce.time
     meta_marker: tuple[str, ...]
     meta_publisher: tuple[str, ...]
     meta_date: tuple[str, ...]
@@ -94,7 +97,7 @@ def _rules() -> _Rules:
                       list_marker=re.compile(html["list_marker"])),
         extra_chrome=re.compile("|".join(f"(?:{p})" for p in html["extra_chrome"])),
         stop_words=re.compile("|".join(map(re.escape, classify["outage"]["stop"]))),
-        times=re.compile("|".join(f"(?:{p})" for p in classify["announce"]["time"])),
+        times=compile_cue("|".join(f"(?:{p})" for p in classify["announce"]["time"])),
         meta_marker=tuple(table["marker"]),
         meta_publisher=tuple(table["publisher"]),
         meta_date=tuple(table["date"]),
@@ -105,6 +108,20 @@ def _rules() -> _Rules:
         ),
         info_hint=re.compile("|".join(map(re.escape, sorted(html["info_hints"], key=len, reverse=True)))),
     )
+
+
+# --- the tree ---------------------------------------------------------------------------------------
+
+# The same libxml2 HTML parser and options as ``lxml.html.document_fromstring``, without its
+# element classes (each element read from the tree through ``lxml.html`` calls their Python lookup).
+_HTML_PARSER = etree.HTMLParser()
+# What ``lxml.html``'s ``text_content()`` computes: the text of the element and its descendants.
+_string_value = etree.XPath("string()", smart_strings=False)
+
+
+def _text_content(el: etree._Element) -> str:
+    """Text of ``el`` and everything under it (not its tail), as ``text_content()`` gives it."""
+    return _string_value(el)  # type: ignore[return-value]  # string() with smart_strings off: a str
 
 
 # --- CMS selectors --------------------------------------------------------------------------------
@@ -191,7 +208,7 @@ def _metadata(body: etree._Element, rules: _Rules) -> _Metadata:
 
 def _metadata_values(el: etree._Element, rules: _Rules) -> dict[str, str] | None:
     """Label -> value of ``el`` when it is a metadata block (see :func:`_metadata`), else None."""
-    raw = el.text_content()
+    raw = _text_content(el)
     if len(raw) > META_MAX_CHARS or not any(m in raw for m in rules.meta_marker):
         return None
     text = _render(el, rules, frozenset())
@@ -273,18 +290,21 @@ class _Weigher:
         if self.rules.layout.list_marker.match(line):
             weight += LIST_BONUS
         if self.pairs:
-            hits = sum(1 for pair in _char_pairs(line) if pair in self.pairs)
-            weight += TITLE_BONUS * min(MAX_HITS, hits)
+            weight += TITLE_BONUS * min(MAX_HITS, len(_char_pairs(line) & self.pairs))
         return weight
 
     def _is_title(self, line: str) -> bool:
         """True when ``line`` is the page's title (compared only when the lengths allow it)."""
         n = len(self.title)
-        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _word_chars(line) == self.title
+        # ``line`` is NFKC already (see weigh): its word characters are _word_chars(line)
+        return bool(n) and n // 2 <= len(line) <= 2 * n + 10 and _NOT_WORD.sub("", line) == self.title
 
     def flush(self, heading: bool = False) -> None:
         """Weigh the line collected so far, which ends here, into the running sums."""
-        line, self.line = self.line, _Line()
+        line = self.line
+        if not line.parts:
+            return  # nothing collected since the last break (most breaks follow another)
+        self.line = _Line()
         text = "".join(line.parts)
         if text and not text.isspace():
             weight = self.weigh(text, line.linked, heading)
@@ -293,10 +313,11 @@ class _Weigher:
 
     def walk(self, el: etree._Element, in_link: bool = False, depth: int = 0) -> None:
         """Weigh the lines of ``el``; record the sums of a block or cell element's lines."""
-        tag = el.tag
+        # Each lxml property read builds a new Python object: tag, text and tail are read once.
+        tag, tail = el.tag, el.tail
         if not isinstance(tag, str) or tag.lower() in self.rules.layout.drop or is_hidden(el):
-            if el.tail:
-                self.line.add(el.tail, in_link)
+            if tail:
+                self.line.add(tail, in_link)
             return
         tag = tag.lower()
         breaks = tag in self.rules.layout.block or tag in self.rules.layout.cell or el in self.skip
@@ -305,8 +326,9 @@ class _Weigher:
         net, positive = self.net, self.positive
         if el not in self.skip:
             linked = in_link or tag == "a"
-            if el.text:
-                self.line.add(el.text, linked)
+            text = el.text
+            if text:
+                self.line.add(text, linked)
             for child in el:
                 self.walk(child, linked, depth + 1)
         if breaks:
@@ -315,12 +337,12 @@ class _Weigher:
             else:
                 self.flush(tag in _HEADINGS)
             self.totals[el] = _Weight(self.net - net, self.positive - positive, depth)
-        if el.tail:
-            self.line.add(el.tail, in_link)
+        if tail:
+            self.line.add(tail, in_link)
 
 
 _NOT_WORD = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
-_NON_CJK = re.compile(r"[^\u3400-\u9fff]+")  # runs of anything but CJK: the breaks between pairs
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]{2,}")  # a run of Chinese characters that holds a pair
 
 
 def _word_chars(text: str) -> str:
@@ -331,8 +353,7 @@ def _word_chars(text: str) -> str:
 
 def _char_pairs(text: str) -> set[str]:
     """Pairs of adjacent Chinese characters in ``text``."""
-    chars = _NON_CJK.sub("|", text)
-    return {chars[i:i + 2] for i in range(len(chars) - 1) if "|" not in chars[i:i + 2]}
+    return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def _choose_container(body: etree._Element, html_text: str, rules: _Rules, weigher: _Weigher
@@ -396,7 +417,7 @@ def _heading_title(body: etree._Element, container: etree._Element | None, rules
     """The first heading (h1, .title, h2) of a plausible length that does not enclose the body."""
     for finder in rules.titles:
         for el in finder(body):
-            text = " ".join(el.text_content().split())
+            text = " ".join(_text_content(el).split())
             if 6 <= len(text) <= 120 and (container is None or el not in container.iterancestors()):
                 return text
     return None
@@ -431,7 +452,7 @@ def _info_lines(body: etree._Element, container: etree._Element,
         if el is container or el in skip:
             return
         if el.tag in _INFO_TAGS and el not in ancestors:
-            raw = el.text_content()
+            raw = _text_content(el)
             # The hint words hold no blanks, so the raw text holds one iff the collapsed one does.
             if not hint.search(raw):
                 return
@@ -462,9 +483,12 @@ MAX_INFO_LINES = 3  # info lines from outside the container put above it
 def _parse(html_text: str, source: str) -> etree._Element:
     """The document tree; Rejected when libxml2 cannot make one."""
     try:
-        return lxml.html.document_fromstring(html_text)
+        doc = etree.fromstring(html_text, _HTML_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise Rejected("clean", "unparsable_html", f"{source or 'page'}: {exc}") from exc
+    if doc is None:
+        raise Rejected("clean", "unparsable_html", f"{source or 'page'}: Document is empty")
+    return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +506,7 @@ class _Head:
 def _read_head(doc: etree._Element) -> _Head:
     """Step 1: the meta block and the ``<title>``."""
     title_el = doc.find(".//title")
-    return _Head(_meta(doc), title_el.text_content().strip() if title_el is not None else "")
+    return _Head(_meta(doc), _text_content(title_el).strip() if title_el is not None else "")
 
 
 def _title(marked: str | None, body: etree._Element, head: _Head, container: etree._Element | None,

@@ -557,8 +557,8 @@ def _is_core(scope: str, seg: _Segments) -> bool:
     own = _without_labels(scope)
     if _has_core(own):
         return True
-    if _has_core(scope) and not _names_part(own + "\n" + seg.item):
-        return True
+    if own != scope and _has_core(scope) and not _names_part(own + "\n" + seg.item):
+        return True  # (with no label blanked, scope is own: no core, as just read)
     return not seg.before.strip(" (),、.") and _has_core(seg.heading) and not _names_part(seg.item)
 
 
