@@ -135,7 +135,8 @@ def _rules() -> ClassifyRules:
     out = data["outage"]
     ann = data["announce"]
     return ClassifyRules(
-        stop=re.compile("|".join(map(re.escape, out["stop"]))),
+        # every hard stop of announce.stop (无法登录, 不能使用) counts as a stop cue too
+        stop=_alternation(list(dict.fromkeys(out["stop"] + ann["stop"]))),
         system=re.compile("|".join(map(re.escape, out["system"]))),
         min_score=out["min_score"],
         domains={code: DomainCues(_alternation(list(cues)), cues) for code, cues in data["domains"].items()},

@@ -865,3 +865,48 @@ ROUND4_GO_LIVE = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND4_GO_LIVE)
 def test_classify_round4_go_live(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, kinds of near miss a corpus of government notices holds, each beside a twin the rule must
+# leave an outage notice: the page's own website out of reach vs a business site; a stop told as done
+# (暂停了, 上周末, 此前…) vs one to come; a reminder to finish before a deadline (its sanction, its
+# finish-first clause naming a channel, a year's window closed) vs a reminder holding a system stop; an
+# old system retired when the new one goes live vs a go-live that stops the old one meanwhile; a stop
+# word only a hard stop list knew (无法登录) counted; news of a failure in a witness's words.
+ROUND6_NEAR_MISSES = [
+    pytest.param("关于本网站暂停访问的公告", "因服务器维护,本网站将于2025年3月15日20:00至3月16日8:00暂停访问,给您带来不便,敬请谅解。",
+                 False, "other", id="own-website-maintenance"),
+    pytest.param("关于市医保局门户网站升级改版的公告", "市医疗保障局门户网站将于2025年4月10日18时至4月12日18时升级改版,期间网站暂停访问。网上经办业务不受影响。",
+                 False, "medical_insurance", id="portal-site-redesign-business-unaffected"),
+    pytest.param("关于电子税务局系统维护的公告", "因系统维护,2025年5月10日0:00至6:00,电子税务局网站无法访问,请合理安排办税时间。",
+                 True, "tax", id="twin-business-site-out-of-reach"),
+    pytest.param("关于门户网站和网上办事大厅暂停服务的公告", "因机房搬迁,本网站及网上办事大厅将于8月2日8时至20时暂停服务。",
+                 True, "other", id="twin-website-named-with-a-business-hall"),
+    pytest.param("电子税务局系统维护公告", "因系统维护,2025年5月10日0:00至6:00,电子税务局将无法登录,请纳税人合理安排办税时间。",
+                 True, "tax", id="stop-word-only-the-hard-list-knew"),
+    pytest.param("医保系统升级 上周末部分业务暂停", "记者昨日获悉,上周末(3月8日至9日),市医保局对信息系统进行了升级,其间门诊结算暂停了两天。目前系统运行正常。",
+                 False, "medical_insurance", id="news-of-a-stop-told-as-done"),
+    pytest.param("医保系统本周末升级 部分业务暂停", "记者获悉,本周末(3月15日至16日)市医保局将对信息系统进行升级,其间门诊结算暂停两天。",
+                 True, "medical_insurance", id="twin-news-of-a-stop-to-come"),
+    pytest.param("新系统上线首日 市民办事顺畅", "1月3日,市公积金中心新业务系统正式上线。此前,中心于12月31日至1月2日暂停办理业务进行系统切换。",
+                 False, "housing_fund", id="stop-told-after-a-past-marker"),
+    pytest.param("关于提醒参保单位及时完成年度缴费的通知", "请各参保单位于2025年12月20日前完成本年度社会保险费缴纳,逾期未缴纳的,系统将无法办理补缴。",
+                 False, "social_insurance", id="reminder-overdue-sanction"),
+    pytest.param("关于做好年度汇算的温馨提示", "2025年度个人所得税汇算将于6月30日结束,请尚未办理的纳税人抓紧时间,在截止日前通过个税APP完成申报,6月30日后将不能申报。",
+                 False, "tax", id="reminder-finish-first-clause-names-a-channel"),
+    pytest.param("关于抓紧办理2024年度个人账户划转的通知", "请参保单位于11月30日前完成个人账户划转确认。12月1日起系统将停止办理2024年度划转业务。",
+                 False, "other", id="reminder-a-years-window-closes"),
+    pytest.param("关于系统切换前抓紧办理业务的提醒", "因系统切换,12月1日至3日系统将暂停办理全部医保业务,请参保单位于11月30日前完成个人账户划转确认。",
+                 True, "medical_insurance", id="twin-reminder-holding-a-system-stop"),
+    pytest.param("关于启用新社保经办系统的公告", "新社保经办系统将于2025年5月6日起启用。自5月6日起,老系统不再受理业务申请,已受理的业务继续在老系统办结。",
+                 False, "social_insurance", id="golive-old-system-retired"),
+    pytest.param("关于新社保经办系统上线的公告", "新社保经办系统定于2025年5月6日上线,老系统于5月2日18时停止使用,其间暂停办理社保业务。",
+                 True, "social_insurance", id="twin-golive-stops-the-old-one-meanwhile"),
+    pytest.param("乌市医保卡系统昨日出问题", "市民告诉记者,今天上午他到医院刷卡时,工作人员说今天医保卡系统出了问题,不能使用。",
+                 False, "medical_insurance", id="news-of-a-failure-in-a-witnesss-words"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_NEAR_MISSES)
+def test_classify_round6_near_misses(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
