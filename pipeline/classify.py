@@ -69,6 +69,9 @@ class ClassifyRules:
     hard_stop: re.Pattern[str]  # announce.stop
     time: re.Pattern[str]  # announce.time: any time expression
     heading: re.Pattern[str]  # a stop-time heading line
+    heading_reach: int  # how many lines after a heading its time may stand
+    poster_line_max: int  # a line this short that ends no sentence is a poster line, read with the next
+    press: re.Pattern[str]  # 新闻发布会: a press conference announces, its speech is not reported
     reported: re.Pattern[str]  # reported speech of a meeting
     condition: re.Pattern[str]  # a sanction on a condition
     holiday: re.Pattern[str]
@@ -144,6 +147,9 @@ def _rules() -> ClassifyRules:
         hard_stop=_alternation(ann["stop"]),
         time=_any_of(ann["time"]),
         heading=re.compile(ann["heading"]),
+        heading_reach=ann["heading_reach"],
+        poster_line_max=ann["poster_line_max"],
+        press=_alternation(ann["press"]),
         reported=_alternation(ann["reported_speech"]),
         condition=_any_of(ann["condition"]),
         holiday=_alternation(ann["holiday"]),
@@ -197,6 +203,7 @@ def _score(pattern: re.Pattern[str], text: str, title: str) -> int:
     return len(pattern.findall(text)) + _TITLE_WEIGHT * len(pattern.findall(title))
 
 
+_NOTHING = re.compile(r"(?!)")  # matches no text
 _CLAUSE_END = re.compile(r"[,，:：]")
 
 
@@ -334,13 +341,31 @@ def _stop_beside_time_line(lines: list[str], r: ClassifyRules, reported: re.Patt
     return False
 
 
+def _poster_lines_joined(lines: list[str], title: str, r: ClassifyRules) -> str:
+    """The body with poster lines read as one sentence: a short line that ends no sentence
+    (announce.poster_line_max characters: 因系统升级 / 6月1日20:00 / 至 / 6月2日8:00 / 社保网厅 / 暂停服务), or a
+    line ending on a colon that opens a list (以下业务暂停: / 养老保险待遇申领:5月6日至15日), is joined to
+    the next line. A field of the page (来源:…), the title line and a bare date (a signature's 2022年6月29日,
+    no poster time line: announce.time_line_needs) are left on their own."""
+    out: list[str] = []
+    for line, following in zip(lines, [*lines[1:], ""]):
+        joins = (following and line != title.strip() and not _FIELD_LINE.match(line) and not _FIELD_LINE.match(following)
+                 and not (r.time_line.match(following) and not r.time_line_needs.search(following))  # a bare date: a signature's
+                 and (line.endswith((":", "：")) or (len(line) <= r.poster_line_max and not _LINE_DONE.search(line))))
+        out.append(line + ("," if joins else "\n"))
+    return "".join(out)
+
+
 def _heading_then_time(lines: list[str], r: ClassifyRules) -> bool:
-    """A stop-time heading whose next non-empty line holds a time (一、暂停办理时间 / 3月31日18:00...).
+    """A stop-time heading with a time on one of the next few non-empty lines (一、暂停办理时间 /
+    3月31日18:00...; announce.heading_reach lines, since a table flattened one cell a line puts its
+    other header cells between: 业务类型 / 暂停时间 / 恢复时间 / 联网结算 / 11月1日18:00).
 
     A table's header row counts when one of its cells is such a heading (业务  暂停时间  恢复时间).
     """
-    return any(any(r.heading.match(cell.strip()) for cell in r.table_cells.split(line)) and r.time.search(following)
-               for line, following in zip(lines, lines[1:]))
+    return any(any(r.heading.match(cell.strip()) for cell in r.table_cells.split(line))
+               and any(r.time.search(following) for following in lines[i + 1: i + 1 + r.heading_reach])
+               for i, line in enumerate(lines))
 
 
 def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
@@ -382,13 +407,15 @@ def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
 def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
     """A guide whose title names a work on a system (社保系统升级期间业务安排) and whose body stops
     something in that work's period (升级期间,…暂停受理): announced without a date (downtime unknown).
-    Without such a title a work period alone (系统切换期间暂停联网结算) is not enough."""
+    When the title names the period itself (社保系统升级期间业务办理指南), any stop of the body is in it
+    (一、暂停办理的业务). Without such a title a work period alone (系统切换期间暂停联网结算) is not enough."""
     if not (r.work.search(title) and _names_a_system(title, r)):
         return False
+    titled_period = bool(r.period.search(title))
     for s in _SENTENCE_END.split(body):
         period = r.period.search(s)
-        if period and r.hard_stop.search(s, period.end()) and not r.holiday.search(s) \
-                and _states_stop(_without_false_stops(s, r), r, r.reported):
+        if (titled_period or period) and r.hard_stop.search(s, period.end() if period else 0) \
+                and not r.holiday.search(s) and _states_stop(_without_false_stops(s, r), r, r.reported):
             return True
     return False
 
@@ -448,7 +475,8 @@ def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
     names no stop)."""
     if r.resume.search(title) and not r.stop.search(title) and not r.future.search(title):
         return True  # 关于恢复办理医保业务的公告: a resume notice, its stop is past (not 预计…逐步恢复)
-    lead = [s for s in _SENTENCE_END.split(body) if s.strip() and s.strip() != title.strip()][:1]
+    lead = [s for s in _SENTENCE_END.split(body)
+            if s.strip() and s.strip() != title.strip() and not _FIELD_LINE.match(s.strip())][:1]
     return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
 
 
@@ -479,19 +507,25 @@ def announces_stop(body: str, title: str | None = None) -> bool:
     body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
     if _commentary(body, r) or _fraud_warning(body, title, r) or _news_of_work_done(body, title, r):
         return False  # a commentary retells a notice, a fraud warning a swindler's claim, news a past stop
-    meeting = bool(r.report_title.search(title) or r.reported.search(body))
-    reported = r.meeting_reported if meeting else r.reported
+    if r.press.search(f"{title}\n{body}"):
+        meeting, reported = False, _NOTHING  # a press conference: what its speakers say is the announcement
+    else:
+        meeting = bool(r.report_title.search(title) or r.reported.search(body))
+        reported = r.meeting_reported if meeting else r.reported
     if _direct_announcement(body, title, r, reported):
         return True
     if meeting:
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]
-    return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
+    if (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
             or _broken_line_announcement(lines, title, r, reported) or _guide_to_a_titled_work(body, title, r)
             or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
             or _scheduled_stopping_work(body, title, r)
             # a page cut off before its stop sentence: its title announces the stop (downtime unknown)
-            or (_title_announces_a_system_stop(title, r) and _cut_off(body, r)))
+            or (_title_announces_a_system_stop(title, r) and _cut_off(body, r))):
+        return True
+    joined = _poster_lines_joined(lines, title, r)
+    return _direct_announcement(joined, "", r, reported) or _dated_work_then_period(joined, title, r)
 
 
 def announced_in_body(body: str, title: str | None) -> bool:

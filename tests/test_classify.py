@@ -910,3 +910,39 @@ ROUND6_NEAR_MISSES = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_NEAR_MISSES)
 def test_classify_round6_near_misses(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, kinds of true outage notice that were missed, each beside a near miss of the same form: a
+# table flattened one cell a line (its stop-time header cell lines away from the first time) vs a table
+# of opening hours; a press conference announcing vs a meeting's reported speech; a guide titled with the
+# period of an upgrade; the period of a go-live; poster lines broken word by word, and a line ending on a
+# colon that opens a dated list, vs a holiday poster; a repost titled as an upgrade done.
+ROUND6_MISSED_NOTICES = [
+    pytest.param("关于医保系统切换期间业务安排的公告", "因医保信息系统切换,部分业务安排如下:\n业务类型\n暂停时间\n恢复时间\n联网结算\n11月1日18:00\n11月3日8:00",
+                 True, "medical_insurance", id="table-one-cell-a-line"),
+    pytest.param("办公时间公告", "窗口\n办公时间\n综合窗口\n9:00-17:00\n周六、周日暂停办理",
+                 False, "other", id="twin-table-of-opening-hours"),
+    pytest.param("市医保局召开新闻发布会 通报新平台上线安排", "10月20日,市医保局召开新闻发布会。新闻发言人在会上表示,我市医保信息系统将于11月1日18时起停机切换,停机期间全市暂停医保结算。",
+                 True, "medical_insurance", id="press-conference-announces"),
+    pytest.param("市医保局召开新平台上线切换工作推进会", "10月20日,市医保局召开推进会。会议强调,我市医保信息系统将于11月1日18时起停机切换,各单位要做好切换期间暂停医保结算的解释工作。",
+                 False, "medical_insurance", id="twin-meeting-speech-reported"),
+    pytest.param("社保系统升级期间业务办理指南", "一、暂停办理的业务\n1.社保登记\n2.待遇申领\n二、可正常办理的业务\n1.查询打印",
+                 True, "social_insurance", id="guide-titled-with-an-upgrade-period"),
+    pytest.param("关于做好医保信息平台上线期间就医保障的通知", "新平台上线期间,定点医疗机构暂停医保联网结算,参保人员先行垫付,待系统恢复后补报。",
+                 True, "medical_insurance", id="go-live-period-stops"),
+    pytest.param("速看!这些业务暂停办理", "因系统升级\n6月1日20:00\n至\n6月2日8:00\n社保网厅\n暂停服务\n给您带来不便\n敬请谅解",
+                 True, "social_insurance", id="poster-broken-word-by-word"),
+    pytest.param("关于暂停办理税务业务的通告", "国家税务总局某某市税务局定于2025年3月28日18:00至3月31日8:00进行系统升级。\n升级期间\n暂停办理全部涉税业务。",
+                 True, "tax", id="period-on-a-line-of-its-own"),
+    pytest.param("关于社保系统升级的通知", "因省级统筹系统上线,以下业务暂停:\n养老保险待遇申领:5月6日至5月15日\n失业保险金申领:5月6日至5月15日",
+                 True, "social_insurance", id="colon-opens-a-dated-list"),
+    pytest.param("关于端午节放假的通知", "放假安排如下:\n5月31日至6月2日放假\n6月3日正常上班\n放假期间暂停对外办公",
+                 False, "other", id="twin-holiday-poster"),
+    pytest.param("【回顾】公积金系统升级完成", "来源:市住房公积金管理中心\n升级时间\n2025年1月1日\n至1月3日\n升级已顺利完成,全部公积金业务已于1月4日恢复办理",
+                 False, "housing_fund", id="repost-titled-as-an-upgrade-done"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_MISSED_NOTICES)
+def test_classify_round6_missed_notices(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
