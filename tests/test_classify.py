@@ -946,3 +946,36 @@ ROUND6_MISSED_NOTICES = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_MISSED_NOTICES)
 def test_classify_round6_missed_notices(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, more near misses and their twins: a title dated by a past day (news of a stop that is over)
+# vs one that still runs (昨起); paper and passbooks given up for good when a new system goes live; a
+# planned stop put back without a new time vs one moved to a new window; a synonym-spun repost (系统 ->
+# 体系, 升级 -> 晋级, 办理 -> 处理) of a real stop.
+ROUND6_MORE = [
+    pytest.param("全市医保结算昨晚暂停12小时", "昨晚20时至今晨8时,因国家平台切换,全市医保结算系统暂停服务12小时。今晨8时起,各定点医院结算恢复正常。",
+                 False, "medical_insurance", id="title-dated-by-a-past-day"),
+    pytest.param("上周社保系统升级 部分市民办事受影响", "上周五18时至周一8时,市社保信息系统升级,各经办窗口暂停办理业务。不少市民反映事先不知情。",
+                 False, "social_insurance", id="title-last-week"),
+    pytest.param("社保卡挂失业务昨起暂停办理", "因社保卡管理系统升级,自昨日8时起,全市社保卡挂失补办业务暂停办理,预计本月25日恢复。",
+                 True, "social_insurance", id="twin-a-stop-still-running"),
+    pytest.param("关于全面推行数电发票的公告", "自2025年1月1日起,全面数字化的电子发票系统在全省上线,纳税人自该日起停止领用纸质增值税普通发票。",
+                 False, "tax", id="paper-given-up-at-a-go-live"),
+    pytest.param("关于停止发放养老金存折的公告", "新社保信息系统上线后,自2025年1月1日起不再发放养老金存折,统一发放至社保卡。",
+                 False, "social_insurance", id="passbooks-given-up"),
+    pytest.param("关于推迟医保系统切换的公告", "原定于11月1日进行的医保系统停机切换推迟进行,具体时间另行通知,11月1日至3日各项医保业务照常办理。",
+                 False, "medical_insurance", id="stop-put-back-without-a-time"),
+    pytest.param("关于医保系统停机切换时间调整的公告", "原定于11月1日进行的医保系统停机切换调整为11月8日18时至11月10日8时,其间暂停医保联网结算。",
+                 True, "medical_insurance", id="twin-stop-moved-to-a-new-window"),
+    pytest.param("关于医保信息体系晋级暂停服务的布告", "市医保局将于2025年11月1日18时至11月3日8时对医保信息体系进行晋级,其间暂停处理医保事务。",
+                 True, "medical_insurance", id="synonym-spun-repost"),
+    pytest.param("社保体系切换期间事务处理组织", "新旧体系切换期间,各经办窗口暂停处理社保事务,网上服务大厅暂停运用,详细时刻另行布告。",
+                 True, "social_insurance", id="synonym-spun-undated-guide"),
+    pytest.param("关于完善多层次医疗保障体系的通知", "自2025年1月1日起,原大病补充保险办法停止执行,相关待遇暂停享受,纳入医疗保障体系统一管理。",
+                 False, "medical_insurance", id="twin-policy-system-of-insurance"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_MORE)
+def test_classify_round6_more(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
