@@ -979,3 +979,22 @@ ROUND6_MORE = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_MORE)
 def test_classify_round6_more(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, a stop implied, not named: a card that cannot be swiped, a workaround until the system is back
+# (SPEC: such a service is down meanwhile) vs the same workaround as a standing policy.
+ROUND6_IMPLIED = [
+    pytest.param("温馨提示", "因医保系统升级,6月8日0时至6时,社保卡无法刷卡结算,请市民合理安排就医时间。",
+                 True, "medical_insurance", id="card-cannot-be-swiped"),
+    pytest.param("关于医保信息系统切换的公告", "我市医保信息系统于11月1日18时至11月3日8时切换。切换期间,参保人员就医需先行垫付医疗费用,待系统恢复后再办理报销。",
+                 True, "medical_insurance", id="workaround-until-the-system-is-back"),
+    pytest.param("医保系统升级公告", "11月1日18时至3日8时,医保信息系统升级,参保人员就医购药先全额自付,系统恢复正常后凭票据到医保窗口报销。",
+                 True, "medical_insurance", id="workaround-pay-first"),
+    pytest.param("关于规范异地就医结算的通知", "自2025年1月1日起,未办理备案的参保人员异地就医需先行垫付,回参保地按规定报销。",
+                 False, "medical_insurance", id="twin-workaround-as-a-standing-policy"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_IMPLIED)
+def test_classify_round6_implied(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
