@@ -103,6 +103,7 @@ class ClassifyRules:
     policy_cause: re.Pattern[str]  # 疫情防控: a stop caused by a policy, not a system
     future: re.Pattern[str]  # 定于, 将于: a sentence announcing what comes
     past_title: re.Pattern[str]  # 昨, 上周: a title dated by a past day
+    report_of_past_title: re.Pattern[str]  # 运行情况, 工作总结: a title naming a report of a past period
     past_title_unless: re.Pattern[str]  # 起, 将: ... unless the stop still runs or is to come
     near_miss_title: re.Pattern[str]  # 放假, 搬迁, 工作时间: a kind of page that closes halls without a system
     stopping_work: re.Pattern[str]  # 切换, 割接: works that stop a system while they run
@@ -185,6 +186,7 @@ def _rules() -> ClassifyRules:
         policy_cause=_alternation(ann["policy_cause"]),
         future=_alternation(ann["future"]),
         past_title=_alternation(ann["past_title"]),
+        report_of_past_title=_alternation(ann["report_of_past_title"]),
         past_title_unless=_alternation(ann["past_title_unless"] + ann["future"]),
         near_miss_title=_alternation(ann["near_miss_title"]),
         stopping_work=_alternation(ann["stopping_work"]),
@@ -477,9 +479,10 @@ def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
     """News of a work already done (顺利完成切换, 平稳上线, 业务已全面恢复) in the title or the lead sentence,
     neither of which announces anything to come (定于, 将于); or a resume notice (a title that resumes and
     names no stop); or news under a title dated by a past day (全市医保结算昨晚暂停12小时), unless it holds a
-    start or a future word (昨起暂停: a stop still running)."""
-    if r.past_title.search(title) and not r.past_title_unless.search(title):
-        return True  # 上周社保系统升级 部分市民办事受影响: the stop is over
+    start or a future word (昨起暂停: a stop still running), or under a title naming a report of a past period
+    (一季度全市公积金运行情况, 年度工作总结)."""
+    if (r.past_title.search(title) and not r.past_title_unless.search(title)) or r.report_of_past_title.search(title):
+        return True  # 上周社保系统升级 部分市民办事受影响, 一季度运行情况: the stop is over
     if r.resume.search(title) and not r.stop.search(title) and not r.future.search(title):
         return True  # 关于恢复办理医保业务的公告: a resume notice, its stop is past (not 预计…逐步恢复)
     lead = [s for s in _SENTENCE_END.split(body)

@@ -58,7 +58,7 @@ _ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "meeting
              "system_named", "keep_open", "resume", "commentary", "not_a_stop", "past_stop", "cause",
              "back_reference", "unplanned", "hypothetical", "stop_period", "channel", "completed", "fraud", "future",
              "near_miss_title", "stopping_work", "schedule", "policy_cause", "go_live", "go_live_past", "go_live_as_time", "retired_for_new", "retired_items",
-             "completed_patterns", "press", "past_title", "past_title_unless")
+             "completed_patterns", "press", "past_title", "past_title_unless", "report_of_past_title")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({

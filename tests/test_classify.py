@@ -998,3 +998,28 @@ ROUND6_IMPLIED = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_IMPLIED)
 def test_classify_round6_implied(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, near misses whose stop sits beside a word the classifier read as a cause or an announcement: a
+# holiday page naming a system work only as supposed (如遇系统维护) vs a holiday used for a system work;
+# a meeting's words after 会上 vs a press conference; a hall closed for staff training; a report of a
+# past quarter vs an enterprise yearly-filing system (年报) that stops.
+ROUND6_BESIDE = [
+    pytest.param("关于2025年1月28日至2月4日服务安排的通知", "根据国务院办公厅通知,1月28日至2月4日放假调休。1月27日17时起,市社保服务大厅暂停办理业务,2月5日8:30恢复办理。放假期间,网上服务大厅正常运行,如遇系统维护将另行通知。",
+                 False, "social_insurance", id="holiday-with-a-supposed-system-work"),
+    pytest.param("关于春节期间社保系统维护暂停网上服务的通知", "利用春节放假期间,我局定于1月29日至1月31日对社保信息系统进行维护,其间网上服务大厅暂停服务。",
+                 True, "social_insurance", id="twin-holiday-used-for-a-system-work"),
+    pytest.param("市医保局召开医保信息平台切换动员会", "会上,市医保局局长对切换工作作了部署:11月1日18时起全市医保信息系统停机切换,各单位要提前公告暂停医保结算。",
+                 False, "medical_insurance", id="meeting-words-after-会上"),
+    pytest.param("关于组织窗口人员参加新系统培训暂停办理业务的通知", "为确保新系统顺利上线,我中心定于5月20日下午组织全体窗口人员参加业务培训,当天下午暂停办理业务。",
+                 False, "other", id="hall-closed-for-staff-training"),
+    pytest.param("一季度全市公积金运行情况", "一季度,全市归集公积金12亿元。3月15日至17日,因系统升级暂停业务3天,期间累计办理业务为零。",
+                 False, "housing_fund", id="report-of-a-past-quarter"),
+    pytest.param("关于企业年报公示系统升级暂停服务的公告", "因系统升级,企业年报公示系统将于2025年4月12日0时至6时暂停服务。",
+                 True, "other", id="twin-a-yearly-filing-system-stops"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_BESIDE)
+def test_classify_round6_beside(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
