@@ -1023,3 +1023,24 @@ ROUND6_BESIDE = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_BESIDE)
 def test_classify_round6_beside(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, news that says business was NOT stopped (没有暂停, 未中断) vs news of a stop to come; a
+# commentator's explainer of a real stop (其实…常规操作) vs a repost that only adds a reader's tip.
+ROUND6_NOT_STOPPED = [
+    pytest.param("系统升级 业务没有暂停", "5月8日晚,市公积金中心对业务系统进行升级,升级在夜间完成,各项业务没有暂停。",
+                 False, "housing_fund", id="news-business-not-stopped"),
+    pytest.param("社保中心临时迁址 业务未中断", "3日,市社保中心临时迁回原办公楼。据悉,迁址期间各项社保业务未中断,市民可照常办理。",
+                 False, "social_insurance", id="news-business-not-interrupted"),
+    pytest.param("公积金系统本周六升级 业务暂停一天", "据悉,本周六(5月10日)市公积金中心将对业务系统进行升级,当天各项业务暂停办理。",
+                 True, "housing_fund", id="twin-news-of-a-stop-to-come"),
+    pytest.param("医保系统要停机了?普通人需要注意什么", "最近不少人看到医保系统停机的消息,心里犯嘀咕。其实,12月31日19时至1月1日8时全省医保系统停机,只是年度切换的常规操作。",
+                 False, "medical_insurance", id="commentators-explainer"),
+    pytest.param("速看!医保系统今晚停机", "转给家人!12月31日19时至1月1日8时全省医保系统停机切换,其间暂停医保结算,就医请备好现金。",
+                 True, "medical_insurance", id="twin-repost-with-a-readers-tip"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_NOT_STOPPED)
+def test_classify_round6_not_stopped(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
