@@ -70,6 +70,8 @@ class ClassifyRules:
     time: re.Pattern[str]  # announce.time: any time expression
     heading: re.Pattern[str]  # a stop-time heading line
     heading_reach: int  # how many lines after a heading its time may stand
+    headline_max: int  # the first line taken as title when the page has none: at most this long
+    attribution: re.Pattern[str]  # 据介绍, 据悉: a news attribution before a back reference
     poster_line_max: int  # a line this short that ends no sentence is a poster line, read with the next
     press: re.Pattern[str]  # 新闻发布会: a press conference announces, its speech is not reported
     reported: re.Pattern[str]  # reported speech of a meeting
@@ -152,6 +154,8 @@ def _rules() -> ClassifyRules:
         heading=re.compile(ann["heading"]),
         heading_reach=ann["heading_reach"],
         poster_line_max=ann["poster_line_max"],
+        headline_max=ann["headline_max"],
+        attribution=re.compile(r"\s*(?:" + _alternation(ann["attribution"]).pattern + r")\s*[,:]?"),
         press=_alternation(ann["press"]),
         reported=_alternation(ann["reported_speech"]),
         condition=_any_of(ann["condition"]),
@@ -282,6 +286,12 @@ def _announcing_sentence(sentence: str, r: ClassifyRules, reported: re.Pattern[s
     return bool(r.time.search(sentence)) and _states_stop(sentence, r, reported)
 
 
+def _attribution_end(sentence: str, r: ClassifyRules) -> int:
+    """Where a sentence's news attribution (据介绍, 据悉) ends: a back reference may follow it."""
+    m = r.attribution.match(sentence)
+    return m.end() if m else 0
+
+
 def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.Pattern[str]) -> bool:
     """One sentence of the title or body states a stop and its time (see _announcing_sentence).
 
@@ -300,7 +310,8 @@ def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.P
                 marks = None
             if _announcing_sentence(s, r, marks):
                 return True
-            if previous and r.back_reference.match(s) and _announcing_sentence(f"{previous},{s}", r, marks):
+            if previous and r.back_reference.match(s, _attribution_end(s, r)) \
+                    and _announcing_sentence(f"{previous},{s}", r, marks):
                 return True
             previous = s if s.strip() else previous
     return False
@@ -544,7 +555,7 @@ def announced_in_body(body: str, title: str | None) -> bool:
     For a page whose times give no window: an undated guide or a notice whose dates have no year
     still announces in its text; a page that is only a dated headline and an attachment link does not.
     """
-    title = (title or "").strip()
+    title = (title or _headline(body, _rules())).strip()
     text = "\n".join(line for line in body.split("\n") if not title or line.strip() != title)
     # an undated guide stops something in the period of the work its title names: the title says which
     return announces_stop(text) or _guide_to_a_titled_work(text, title, _rules())
@@ -562,6 +573,15 @@ def _domain(body: str, title: str, r: ClassifyRules) -> str:
     return best if best_score >= r.domain_min else "other"
 
 
+def _headline(body: str, r: ClassifyRules) -> str:
+    """The body's first line when the page gave no title (a question or a cry the cleaner would not take:
+    系统升级期间如何就医?): short (announce.headline_max characters), no field and no salutation (各参保单位:)."""
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    if len(first) > r.headline_max or _FIELD_LINE.match(first) or first.endswith((":", "：", ",", "。")):
+        return ""
+    return first
+
+
 def classify(body: str, title: str | None = None, *, has_times: bool = True) -> Verdict:
     """Whether the page is an outage notice, and its domain, from cue words in the title and body.
 
@@ -571,7 +591,7 @@ def classify(body: str, title: str | None = None, *, has_times: bool = True) -> 
     weighted cue words score highest (title triple), ``other`` below ``domain_min_score``.
     """
     r = _rules()
-    title = title or ""
+    title = title or _headline(body, r)
     stops = _score(r.stop, body, title)
     # One system word is enough: a search, not a count of them all (their score is at least 1).
     has_system = r.system.search(body) is not None or r.system.search(title) is not None

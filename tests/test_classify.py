@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.classify import announces_stop, classify
+from pipeline.classify import announced_in_body, announces_stop, classify
 from pipeline.normalize import normalize_text
 
 
@@ -1044,3 +1044,27 @@ ROUND6_NOT_STOPPED = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_NOT_STOPPED)
 def test_classify_round6_not_stopped(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, pages the cleaner gives no title (a question, a cry): the first line is read as one; a news
+# report's stop dated by the sentence before it behind an attribution (据介绍,这两天…暂停).
+ROUND6_HEADLINES = [
+    pytest.param("", "系统升级期间如何就医?\n问:系统升级期间能否刷医保卡?答:升级期间医保卡暂停刷卡结算,请先垫付现金,升级结束后持票据到医保中心报销。",
+                 True, "medical_insurance", id="question-headline-guide"),
+    pytest.param("", "各参保单位:\n问:系统升级期间能否刷医保卡?答:可以正常刷卡。",
+                 False, "medical_insurance", id="twin-a-salutation-is-no-headline"),
+    pytest.param("医保系统“换芯” 周末两天暂停结算", "本报记者 李某\n本周六、周日(11月8日、9日),全市医保系统将升级换代。据介绍,这两天全市定点医院、药店暂停医保刷卡,市民需先行垫付。",
+                 True, "medical_insurance", id="news-attribution-before-a-back-reference"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_HEADLINES)
+def test_classify_round6_headlines(title: str, text: str, is_outage: bool, domain: str) -> None:
+    body = normalize_text(f"{title}\n\n{text}" if title else text)
+    assert classify(body, normalize_text(title) or None) == (is_outage, domain)
+
+
+def test_announced_in_body_reads_a_question_headline_when_the_page_has_no_title() -> None:
+    body = normalize_text("系统升级期间如何就医?\n答:升级期间医保卡暂停刷卡结算,请先垫付现金。")
+    assert announced_in_body(body, None)
+    assert not announced_in_body(normalize_text("各位参保人:\n答:升级期间医保卡暂停刷卡结算,请先垫付现金。"), None)
