@@ -1068,3 +1068,33 @@ def test_announced_in_body_reads_a_question_headline_when_the_page_has_no_title(
     body = normalize_text("系统升级期间如何就医?\n答:升级期间医保卡暂停刷卡结算,请先垫付现金。")
     assert announced_in_body(body, None)
     assert not announced_in_body(normalize_text("各位参保人:\n答:升级期间医保卡暂停刷卡结算,请先垫付现金。"), None)
+
+
+# Round 6, more ways to say a service stops (无法登陆 as often miswritten, 不能正常办理, 将受影响, 中止服务,
+# 断网, 功能不可用) vs the same words denied or naming a policy; a website moved with its old address
+# closed (a site, no service).
+ROUND6_STOP_WORDS = [
+    pytest.param("关于电子税务局系统升级的公告", "因系统升级,2025年5月10日0:00至6:00,电子税务局将无法登陆,请合理安排办税时间。",
+                 True, "tax", id="login-miswritten"),
+    pytest.param("关于医保系统维护的通知", "因系统维护,6月8日20时至24时,医保业务不能正常办理。",
+                 True, "medical_insurance", id="cannot-be-done-normally"),
+    pytest.param("关于社保系统升级的公告", "因系统升级,3月8日8时至20时,社保网上业务将受影响。",
+                 True, "social_insurance", id="business-will-be-affected"),
+    pytest.param("关于系统升级的说明", "本次系统升级定于6月8日夜间进行,社保业务办理不受影响。",
+                 False, "social_insurance", id="twin-business-not-affected"),
+    pytest.param("关于公积金系统升级中止服务的公告", "因系统升级,我中心将于12月30日17时至1月3日8时中止对外服务。",
+                 True, "housing_fund", id="service-discontinued-for-a-while"),
+    pytest.param("关于中止执行部分政策的通知", "自2025年7月1日起,中止执行《某某市灵活就业人员医保补贴办法》。",
+                 False, "medical_insurance", id="twin-a-policy-discontinued"),
+    pytest.param("关于网络割接的通知", "因政务外网割接,6月1日22时至次日2时不动产登记系统断网,期间无业务可办。",
+                 True, "real_estate", id="system-offline-for-a-cutover"),
+    pytest.param("医保系统维护公告", "6月8日20时至24时,医保移动支付功能不可用。",
+                 True, "medical_insurance", id="function-unavailable"),
+    pytest.param("关于市人社局门户网站迁移的公告", "市人社局门户网站将于2025年8月1日迁移至市政府网站集约化平台,原网址同时停止访问。网站迁移期间,网站部分栏目可能无法正常访问。",
+                 False, "social_insurance", id="website-moved-old-address-closed"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_STOP_WORDS)
+def test_classify_round6_stop_words(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
