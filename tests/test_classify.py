@@ -1098,3 +1098,22 @@ ROUND6_STOP_WORDS = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_STOP_WORDS)
 def test_classify_round6_stop_words(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, the year-end closing of the books under its other names (决算, 年结, 扎帐) is a work on the
+# business system, vs a policy's 当年结余 (no 年结 in it).
+ROUND6_YEAR_END = [
+    pytest.param("关于年终决算期间暂停办理业务的公告", "因年终决算,2025年12月31日全天暂停办理住房公积金业务,2026年1月2日起恢复办理。",
+                 True, "housing_fund", id="year-end-final-accounts"),
+    pytest.param("关于年结期间暂停业务的通知", "我中心定于12月31日进行年结,当日暂停办理各项业务。",
+                 True, "other", id="year-end-closing"),
+    pytest.param("公积金中心年度扎帐公告", "6月30日为年度扎帐日,当日暂停受理提取、贷款业务。",
+                 True, "housing_fund", id="books-closed-for-the-year"),
+    pytest.param("关于个人账户当年结余使用的通知", "自2026年1月1日起,职工医保个人账户当年结余资金暂停用于支付家庭成员参保费用。",
+                 False, "medical_insurance", id="twin-a-years-balance"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_YEAR_END)
+def test_classify_round6_year_end(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
