@@ -23,6 +23,9 @@ on one (切换, 升级, 机房) anywhere, or a system named in the title or in a
 clauses that keep it open. A hall closed for a holiday, a move, new opening hours or a power cut of its
 building, a loan paused by policy: no outage notice, though such pages name a system as the channel to
 use meanwhile; and a page titled as one of those kinds (放假, 搬迁, 调整) needs the work itself.
+Poster lines and a line ending on a colon are read with the next line when nothing else announced; a
+press conference's words are the announcement; a title dated by a past day (昨, 上周) or naming a report
+of a past period heads news; a page without a title is read with its first short line as one.
 """
 
 from __future__ import annotations
@@ -364,13 +367,15 @@ def _poster_lines_joined(lines: list[str], title: str, r: ClassifyRules) -> str:
     line ending on a colon that opens a list (以下业务暂停: / 养老保险待遇申领:5月6日至15日), is joined to
     the next line. A field of the page (来源:…), the title line and a bare date (a signature's 2022年6月29日,
     no poster time line: announce.time_line_needs) are left on their own."""
-    out: list[str] = []
-    for line, following in zip(lines, [*lines[1:], ""]):
-        joins = (following and line != title.strip() and not _FIELD_LINE.match(line) and not _FIELD_LINE.match(following)
-                 and not (r.time_line.match(following) and not r.time_line_needs.search(following))  # a bare date: a signature's
-                 and (line.endswith((":", "：")) or (len(line) <= r.poster_line_max and not _LINE_DONE.search(line))))
-        out.append(line + ("," if joins else "\n"))
-    return "".join(out)
+    def joins(line: str, following: str) -> bool:
+        if not following or line == title.strip() or _FIELD_LINE.match(line) or _FIELD_LINE.match(following):
+            return False
+        if r.time_line.match(following) and not r.time_line_needs.search(following):
+            return False  # a bare date: a signature's
+        return line.endswith((":", "：")) or (len(line) <= r.poster_line_max and not _LINE_DONE.search(line))
+
+    return "".join(line + ("," if joins(line, following) else "\n")
+                   for line, following in zip(lines, [*lines[1:], ""]))
 
 
 def _heading_then_time(lines: list[str], r: ClassifyRules) -> bool:
