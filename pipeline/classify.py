@@ -366,7 +366,7 @@ def _poster_lines_joined(lines: list[str], title: str, r: ClassifyRules) -> str:
     (announce.poster_line_max characters: 因系统升级 / 6月1日20:00 / 至 / 6月2日8:00 / 社保网厅 / 暂停服务), or a
     line ending on a colon that opens a list (以下业务暂停: / 养老保险待遇申领:5月6日至15日), is joined to
     the next line. A field of the page (来源:…), the title line and a bare date (a signature's 2022年6月29日,
-    no poster time line: announce.time_line_needs) are left on their own."""
+    no poster time line: announce.time_line_needs) are left on their own. Empty when no line joins."""
     def joins(line: str, following: str) -> bool:
         if not following or line == title.strip() or _FIELD_LINE.match(line) or _FIELD_LINE.match(following):
             return False
@@ -374,8 +374,10 @@ def _poster_lines_joined(lines: list[str], title: str, r: ClassifyRules) -> str:
             return False  # a bare date: a signature's
         return line.endswith((":", "：")) or (len(line) <= r.poster_line_max and not _LINE_DONE.search(line))
 
-    return "".join(line + ("," if joins(line, following) else "\n")
-                   for line, following in zip(lines, [*lines[1:], ""]))
+    marks = [joins(line, following) for line, following in zip(lines, [*lines[1:], ""])]
+    if not any(marks):
+        return ""  # no poster line: the sentences were all read as they stand
+    return "".join(line + ("," if mark else "\n") for line, mark in zip(lines, marks))
 
 
 def _heading_then_time(lines: list[str], r: ClassifyRules) -> bool:
@@ -551,7 +553,7 @@ def announces_stop(body: str, title: str | None = None) -> bool:
             or (_title_announces_a_system_stop(title, r) and _cut_off(body, r))):
         return True
     joined = _poster_lines_joined(lines, title, r)
-    return _direct_announcement(joined, "", r, reported) or _dated_work_then_period(joined, title, r)
+    return bool(joined) and _direct_announcement(joined, "", r, reported) or _dated_work_then_period(joined, title, r)
 
 
 def announced_in_body(body: str, title: str | None) -> bool:
