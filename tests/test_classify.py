@@ -1117,3 +1117,25 @@ ROUND6_YEAR_END = [
 @pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_YEAR_END)
 def test_classify_round6_year_end(title: str, text: str, is_outage: bool, domain: str) -> None:
     assert _classify(title, text) == (is_outage, domain)
+
+
+# Round 6, the public told not to do business during a system work (请勿办理, 请避开该时段) and a trading
+# market closed for one (休市), vs a holiday closing of the market and a deadline counted from a later day
+# (受理日期顺延, no stop).
+ROUND6_TOLD_NOT_TO = [
+    pytest.param("关于医保系统维护的公告", "我局定于6月8日20时至24时对医保信息系统进行维护,维护期间请勿办理医保业务。",
+                 True, "medical_insurance", id="told-not-to-do-business"),
+    pytest.param("关于税务系统升级的提示", "某某市税务局将于3月8日0时至6时对税收征管系统进行升级,请纳税人避开该时段办理涉税业务。",
+                 True, "tax", id="told-to-avoid-the-hours"),
+    pytest.param("关于公共资源交易平台系统升级休市的公告", "因交易系统升级,市公共资源交易中心定于7月5日至7月6日休市,休市期间不组织开标。",
+                 True, "gov_service", id="market-closed-for-a-system-work"),
+    pytest.param("关于春节期间休市安排的公告", "根据春节放假安排,市公共资源交易中心2月10日至2月17日休市,2月18日起正常开市。",
+                 False, "gov_service", id="twin-market-closed-for-a-holiday"),
+    pytest.param("关于周末收件的说明", "鉴于部分业务系统周末定期维护,周末收件的业务受理日期顺延至下周一起算。",
+                 False, "other", id="twin-a-deadline-counted-from-monday"),
+]
+
+
+@pytest.mark.parametrize("title, text, is_outage, domain", ROUND6_TOLD_NOT_TO)
+def test_classify_round6_told_not_to(title: str, text: str, is_outage: bool, domain: str) -> None:
+    assert _classify(title, text) == (is_outage, domain)
