@@ -23,6 +23,9 @@ on one (切换, 升级, 机房) anywhere, or a system named in the title or in a
 clauses that keep it open. A hall closed for a holiday, a move, new opening hours or a power cut of its
 building, a loan paused by policy: no outage notice, though such pages name a system as the channel to
 use meanwhile; and a page titled as one of those kinds (放假, 搬迁, 调整) needs the work itself.
+Poster lines and a line ending on a colon are read with the next line when nothing else announced; a
+press conference's words are the announcement; a title dated by a past day (昨, 上周) or naming a report
+of a past period heads news; a page without a title is read with its first short line as one.
 """
 
 from __future__ import annotations
@@ -69,6 +72,11 @@ class ClassifyRules:
     hard_stop: re.Pattern[str]  # announce.stop
     time: re.Pattern[str]  # announce.time: any time expression
     heading: re.Pattern[str]  # a stop-time heading line
+    heading_reach: int  # how many lines after a heading its time may stand
+    headline_max: int  # the first line taken as title when the page has none: at most this long
+    attribution: re.Pattern[str]  # 据介绍, 据悉: a news attribution before a back reference
+    poster_line_max: int  # a line this short that ends no sentence is a poster line, read with the next
+    press: re.Pattern[str]  # 新闻发布会: a press conference announces, its speech is not reported
     reported: re.Pattern[str]  # reported speech of a meeting
     condition: re.Pattern[str]  # a sanction on a condition
     holiday: re.Pattern[str]
@@ -99,6 +107,9 @@ class ClassifyRules:
     completed: re.Pattern[str]  # 顺利完成切换: news of a work done
     policy_cause: re.Pattern[str]  # 疫情防控: a stop caused by a policy, not a system
     future: re.Pattern[str]  # 定于, 将于: a sentence announcing what comes
+    past_title: re.Pattern[str]  # 昨, 上周: a title dated by a past day
+    report_of_past_title: re.Pattern[str]  # 运行情况, 工作总结: a title naming a report of a past period
+    past_title_unless: re.Pattern[str]  # 起, 将: ... unless the stop still runs or is to come
     near_miss_title: re.Pattern[str]  # 放假, 搬迁, 工作时间: a kind of page that closes halls without a system
     stopping_work: re.Pattern[str]  # 切换, 割接: works that stop a system while they run
     schedule: re.Pattern[str]  # 定于, 将于: a work put on the calendar
@@ -135,7 +146,8 @@ def _rules() -> ClassifyRules:
     out = data["outage"]
     ann = data["announce"]
     return ClassifyRules(
-        stop=re.compile("|".join(map(re.escape, out["stop"]))),
+        # every hard stop of announce.stop (无法登录, 不能使用) counts as a stop cue too
+        stop=_alternation(list(dict.fromkeys(out["stop"] + ann["stop"]))),
         system=re.compile("|".join(map(re.escape, out["system"]))),
         min_score=out["min_score"],
         domains={code: DomainCues(_alternation(list(cues)), cues) for code, cues in data["domains"].items()},
@@ -143,6 +155,11 @@ def _rules() -> ClassifyRules:
         hard_stop=_alternation(ann["stop"]),
         time=_any_of(ann["time"]),
         heading=re.compile(ann["heading"]),
+        heading_reach=ann["heading_reach"],
+        poster_line_max=ann["poster_line_max"],
+        headline_max=ann["headline_max"],
+        attribution=re.compile(r"\s*(?:" + _alternation(ann["attribution"]).pattern + r")\s*[,:]?"),
+        press=_alternation(ann["press"]),
         reported=_alternation(ann["reported_speech"]),
         condition=_any_of(ann["condition"]),
         holiday=_alternation(ann["holiday"]),
@@ -175,6 +192,9 @@ def _rules() -> ClassifyRules:
                              f"|{_any_of(ann['completed_patterns']).pattern}"),
         policy_cause=_alternation(ann["policy_cause"]),
         future=_alternation(ann["future"]),
+        past_title=_alternation(ann["past_title"]),
+        report_of_past_title=_alternation(ann["report_of_past_title"]),
+        past_title_unless=_alternation(ann["past_title_unless"] + ann["future"]),
         near_miss_title=_alternation(ann["near_miss_title"]),
         stopping_work=_alternation(ann["stopping_work"]),
         schedule=_alternation(ann["schedule"]),
@@ -196,6 +216,7 @@ def _score(pattern: re.Pattern[str], text: str, title: str) -> int:
     return len(pattern.findall(text)) + _TITLE_WEIGHT * len(pattern.findall(title))
 
 
+_NOTHING = re.compile(r"(?!)")  # matches no text
 _CLAUSE_END = re.compile(r"[,，:：]")
 
 
@@ -268,6 +289,12 @@ def _announcing_sentence(sentence: str, r: ClassifyRules, reported: re.Pattern[s
     return bool(r.time.search(sentence)) and _states_stop(sentence, r, reported)
 
 
+def _attribution_end(sentence: str, r: ClassifyRules) -> int:
+    """Where a sentence's news attribution (据介绍, 据悉) ends: a back reference may follow it."""
+    m = r.attribution.match(sentence)
+    return m.end() if m else 0
+
+
 def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.Pattern[str]) -> bool:
     """One sentence of the title or body states a stop and its time (see _announcing_sentence).
 
@@ -286,7 +313,8 @@ def _direct_announcement(body: str, title: str, r: ClassifyRules, reported: re.P
                 marks = None
             if _announcing_sentence(s, r, marks):
                 return True
-            if previous and r.back_reference.match(s) and _announcing_sentence(f"{previous},{s}", r, marks):
+            if previous and r.back_reference.match(s, _attribution_end(s, r)) \
+                    and _announcing_sentence(f"{previous},{s}", r, marks):
                 return True
             previous = s if s.strip() else previous
     return False
@@ -333,13 +361,35 @@ def _stop_beside_time_line(lines: list[str], r: ClassifyRules, reported: re.Patt
     return False
 
 
+def _poster_lines_joined(lines: list[str], title: str, r: ClassifyRules) -> str:
+    """The body with poster lines read as one sentence: a short line that ends no sentence
+    (announce.poster_line_max characters: 因系统升级 / 6月1日20:00 / 至 / 6月2日8:00 / 社保网厅 / 暂停服务), or a
+    line ending on a colon that opens a list (以下业务暂停: / 养老保险待遇申领:5月6日至15日), is joined to
+    the next line. A field of the page (来源:…), the title line and a bare date (a signature's 2022年6月29日,
+    no poster time line: announce.time_line_needs) are left on their own. Empty when no line joins."""
+    def joins(line: str, following: str) -> bool:
+        if not following or line == title.strip() or _FIELD_LINE.match(line) or _FIELD_LINE.match(following):
+            return False
+        if r.time_line.match(following) and not r.time_line_needs.search(following):
+            return False  # a bare date: a signature's
+        return line.endswith((":", "：")) or (len(line) <= r.poster_line_max and not _LINE_DONE.search(line))
+
+    marks = [joins(line, following) for line, following in zip(lines, [*lines[1:], ""])]
+    if not any(marks):
+        return ""  # no poster line: the sentences were all read as they stand
+    return "".join(line + ("," if mark else "\n") for line, mark in zip(lines, marks))
+
+
 def _heading_then_time(lines: list[str], r: ClassifyRules) -> bool:
-    """A stop-time heading whose next non-empty line holds a time (一、暂停办理时间 / 3月31日18:00...).
+    """A stop-time heading with a time on one of the next few non-empty lines (一、暂停办理时间 /
+    3月31日18:00...; announce.heading_reach lines, since a table flattened one cell a line puts its
+    other header cells between: 业务类型 / 暂停时间 / 恢复时间 / 联网结算 / 11月1日18:00).
 
     A table's header row counts when one of its cells is such a heading (业务  暂停时间  恢复时间).
     """
-    return any(any(r.heading.match(cell.strip()) for cell in r.table_cells.split(line)) and r.time.search(following)
-               for line, following in zip(lines, lines[1:]))
+    return any(any(r.heading.match(cell.strip()) for cell in r.table_cells.split(line))
+               and any(r.time.search(following) for following in lines[i + 1: i + 1 + r.heading_reach])
+               for i, line in enumerate(lines))
 
 
 def _dated_work_then_period(body: str, title: str, r: ClassifyRules) -> bool:
@@ -381,13 +431,15 @@ def _stop_in_stop_period(body: str, r: ClassifyRules) -> bool:
 def _guide_to_a_titled_work(body: str, title: str, r: ClassifyRules) -> bool:
     """A guide whose title names a work on a system (社保系统升级期间业务安排) and whose body stops
     something in that work's period (升级期间,…暂停受理): announced without a date (downtime unknown).
-    Without such a title a work period alone (系统切换期间暂停联网结算) is not enough."""
+    When the title names the period itself (社保系统升级期间业务办理指南), any stop of the body is in it
+    (一、暂停办理的业务). Without such a title a work period alone (系统切换期间暂停联网结算) is not enough."""
     if not (r.work.search(title) and _names_a_system(title, r)):
         return False
+    titled_period = bool(r.period.search(title))
     for s in _SENTENCE_END.split(body):
         period = r.period.search(s)
-        if period and r.hard_stop.search(s, period.end()) and not r.holiday.search(s) \
-                and _states_stop(_without_false_stops(s, r), r, r.reported):
+        if (titled_period or period) and r.hard_stop.search(s, period.end() if period else 0) \
+                and not r.holiday.search(s) and _states_stop(_without_false_stops(s, r), r, r.reported):
             return True
     return False
 
@@ -444,10 +496,15 @@ def _fraud_warning(body: str, title: str, r: ClassifyRules) -> bool:
 def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
     """News of a work already done (顺利完成切换, 平稳上线, 业务已全面恢复) in the title or the lead sentence,
     neither of which announces anything to come (定于, 将于); or a resume notice (a title that resumes and
-    names no stop)."""
+    names no stop); or news under a title dated by a past day (全市医保结算昨晚暂停12小时), unless it holds a
+    start or a future word (昨起暂停: a stop still running), or under a title naming a report of a past period
+    (一季度全市公积金运行情况, 年度工作总结)."""
+    if (r.past_title.search(title) and not r.past_title_unless.search(title)) or r.report_of_past_title.search(title):
+        return True  # 上周社保系统升级 部分市民办事受影响, 一季度运行情况: the stop is over
     if r.resume.search(title) and not r.stop.search(title) and not r.future.search(title):
         return True  # 关于恢复办理医保业务的公告: a resume notice, its stop is past (not 预计…逐步恢复)
-    lead = [s for s in _SENTENCE_END.split(body) if s.strip() and s.strip() != title.strip()][:1]
+    lead = [s for s in _SENTENCE_END.split(body)
+            if s.strip() and s.strip() != title.strip() and not _FIELD_LINE.match(s.strip())][:1]
     return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
 
 
@@ -478,19 +535,25 @@ def announces_stop(body: str, title: str | None = None) -> bool:
     body = r.attachment_line.sub("", body)  # file names of attachments are no sentences of the page
     if _commentary(body, r) or _fraud_warning(body, title, r) or _news_of_work_done(body, title, r):
         return False  # a commentary retells a notice, a fraud warning a swindler's claim, news a past stop
-    meeting = bool(r.report_title.search(title) or r.reported.search(body))
-    reported = r.meeting_reported if meeting else r.reported
+    if r.press.search(f"{title}\n{body}"):
+        meeting, reported = False, _NOTHING  # a press conference: what its speakers say is the announcement
+    else:
+        meeting = bool(r.report_title.search(title) or r.reported.search(body))
+        reported = r.meeting_reported if meeting else r.reported
     if _direct_announcement(body, title, r, reported):
         return True
     if meeting:
         return False  # a meeting report: only a direct announcement counts
     lines = [line.strip() for line in body.split("\n") if line.strip()]
-    return (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
+    if (_heading_then_time(lines, r) or _stop_beside_time_line(lines, r, reported)
             or _broken_line_announcement(lines, title, r, reported) or _guide_to_a_titled_work(body, title, r)
             or _dated_work_then_period(body, title, r) or _stop_in_stop_period(body, r)
             or _scheduled_stopping_work(body, title, r)
             # a page cut off before its stop sentence: its title announces the stop (downtime unknown)
-            or (_title_announces_a_system_stop(title, r) and _cut_off(body, r)))
+            or (_title_announces_a_system_stop(title, r) and _cut_off(body, r))):
+        return True
+    joined = _poster_lines_joined(lines, title, r)
+    return bool(joined) and _direct_announcement(joined, "", r, reported) or _dated_work_then_period(joined, title, r)
 
 
 def announced_in_body(body: str, title: str | None) -> bool:
@@ -499,7 +562,7 @@ def announced_in_body(body: str, title: str | None) -> bool:
     For a page whose times give no window: an undated guide or a notice whose dates have no year
     still announces in its text; a page that is only a dated headline and an attachment link does not.
     """
-    title = (title or "").strip()
+    title = (title or _headline(body, _rules())).strip()
     text = "\n".join(line for line in body.split("\n") if not title or line.strip() != title)
     # an undated guide stops something in the period of the work its title names: the title says which
     return announces_stop(text) or _guide_to_a_titled_work(text, title, _rules())
@@ -517,6 +580,15 @@ def _domain(body: str, title: str, r: ClassifyRules) -> str:
     return best if best_score >= r.domain_min else "other"
 
 
+def _headline(body: str, r: ClassifyRules) -> str:
+    """The body's first line when the page gave no title (a question or a cry the cleaner would not take:
+    系统升级期间如何就医?): short (announce.headline_max characters), no field and no salutation (各参保单位:)."""
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    if len(first) > r.headline_max or _FIELD_LINE.match(first) or first.endswith((":", "：", ",", "。")):
+        return ""
+    return first
+
+
 def classify(body: str, title: str | None = None, *, has_times: bool = True) -> Verdict:
     """Whether the page is an outage notice, and its domain, from cue words in the title and body.
 
@@ -526,7 +598,7 @@ def classify(body: str, title: str | None = None, *, has_times: bool = True) -> 
     weighted cue words score highest (title triple), ``other`` below ``domain_min_score``.
     """
     r = _rules()
-    title = title or ""
+    title = title or _headline(body, r)
     stops = _score(r.stop, body, title)
     # One system word is enough: a search, not a count of them all (their score is at least 1).
     has_system = r.system.search(body) is not None or r.system.search(title) is not None

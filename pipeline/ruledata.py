@@ -58,7 +58,8 @@ _ANNOUNCE = ("stop", "time", "work", "report_title", "reported_speech", "meeting
              "system_named", "keep_open", "resume", "commentary", "not_a_stop", "past_stop", "cause",
              "back_reference", "unplanned", "hypothetical", "stop_period", "channel", "completed", "fraud", "future",
              "near_miss_title", "stopping_work", "schedule", "policy_cause", "go_live", "go_live_past", "go_live_as_time", "retired_for_new", "retired_items",
-             "completed_patterns")
+             "completed_patterns", "press", "past_title", "past_title_unless", "report_of_past_title",
+             "attribution")
 # The keys of every YAML rules file (besides ``meta``) and the types of their values.
 RULE_KEYS: dict[str, Record] = {
     "classify.yaml": Record({
@@ -66,7 +67,8 @@ RULE_KEYS: dict[str, Record] = {
         "announce": Record({**{k: _WORDS for k in _ANNOUNCE}, "heading": str, "attachment_line": str,
                             "period_words": _WORDS, "table_cells": str, "time_line": str,
                             "time_line_needs": str, "commentary_min_marks": int, "not_a_cause": _WORDS,
-                            "range_joiner": str, "fraud_min_marks": int, "not_a_system": _WORDS}),
+                            "range_joiner": str, "fraud_min_marks": int, "not_a_system": _WORDS,
+                            "heading_reach": int, "poster_line_max": int, "headline_max": int}),
         "cut_off": Record({"cut_cues": _WORDS, "cut_open_ending": str, "cut_min_chars": int,
                            "cut_closing_line": str}),
         "domains": MapOf(MapOf(int)),
