@@ -33,7 +33,7 @@ from .places import locate
 from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
-from .textclean import CleanPage, PageHints, clean_page, expand_publisher, use_text_date
+from .page import CleanPage, PageHints, clean_page, expand_publisher, use_text_date
 from .times import extract_windows
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES",
