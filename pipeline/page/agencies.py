@@ -11,7 +11,8 @@ from .rules import page_rules
 CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+# Latin letters (UedBet体育医疗保障局 is spam debris) or a label's separator (来源|某市医疗保障局)
+_NOT_IN_NAME = re.compile(r"[A-Za-z|丨:：]")
 
 
 def is_agency_name(name: str | None) -> bool:
@@ -20,8 +21,8 @@ def is_agency_name(name: str | None) -> bool:
         return False
     r = page_rules()
     name = name.strip()
-    if not 2 <= len(name) <= 40 or not CJK.search(name) or _LATIN.search(name):
-        return False  # too short or long, or with Latin letters (UedBet体育医疗保障局 is spam debris)
+    if not 2 <= len(name) <= 40 or not CJK.search(name) or _NOT_IN_NAME.search(name):
+        return False  # too short or long, or with Latin letters or a separator
     if any(marker in name for marker in r.outlets):
         return False
     if name in r.not_publishers:

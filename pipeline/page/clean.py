@@ -116,14 +116,13 @@ def _scan_body(
             continue
         if started and r.footer.search(line):
             break
+        source = r.tail_source.match(line) if started else None
+        if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer (来源 | X: not chrome)
+            body.tail_sources.append(without_channel(source["name"]))
+            continue
         if page_lines.chrome(j):
             continue
-        if started:
-            source = r.tail_source.match(line)
-            if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer
-                body.tail_sources.append(without_channel(source["name"]))
-                continue
-        elif _read_header_line(line, page_lines.info(j), title_form, body):
+        if not started and _read_header_line(line, page_lines.info(j), title_form, body):
             continue
         line = _strip_bracketed_title(line, title_forms)
         if line:

@@ -110,9 +110,10 @@ _TITLE_SPEAKER = re.compile(r"^(?P<name>[\u3400-\u9fff]{2,30})\s*:\s*(?=\S{6})")
 
 def title_issuer(title: str | None) -> str | None:
     """``桂林医保关于...的通告``: the words before 关于, when they name an issuing body, or several
-    (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、)."""
-    m = _TITLE_ISSUER.match(title or "")
-    if m:
+    (``甲市医疗保障局、甲市财政局关于…``, ``A局 B局关于…``: joined with 、); the body a title made of
+    a name and a notice word names (``某市医疗保障局紧急通知``); a news headline's speaker."""
+    m = _TITLE_ISSUER.match(title or "") or page_rules().issuer_notice_title.match(title or "")
+    if m:  # 某局关于…的通告, 某局紧急通知
         names = agency_list(m["name"])
         return split_run_together(names) if names else names
     m = _TITLE_SPEAKER.match(title or "")  # 某市医保局:10月22日起医保系统停机 (a news headline's speaker)

@@ -103,6 +103,7 @@ class _PageRules:
     release_verbs: tuple[str, ...]  # 转发, 印发: a verb putting out another body's document
     host_bodies: tuple[str, ...]  # 人民政府: how a body posting every bureau's notices on its portal ends
     subject_verbs: tuple[str, ...]  # 暂停 in 关于某市医疗保障局暂停…: an action after the title's subject
+    issuer_notice_title: re.Pattern[str]  # 某市医疗保障局(紧急)通告: an issuer's name and a notice word
 
 
 @functools.cache
@@ -154,10 +155,11 @@ def page_rules() -> _PageRules:
         doc_number=re.compile("|".join(f"(?:{p})" for p in data["document_number_lines"])),
         # A 来源 (or 发布单位) line after the body (a WeChat post credits its source at the end, a
         # portal prints its disclosure fields there): the label opens the line, a single name follows,
-        # other labelled fields may come after a blank (发布日期:…).
+        # other labelled fields may come after a blank (发布日期:…). A post may set the label off by a
+        # bar (来源 | 某市医疗保障局).
         tail_source=re.compile(
             r"^[(\[【]?\s*(?:" + "|".join(map(re.escape, sorted(labels["source"] + labels["author"], key=len, reverse=True)))
-            + r")\s*[:：]\s*(?P<name>[^\s:：,。;()\[\]【】]{2,30})\s*[)\]】]?"
+            + r")\s*[:：|丨]\s*(?P<name>[^\s:：|丨,。;()\[\]【】]{2,30})\s*[)\]】]?"
             + r"(?:\s+(?:" + "|".join(map(re.escape, all_labels)) + r")\s*[:：][^。;]*)?\s*$"
         ),
         body_published=re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
@@ -205,6 +207,10 @@ def page_rules() -> _PageRules:
         bare_expand=dict(bare["expand"]),
         release_verbs=tuple(data["title_release_verbs"]),
         subject_verbs=tuple(data["title_subject_verbs"]),
+        issuer_notice_title=re.compile(
+            rf"^(?P<name>[\u3400-\u9fff()()、 ]{{2,80}}?)\s*(?:{'|'.join(map(re.escape, data['title_issuer_qualifiers']))})?"
+            rf"(?:{'|'.join(map(re.escape, data['notice_title_words']))})$"
+        ),
         host_bodies=tuple(data["host_bodies"]),
     )
 

@@ -287,8 +287,9 @@ def late_heading(page_lines: PageLines, body_start: int, title_words: tuple[str,
 def _issuer_line_above(page_lines: PageLines, idx: int, title: str) -> str | None:
     """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout; a
     blank line in between breaks the heading); joint issuers on that line (``A局 B局``) or stacked on
-    the lines right over it (up to three) are joined with 、."""
-    if not title.startswith("关于"):
+    the lines right over it (up to three) are joined with 、. A heading ending with a notice word
+    (``…暂停结算的公告``) takes its issuer line as well."""
+    if not title.startswith("关于") and not title.endswith(page_rules().title_words):
         return None
     names: list[str] = []
     for j in range(idx - 1, max(idx - 1 - MAX_SIGNERS, -1), -1):  # joint issuers stacked line by line

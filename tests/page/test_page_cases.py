@@ -595,8 +595,44 @@ def test_page_stamp_after_the_stop_is_no_publication_date(text: str, published: 
     assert (n.published_at.date().isoformat() if n.published_at else None) == published
 
 
+
+# Round 6 (issue 13 section 3: the issuer in a lead or body sentence, on its own line over the
+# heading, in a title made of its name and a notice word, after a bar-set 来源 label). Our own
+# words, invented bodies; near misses where a rule must not fire.
+CLEAN_CASES_ROUND6 = [
+    pytest.param("经青禾市医疗保障局研究决定,2024年3月9日至3月10日暂停医保结算。",
+                 None, "青禾市医疗保障局", None, id="经-before-the-acting-bureau-is-not-its-name"),
+    pytest.param("由青禾市税务局决定,电子税务局于2024年3月9日停机。",
+                 None, "青禾市税务局", None, id="variant-由-before-the-deciding-bureau"),
+    pytest.param("据青禾市住房公积金管理中心通知,5月1日至5月3日暂停办理公积金业务。",
+                 None, "青禾市住房公积金管理中心", None, id="据X通知-relays-the-bureau"),
+    pytest.param("据青禾市社会保险事业管理中心发布的公告,社保系统6月1日起升级。",
+                 None, "青禾市社会保险事业管理中心", None, id="variant-据X发布的公告"),
+    pytest.param("据青禾日报消息,6月1日起社保系统升级。",
+                 None, None, None, id="near-miss-据-a-newspaper-is-no-issuer"),
+    pytest.param("青禾市医疗保障局通告\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "青禾市医疗保障局通告", "青禾市医疗保障局", None, id="title-made-of-issuer-and-notice-word"),
+    pytest.param("青禾市住房公积金管理中心紧急通知\n因系统切换,2024年1月1日至1月2日暂停办理公积金业务。",
+                 "青禾市住房公积金管理中心紧急通知", "青禾市住房公积金管理中心", None, id="variant-issuer-紧急通知-title"),
+    pytest.param("医保系统切换的紧急通知\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "医保系统切换的紧急通知", None, None, id="near-miss-notice-title-naming-no-body"),
+    pytest.param("青禾市医疗保障局\n医保系统切换暂停结算的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "医保系统切换暂停结算的公告", "青禾市医疗保障局", None, id="issuer-line-over-a-notice-heading-without-关于"),
+    pytest.param("青禾市人力资源和社会保障局 青禾市税务局\n社保费征缴系统停机的通告\n2024年1月1日至1月2日系统停机。",
+                 "社保费征缴系统停机的通告", "青禾市人力资源和社会保障局、青禾市税务局", None, id="variant-joint-issuers-over-a-notice-heading"),
+    pytest.param("青禾市人民政府门户网站\n医保系统切换暂停结算的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "医保系统切换暂停结算的公告", None, None, id="near-miss-a-site-name-over-the-heading-is-no-issuer"),
+    pytest.param("医保系统切换暂停结算的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n来源 | 青禾市医疗保障局",
+                 "医保系统切换暂停结算的公告", "青禾市医疗保障局", None, id="tail-来源-set-off-by-a-bar"),
+    pytest.param("医保系统切换暂停结算的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n文章来源丨青禾市医保局微信公众号",
+                 "医保系统切换暂停结算的公告", "青禾市医保局", None, id="variant-tail-来源-full-width-bar-and-channel"),
+    pytest.param("医保系统切换暂停结算的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n来源 | 青禾新闻网",
+                 "医保系统切换暂停结算的公告", None, None, id="near-miss-tail-来源-an-outlet"),
+]
+
+
 @pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL
-                         + CLEAN_CASES_ROUND2 + CLEAN_CASES_ROUND3)
+                         + CLEAN_CASES_ROUND2 + CLEAN_CASES_ROUND3 + CLEAN_CASES_ROUND6)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
