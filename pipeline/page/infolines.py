@@ -45,6 +45,8 @@ def read_info_line(line: str) -> InfoLine | None:
     credit = _repost_credit(line)
     if credit is not None:
         return credit
+    if "|" in line or "丨" in line or "\t" in line:
+        line = r.credit_cell.sub(r"\g<label>:", line)  # 发布机构 | 某市医疗保障局: a disclosure table's cells
     labels = list(iter_matches(r.label_re, line, 1))
     stamp = STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):

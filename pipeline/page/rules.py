@@ -64,6 +64,7 @@ class _PageRules:
     source: frozenset[str]  # labels of the issuer (来源)
     author: frozenset[str]
     label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
+    credit_cell: re.Pattern[str]  # 来源 | X, 发布机构<tab>X: an issuer's label set off by a bar or tab
     agency_suffixes: tuple[str, ...]  # longest first
     standalone: frozenset[str]  # agencies named by an ending alone (央行)
     channels: tuple[str, ...]  # a bureau's own channels (官网, 微信公众号), longest first
@@ -136,6 +137,12 @@ def page_rules() -> _PageRules:
         label_re=prefiltered(
             r"(?:^|(?<=[\s|\d【】\[\]]))(?P<label>" + "|".join(map(re.escape, all_labels)) + r")(?:\s*[:：]|(?<=发表于)\s)",
             "[" + "".join(sorted({re.escape(label[0]) for label in all_labels})) + "]",
+        ),
+        # A source or author label set off from its value by a bar or a tab (来源 | X, a disclosure
+        # table's 发布机构 | X) is read like one with a colon; other labels are not (时间 | 地点 heads a table).
+        credit_cell=re.compile(
+            r"(?:^|(?<=[\s|丨]))(?P<label>" + "|".join(map(re.escape, sorted(labels["source"] + labels["author"], key=len, reverse=True)))
+            + r")\s*[|丨\t]\s*"
         ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         standalone=frozenset(data["standalone_agencies"]),

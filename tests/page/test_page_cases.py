@@ -655,6 +655,16 @@ CLEAN_CASES_ROUND6 = [
                  "关于医保系统切换的公告", "青禾市医疗保障局", "2023-12-20", id="signature-date-with-号"),
     pytest.param("关于医保系统切换的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n请于2023年12月30号前办结。",
                  "关于医保系统切换的公告", None, None, id="near-miss-a-号-date-in-a-sentence-is-no-signature"),
+    # a disclosure table's cells (发布机构 | X) and a 发布人 field credit the issuer; other labels in
+    # a bar-separated row stay a table's header
+    pytest.param("关于医保系统切换的公告\n索引号 | 000000/2024-00001 | 发布机构 | 青禾市医疗保障局\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", None, id="disclosure-table-发布机构-cell"),
+    pytest.param("关于医保系统切换的公告\n来源丨青禾市医疗保障局  发布时间:2023-12-20\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", "2023-12-20", id="variant-来源-bar-on-the-info-line"),
+    pytest.param("关于医保系统切换的公告\n发布时间:2023-12-20 发布人:青禾市医疗保障局\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", "2023-12-20", id="variant-发布人-field"),
+    pytest.param("关于医保系统切换的公告\n发布时间:2023-12-20 发布人:王小明\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "关于医保系统切换的公告", None, "2023-12-20", id="near-miss-发布人-a-person"),
 ]
 
 
@@ -679,6 +689,8 @@ BODY_LINES = [
                  ["国家税务总局某省税务局通告2021年第6号"], ["发布日期", "2021-12-28"], id="info-line-under-document-number"),
     pytest.param("某市医疗保障局关于系统切换的通知\n某医保发〔2022〕3号\n发布日期:2022-03-01 来源:某市医疗保障局\n各定点医药机构:\n现将有关事项通知如下:",
                  ["某医保发〔2022〕3号"], ["发布日期", "2022-03-01"], id="variant-info-line-under-bracketed-document-number"),
+    pytest.param("关于医保系统切换的公告\n各定点医药机构:\n现将切换安排通知如下:\n时间 | 地点 | 业务\n1月1日 | 市民中心 | 医保结算",
+                 ["时间 | 地点 | 业务"], [], id="near-miss-a-table-header-with-a-date-label-stays"),
 ]
 
 
