@@ -177,7 +177,7 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
     if len(body) > MAX_BODY_CHARS:
         raise Rejected("clean", "too_large", f"{len(body)} characters of body text > {MAX_BODY_CHARS}")
 
-    place = locate(body, title=clean.title, publisher=clean.publisher, sources=clean.sources)
+    place = locate(body, title=clean.title, publisher=clean.publisher, sources=clean.sources + clean.accounts)
     budget.check("extract", "places")
     publisher = expand_publisher(clean.publisher, place.province, place.city)
     published = clean.published_at

@@ -157,6 +157,7 @@ def _read_metadata(
     host = set_aside_host_credit(page)
     credited = [i.author for i in infos] + [i.publisher for i in infos] + [hints.author, hints.publisher] + tail_sources
     page.sources = list(dict.fromkeys(n for n in credited if n and is_agency_name(n)))
+    page.accounts = list(dict.fromkeys(i.account for i in infos if i.account))
     signer = read_signature(page)
     read_dateline(page)
     named_in_body = publisher_from_text(page, tail_sources, issuer, host)

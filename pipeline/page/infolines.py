@@ -33,6 +33,7 @@ class InfoLine:
     date: dt.datetime | None = None
     date_evidence: str | None = None
     host_stamp: dt.datetime | None = None
+    account: str | None = None  # an account's name on a byline (某某医保 2022-12-28): tells the place
 
 
 def read_info_line(line: str) -> InfoLine | None:
@@ -86,6 +87,8 @@ def _bare_stamp_line(line: str) -> InfoLine | None:
     byline = _byline_agency(line)
     if byline:
         info.publisher, info.publisher_evidence = byline, f"来源:{byline}"
+    else:
+        info.account = _byline_account(line)
     return info
 
 
@@ -98,6 +101,15 @@ def _byline_agency(line: str) -> str | None:
     bodies = [w for w in words if is_agency_name(w) and w.endswith(r.formal_endings)]
     # one formal body among the words (a WeChat byline: 原创 某市医保 某市医疗保障局 2022-12-28 发表于某省)
     return bodies[0] if len(bodies) == 1 else None
+
+
+def _byline_account(line: str) -> str | None:
+    """``某市医保 2022-12-28 18:00 发表于某省``: the one account name (ending like an agency, not like a
+    formal body) beside a bare stamp under the title; it names no issuer but tells the place."""
+    r = page_rules()
+    words = {w for w in re.split(r"[\s:：]+", STAMP.sub(" ", line)) if w and w not in r.byline_verbs}
+    accounts = [w for w in words if is_agency_name(w) and not w.endswith(r.formal_endings)]
+    return accounts[0] if len(accounts) == 1 else None
 
 
 def _read_field(info: InfoLine, label: str, value: str) -> None:

@@ -43,6 +43,8 @@ class CleanPage:
     # the chosen publisher among them or not: where they sit tells the notice's place.
     sources: list[str] = field(default_factory=list)
     skip_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Account names on a byline under the title (某市医保 2022-12-28): no issuer, but the place's name.
+    accounts: list[str] = field(default_factory=list)
 
 
 class TextDate(NamedTuple):

@@ -740,3 +740,29 @@ def test_table_header_rows_stay_in_the_body() -> None:
     assert "单位 | 电话" in lines
     nav = clean_page("网站首页 | 医院概况 | 医疗服务 | 联系我们\n关于系统停机的公告\n一、2021年11月12日起暂停办理。")
     assert "网站首页" not in nav.body_text
+
+
+BYLINE_ACCOUNTS = [
+    # (page text, account names read from the byline under the title)
+    pytest.param("医保系统切换这几天暂停结算\n青禾医保 2023-12-28 18:00 发表于某省\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 ["青禾医保"], id="wechat-byline-account"),
+    pytest.param("医保系统切换这几天暂停结算\n原创 青禾医保 青禾市医疗保障局 2023-12-28\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 [], id="near-miss-a-formal-body-on-the-byline-is-the-issuer"),
+    pytest.param("医保系统切换这几天暂停结算\n网络整理 2023-12-28\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 [], id="near-miss-a-compiler-credit-is-no-account"),
+]
+
+
+@pytest.mark.parametrize("text, accounts", BYLINE_ACCOUNTS)
+def test_byline_accounts(text: str, accounts: list[str]) -> None:
+    page = clean_page(normalize_text(text))
+    assert page.accounts == accounts
+    assert page.publisher == ("青禾市医疗保障局" if "青禾市医疗保障局" in text else None)
+
+
+def test_byline_account_tells_the_place(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text("医保系统切换这几天暂停结算\n洛阳医保 2023-12-28 18:00 发表于河南\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                    encoding="utf-8")
+    notice = _parse(path)
+    assert (notice.province, notice.city, notice.publisher) == ("河南省", "洛阳市", None)
