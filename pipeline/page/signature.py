@@ -101,7 +101,9 @@ def _dated_signature_at(lines: list[str], content: list[int], i: int, far: bool)
 
 def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) -> str | None:
     """A signature without a date: agency lines ending the body right after the closing formula
-    (特此通知), a finished sentence or a contact line (咨询电话:…); like a dated one, it outranks a ``来源:`` credit."""
+    (特此通知), a finished sentence or a contact line (咨询电话:…); like a dated one, it outranks a ``来源:`` credit.
+    Contact lines printed under the signature (咨询电话:…, at most two) are passed over."""
+    content = content[:len(content) - _trailing_contacts(lines, content)]
     names: list[str] = []
     for i in reversed(content[-MAX_SIGNERS - 1:]):
         name = agency_list(lines[i])
@@ -120,6 +122,20 @@ def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) ->
 
 
 _SENTENCE_ENDS = ("。", "!", "!", "…", ";")
+
+
+# a line of contacts under a signature: 咨询电话:0379-1234567, 联系人:张三
+_CONTACT_LINE = re.compile(r"^(?:联系人|联系电话|咨询电话|服务电话|联系方式|电话|热线)\s*[:：]?[^。;\n]{1,40}$")
+_MAX_CONTACT_LINES = 2  # contact lines under a signature
+
+
+def _trailing_contacts(lines: list[str], content: list[int]) -> int:
+    """How many contact lines end the body under a signature: one or two, else none (more is a
+    contact list, not a signature's)."""
+    n = 0
+    while n < len(content) - 1 and _CONTACT_LINE.match(lines[content[-1 - n]].strip()):
+        n += 1
+    return n if n <= _MAX_CONTACT_LINES else 0
 
 
 _CONTACT_END = re.compile(r"(?:电话|热线|咨询)[^\n]{0,12}?[::]?\s*[\d\-—()() 、,]{5,}$")  # 咨询电话:0716-1234567

@@ -665,6 +665,13 @@ CLEAN_CASES_ROUND6 = [
                  "关于医保系统切换的公告", "青禾市医疗保障局", "2023-12-20", id="variant-发布人-field"),
     pytest.param("关于医保系统切换的公告\n发布时间:2023-12-20 发布人:王小明\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
                  "关于医保系统切换的公告", None, "2023-12-20", id="near-miss-发布人-a-person"),
+    # an undated signature with contact lines printed under it
+    pytest.param("关于医保系统切换的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n特此公告。\n青禾市医疗保障局\n咨询电话:0000-1234567",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", None, id="undated-signature-over-a-contact-line"),
+    pytest.param("关于医保系统切换的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n特此公告。\n青禾市住房公积金管理中心\n联系人:王小明\n联系电话:0000-7654321",
+                 "关于医保系统切换的公告", "青禾市住房公积金管理中心", None, id="variant-undated-signature-over-two-contact-lines"),
+    pytest.param("关于医保系统切换的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n各经办网点:\n青禾市东区医保服务站\n电话:0000-1111111\n电话:0000-2222222\n电话:0000-3333333",
+                 "关于医保系统切换的公告", None, None, id="near-miss-a-service-point-over-a-contact-list"),
 ]
 
 
