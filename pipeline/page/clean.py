@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize import compact, compact_normalized
-from .agencies import is_agency_name, without_channel
+from .agencies import agency_list, is_agency_name, without_channel
 from .dateline import read_dateline
 from .infolines import InfoLine
 from .lines import PageLines
@@ -47,6 +47,7 @@ class _Body:
     kept: list[str] = field(default_factory=list)
     infos: list[InfoLine] = field(default_factory=list)  # info lines between the title and the text
     tail_sources: list[str] = field(default_factory=list)  # 来源:X lines after the text
+    issuer_below: str | None = None  # the issuer printed on its own line right under the title
 
 
 def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
@@ -80,7 +81,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
         title_of_released_document(page)
     elif unrelated_title(page):
         page.title = None  # a sidebar link or another page's title over the text: the line stays in the body
-    _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer)
+    _read_metadata(page, head.infos + body.infos, hints, body.tail_sources, issuer or body.issuer_below)
     return page
 
 
@@ -135,7 +136,8 @@ def _scan_body(
 
 def _read_header_line(line: str, info: InfoLine | None, title_form: str, body: _Body) -> bool:
     """A line between the title and the text: True when it was an info line (``info``), the repeated
-    title or a document number (kept: 宁税发〔2021〕12号, an info line may come next)."""
+    title, a document number or the issuer's name on its own line (both kept: 宁税发〔2021〕12号,
+    某市医疗保障局; an info line may come next)."""
     if info is not None:
         body.infos.append(info)
         return True
@@ -144,6 +146,10 @@ def _read_header_line(line: str, info: InfoLine | None, title_form: str, body: _
     if compact_normalized(line) == title_form:
         return True
     if page_rules().doc_number.match(line):
+        body.kept.append(line)
+        return True
+    if body.issuer_below is None and (name := agency_list(line)) is not None:
+        body.issuer_below = name
         body.kept.append(line)
         return True
     return False

@@ -672,6 +672,13 @@ CLEAN_CASES_ROUND6 = [
                  "关于医保系统切换的公告", "青禾市住房公积金管理中心", None, id="variant-undated-signature-over-two-contact-lines"),
     pytest.param("关于医保系统切换的公告\n因系统切换,2024年1月1日至1月2日暂停医保结算。\n各经办网点:\n青禾市东区医保服务站\n电话:0000-1111111\n电话:0000-2222222\n电话:0000-3333333",
                  "关于医保系统切换的公告", None, None, id="near-miss-a-service-point-over-a-contact-list"),
+    # the issuer printed on its own line right under the heading
+    pytest.param("关于医保系统切换的公告\n\n青禾市医疗保障局\n\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", None, id="issuer-line-under-the-heading"),
+    pytest.param("关于社保系统切换的通告\n青禾市人力资源和社会保障局 青禾市税务局\n发布日期:2023-12-20\n2024年1月1日至1月2日社保系统停机。",
+                 "关于社保系统切换的通告", "青禾市人力资源和社会保障局、青禾市税务局", "2023-12-20", id="variant-joint-issuers-under-the-heading-over-an-info-line"),
+    pytest.param("关于医保系统切换的公告\n各定点医药机构:\n因系统切换,2024年1月1日至1月2日暂停医保结算,急需就医可前往:\n青禾市第一人民医院\n青禾市第二人民医院",
+                 "关于医保系统切换的公告", None, None, id="near-miss-bodies-listed-in-the-text-are-no-issuer-line"),
 ]
 
 
