@@ -102,8 +102,11 @@ def _dated_signature_at(lines: list[str], content: list[int], i: int, far: bool)
 def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) -> str | None:
     """A signature without a date: agency lines ending the body right after the closing formula
     (特此通知), a finished sentence or a contact line (咨询电话:…); like a dated one, it outranks a ``来源:`` credit.
-    Contact lines printed under the signature (咨询电话:…, at most two) are passed over."""
+    Contact lines printed under the signature (咨询电话:…, at most two) and a date without its year
+    (6月28日, which gives no publication date) are passed over."""
     content = content[:len(content) - _trailing_contacts(lines, content)]
+    if len(content) > 1 and _MONTH_DAY_LINE.match(lines[content[-1]].strip()):
+        content = content[:-1]  # 6月28日 under the signer: no year to read, the signer stands
     names: list[str] = []
     for i in reversed(content[-MAX_SIGNERS - 1:]):
         name = agency_list(lines[i])
@@ -124,6 +127,7 @@ def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) ->
 _SENTENCE_ENDS = ("。", "!", "!", "…", ";")
 
 
+_MONTH_DAY_LINE = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]$")  # a signature's date without its year
 # a line of contacts under a signature: 咨询电话:0379-1234567, 联系人:张三
 _CONTACT_LINE = re.compile(r"^(?:联系人|联系电话|咨询电话|服务电话|联系方式|电话|热线)\s*[:：]?[^。;\n]{1,40}$")
 _MAX_CONTACT_LINES = 2  # contact lines under a signature

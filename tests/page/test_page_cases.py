@@ -679,6 +679,13 @@ CLEAN_CASES_ROUND6 = [
                  "关于社保系统切换的通告", "青禾市人力资源和社会保障局、青禾市税务局", "2023-12-20", id="variant-joint-issuers-under-the-heading-over-an-info-line"),
     pytest.param("关于医保系统切换的公告\n各定点医药机构:\n因系统切换,2024年1月1日至1月2日暂停医保结算,急需就医可前往:\n青禾市第一人民医院\n青禾市第二人民医院",
                  "关于医保系统切换的公告", None, None, id="near-miss-bodies-listed-in-the-text-are-no-issuer-line"),
+    # a signature whose date gives no year: the signer stands, the date gives no publication date
+    pytest.param("关于医保系统切换的公告\n因系统切换,1月1日至1月2日暂停医保结算。\n特此公告。\n青禾市医疗保障局\n12月20日",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", None, id="signature-over-a-date-without-year"),
+    pytest.param("关于医保系统切换的公告\n因系统切换,1月1日至1月2日暂停医保结算。\n青禾市医疗保障局\n12月20号",
+                 "关于医保系统切换的公告", "青禾市医疗保障局", None, id="variant-signature-over-a-号-date-without-year"),
+    pytest.param("关于医保系统切换的公告\n因系统切换,暂停医保结算,恢复时间为:\n1月3日",
+                 "关于医保系统切换的公告", None, None, id="near-miss-a-date-line-after-a-colon-has-no-signer"),
 ]
 
 
