@@ -58,9 +58,18 @@ def heading_candidate(line: str) -> bool:
         return False
     if line.endswith(_SENTENCE_END) or ENUM_START.match(line):
         return False
-    if _section_heading(line):
+    if _section_heading(line) or _site_name(line):
         return False
     return bool(CJK.search(line))
+
+
+def _site_name(line: str) -> bool:
+    """``某市社保个人服务网页(某市社保网上服务网页)``: a line naming a website (a page title an
+    aggregator left over the text), its bracketed aside aside."""
+    return _ASIDE_END.sub("", line).endswith(page_rules().site_name_endings)
+
+
+_ASIDE_END = re.compile(r"\s*[((][^()()]*[))]\s*$")
 
 
 def _section_heading(line: str) -> bool:

@@ -72,6 +72,7 @@ class _PageRules:
     channel_hosts: tuple[str, ...]  # 政府: its portal hosts every department's notices
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
+    site_name_endings: tuple[str, ...]  # 网页, 官网: how a line naming a website ends
     table_header: re.Pattern[str]
     repost: list[re.Pattern[str]]
     relays: list[regex.Pattern[str]]
@@ -151,6 +152,7 @@ def page_rules() -> _PageRules:
         channel_hosts=tuple(data["channel_hosts"]),
         outlets=tuple(data["outlet_markers"]),
         title_words=tuple(data["notice_title_words"]),
+        site_name_endings=tuple(data["site_name_endings"]),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
         relays=[

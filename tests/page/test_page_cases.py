@@ -686,6 +686,13 @@ CLEAN_CASES_ROUND6 = [
                  "关于医保系统切换的公告", "青禾市医疗保障局", None, id="variant-signature-over-a-号-date-without-year"),
     pytest.param("关于医保系统切换的公告\n因系统切换,暂停医保结算,恢复时间为:\n1月3日",
                  "关于医保系统切换的公告", None, None, id="near-miss-a-date-line-after-a-colon-has-no-signer"),
+    # a line naming a website over the text is an aggregator's page title, never the heading
+    pytest.param("青禾市社保个人网上服务网页(青禾社保网上服务网页)\n\n某某讯 青禾社保系统将于下月暂停服务,请参保单位及时申报。",
+                 None, None, None, id="site-name-line-is-no-heading"),
+    pytest.param("青禾市住房公积金管理中心官网\n关于公积金系统升级的通知\n各缴存单位:\n系统将于下月升级。",
+                 "关于公积金系统升级的通知", None, None, id="variant-site-name-over-a-heading"),
+    pytest.param("青禾社保网上服务网页暂停访问\n\n因系统升级,社保网上服务网页于下月暂停访问,请参保单位及时申报。",
+                 "青禾社保网上服务网页暂停访问", None, None, id="near-miss-a-headline-about-a-website"),
 ]
 
 
