@@ -693,6 +693,15 @@ CLEAN_CASES_ROUND6 = [
                  "关于公积金系统升级的通知", None, None, id="variant-site-name-over-a-heading"),
     pytest.param("青禾社保网上服务网页暂停访问\n\n因系统升级,社保网上服务网页于下月暂停访问,请参保单位及时申报。",
                  "青禾社保网上服务网页暂停访问", None, None, id="near-miss-a-headline-about-a-website"),
+    # the headline under a breadcrumb with one separator (首页 » 通知公告) or opening with 位置:
+    pytest.param("首页 » 通知公告\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "青禾医保系统这三天暂停结算", None, None, id="headline-under-a-one-step-breadcrumb"),
+    pytest.param("网站首页 → 信息公开\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "青禾医保系统这三天暂停结算", None, None, id="variant-breadcrumb-with-an-arrow"),
+    pytest.param("位置:首页 > 政务公开\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "青禾医保系统这三天暂停结算", None, None, id="variant-breadcrumb-opening-with-位置"),
+    pytest.param("首页 机构概况 政务公开 办事服务\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 None, None, None, id="near-miss-a-navigation-bar-is-no-breadcrumb"),
 ]
 
 
