@@ -27,7 +27,7 @@ call for every element the walks below touch, and nothing here uses their method
    carries its own title line further down is dropped; the title goes on top when the content
    lacks it; then the info lines and the content.
 
-The text goes to :func:`pipeline.textclean.clean_page` like a plain-text notice, with the hints.
+The text goes to :func:`pipeline.page.clean_page` like a plain-text notice, with the hints.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from .errors import Rejected
 from .htmlrender import Layout, is_hidden, render
 from .normalize import compact, compact_lines
 from .ruledata import RulesError, load_yaml
-from .textclean import PageHints, line_kind, parse_meta_date, parse_stamp
+from .page import PageHints, line_kind, parse_meta_date, parse_stamp
 
 __all__ = ["HtmlPage", "html_to_page"]
 

@@ -33,7 +33,7 @@ from .places import locate
 from .records import Evidence, Notice, RawDocument, Reject, TimeWindow
 from .ruledata import rules_dir
 from .services import attach_services, extract_services
-from .textclean import CleanPage, PageHints, clean_page, expand_publisher, use_text_date
+from .page import CleanPage, PageHints, clean_page, expand_publisher, use_text_date
 from .times import extract_windows
 
 __all__ = ["PARSER_VERSION", "parse_document", "parse_many", "iter_inputs", "ParseOutcome", "INPUT_SUFFIXES",
@@ -177,7 +177,7 @@ def parse_document(doc: RawDocument, time_budget: float | None = Settings.parse_
     if len(body) > MAX_BODY_CHARS:
         raise Rejected("clean", "too_large", f"{len(body)} characters of body text > {MAX_BODY_CHARS}")
 
-    place = locate(body, title=clean.title, publisher=clean.publisher, sources=clean.sources)
+    place = locate(body, title=clean.title, publisher=clean.publisher, sources=clean.sources + clean.accounts)
     budget.check("extract", "places")
     publisher = expand_publisher(clean.publisher, place.province, place.city)
     published = clean.published_at

@@ -272,8 +272,9 @@ def _code_cities(divisions: dict[str, Division]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in code_cities.items()}
 
 
-def _scan(ix: _Index, text: str) -> list[_Hit]:
-    """Leftmost-longest dictionary matches in ``text`` that pass the context checks."""
+def _scan(ix: _Index, text: str, own_firm: bool = False) -> list[_Hit]:
+    """Leftmost-longest dictionary matches in ``text`` that pass the context checks; ``own_firm``:
+    ``text`` is the issuer's own name, where a firm's or school's place counts (see :func:`_in_context`)."""
     hits: list[_Hit] = []
     taken = 0
     lengths, forms = ix.lengths.get, ix.forms.get
@@ -286,16 +287,19 @@ def _scan(ix: _Index, text: str) -> list[_Hit]:
             if fs is None:
                 continue
             taken = i + n
-            if fs and _in_context(ix, text, surface, i, i + n, fs):
+            if fs and _in_context(ix, text, surface, i, i + n, fs, own_firm):
                 hits.append(_Hit(surface, i, i + n, fs))
             break
     return hits
 
 
-def _in_context(ix: _Index, text: str, surface: str, start: int, end: int, fs: tuple[_Form, ...]) -> bool:
-    """False for a street name (北京路) or a risky short name without a cue (开封 in 开封后)."""
+def _in_context(ix: _Index, text: str, surface: str, start: int, end: int, fs: tuple[_Form, ...],
+                own_firm: bool = False) -> bool:
+    """False for a street name (北京路) or a risky short name without a cue (开封 in 开封后). A firm or
+    school named after a place (南京银行, 郑州大学) serves many places, but when it issues the notice
+    (``own_firm``: the text is the publisher's name, 郑州大学第一附属医院) its place is the notice's."""
     after = text[end : end + 6]
-    if after.startswith(ix.street_suffixes) or after.startswith(ix.firm_suffixes):
+    if after.startswith(ix.street_suffixes) or (after.startswith(ix.firm_suffixes) and not own_firm):
         return False
     if surface.endswith("市") and after.startswith("场"):
         # XX市场监督管理局 / 大同市场: the 市 belongs to 市场, so only the stem is a name
@@ -322,7 +326,7 @@ def _city_of(ix: _Index, f: _Form) -> str | None:
 
 def _score_header(ix: _Index, tally: _Tally, text: str, label: str, weight: float) -> _Names:
     """Score the publisher or title; return what it names (a city or county, a province)."""
-    hits = _scan(ix, text)
+    hits = _scan(ix, text, own_firm=label == "publisher")
     w = ix.weights
     # joint issuers (甲市医疗保障局、乙市医疗保障局): the first named leads, the others count less
     lead_end = text.find("、") if label == "publisher" else -1

@@ -227,7 +227,7 @@ EXTRA = Corpus(
 EXTRA2 = Corpus(
     "extra2", GOLD / "extra2", written_by_us=True,
     known_misses={
-        # textclean: titles, info lines, publishers
+        # page: titles, info lines, publishers
         # places
         # times
         ("suzhou-2022", "downtime_start"): "DEBATABLE label: three district batches; gold starts at the first batch (3-18 18:00), the pipeline at the last and largest (4-01 18:00)",

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.records import TZ
-from pipeline.textclean import parse_meta_date
+from pipeline.page import parse_meta_date
 
 CASES = [
     pytest.param("2025-07-14 01:59", dt.datetime(2025, 7, 14, 1, 59, tzinfo=TZ), id="trs-pubdate"),

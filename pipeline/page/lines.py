@@ -1,0 +1,122 @@
+"""One line of a page on its own: chrome, footer or info line (:func:`line_kind`), the shapes of a
+heading, a section heading and a body line, and :class:`PageLines` (each line read once)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .agencies import agency_list, CJK
+from .infolines import InfoLine, read_info_line
+from .rules import page_rules
+
+
+ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[条章节])")
+
+
+_SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
+
+
+_PHONE_DIGITS = re.compile(r"\d{5,}")
+
+
+_SECTION_HEADING_MAX = 10  # characters after the leading symbols of a post's section heading
+
+
+def is_chrome(line: str) -> bool:
+    r = page_rules()
+    if r.chrome.search(line):
+        return True
+    if not CJK.search(line) and not re.search(r"\d", line):
+        return True  # punctuation or latin debris only
+    if line.count("_") >= 5 and not any(p in line for p in "。,;:"):
+        return True  # spam keyword line: a_b_c_d_e_f
+    if "|" in line and r.table_header.search(line):
+        return False  # a table's header row: 业务类别 | 停机时间 | 恢复时间
+    tokens = line.split()
+    if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
+        if all(len(t) <= 8 for t in tokens) and not agency_list(line):
+            return True  # navigation bar: 网站首页 医院概况 医疗服务 ... (not joint signers: 某市医保局 某市财政局 …)
+    return False
+
+
+def line_kind(line: str) -> str | None:
+    """How :func:`clean_page` reads one normalized line on its own: ``chrome`` (site chrome it drops),
+    ``footer`` (a marker that ends the body), ``info`` (a page info line: 来源, 发布时间 ...) or None
+    (text). The HTML cleaner weighs a page's blocks with it."""
+    if is_chrome(line):
+        return "chrome"
+    if page_rules().footer.search(line):
+        return "footer"
+    if read_info_line(line) is not None:
+        return "info"
+    return None
+
+
+def heading_candidate(line: str) -> bool:
+    if not 6 <= len(line) <= 90:
+        return False
+    if line.endswith(_SENTENCE_END) or ENUM_START.match(line):
+        return False
+    if _section_heading(line) or _site_name(line):
+        return False
+    return bool(CJK.search(line))
+
+
+def _site_name(line: str) -> bool:
+    """``某市社保个人服务网页(某市社保网上服务网页)``: a line naming a website (a page title an
+    aggregator left over the text), its bracketed aside aside."""
+    return _ASIDE_END.sub("", line).endswith(page_rules().site_name_endings)
+
+
+_ASIDE_END = re.compile(r"\s*[((][^()()]*[))]\s*$")
+
+
+def _section_heading(line: str) -> bool:
+    """``⏰ 暂停时间``, ``● 温馨提示``: a short line led by an emoji or symbol heads a section of a post."""
+    rest = line.lstrip()
+    led = False
+    while rest and (unicodedata.category(rest[0]).startswith("S") or rest[0] in "\ufe0f\u200d"):
+        rest, led = rest[1:].lstrip(), True  # the symbols, with emoji joiners and variation selectors
+    return led and len(rest) <= _SECTION_HEADING_MAX
+
+
+def question_headline(line: str) -> bool:
+    """``…这些问题您关心吗?``: a headline put as a question (no colon or full stop inside it)."""
+    if not 6 <= len(line) <= 90 or not line.endswith("?") or ENUM_START.match(line):
+        return False
+    return not any(p in line for p in "。:;!") and bool(CJK.search(line))
+
+
+def is_body_line(line: str) -> bool:
+    if ENUM_START.match(line):
+        return True
+    if len(line) >= 60:
+        return True
+    return line.endswith(_SENTENCE_END) and len(line) >= 6
+
+
+class PageLines:
+    """A page's lines with their chrome and info-line readings, each made once.
+
+    The lines above the body are read by several steps (the head scan, the look-ahead under a
+    question headline, the body scan from the title on, the lines kept above a title-less body);
+    reading each line once per page keeps clean_page about a quarter faster on the corpora.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self._chrome: dict[int, bool] = {}
+        self._info: dict[int, InfoLine | None] = {}
+
+    def chrome(self, j: int) -> bool:
+        """Whether line ``j`` (stripped, with content) is page chrome."""
+        if j not in self._chrome:
+            self._chrome[j] = is_chrome(self.lines[j].strip())
+        return self._chrome[j]
+
+    def info(self, j: int) -> InfoLine | None:
+        """Line ``j`` read as an info line (来源, 发布时间 ...), or None when it is not one."""
+        if j not in self._info:
+            self._info[j] = read_info_line(self.lines[j].strip())
+        return self._info[j]

@@ -1,0 +1,303 @@
+"""The notice's title: heading candidates above the body, the heading chosen among them (a
+heading broken over lines, an issuer line over it, a heading just under a forum's lead-in), and a
+title found in the text when the page has no heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..normalize import compact_normalized
+from .agencies import agency_list, CJK, is_agency_name
+from .infolines import InfoLine, read_info_line
+from .lines import ENUM_START, heading_candidate, is_body_line, is_chrome, PageLines, question_headline
+from .model import CleanPage
+from .rules import page_rules
+from .signature import MAX_SIGNERS
+
+
+_ACCOUNT_PREFIX = re.compile(r"^(?P<name>[^|丨\s]{2,16})\s*[|丨]\s*(?=\S{6})")
+
+
+_TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
+
+
+_SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def _clean_title(line: str) -> str:
+    """A heading line as a title: a 【tag】, a column tag (快资讯:, 通知 |) or a document number
+    (XX通告2019年第13号) before it dropped, blanks between CJK characters removed."""
+    r = page_rules()
+    line = r.title_lead_marks.sub("", line.strip())
+    line = r.title_lead_marks.sub("", _TAG_PREFIX.sub("", line))  # 【导语】:关于…
+    line = r.column_tag.sub("", line)
+    account = _ACCOUNT_PREFIX.match(line)
+    if account and is_agency_name(account["name"]):
+        line = line[account.end():]  # 某市医保 | 年底医保系统停机…: the account's name before its post's headline
+    line = r.title_site_suffix.sub("", line)
+    line = r.doc_number_prefix.sub("", line)
+    if line.startswith("《") and line.endswith("》") and line.count("《") == 1:
+        line = line[1:-1]  # 《关于…的通告》: a heading printed as the name of the document
+    return _SPACE_IN_CJK.sub("", line).strip()
+
+
+class _Candidate(NamedTuple):
+    """A line above the body that may be the notice's heading."""
+
+    at: int  # its index in the page's lines
+    followed: bool  # an info line comes next (来源:… 时间:… under a headline)
+    after_breadcrumb: bool = False  # a breadcrumb line (首页 > 通知 > 正文) stands right above it
+    opening: bool = False  # the page's first line (a WeChat-style headline over its text)
+
+
+@dataclass(slots=True)
+class _Head:
+    """What the lines above the body hold: info lines, heading candidates, where the body starts."""
+
+    infos: list[InfoLine] = field(default_factory=list)
+    candidates: list[_Candidate] = field(default_factory=list)
+    body_start: int = 0
+
+
+# An aggregator's page title glued into the text: 【…】 long enough not to be a tag (【温馨提示】) and
+# holding no sentence or label punctuation (【来源:…】).
+_GLUED_PAGE_TITLE = re.compile(r"【(?P<title>[^】。;:\n]{10,60})】")
+
+
+_RELEASED_TITLE_CHARS = 300  # the opening sentences, where a page without a heading names its document
+
+
+def title_of_released_document(page: CleanPage) -> None:
+    """A page without a heading that opens by saying a body released a document (某局印发了《关于…的
+    通告》) takes the document's name as its title; else a page title an aggregator glued into the
+    text in 【】 (…先行垫付。【系统停机期间怎么报销?】如需就诊…) is the title."""
+    m = page_rules().released_title.search(page.body_text, 0, _RELEASED_TITLE_CHARS)
+    if m:
+        page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
+        page.title_span = m.span("title")
+        return
+    m = _GLUED_PAGE_TITLE.search(page.body_text)
+    if m:
+        page.title = _SPACE_IN_CJK.sub("", m["title"]).strip()
+        page.title_span = m.span("title")
+
+
+_UNRELATED_SHARE = 0.15  # share of a title's CJK pairs found in the text below it, under which it is another page's
+
+
+_UNRELATED_MIN_PAIRS = 4  # pairs a title needs to be judged
+
+
+_UNRELATED_MIN_TEXT = 80  # characters the text below needs
+
+
+def unrelated_title(page: CleanPage) -> bool:
+    """Whether the title shares almost no words (CJK pairs) with the text under it (a headline that
+    is no notice heading: 关于… and …的通知 always stand)."""
+    title = page.title or ""
+    if title.startswith("关于") or title.endswith(page_rules().title_words):
+        return False  # the notice's own heading form, however short its text
+    pairs = {title[i:i + 2] for i in range(len(title) - 1) if CJK.match(title, i) and CJK.match(title, i + 1)}
+    rest = page.body_text[len(title):] if page.body_text.startswith(title) else page.body_text
+    if len(pairs) < _UNRELATED_MIN_PAIRS or len(rest) < _UNRELATED_MIN_TEXT:
+        return False
+    return sum(1 for p in pairs if p in rest) / len(pairs) < _UNRELATED_SHARE
+
+
+def split_run_in_heading(text: str) -> str:
+    """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
+    根据…``): the first line with content that is not chrome is split before the salutation."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or is_chrome(stripped):
+            continue
+        m = page_rules().run_in_heading.match(stripped)
+        if m and len(stripped) > m.end():
+            lines[i] = m["heading"] + "\n" + stripped[m.end():]
+            return "\n".join(lines)
+        return text
+    return text
+
+
+def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
+    """Read the lines above the body: info lines, heading candidates, and the first body line."""
+    head = _Head(body_start=len(page_lines.lines))
+    last_is_candidate = False  # the last line with content (chrome and info lines aside) is a candidate
+    after_breadcrumb = False  # the last line with content was a breadcrumb
+    seen = False  # a line with content (chrome too) came before
+    for i, raw in enumerate(page_lines.lines):
+        line = raw.strip()
+        if not line:
+            continue
+        opening, seen = not seen, True
+        if page_lines.chrome(i):
+            after_breadcrumb = page_rules().breadcrumb.search(line) is not None
+            continue
+        info = page_lines.info(i)
+        if info is not None:
+            head.infos.append(info)
+            if last_is_candidate:
+                head.candidates[-1] = head.candidates[-1]._replace(followed=True)
+            continue
+        # A headline put as a question ends like a sentence; the info line under it shows it heads
+        # the page (…您关心吗? / 时间:2022-05-20 来源:…).
+        question = question_headline(line) and _info_follows(page_lines, i)
+        if not question and is_body_line(line) and not (hint_title and compact_normalized(line) == hint_title):
+            head.body_start = i
+            break
+        last_is_candidate = question or heading_candidate(line) or (opening and _short_notice_heading(line))
+        if last_is_candidate:
+            head.candidates.append(_Candidate(i, followed=False, after_breadcrumb=after_breadcrumb, opening=opening))
+        after_breadcrumb = False
+    return head
+
+
+_SHORT_HEADING_MIN = 4  # characters of a bare notice heading opening the page (重要通知)
+
+
+def _short_notice_heading(line: str) -> bool:
+    """``重要通知`` alone on the page's first line: a short heading ending with a notice word."""
+    return len(line) >= _SHORT_HEADING_MIN and _clean_title(line).endswith(page_rules().title_words) and not is_body_line(line)
+
+
+def _info_follows(page_lines: PageLines, i: int) -> bool:
+    """True when the next line with content (chrome aside) is an info line."""
+    for j in range(i + 1, len(page_lines.lines)):
+        if page_lines.lines[j].strip() and not page_lines.chrome(j):
+            return page_lines.info(j) is not None
+    return False
+
+
+class _Heading(NamedTuple):
+    """The notice's heading and the issuer printed on its own line over it (or None)."""
+
+    title: str
+    issuer: str | None
+
+
+def heading_at(page_lines: PageLines, idx: int) -> _Heading:
+    """The heading that ends on line ``idx``: a ``关于…`` heading broken over up to three lines is
+    joined; the issuer line over it (joint issuers joined with 、) is the issuer, not the title."""
+    start = _heading_start(page_lines, idx)
+    title = "".join(_clean_title(page_lines.lines[j]) for j in range(start, idx + 1) if page_lines.lines[j].strip())
+    return _Heading(title, _issuer_line_above(page_lines, start, title))
+
+
+_HEADING_PARTS = 3  # lines above the last line of a broken heading that may still belong to it
+
+
+_HEADING_PART_MAX = 40  # characters in one such line
+
+
+def _heading_start(page_lines: PageLines, idx: int) -> int:
+    """The first line of a heading broken over lines (``关于增值税发票系统`` / ``停机升级的通告``).
+
+    Walking up from the line ending the heading, the lines with content (blank lines between are
+    allowed) are parts of it until one starts with 关于; a line that is long, ends a sentence,
+    opens an enumeration, is chrome or an info line, or ends like a title itself stops the walk.
+    """
+    if "关于" in page_lines.lines[idx]:
+        return idx
+    title_words = page_rules().title_words
+    parts = 0
+    for j in range(idx - 1, -1, -1):
+        line = page_lines.lines[j].strip()
+        if not line:
+            continue
+        parts += 1
+        if (parts > _HEADING_PARTS or len(line) > _HEADING_PART_MAX or line.endswith(("。", ":", "!", "?"))
+                or ENUM_START.match(line) or page_lines.chrome(j) or page_lines.info(j) is not None
+                or _clean_title(line).endswith(title_words)):
+            return idx
+        if line.startswith("关于"):
+            return j
+    return idx
+
+
+def choose_title(
+    lines: list[str],
+    candidates: list[_Candidate],
+    hint_title: str,
+    title_words: tuple[str, ...],
+    late: int | None = None,
+) -> int | None:
+    """The notice's own heading among the lines above the body, or None.
+
+    Ranked: the page's own title (``hint_title``), then the last heading ending with a notice word,
+    then the last heading with an info line under it. A site's or forum's title for the page (no
+    notice word) gives way to the notice's own heading (``late``, see :func:`late_heading`).
+    """
+    if not candidates:
+        return late
+    chosen = _ranked_title(lines, candidates, hint_title, title_words)
+    if late is not None and (chosen is None or not _clean_title(lines[chosen]).endswith(title_words)):
+        return late
+    return chosen
+
+
+def _ranked_title(
+    lines: list[str], candidates: list[_Candidate], hint_title: str, title_words: tuple[str, ...]
+) -> int | None:
+    """The best of the heading candidates above the body (see :func:`choose_title`)."""
+    if hint_title:
+        for c in reversed(candidates):
+            if compact_normalized(lines[c.at]) == hint_title:
+                return c.at
+    worded = [c.at for c in candidates if _clean_title(lines[c.at]).endswith(title_words)]
+    if worded:
+        return worded[-1]
+    headed = [c.at for c in candidates if c.followed]
+    if headed:
+        return headed[-1]
+    crumbed = [c.at for c in candidates if c.after_breadcrumb]
+    if crumbed:
+        return crumbed[-1]
+    if len(candidates) == 1 and candidates[0].opening and not any(p in _clean_title(lines[candidates[0].at]) for p in "。:"):
+        return candidates[0].at  # the page's first line and the only heading: a post's headline
+    return None
+
+
+_LATE_HEADING_WINDOW = 3  # lines with content, from the first body line on, still in the header area
+
+
+def late_heading(page_lines: PageLines, body_start: int, title_words: tuple[str, ...]) -> int | None:
+    """The notice's own heading just below a site's or forum's lead-in, or None.
+
+    A forum post or an aggregator copy puts a line of its own (刚在医保局网站看到的,转过来…:, 导读:…)
+    between the page title and the notice, which then opens with its heading (…关于…的公告). A
+    heading ending with a notice word among the first lines of the body is that heading.
+    """
+    seen = 0
+    lines = page_lines.lines
+    for j in range(body_start, len(lines)):
+        line = lines[j].strip()
+        if not line or page_lines.chrome(j):
+            continue
+        if ENUM_START.match(line) or seen >= _LATE_HEADING_WINDOW:
+            return None  # the notice's own sections have begun
+        seen += 1
+        if heading_candidate(line) and _clean_title(line).endswith(title_words):
+            return j
+    return None
+
+
+def _issuer_line_above(page_lines: PageLines, idx: int, title: str) -> str | None:
+    """The issuer printed on its own line right over a ``关于...`` heading (a red-header layout; a
+    blank line in between breaks the heading); joint issuers on that line (``A局 B局``) or stacked on
+    the lines right over it (up to three) are joined with 、. A heading ending with a notice word
+    (``…暂停结算的公告``) takes its issuer line as well."""
+    if not title.startswith("关于") and not title.endswith(page_rules().title_words):
+        return None
+    names: list[str] = []
+    for j in range(idx - 1, max(idx - 1 - MAX_SIGNERS, -1), -1):  # joint issuers stacked line by line
+        above = page_lines.lines[j]
+        if page_lines.chrome(j) or read_info_line(above.strip()) is not None:
+            break  # an info line (2020-04-30 17:07 来源:桂林市医疗保障局) is no red header
+        name = agency_list(above)
+        if name is None:
+            break
+        names.insert(0, name)
+    return "、".join(names) or None
