@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..cuescan import Cue, matches
+from ..cuescan import matches
 from .rules import ActionCue, DefinedTerms, ServiceRules, service_rules
 
 __all__ = ["Hit", "CueMap", "find_cues"]
@@ -215,10 +215,10 @@ def _add_defined_lines(text: str, defined: DefinedTerms, general: list[Hit]) -> 
             hit.codes = tuple(dict.fromkeys((*hit.codes, *extra)))
 
 
-def _labelled(found: _Found, table: range, labelled: Sequence[tuple[Cue, str]], kind: str) -> list[Hit]:
-    """Place or audience words, longest first, each position used once."""
+def _labelled(found: _Found, table: range, labels: Sequence[str], kind: str) -> list[Hit]:
+    """Place or audience words (``labels``: the label of each cue of ``table``), longest first, each position used once."""
     cands = [_Candidate(0, s - e, s, n, e, what)
-             for n, cue_spans in found.of(table).items() for what in [_What(kind, labelled[n][1], (), "both")]
+             for n, cue_spans in found.of(table).items() for what in [_What(kind, labels[n], (), "both")]
              for s, e in cue_spans]
     return _select(cands, bytearray(len(found.text)))
 
@@ -245,8 +245,8 @@ def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     return CueMap(
         actions=actions,
         objects=sorted(objects + general, key=lambda h: (h.start, h.end)),
-        places=_labelled(found, tables.places, rules.places, "place"),
-        audiences=_labelled(found, tables.audiences, rules.audiences, "audience"),
+        places=_labelled(found, tables.places, [kind for _, kind in rules.places], "place"),
+        audiences=_labelled(found, tables.audiences, [audience for _, audience in rules.audiences], "audience"),
         components=components,
         exceptions=exceptions,
     )
