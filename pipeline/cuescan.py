@@ -15,23 +15,25 @@ at every position of the text, which is what makes scanning a notice for a hundr
 
 Plain word lists (most cue tables) need no regex at all: :class:`WordLists` finds, in one pass of an
 Aho-Corasick automaton (pyahocorasick) over the text, what :func:`spans` gives for each list's
-alternation, longest word first.
+alternation, longest word first. :class:`CueSet` scans a whole table of cues (word lists and regexes)
+over a text at once and returns only the cues found, with their spans.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from typing import overload
+from collections.abc import Hashable, Iterator, Mapping, Sequence, Set
+from typing import Generic, TypeVar, overload
 
 import ahocorasick
 import regex
 
 __all__ = ["Cue", "Match", "compile_cue", "prefiltered", "spans", "matches", "iter_matches", "WordLists",
-           "WordCount"]
+           "CueSet", "WordCount"]
 
 Cue = re.Pattern[str] | regex.Pattern[str]  # what the scans take: either engine's compiled pattern
 Match = re.Match[str] | regex.Match[str]
+K = TypeVar("K", bound=Hashable)  # what a word list of WordLists stands for
 
 
 def compile_cue(pattern: str, flags: int = 0) -> regex.Pattern[str]:
@@ -96,7 +98,7 @@ def iter_matches(cue: Cue, text: str, group: int = 0) -> Iterator[Match]:
             m = search(text, s + 1)
 
 
-class WordLists:
+class WordLists(Generic[K]):
     """Several lists of literal words scanned in one pass, with :func:`spans`'s result for each.
 
     For one list, :func:`spans` of its alternation (longest word first) gives, at every position
@@ -105,8 +107,8 @@ class WordLists:
     start, the longest gives the same spans.
     """
 
-    def __init__(self, lists: Mapping[str, Sequence[str]]) -> None:
-        self.keys = list(lists)  # what the lists stand for (their regexes' patterns), in order
+    def __init__(self, lists: Mapping[K, Sequence[str]]) -> None:
+        self.keys = list(lists)  # what the lists stand for (their regexes' patterns, cue numbers), in order
         members: dict[str, list[int]] = {}
         for k, words in enumerate(lists.values()):
             for word in words:
@@ -119,20 +121,55 @@ class WordLists:
                 self._automaton.add_word(word, (len(word), tuple(ks)))
             self._automaton.make_automaton()
 
-    def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
+    def spans(self, text: str) -> dict[K, list[tuple[int, int]]]:
         """For each list's key, :func:`spans` of its alternation over ``text`` (empty lists included)."""
         return dict(zip(self.keys, self.lists(text)))
 
     def lists(self, text: str) -> list[list[tuple[int, int]]]:
         """:meth:`spans` as a list, in the order of ``keys``."""
-        longest: list[dict[int, int]] = [{} for _ in self.keys]  # per list: start -> longest length
+        found = self._found(text)
+        return [found.get(k, []) for k in range(len(self.keys))]
+
+    def found(self, text: str) -> dict[K, list[tuple[int, int]]]:
+        """:meth:`spans` of the lists with a word in ``text`` only."""
+        keys = self.keys
+        return {keys[k]: spans for k, spans in self._found(text).items()}
+
+    def _found(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """List number -> its spans, for the lists with a word in ``text``."""
+        longest: dict[int, dict[int, int]] = {}  # per list found: start -> longest length
         if self._automaton is not None:
+            # Occurrences come ordered by their end, so of two words starting at one position the
+            # longer comes later: the last one written per start is the longest.
             for end, (n, ks) in self._automaton.iter(text):
-                start = end - n + 1
                 for k in ks:
-                    if longest[k].get(start, 0) < n:
-                        longest[k][start] = n
-        return [[(s, s + n) for s, n in sorted(found.items())] for found in longest]
+                    longest.setdefault(k, {})[end - n + 1] = n
+        return {k: [(s, s + n) for s, n in sorted(starts.items())] for k, starts in longest.items()}
+
+
+class CueSet:
+    """Many cues scanned over one text together: :func:`spans` of every cue that is found.
+
+    The cues whose pattern is a plain word list (a key of ``words``, with its words, longest first)
+    are found in the one pass of :class:`WordLists`; the others are searched one after the other.
+    Only the cues found come back, so the caller reads a few hits instead of asking a hundred cues.
+    """
+
+    def __init__(self, cues: Sequence[Cue], words: Mapping[str, Sequence[str]]) -> None:
+        self.cues = tuple(cues)
+        self._lists = WordLists({i: words[cue.pattern] for i, cue in enumerate(self.cues) if cue.pattern in words})
+        self._searched = tuple((i, cue) for i, cue in enumerate(self.cues) if cue.pattern not in words)
+
+    def scan(self, text: str, skip: Set[int] = frozenset()) -> dict[int, list[tuple[int, int]]]:
+        """Cue number (its place in ``cues``) -> :func:`spans` of it, for the cues found in ``text``;
+        the cues numbered in ``skip`` are not looked for."""
+        found: dict[int, list[tuple[int, int]]] = {i: s for i, s in self._lists.found(text).items() if i not in skip}
+        for i, cue in self._searched:
+            if i not in skip:
+                hits = spans(cue, text)
+                if hits:
+                    found[i] = hits
+        return found
 
 
 class WordCount:

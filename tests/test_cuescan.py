@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pipeline.contacts import numbers
 from pipeline.contacts.rules import contact_rules
-from pipeline.cuescan import WordLists, compile_cue, iter_matches, matches, prefiltered, spans
+from pipeline.cuescan import CueSet, WordLists, compile_cue, iter_matches, matches, prefiltered, spans
 from pipeline.normalize import normalize_text
 from pipeline.ruledata import load_yaml
 from pipeline.services.rules import service_rules
@@ -101,31 +101,39 @@ def test_nothing_found_is_empty() -> None:
 
 # --- word lists: one automaton pass, each list's alternation -------------------------------------
 
-LISTS = service_rules().word_lists
+CUE_SET = service_rules().cue_set
 
 
-def _lists_agree(text: str) -> None:
-    found = LISTS.spans(text)
-    assert list(found) == LISTS.keys
-    for pattern, got in found.items():
-        assert got == _every_start(pattern, text), pattern
+def _cue_set_agrees(text: str) -> None:
+    found = CUE_SET.scan(text)
+    for i, cue in enumerate(CUE_SET.cues):
+        assert found.get(i, []) == _every_start(cue.pattern, text), cue.pattern
 
 
-def test_word_lists_corpus() -> None:
-    assert len(LISTS.keys) >= 20, "the services rules' word lists are scanned in one pass"
+def test_cue_set_corpus() -> None:
+    """Every cue of the services tables, word lists in one pass and the rest searched, as spans finds it."""
+    assert len(CUE_SET.cues) >= 100
     for text in TEXTS:
-        _lists_agree(text)
+        _cue_set_agrees(text)
 
 
 @FAST
 @given(rule_text)
-def test_word_lists_generated(text: str) -> None:
-    _lists_agree(text)
+def test_cue_set_generated(text: str) -> None:
+    _cue_set_agrees(text)
+
+
+def test_cue_set_skips_what_it_is_told_to() -> None:
+    cues = CueSet([compile_cue("医保卡|社保卡"), compile_cue("(?:费用)?结算"), compile_cue("医保")], {"医保卡|社保卡": ["医保卡", "社保卡"]})
+    assert cues.scan("医保卡结算") == {0: [(0, 3)], 1: [(3, 5)], 2: [(0, 2)]}
+    assert cues.scan("医保卡结算", skip={0, 1}) == {2: [(0, 2)]}
+    assert cues.scan("") == {}
 
 
 def test_word_lists_keep_the_longest_word_of_each_list() -> None:
     lists = WordLists({"a": ["医保", "医保卡"], "b": ["医保"], "c": []})
     assert lists.spans("医保卡,医保") == {"a": [(0, 3), (4, 6)], "b": [(0, 2), (4, 6)], "c": []}
+    assert lists.found("医保卡,医保") == {"a": [(0, 3), (4, 6)], "b": [(0, 2), (4, 6)]}
 
 
 # --- prefiltered: hand-written first-character classes -------------------------------------------

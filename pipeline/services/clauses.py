@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..cuescan import compile_cue
+
 __all__ = ["Clause", "Phrase", "Block", "split_clauses", "bracket_zones", "phrase_index"]
 
 # Clause ends: full stop, semicolon, line break; a lone ! or ? (a run like ?! is mis-decoded text,
 # 山西医?!蔽...). The text is normalized to half-width.
-_CLAUSE_END = re.compile(r"[。;；\n]|(?<![?!])[!?！？](?![?!])")
+_CLAUSE_END = compile_cue(r"[。;；\n]|(?<![?!])[!?！？](?![?!])")
 
 # Phrase separators inside a clause: commas, and colons that are not part of a clock time (18:00).
 _PHRASE_SEP = re.compile(r",|(?<!\d):(?!\d)")
@@ -106,9 +108,10 @@ def bracket_zones(text: str, start: int = 0, end: int | None = None) -> list[tup
 
 def _phrases(text: str, start: int, end: int) -> tuple[Phrase, ...]:
     """Comma/colon parts of ``text[start:end]``, not splitting inside brackets."""
+    cuts = [m.start() for m in _PHRASE_SEP.finditer(text, start, end)]
     zones = bracket_zones(text, start, end)
-    cuts = [m.start() for m in _PHRASE_SEP.finditer(text, start, end)
-            if not any(s <= m.start() < e for s, e in zones)]
+    if zones:
+        cuts = [cut for cut in cuts if not any(s <= cut < e for s, e in zones)]
     out: list[Phrase] = []
     left = start
     for cut in cuts:

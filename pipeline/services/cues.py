@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..cuescan import Cue, matches, spans
+from ..cuescan import matches
 from .rules import ActionCue, DefinedTerms, ServiceRules, service_rules
 
 __all__ = ["Hit", "CueMap", "find_cues"]
@@ -100,29 +100,20 @@ def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray
     return mask
 
 
-class _Spans:
-    """:func:`~pipeline.cuescan.spans` of any cue regex over one text; word lists in one pass."""
+class _Found:
+    """Every cue of every table found in one text, from one scan (:class:`~pipeline.cuescan.CueSet`)."""
 
     def __init__(self, text: str, rules: ServiceRules) -> None:
         self.text = text
-        self.words = rules.word_lists.spans(text)  # keyed by the word-list regexes' patterns
+        self.spans = rules.cue_set.scan(text, skip=_inactive(text, rules))
 
-    def __call__(self, regex: Cue) -> list[tuple[int, int]]:
-        found = self.words.get(regex.pattern)
-        return found if found is not None else spans(regex, self.text)
-
-
-def _actions(cue_spans: _Spans, cues: Iterable[ActionCue], taken: bytearray) -> list[Hit]:
-    """Action cues on free positions, longest first."""
-    cands = [_Candidate(0, s - e, s, n, e, what)
-             for n, cue in enumerate(cues) for what in [_What("action", cue.action, (), cue.scope)]
-             for s, e in cue_spans(cue.regex)]
-    return _select(cands, taken)
+    def of(self, table: range) -> dict[int, list[tuple[int, int]]]:
+        """Cue number within ``table`` (a range of :class:`~pipeline.services.rules.CueTables`) -> its spans."""
+        return {i - table.start: found for i, found in self.spans.items() if i in table}
 
 
-def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[Hit]:
-    """Service objects outside neutral and action spans."""
-    text = cue_spans.text
+def _inactive(text: str, rules: ServiceRules) -> set[int]:
+    """Numbers (in ``rules.cue_set``) of the object cues whose domain condition fails in ``text``."""
     holds: dict[str, bool] = {}  # domain condition pattern -> whether the text matches it (20 cues share 6)
 
     def matches(condition: re.Pattern[str]) -> bool:
@@ -130,31 +121,44 @@ def _objects(cue_spans: _Spans, rules: ServiceRules, taken: bytearray) -> list[H
             holds[condition.pattern] = condition.search(text) is not None
         return holds[condition.pattern]
 
+    start = rules.tables.objects.start
+    return {start + n for n in rules.conditional_objects if not rules.objects[n].applies(matches)}
+
+
+def _actions(found: _Found, table: range, cues: Sequence[ActionCue], taken: bytearray) -> list[Hit]:
+    """Action cues on free positions, longest first."""
+    cands = [_Candidate(0, s - e, s, n, e, what)
+             for n, cue_spans in found.of(table).items()
+             for what in [_What("action", cues[n].action, (), cues[n].scope)]
+             for s, e in cue_spans]
+    return _select(cands, taken)
+
+
+def _objects(found: _Found, rules: ServiceRules, taken: bytearray) -> list[Hit]:
+    """Service objects outside neutral and action spans (cues whose domain condition fails were not looked for)."""
     cands: list[_Candidate] = []
-    for n, cue in enumerate(rules.objects):
-        if not cue.applies(matches):
-            continue
-        found = cue_spans(cue.regex)
-        if found:
-            what = _What("object", cue.codes[0], cue.codes, "both")
-            cands.extend(_Candidate(-cue.priority, s - e, s, n, e, what) for s, e in found)
+    for n, cue_spans in found.of(rules.tables.objects).items():
+        cue = rules.objects[n]
+        what = _What("object", cue.codes[0], cue.codes, "both")
+        cands.extend(_Candidate(-cue.priority, s - e, s, n, e, what) for s, e in cue_spans)
     return _select(cands, taken)
 
 
 _GENERAL = _What("object", "general", ("general",), "both")
 
 
-def _general(cue_spans: _Spans, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
+def _general(found: _Found, rules: ServiceRules, taken: bytearray, objects: list[Hit]) -> list[Hit]:
     """Generic stops; with check_specific a match holding a specific object does not count."""
     cands: list[_Candidate] = []
     starts = [o.start for o in objects]  # objects are sorted by start
     ends = {o.end for o in objects}
-    for order, cue in enumerate(rules.general):
-        for s, e in cue_spans(cue.regex):
+    for order, cue_spans in found.of(rules.tables.general).items():
+        cue = rules.general[order]
+        for s, e in cue_spans:
             inside = objects[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
             if cue.check_specific and any(o.end <= e for o in inside):
                 continue
-            if cue.own_business and _after_object(cue_spans.text, s, ends, rules):
+            if cue.own_business and _after_object(found.text, s, ends, rules):
                 continue
             cands.append(_Candidate(order, s - e, s, order, e, _GENERAL))  # an earlier cue first
     return _select(cands, taken)
@@ -211,38 +215,38 @@ def _add_defined_lines(text: str, defined: DefinedTerms, general: list[Hit]) -> 
             hit.codes = tuple(dict.fromkeys((*hit.codes, *extra)))
 
 
-def _labelled(cue_spans: _Spans, table: Iterable[tuple[Cue, str]], kind: str) -> list[Hit]:
-    """Place or audience words, longest first, each position used once."""
+def _labelled(found: _Found, table: range, labels: Sequence[str], kind: str) -> list[Hit]:
+    """Place or audience words (``labels``: the label of each cue of ``table``), longest first, each position used once."""
     cands = [_Candidate(0, s - e, s, n, e, what)
-             for n, (regex, label) in enumerate(table) for what in [_What(kind, label, (), "both")]
-             for s, e in cue_spans(regex)]
-    return _select(cands, bytearray(len(cue_spans.text)))
+             for n, cue_spans in found.of(table).items() for what in [_What(kind, labels[n], (), "both")]
+             for s, e in cue_spans]
+    return _select(cands, bytearray(len(found.text)))
 
 
 def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     """All cues of ``text`` (see the module docstring for the order)."""
     rules = rules or service_rules()
-    cue_spans = _Spans(text, rules)
+    found = _Found(text, rules)
+    tables = rules.tables
     first = bytearray(len(text))
-    early = _actions(cue_spans, rules.before_neutral, first)
+    early = _actions(found, tables.before_neutral, rules.before_neutral, first)
     neutral = _neutral_mask(text, rules, first)
     taken = bytearray(neutral)
-    actions = sorted(early + _actions(cue_spans, rules.actions, taken), key=lambda h: h.start)
-    objects = _venues(text, _objects(cue_spans, rules, taken), rules)
+    actions = sorted(early + _actions(found, tables.actions, rules.actions, taken), key=lambda h: h.start)
+    objects = _venues(text, _objects(found, rules, taken), rules)
     general_taken = bytearray(neutral)
     for a in actions:
         general_taken[a.start:a.end] = b"\x01" * (a.end - a.start)
-    general = _general(cue_spans, rules, general_taken, objects)
+    general = _general(found, rules, general_taken, objects)
     if rules.defined_terms is not None:
         _add_defined_lines(text, rules.defined_terms, general)
-    components = [] if rules.components is None else [
-        Hit(s, e, "component", text[s:e]) for s, e in cue_spans(rules.components)]
+    components = [Hit(s, e, "component", text[s:e]) for s, e in found.of(tables.components).get(0, [])]
     exceptions = [m.span("zone") for m in rules.exception.finditer(text) if not any(neutral[slice(*m.span("zone"))])]
     return CueMap(
         actions=actions,
         objects=sorted(objects + general, key=lambda h: (h.start, h.end)),
-        places=_labelled(cue_spans, rules.places, "place"),
-        audiences=_labelled(cue_spans, rules.audiences, "audience"),
+        places=_labelled(found, tables.places, [kind for _, kind in rules.places], "place"),
+        audiences=_labelled(found, tables.audiences, [audience for _, audience in rules.audiences], "audience"),
         components=components,
         exceptions=exceptions,
     )

@@ -2,10 +2,12 @@
 
 The YAML files hold the words; this module turns them into regexes once (``functools.cache``) and
 validates them, so a malformed user extension fails loudly at load time rather than silently at
-match time. Word lists become one alternation each, longest word first. Every cue regex is compiled
-by :func:`pipeline.cuescan.spans` at every start position; :mod:`pipeline.services.cues` picks
-among the overlapping candidates. The word lists are also kept as words (``ServiceRules.word_lists``),
-so that one pass over a text finds them all.
+match time. Word lists become one alternation each, longest word first. Every cue regex is scanned
+as :func:`pipeline.cuescan.spans` does, at every start position; :mod:`pipeline.services.cues` picks
+among the overlapping candidates. All the cues of the action, object, generic-stop, place, audience
+and component tables form one :class:`~pipeline.cuescan.CueSet` (``ServiceRules.cue_set``, each
+table's place in it in ``ServiceRules.tables``), so one scan of a text finds them all: the word lists
+(and patterns that are plain words) in one Aho-Corasick pass, the other regexes one by one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import regex
 
-from ..cuescan import Cue, WordLists, compile_cue
+from ..cuescan import Cue, CueSet, compile_cue
 from ..records import AUDIENCES, SERVICE_ACTIONS
 from ..ruledata import RulesError, load_yaml, service_codes
 
@@ -112,7 +114,9 @@ class ServiceRules:
     title_line: re.Pattern[str]
     audiences: tuple[tuple[Cue, str], ...]
     components: Cue | None
-    word_lists: WordLists  # every regex here that is a plain word list, with its words
+    cue_set: CueSet  # every cue of the tables above that is scanned at every start, numbered as in ``tables``
+    tables: CueTables  # where each table's cues sit in ``cue_set``
+    conditional_objects: tuple[int, ...]  # the numbers (in ``objects``) of the cues with a domain condition
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
     schedule_header: re.Pattern[str]  # a stop-time header (停机时间): its rows inherit the stop
     schedule_time: re.Pattern[str]  # a date or clock time, which such a row must state
@@ -123,6 +127,30 @@ class ServiceRules:
 
 # Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
 _Lists = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class CueTables:
+    """Where the cues of each table sit in ``ServiceRules.cue_set``: the cue numbered ``i`` in
+    ``cue_set`` is cue ``i - table.start`` of the table whose range holds ``i``."""
+
+    before_neutral: range
+    actions: range
+    objects: range
+    general: range
+    places: range
+    audiences: range
+    components: range  # the one word list of components, or none
+
+
+def _cue_set(tables: dict[str, list[Cue]], lists: _Lists) -> tuple[CueSet, CueTables]:
+    """One :class:`~pipeline.cuescan.CueSet` of the tables' cues, in the tables' order, and where each table sits."""
+    cues: list[Cue] = []
+    ranges: dict[str, range] = {}
+    for name, table in tables.items():
+        ranges[name] = range(len(cues), len(cues) + len(table))
+        cues.extend(table)
+    return CueSet(cues, lists), CueTables(**ranges)
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -140,6 +168,20 @@ def _cue(pattern: str, where: str, flags: int = 0) -> Cue:
         return compile_cue(pattern, flags)
     except regex.error as exc:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from exc
+
+
+def _pattern_cue(pattern: str, where: str, lists: _Lists) -> Cue:
+    """A rules-file regex scanned at every start position (:func:`~pipeline.cuescan.spans`).
+
+    A pattern of plain words (``工伤认定|劳动能力鉴定``) none of which begins another matches at a start
+    the one word found there, as the word lists do: its words join the one pass over the text.
+    """
+    cue = _cue(pattern, where)
+    words = pattern.split("|")
+    if all(w and re.escape(w) == w for w in words) and not any(
+            a != b and b.startswith(a) for a in words for b in words):
+        lists[cue.pattern] = tuple(words)
+    return cue
 
 
 def _words_regex(words: list[str], where: str, lists: _Lists) -> Cue | None:
@@ -179,7 +221,7 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
     for i, entry in enumerate(_as_list(data.get("compounds"), "services.yaml compounds")):
         where = f"services.yaml compounds[{i}]"
         when, unless = (_compile(entry[k], f"{where}.{k}") if entry.get(k) else None for k in ("when", "unless"))
-        cues.append(ObjectCue(_cue(entry["pattern"], where), _codes(entry.get("codes"), where, (SETTLEMENT,)), 1,
+        cues.append(ObjectCue(_pattern_cue(entry["pattern"], where, lists), _codes(entry.get("codes"), where, (SETTLEMENT,)), 1,
                               when, unless))
     codes = data["codes"]  # checked by service_taxonomy (ruledata): every code a mapping
     for code in service_codes():
@@ -190,11 +232,11 @@ def _objects(data: dict[str, Any], lists: _Lists) -> tuple[ObjectCue, ...]:
         if words is not None:
             cues.append(ObjectCue(words, (code,), 0, when))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ObjectCue(_cue(pattern, where), (code,), 0, when))
+            cues.append(ObjectCue(_pattern_cue(pattern, where, lists), (code,), 0, when))
     settlement = data.get("settlement") or {}
     when = _compile(settlement["when"], "services.yaml settlement.when") if settlement.get("when") else None
     for pattern in _as_list(settlement.get("patterns"), "services.yaml settlement"):
-        cues.append(ObjectCue(_cue(pattern, "services.yaml settlement"), (SETTLEMENT,), 0, when))
+        cues.append(ObjectCue(_pattern_cue(pattern, "services.yaml settlement", lists), (SETTLEMENT,), 0, when))
     return tuple(cues)
 
 
@@ -218,7 +260,7 @@ def _actions(data: dict[str, Any], key: str, lists: _Lists) -> tuple[ActionCue, 
         if words is not None:
             cues.append(ActionCue(words, action, scope))
         for pattern in _as_list(entry.get("patterns"), where):
-            cues.append(ActionCue(_cue(pattern, where), action, scope))
+            cues.append(ActionCue(_pattern_cue(pattern, where, lists), action, scope))
     return tuple(cues)
 
 
@@ -287,7 +329,7 @@ def service_rules() -> ServiceRules:
         if regex is not None:
             places.append((regex, kind))
     general = tuple(
-        GeneralCue(_cue(e["pattern"], f"services.yaml general[{i}]"), bool(e.get("check_specific")),
+        GeneralCue(_pattern_cue(e["pattern"], f"services.yaml general[{i}]", lists), bool(e.get("check_specific")),
                    bool(e.get("own_business")))
         for i, e in enumerate(_as_list(svc.get("general"), "services.yaml general"))
     )
@@ -304,6 +346,15 @@ def service_rules() -> ServiceRules:
     components = _words_regex(_as_list(act.get("components"), "components"), "components", lists)
     objects = _objects(svc, lists)
     before_neutral, actions = _actions(act, "before_neutral", lists), _actions(act, "actions", lists)
+    cue_set, tables = _cue_set({
+        "before_neutral": [cue.regex for cue in before_neutral],
+        "actions": [cue.regex for cue in actions],
+        "objects": [cue.regex for cue in objects],
+        "general": [cue.regex for cue in general],
+        "places": [regex for regex, _ in places],
+        "audiences": [regex for regex, _ in audiences],
+        "components": [components] if components is not None else [],
+    }, lists)
     return ServiceRules(
         objects=objects,
         general=general,
@@ -322,7 +373,9 @@ def service_rules() -> ServiceRules:
         title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
         audiences=tuple(audiences),
         components=components,
-        word_lists=WordLists(lists),
+        cue_set=cue_set,
+        tables=tables,
+        conditional_objects=tuple(n for n, cue in enumerate(objects) if cue.when is not None or cue.unless is not None),
         steps=_steps(svc),
         schedule_header=_compile(act["schedule_header"], "service_actions.yaml schedule_header"),
         schedule_time=_compile(act["schedule_time"], "service_actions.yaml schedule_time"),
