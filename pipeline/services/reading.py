@@ -39,6 +39,7 @@ _STOPS = ("suspended", "restricted")  # direct statements that a service is (par
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
 _ENDS_INSTRUCTION = ("suspended", "restricted", "open")  # in a later phrase, they end a workaround's instruction
 _CHANNELS = "online_channels"
+_GENERAL = "general"
 # What separates the items of a list: an online qualifier binds within one item (or the words after the verb).
 _ITEM_SEPARATORS = ("、", ",", ";", ":", "(", ")")
 _ITEM_JOINS = (*_ITEM_SEPARATORS, "和", "及", "与", "或")  # what separates two items of a list
@@ -211,8 +212,11 @@ class _ClauseReader:
             if not p.aside and SETTLEMENT not in p.obj.codes and self.rules.settlement_specific.intersection(p.obj.codes):
                 specific.setdefault(id(p.cue), []).append(p.obj)
         kinds_at: dict[tuple[int, int], set[str]] = {}
+        channel_business = self._channel_business()
         for pair in self.pairs:
             obj, cue = pair.obj, pair.cue
+            if id(obj) in channel_business:
+                continue
             found = self._codes(pair, specific, kinds_at)
             online = cue.label in _STOPS and self._online_only(obj, cue)
             span = self._span(obj, cue)
@@ -226,6 +230,36 @@ class _ClauseReader:
                 out.append(Reading(code, cue.label, strong, self.clause, cue, obj, span))
             if online:
                 out.append(Reading(_CHANNELS, cue.label, True, self.clause, cue, obj, span))
+        return out
+
+    def _channel_business(self) -> set[int]:
+        """Ids of the generic objects that name a channel's business (平台中涉及的社保业务暂停服务): stopped by the verb that
+        stops a channel named before them, placed on it or naming no line of business, not joined to it as a list
+        item, in a clause naming no counter or office."""
+        channels: dict[int, list[Hit]] = {}  # stop cue id -> the channel objects it governs
+        generic: list[_Pair] = []
+        for p in self.pairs:
+            if p.cue.label not in _STOPS or p.aside:
+                continue
+            if p.obj.codes == (_CHANNELS,):
+                channels.setdefault(id(p.cue), []).append(p.obj)
+            elif p.obj.codes == (_GENERAL,):
+                generic.append(p)
+        if not channels or not generic:
+            return set()
+        rule = self.rules.channel_business
+        if rule.offline.search(self.text, self.clause.start, self.clause.end):
+            return set()
+        out: set[int] = set()
+        for p in generic:
+            before = [c for c in channels.get(id(p.cue), ()) if c.end <= p.obj.start]
+            if not before:
+                continue
+            between = self.text[before[-1].end:p.obj.start]
+            if rule.join.search(between):
+                continue
+            if rule.located.search(between) or not rule.named_line.search(self.text, p.obj.start, p.obj.end):
+                out.add(id(p.obj))
         return out
 
     def _online_only(self, obj: Hit, cue: Hit) -> bool:

@@ -162,7 +162,8 @@ KEEP_OPEN = [
     _c("normal-enrollment", "停机期间可正常办理参保登记。", set()),
     _c("keep-open-beats-expanded-settlement", "定点医药机构暂停医保结算,门诊慢特病结算不受影响。", {"inpatient", "pharmacy"},
        "!outpatient:suspended"),
-    _c("direct-stop-beats-keep-open", "扣缴客户端暂停办理所有业务。APP端可正常使用。", {"general", "online_channels"}),
+    # round 7: the hall named beside the client (a client's business alone is online_channels only, ROUND7)
+    _c("direct-stop-beats-keep-open", "大厅端、扣缴客户端暂停办理所有业务。APP端可正常使用。", {"general", "online_channels"}),
     _c("except-zone-open", "除急诊住院外,暂停办理医保结算。", {"outpatient"}, "!inpatient:suspended"),
     _c("pre-acceptance", "停机期间窗口采取预受理方式办理参保登记。", set()),
     _c("continue-filing", "经办机构继续办理异地就医备案。", set()),
@@ -619,6 +620,27 @@ ROUND6 = [
 ]
 
 
+# Round 7: generic business named with a channel (an app's or a platform's business stopped) is that channel's
+# business only; a bundle of one-stop services ("一件事") names the services in each bundle's name.
+ROUND7 = [
+    _c("platform-business-of-the-city", "届时,省级政务服务平台中涉及的本市医保业务也将同步暂停服务。", {"online_channels"},
+       "!general:suspended"),
+    _c("app-upgrade-no-business-meanwhile", "“畅行110”APP将于3月2日进行版本升级,期间无法办理业务。", {"online_channels"},
+       "!general:suspended"),
+    _c("mini-program-business-variant", "升級期間,公積金小程序上的相關業務暫停辦理。", {"online_channels"}, "!general:suspended"),
+    _c("portal-all-functions-variant", "维护期间,网上服务大厅内的所有业务暂停受理。", {"online_channels"}, "!general:suspended"),
+    _c("near-miss-channel-and-all-business-listed", "系统切换期间,微信公众号和其他各项业务均暂停办理。",
+       {"online_channels", "general"}),
+    _c("near-miss-terminal-and-all-business-variant", "停机期间,自助终端以及所有业务暂停办理。", {"online_channels", "general"}),
+    _c("near-miss-channel-and-counters", "切换期间,APP和各经办窗口暂停办理医保业务。", {"online_channels", "general"}),
+    _c("near-miss-counters-named-after", "系统升级期间,网上大厅暂停服务,全市各服务网点暂停办理所有业务。",
+       {"online_channels", "general"}),
+    _c("near-miss-all-business-alone", "3月5日至7日,暂停办理全部社保业务。", {"general"}),
+    _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
+    _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
+]
+
+
 BUGS = [
     _c("online-offline-is-not-go-live", "暂停办理线上线下各项医保业务。", {"general", "online_channels"}, "!general:resumed"),
     _c("prenatal-check-is-not-a-deadline", "暂停生育津贴、产前检查费发放。", {"maternity"}, "!maternity:deadline"),
@@ -761,6 +783,11 @@ def test_round5_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> 
 @pytest.mark.parametrize(("text", "suspended", "rows"), ROUND6)
 def test_round6_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
     _check(text, suspended, rows)
+
+@pytest.mark.parametrize(("text", "suspended", "rows"), ROUND7)
+def test_round7_rules(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
+    _check(text, suspended, rows)
+
 
 @pytest.mark.parametrize(("text", "suspended", "rows"), BUGS)
 def test_bugs_caught(text: str, suspended: set[str], rows: tuple[str, ...]) -> None:
