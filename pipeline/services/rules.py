@@ -96,11 +96,12 @@ class DefinedTerms:
 
 @dataclass(frozen=True, slots=True)
 class ChannelBusiness:
-    """When a generic stop is one channel's business (平台中涉及的社保业务暂停, APP升级,其间不能办理业务)."""
+    """When a stop is one channel's (平台中涉及的社保业务暂停, APP升级,其间不能办理业务, 刷脸渠道的资格认证暂停)."""
 
     join: re.Pattern[str]  # what joins a channel and a generic stop as two items (网厅及所有业务): both stop
     located: re.Pattern[str]  # between the two, places the business on the channel (平台中涉及的)
     named_line: re.Pattern[str]  # in the generic words, names a line of business (医保业务): the line's, not the channel's
+    adjacent: re.Pattern[str]  # what may stand between a channel and a service placed on it (an aside, 的)
     offline: re.Pattern[str]  # a counter or office named in the clause: the business stops there too
 
 
@@ -331,11 +332,11 @@ def _channel_business(data: dict[str, Any]) -> ChannelBusiness:
     """``channel_business`` of services.yaml, validated."""
     raw = data.get("channel_business")
     where = "services.yaml channel_business"
-    keys = ("join", "located", "named_line", "offline")
+    keys = ("join", "located", "named_line", "adjacent", "offline")
     if not isinstance(raw, dict) or not all(raw.get(k) for k in keys):
         raise RulesError(f"{where}: expected a mapping with {', '.join(keys)}")
-    join, located, named_line, offline = (_compile(raw[k], f"{where}.{k}") for k in keys)
-    return ChannelBusiness(join, located, named_line, offline)
+    join, located, named_line, adjacent, offline = (_compile(raw[k], f"{where}.{k}") for k in keys)
+    return ChannelBusiness(join, located, named_line, adjacent, offline)
 
 
 @functools.cache

@@ -660,6 +660,14 @@ ROUND7 = [
     _c("near-miss-deadline-at-the-counter", "请于12月28日前到窗口办理出院结算。", {"inpatient"}, "inpatient:deadline"),
     _c("fund-account-moved", "切换期间,公积金个人账户转移业务暂停受理。", {"transfer"}, "!personal_account:suspended"),
     _c("near-miss-medical-account-moved", "切换期间暂停职工医保个人账户转移。", {"personal_account"}, "!transfer:suspended"),
+    # a specific service placed on a channel is stopped there only (restricted); a work-injury benefit check is work injury
+    _c("service-on-channel-heads", "升级期间,自助终端和人脸识别渠道(微信、支付宝)工伤待遇资格认证暂停。",
+       {"online_channels"}, "work_injury:restricted", "!pension:suspended"),
+    _c("service-placed-on-channel-variant", "维护期间,公积金APP上的提取申请暂停受理。", {"online_channels"},
+       "withdrawal:restricted"),
+    _c("near-miss-channel-and-service-listed", "切换期间,公积金网上服务大厅及提取业务暂停办理。", {"online_channels", "withdrawal"}),
+    _c("near-miss-channel-with-counters", "切换期间,公积金自助终端和柜台的提取业务暂停办理。", {"online_channels", "withdrawal"}),
+    _c("near-miss-pension-check", "停机期间养老待遇领取资格认证暂停。", {"pension"}, "!work_injury:suspended"),
     _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
 ]
