@@ -668,6 +668,12 @@ ROUND7 = [
     _c("near-miss-channel-and-service-listed", "切换期间,公积金网上服务大厅及提取业务暂停办理。", {"online_channels", "withdrawal"}),
     _c("near-miss-channel-with-counters", "切换期间,公积金自助终端和柜台的提取业务暂停办理。", {"online_channels", "withdrawal"}),
     _c("near-miss-pension-check", "停机期间养老待遇领取资格认证暂停。", {"pension"}, "!work_injury:suspended"),
+    # housing-fund loans: an approval in a fund notice is the loan's; moving a bank loan onto the fund is a loan
+    _c("fund-approval-is-the-loans", "停机期间公积金组合贷款暂停审批。", {"loan"}, "!filing:suspended"),
+    _c("fund-approval-variant", "系統升級,住房公積金中心暫停審批,已受理的申請順延辦理。", {"loan"}),
+    _c("near-miss-withdrawal-approval", "停机期间暂停公积金提取审批。", {"withdrawal"}, "!loan:suspended"),
+    _c("near-miss-medical-approval", "停机期间暂停特殊药品审批。", {"filing"}, "!loan:suspended"),
+    _c("bank-loan-onto-the-fund", "停机期间暂停住房公积金商转公业务。", {"loan"}),
     _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
 ]
