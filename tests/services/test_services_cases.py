@@ -674,6 +674,13 @@ ROUND7 = [
     _c("near-miss-withdrawal-approval", "停机期间暂停公积金提取审批。", {"withdrawal"}, "!loan:suspended"),
     _c("near-miss-medical-approval", "停机期间暂停特殊药品审批。", {"filing"}, "!loan:suspended"),
     _c("bank-loan-onto-the-fund", "停机期间暂停住房公积金商转公业务。", {"loan"}),
+    # the stop affecting business says it is down meanwhile; no effect, a smaller effect or a goal does not
+    _c("stop-has-an-effect-on-business", "本次系统割接,对全县医保业务,包括住院、门诊结算等都将产生较大影响。",
+       {"general", "inpatient", "outpatient"}),
+    _c("switchover-affects-list", "系统切换将影响以下业务办理:\n1.参保登记\n2.医保关系转移", {"enrollment", "transfer"}),
+    _c("near-miss-no-effect", "本次升级不会对参保人门诊结算产生影响。", set(), "!outpatient:suspended"),
+    _c("near-miss-effect-reduced", "为减少停机对住院结算带来的影响,医院已做好准备。", set()),
+    _c("near-miss-small-effect", "此次切换将影响不大,门诊结算照常。", set()),
     _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
 ]
