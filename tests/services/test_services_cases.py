@@ -681,6 +681,9 @@ ROUND7 = [
     _c("near-miss-no-effect", "本次升级不会对参保人门诊结算产生影响。", set(), "!outpatient:suspended"),
     _c("near-miss-effect-reduced", "为减少停机对住院结算带来的影响,医院已做好准备。", set()),
     _c("near-miss-small-effect", "此次切换将影响不大,门诊结算照常。", set()),
+    _c("export-rebate-filing", "停机期间,出口退税申报暂停受理。", {"tax_filing"}),
+    _c("rebate-filing-variant", "系統升級期間暫停辦理退稅申報。", {"tax_filing"}),
+    _c("near-miss-rebate-arrives-later", "已审核的退税款将于系统恢复后到账。", set()),
     _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
 ]
