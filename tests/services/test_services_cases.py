@@ -684,6 +684,16 @@ ROUND7 = [
     _c("export-rebate-filing", "停机期间,出口退税申报暂停受理。", {"tax_filing"}),
     _c("rebate-filing-variant", "系統升級期間暫停辦理退稅申報。", {"tax_filing"}),
     _c("near-miss-rebate-arrives-later", "已审核的退税款将于系统恢复后到账。", set()),
+    # keep-open, workaround and routes in other words
+    _c("papers-collected-only", "停机期间,窗口仅收取公积金提取材料,系统恢复后再审核办理。", set(), "!withdrawal:suspended"),
+    _c("papers-received-only-variant", "切换期间各网点只接收贷款申请,恢复后统一录入。公积金", set(), "!loan:suspended"),
+    _c("back-home-to-claim", "停机期间,异地就医直接结算暂停,参保人可回参保地手工报销。", {"cross_region"},
+       "!reimbursement:suspended"),
+    _c("near-miss-claims-stopped", "停机期间暂停办理手工报销。", {"reimbursement"}),
+    _c("cash-for-drugs", "停机期间,请参保人在本市定点药店使用现金购药。", {"pharmacy"}, "pharmacy:workaround"),
+    _c("self-pay-admission-variant", "停機期間,住院患者可先自費入院,恢復後補結算。", {"inpatient"}, "inpatient:workaround"),
+    _c("near-miss-no-self-pay", "停机期间,参保人可正常刷卡购药,无需自费。", set(), "!pharmacy:suspended"),
+    _c("care-in-another-province", "本市参保人员在外省住院的,停机期间不能直接结算。", {"cross_region"}),
     _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
 ]
