@@ -694,6 +694,16 @@ ROUND7 = [
     _c("self-pay-admission-variant", "停機期間,住院患者可先自費入院,恢復後補結算。", {"inpatient"}, "inpatient:workaround"),
     _c("near-miss-no-self-pay", "停机期间,参保人可正常刷卡购药,无需自费。", set(), "!pharmacy:suspended"),
     _c("care-in-another-province", "本市参保人员在外省住院的,停机期间不能直接结算。", {"cross_region"}),
+    # all business in other words: the line's system stopped right away, an office not open to the public
+    _c("line-system-stopped", "停机期间,全市医保系统暂停服务。", {"general"}),
+    _c("fund-system-stopped-variant", "升級期間,公積金系統暫停使用。", {"general"}),
+    _c("near-miss-system-switch-then-one-stop", "医保系统切换期间暂停门诊结算。", {"outpatient"}, "!general:suspended"),
+    _c("near-miss-old-system-retired", "3月1日起,旧医保系统停止使用,新系统同步上线。", set()),
+    _c("line-system-down-variant", "因机房搬迁,社保系统将停止运行两天。", {"general"}),
+    _c("near-miss-stop-time-heading", "一、医保系统停机切换时间\n(一)5月3日20时起,暂停医保缴费平台的缴费功能。", {"contribution"},
+       "!general:suspended"),
+    _c("not-open-to-the-public", "停机期间,本中心不对外受理业务。", {"general"}),
+    _c("near-miss-not-open-for-lookups", "停机期间,该系统不对外开放查询。", set()),
     _c("client-all-business-is-the-clients", "扣缴客户端暂停办理所有业务,其他渠道照常。", {"online_channels"}, "!general:suspended"),
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),
 ]
