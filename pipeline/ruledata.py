@@ -134,6 +134,7 @@ RULE_KEYS: dict[str, Record] = {
         "inclusive_aside": Record({"words": _WORDS, "scope_codes": _WORDS}),
         "online_qualifier": str,
         "venue": Record({"after": str, "join": str, "exempt": _WORDS}), "general_after_object": str,
+        "channel_business": Record({"join": str, "located": str, "named_line": str, "adjacent": str, "offline": str}),
     }, {"steps": MapOf(_WORDS),
         "defined_terms": Record({"patterns": _WORDS, "terms": MapOf(_WORDS), "lines": MapOf(_WORDS)})}),
     "time_cues.yaml": Record({

@@ -39,6 +39,7 @@ _STOPS = ("suspended", "restricted")  # direct statements that a service is (par
 _MAIN = ("suspended", "restricted", "open", "resumed", "deadline")  # actions a trailing list continues
 _ENDS_INSTRUCTION = ("suspended", "restricted", "open")  # in a later phrase, they end a workaround's instruction
 _CHANNELS = "online_channels"
+_GENERAL = "general"
 # What separates the items of a list: an online qualifier binds within one item (or the words after the verb).
 _ITEM_SEPARATORS = ("、", ",", ";", ":", "(", ")")
 _ITEM_JOINS = (*_ITEM_SEPARATORS, "和", "及", "与", "或")  # what separates two items of a list
@@ -211,10 +212,13 @@ class _ClauseReader:
             if not p.aside and SETTLEMENT not in p.obj.codes and self.rules.settlement_specific.intersection(p.obj.codes):
                 specific.setdefault(id(p.cue), []).append(p.obj)
         kinds_at: dict[tuple[int, int], set[str]] = {}
+        channel_business, on_channel = self._channel_business()
         for pair in self.pairs:
             obj, cue = pair.obj, pair.cue
+            if id(obj) in channel_business:
+                continue
             found = self._codes(pair, specific, kinds_at)
-            online = cue.label in _STOPS and self._online_only(obj, cue)
+            online = cue.label in _STOPS and (id(obj) in on_channel or self._online_only(obj, cue))
             span = self._span(obj, cue)
             for code in found.codes:
                 if self._scope_only(pair.aside, code):
@@ -227,6 +231,46 @@ class _ClauseReader:
             if online:
                 out.append(Reading(_CHANNELS, cue.label, True, self.clause, cue, obj, span))
         return out
+
+    def _channel_business(self) -> tuple[set[int], set[int]]:
+        """Objects stopped on a channel only: ids of the generic objects that are a channel's business (平台中涉及的社保
+        业务暂停服务), and of the specific ones placed on a channel (自助终端以及刷脸渠道的资格认证服务暂停: restricted).
+
+        Both are stopped by the verb that stops a channel named before them, not joined to it as a list item, in a
+        clause naming no counter or office (``channel_business`` in rules/services.yaml); a generic one is placed on
+        the channel or names no line of business, a specific one follows the channel's aside or 的 (手机银行缴费渠道 is a
+        channel's name) or is placed on it.
+        """
+        channels: dict[int, list[Hit]] = {}  # stop cue id -> the channel objects it governs
+        others: list[_Pair] = []
+        for p in self.pairs:
+            if p.cue.label not in _STOPS or p.aside:
+                continue
+            if p.obj.codes == (_CHANNELS,):
+                channels.setdefault(id(p.cue), []).append(p.obj)
+            else:
+                others.append(p)
+        generic: set[int] = set()
+        specific: set[int] = set()
+        if not channels or not others:
+            return generic, specific
+        rule = self.rules.channel_business
+        if rule.offline.search(self.text, self.clause.start, self.clause.end):
+            return generic, specific
+        for p in others:
+            before = [c for c in channels.get(id(p.cue), ()) if c.end <= p.obj.start]
+            if not before:
+                continue
+            between = self.text[before[-1].end:p.obj.start]
+            if rule.join.search(between):
+                continue
+            located = rule.located.search(between) is not None
+            if p.obj.codes == (_GENERAL,):
+                if located or not rule.named_line.search(self.text, p.obj.start, p.obj.end):
+                    generic.add(id(p.obj))
+            elif located or (between and not rule.adjacent.sub("", between)):
+                specific.add(id(p.obj))
+        return generic, specific
 
     def _online_only(self, obj: Hit, cue: Hit) -> bool:
         """Whether the object's own list item names it as done online (网上异地就医备案, 互联网补换驾驶证)."""

@@ -95,6 +95,17 @@ class DefinedTerms:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelBusiness:
+    """When a stop is one channel's (平台中涉及的社保业务暂停, APP升级,其间不能办理业务, 刷脸渠道的资格认证暂停)."""
+
+    join: re.Pattern[str]  # what joins a channel and a generic stop as two items (网厅及所有业务): both stop
+    located: re.Pattern[str]  # between the two, places the business on the channel (平台中涉及的)
+    named_line: re.Pattern[str]  # in the generic words, names a line of business (医保业务): the line's, not the channel's
+    adjacent: re.Pattern[str]  # what may stand between a channel and a service placed on it (an aside, 的)
+    offline: re.Pattern[str]  # a counter or office named in the clause: the business stops there too
+
+
+@dataclass(frozen=True, slots=True)
 class ServiceRules:
     """Every compiled table the extractor needs."""
 
@@ -123,6 +134,7 @@ class ServiceRules:
     venue: Venue  # a service word naming a place, not a service
     general_after_object: re.Pattern[str]  # what may stand between an object and a generic stop that is its business
     own_predicate: re.Pattern[str]  # a later phrase saying this states its own objects' fate, not the last action's
+    channel_business: ChannelBusiness  # generic business named with a channel is that channel's business
 
 
 # Pattern text -> its words, for every word-list regex built (filled while the rules are compiled).
@@ -316,6 +328,17 @@ def _venue(data: dict[str, Any]) -> Venue:
                  frozenset(_codes(raw.get("exempt"), f"{where}.exempt")))
 
 
+def _channel_business(data: dict[str, Any]) -> ChannelBusiness:
+    """``channel_business`` of services.yaml, validated."""
+    raw = data.get("channel_business")
+    where = "services.yaml channel_business"
+    keys = ("join", "located", "named_line", "adjacent", "offline")
+    if not isinstance(raw, dict) or not all(raw.get(k) for k in keys):
+        raise RulesError(f"{where}: expected a mapping with {', '.join(keys)}")
+    join, located, named_line, adjacent, offline = (_compile(raw[k], f"{where}.{k}") for k in keys)
+    return ChannelBusiness(join, located, named_line, adjacent, offline)
+
+
 @functools.cache
 def service_rules() -> ServiceRules:
     """Load and compile both services rules files once."""
@@ -382,4 +405,5 @@ def service_rules() -> ServiceRules:
         venue=_venue(svc),
         general_after_object=_compile(svc["general_after_object"], "services.yaml general_after_object"),
         own_predicate=_compile(act["own_predicate"], "service_actions.yaml own_predicate"),
+        channel_business=_channel_business(svc),
     )
