@@ -91,7 +91,7 @@ _CLOCK = rf"""
           | 整                                         # 18时整
         )?
     )"""
-_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日|即日)"
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|同日|当晚|本日|即日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
 _REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
 # A week counted from the publication before a weekday (本周六, 下周一): a day of that week.
@@ -202,7 +202,7 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
                "午夜": "midnight"}
 _REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "即日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
-_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0}  # counted from the date before
+_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 0, "当晚": 0}  # counted from the date before
 _EVENING_WORDS = ("今晚", "明晚", "今夜", "当晚")  # a clock after them is in the evening
 # Months after the anchor month; 次月/当月/同月 count from the date before (as 次日), the others
 # from the publication.

@@ -549,8 +549,38 @@ GRAMMAR_7 = [
 ]
 
 
+# round 7: issue 13 section 3, time grammar, invented places and dates
+GRAMMAR_8 = [
+    # a year written in any form anchors the year-less dates after it in its sentence
+    P("31年3月2日起暂停办理公积金业务,3月5日恢复", None, ["2031-03-02", "2031-03-05"],
+      id="two-digit-year-anchors-the-next-date"),
+    P("31年12月30日18时起停机,1月2日8时恢复", None, ["2031-12-30T18:00", "2032-01-02T08:00"],
+      id="variant-two-digit-year-anchor-rolls-over-new-year"),
+    P("明年1月2日起暂停办理,1月5日恢复", "2031-12-20", ["2032-01-02", "2032-01-05"],
+      id="variant-relative-year-anchors-the-next-date"),
+    P("31年3月2日起暂停办理。另,3月5日召开会议", None, ["2031-03-02"],
+      id="nearmiss-written-year-anchors-its-own-sentence-only"),
+    # 同日 counts from the date before it, as 当日
+    P("2031年3月2日18时起暂停,同日20时恢复", None, ["2031-03-02T18:00", "2031-03-02T20:00"],
+      id="tongri-same-day-clock"),
+    P("2031年3月2日18時起暫停,同日22時恢復", None, ["2031-03-02T18:00", "2031-03-02T22:00"],
+      id="variant-tongri-traditional"),
+    P("本市同日发布通知", "2031-03-02", [], id="nearmiss-tongri-without-a-date-before"),
+    # forms that already read right (kept as rows)
+    P("２０３１年１２月２０日１８时起暂停办理全部业务，２３日８时恢复", None, ["2031-12-20T18:00", "2031-12-23T08:00"],
+      id="fullwidth-digits-bare-day-end"),
+    P("2031 年 12 月 20 日 18 时起暂停办理全部业务, 23 日 8 时恢复", None, ["2031-12-20T18:00", "2031-12-23T08:00"],
+      id="blanks-inside-dates-bare-day-end"),
+    P("2031年3月\n2日18时起暂停办理", None, ["2031-03-02T18:00"], id="line-break-after-the-month"),
+    P("2031.3.2 18:00-3.4 8:00暂停办理", None, ["2031-03-02T18:00", "2031-03-04T08:00"], id="dotted-range-with-clocks"),
+    P("2031年3月2日夜间22时至3日凌晨6时暂停", None, ["2031-03-02T22:00", "2031-03-03T06:00"],
+      id="night-to-bare-day-early-morning"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS
-                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6 + GRAMMAR_7)
+                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6 + GRAMMAR_7
+                         + GRAMMAR_8)
 def test_points(text: str, published: str | None, expected: list[str]) -> None:
     assert points(text, published) == expected
 
@@ -1041,8 +1071,31 @@ HEADLINE_7 = [
 ]
 
 
+# round 7: issue 13 section 3, headline downtime, invented places and dates
+HEADLINE_8 = [
+    P("为做好系统升级,自2031年3月5日12时起网上办事大厅暂停服务;3月6日18时起全市医保经办业务全部暂停,3月9日8时恢复。",
+      "2031-03-01", ("2031-03-06T18:00", "2031-03-09T08:00"), id="online-hall-first-then-all-business"),
+    P("線上渠道自2031年3月5日起暫停,2031年3月6日18時至3月9日8時所有業務暫停辦理。", "2031-03-01",
+      ("2031-03-06T18:00", "2031-03-09T08:00"), id="variant-online-first-traditional"),
+    P("请于2031年3月5日17时前办结相关业务。2031年3月6日18时至3月9日8时系统停机切换。", "2031-03-01",
+      ("2031-03-06T18:00", "2031-03-09T08:00"), id="deadline-before-the-stop-is-no-start"),
+    P("2031年3月6日起暂停办理社保业务,\n3月9日起照常受理。", "2031-03-01", ("2031-03-06", "2031-03-09"),
+      id="normal-again-on-the-next-line-is-the-end"),
+    P("2031年3月6日18时起暂停全部医保业务,预计于3月9日8时\n起恢复办理。", "2031-03-01",
+      ("2031-03-06T18:00", "2031-03-09T08:00"), id="resume-word-on-the-line-after-its-time"),
+    P("| 停机时间 | 2031年12月20日18:00—12月23日8:00 |", None, ("2031-12-20T18:00", "2031-12-23T08:00"),
+      id="range-in-a-table-cell"),
+    P("据介绍,2031年12月20日18时至23日8时,全市医保系统将停机升级。", None, ("2031-12-20T18:00", "2031-12-23T08:00"),
+      id="news-report-compressed-range"),
+    P("31年3月2日起暂停办理公积金业务,3月5日恢复。", None, ("2031-03-02", "2031-03-05"),
+      id="two-digit-year-start-with-a-yearless-end"),
+    P("2031年3月2日22时起系统停机,同日23时30分恢复。", None, ("2031-03-02T22:00", "2031-03-02T23:30"),
+      id="tongri-resume-is-the-end"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5 + HEADLINE_6
-                         + HEADLINE_7)
+                         + HEADLINE_7 + HEADLINE_8)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
