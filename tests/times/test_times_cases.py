@@ -1091,6 +1091,21 @@ HEADLINE_8 = [
       id="two-digit-year-start-with-a-yearless-end"),
     P("2031年3月2日22时起系统停机,同日23时30分恢复。", None, ("2031-03-02T22:00", "2031-03-02T23:30"),
       id="tongri-resume-is-the-end"),
+    # a point opening its own sub-clause that says business runs normally from it is the end, even
+    # after a stop cue in the sub-clause before it
+    P("因系统升级,全市医保业务暂停办理,3月9日起各项业务正常办理。", "2031-03-01", (None, "2031-03-09"),
+      id="normal-again-after-a-comma-is-the-end"),
+    P("全市公积金业务暂停办理,3月9日起开放。", "2031-03-01", (None, "2031-03-09"),
+      id="variant-open-again-after-a-comma"),
+    P("因系统升级,全市醫保業務暫停辦理;\n自3月9日起各項業務照常辦理。", "2031-03-01", (None, "2031-03-09"),
+      id="variant-normal-again-after-a-semicolon-traditional"),
+    P("全市公积金业务暂停办理,3月9日起暂停网上业务。", "2031-03-01", ("2031-03-09", None),
+      id="nearmiss-a-stop-cue-after-the-point-keeps-it-a-stop"),
+    # a resumption dated at the very moment the stop begins says what stays open, not an end
+    P("2031年3月6日起暂停窗口业务,3月6日起网上业务正常办理。", "2031-03-01", ("2031-03-06", None),
+      id="keep-open-from-the-start-day-is-no-end"),
+    P("2031年3月6日停机,当晚恢复。", "2031-03-01", ("2031-03-06", "2031-03-06"),
+      id="nearmiss-relative-same-day-resume-still-ends"),
 ]
 
 
