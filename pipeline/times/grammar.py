@@ -518,7 +518,7 @@ def scan(text: str) -> list[Expression]:
         if recurring or _is_rule(text, left, right):
             continue  # a rule of every year or month gives no point
         out.append(expr)
-        while (more := _same_day_clocks(text, out[-1])) is not None:
+        while (more := _same_day_clocks(text, out[-1]) or _clause_clock(text, out[-1])) is not None:
             out.append(more)  # 7月1日8:30—12:00、14:00—17:30: the second window is on the same day
             pos = more.end
     return out
@@ -549,3 +549,36 @@ def _same_day_clocks(text: str, previous: Expression) -> Expression | None:
                        start=first.start, end=first.end)
     _carry_part(same_day, second)
     return Expression(left=same_day, right=second, start=first.start, end=second.end)
+
+
+# A clock opening a later sub-clause of the sentence of a dated point with a clock (6月5日17时起网厅
+# 暂停,18时起窗口暂停; 上午9时起暂停,下午3时恢复): the same day's later moment. The gap holds no
+# digit (no other number or date between), the clock may follow a framing word (自, 于, 至) and must
+# be followed by 起/开始 or a cue word of the notice's clauses (恢复, 暂停).
+_CLAUSE_GAP = re.compile(r"[^\d。!?！？\n]{0,60}?[,;，；][ ]?(?:自|从|于|将于|至|到)?[ ]?(?=(?:"
+                         + _PART.format(g="gappart") + r")?[ ]?\d)")
+_CLAUSE_CLOCK_FOLLOW = re.compile(r"[ ]?(?:起|开始)")
+
+
+def _clause_clock(text: str, previous: Expression) -> Expression | None:
+    """A dateless clock opening the sub-clause after ``previous`` (a point with a date and a clock),
+    on the same day and later than it; None when there is none."""
+    left = previous.left
+    if previous.right is not None or not left.has_clock or left.hour is None or \
+            not (left.has_date or left.rel):
+        return None
+    gap = _CLAUSE_GAP.match(text, previous.end)
+    if gap is None:
+        return None
+    clock = _right_side(text, gap.end())
+    if clock is None or clock.has_date or not clock.has_clock or clock.hour is None:
+        return None
+    at = clock.end + (1 if text.startswith(" ", clock.end) else 0)
+    if _CLAUSE_CLOCK_FOLLOW.match(text, clock.end) is None and time_cues().cue.match(text, at) is None:
+        return None
+    _carry_part(left, clock)
+    if (clock.hour, clock.minute or 0) <= (left.hour, left.minute or 0):
+        return None  # 22时起停机,6时恢复: the next morning is not stated; left unread
+    same_day = replace(left, hour=clock.hour, minute=clock.minute, part=clock.part, weekday=None,
+                       start=clock.start, end=clock.end)
+    return Expression(left=same_day, right=None, start=clock.start, end=clock.end)

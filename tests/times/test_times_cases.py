@@ -1106,6 +1106,19 @@ HEADLINE_8 = [
       id="keep-open-from-the-start-day-is-no-end"),
     P("2031年3月6日停机,当晚恢复。", "2031-03-01", ("2031-03-06", "2031-03-06"),
       id="nearmiss-relative-same-day-resume-still-ends"),
+    # a clock opening a later sub-clause of a dated point's sentence is the same day's later moment
+    P("2031年3月6日17时30分起,网上服务大厅暂停服务;18时起全市各服务大厅暂停办理业务。3月9日8时全面恢复。",
+      "2031-03-01", ("2031-03-06T18:00", "2031-03-09T08:00"), id="online-first-then-counters-by-a-bare-clock"),
+    P("2031年3月6日上午9时起暂停办理,下午3时恢复。", None, ("2031-03-06T09:00", "2031-03-06T15:00"),
+      id="bare-clock-resume-takes-the-afternoon"),
+    P("2031年3月6日晚8點起停機,11點恢復。", None, ("2031-03-06T20:00", "2031-03-06T23:00"),
+      id="variant-bare-clock-resume-evening-traditional"),
+    P("2031年3月6日22时起停机,6时恢复。", None, ("2031-03-06T22:00", None),
+      id="nearmiss-an-earlier-bare-clock-is-not-read"),
+    P("2031年3月6日9时起暂停,办公时间9:00-17:00。", None, ("2031-03-06T09:00", None),
+      id="nearmiss-office-hours-are-no-clause-clock"),
+    P("2031年3月6日18时起暂停,24小时内恢复。", None, ("2031-03-06T18:00", None),
+      id="nearmiss-a-length-is-no-clause-clock"),
 ]
 
 
