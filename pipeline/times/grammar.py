@@ -108,6 +108,11 @@ _JOIN_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?(?:-|—{1,2}|–|~|－|至|到|�
 _LIST_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?、[ ]?\d{1,2}[日号])"
 
 
+# A clock standing alone on the line after its date (a poster: 2031年12月20日\n18:00\n至...): read
+# with the date. Only a clock with its minutes or 时/点 opening that line.
+POSTER_CLOCK = r"[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{1,2}(?:[:∶][0-5]\d|[时点](?:[0-5]?\d分|整)?)(?![\d分])"
+
+
 def _side(g: str, *, date_required: bool) -> str:
     """Pattern of one side of an expression: date (or relative day), weekday, part of day, clock."""
     date = rf"""
@@ -129,6 +134,7 @@ def _side(g: str, *, date_required: bool) -> str:
         (?:[ ]?\((?:今天|今日|明天|明日|后天)\))?                      # 12月29日(今天)18时
         (?:\)(?=[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{{1,2}}[时点:∶]))?     # 周五(12月29日)18时: the date's bracket
         [ ]?(?P<{g}same>当天|当日|当晚)?[ ]?                          # 10月28日当天18时, 当晚8点
+        (?:\n(?={POSTER_CLOCK}))?                                    # a poster: the clock on the next line
         (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
     """

@@ -1119,6 +1119,16 @@ HEADLINE_8 = [
       id="nearmiss-office-hours-are-no-clause-clock"),
     P("2031年3月6日18时起暂停,24小时内恢复。", None, ("2031-03-06T18:00", None),
       id="nearmiss-a-length-is-no-clause-clock"),
+    # a poster: a date alone on its line, its clock on the next one, 至 on a line between
+    P("停机时间\n2031年12月20日\n18:00\n至\n2031年12月23日\n8:00\n全部业务暂停", None,
+      ("2031-12-20T18:00", "2031-12-23T08:00"), id="poster-date-and-clock-on-separate-lines"),
+    P("暫停時間\n2031年12月20日\n下午6時\n至\n12月23日\n上午8時", None,
+      ("2031-12-20T18:00", "2031-12-23T08:00"), id="variant-poster-parts-of-day-traditional"),
+    P("2031年12月20日18:00至12月23日\n8:00暂停办理", None, ("2031-12-20T18:00", "2031-12-23T08:00"),
+      id="line-break-between-date-and-clock"),
+    P("2031年12月20日\n8时起暂停办理", None, ("2031-12-20T08:00", None), id="date-line-over-its-clock-is-no-signature"),
+    P("2031年12月20日18时起暂停办理。\n特此公告。\n某某市医疗保障局\n2031年12月10日\n18项业务清单见附件", None,
+      ("2031-12-20T18:00", None), id="nearmiss-signature-date-over-a-count-stays-a-stamp"),
 ]
 
 
