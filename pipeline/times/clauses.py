@@ -183,17 +183,13 @@ def _normal_again_after_a_break(before: str, after: str, expr: Expression) -> bo
     runs normally from it (暂停办理,3月9日起各项业务正常办理): the stop cue of the earlier
     sub-clause is not its kind, the point is the resumption. A cue in the point's own sub-clause
     before it (暂停办理3月9日起...) keeps its reading."""
-    if expr.right is not None or _SUBCLAUSE_OPEN.search(before) is None:
+    r = time_cues()
+    if expr.right is not None or r.subclause_open.search(before) is None:
         return False
     stop = _SUBCLAUSE_END.search(after)
     own = after[:stop.start() if stop else len(after)]
-    r = time_cues()
     return r.normal_again.search(own) is not None if _FROM_ON.match(own) else r.normal_again.match(own.lstrip()) is not None
 
-
-# The end of ``before`` when the point opens a sub-clause: a comma or semicolon, then at most a few
-# framing words (自, 于, 将于, 从) before the point.
-_SUBCLAUSE_OPEN = re.compile(r"[,;，；][ ]?(?:自|从|于|将于|预计|预计于|预计将于)?[ ]?$")
 _SUBCLAUSE_END = re.compile(r"[,;，；。\n]")
 
 
