@@ -156,7 +156,7 @@ def _kind(expr: Expression, before: str, after: str, heading: str, text: str, pe
     if first_after is not None:
         return "other" if first_after.kind == "announce" else first_after.kind
     cues_before = list(_cues(before, text, expr.start - len(before)))
-    if cues_before:
+    if cues_before and not _normal_again_after_a_break(before, after, expr):
         return "other" if cues_before[-1].kind == "announce" else cues_before[-1].kind
     if expr.right is None and (_FROM_ON.match(after) and r.normal_again.search(after)
                                or r.normal_again.match(after.lstrip(" ,"))):
@@ -176,6 +176,20 @@ def _superseded(text: str, expr: Expression) -> bool:
 
 
 _FROM_ON = re.compile(r"[ ]?(?:起|开始|以后|之后|后)")  # 3月8日起, 8:00后: from this point on
+
+
+def _normal_again_after_a_break(before: str, after: str, expr: Expression) -> bool:
+    """True for a point opening a sub-clause of its own (after a comma) whose words say business
+    runs normally from it (暂停办理,3月9日起各项业务正常办理): the stop cue of the earlier
+    sub-clause is not its kind, the point is the resumption. A cue in the point's own sub-clause
+    before it (暂停办理3月9日起...) keeps its reading."""
+    r = time_cues()
+    if expr.right is not None or r.subclause_open.search(before) is None:
+        return False
+    stop = _SUBCLAUSE_END.search(after)
+    own = after[:stop.start() if stop else len(after)]
+    return r.normal_again.search(own) is not None if _FROM_ON.match(own) else r.normal_again.match(own.lstrip()) is not None
+
 _SUBCLAUSE_END = re.compile(r"[,;，；。\n]")
 
 

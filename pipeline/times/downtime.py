@@ -110,7 +110,8 @@ def _pick(pools: list[list[TimeClause]], excluded: list[TimeClause]) -> _Pick:
 
 
 def _downtime_end(start: dt.datetime | None, own: list[TimeClause], points: list[EndPoint]) -> EndPoint | None:
-    """The latest end point not before ``start`` nor too far after it; ``own`` adds its range ends."""
+    """The latest end point after ``start`` (see :func:`_after_start`) and not too far after it;
+    ``own`` adds its range ends."""
     points = list(points)
     for c in own:
         if c.res.end is not None and not any(c is p.clause for p in points):
@@ -119,10 +120,17 @@ def _downtime_end(start: dt.datetime | None, own: list[TimeClause], points: list
         if c.kind == "suspension" and last is not None and last.start is not None:
             points.append(EndPoint(c, last.start, last.start_precision or "day"))
     ends = [p for p in points if start is None
-            or start <= p.moment and p.moment - start <= dt.timedelta(days=MAX_DOWNTIME_DAYS)]
+            or _after_start(start, p) and p.moment - start <= dt.timedelta(days=MAX_DOWNTIME_DAYS)]
     if not ends:
         return None
     return max(ends, key=lambda p: (p.moment.date(), p.precision != "day", p.moment))
+
+
+def _after_start(start: dt.datetime, p: EndPoint) -> bool:
+    """True when ``p`` may end a stop begun at ``start``: later, or at the same moment only when
+    written as a relative day (4月8日停机,当晚恢复). A date written out at the very moment the
+    stop begins (3月6日起暂停窗口业务,3月6日起网上业务正常办理) says what stays open, not an end."""
+    return start < p.moment or (start == p.moment and p.clause.res.expr.left.rel is not None)
 
 
 def _staged_pause(chosen: TimeClause, usable: list[TimeClause], points: list[EndPoint]) -> bool:

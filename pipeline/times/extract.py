@@ -27,7 +27,7 @@ from ..records import TimeWindow
 from .clauses import TimeClause, read_time_clauses
 from .cues import time_cues
 from .downtime import choose_downtime
-from .grammar import scan
+from .grammar import POSTER_CLOCK, scan
 from .resolve import resolve_all
 
 __all__ = ["extract_windows", "stamp_spans"]
@@ -74,12 +74,16 @@ def _not_text_spans(text: str) -> list[tuple[int, int]]:
 _SIGNATURE_TAIL_LINES = 6  # a signature date sits among the last lines, or under an issuer line
 
 
+_POSTER_CLOCK_LINE = re.compile(POSTER_CLOCK)
+
+
 def stamp_spans(text: str) -> list[tuple[int, int]]:
     """Spans of publication stamps in ``text``: the signature date and a leading ``12月30日:``.
 
     A signature date is a line holding only a full date (no clock; digits or Chinese numerals as in
     ``二〇二三年十二月二十五日``), either among the last few non-empty lines or right under a line
-    naming an issuer (``...医疗保障局``; endings in ``rules/time_cues.yaml``). These dates are
+    naming an issuer (``...医疗保障局``; endings in ``rules/time_cues.yaml``), unless the next line
+    opens with its clock (a poster: ``2031年12月20日`` then ``18:00``). These dates are
     the publication, not facts of the notice; the gold leaves them out of ``datetimes``.
     """
     spans: list[tuple[int, int]] = []
@@ -97,7 +101,8 @@ def stamp_spans(text: str) -> list[tuple[int, int]]:
     previous = ""
     for start, line in lines:
         sm = _SIGNATURE.match(line)
-        if sm and (start >= tail_from or previous.strip().endswith(issuer_endings)):
+        if sm and (start >= tail_from or previous.strip().endswith(issuer_endings)) and \
+                not _POSTER_CLOCK_LINE.match(text, start + len(line) + 1):
             spans.append((start + sm.start("date"), start + sm.end("date")))
         previous = line
     return spans

@@ -91,7 +91,7 @@ _CLOCK = rf"""
           | 整                                         # 18时整
         )?
     )"""
-_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|当晚|本日|即日)"
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|同日|当晚|本日|即日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
 _REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
 # A week counted from the publication before a weekday (本周六, 下周一): a day of that week.
@@ -106,6 +106,11 @@ _REL_YEAR = r"(?P<{g}>去年|今年|明年|前年|次年|翌年)"
 _JOIN_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?(?:-|—{1,2}|–|~|－|至|到|、)[ ]?\d{1,2}[日号])"
 # A day of a compressed list after its first (the 15 of 1月14、15、16日): it reads as a bare day.
 _LIST_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?、[ ]?\d{1,2}[日号])"
+
+
+# A clock standing alone on the line after its date (a poster: 2031年12月20日\n18:00\n至...): read
+# with the date. Only a clock with its minutes or 时/点 opening that line.
+POSTER_CLOCK = r"[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{1,2}(?:[:∶][0-5]\d|[时点](?:[0-5]?\d分|整)?)(?![\d分])"
 
 
 def _side(g: str, *, date_required: bool) -> str:
@@ -129,6 +134,7 @@ def _side(g: str, *, date_required: bool) -> str:
         (?:[ ]?\((?:今天|今日|明天|明日|后天)\))?                      # 12月29日(今天)18时
         (?:\)(?=[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{{1,2}}[时点:∶]))?     # 周五(12月29日)18时: the date's bracket
         [ ]?(?P<{g}same>当天|当日|当晚)?[ ]?                          # 10月28日当天18时, 当晚8点
+        (?:\n(?={POSTER_CLOCK}))?                                    # a poster: the clock on the next line
         (?:{_PART.format(g=g + "part")})?                           # 下午, 凌晨
         (?:{_CLOCK.replace('@G@', g)})?                                   # 17时30分, 18:00
     """
@@ -202,7 +208,7 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
                "午夜": "midnight"}
 _REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "即日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
-_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "当晚": 0}  # counted from the date before
+_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 0, "当晚": 0}  # counted from the date before
 _EVENING_WORDS = ("今晚", "明晚", "今夜", "当晚")  # a clock after them is in the evening
 # Months after the anchor month; 次月/当月/同月 count from the date before (as 次日), the others
 # from the publication.
@@ -518,7 +524,7 @@ def scan(text: str) -> list[Expression]:
         if recurring or _is_rule(text, left, right):
             continue  # a rule of every year or month gives no point
         out.append(expr)
-        while (more := _same_day_clocks(text, out[-1])) is not None:
+        while (more := _same_day_clocks(text, out[-1]) or _clause_clock(text, out[-1])) is not None:
             out.append(more)  # 7月1日8:30—12:00、14:00—17:30: the second window is on the same day
             pos = more.end
     return out
@@ -549,3 +555,36 @@ def _same_day_clocks(text: str, previous: Expression) -> Expression | None:
                        start=first.start, end=first.end)
     _carry_part(same_day, second)
     return Expression(left=same_day, right=second, start=first.start, end=second.end)
+
+
+# A clock opening a later sub-clause of the sentence of a dated point with a clock (6月5日17时起网厅
+# 暂停,18时起窗口暂停; 上午9时起暂停,下午3时恢复): the same day's later moment. The gap holds no
+# digit (no other number or date between), the clock may follow a framing word (自, 于, 至) and must
+# be followed by 起/开始 or a cue word of the notice's clauses (恢复, 暂停).
+_CLAUSE_GAP = re.compile(r"[^\d。!?！？\n]{0,60}?[,;，；][ ]?(?:自|从|于|将于|至|到)?[ ]?(?=(?:"
+                         + _PART.format(g="gappart") + r")?[ ]?\d)")
+_CLAUSE_CLOCK_FOLLOW = re.compile(r"[ ]?(?:起|开始)")
+
+
+def _clause_clock(text: str, previous: Expression) -> Expression | None:
+    """A dateless clock opening the sub-clause after ``previous`` (a point with a date and a clock),
+    on the same day and later than it; None when there is none."""
+    left = previous.left
+    if previous.right is not None or not left.has_clock or left.hour is None or \
+            not (left.has_date or left.rel):
+        return None
+    gap = _CLAUSE_GAP.match(text, previous.end)
+    if gap is None:
+        return None
+    clock = _right_side(text, gap.end())
+    if clock is None or clock.has_date or not clock.has_clock or clock.hour is None:
+        return None
+    at = clock.end + (1 if text.startswith(" ", clock.end) else 0)
+    if _CLAUSE_CLOCK_FOLLOW.match(text, clock.end) is None and time_cues().cue.match(text, at) is None:
+        return None
+    _carry_part(left, clock)
+    if (clock.hour, clock.minute or 0) <= (left.hour, left.minute or 0):
+        return None  # 22时起停机,6时恢复: the next morning is not stated; left unread
+    same_day = replace(left, hour=clock.hour, minute=clock.minute, part=clock.part, weekday=None,
+                       start=clock.start, end=clock.end)
+    return Expression(left=same_day, right=None, start=clock.start, end=clock.end)

@@ -18,7 +18,9 @@ Year of a date written without one, in order:
    one fitting year within a year of it, an untagged date takes the one year named; else a weekday
    gives a year only when one year of :data:`PLAUSIBLE_YEARS` fits (never the year the parser runs);
 4. 去年/今年/明年 before a date count from the publication date (else the year anchor), 次年/翌年
-   from the date before it; a two-digit year (``15年3月2日``) is 2015.
+   from the date before it; a two-digit year (``15年3月2日``) is 2015. A date written with a year of
+   any of these forms anchors the year-less dates after it in its sentence, as a full date does
+   (``15年3月2日起暂停,3月5日恢复``).
 
 A day written without its month (``自15日18时至22日8时``, the ``3日`` of ``2日、3日``) takes the
 month of the date before it in its sentence (the next month when the day would go back).
@@ -202,6 +204,8 @@ class _Resolver:
         self.weekday_year = None if (self.median or self.published) else _weekday_year(sides)
         self.mentions = [] if (self.median or self.published) else _year_mentions(text)
         self.previous: tuple[int, dt.date] | None = None  # last resolved date and its offset
+        # last date whose year was written with it, in any form (15年3月2日, 明年1月3日), and its offset
+        self.written_year: tuple[int, dt.date] | None = None
 
     def _sentence_start(self, pos: int) -> int:
         return self.bounds[bisect.bisect_right(self.bounds, pos) - 1]
@@ -212,6 +216,12 @@ class _Resolver:
         if i >= 0 and self.full_offsets[i] >= self._sentence_start(pos):
             return self.full[i][1]
         return None
+
+    def _sentence_written_year(self, pos: int) -> dt.date | None:
+        """The last date of the sentence of ``pos`` written with a year of any form (15年3月2日,
+        明年1月3日) before ``pos``: it anchors the year-less dates after it (15年3月2日起暂停,3月5日恢复)."""
+        w = self.written_year
+        return w[1] if w is not None and self._sentence_start(w[0]) == self._sentence_start(pos) else None
 
     def _anchor(self, pos: int) -> dt.date | None:
         """Year anchor for a year-less date at ``pos``."""
@@ -233,7 +243,7 @@ class _Resolver:
         assert side.month is not None and side.day is not None
         if side.rel_year is not None:
             return self._relative_year(side, self.previous[1] if self._same_sentence(side.start) and self.previous else None)
-        anchor = self._sentence_full_date(side.start) or self.median
+        anchor = self._sentence_full_date(side.start) or self._sentence_written_year(side.start) or self.median
         if anchor is not None:
             return _nearest_year(side.month, side.day, anchor, side.weekday)
         if self.published is not None:
@@ -344,6 +354,9 @@ class _Resolver:
         if left_day is not None:
             start, sp = _at(left_day, expr.left)
             self.previous = (expr.left.start, left_day)
+            if (expr.left.year is not None or expr.left.rel_year is not None) and \
+                    _anchoring([self.previous], self.published) and left_day.year >= ANCHOR_MIN_YEAR:
+                self.written_year = self.previous  # background dates (a cited old rule) anchor nothing
         if expr.right is not None:
             right_day = self.right_day(left_day, expr.left, expr.right)
             if right_day is not None:

@@ -549,8 +549,45 @@ GRAMMAR_7 = [
 ]
 
 
+# round 7: issue 13 section 3, time grammar, invented places and dates
+GRAMMAR_8 = [
+    # a year written in any form anchors the year-less dates after it in its sentence
+    P("31年3月2日起暂停办理公积金业务,3月5日恢复", None, ["2031-03-02", "2031-03-05"],
+      id="two-digit-year-anchors-the-next-date"),
+    P("31年12月30日18时起停机,1月2日8时恢复", None, ["2031-12-30T18:00", "2032-01-02T08:00"],
+      id="variant-two-digit-year-anchor-rolls-over-new-year"),
+    P("明年1月2日起暂停办理,1月5日恢复", "2031-12-20", ["2032-01-02", "2032-01-05"],
+      id="variant-relative-year-anchors-the-next-date"),
+    P("31年3月2日起暂停办理。另,3月5日召开会议", None, ["2031-03-02"],
+      id="nearmiss-written-year-anchors-its-own-sentence-only"),
+    # 同日 counts from the date before it, as 当日
+    P("2031年3月2日18时起暂停,同日20时恢复", None, ["2031-03-02T18:00", "2031-03-02T20:00"],
+      id="tongri-same-day-clock"),
+    P("2031年3月2日18時起暫停,同日22時恢復", None, ["2031-03-02T18:00", "2031-03-02T22:00"],
+      id="variant-tongri-traditional"),
+    P("本市同日发布通知", "2031-03-02", [], id="nearmiss-tongri-without-a-date-before"),
+    # forms that already read right (kept as rows)
+    P("２０３１年１２月２０日１８时起暂停办理全部业务，２３日８时恢复", None, ["2031-12-20T18:00", "2031-12-23T08:00"],
+      id="fullwidth-digits-bare-day-end"),
+    P("2031 年 12 月 20 日 18 时起暂停办理全部业务, 23 日 8 时恢复", None, ["2031-12-20T18:00", "2031-12-23T08:00"],
+      id="blanks-inside-dates-bare-day-end"),
+    P("2031年3月\n2日18时起暂停办理", None, ["2031-03-02T18:00"], id="line-break-after-the-month"),
+    P("2031.3.2 18:00-3.4 8:00暂停办理", None, ["2031-03-02T18:00", "2031-03-04T08:00"], id="dotted-range-with-clocks"),
+    P("2031年3月2日夜间22时至3日凌晨6时暂停", None, ["2031-03-02T22:00", "2031-03-03T06:00"],
+      id="night-to-bare-day-early-morning"),
+    P("2031年12月30日起暂停办理,次月3日恢复", None, ["2031-12-30", "2032-01-03"], id="cimonth-after-a-full-date"),
+    P("12月28日(星期一)18时起系统停机。关于2020年度医保结转的通知", None, ["2020-12-28T18:00"],
+      id="weekday-fits-the-one-year-named"),
+    P("记者昨日从市医保局获悉,该市医保系统将于明日起停机", "2031-09-10", ["2031-09-09", "2031-09-11"],
+      id="news-relative-days-on-the-publication"),
+    P("2031年3月6日(周四)18:00—3月9日(周日)8:00暂停", None, ["2031-03-06T18:00", "2031-03-09T08:00"],
+      id="weekday-tags-on-both-ends"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), REAL_POINTS + FORM_POINTS + RANGES + YEARS + TRAPS + BUGS
-                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6 + GRAMMAR_7)
+                         + GRAMMAR_4 + GRAMMAR_5 + GRAMMAR_6 + GRAMMAR_7
+                         + GRAMMAR_8)
 def test_points(text: str, published: str | None, expected: list[str]) -> None:
     assert points(text, published) == expected
 
@@ -1041,8 +1078,69 @@ HEADLINE_7 = [
 ]
 
 
+# round 7: issue 13 section 3, headline downtime, invented places and dates
+HEADLINE_8 = [
+    P("为做好系统升级,自2031年3月5日12时起网上办事大厅暂停服务;3月6日18时起全市医保经办业务全部暂停,3月9日8时恢复。",
+      "2031-03-01", ("2031-03-06T18:00", "2031-03-09T08:00"), id="online-hall-first-then-all-business"),
+    P("線上渠道自2031年3月5日起暫停,2031年3月6日18時至3月9日8時所有業務暫停辦理。", "2031-03-01",
+      ("2031-03-06T18:00", "2031-03-09T08:00"), id="variant-online-first-traditional"),
+    P("请于2031年3月5日17时前办结相关业务。2031年3月6日18时至3月9日8时系统停机切换。", "2031-03-01",
+      ("2031-03-06T18:00", "2031-03-09T08:00"), id="deadline-before-the-stop-is-no-start"),
+    P("2031年3月6日起暂停办理社保业务,\n3月9日起照常受理。", "2031-03-01", ("2031-03-06", "2031-03-09"),
+      id="normal-again-on-the-next-line-is-the-end"),
+    P("2031年3月6日18时起暂停全部医保业务,预计于3月9日8时\n起恢复办理。", "2031-03-01",
+      ("2031-03-06T18:00", "2031-03-09T08:00"), id="resume-word-on-the-line-after-its-time"),
+    P("| 停机时间 | 2031年12月20日18:00—12月23日8:00 |", None, ("2031-12-20T18:00", "2031-12-23T08:00"),
+      id="range-in-a-table-cell"),
+    P("据介绍,2031年12月20日18时至23日8时,全市医保系统将停机升级。", None, ("2031-12-20T18:00", "2031-12-23T08:00"),
+      id="news-report-compressed-range"),
+    P("31年3月2日起暂停办理公积金业务,3月5日恢复。", None, ("2031-03-02", "2031-03-05"),
+      id="two-digit-year-start-with-a-yearless-end"),
+    P("2031年3月2日22时起系统停机,同日23时30分恢复。", None, ("2031-03-02T22:00", "2031-03-02T23:30"),
+      id="tongri-resume-is-the-end"),
+    # a point opening its own sub-clause that says business runs normally from it is the end, even
+    # after a stop cue in the sub-clause before it
+    P("因系统升级,全市医保业务暂停办理,3月9日起各项业务正常办理。", "2031-03-01", (None, "2031-03-09"),
+      id="normal-again-after-a-comma-is-the-end"),
+    P("全市公积金业务暂停办理,3月9日起开放。", "2031-03-01", (None, "2031-03-09"),
+      id="variant-open-again-after-a-comma"),
+    P("因系统升级,全市醫保業務暫停辦理;\n自3月9日起各項業務照常辦理。", "2031-03-01", (None, "2031-03-09"),
+      id="variant-normal-again-after-a-semicolon-traditional"),
+    P("全市公积金业务暂停办理,3月9日起暂停网上业务。", "2031-03-01", ("2031-03-09", None),
+      id="nearmiss-a-stop-cue-after-the-point-keeps-it-a-stop"),
+    # a resumption dated at the very moment the stop begins says what stays open, not an end
+    P("2031年3月6日起暂停窗口业务,3月6日起网上业务正常办理。", "2031-03-01", ("2031-03-06", None),
+      id="keep-open-from-the-start-day-is-no-end"),
+    P("2031年3月6日停机,当晚恢复。", "2031-03-01", ("2031-03-06", "2031-03-06"),
+      id="nearmiss-relative-same-day-resume-still-ends"),
+    # a clock opening a later sub-clause of a dated point's sentence is the same day's later moment
+    P("2031年3月6日17时30分起,网上服务大厅暂停服务;18时起全市各服务大厅暂停办理业务。3月9日8时全面恢复。",
+      "2031-03-01", ("2031-03-06T18:00", "2031-03-09T08:00"), id="online-first-then-counters-by-a-bare-clock"),
+    P("2031年3月6日上午9时起暂停办理,下午3时恢复。", None, ("2031-03-06T09:00", "2031-03-06T15:00"),
+      id="bare-clock-resume-takes-the-afternoon"),
+    P("2031年3月6日晚8點起停機,11點恢復。", None, ("2031-03-06T20:00", "2031-03-06T23:00"),
+      id="variant-bare-clock-resume-evening-traditional"),
+    P("2031年3月6日22时起停机,6时恢复。", None, ("2031-03-06T22:00", None),
+      id="nearmiss-an-earlier-bare-clock-is-not-read"),
+    P("2031年3月6日9时起暂停,办公时间9:00-17:00。", None, ("2031-03-06T09:00", None),
+      id="nearmiss-office-hours-are-no-clause-clock"),
+    P("2031年3月6日18时起暂停,24小时内恢复。", None, ("2031-03-06T18:00", None),
+      id="nearmiss-a-length-is-no-clause-clock"),
+    # a poster: a date alone on its line, its clock on the next one, 至 on a line between
+    P("停机时间\n2031年12月20日\n18:00\n至\n2031年12月23日\n8:00\n全部业务暂停", None,
+      ("2031-12-20T18:00", "2031-12-23T08:00"), id="poster-date-and-clock-on-separate-lines"),
+    P("暫停時間\n2031年12月20日\n下午6時\n至\n12月23日\n上午8時", None,
+      ("2031-12-20T18:00", "2031-12-23T08:00"), id="variant-poster-parts-of-day-traditional"),
+    P("2031年12月20日18:00至12月23日\n8:00暂停办理", None, ("2031-12-20T18:00", "2031-12-23T08:00"),
+      id="line-break-between-date-and-clock"),
+    P("2031年12月20日\n8时起暂停办理", None, ("2031-12-20T08:00", None), id="date-line-over-its-clock-is-no-signature"),
+    P("2031年12月20日18时起暂停办理。\n特此公告。\n某某市医疗保障局\n2031年12月10日\n18项业务清单见附件", None,
+      ("2031-12-20T18:00", None), id="nearmiss-signature-date-over-a-count-stays-a-stamp"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), DOWNTIME + DOWNTIME_4 + HEADLINE_5 + HEADLINE_6
-                         + HEADLINE_7)
+                         + HEADLINE_7 + HEADLINE_8)
 def test_downtime(text: str, published: str | None, expected: tuple[str | None, str | None] | None) -> None:
     assert downtime(text, published) == expected
 
