@@ -73,6 +73,9 @@ class _PageRules:
     outlets: tuple[str, ...]
     title_words: tuple[str, ...]
     site_name_endings: tuple[str, ...]  # 网页, 官网: how a line naming a website ends
+    contact_line: re.Pattern[str]  # a contact line under a signature (咨询电话:0379-1234567, 联系人:张三)
+    contact_lines_max: int  # at most this many contact lines under a signature
+    contact_end: re.Pattern[str]  # a sentence ending on a phone number (咨询电话:0716-1234567)
     table_header: re.Pattern[str]
     repost: list[re.Pattern[str]]
     relays: list[regex.Pattern[str]]
@@ -153,6 +156,9 @@ def page_rules() -> _PageRules:
         outlets=tuple(data["outlet_markers"]),
         title_words=tuple(data["notice_title_words"]),
         site_name_endings=tuple(data["site_name_endings"]),
+        contact_line=re.compile(rf"^(?:{'|'.join(map(re.escape, data['signature_contact_labels']))})\s*[:：]?[^。;\n]{{1,40}}$"),
+        contact_lines_max=data["signature_contact_lines_max"],
+        contact_end=re.compile(rf"(?:{'|'.join(map(re.escape, data['contact_sentence_words']))})[^\n]{{0,12}}?[::]?\s*[\d\-—()() 、,]{{5,}}$"),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
         relays=[

@@ -116,7 +116,7 @@ def _undated_signature(page: CleanPage, lines: list[str], content: list[int]) ->
     if not names or len(names) > MAX_SIGNERS or len(names) >= len(content):
         return None  # none, a list of service points, or nothing but names
     last_sentence = lines[content[-len(names) - 1]].strip()
-    if not (page_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS) or _CONTACT_END.search(last_sentence)):
+    if not (page_rules().closing.match(last_sentence) or last_sentence.endswith(_SENTENCE_ENDS) or page_rules().contact_end.search(last_sentence)):
         return None
     name = "、".join(names)
     if page.publisher is None or (page.publisher_evidence or "").startswith("来源:"):
@@ -128,21 +128,17 @@ _SENTENCE_ENDS = ("。", "!", "!", "…", ";")
 
 
 _MONTH_DAY_LINE = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*[日号]$")  # a signature's date without its year
-# a line of contacts under a signature: 咨询电话:0379-1234567, 联系人:张三
-_CONTACT_LINE = re.compile(r"^(?:联系人|联系电话|咨询电话|服务电话|联系方式|电话|热线)\s*[:：]?[^。;\n]{1,40}$")
-_MAX_CONTACT_LINES = 2  # contact lines under a signature
 
 
 def _trailing_contacts(lines: list[str], content: list[int]) -> int:
     """How many contact lines end the body under a signature: one or two, else none (more is a
     contact list, not a signature's)."""
+    rules = page_rules()
     n = 0
-    while n < len(content) - 1 and _CONTACT_LINE.match(lines[content[-1 - n]].strip()):
+    while n < len(content) - 1 and rules.contact_line.match(lines[content[-1 - n]].strip()):
         n += 1
-    return n if n <= _MAX_CONTACT_LINES else 0
+    return n if n <= rules.contact_lines_max else 0
 
-
-_CONTACT_END = re.compile(r"(?:电话|热线|咨询)[^\n]{0,12}?[::]?\s*[\d\-—()() 、,]{5,}$")  # 咨询电话:0716-1234567
 
 
 def _signers_below(lines: list[str], content: list[int], i: int) -> list[str]:
