@@ -37,7 +37,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import lxml.html
 from lxml import etree
@@ -121,7 +121,7 @@ _string_value = etree.XPath("string()", smart_strings=False)
 
 def _text_content(el: etree._Element) -> str:
     """Text of ``el`` and everything under it (not its tail), as ``text_content()`` gives it."""
-    return _string_value(el)  # type: ignore[return-value]  # string() with smart_strings off: a str
+    return cast(str, _string_value(el))  # string() with smart_strings off: a str
 
 
 # --- CMS selectors --------------------------------------------------------------------------------
