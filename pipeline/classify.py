@@ -552,8 +552,8 @@ def announces_stop(body: str, title: str | None = None) -> bool:
             # a page cut off before its stop sentence: its title announces the stop (downtime unknown)
             or (_title_announces_a_system_stop(title, r) and _cut_off(body, r))):
         return True
-    joined = _poster_lines_joined(lines, title, r)
-    return bool(joined) and _direct_announcement(joined, "", r, reported) or _dated_work_then_period(joined, title, r)
+    joined = _poster_lines_joined(lines, title, r)  # empty when no line joins: nothing new to read
+    return bool(joined) and (_direct_announcement(joined, "", r, reported) or _dated_work_then_period(joined, title, r))
 
 
 def announced_in_body(body: str, title: str | None) -> bool:
