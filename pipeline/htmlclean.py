@@ -47,7 +47,7 @@ from .errors import Rejected
 from .htmlrender import Layout, is_hidden, render
 from .normalize import compact, compact_lines
 from .ruledata import RulesError, load_yaml
-from .page import PageHints, line_kind, parse_meta_date, parse_stamp
+from .page import PageHints, is_breadcrumb, is_section_heading, line_kind, parse_meta_date, parse_stamp
 
 __all__ = ["HtmlPage", "html_to_page"]
 
@@ -414,11 +414,14 @@ def _comment_title(doc: etree._Element) -> str | None:
 
 
 def _heading_title(body: etree._Element, container: etree._Element | None, rules: _Rules) -> str | None:
-    """The first heading (h1, .title, h2) of a plausible length that does not enclose the body."""
+    """The first heading (h1, .title, h2) of a plausible length that does not enclose the body; a
+    template that prints its breadcrumb in the title's place (首页 > 通知公告) has no heading, and a
+    numbered heading (一、停机时间) heads a section of the text, not the page."""
     for finder in rules.titles:
         for el in finder(body):
             text = " ".join(_text_content(el).split())
-            if 6 <= len(text) <= 120 and (container is None or el not in container.iterancestors()):
+            if 6 <= len(text) <= 120 and (container is None or el not in container.iterancestors()) \
+                    and _may_title(text):
                 return text
     return None
 
@@ -511,11 +514,20 @@ def _read_head(doc: etree._Element) -> _Head:
 
 def _title(marked: str | None, body: etree._Element, head: _Head, container: etree._Element | None,
            rules: _Rules) -> str | None:
-    """Step 4: the title the page marks (meta, template comments), a heading, or the head title."""
-    title = marked or _heading_title(body, container, rules)
+    """Step 4: the title the page marks (meta, template comments), a heading, or the head title;
+    none of them when it is a breadcrumb or a numbered heading (see :func:`_heading_title`): the
+    text's own heading is read then."""
+    if marked and _may_title(marked):
+        return marked
+    title = _heading_title(body, container, rules)
     if title is None and head.title:
         title = _head_title(head.title, head.meta.get("sitename", ""))
-    return title
+    return title if title is not None and _may_title(title) else None
+
+
+def _may_title(text: str) -> bool:
+    """False for a breadcrumb (首页 > 通知公告) or a numbered heading (一、停机时间) put where a title goes."""
+    return not is_breadcrumb(text) and not is_section_heading(text)
 
 
 def _assemble(title: str | None, info_lines: list[str], content: str) -> str:

@@ -93,7 +93,7 @@ RULE_KEYS: dict[str, Record] = {
         "truncated_min_chars": int, "short_body_chars": int, "title_overlap_min": float, "year_pattern": str,
     }),
     "page.yaml": Record({
-        "chrome_lines": _WORDS, "footer_markers": _WORDS,
+        "chrome_lines": _WORDS, "footer_markers": _WORDS, "post_stamps": _WORDS,
         "info_labels": Record({"trusted_date": _WORDS, "untrusted_date": _WORDS, "source": _WORDS,
                                "author": _WORDS, "other": _WORDS}),
         "repost_lines": _WORDS, "news_relays": _WORDS, "not_publishers": _WORDS,

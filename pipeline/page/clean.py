@@ -17,7 +17,7 @@ from ..normalize import compact, compact_normalized
 from .agencies import agency_list, is_agency_name, without_channel
 from .dateline import read_dateline
 from .infolines import InfoLine
-from .lines import PageLines
+from .lines import PageLines, heading_candidate, question_headline
 from .model import CleanPage, PageHints
 from .publisher import (
     apply_infos,
@@ -109,11 +109,19 @@ def _scan_body(
     started = bool(opening) and title is None
     title_form = compact_normalized(title) if title else ""
     lines = page_lines.lines
+    # A forum's first post stamp dates the post (楼主 … 发表于 …); only a later one stamps a reply.
+    post_dated = any(r.post_stamp.search(line) for line in lines[:first])
+    opened = len(body.kept)
     for j in range(first, len(lines)):
         line = lines[j].strip()
         if not line:
             if body.kept and body.kept[-1] != "":
                 body.kept.append("")
+            continue
+        if started and not post_dated and r.post_stamp.search(line) and _thread_title_only(body.kept[opened:]):
+            post_dated = True  # the post's own stamp, under the thread's title line that opened the body
+            if (info := page_lines.info(j)) is not None:
+                body.infos.append(info)
             continue
         if started and r.footer.search(line):
             break
@@ -132,6 +140,13 @@ def _scan_body(
     while body.kept and body.kept[-1] == "":
         body.kept.pop()
     return body
+
+
+def _thread_title_only(kept: list[str]) -> bool:
+    """True when the body so far (after the title) is one headline line: a forum thread's title, under
+    which a stamp dates the post itself; after a sentence of text a stamp dates a reply."""
+    lines = [line for line in kept if line]
+    return len(lines) == 1 and (heading_candidate(lines[0]) or question_headline(lines[0]))
 
 
 def _read_header_line(line: str, info: InfoLine | None, title_form: str, body: _Body) -> bool:

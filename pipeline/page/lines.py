@@ -40,6 +40,20 @@ def is_chrome(line: str) -> bool:
     return False
 
 
+def is_breadcrumb(line: str) -> bool:
+    """True when ``line`` is a breadcrumb (首页 > 通知公告 > 正文), wherever the page puts it: never a title."""
+    return page_rules().breadcrumb.search(line) is not None
+
+
+_LEAD_TAGS = re.compile(r"^(?:【[^】]{1,6}】\s*)+")  # 【通告】 put before a heading
+
+
+def is_section_heading(line: str) -> bool:
+    """True when ``line`` opens with a list number (一、 (二) 3. 第四条), also after a 【tag】: a part of
+    a text, never its title."""
+    return ENUM_START.match(_LEAD_TAGS.sub("", line.strip())) is not None
+
+
 def line_kind(line: str) -> str | None:
     """How :func:`clean_page` reads one normalized line on its own: ``chrome`` (site chrome it drops),
     ``footer`` (a marker that ends the body), ``info`` (a page info line: 来源, 发布时间 ...) or None

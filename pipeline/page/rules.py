@@ -58,7 +58,8 @@ class _PageRules:
     """The text part of ``rules/page.yaml``, compiled."""
 
     chrome: _AnyOf  # page chrome lines (navigation, share bars, counters)
-    footer: _AnyOf  # where the page's footer starts
+    footer: _AnyOf  # where the page's footer starts (a forum's post stamps included)
+    post_stamp: _AnyOf  # a forum post's stamp: the page's first dates the post, later ones replies
     trusted: frozenset[str]  # labels of the page's own date (发布时间)
     untrusted: frozenset[str]  # labels of a host's stamp (更新时间)
     source: frozenset[str]  # labels of the issuer (来源)
@@ -128,7 +129,8 @@ def page_rules() -> _PageRules:
     return _PageRules(
         # One matcher per list: a line is tested once, not once per pattern.
         chrome=_AnyOf(data["chrome_lines"]),
-        footer=_AnyOf(data["footer_markers"]),
+        footer=_AnyOf(data["footer_markers"] + data["post_stamps"]),
+        post_stamp=_AnyOf(data["post_stamps"]),
         trusted=frozenset(labels["trusted_date"]),
         untrusted=frozenset(labels["untrusted_date"]),
         source=frozenset(labels["source"]),

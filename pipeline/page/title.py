@@ -20,7 +20,7 @@ from .signature import MAX_SIGNERS
 _ACCOUNT_PREFIX = re.compile(r"^(?P<name>[^|丨\s]{2,16})\s*[|丨]\s*(?=\S{6})")
 
 
-_TAG_PREFIX = re.compile(r"^【[^】]{1,6}】\s*")  # 【通告】 before a title
+_TAG_PREFIX = re.compile(r"^(?:【[^】]{1,6}】\s*)+")  # 【通告】 before a title (a repost may add its own: 【通告】【通告】)
 
 
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")

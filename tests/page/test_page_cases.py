@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.normalize import normalize_text
-from pipeline.page import clean_page, expand_publisher
+from pipeline.page import PageHints, clean_page, expand_publisher
 from pipeline.parse import parse_document
 from pipeline.records import RawDocument
 
@@ -705,8 +705,15 @@ CLEAN_CASES_ROUND6 = [
 ]
 
 
+# Found by parsing the scaled benchmark corpus as text and as pages (bench/scaled_corpus.py).
+CLEAN_CASES_PAGES = [
+    pytest.param("【通告】【通告】 关于医保系统切换期间暂停服务的通告\n各参保单位:\n现将有关事项通告如下:",
+                 "关于医保系统切换期间暂停服务的通告", None, None, id="a-repost-tag-over-the-sites-own-tag"),
+]
+
+
 @pytest.mark.parametrize("text, title, publisher, published", CLEAN_CASES + CLEAN_CASES_BUGS + CLEAN_CASES_BUGS_2 + CLEAN_CASES_REAL
-                         + CLEAN_CASES_ROUND2 + CLEAN_CASES_ROUND3 + CLEAN_CASES_ROUND6)
+                         + CLEAN_CASES_ROUND2 + CLEAN_CASES_ROUND3 + CLEAN_CASES_ROUND6 + CLEAN_CASES_PAGES)
 def test_clean_page(text: str, title: str | None, publisher: str | None, published: str | None) -> None:
     page = clean_page(normalize_text(text))
     assert page.title == title
@@ -765,6 +772,26 @@ def test_forum_replies_end_the_body(text: str, reply: str) -> None:
     page = clean_page(normalize_text(text))
     assert "3月11日起停机。" in page.body_text
     assert reply not in page.body_text
+    assert "发表于" not in page.body_text
+
+
+THREAD_UNDER_PAGE_TITLE = [
+    # (thread title line under the page's title, the post's stamp): a page that prints the notice's
+    # title over a forum thread; the stamp under the thread's title dates the post, it is no reply
+    pytest.param("某市医保3月停机切换,这几天看病买药注意了!", "楼主 小管家 发表于 2022-03-04 09:26:31 | 只看该作者", id="headline-with-!"),
+    pytest.param("某市医保信息系统停机切换期间暂停相关业务", "发表于 2021-11-25 08:48:59 | 显示全部楼层 |阅读模式", id="headline-bare"),
+    pytest.param("医保停机期间还能刷卡买药吗?", "网友 发表于 2022-1-4 09:12:35", id="headline-question"),
+]
+
+
+@pytest.mark.parametrize("thread_title, stamp", THREAD_UNDER_PAGE_TITLE)
+def test_post_stamp_under_a_thread_title_is_no_reply(thread_title: str, stamp: str) -> None:
+    text = (f"某市医疗保障局关于医保系统切换的公告\n{thread_title}\n{stamp}\n转自某市医保公众号:\n"
+            "3月11日18时至3月18日8时全市医保系统停机。\n\n回复 支持(2) 反对(0)\n沙发 老王 发表于 2022-03-04 10:02:18\n收到,谢谢")
+    page = clean_page(normalize_text(text), PageHints(title="某市医疗保障局关于医保系统切换的公告"))
+    assert page.title == "某市医疗保障局关于医保系统切换的公告"
+    assert "3月11日18时至3月18日8时全市医保系统停机。" in page.body_text
+    assert "收到,谢谢" not in page.body_text  # the reply's stamp (the second) still ends the body
     assert "发表于" not in page.body_text
 
 
