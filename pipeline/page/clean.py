@@ -17,7 +17,7 @@ from ..normalize import compact, compact_normalized
 from .agencies import agency_list, is_agency_name, without_channel
 from .dateline import read_dateline
 from .infolines import InfoLine
-from .lines import PageLines, heading_candidate, question_headline
+from .lines import PageLines, heading_candidate, is_breadcrumb, question_headline
 from .model import CleanPage, PageHints
 from .publisher import (
     apply_infos,
@@ -129,8 +129,8 @@ def _scan_body(
         if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer (来源 | X: not chrome)
             body.tail_sources.append(without_channel(source["name"]))
             continue
-        if page_lines.chrome(j):
-            continue
+        if page_lines.chrome(j) or (not started and is_breadcrumb(line)):
+            continue  # a breadcrumb between the title and the text (a page that prints it there) is chrome
         if not started and _read_header_line(line, page_lines.info(j), title_form, body):
             continue
         line = _strip_bracketed_title(line, title_forms)

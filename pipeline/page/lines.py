@@ -49,9 +49,15 @@ _LEAD_TAGS = re.compile(r"^(?:【[^】]{1,6}】\s*)+")  # 【通告】 put befor
 
 
 def is_section_heading(line: str) -> bool:
-    """True when ``line`` opens with a list number (一、 (二) 3. 第四条), also after a 【tag】: a part of
-    a text, never its title."""
-    return ENUM_START.match(_LEAD_TAGS.sub("", line.strip())) is not None
+    """True when ``line`` heads a part of a text, never the text: it opens with a list number (一、 (二)
+    3. 第四条; also after a 【tag】) or is a post's short section heading led by a symbol (💡 温馨提示)."""
+    line = without_lead_tags(line)
+    return ENUM_START.match(line) is not None or _section_heading(line)
+
+
+def without_lead_tags(line: str) -> str:
+    """``line`` without the 【tags】 a site or a repost puts before a heading (【通告】【转载】)."""
+    return _LEAD_TAGS.sub("", line.strip())
 
 
 def line_kind(line: str) -> str | None:

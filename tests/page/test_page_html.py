@@ -84,6 +84,7 @@ NOT_TITLES = [
                  "<h2 class='title'>【通告】某市人力资源和社会保障局 &gt; 通知公告</h2>", id="one-step-breadcrumb"),
     pytest.param("<title>一、暂停服务时间-人民医院</title>", "<h2 class='title'>【通告】一、暂停服务时间</h2>",
                  id="numbered-section-heading"),
+    pytest.param("<title>温馨提示</title>", "<h1>💡 温馨提示</h1>", id="a-posts-symbol-led-section-heading"),
 ]
 
 
