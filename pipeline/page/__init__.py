@@ -10,10 +10,10 @@ machine and official dates, :mod:`.model` holds the records. Rules: ``rules/page
 
 from .agencies import is_agency_name
 from .clean import clean_page
-from .lines import is_breadcrumb, is_section_heading, line_kind, without_lead_tags
+from .lines import is_breadcrumb, is_section_heading, line_kind
 from .model import CleanPage, PageHints, TextDate, use_text_date
 from .publisher import expand_publisher
 from .stamps import parse_meta_date, parse_stamp
 
 __all__ = ["CleanPage", "clean_page", "PageHints", "parse_stamp", "parse_meta_date", "is_agency_name",
-           "expand_publisher", "is_breadcrumb", "is_section_heading", "line_kind", "without_lead_tags", "TextDate", "use_text_date"]
+           "expand_publisher", "is_breadcrumb", "is_section_heading", "line_kind", "TextDate", "use_text_date"]
