@@ -164,16 +164,19 @@ class CueSet:
 
     The cues whose pattern is a plain word list (a key of ``words``, with its words, longest first)
     are found in the one pass of :class:`WordLists`; the others are searched one after the other,
-    each only when the text holds its required literals (found for all of them in one more pass).
+    each only when the text holds its required literals (found for all of them in one more pass, with
+    those of the ``also`` cues, which the caller searches itself: :meth:`present`, :meth:`Gated.admitted`).
     Only the cues found come back, so the caller reads a few hits instead of asking a hundred cues.
     """
 
-    def __init__(self, cues: Sequence[Cue], words: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, cues: Sequence[Cue], words: Mapping[str, Sequence[str]], also: Sequence[Gated] = ()) -> None:
         self.cues = tuple(cues)
         self._lists = WordLists({i: words[cue.pattern] for i, cue in enumerate(self.cues) if cue.pattern in words})
         self._searched = tuple((i, cue, required_literals(cue.pattern, cue.flags))
                                for i, cue in enumerate(self.cues) if cue.pattern not in words)
-        literals = {w for _, _, needs in self._searched for s in needs for w in s}
+        # ``also``: cues the caller searches itself, whose words the same pass finds (see present).
+        needs = [needs for _, _, needs in self._searched] + [g.needs for g in also]
+        literals = {w for n in needs for words in n for w in words}
         self._literals: ahocorasick.Automaton | None = None
         if literals:
             self._literals = ahocorasick.Automaton()
@@ -181,11 +184,17 @@ class CueSet:
                 self._literals.add_word(word, word)
             self._literals.make_automaton()
 
-    def scan(self, text: str, skip: Set[int] = frozenset()) -> dict[int, list[tuple[int, int]]]:
+    def present(self, text: str) -> set[str]:
+        """The required literals of the cues (and of ``also``) that ``text`` holds, from one pass."""
+        return {word for _, word in self._literals.iter(text)} if self._literals is not None else set()
+
+    def scan(self, text: str, skip: Set[int] = frozenset(), present: Set[str] | None = None) -> dict[int, list[tuple[int, int]]]:
         """Cue number (its place in ``cues``) -> :func:`spans` of it, for the cues found in ``text``;
-        the cues numbered in ``skip`` are not looked for."""
+        the cues numbered in ``skip`` are not looked for. ``present``: :meth:`present` of ``text``,
+        when the caller has it already."""
         found: dict[int, list[tuple[int, int]]] = {i: s for i, s in self._lists.found(text).items() if i not in skip}
-        present = {word for _, word in self._literals.iter(text)} if self._literals is not None else set()
+        if present is None:
+            present = self.present(text)
         for i, cue, needs in self._searched:
             if i in skip:
                 continue
@@ -208,6 +217,10 @@ class Gated(NamedTuple):
     def admits(self, text: str) -> bool:
         """False when ``text`` lacks a word of some set of ``needs``: the cue cannot match in it."""
         return all(any(w in text for w in s) for s in self.needs)
+
+    def admitted(self, present: Set[str]) -> bool:
+        """:meth:`admits`, told which words a text holds (:meth:`CueSet.present` of a set given this cue)."""
+        return all(not words.isdisjoint(present) for words in self.needs)
 
 
 def gated(cue: Cue) -> Gated:

@@ -207,7 +207,10 @@ def _page_gates() -> list[Gated]:
     return [r.body_published, r.body_issuers, *r.relays]
 
 
-LITERAL_CASES: list[tuple[str, int]] = PATTERNS + [(g.cue.pattern, g.cue.flags) for g in _page_gates()]
+# The rules' patterns, the page's relay sentences, and the gates of the services rules (neutral
+# cues, title line, domain conditions), with the flags they are compiled with.
+LITERAL_CASES: list[tuple[str, int]] = list(dict.fromkeys(
+    PATTERNS + [(g.cue.pattern, g.cue.flags & re.MULTILINE) for g in [*_page_gates(), *service_rules().gates.values()]]))
 LITERAL_NEEDS = [required_literals(p, f) for p, f in LITERAL_CASES]
 # Generated text from the words the sets hold (and their first characters), the rules' characters
 # and separators, so that the patterns match often.
@@ -245,7 +248,7 @@ def test_rule_cues_get_required_literals() -> None:
     services tables and the page's relay sentences: a fallback to no prefilter would show here."""
     searched = [cue for i, cue in enumerate(CUE_SET.cues) if i not in CUE_SET._lists.keys]  # not word lists
     assert all(required_literals(cue.pattern, cue.flags) for cue in searched)
-    assert all(g.needs for g in _page_gates())
+    assert all(g.needs for g in _page_gates()) and all(g.needs for g in service_rules().gates.values())
 
 
 def test_required_literals_by_construction() -> None:
@@ -271,6 +274,9 @@ def test_gated_admits_only_texts_with_the_words() -> None:
 
 
 def test_cue_set_searches_only_where_the_words_are() -> None:
-    cues = CueSet([compile_cue("(?:先行|先)?垫付"), compile_cue(r"\d+时")], {})
+    also = gated(compile_cue("另行通知"))
+    cues = CueSet([compile_cue("(?:先行|先)?垫付"), compile_cue(r"\d+时")], {}, also=[also])
     assert cues.scan("请先行垫付,10时") == {0: [(1, 5), (3, 5)], 1: [(6, 9), (7, 9)]}
     assert cues.scan("请先行") == {}
+    assert cues.present("垫付时间另行通知") == {"垫付", "时", "另行通知"}  # the words of every cue, also's too
+    assert also.admitted(cues.present("另行通知")) and not also.admitted(cues.present("另行"))
