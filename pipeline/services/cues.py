@@ -95,7 +95,7 @@ def _neutral_mask(found: _Found, rules: ServiceRules, taken: bytearray) -> bytea
     mask = bytearray(taken)
     text = found.text
     for regex in (*rules.neutral, rules.title_line):
-        if not rules.gates[regex.pattern].admitted(found.present):
+        if not rules.gates[regex].admitted(found.present):
             continue  # its words are not in the text: it cannot match
         for s, e in matches(regex, text):
             if not any(taken[s:e]):
@@ -123,7 +123,7 @@ def _inactive(text: str, rules: ServiceRules, present: set[str]) -> set[int]:
 
     def matches(condition: re.Pattern[str]) -> bool:
         if condition.pattern not in holds:
-            holds[condition.pattern] = (rules.gates[condition.pattern].admitted(present)
+            holds[condition.pattern] = (rules.gates[condition].admitted(present)
                                         and condition.search(text) is not None)
         return holds[condition.pattern]
 

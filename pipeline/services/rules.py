@@ -126,8 +126,8 @@ class ServiceRules:
     audiences: tuple[tuple[Cue, str], ...]
     components: Cue | None
     cue_set: CueSet  # every cue of the tables above that is scanned at every start, numbered as in ``tables``
-    gates: dict[str, Gated]  # pattern -> the neutral cues, title line and domain conditions with their required
-    # literals: searched only in a text holding them (found in cue_set's pass: CueSet.present, Gated.admitted)
+    gates: dict[Cue, Gated]  # the neutral cues, title line and domain conditions, each with its required literals:
+    # searched only in a text holding them (found in cue_set's pass: CueSet.present, Gated.admitted)
     tables: CueTables  # where each table's cues sit in ``cue_set``
     conditional_objects: tuple[int, ...]  # the numbers (in ``objects``) of the cues with a domain condition
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
@@ -157,7 +157,7 @@ class CueTables:
     components: range  # the one word list of components, or none
 
 
-def _cue_set(tables: dict[str, list[Cue]], lists: _Lists, gates: dict[str, Gated]) -> tuple[CueSet, CueTables]:
+def _cue_set(tables: dict[str, list[Cue]], lists: _Lists, gates: dict[Cue, Gated]) -> tuple[CueSet, CueTables]:
     """One :class:`~pipeline.cuescan.CueSet` of the tables' cues, in the tables' order, and where each table
     sits; the words of ``gates`` are found in its pass too."""
     cues: list[Cue] = []
@@ -376,7 +376,7 @@ def service_rules() -> ServiceRules:
                     for i, e in enumerate(_as_list(act.get("neutral"), "neutral")))
     title_line = _compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE)
     conditions = [c for cue in objects for c in (cue.when, cue.unless) if c is not None]
-    gates = {c.pattern: gated(c) for c in (*neutral, title_line, *conditions)}
+    gates: dict[Cue, Gated] = {c: gated(c) for c in (*neutral, title_line, *conditions)}
     cue_set, tables = _cue_set({
         "before_neutral": [cue.regex for cue in before_neutral],
         "actions": [cue.regex for cue in actions],
