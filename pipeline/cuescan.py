@@ -17,19 +17,31 @@ Plain word lists (most cue tables) need no regex at all: :class:`WordLists` find
 Aho-Corasick automaton (pyahocorasick) over the text, what :func:`spans` gives for each list's
 alternation, longest word first. :class:`CueSet` scans a whole table of cues (word lists and regexes)
 over a text at once and returns only the cues found, with their spans.
+
+A regex cue is searched only in a text holding its *required literals* (:func:`required_literals`):
+sets of words, derived from the pattern's own parse tree, such that every text the pattern matches
+in holds a word of each set (``(?:先行|先)?(?:全额)?垫付`` needs 垫付; ``(?:征缴|税务)[^,。]{0,10}?对账``
+needs 征缴 or 税务, and 对账). The regex engine skips to such words itself, but a hundred searches
+per text still cost a hundred calls: :class:`CueSet` finds every cue's words in one more
+Aho-Corasick pass and searches only the cues whose words are all there (about 20 of 115 in
+a typical notice). :class:`Gated` does the same for a single cue with ``in`` (the page's relay
+sentences, which open with a lazy CJK run no engine can skip through). The result is the same by
+construction: a cue whose words are missing cannot match (tests/test_cuescan.py checks it over the
+corpora and generated text).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Hashable, Iterator, Mapping, Sequence, Set
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import ahocorasick
 import regex
 
 __all__ = ["Cue", "Match", "compile_cue", "prefiltered", "spans", "matches", "iter_matches", "WordLists",
-           "CueSet", "WordCount"]
+           "CueSet", "WordCount", "Needs", "required_literals", "Gated", "gated"]
 
 Cue = re.Pattern[str] | regex.Pattern[str]  # what the scans take: either engine's compiled pattern
 Match = re.Match[str] | regex.Match[str]
@@ -151,25 +163,69 @@ class CueSet:
     """Many cues scanned over one text together: :func:`spans` of every cue that is found.
 
     The cues whose pattern is a plain word list (a key of ``words``, with its words, longest first)
-    are found in the one pass of :class:`WordLists`; the others are searched one after the other.
+    are found in the one pass of :class:`WordLists`; the others are searched one after the other,
+    each only when the text holds its required literals (found for all of them in one more pass, with
+    those of the ``also`` cues, which the caller searches itself: :meth:`present`, :meth:`Gated.admitted`).
     Only the cues found come back, so the caller reads a few hits instead of asking a hundred cues.
     """
 
-    def __init__(self, cues: Sequence[Cue], words: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, cues: Sequence[Cue], words: Mapping[str, Sequence[str]], also: Sequence[Gated] = ()) -> None:
         self.cues = tuple(cues)
         self._lists = WordLists({i: words[cue.pattern] for i, cue in enumerate(self.cues) if cue.pattern in words})
-        self._searched = tuple((i, cue) for i, cue in enumerate(self.cues) if cue.pattern not in words)
+        self._searched = tuple((i, cue, required_literals(cue.pattern, cue.flags))
+                               for i, cue in enumerate(self.cues) if cue.pattern not in words)
+        # ``also``: cues the caller searches itself, whose words the same pass finds (see present).
+        needs = [needs for _, _, needs in self._searched] + [g.needs for g in also]
+        literals = {w for n in needs for words in n for w in words}
+        self._literals: ahocorasick.Automaton | None = None
+        if literals:
+            self._literals = ahocorasick.Automaton()
+            for word in literals:
+                self._literals.add_word(word, word)
+            self._literals.make_automaton()
 
-    def scan(self, text: str, skip: Set[int] = frozenset()) -> dict[int, list[tuple[int, int]]]:
+    def present(self, text: str) -> set[str]:
+        """The required literals of the cues (and of ``also``) that ``text`` holds, from one pass."""
+        return {word for _, word in self._literals.iter(text)} if self._literals is not None else set()
+
+    def scan(self, text: str, skip: Set[int] = frozenset(), present: Set[str] | None = None) -> dict[int, list[tuple[int, int]]]:
         """Cue number (its place in ``cues``) -> :func:`spans` of it, for the cues found in ``text``;
-        the cues numbered in ``skip`` are not looked for."""
+        the cues numbered in ``skip`` are not looked for. ``present``: :meth:`present` of ``text``,
+        when the caller has it already."""
         found: dict[int, list[tuple[int, int]]] = {i: s for i, s in self._lists.found(text).items() if i not in skip}
-        for i, cue in self._searched:
-            if i not in skip:
+        if present is None:
+            present = self.present(text)
+        for i, cue, needs in self._searched:
+            if i in skip:
+                continue
+            for words in needs:
+                if words.isdisjoint(present):
+                    break  # a set none of whose words is in the text: the cue cannot match
+            else:
                 hits = spans(cue, text)
                 if hits:
                     found[i] = hits
         return found
+
+
+class Gated(NamedTuple):
+    """A cue with its required literals (:func:`gated`): searched only in a text :meth:`admits`."""
+
+    cue: Cue
+    needs: Needs
+
+    def admits(self, text: str) -> bool:
+        """False when ``text`` lacks a word of some set of ``needs``: the cue cannot match in it."""
+        return all(any(w in text for w in s) for s in self.needs)
+
+    def admitted(self, present: Set[str]) -> bool:
+        """:meth:`admits`, told which words a text holds (:meth:`CueSet.present` of a set given this cue)."""
+        return all(not words.isdisjoint(present) for words in self.needs)
+
+
+def gated(cue: Cue) -> Gated:
+    """``cue`` with its :func:`required_literals` (for a cue searched in one short text: ``in`` finds them)."""
+    return Gated(cue, required_literals(cue.pattern, cue.flags))
 
 
 class WordCount:
@@ -203,3 +259,142 @@ class WordCount:
                 n += times  # a word listed twice counts twice, as in the sum
                 next_start[i] = end + 1
         return n
+
+
+# --- required literals: the words a cue regex cannot match without ---------------------------------
+
+Needs = tuple[frozenset[str], ...]  # every set must have a member in a text the cue can match in
+
+_EXACT_MAX = 64  # strings an exact set may hold before it is given up (a class times a class ...)
+_CLASS_MAX = 8  # characters of a class read as single-character literals ([省市县])
+_NEEDS_KEPT = 2  # sets kept per pattern: the most selective ones
+
+
+class _Shape(NamedTuple):
+    """What is known of a part of a pattern: ``exact``, every string it can match (None: too many or
+    unbounded); ``needs``, sets each of which has a member in every text the part matches in."""
+
+    exact: frozenset[str] | None
+    needs: Needs
+
+
+_UNKNOWN = _Shape(None, ())
+_ZERO_WIDTH = _Shape(frozenset({""}), ())
+
+
+def required_literals(pattern: str, flags: int = 0) -> Needs:
+    """Sets of literal words such that every text ``pattern`` matches in holds a word of each set.
+
+    Derived from the pattern's own parse tree (the standard library's ``re._parser``: the regex
+    module reads re's syntax, and the rules are checked by re first). A word counts where the text
+    must hold it: in the match or in a positive lookaround (``(?=办理)``). Read bottom up:
+
+    * a literal character is its own exact set; a class of a few literal characters ([省市]) the set
+      of them; any other class, ``.``, a backreference: nothing known;
+    * a sequence joins the exact sets of neighbouring parts (``先?垫付``: {先垫付, 垫付}, kept as {垫付}
+      since a text holding 先垫付 holds 垫付) and keeps what every part needs;
+    * an alternation needs the union of its branches' most selective sets; nothing if a branch needs nothing;
+    * a repeat with a minimum of 0 needs nothing; with 1 or more, what its body needs;
+    * a lookaround or anchor matches no characters; a negative lookaround needs nothing;
+    * case-insensitive matching (flag or inline group): nothing known.
+
+    The ``_NEEDS_KEPT`` most selective sets are returned (longest shortest word, then fewest words);
+    ``()`` means no prefilter: the pattern is searched in every text. The parser is private to the
+    standard library: should it fail on a pattern or change, this returns ``()``, which is always
+    right, only slower (tests/test_cuescan.py checks that the rules' cues get their sets).
+    """
+    try:
+        # Private modules of the standard library (no stubs): used here only, "no prefilter" if they fail.
+        sre: Any = importlib.import_module("re._constants")
+        sre_parse: Any = importlib.import_module("re._parser")
+
+        tree = sre_parse.parse(pattern, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
+        if tree.state.flags & re.IGNORECASE:
+            return ()
+        return _most_selective(_needs(_sequence(list(tree), sre)), _NEEDS_KEPT)
+    except Exception:  # noqa: BLE001 - whatever the private parser does: no prefilter, never a wrong one
+        return ()
+
+
+def _needs(shape: _Shape) -> Needs:
+    """Everything ``shape`` needs, its exact set included (unless it may match the empty string)."""
+    if shape.exact is not None and "" not in shape.exact:
+        return (*shape.needs, _shortest(shape.exact))
+    return shape.needs
+
+
+def _shortest(words: frozenset[str]) -> frozenset[str]:
+    """``words`` without those holding another of them: a text holding 先垫付 holds 垫付."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _most_selective(needs: Needs, keep: int) -> Needs:
+    """The ``keep`` most selective sets: longest shortest word first, then fewest words. Left out: a
+    set that a set kept already implies ({业务} after {刷卡业务}: each word of it holds one), and after
+    the first, a set with a one-character word (a comma, 前: in nearly every text, and each of its
+    occurrences costs a step of the literal pass)."""
+    kept: list[frozenset[str]] = []
+    for s in sorted({s for s in needs if s}, key=lambda s: (-min(map(len, s)), len(s), sorted(s))):
+        if len(kept) == keep or kept and min(map(len, s)) < 2:
+            break
+        if not any(all(any(w in k for w in s) for k in before) for before in kept):
+            kept.append(s)
+    return tuple(kept)
+
+
+def _sequence(items: list[tuple[Any, Any]], sre: Any) -> _Shape:
+    """A sequence of parsed items: neighbouring exact sets joined, every item's needs kept."""
+    run: frozenset[str] = frozenset({""})  # the exact strings of the current stretch of exact items
+    exact = True  # every item exact and every join small enough: ``run`` is the sequence's exact set
+    needs: list[frozenset[str]] = []
+    for op, av in items:
+        item = _item(op, av, sre)
+        needs.extend(item.needs)
+        if item.exact is not None and len(run) * len(item.exact) <= _EXACT_MAX:
+            run = frozenset(a + b for a in run for b in item.exact)
+            continue
+        exact = False
+        if "" not in run:
+            needs.append(_shortest(run))
+        run = item.exact if item.exact is not None else frozenset({""})
+    if exact:
+        return _Shape(run, tuple(needs))
+    if "" not in run:
+        needs.append(_shortest(run))
+    return _Shape(None, tuple(needs))
+
+
+def _item(op: Any, av: Any, sre: Any) -> _Shape:
+    """One parsed item (an opcode and its argument, as ``re._parser`` gives them)."""
+    if op is sre.LITERAL:
+        return _Shape(frozenset({chr(av)}), ())
+    if op is sre.IN:  # a class: a few literal characters, else unknown (ranges, negation, \d)
+        chars = frozenset(chr(v) for o, v in av if o is sre.LITERAL)
+        return _Shape(chars, ()) if len(chars) == len(av) and 0 < len(chars) <= _CLASS_MAX else _UNKNOWN
+    if op is sre.SUBPATTERN:  # a group: (group number, flags added, flags removed, body)
+        _, add_flags, _, body = av
+        return _UNKNOWN if add_flags & re.IGNORECASE else _sequence(list(body), sre)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av), sre)
+    if op is sre.BRANCH:  # (None, branches)
+        shapes = [_sequence(list(b), sre) for b in av[1]]
+        exact: frozenset[str] | None = None
+        if all(s.exact is not None for s in shapes):
+            exact = frozenset().union(*(s.exact for s in shapes if s.exact is not None))
+            exact = exact if len(exact) <= _EXACT_MAX else None
+        best = [_most_selective(_needs(s), 1) for s in shapes]
+        needs = (_shortest(frozenset().union(*(b[0] for b in best))),) if all(best) else ()
+        return _Shape(exact, needs)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):  # (min, max, body)
+        low, high, body = av
+        inner = _sequence(list(body), sre)
+        if low == high == 1:
+            return inner
+        if low == 0:
+            return _Shape(inner.exact | {""}, ()) if high == 1 and inner.exact is not None else _UNKNOWN
+        return _Shape(None, _needs(inner))
+    if op is sre.ASSERT:  # a positive lookaround: no characters matched, its words in the text
+        return _Shape(frozenset({""}), _needs(_sequence(list(av[1]), sre)))
+    if op in (sre.ASSERT_NOT, sre.AT):
+        return _ZERO_WIDTH
+    return _UNKNOWN

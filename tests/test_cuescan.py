@@ -6,7 +6,9 @@
 - ``WordLists``: for every word list, the spans of its alternation (longest word first), from one
   Aho-Corasick pass;
 - ``prefiltered``: the same matches as the bare pattern, when the first-character class is right
-  (contacts' number shapes and masks, the page's info labels).
+  (contacts' number shapes and masks, the page's info labels);
+- ``required_literals``: a text a rules pattern matches in holds a word of every set it gives (the
+  services cues, the page's relay sentences), and the rules' cues do get sets.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from hypothesis import strategies as st
 
 from pipeline.contacts import numbers
 from pipeline.contacts.rules import contact_rules
-from pipeline.cuescan import CueSet, WordLists, compile_cue, iter_matches, matches, prefiltered, spans
+from pipeline.cuescan import (CueSet, Gated, WordLists, compile_cue, gated, iter_matches, matches, prefiltered,
+                              required_literals, spans)
 from pipeline.normalize import normalize_text
+from pipeline.page.rules import page_rules
 from pipeline.ruledata import load_yaml
 from pipeline.services.rules import service_rules
 
@@ -194,3 +198,85 @@ def test_word_count_corpus() -> None:
 @given(_count_text)
 def test_word_count_generated(text: str) -> None:
     _counts_agree(text)
+
+
+# --- required literals: every text a pattern matches in holds a word of each set -------------------
+
+def _page_gates() -> list[Gated]:
+    r = page_rules()
+    return [r.body_published, r.body_issuers, *r.relays]
+
+
+# The rules' patterns, the page's relay sentences, and the gates of the services rules (neutral
+# cues, title line, domain conditions), with the flags they are compiled with.
+LITERAL_CASES: list[tuple[str, int]] = list(dict.fromkeys(
+    PATTERNS + [(g.cue.pattern, g.cue.flags & re.MULTILINE) for g in [*_page_gates(), *service_rules().gates.values()]]))
+LITERAL_NEEDS = [required_literals(p, f) for p, f in LITERAL_CASES]
+# Generated text from the words the sets hold (and their first characters), the rules' characters
+# and separators, so that the patterns match often.
+_needed_words = sorted({w[:k] for needs in LITERAL_NEEDS for words in needs for w in words for k in (1, len(w))})
+literal_text = st.one_of(rule_text, st.lists(st.sampled_from(_needed_words + ALPHABET[:400] + list(",。:\n、记者市局")),
+                                              max_size=40).map("".join))
+
+
+def _holds_needs(pattern: str, flags: int, needs: tuple[frozenset[str], ...], text: str) -> bool:
+    """Whether the claim holds on ``text``: no match, or a word of every set in the text. True if it matched."""
+    if re.search(pattern, text, flags) is None:
+        return False
+    missing = [sorted(words) for words in needs if not any(w in text for w in words)]
+    assert not missing, (pattern[:60], missing)
+    return True
+
+
+def test_required_literals_on_the_corpora() -> None:
+    matched = 0
+    for (pattern, flags), needs in zip(LITERAL_CASES, LITERAL_NEEDS):
+        for text in TEXTS:
+            matched += _holds_needs(pattern, flags, needs, text)
+    assert matched >= 1000, "the claim was checked where the patterns match"
+
+
+@FAST
+@given(st.sampled_from(range(len(LITERAL_CASES))), literal_text)
+def test_required_literals_on_generated_text(n: int, text: str) -> None:
+    pattern, flags = LITERAL_CASES[n]
+    _holds_needs(pattern, flags, LITERAL_NEEDS[n], text)
+
+
+def test_rule_cues_get_required_literals() -> None:
+    """The parser (a private module of the standard library) still reads every searched cue of the
+    services tables and the page's relay sentences: a fallback to no prefilter would show here."""
+    searched = [cue for i, cue in enumerate(CUE_SET.cues) if i not in CUE_SET._lists.keys]  # not word lists
+    assert all(required_literals(cue.pattern, cue.flags) for cue in searched)
+    assert all(g.needs for g in _page_gates()) and all(g.needs for g in service_rules().gates.values())
+
+
+def test_required_literals_by_construction() -> None:
+    assert required_literals("(?:先行|先)?(?:全额)?垫付") == (frozenset({"垫付"}),)
+    assert required_literals(r"(?:征缴|税务)[^,。;:\n]{0,10}?对账") == (frozenset({"对账"}), frozenset({"征缴", "税务"}))
+    assert required_literals("线下(?=办理|受理)") == (frozenset({"线下"}), frozenset({"办理", "受理"}))  # a lookahead's words
+    assert required_literals("[省市]外就医") == (frozenset({"省外就医", "市外就医"}),)  # a small class: its characters
+    assert required_literals("刷卡(?:业务|服务)") == (frozenset({"刷卡业务", "刷卡服务"}),)  # {业务, 服务} implied by it
+    assert required_literals("(?<!不)影响|无") == (frozenset({"影响", "无"}),)  # a branch: the union
+    assert required_literals("a(?!b)c") == (frozenset({"ac"}),)  # a negative lookaround needs nothing, joins its neighbours
+    # nothing known: an optional part only, a branch needing nothing, a case-insensitive pattern, a bad pattern
+    assert required_literals("(?:费用)?") == ()
+    assert required_literals(r"结算|\d+") == ()
+    assert required_literals("app", re.IGNORECASE) == () and required_literals("(?i:app)") == ()
+    assert required_literals("(") == ()
+
+
+def test_gated_admits_only_texts_with_the_words() -> None:
+    gate = gated(compile_cue("记者(?:从|自)[^,。]{2,10}?(?:获悉|得知)"))
+    assert gate.admits("记者从某市医保局获悉") and gate.admits("记者自...得知")  # the words, not a match
+    assert not gate.admits("记者在某市医保局获悉") and not gate.admits("")
+    assert gated(compile_cue(r"\d+")).admits("")  # no words needed: every text is searched
+
+
+def test_cue_set_searches_only_where_the_words_are() -> None:
+    also = gated(compile_cue("另行通知"))
+    cues = CueSet([compile_cue("(?:先行|先)?垫付"), compile_cue(r"\d+时")], {}, also=[also])
+    assert cues.scan("请先行垫付,10时") == {0: [(1, 5), (3, 5)], 1: [(6, 9), (7, 9)]}
+    assert cues.scan("请先行") == {}
+    assert cues.present("垫付时间另行通知") == {"垫付", "时", "另行通知"}  # the words of every cue, also's too
+    assert also.admitted(cues.present("另行通知")) and not also.admitted(cues.present("另行"))

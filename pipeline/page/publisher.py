@@ -219,17 +219,19 @@ def _body_issuer(page: CleanPage) -> _Named | None:
     """An issuer named in the opening sentences: ``X发布了《...公告》``, ``记者从X获悉``, ``X就…作出解答``,
     ``A、B将于...公告如下`` (see page.yaml news_relays)."""
     head = page.body_text[:_HEAD_CHARS]
-    # Each regex needs a word of its own (发布, 如下): without it the search cannot succeed and is
-    # skipped (both open with a start-or-separator group the engine cannot skip through quickly).
+    # Every pattern opens with a start-or-separator group the engine cannot skip through quickly:
+    # it is searched only when the head holds the words it needs (发布《, 记者, 如下: cuescan.Gated).
     r = page_rules()
-    m = r.body_published.search(head) if "发布" in head else None
+    m = r.body_published.cue.search(head) if r.body_published.admits(head) else None
     if m and _named_in_body(m["name"]):
         return _Named(m["name"], m.group(0).strip(",。;: "))
-    for pattern in r.relays:
-        for relay in iter_matches(pattern, head):  # 记者从X获悉: a news report relaying the bureau
+    for relay_cue in r.relays:
+        if not relay_cue.admits(head):
+            continue
+        for relay in iter_matches(relay_cue.cue, head):  # 记者从X获悉: a news report relaying the bureau
             if _named_in_body(relay["name"]):
                 return _Named(relay["name"], relay.group(0).strip(",。;:?! "))
-    m = r.body_issuers.search(head) if "如下" in head else None
+    m = r.body_issuers.cue.search(head) if r.body_issuers.admits(head) else None
     if m and _named_in_body(m["names"]):
         return _Named(m["names"], m["names"])
     return None

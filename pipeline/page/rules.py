@@ -7,9 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-import regex
-
-from ..cuescan import compile_cue, prefiltered
+from ..cuescan import Gated, compile_cue, gated, prefiltered
 from ..ruledata import load_yaml
 
 
@@ -79,12 +77,12 @@ class _PageRules:
     contact_end: re.Pattern[str]  # a sentence ending on a phone number (咨询电话:0716-1234567)
     table_header: re.Pattern[str]
     repost: list[re.Pattern[str]]
-    relays: list[regex.Pattern[str]]
+    relays: list[Gated]  # news_relays, each searched only in a head holding its required words
     not_publishers: frozenset[str]
     doc_number: re.Pattern[str]
     tail_source: re.Pattern[str]
-    body_published: re.Pattern[str]  # X发布了《...》 in the opening sentences
-    body_issuers: re.Pattern[str]  # A、B将于...公告如下
+    body_published: Gated  # X发布了《...》 in the opening sentences
+    body_issuers: Gated  # A、B将于...公告如下
     info_line_stop_words: tuple[str, ...]  # a labelled line holding one states an action
     stamp_line_stop_words: tuple[str, ...]  # a bare date line holding one states a time
     dateline: re.Pattern[str]  # 本报讯 12月30日:, 东南网12月22日讯 at the body's start
@@ -163,9 +161,12 @@ def page_rules() -> _PageRules:
         contact_end=re.compile(rf"(?:{'|'.join(map(re.escape, data['contact_sentence_words']))})[^\n]{{0,12}}?[::]?\s*[\d\-—()() 、,]{{5,}}$"),
         table_header=re.compile("|".join(map(re.escape, data["table_header_words"]))),
         repost=[re.compile(p) for p in data["repost_lines"]],
+        # Each relay opens with a separator and a lazy run of CJK ({agency}), which no engine can
+        # skip through: the search tries every separator of the head. Its required words (记者, 获悉,
+        # 消息 ...: cuescan.required_literals) tell first whether it can match at all.
         relays=[
-            compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)")
-                        .replace("{channel}", channel))
+            gated(compile_cue(p.replace("{agency}", f"(?P<name>{agency})").replace("{agencies}", f"(?P<name>{agency}(?:、{agency})*)")
+                              .replace("{channel}", channel)))
             for p in data["news_relays"]
         ],
         not_publishers=frozenset(data["not_publishers"]),
@@ -179,10 +180,10 @@ def page_rules() -> _PageRules:
             + r")\s*[:：|丨]\s*(?P<name>[^\s:：|丨,。;()\[\]【】]{2,30})\s*[)\]】]?"
             + r"(?:\s+(?:" + "|".join(map(re.escape, all_labels)) + r")\s*[:：][^。;]*)?\s*$"
         ),
-        body_published=re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)"),
-        body_issuers=re.compile(
+        body_published=gated(re.compile(rf"(?:^|[,。;:\n]|(?<=[讯电])\s)\s*(?P<name>{agency})发布(?:了)?(?:《|消息|公告|通告|通知)")),
+        body_issuers=gated(re.compile(
             rf"(?:^|[,。;:\n])(?P<names>{agency}(?:、{agency})*)(?:将于|定于|决定于?)[^。]*?(?:公告|通告|通知)如下"
-        ),
+        )),
         info_line_stop_words=tuple(data["info_line_stop_words"]),
         stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
         dateline=re.compile(

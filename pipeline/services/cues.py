@@ -90,10 +90,13 @@ def _select(cands: list[_Candidate], taken: bytearray) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _neutral_mask(text: str, rules: ServiceRules, taken: bytearray) -> bytearray:
+def _neutral_mask(found: _Found, rules: ServiceRules, taken: bytearray) -> bytearray:
     """Positions inside neutral spans and title lines (not overlapping ``taken``), plus ``taken``."""
     mask = bytearray(taken)
+    text = found.text
     for regex in (*rules.neutral, rules.title_line):
+        if not rules.gates[regex].admitted(found.present):
+            continue  # its words are not in the text: it cannot match
         for s, e in matches(regex, text):
             if not any(taken[s:e]):
                 mask[s:e] = b"\x01" * (e - s)
@@ -105,20 +108,23 @@ class _Found:
 
     def __init__(self, text: str, rules: ServiceRules) -> None:
         self.text = text
-        self.spans = rules.cue_set.scan(text, skip=_inactive(text, rules))
+        self.present = rules.cue_set.present(text)  # the required literals of the cues found in the text
+        self.spans = rules.cue_set.scan(text, skip=_inactive(text, rules, self.present), present=self.present)
 
     def of(self, table: range) -> dict[int, list[tuple[int, int]]]:
         """Cue number within ``table`` (a range of :class:`~pipeline.services.rules.CueTables`) -> its spans."""
         return {i - table.start: found for i, found in self.spans.items() if i in table}
 
 
-def _inactive(text: str, rules: ServiceRules) -> set[int]:
-    """Numbers (in ``rules.cue_set``) of the object cues whose domain condition fails in ``text``."""
+def _inactive(text: str, rules: ServiceRules, present: set[str]) -> set[int]:
+    """Numbers (in ``rules.cue_set``) of the object cues whose domain condition fails in ``text``
+    (``present``: the required literals the text holds)."""
     holds: dict[str, bool] = {}  # domain condition pattern -> whether the text matches it (20 cues share 6)
 
     def matches(condition: re.Pattern[str]) -> bool:
         if condition.pattern not in holds:
-            holds[condition.pattern] = condition.search(text) is not None
+            holds[condition.pattern] = (rules.gates[condition].admitted(present)
+                                        and condition.search(text) is not None)
         return holds[condition.pattern]
 
     start = rules.tables.objects.start
@@ -230,7 +236,7 @@ def find_cues(text: str, rules: ServiceRules | None = None) -> CueMap:
     tables = rules.tables
     first = bytearray(len(text))
     early = _actions(found, tables.before_neutral, rules.before_neutral, first)
-    neutral = _neutral_mask(text, rules, first)
+    neutral = _neutral_mask(found, rules, first)
     taken = bytearray(neutral)
     actions = sorted(early + _actions(found, tables.actions, rules.actions, taken), key=lambda h: h.start)
     objects = _venues(text, _objects(found, rules, taken), rules)

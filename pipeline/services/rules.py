@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from ..cuescan import Cue, CueSet, compile_cue
+from ..cuescan import Cue, CueSet, Gated, compile_cue, gated
 from ..records import AUDIENCES, SERVICE_ACTIONS
 from ..ruledata import RulesError, load_yaml, service_codes
 
@@ -126,6 +126,8 @@ class ServiceRules:
     audiences: tuple[tuple[Cue, str], ...]
     components: Cue | None
     cue_set: CueSet  # every cue of the tables above that is scanned at every start, numbered as in ``tables``
+    gates: dict[Cue, Gated]  # the neutral cues, title line and domain conditions, each with its required literals:
+    # searched only in a text holding them (found in cue_set's pass: CueSet.present, Gated.admitted)
     tables: CueTables  # where each table's cues sit in ``cue_set``
     conditional_objects: tuple[int, ...]  # the numbers (in ``objects``) of the cues with a domain condition
     steps: dict[str, str]  # cue word -> the step of its service it names (入院 -> admission)
@@ -155,14 +157,15 @@ class CueTables:
     components: range  # the one word list of components, or none
 
 
-def _cue_set(tables: dict[str, list[Cue]], lists: _Lists) -> tuple[CueSet, CueTables]:
-    """One :class:`~pipeline.cuescan.CueSet` of the tables' cues, in the tables' order, and where each table sits."""
+def _cue_set(tables: dict[str, list[Cue]], lists: _Lists, gates: dict[Cue, Gated]) -> tuple[CueSet, CueTables]:
+    """One :class:`~pipeline.cuescan.CueSet` of the tables' cues, in the tables' order, and where each table
+    sits; the words of ``gates`` are found in its pass too."""
     cues: list[Cue] = []
     ranges: dict[str, range] = {}
     for name, table in tables.items():
         ranges[name] = range(len(cues), len(cues) + len(table))
         cues.extend(table)
-    return CueSet(cues, lists), CueTables(**ranges)
+    return CueSet(cues, lists, also=list(gates.values())), CueTables(**ranges)
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -369,6 +372,11 @@ def service_rules() -> ServiceRules:
     components = _words_regex(_as_list(act.get("components"), "components"), "components", lists)
     objects = _objects(svc, lists)
     before_neutral, actions = _actions(act, "before_neutral", lists), _actions(act, "actions", lists)
+    neutral = tuple(_cue(e["pattern"], f"service_actions.yaml neutral[{i}]")
+                    for i, e in enumerate(_as_list(act.get("neutral"), "neutral")))
+    title_line = _compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE)
+    conditions = [c for cue in objects for c in (cue.when, cue.unless) if c is not None]
+    gates: dict[Cue, Gated] = {c: gated(c) for c in (*neutral, title_line, *conditions)}
     cue_set, tables = _cue_set({
         "before_neutral": [cue.regex for cue in before_neutral],
         "actions": [cue.regex for cue in actions],
@@ -377,7 +385,7 @@ def service_rules() -> ServiceRules:
         "places": [regex for regex, _ in places],
         "audiences": [regex for regex, _ in audiences],
         "components": [components] if components is not None else [],
-    }, lists)
+    }, lists, gates)
     return ServiceRules(
         objects=objects,
         general=general,
@@ -388,15 +396,15 @@ def service_rules() -> ServiceRules:
         inclusive_aside=_inclusive_aside(svc),
         online_qualifier=_compile(svc["online_qualifier"], "services.yaml online_qualifier"),
         defined_terms=_defined_terms(svc),
-        neutral=tuple(_cue(e["pattern"], f"service_actions.yaml neutral[{i}]")
-                      for i, e in enumerate(_as_list(act.get("neutral"), "neutral"))),
+        neutral=neutral,
         before_neutral=before_neutral,
         actions=actions,
         exception=exception,
-        title_line=_compile(act["title_line"], "service_actions.yaml title_line", re.MULTILINE),
+        title_line=title_line,
         audiences=tuple(audiences),
         components=components,
         cue_set=cue_set,
+        gates=gates,
         tables=tables,
         conditional_objects=tuple(n for n, cue in enumerate(objects) if cue.when is not None or cue.unless is not None),
         steps=_steps(svc),
