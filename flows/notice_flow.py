@@ -53,7 +53,8 @@ from flows.summary import ChangeCounter, ParseStats, RunReport, ScrapeStats, pub
 from flows.tasks import build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
-           "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner"]
+           "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner",
+           "short_dask_logs"]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,11 @@ THREADS = 4  # threads of the default runner (crawl tasks wait on the network; p
 THREAD_WINDOW = 0  # parse batches in flight ahead of the one taken in, on threads (see parse_window)
 DASK_WINDOW = 8  # ... on Dask when the scheduler cannot say how many worker threads it has
 MIN_DASK_WINDOW = 2  # ... and at least this many on Dask
+# Dask keeps its last messages and transitions for debugging, 1000 of each by default: every message
+# that submits a parse task holds the batch's document references (~100 KB), in the client and, for a
+# cluster started in this process, in the scheduler's sends to each worker; at 1000 batches (200,000
+# documents) that was most of the flow process's growth. A few are enough to debug with.
+DASK_LOG_LENGTH = 50
 EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
 QUEUE_DRAIN_SECONDS = 300.0  # at most this long to send a run's queued events and logs before the server stops
 ARTIFACT_KEY = "notice-pipeline-run"
@@ -102,8 +108,18 @@ def open_task_runner(runner: str, dask_address: str | None = None) -> Iterator[T
         dask = DaskTaskRunner(address=dask_address)
     else:
         dask = DaskTaskRunner(cluster_kwargs={"processes": True, "threads_per_worker": 1, "dashboard_address": ":0"})
-    with dask:
+    with short_dask_logs(), dask:
         yield dask
+
+
+@contextlib.contextmanager
+def short_dask_logs() -> Iterator[None]:
+    """Dask's debugging logs (messages sent, transitions, events) at :data:`DASK_LOG_LENGTH`
+    entries for the clients and schedulers started in the block (they read it when they start)."""
+    import dask
+
+    with dask.config.set({"distributed.admin.low-level-log-length": DASK_LOG_LENGTH}):
+        yield
 
 
 def _state_message(future: PrefectFuture[Any]) -> str:

@@ -11,6 +11,7 @@ import json
 import pickle
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,38 @@ def test_plan_keeps_input_order_and_rejects_in_place() -> None:
     flat = [plan.batches[b].docs[p].source for b, p in (i for i in plan.items if not isinstance(i, Reject))]
     assert flat == [d.source for d in docs]
     assert plan.documents == 30
+
+
+def test_batches_are_planned_as_the_inputs_are_read() -> None:
+    from flows.batches import iter_batches
+
+    docs = _docs(300)
+    read = 0
+
+    def inputs() -> Iterator[RawDocument]:
+        nonlocal read
+        for doc in docs:
+            read += 1
+            yield doc
+
+    planned = iter_batches(inputs(), 8, "v1")
+    first = next(planned)
+    assert first.batch is not None and read == len(first.batch.docs)  # nothing read past the batch's end
+    lazy = [first.batch.key] + [p.batch.key for p in planned if p.batch is not None]
+    assert lazy == _keys(docs)  # the same batches, and cache keys, as the whole plan at once
+
+
+def test_read_failures_keep_their_place_before_between_and_after_the_documents() -> None:
+    from flows.batches import iter_batches
+
+    docs = _docs(40)
+    first, middle, last = (Reject(f"/raw/missing{i}.html", "fetch", "not_found", "no such file") for i in range(3))
+    items: list[RawDocument | Reject] = [first, *docs[:17], middle, *docs[17:], last]
+    plan = plan_batches(items, 4, "v1")
+    assert plan.items[0] is first and plan.items[18] is middle and plan.items[-1] is last
+    assert [i.source for i in plan.items if isinstance(i, Reject)] == [first.source, middle.source, last.source]
+    only = list(iter_batches([first, last], 4, "v1"))
+    assert [(p.batch, [r for _, r in p.rejects]) for p in only] == [(None, [first, last])]
 
 
 def test_unchanged_inputs_give_the_same_keys() -> None:
