@@ -81,13 +81,20 @@ def _micros(published: dt.datetime | None) -> int:
 
 
 def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stable sort order of ``values`` and the start and end (in that order) of each run of equal values."""
-    order = np.argsort(values, kind="stable")
+    """Stable sort order of ``values`` and the start and end (in that order) of each run of equal values.
+
+    Positions are 32-bit when they fit (they do below two billion sentence keys): at 100,000
+    notices (two million keys) this halves the transient peak of :meth:`DuplicateIndex.resolve`."""
+    index = np.int32 if len(values) < 2**31 else np.int64
+    order = np.argsort(values, kind="stable").astype(index)
+    if not len(order):
+        return order, np.zeros(0, index), np.zeros(0, index)
     ordered = values[order]
-    if not len(ordered):
-        return order, np.zeros(0, np.int64), np.zeros(0, np.int64)
-    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    ends = np.append(starts[1:], len(ordered))
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))  # a run starts here
+    del ordered
+    starts = np.flatnonzero(first).astype(index)
+    del first
+    ends = np.append(starts[1:], index(len(order)))
     return order, starts, ends
 
 
