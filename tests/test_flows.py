@@ -190,6 +190,20 @@ def test_parse_batch_writes_the_rows_of_the_single_writer_and_returns_only_keys(
     assert pickle.loads(pickle.dumps(result)) == result  # as Prefect persists and reads it
 
 
+def test_dask_clients_started_for_the_flow_keep_short_message_logs() -> None:
+    """Each message that submits a batch holds the batch's references: Dask's client (and a
+    scheduler started in the flow process) keep DASK_LOG_LENGTH of them, not Dask's 1000."""
+    import dask
+    from distributed.batched import BatchedSend
+
+    from flows.notice_flow import DASK_LOG_LENGTH, short_dask_logs
+
+    with dask.config.set({"distributed.admin.low-level-log-length": 1000}):  # Dask's default
+        with short_dask_logs():
+            assert BatchedSend(interval=0.01).recent_message_log.maxlen == DASK_LOG_LENGTH
+        assert BatchedSend(interval=0.01).recent_message_log.maxlen == 1000  # only inside
+
+
 def test_parse_window_on_threads_keeps_no_batch_in_flight_beside_the_writer() -> None:
     from prefect.task_runners import ThreadPoolTaskRunner
 
