@@ -220,7 +220,8 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
     Memory stays flat with the number of documents: batches are planned as they are submitted
     (:func:`~flows.batches.iter_batches`), a few ahead of the one taken in (:func:`parse_window`),
     and a batch's future and result are dropped once taken in; what grows is the repost index
-    (about 250 bytes per notice, ``pipeline.dedup``) and the ids already written (8 bytes each)."""
+    (about 250 bytes per notice, ``pipeline.dedup``) and the set of ids already written (a 64-bit
+    number each)."""
     from pipeline import parse as parser
     from pipeline.parts import PartResult, PartsPublisher, parts_complete
 
