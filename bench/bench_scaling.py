@@ -45,7 +45,8 @@ def child(corpus: str, warm: str, out: str, workers: str) -> None:
     # The scheduler runs in this process, as when the flow starts its own cluster (no --dask-address):
     # with the flow's setting of Dask's debugging logs.
     with api_server(quiet=True), short_dask_logs(), \
-            LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster:
         address = cluster.scheduler_address
         parse([warm], out + "-warm", batch_size=BATCH, runner="dask", dask_address=address,
               parts_dir=out + "-warm-parts")

@@ -32,7 +32,8 @@ import pipeline
 from pipeline import fsurl
 from pipeline.records import RawDocument, Reject
 
-__all__ = ["DocRef", "Batch", "PlannedBatch", "ParsePlan", "iter_batches", "plan_batches", "is_boundary", "batch_key", "code_fingerprint"]
+__all__ = ["DocRef", "Batch", "PlannedBatch", "ParsePlan", "iter_batches", "plan_batches", "is_boundary", "batch_key",
+           "code_fingerprint"]
 
 log = logging.getLogger(__name__)
 

@@ -84,7 +84,8 @@ def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Stable sort order of ``values`` and the start and end (in that order) of each run of equal values.
 
     Positions are 32-bit when they fit (they do below two billion sentence keys): at 100,000
-    notices (two million keys) this halves the transient peak of :meth:`DuplicateIndex.resolve`."""
+    notices (two million keys) the transient peak of :meth:`DuplicateIndex.resolve` is 49 MB
+    instead of 59."""
     index = np.int32 if len(values) < 2**31 else np.int64
     order = np.argsort(values, kind="stable").astype(index)
     if not len(order):

@@ -304,8 +304,8 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawDocument | Reject]:
 def _files_sorted(folder: Path) -> Iterator[Path]:
     """The files under ``folder`` in the order of ``sorted(folder.rglob("*"))`` (paths compared part
     by part: a folder's own files and subfolders by name, each subfolder's contents right after it;
-    symlinked folders not entered), holding the names of one folder at a time, not a path object
-    per file of the tree (30 MB at 100,000 files, kept for the whole run)."""
+    symlinked folders not entered), holding the names of the folders being walked, not a path
+    object per file of the tree (30 MB at 100,000 files, kept for the whole run)."""
     for name in sorted(os.listdir(folder)):
         child = folder / name
         if child.is_dir() and not child.is_symlink():
