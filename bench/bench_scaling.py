@@ -39,11 +39,14 @@ def child(corpus: str, warm: str, out: str, workers: str) -> None:
     started = time.perf_counter()
     from distributed import LocalCluster
 
-    from flows.notice_flow import api_server, parse
+    from flows.notice_flow import api_server, parse, short_dask_logs
     from pipeline.report import build_report
 
-    with api_server(quiet=True), LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
-                                              dashboard_address=None) as cluster:
+    # The scheduler runs in this process, as when the flow starts its own cluster (no --dask-address):
+    # with the flow's setting of Dask's debugging logs.
+    with api_server(quiet=True), short_dask_logs(), \
+            LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
+                         dashboard_address=None) as cluster:
         address = cluster.scheduler_address
         parse([warm], out + "-warm", batch_size=BATCH, runner="dask", dask_address=address,
               parts_dir=out + "-warm-parts")

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -32,7 +32,8 @@ import pipeline
 from pipeline import fsurl
 from pipeline.records import RawDocument, Reject
 
-__all__ = ["DocRef", "Batch", "ParsePlan", "plan_batches", "is_boundary", "batch_key", "code_fingerprint"]
+__all__ = ["DocRef", "Batch", "PlannedBatch", "ParsePlan", "iter_batches", "plan_batches", "is_boundary", "batch_key",
+           "code_fingerprint"]
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,16 @@ class Batch:
     key: str
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedBatch:
+    """A batch as the plan yields it, with the inputs that failed to read just before it:
+    ``(position, reject)``, the reject coming before document ``position`` of the batch.
+    ``batch`` is None only for the read failures after the last document."""
+
+    batch: Batch | None
+    rejects: tuple[tuple[int, Reject], ...] = ()
+
+
 class Slot(NamedTuple):
     """Where a planned document is: its batch's index and its position in that batch."""
 
@@ -157,31 +168,54 @@ def batch_key(docs: Iterable[DocRef], parser_version: str) -> str:
     return h.hexdigest()
 
 
-def plan_batches(items: Iterable[RawDocument | Reject], target: int, parser_version: str) -> ParsePlan:
+def iter_batches(items: Iterable[RawDocument | Reject], target: int, parser_version: str) -> Iterator[PlannedBatch]:
     """Group the documents of ``items`` (as yielded by ``iter_inputs``) into batches of about
-    ``target`` documents with stable, content-defined boundaries (see module docstring)."""
+    ``target`` documents with stable, content-defined boundaries (see module docstring), lazily:
+    each batch is yielded as soon as its last document is read, so the flow submits it while the
+    inputs after it are still being read, and holds only the batches in flight (a boundary depends
+    only on the documents before it, so the batches and their keys are those of the whole plan).
+
+    The read failures of ``items`` ride with the batch they come before (``PlannedBatch.rejects``);
+    those after the last document come last, in a ``PlannedBatch`` without a batch."""
     target = max(1, int(target))
     min_size = max(1, int(target * MIN_FACTOR))
     spacing = max(1, target - min_size + 1)  # mean batch size: min_size - 1 + spacing = target
-    plan = ParsePlan()
     current: list[DocRef] = []
-
-    def close() -> None:
-        if current:
-            docs = tuple(current)
-            plan.batches.append(Batch(len(plan.batches), docs, batch_key(docs, parser_version)))
-            current.clear()
-
+    rejects: list[tuple[int, Reject]] = []
+    index = documents = 0
     for item in items:
         if isinstance(item, Reject):
-            plan.items.append(item)
+            rejects.append((len(current), item))
             continue
         ref = DocRef.of(item)
-        plan.items.append(Slot(len(plan.batches), len(current)))
         current.append(ref)
         full = len(current) >= MAX_FACTOR * target
         if full or (len(current) >= min_size and is_boundary(ref.identity, spacing)):
-            close()
-    close()
-    log.info("planned %d documents in %d batches (target %d)", plan.documents, len(plan.batches), target)
+            docs = tuple(current)
+            yield PlannedBatch(Batch(index, docs, batch_key(docs, parser_version)), tuple(rejects))
+            index, documents = index + 1, documents + len(docs)
+            current, rejects = [], []
+    if current:
+        docs = tuple(current)
+        yield PlannedBatch(Batch(index, docs, batch_key(docs, parser_version)), tuple(rejects))
+        index, documents = index + 1, documents + len(docs)
+    elif rejects:
+        yield PlannedBatch(None, tuple(rejects))
+    log.info("planned %d documents in %d batches (target %d)", documents, index, target)
+
+
+def plan_batches(items: Iterable[RawDocument | Reject], target: int, parser_version: str) -> ParsePlan:
+    """The whole plan of :func:`iter_batches` at once, each input in its place (for tests and
+    benchmarks; the flow takes the batches as they come)."""
+    plan = ParsePlan()
+    for planned in iter_batches(items, target, parser_version):
+        rejects = list(planned.rejects)
+        size = len(planned.batch.docs) if planned.batch is not None else 0
+        for position in range(size + 1):
+            while rejects and rejects[0][0] == position:
+                plan.items.append(rejects.pop(0)[1])
+            if position < size:
+                plan.items.append(Slot(len(plan.batches), position))
+        if planned.batch is not None:
+            plan.batches.append(planned.batch)
     return plan

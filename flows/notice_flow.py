@@ -48,12 +48,13 @@ from pipeline.store import RunSummary
 
 # Absolute imports: prefect.yaml's entrypoint loads this file as a script (module ``notice_flow``),
 # where relative imports would load second copies of these modules under another name.
-from flows.batches import plan_batches
+from flows.batches import Batch, PlannedBatch, iter_batches
 from flows.summary import ChangeCounter, ParseStats, RunReport, ScrapeStats, publish_report_artifacts
 from flows.tasks import build_report_task, crawl_source_task, parse_batch
 
 __all__ = ["notice_pipeline", "scrape", "parse", "report", "run_flow", "build_deployment", "serve_pipeline",
-           "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner"]
+           "FlowResult", "RUNNERS", "ARTIFACT_KEY", "api_server", "open_task_runner", "check_runner",
+           "short_dask_logs"]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,11 @@ THREADS = 4  # threads of the default runner (crawl tasks wait on the network; p
 THREAD_WINDOW = 0  # parse batches in flight ahead of the one taken in, on threads (see parse_window)
 DASK_WINDOW = 8  # ... on Dask when the scheduler cannot say how many worker threads it has
 MIN_DASK_WINDOW = 2  # ... and at least this many on Dask
+# Dask keeps its last messages and transitions for debugging, 1000 of each by default: every message
+# that submits a parse task holds the batch's document references (~100 KB), in the client and, for a
+# cluster started in this process, in the scheduler's sends to each worker; at 1000 batches (200,000
+# documents) that was most of the flow process's growth. A few are enough to debug with.
+DASK_LOG_LENGTH = 50
 EPHEMERAL_STARTUP_SECONDS = 90  # a temporary Prefect server takes 10-30 s to start on this class of machine
 QUEUE_DRAIN_SECONDS = 300.0  # at most this long to send a run's queued events and logs before the server stops
 ARTIFACT_KEY = "notice-pipeline-run"
@@ -102,8 +108,18 @@ def open_task_runner(runner: str, dask_address: str | None = None) -> Iterator[T
         dask = DaskTaskRunner(address=dask_address)
     else:
         dask = DaskTaskRunner(cluster_kwargs={"processes": True, "threads_per_worker": 1, "dashboard_address": ":0"})
-    with dask:
+    with short_dask_logs(), dask:
         yield dask
+
+
+@contextlib.contextmanager
+def short_dask_logs() -> Iterator[None]:
+    """Dask's debugging logs (messages sent, transitions, events) at :data:`DASK_LOG_LENGTH`
+    entries for the clients and schedulers started in the block (they read it when they start)."""
+    import dask
+
+    with dask.config.set({"distributed.admin.low-level-log-length": DASK_LOG_LENGTH}):
+        yield
 
 
 def _state_message(future: PrefectFuture[Any]) -> str:
@@ -201,52 +217,48 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
     process takes the batches' small results in input order, resolves reposts over their keys and
     publishes the merged tables (``pipeline.parts.PartsPublisher``).
 
-    Batches are submitted a few at a time (:func:`parse_window`) and each result is dropped once
-    taken in, so the flow holds a bounded number of batch results and about 250 bytes of repost
-    key per notice, whatever the number of documents."""
+    Memory stays flat with the number of documents: batches are planned as they are submitted
+    (:func:`~flows.batches.iter_batches`), a few ahead of the one taken in (:func:`parse_window`),
+    and a batch's future and result are dropped once taken in; what grows is the repost index
+    (about 250 bytes per notice, ``pipeline.dedup``) and the set of ids already written (a 64-bit
+    number each)."""
     from pipeline import parse as parser
     from pipeline.parts import PartResult, PartsPublisher, parts_complete
 
     logger = get_run_logger()
     token = uuid.uuid4().hex
     parts_root = parts_dir or default_parts_dir()
-    plan = plan_batches(parser.iter_inputs(inputs), batch_size, parser.PARSER_VERSION)
+    planned = iter_batches(parser.iter_inputs(inputs), batch_size, parser.PARSER_VERSION)
     window = parse_window(runner)
-    pending: dict[int, PrefectFuture[PartResult]] = {}
+    in_flight: collections.deque[tuple[PlannedBatch, PrefectFuture[PartResult] | None]] = collections.deque()
     counter = ChangeCounter(out_dir)
-    stats = ParseStats(summary=RunSummary(out_dir=Path(out_dir)), documents=plan.documents, batches=len(plan.batches))
-    failed: dict[int, str] = {}
+    stats = ParseStats(summary=RunSummary(out_dir=Path(out_dir)))
 
-    next_batch = 0  # index of the first batch not submitted yet
+    def params(batch: Batch) -> dict[str, Any]:
+        return {"batch": batch, "run_token": token, "time_budget": time_budget, "parts_dir": parts_root}
 
-    def params(index: int) -> dict[str, Any]:
-        return {"batch": plan.batches[index], "run_token": token, "time_budget": time_budget,
-                "parts_dir": parts_root}
+    def submit_through(count: int) -> None:
+        """Plan and submit batches until ``count`` of them are in flight (or the plan is done)."""
+        while len(in_flight) < count:
+            item = next(planned, None)
+            if item is None:
+                return
+            in_flight.append((item, runner.submit(parse_batch, params(item.batch)) if item.batch else None))
 
-    def submit_through(last: int) -> None:
-        """Submit every batch up to index ``last`` that is not submitted yet."""
-        nonlocal next_batch
-        while next_batch <= min(last, len(plan.batches) - 1):
-            pending[next_batch] = runner.submit(parse_batch, params(next_batch))
-            next_batch += 1
-
-    def take(index: int) -> PartResult | None:
-        """The result of batch ``index`` (None if it failed), waiting for it; the batches after it
-        are submitted first so that they run meanwhile."""
-        submit_through(index + window)
-        future, batch = pending.pop(index), plan.batches[index]
+    def take(batch: Batch, future: PrefectFuture[PartResult]) -> PartResult | str:
+        """The result of ``batch``, waiting for it, or why it failed."""
         future.wait()  # sets the final state; before that ``state`` asks the API, which may lag behind
         if future.state.is_completed() and future.result().computed_by != token and \
                 not parts_complete(future.result()):
             logger.warning("parse batch %d: cached, but its part files are gone; parsing it again", batch.index)
-            future = runner.submit(parse_batch.with_options(refresh_cache=True), params(index))
+            future = runner.submit(parse_batch.with_options(refresh_cache=True), params(batch))
             future.wait()
         if not future.state.is_completed():
             stats.batches_failed += 1
-            failed[index] = _state_message(future)
+            why = _state_message(future)
             logger.error("parse batch %d (%d documents) failed, its documents are rejected: %s",
-                         batch.index, len(batch.docs), failed[index])
-            return None
+                         batch.index, len(batch.docs), why)
+            return why
         result = future.result()
         if result.computed_by == token:
             stats.batches_computed += 1
@@ -259,24 +271,36 @@ def run_parse(inputs: list[str], out_dir: str, batch_size: int, runner: TaskRunn
     try:
         for reject in extra_rejects or []:
             publisher.add_reject(reject)
-        current, result = -1, None  # the batch being taken in
-        for item in plan.items:
-            if isinstance(item, Reject):
-                publisher.add_reject(item)
+        while True:
+            submit_through(window + 1)  # the next batch, and ``window`` more that run while it is taken in
+            if not in_flight:
+                break
+            item, future = in_flight.popleft()
+            rejects = collections.deque(item.rejects)
+            batch = item.batch
+            if batch is None or future is None:  # read failures after the last document
+                for _, reject in rejects:
+                    publisher.add_reject(reject)
                 continue
-            index, position = item.batch, item.position
-            if index != current:  # items come in batch order, so the previous batch is all taken in
-                current, result = index, take(index)
-                if result is not None:
-                    publisher.begin_part(result)
-            if result is None:
-                ref = plan.batches[index].docs[position]
-                publisher.add_reject(Reject(ref.source, "extract", "batch_failed",
-                                            f"parse batch {index} failed: {failed.get(index, '')}"))
-                continue
-            kept = publisher.add_document(position)
-            if kept is not None:
-                counter.add_entry(kept.url, kept.source_path, kept.content_hash, kept.is_outage)
+            stats.documents += len(batch.docs)
+            stats.batches += 1
+            result = take(batch, future)
+            del future  # Prefect's future holds the task's state and result: done with them
+            if isinstance(result, PartResult):
+                publisher.begin_part(result)
+            for position, ref in enumerate(batch.docs):
+                while rejects and rejects[0][0] == position:
+                    publisher.add_reject(rejects.popleft()[1])
+                if not isinstance(result, PartResult):
+                    publisher.add_reject(Reject(ref.source, "extract", "batch_failed",
+                                                f"parse batch {batch.index} failed: {result}"))
+                    continue
+                kept = publisher.add_document(position)
+                if kept is not None:
+                    counter.add_entry(kept.url, kept.source_path, kept.content_hash, kept.is_outage)
+            for _, reject in rejects:  # read failures after the last document of the last batch
+                publisher.add_reject(reject)
+            del result, item, batch
         started = time.perf_counter()
         stats.summary = publisher.publish()
         stats.seconds_publishing = time.perf_counter() - started

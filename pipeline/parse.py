@@ -291,14 +291,27 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawDocument | Reject]:
                 yield from raw_store.iter_failures(path)
                 yield from raw_store.iter_documents(path)
                 continue
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
+            for child in _files_sorted(path):
+                if child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
                     yield _read_file(child)
             continue
         if path.suffix.lower() not in INPUT_SUFFIXES:
             yield Reject(str(path), "fetch", "unsupported_type", f"expected one of {', '.join(INPUT_SUFFIXES)}")
             continue
         yield _read_file(path)
+
+
+def _files_sorted(folder: Path) -> Iterator[Path]:
+    """The files under ``folder`` in the order of ``sorted(folder.rglob("*"))`` (paths compared part
+    by part: a folder's own files and subfolders by name, each subfolder's contents right after it;
+    symlinked folders not entered), holding the names of the folders being walked, not a path
+    object per file of the tree (30 MB at 100,000 files, kept for the whole run)."""
+    for name in sorted(os.listdir(folder)):
+        child = folder / name
+        if child.is_dir() and not child.is_symlink():
+            yield from _files_sorted(child)
+        elif child.is_file():
+            yield child
 
 
 def _raw_store_module() -> ModuleType | None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -138,6 +139,15 @@ def parts_complete(result: PartResult) -> bool:
         return False
 
 
+_HEX_ID = re.compile(r"[0-9a-f]{16}")
+
+
+def _compact_id(notice_id: str) -> int | str:
+    """A notice id as the publisher remembers it: the 64-bit number a 16-hex-digit id spells (as
+    ``pipeline.parse`` makes them: no string object kept per notice), other ids as they are."""
+    return int(notice_id, 16) if _HEX_ID.fullmatch(notice_id) else notice_id
+
+
 @dataclass
 class _Part:
     result: PartResult
@@ -168,7 +178,7 @@ class PartsPublisher:
         prefix = PUBLISH_PREFIX if self.remote else _TMP_PREFIX
         self.staging = fsurl.join(self.out_dir, f"{prefix}{self.run_id}")
         self.parts: list[_Part] = []
-        self._seen: set[str] = set()
+        self._seen: set[int | str] = set()  # ids written so far (see _compact_id)
         self._dups = DuplicateIndex()
         self._rejects: list[dict[str, Any]] = []
         self._reject_handle: Any = None
@@ -200,13 +210,14 @@ class PartsPublisher:
         kept = None
         entry = part.by_position.get(position)
         if entry is not None:
-            if entry.repeated or entry.notice_id in self._seen:
+            seen_as = _compact_id(entry.notice_id)
+            if entry.repeated or seen_as in self._seen:
                 if not entry.repeated:
                     part.drop.add(entry.notice_id)
                 self.add_reject(Reject(entry.label, "write", "repeated_input",
                                        f"same text from the same source already parsed as {entry.notice_id}"))
             else:
-                self._seen.add(entry.notice_id)
+                self._seen.add(seen_as)
                 self._dups.add_key(entry.key)
                 if entry.is_outage:
                     self.summary.outages += 1

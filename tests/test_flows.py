@@ -11,6 +11,7 @@ import json
 import pickle
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,38 @@ def test_plan_keeps_input_order_and_rejects_in_place() -> None:
     flat = [plan.batches[b].docs[p].source for b, p in (i for i in plan.items if not isinstance(i, Reject))]
     assert flat == [d.source for d in docs]
     assert plan.documents == 30
+
+
+def test_batches_are_planned_as_the_inputs_are_read() -> None:
+    from flows.batches import iter_batches
+
+    docs = _docs(300)
+    read = 0
+
+    def inputs() -> Iterator[RawDocument]:
+        nonlocal read
+        for doc in docs:
+            read += 1
+            yield doc
+
+    planned = iter_batches(inputs(), 8, "v1")
+    first = next(planned)
+    assert first.batch is not None and read == len(first.batch.docs)  # nothing read past the batch's end
+    lazy = [first.batch.key] + [p.batch.key for p in planned if p.batch is not None]
+    assert lazy == _keys(docs)  # the same batches, and cache keys, as the whole plan at once
+
+
+def test_read_failures_keep_their_place_before_between_and_after_the_documents() -> None:
+    from flows.batches import iter_batches
+
+    docs = _docs(40)
+    first, middle, last = (Reject(f"/raw/missing{i}.html", "fetch", "not_found", "no such file") for i in range(3))
+    items: list[RawDocument | Reject] = [first, *docs[:17], middle, *docs[17:], last]
+    plan = plan_batches(items, 4, "v1")
+    assert plan.items[0] is first and plan.items[18] is middle and plan.items[-1] is last
+    assert [i.source for i in plan.items if isinstance(i, Reject)] == [first.source, middle.source, last.source]
+    only = list(iter_batches([first, last], 4, "v1"))
+    assert [(p.batch, [r for _, r in p.rejects]) for p in only] == [(None, [first, last])]
 
 
 def test_unchanged_inputs_give_the_same_keys() -> None:
@@ -155,6 +188,20 @@ def test_parse_batch_writes_the_rows_of_the_single_writer_and_returns_only_keys(
     assert sum(result.rows.values()) > 5
     assert len(pickle.dumps(result)) < 600 * len(files)  # keys, not rows (the part files hold ~10 KB a notice)
     assert pickle.loads(pickle.dumps(result)) == result  # as Prefect persists and reads it
+
+
+def test_dask_clients_started_for_the_flow_keep_short_message_logs() -> None:
+    """Each message that submits a batch holds the batch's references: Dask's client (and a
+    scheduler started in the flow process) keep DASK_LOG_LENGTH of them, not Dask's 1000."""
+    import dask
+    from distributed.batched import BatchedSend
+
+    from flows.notice_flow import DASK_LOG_LENGTH, short_dask_logs
+
+    with dask.config.set({"distributed.admin.low-level-log-length": 1000}):  # Dask's default
+        with short_dask_logs():
+            assert BatchedSend(interval=0.01).recent_message_log.maxlen == DASK_LOG_LENGTH
+        assert BatchedSend(interval=0.01).recent_message_log.maxlen == 1000  # only inside
 
 
 def test_parse_window_on_threads_keeps_no_batch_in_flight_beside_the_writer() -> None:

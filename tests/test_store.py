@@ -43,6 +43,21 @@ def test_batch_size_changes_no_table(tmp_path: Path) -> None:
     assert not list((tmp_path / "small").glob(".tmp-*"))
 
 
+
+def test_folders_are_read_in_sorted_path_order(tmp_path: Path) -> None:
+    """Folders are walked one at a time, in the order ``sorted(rglob)`` gives (part by part: a-b.txt
+    after a/…, a folder's files before the next name), so batches and tables keep their order."""
+    for rel in ("a-b.txt", "a/b.txt", "a/b/c.txt", "a.txt", "a0.html", "A.txt", "a b.txt", "ab/c.txt",
+                "b/.hidden.txt", ".h/x.txt", "z.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("停机公告", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)  # not entered, as rglob
+    read = [d.source_path for d in iter_inputs([tmp_path]) if isinstance(d, RawDocument)]
+    expected = [str(p) for p in sorted(tmp_path.rglob("*")) if p.is_file() and p.suffix in (".txt", ".html")
+                and not p.name.startswith(".")]
+    assert read == expected and len(read) == 9
+
+
 def test_no_notices_gives_empty_tables_of_the_schema(tmp_path: Path) -> None:
     with TableWriter(tmp_path) as writer:
         pass
