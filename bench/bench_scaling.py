@@ -18,6 +18,7 @@ machine, wall-clock figures of parallel runs count everyone's load.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,42 @@ from scaled_corpus import build_corpus, source_notices
 BATCH = 200  # Settings.parse_batch_size
 
 
-def child(corpus: str, warm: str, out: str, workers: str) -> None:
+@contextlib.contextmanager
+def external_cluster(workers: int, tmp: Path) -> Iterator[str]:
+    """A ``dask scheduler`` and ``dask worker`` processes of their own on loopback (as in a
+    multi-machine run, docs/prefect.md), with Dask's debugging logs as short as the flow's; yields
+    the scheduler's address."""
+    from flows.notice_flow import DASK_LOG_LENGTH
+
+    env = {**os.environ, "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH": str(DASK_LOG_LENGTH)}
+    dask = str(Path(sys.executable).with_name("dask"))
+    info = tmp / "scheduler.json"
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                               "--scheduler-file", str(info)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists():
+            if time.monotonic() > deadline or procs[0].poll() is not None:
+                raise RuntimeError("the dask scheduler did not start")
+            time.sleep(0.2)
+        procs.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(info), "--nworkers", str(workers),
+                                       "--nthreads", "1", "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL))
+        from distributed import Client
+
+        address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        with Client(address) as client:
+            client.wait_for_workers(workers, timeout=60)
+        yield address
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=30)
+
+
+def child(corpus: str, warm: str, out: str, workers: str, scheduler: str = "in-process") -> None:
     """Subprocess body: one timed flow run on a fresh cluster of ``workers`` processes."""
     started = time.perf_counter()
     from distributed import LocalCluster
@@ -42,12 +79,13 @@ def child(corpus: str, warm: str, out: str, workers: str) -> None:
     from flows.notice_flow import api_server, parse, short_dask_logs
     from pipeline.report import build_report
 
-    # The scheduler runs in this process, as when the flow starts its own cluster (no --dask-address):
-    # with the flow's setting of Dask's debugging logs.
-    with api_server(quiet=True), short_dask_logs(), \
-            LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
-                         dashboard_address=None) as cluster:
-        address = cluster.scheduler_address
+    # in-process: the scheduler runs in this process, as when the flow starts its own cluster (no
+    # --dask-address), with the flow's setting of Dask's debugging logs; external: scheduler and
+    # workers are processes of their own and the flow connects to them (--dask-address).
+    cluster = (external_cluster(int(workers), Path(out).parent) if scheduler == "external" else
+               LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=None))
+    with api_server(quiet=True), short_dask_logs(), cluster as running:
+        address = running if isinstance(running, str) else running.scheduler_address
         parse([warm], out + "-warm", batch_size=BATCH, runner="dask", dask_address=address,
               parts_dir=out + "-warm-parts")
         setup_s = time.perf_counter() - started
@@ -60,7 +98,7 @@ def child(corpus: str, warm: str, out: str, workers: str) -> None:
     t1 = time.perf_counter()
     build_report(Path(out))
     report_s = time.perf_counter() - t1
-    print(json.dumps({"workers": int(workers), "seconds": round(seconds, 2), "flow_cpu_s": round(flow_cpu, 2),
+    print(json.dumps({"workers": int(workers), "scheduler": scheduler, "seconds": round(seconds, 2), "flow_cpu_s": round(flow_cpu, 2),
                       "report_s": round(report_s, 2), "setup_s": round(setup_s, 1), "peak_rss_mb": flow_peak,
                       "peak_rss_with_report_mb": peak_rss_mb(),
                       "publish_s": round(stats.seconds_publishing, 2), "batches": stats.batches,
@@ -106,14 +144,17 @@ def draw(runs: list[dict[str, Any]], path: Path, note: str) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) == 6 and sys.argv[1] == "--child":
-        child(*sys.argv[2:6])
+    if len(sys.argv) == 7 and sys.argv[1] == "--child":
+        child(*sys.argv[2:7])
         return
     p = base_parser(__doc__.splitlines()[0], default_scales="0")
     p.add_argument("--notices", default="1000,10000,20000", help="corpus sizes (default 1000,10000,20000)")
     p.add_argument("--workers", default="1,2", help="numbers of Dask worker processes (default 1,2)")
     p.add_argument("--picture", default=str(BENCH_DIR / "scaling.png"), help="where to draw the picture")
     p.add_argument("--redraw", metavar="JSON", help="only draw the picture from the figures of an earlier run")
+    p.add_argument("--scheduler", choices=["in-process", "external"], default="in-process",
+                   help="where the Dask scheduler runs: in the flow's process (a LocalCluster, as when the flow "
+                        "starts its own) or in a process of its own beside the workers (default in-process)")
     args = p.parse_args()
     if args.redraw:
         saved = json.loads(Path(args.redraw).read_text(encoding="utf-8"))["results"]
@@ -137,7 +178,7 @@ def main() -> None:
                 env = {**os.environ, "PREFECT_HOME": str(run_dir / "prefect-home"), "PREFECT_LOGGING_LEVEL": "WARNING",
                        "ARROW_DEFAULT_MEMORY_POOL": "jemalloc"}
                 proc = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(tmp / "warm"),
-                                       str(run_dir / "out"), str(w)], capture_output=True, text=True, env=env,
+                                       str(run_dir / "out"), str(w), args.scheduler], capture_output=True, text=True, env=env,
                                       check=False)
                 if proc.returncode != 0:
                     raise SystemExit(f"{size} notices, {w} workers failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
