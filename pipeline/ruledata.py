@@ -102,7 +102,7 @@ RULE_KEYS: dict[str, Record] = {
         "agency_channels": _WORDS, "addressee_openers": _WORDS, "standalone_agencies": _WORDS, "channel_hosts": _WORDS,
         "info_line_stop_words": _WORDS, "stamp_line_stop_words": _WORDS, "dateline_prefixes": _WORDS, "dateline_endings": _WORDS, "lead_date_verbs": _WORDS,
         "title_column_tags": _WORDS, "title_lead_marks": str, "title_release_verbs": _WORDS, "title_subject_verbs": _WORDS, "title_issuer_qualifiers": _WORDS, "site_name_endings": _WORDS, "signature_contact_labels": _WORDS, "signature_contact_lines_max": int, "contact_sentence_words": _WORDS, "host_bodies": _WORDS,
-        "title_site_suffixes": Record({"separators": _WORDS, "words": _WORDS}), "breadcrumb_lines": _WORDS, "closing_lines": _WORDS, "agency_name_breakers": _WORDS, "byline_verbs": _WORDS, "parent_bodies": _WORDS, "division_endings": _WORDS,
+        "title_site_suffixes": Record({"separators": _WORDS, "words": _WORDS}), "breadcrumb_lines": _WORDS, "field_label_endings": _WORDS, "closing_lines": _WORDS, "agency_name_breakers": _WORDS, "byline_verbs": _WORDS, "parent_bodies": _WORDS, "division_endings": _WORDS,
         "self_references": Record({"words": MapOf(_WORDS), "lead_verbs": _WORDS}),
         "bare_publishers": Record({"levels": MapOf(str), "not_bodies": _WORDS, "expand": MapOf(str)}),
         "pdf_page_numbers": _WORDS,

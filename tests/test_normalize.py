@@ -22,6 +22,12 @@ CASES = [
     pytest.param("2021 年12 月 31日", "2021年12月31日", id="stray-spaces-in-date"),
     pytest.param("于 11月8日8:00 在", "于 11月8日8:00 在", id="spaces-around-date-kept"),
     pytest.param("8 :00 至 9: 30", "8:00 至 9:30", id="spaces-in-clock"),
+    # Found by rewriting labelled texts with blanks around every number (tests/rewrites.py)
+    pytest.param("31 日 20 时 30 分", "31日20时30分", id="spaces-between-day-hour-minute"),
+    pytest.param("下午 5 时至晚上 8 点", "下午5时至晚上8点", id="spaces-after-a-part-of-day"),
+    pytest.param("凌晨 0:00", "凌晨0:00", id="variant-spaces-before-a-clock"),
+    pytest.param("上午 12345 热线", "上午 12345 热线", id="near-miss-a-number-after-a-part-of-day"),
+    pytest.param("1月5日 10个工作日内", "1月5日 10个工作日内", id="near-miss-a-count-after-a-day"),
     pytest.param("a\u3000b\u00a0c\u200bd", "a b cd", id="odd-spaces-and-zero-width"),
     pytest.param("\t \n\t  一、时间\n\n\n\n二、范围  ", "一、时间\n\n二、范围", id="blank-lines-and-tabs"),
     pytest.param("忻州市医保中心    0350-3032798综合科", "忻州市医保中心 0350-3032798综合科", id="layout-blanks-to-one"),

@@ -94,6 +94,7 @@ class _PageRules:
     released_title: re.Pattern[str]  # 印发了《关于…的通告》: a released document's name (group title)
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
+    field_line: re.Pattern[str]  # 停机时间:2022年2月26日…: a labelled fact, never a headline
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
     doc_number_prefix: re.Pattern[str]  # XX通告2019年第13号 before a headline on its line
     name_breakers: tuple[str, ...]  # words of a clause, never of an agency's name
@@ -187,7 +188,7 @@ def page_rules() -> _PageRules:
         info_line_stop_words=tuple(data["info_line_stop_words"]),
         stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
         dateline=re.compile(
-            rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}|[\u3400-\u9fff]{{2,12}}?(?=\d))?"
+            rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}|[\u3400-\u9fff]{{2,12}}?(?=\s?\d))?"
             rf"\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*(?:[::]|{'|'.join(map(re.escape, data['dateline_endings']))})"
         ),
         # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
@@ -217,6 +218,7 @@ def page_rules() -> _PageRules:
         self_names={k: tuple(v) for k, v in data["self_references"]["words"].items()},
         name_lead_verbs=tuple(data["self_references"]["lead_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
+        field_line=re.compile(rf"^[\u3400-\u9fff]{{0,6}}(?:{'|'.join(map(re.escape, data['field_label_endings']))})\s*[:：]"),
         closing=re.compile("|".join(f"(?:{p})" for p in data["closing_lines"])),
         doc_number_prefix=re.compile(
             "(?:" + "|".join(f"(?:{p.removesuffix('$')})" for p in data["document_number_lines"]) + r")\s+(?=\S{6})"

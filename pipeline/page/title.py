@@ -148,7 +148,8 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
         if not question and is_body_line(line) and not (hint_title and compact_normalized(line) == hint_title):
             head.body_start = i
             break
-        last_is_candidate = question or heading_candidate(line) or (opening and _short_notice_heading(line))
+        # 重要通知 alone opening the page, or right under its breadcrumb (首页 > 通知公告 > 正文)
+        last_is_candidate = question or heading_candidate(line) or ((opening or after_breadcrumb) and _short_notice_heading(line))
         if last_is_candidate:
             head.candidates.append(_Candidate(i, followed=False, after_breadcrumb=after_breadcrumb, opening=opening))
         after_breadcrumb = False
@@ -252,7 +253,7 @@ def _ranked_title(
     headed = [c.at for c in candidates if c.followed]
     if headed:
         return headed[-1]
-    crumbed = [c.at for c in candidates if c.after_breadcrumb]
+    crumbed = [c.at for c in candidates if c.after_breadcrumb and not page_rules().field_line.match(lines[c.at].strip())]
     if crumbed:
         return crumbed[-1]
     if len(candidates) == 1 and candidates[0].opening and not any(p in _clean_title(lines[candidates[0].at]) for p in "。:"):

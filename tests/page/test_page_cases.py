@@ -708,7 +708,16 @@ CLEAN_CASES_ROUND6 = [
 # Found by parsing the scaled benchmark corpus as text and as pages (bench/scaled_corpus.py).
 CLEAN_CASES_PAGES = [
     pytest.param("【通告】【通告】 关于医保系统切换期间暂停服务的通告\n各参保单位:\n现将有关事项通告如下:",
-                 "关于医保系统切换期间暂停服务的通告", None, None, id="a-repost-tag-over-the-sites-own-tag"),
+                 "关于医保系统切换期间暂停服务的通告", None, None, id="a-repost-tag-over-the-sites-own-tag"),    # Found by rewriting labelled texts as a copy from a page would give them (tests/rewrites.py):
+    # a breadcrumb copied above the text, blanks inside dates
+    pytest.param("当前位置:首页 > 通知公告 > 正文\n紧急通知\n\n尊敬的参保人:\n因系统升级,医保结算暂停。",
+                 "紧急通知", None, None, id="bare-notice-heading-under-a-breadcrumb"),
+    pytest.param("当前位置:首页 > 通知公告 > 正文\n暂停服务时间:2024年3月1日0时至3月3日24时\n暂停服务范围:\n全市医保结算业务;",
+                 None, None, None, id="near-miss-a-field-line-under-a-breadcrumb-is-no-headline"),
+    pytest.param("首页 > 通知公告\n切换时段:3月1日0时至3月3日24时\n因系统切换,医保结算暂停。",
+                 None, None, None, id="variant-a-时段-field-line-under-a-breadcrumb"),
+    pytest.param("青禾市医保系统升级暂停服务\n某某官网 10月30日电 据青禾市医疗保障局消息,系统将于2021年11月1日升级。",
+                 "青禾市医保系统升级暂停服务", "青禾市医疗保障局", "2021-10-30", id="dateline-with-a-blank-before-its-date"),
 ]
 
 
@@ -734,7 +743,14 @@ BODY_LINES = [
     pytest.param("某市医疗保障局关于系统切换的通知\n某医保发〔2022〕3号\n发布日期:2022-03-01 来源:某市医疗保障局\n各定点医药机构:\n现将有关事项通知如下:",
                  ["某医保发〔2022〕3号"], ["发布日期", "2022-03-01"], id="variant-info-line-under-bracketed-document-number"),
     pytest.param("关于医保系统切换的公告\n各定点医药机构:\n现将切换安排通知如下:\n时间 | 地点 | 业务\n1月1日 | 市民中心 | 医保结算",
-                 ["时间 | 地点 | 业务"], [], id="near-miss-a-table-header-with-a-date-label-stays"),
+                 ["时间 | 地点 | 业务"], [], id="near-miss-a-table-header-with-a-date-label-stays"),    pytest.param("国家税务总局某省税务局关于系统升级暂停服务的通告\n国家税务总局某省税务局通告 2023 年第 2 号\n发布日期:2023-06-20 信息来源:纳税服务处\n为提升系统运行效率,现将有关事项通告如下:",
+                 ["国家税务总局某省税务局通告 2023年第 2号"], ["发布日期", "2023-06-20"], id="info-line-under-a-spaced-document-number"),
+    pytest.param("关于医保系统升级的通知\n系统将于6月1日20时至6月2日8时升级。\n特此通知。\n某市医疗保障局\n2024年5月20日\n【打印本页】【关闭窗口】\n上一篇:关于2024年度缴费的通知\n下一篇:6月3日起恢复办理",
+                 ["2024年5月20日"], ["打印本页", "关闭窗口", "上一篇", "6月3日起恢复办理"], id="a-row-of-bracketed-page-actions-ends-the-body"),
+    pytest.param("关于医保系统升级的通知\n系统将于6月1日20时至6月2日8时升级。\n[打印] [关闭]\n相关链接 6月3日起恢复办理",
+                 [], ["[打印]", "6月3日起恢复办理"], id="variant-square-bracketed-page-actions"),
+    pytest.param("关于医保系统升级的通知\n6月1日起关闭旧版网上服务大厅,打印功能迁移至新版。\n请参保人留意。",
+                 ["6月1日起关闭旧版网上服务大厅,打印功能迁移至新版。", "请参保人留意。"], [], id="near-miss-a-sentence-about-closing-and-printing-stays"),
 ]
 
 
