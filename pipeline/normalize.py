@@ -10,7 +10,7 @@ into it, so offsets stay honest by construction. Steps, in order:
 3. Traditional to simplified characters (OpenCC ``t2s``).
 4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``, ``二〇二三年 十二月``), leading and
    trailing blanks, runs of blanks inside a line (one space keeps a table's column break), runs of
-   empty lines.
+   empty lines; a text with a blank line after every line is read single-spaced.
 """
 
 from __future__ import annotations
@@ -135,7 +135,24 @@ def normalize_text(text: str) -> str:
     text = _BLANK_RUN.sub(" ", text)
     if "\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)
-    return text.strip()
+    text = text.strip()
+    if "\n\n" in text:
+        text = _single_spaced(text)
+    return text
+
+
+_DOUBLE_SPACED_MIN_LINES = 4  # lines with content of a text whose every break is a blank line
+
+
+def _single_spaced(text: str) -> str:
+    """A text with a blank line after every line (each paragraph of a page copied with its margin)
+    has no blank line that sets anything apart: such a text is read single-spaced, so that a
+    heading broken over two lines, a signer over its date or an issuer over the heading stay
+    together as they do in the single-spaced copy. Any other text keeps its blank lines."""
+    lines = text.split("\n")
+    if len(lines) < 2 * _DOUBLE_SPACED_MIN_LINES - 1 or any(lines[1::2]) or not all(lines[0::2]):
+        return text
+    return "\n".join(lines[0::2])
 
 
 _NOT_WORD = re.compile(rf"[^{_CJK}0-9A-Za-z]+")

@@ -32,6 +32,11 @@ CASES = [
     pytest.param("\t \n\t  一、时间\n\n\n\n二、范围  ", "一、时间\n\n二、范围", id="blank-lines-and-tabs"),
     pytest.param("忻州市医保中心    0350-3032798综合科", "忻州市医保中心 0350-3032798综合科", id="layout-blanks-to-one"),
     pytest.param("第一行\r\n第二行", "第一行\n第二行", id="crlf"),
+    # a blank line after every line sets nothing apart: read single-spaced (tests/rewrites.py)
+    pytest.param("某市医疗保障局\n\n关于系统\n\n停机的通告\n\n正文。", "某市医疗保障局\n关于系统\n停机的通告\n正文。", id="double-spaced-text"),
+    pytest.param("某市医疗保障局\n\n关于系统停机的通告\n正文。\n\n特此通告。", "某市医疗保障局\n\n关于系统停机的通告\n正文。\n\n特此通告。",
+                 id="near-miss-some-blank-lines-set-lines-apart"),
+    pytest.param("标题\n\n正文。\n\n完", "标题\n\n正文。\n\n完", id="near-miss-three-lines-stay-as-they-are"),
 ]
 
 

@@ -72,7 +72,11 @@ def _first_line_start(page: CleanPage) -> int:
     return start if start else len(body)
 
 
-_FULL_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+# A date stating its year: 2023年1月(31日), or with numbers only (2023.1.31, 2023-01-31, 2023/1/31).
+_FULL_MONTH = re.compile(r"""(?<![\d.])(?P<y>(?:19|20)\d{2})
+    (?: \s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?
+      | (?P<sep>[-/.])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?!\d|\.\d)
+    )""", re.VERBOSE)
 
 
 def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.datetime | None:
@@ -82,10 +86,11 @@ def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.date
     full = _FULL_MONTH.search(body, pos)
     if not full:
         return None
-    year, mon = int(full["y"]), int(month) if month else int(full["m"])
-    if month is None and full["d"] and int(day) > int(full["d"]):
+    full_month, full_day = full["m"] or full["nm"], full["d"] or full["nd"]
+    year, mon = int(full["y"]), int(month) if month else int(full_month)
+    if month is None and full_day and int(day) > int(full_day):
         year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
-    elif month is not None and mon > int(full["m"]):
+    elif month is not None and mon > int(full_month):
         year -= 1
     try:
         return dt.datetime(year, mon, int(day), tzinfo=TZ)

@@ -33,8 +33,10 @@ _SIGNATURE_DATE = re.compile(
 
 # A signature date written as a stamp (2021.12.01, 2021-12-01): one only when an agency line stands
 # right over it (a bare stamp at the end of a page is often the host's).
+# Converter or scraper debris after it (2014.11.24* E `' $) is passed over, as after a written date.
 _SIGNATURE_STAMP = re.compile(
-    r"^(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2}))\s*$"
+    r"^(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2}))"
+    r"(?:\s*[^\u3400-\u9fff\d\s.\-/:][^\u3400-\u9fff]{0,60})?\s*$"
 )
 
 

@@ -113,6 +113,11 @@ _LIST_AHEAD = r"(?=(?:[ ]?、[ ]?\d{1,2})*[ ]?、[ ]?\d{1,2}[日号])"
 POSTER_CLOCK = r"[ ]?(?:上午|下午|晚上|凌晨)?[ ]?\d{1,2}(?:[:∶][0-5]\d|[时点](?:[0-5]?\d分|整)?)(?![\d分])"
 
 
+# What may stand right before a numeric date's year: no digit or dot (a version 1.2021.3), but a list
+# number opening its line may (1.2021-9-22 8:00起).
+_ISO_OPEN = r"(?:(?<![\d.])|(?<=\n\d\.)|(?<=\n\d\d\.))"
+
+
 def _side(g: str, *, date_required: bool) -> str:
     """Pattern of one side of an expression: date (or relative day), weekday, part of day, clock."""
     date = rf"""
@@ -122,7 +127,7 @@ def _side(g: str, *, date_required: bool) -> str:
               |{_REL_YEAR.format(g=g + "ry")})?                       # 去年, 明年
             (?P<{g}m>{_NUM2}|元)月\n?                                 # month (元月: January; a line may break after it)
             (?P<{g}d>{_NUM2})(?:[日号]|{_JOIN_AHEAD})                 # day (4月12-19日: no 日)
-          | (?<![\d.])(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
+          | {_ISO_OPEN}(?P<{g}iy>(?:19|20)\d{{2}})(?P<{g}sep>[-/.])    # ISO-like 2021-10-11,
             (?P<{g}im>\d{{1,2}})(?P={g}sep)(?P<{g}id>\d{{1,2}})        # 2021/10/11, 2021.10.11
             (?![\d]|\.\d)                                               # not a version number
           | {_REL_MONTH.format(g=g + "rm")}(?P<{g}rmd>{_NUM2})[日号]   # 本月26日, 下月5日
@@ -198,7 +203,7 @@ RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
 FULL_DATE = re.compile(
     rf"""(?=[\d{_CN}])                                          # fast skip (see POINT)
         (?:(?P<y>{_YEAR})年(?P<m>{_NUM2}|元)月(?P<d>{_NUM2})[日号]
-          |(?<![\d.])(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
+          |{_ISO_OPEN}(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
     re.VERBOSE,
 )
 

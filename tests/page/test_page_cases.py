@@ -718,6 +718,12 @@ CLEAN_CASES_PAGES = [
                  None, None, None, id="variant-a-时段-field-line-under-a-breadcrumb"),
     pytest.param("青禾市医保系统升级暂停服务\n某某官网 10月30日电 据青禾市医疗保障局消息,系统将于2021年11月1日升级。",
                  "青禾市医保系统升级暂停服务", "青禾市医疗保障局", "2021-10-30", id="dateline-with-a-blank-before-its-date"),
+    # ... and with numeric dates: the year of a lead's bare date from a numeric one, a stamp-style
+    # signature date with converter debris after it
+    pytest.param("青禾医保平台将短时停机\n29日,记者从青禾市医疗保障局获悉,2031.1.31 22时至2031.2.1 5时,全市医保信息平台将短时停机。",
+                 "青禾医保平台将短时停机", "青禾市医疗保障局", "2031-01-29", id="lead-day-takes-its-year-from-a-numeric-date"),
+    pytest.param("关于系统升级的通知\n系统将于2031年1月1日升级。\n特此通知。\n青禾市医疗保障局\n2030.12.30* E `' $ P",
+                 "关于系统升级的通知", "青禾市医疗保障局", "2030-12-30", id="stamp-style-signature-date-with-debris"),
 ]
 
 

@@ -582,6 +582,11 @@ GRAMMAR_8 = [
       id="news-relative-days-on-the-publication"),
     P("2031年3月6日(周四)18:00—3月9日(周日)8:00暂停", None, ["2031-03-06T18:00", "2031-03-09T08:00"],
       id="weekday-tags-on-both-ends"),
+    # found by rewriting labelled texts with numeric dates (tests/rewrites.py): a list number may
+    # open the line right before the year; a version number may not
+    P("通知如下:\n1.2031-9-22 8:00起,暂停出具核定单。", None, ["2031-09-22T08:00"], id="list-number-before-a-numeric-date"),
+    P("通知如下:\n12.2031.9.22 8:00起,暂停出具核定单。", None, ["2031-09-22T08:00"], id="variant-two-digit-list-number"),
+    P("系统版本1.2031.3.4升级后可用", None, [], id="near-miss-a-version-number-is-no-date"),
 ]
 
 

@@ -1,0 +1,228 @@
+"""Rewrites: a labeled corpus scored as its texts and as the same texts written the way other copies
+of a notice write them.
+
+The same notice reaches us typed in more than one way: a Word export puts blanks around every number
+(``2021 年 12 月 31 日 20 时``), a CMS editor types full-width digits or half-width punctuation, a
+copy from a page brings the breadcrumb above the text and the page's action links below it, another
+office writes its dates ``2021.12.31`` and its times ``20:30``. None of this changes what the notice
+says, so none of it may change what the parser reads: each rewrite here is scored against the same
+gold labels as the texts, and every field must stay within :data:`parity.TOLERANCE` of the text's
+score (``tests/test_rewrites.py``). The check needs no new labels, so it runs on every labeled
+corpus, the real notices' check half included, without anyone reading them.
+
+The rewrites of characters leave the line holding the notice's title as it is (the gold title must
+still name it), and no rewrite changes what a reader would call a different fact.
+
+Run it by hand for a table::
+
+    .venv/bin/python tests/rewrites.py [CORPUS ...] [--rewrite NAME ...] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "tests") not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT / "tests"))
+
+from pipeline.evaluate import evaluate, half_of, parse_to_gold  # noqa: E402
+from pipeline.normalize import compact  # noqa: E402
+
+from parity import CORPORA, CORPUS_BY_NAME, TOLERANCE, Corpus, Parity, _text_report, stage  # noqa: E402
+
+Rewrite = Callable[[str], str]
+
+
+_NUMBER_UNIT = re.compile(r"(\d+)\s*(年|月|日|时|点|分)")
+
+
+def spaced_numbers(text: str) -> str:
+    """A Word export's blanks around every number of a date or time: 2021 年 12 月 31 日 20 时 30 分."""
+    return _NUMBER_UNIT.sub(r" \1 \2", text)
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def full_width_digits(text: str) -> str:
+    """Digits typed full-width by an editor: ２０２１年１２月３１日."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
+_HALF_WIDTH_PUNCTUATION = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
+
+
+def half_width_punctuation(text: str) -> str:
+    """Punctuation typed on a Latin keyboard: , : ; ( ) for ， ： ； （ ）."""
+    return text.translate(_HALF_WIDTH_PUNCTUATION)
+
+
+def indented(text: str) -> str:
+    """Each paragraph indented by two ideographic spaces, as printed notices are."""
+    return "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n"))
+
+
+def blank_lines(text: str) -> str:
+    """A blank line after every paragraph (a page's <p>s copied one by one)."""
+    return "\n\n".join(text.split("\n"))
+
+
+def windows_line_ends(text: str) -> str:
+    """CR LF line ends."""
+    return text.replace("\n", "\r\n")
+
+
+def no_break_spaces(text: str) -> str:
+    """Each blank a no-break space (&nbsp; in the page it was copied from)."""
+    return text.replace(" ", "\u00a0")
+
+
+_HOUR_MINUTE = re.compile(r"(\d{1,2})[时點点](\d{1,2})分")
+
+
+def clock_times(text: str) -> str:
+    """Hours and minutes written as a clock: 20:30 for 20时30分."""
+    return _HOUR_MINUTE.sub(r"\1:\2", text)
+
+
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日([ \t]*(?=\d{1,2}[:时時点點]))?")
+
+
+def _numeric_dates(separator: str) -> Rewrite:
+    def rewrite(text: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            blank = " " if m[4] is not None else ""  # 2021.12.31 20时: a blank keeps the hour apart
+            return f"{m[1]}{separator}{m[2]}{separator}{m[3]}{blank}"
+        return _FULL_DATE.sub(one, text)
+    rewrite.__doc__ = f"Full dates written with numbers only: 2021{separator}12{separator}31 for 2021年12月31日."
+    return rewrite
+
+
+_DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*$")
+_SIGNER_MAX = 30  # characters of a signer's line
+
+
+def signature_on_one_line(text: str) -> str:
+    """The signer and the date of the signature on one line: 某市医疗保障局 2021年12月28日."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for above, below in zip(reversed(filled[:-1]), reversed(filled[1:])):
+        if _DATE_LINE.match(lines[below]) and len(lines[above].strip()) < _SIGNER_MAX:
+            lines[above] = lines[above].rstrip() + " " + lines[below].strip()
+            lines[below] = ""
+            break
+    return "\n".join(lines)
+
+
+def breadcrumb_above(text: str) -> str:
+    """A page's breadcrumb copied above the text."""
+    return "当前位置:首页 > 通知公告 > 正文\n" + text
+
+
+def page_actions_below(text: str) -> str:
+    """A page's action links and its previous and next items copied below the text."""
+    return text + "\n\n【打印本页】【关闭窗口】\n上一篇:关于开展年度业务培训的通知\n下一篇:12月30日热线答复汇总"
+
+
+# name -> (rewrite, whether it rewrites characters: then the title's line is kept as it is)
+REWRITES: dict[str, tuple[Rewrite, bool]] = {
+    "spaced_numbers": (spaced_numbers, True),
+    "full_width_digits": (full_width_digits, True),
+    "half_width_punctuation": (half_width_punctuation, True),
+    "indented": (indented, True),
+    "blank_lines": (blank_lines, False),
+    "windows_line_ends": (windows_line_ends, False),
+    "no_break_spaces": (no_break_spaces, True),
+    "clock_times": (clock_times, True),
+    "dotted_dates": (_numeric_dates("."), True),
+    "dashed_dates": (_numeric_dates("-"), True),
+    "slashed_dates": (_numeric_dates("/"), True),
+    "signature_on_one_line": (signature_on_one_line, False),
+    "breadcrumb_above": (breadcrumb_above, False),
+    "page_actions_below": (page_actions_below, False),
+}
+
+
+def rewrite_text(name: str, text: str, title: str | None) -> str:
+    """``text`` rewritten by the rewrite ``name``; a rewrite of characters keeps the lines holding
+    ``title`` (the gold title) as they are."""
+    rewrite, by_character = REWRITES[name]
+    if not by_character:
+        return rewrite(text)
+    key = compact(title) if title else ""
+    lines = text.split("\n")
+    kept = [bool(key) and key in compact(line) for line in lines]
+    out: list[str] = []
+    run: list[str] = []  # lines to rewrite, as one text (a rewrite may look across lines)
+    for line, keep in zip(lines, kept):
+        if keep:
+            if run:
+                out.append(rewrite("\n".join(run)))
+                run = []
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        out.append(rewrite("\n".join(run)))
+    return "\n".join(out)
+
+
+def measure(corpus: Corpus, name: str, work: Path, half: str | None = None) -> Parity:
+    """Stage ``corpus`` (or one ``half`` of it) in ``work``, rewrite each text with ``name``, score
+    texts and rewrites (the rewrites' scores are in ``Parity.html``)."""
+    src = stage(corpus, work / "src")
+    if half:
+        for gold in src.glob("*.json"):
+            if half_of(gold.stem) != half:
+                gold.unlink()
+    out = work / name
+    out.mkdir(parents=True, exist_ok=True)
+    for txt in sorted(src.glob("*.txt")):
+        gold_file = txt.with_suffix(".json")
+        title = json.loads(gold_file.read_text(encoding="utf-8")).get("title") if gold_file.is_file() else None
+        (out / txt.name).write_text(rewrite_text(name, txt.read_text(encoding="utf-8"), title), encoding="utf-8", newline="")
+
+    def predict(txt: Path) -> dict[str, Any]:
+        return parse_to_gold(out / txt.name)
+
+    text = _text_report(src)
+    return Parity(corpus.name, name, text, evaluate(src, predict), notices=text.files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print each rewrite's scores against the texts' for the chosen corpora."""
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("corpora", nargs="*", help=f"corpus names (default: all of {', '.join(CORPUS_BY_NAME)})")
+    ap.add_argument("--rewrite", action="append", choices=list(REWRITES), help="rewrites (default: all)")
+    ap.add_argument("--half", choices=["tune", "check"], help="only this half of each corpus (split as notices eval --half)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list what each rewritten notice loses")
+    args = ap.parse_args(argv)
+    worst = 0.0
+    for corpus in [CORPUS_BY_NAME[n] for n in args.corpora] or CORPORA:
+        if why := corpus.missing():
+            print(f"== {corpus.name}: skipped ({why})")
+            continue
+        for name in args.rewrite or REWRITES:
+            with tempfile.TemporaryDirectory() as tmp:
+                p = measure(corpus, name, Path(tmp), args.half)
+            gaps = [(k, t - h) for k, t, h in p.rows() if t - h > 1e-9]
+            worst = max([worst, *(g for _, g in gaps)])
+            cells = ", ".join(f"{k} {-g:+.3f}" + ("*" if g > TOLERANCE + 1e-9 else "") for k, g in gaps) or "same"
+            print(f"{corpus.name:7s} {name:23s} n={p.notices:3d}  {cells}")
+            if args.verbose:
+                for notice, lines in p.lost().items():
+                    print(f"    {notice}: {'; '.join(lines)}")
+    print(f"largest drop: {worst:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
