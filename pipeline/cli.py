@@ -135,7 +135,7 @@ def _write_csv(out_dir: str | Path, fmt: str, console: Console) -> None:
     from .export import write_csv
 
     for path in write_csv(out_dir):
-        console.print(f"csv: {path}", markup=False, highlight=False)
+        console.print(f"csv: {path}", markup=False, highlight=False, soft_wrap=True)  # a path scripts read: never wrapped
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -315,7 +315,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not args.quiet:
             _print_summary(result.parse, console)
             for name, path in result.report.items():
-                console.print(f"{name}: {path}", markup=False, highlight=False)
+                console.print(f"{name}: {path}", markup=False, highlight=False, soft_wrap=True)
     _write_csv(settings.parsed_dir, args.format, console)
     return 0
 

@@ -132,6 +132,40 @@ def page_actions_below(text: str) -> str:
     return text + "\n\n【打印本页】【关闭窗口】\n上一篇:关于开展年度业务培训的通知\n下一篇:12月30日热线答复汇总"
 
 
+def traditional(text: str) -> str:
+    """The text in traditional characters, as a Hong Kong or Taiwan mirror reposts it (OpenCC s2t)."""
+    import opencc
+
+    return str(opencc.OpenCC("s2t").convert(text))
+
+
+_DEBRIS = {"業": "yè", "務": "wù", "統": "tǒng", "現": "xiàn", "發": "fā", "關": "guān", "醫": "yī", "療": "liáo",
+           "險": "xiǎn", "時": "shí", "間": "jiān", "機": "jī", "辦": "bàn", "將": "jiāng", "於": "yú"}
+_DEBRIS_CHAR = re.compile("[" + "".join(_DEBRIS) + "]")
+
+
+def converter_debris(text: str) -> str:
+    """Traditional characters with a bad converter's pinyin after some of them: 業(yè)務(wù)."""
+    return _DEBRIS_CHAR.sub(lambda m: f"{m[0]}({_DEBRIS[m[0]]})", traditional(text))
+
+
+_SENTENCE_END = re.compile(r"(?<=[。])(?=[^\n”’」)）])")
+
+
+def sentence_per_line(text: str) -> str:
+    """Every sentence on a line of its own, as a WeChat post sets them."""
+    return _SENTENCE_END.sub("\n", text)
+
+
+_SPREAD_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:通知|通告|公告|告知)|特此(?:通知|通告|公告)[。.]?)$")
+
+
+def spread_short_lines(text: str) -> str:
+    """A bare heading (公告, 紧急通知) and the closing formula (特此通告。) spread with a blank between
+    their characters, as a justified Word layout copies them: 公 告, 特 此 通 告 。"""
+    return "\n".join(" ".join(line) if _SPREAD_LINE.match(line) else line for line in text.split("\n"))
+
+
 # name -> (rewrite, whether it rewrites characters: then the title's line is kept as it is)
 REWRITES: dict[str, tuple[Rewrite, bool]] = {
     "spaced_numbers": (spaced_numbers, True),
@@ -148,6 +182,10 @@ REWRITES: dict[str, tuple[Rewrite, bool]] = {
     "signature_on_one_line": (signature_on_one_line, False),
     "breadcrumb_above": (breadcrumb_above, False),
     "page_actions_below": (page_actions_below, False),
+    "traditional": (traditional, True),
+    "converter_debris": (converter_debris, True),
+    "sentence_per_line": (sentence_per_line, True),
+    "spread_short_lines": (spread_short_lines, True),
 }
 
 

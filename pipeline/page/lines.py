@@ -23,7 +23,17 @@ _PHONE_DIGITS = re.compile(r"\d{5,}")
 _SECTION_HEADING_MAX = 10  # characters after the leading symbols of a post's section heading
 
 
+# A line spread over the page's width, one blank between its characters (当 前 位 置 :, 分 享).
+_SPREAD = re.compile(r"^(?:\S )+\S$")
+
+
+def despread(line: str) -> str:
+    """``line`` without the blanks of a spread line (当 前 位 置 : -> 当前位置:); any other line as it is."""
+    return line.replace(" ", "") if _SPREAD.match(line) else line
+
+
 def is_chrome(line: str) -> bool:
+    line = despread(line)
     r = page_rules()
     if r.chrome.search(line):
         return True
@@ -42,7 +52,7 @@ def is_chrome(line: str) -> bool:
 
 def is_breadcrumb(line: str) -> bool:
     """True when ``line`` is a breadcrumb (首页 > 通知公告 > 正文), wherever the page puts it: never a title."""
-    return page_rules().breadcrumb.search(line) is not None
+    return page_rules().breadcrumb.search(despread(line)) is not None
 
 
 _LEAD_TAGS = re.compile(r"^(?:【[^】]{1,6}】\s*)+")  # 【通告】 put before a heading

@@ -93,6 +93,7 @@ class _PageRules:
     title_site_suffix: re.Pattern[str]  # _某某频道_某省 after a headline
     released_title: re.Pattern[str]  # 印发了《关于…的通告》: a released document's name (group title)
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
+    addressee_openers: tuple[str, ...]  # 各, 尊敬的: how a salutation (各参保单位:) opens
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     field_line: re.Pattern[str]  # 停机时间:2022年2月26日…: a labelled fact, never a headline
     closing: re.Pattern[str]  # 特此公告: the closing formula a signature follows
@@ -200,6 +201,7 @@ def page_rules() -> _PageRules:
             rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"
             rf"(?!{'|'.join(map(re.escape, bare['not_bodies']))})([\u3400-\u9fff]{{2,30}})$"
         ),
+        addressee_openers=tuple(data["addressee_openers"]),
         run_in_heading=re.compile(
             rf"^(?P<heading>[^。:,;!?\n]{{4,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))\s*"
             rf"(?=(?:{'|'.join(map(re.escape, data['addressee_openers']))})[^。:,;!?\n]{{1,40}}:)"

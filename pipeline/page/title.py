@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..normalize import compact_normalized
 from .agencies import agency_list, CJK, is_agency_name
 from .infolines import InfoLine, read_info_line
-from .lines import ENUM_START, heading_candidate, is_body_line, is_chrome, PageLines, question_headline
+from .lines import ENUM_START, despread, heading_candidate, is_body_line, is_chrome, PageLines, question_headline
 from .model import CleanPage
 from .rules import page_rules
 from .signature import MAX_SIGNERS
@@ -129,9 +129,11 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
     after_breadcrumb = False  # the last line with content was a breadcrumb
     seen = False  # a line with content (chrome too) came before
     for i, raw in enumerate(page_lines.lines):
-        line = raw.strip()
+        line = despread(raw.strip())  # 最 新 通 告 reads as 最新通告
         if not line:
             continue
+        if not seen and _page_label(line):
+            continue  # 本页所在栏目: a label of the page over its headline, read like chrome
         opening, seen = not seen, True
         if page_lines.chrome(i):
             after_breadcrumb = page_rules().breadcrumb.search(line) is not None
@@ -156,7 +158,18 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
     return head
 
 
+_PAGE_LABEL_MAX = 12  # characters of a label opening the page (本页所在栏目:)
+
+
+def _page_label(line: str) -> bool:
+    """A short line ending with a colon that opens the page and greets no one (本页所在栏目:, not
+    各参保单位:): a label of the page's own, not the first line of the text."""
+    return (len(line) <= _PAGE_LABEL_MAX and line.endswith(":") and CJK.search(line) is not None
+            and not line.startswith(page_rules().addressee_openers))
+
+
 _SHORT_HEADING_MIN = 4  # characters of a bare notice heading opening the page (重要通知)
+_SHORT_HEADING_MAX = 6  # characters from which a heading ending with a notice word says more than the word
 
 
 def _short_notice_heading(line: str) -> bool:
@@ -248,11 +261,16 @@ def _ranked_title(
             if compact_normalized(lines[c.at]) == hint_title:
                 return c.at
     worded = [c.at for c in candidates if _clean_title(lines[c.at]).endswith(title_words)]
-    if worded:
-        return worded[-1]
+    # A bare notice word (紧急通知, 最新通告: a column's or a poster's label) gives way to a headline
+    # that says what happens, with an info line under it.
+    full = [at for at in worded if len(_clean_title(lines[at])) >= _SHORT_HEADING_MAX]
+    if full:
+        return full[-1]
     headed = [c.at for c in candidates if c.followed]
     if headed:
         return headed[-1]
+    if worded:
+        return worded[-1]
     crumbed = [c.at for c in candidates if c.after_breadcrumb and not page_rules().field_line.match(lines[c.at].strip())]
     if crumbed:
         return crumbed[-1]

@@ -718,6 +718,20 @@ CLEAN_CASES_PAGES = [
                  None, None, None, id="variant-a-时段-field-line-under-a-breadcrumb"),
     pytest.param("青禾市医保系统升级暂停服务\n某某官网 10月30日电 据青禾市医疗保障局消息,系统将于2021年11月1日升级。",
                  "青禾市医保系统升级暂停服务", "青禾市医疗保障局", "2021-10-30", id="dateline-with-a-blank-before-its-date"),
+    # a label of the page opening it (栏目:) is no text line; a line spread over the page's width
+    # (当 前 位 置 :, 最 新 通 告) reads like its compact form
+    pytest.param("本页所在栏目:\n\n青禾医保这几天暂停结算\n\n来源:青禾新闻网 作者:青禾市医疗保障局 2023-08-23 11:45:39\n为做好系统切换,现将有关事项公告如下:\n停止服务时间:8月31日23时起。",
+                 "青禾医保这几天暂停结算", "青禾市医疗保障局", "2023-08-23", id="a-page-label-over-the-headline"),
+    pytest.param("各参保单位:\n因系统切换,8月31日起暂停医保结算。",
+                 None, None, None, id="near-miss-a-salutation-opening-the-page-is-text"),
+    pytest.param("当 前 位 置 :\n\n青禾医保这几天暂停结算\n\n来源:青禾新闻网 作者:青禾市医疗保障局 2023-08-23 11:45:39\n为做好系统切换,现将有关事项公告如下:",
+                 "青禾医保这几天暂停结算", "青禾市医疗保障局", "2023-08-23", id="a-spread-breadcrumb-label"),
+    pytest.param("最 新 通 告\n青禾市医保系统将于6月26日暂停服务\n来源:青禾市医疗保障局 2023-06-20\n系统将暂停服务。",
+                 "青禾市医保系统将于6月26日暂停服务", "青禾市医疗保障局", "2023-06-20", id="a-spread-column-label-over-the-headline"),
+    pytest.param("最新通告\n青禾市医保系统将于6月26日暂停服务\n来源:青禾市医疗保障局 2023-06-20\n系统将暂停服务。",
+                 "青禾市医保系统将于6月26日暂停服务", "青禾市医疗保障局", "2023-06-20", id="a-bare-notice-word-gives-way-to-a-headline-with-its-info-line"),
+    pytest.param("紧 急 通 知\n\n各参保单位:\n系统将于2031年6月26日暂停服务。",
+                 "紧急通知", None, None, id="a-spread-bare-heading-alone-is-the-title"),
     # ... and with numeric dates: the year of a lead's bare date from a numeric one, a stamp-style
     # signature date with converter debris after it
     pytest.param("青禾医保平台将短时停机\n29日,记者从青禾市医疗保障局获悉,2031.1.31 22时至2031.2.1 5时,全市医保信息平台将短时停机。",
