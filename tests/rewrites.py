@@ -21,13 +21,14 @@ Run it by hand for a table::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:  # run as a script
@@ -38,7 +39,6 @@ from pipeline.normalize import compact  # noqa: E402
 
 from parity import CORPORA, CORPUS_BY_NAME, TOLERANCE, Corpus, Parity, _text_report, stage  # noqa: E402
 
-Rewrite = Callable[[str], str]
 
 
 _NUMBER_UNIT = re.compile(r"(\d+)\s*(年|月|日|时|点|分)")
@@ -96,7 +96,7 @@ def clock_times(text: str) -> str:
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日([ \t]*(?=\d{1,2}[:时時点點]))?")
 
 
-def _numeric_dates(separator: str) -> Rewrite:
+def _numeric_dates(separator: str) -> Callable[[str], str]:
     def rewrite(text: str) -> str:
         def one(m: re.Match[str]) -> str:
             blank = " " if m[4] is not None else ""  # 2021.12.31 20时: a blank keeps the hour apart
@@ -166,50 +166,135 @@ def spread_short_lines(text: str) -> str:
     return "\n".join(" ".join(line) if _SPREAD_LINE.match(line) else line for line in text.split("\n"))
 
 
-# name -> (rewrite, whether it rewrites characters: then the title's line is kept as it is)
-REWRITES: dict[str, tuple[Rewrite, bool]] = {
-    "spaced_numbers": (spaced_numbers, True),
-    "full_width_digits": (full_width_digits, True),
-    "half_width_punctuation": (half_width_punctuation, True),
-    "indented": (indented, True),
-    "blank_lines": (blank_lines, False),
-    "windows_line_ends": (windows_line_ends, False),
-    "no_break_spaces": (no_break_spaces, True),
-    "clock_times": (clock_times, True),
-    "dotted_dates": (_numeric_dates("."), True),
-    "dashed_dates": (_numeric_dates("-"), True),
-    "slashed_dates": (_numeric_dates("/"), True),
-    "signature_on_one_line": (signature_on_one_line, False),
-    "breadcrumb_above": (breadcrumb_above, False),
-    "page_actions_below": (page_actions_below, False),
-    "traditional": (traditional, True),
-    "converter_debris": (converter_debris, True),
-    "sentence_per_line": (sentence_per_line, True),
-    "spread_short_lines": (spread_short_lines, True),
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """1..31 in Chinese numerals: 十, 十二, 二十一, 三十."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")) + (_CN_DIGITS[ones] if ones else "")
+
+
+def _cn_date(m: re.Match[str]) -> str:
+    return "".join(_CN_DIGITS[int(d)] for d in m[1]) + f"年{_cn_number(int(m[2]))}月{_cn_number(int(m[3]))}日"
+
+
+_YMD = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_DAY_HOUR = re.compile(r"(?<=日)(\d{1,2})([时点])(?:(\d{1,2})分)?")
+
+
+def _cn_hour(m: re.Match[str]) -> str:
+    minute = f"{_cn_number(int(m[3]))}分" if m[3] and int(m[3]) else ""
+    return (_cn_number(int(m[1])) or "零") + m[2] + minute
+
+
+def chinese_numeral_dates(text: str) -> str:
+    """Full dates and the hours after them in Chinese numerals, as a formal notice writes them:
+    二〇二一年十月二十一日十八时三十分."""
+    return _DAY_HOUR.sub(_cn_hour, _YMD.sub(_cn_date, text))
+
+
+def chinese_numeral_signature(text: str) -> str:
+    """The signature's date (a full date alone on its line) in Chinese numerals: 二〇二一年十月十四日."""
+    return "\n".join(_YMD.sub(_cn_date, line) if _DATE_LINE.match(line) else line for line in text.split("\n"))
+
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def weekdays(text: str) -> str:
+    """The weekday after every full date that has none: 2021年10月21日(星期四)."""
+    def one(m: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return m[0]
+        return f"{m[0]}(星期{_WEEKDAYS[day.weekday()]})"
+    return re.sub(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?![(（]|星期|周)", one, text)
+
+
+def _part_of_day(hour: int) -> str:
+    if hour < 6:
+        return "凌晨" + str(hour)
+    if hour < 12:
+        return "上午" + str(hour)
+    if hour == 12:
+        return "中午12"
+    return ("下午" if hour <= 18 else "晚上") + str(hour - 12)
+
+
+def twelve_hour_clock(text: str) -> str:
+    """Hours after a date on a twelve-hour clock with the part of the day: 下午5时 for 17时."""
+    return re.sub(r"(?<=日)(\d{1,2})(?=[时点])", lambda m: _part_of_day(int(m[1])) if int(m[1]) < 24 else m[1], text)
+
+
+def info_line_under_title(text: str, gold: dict[str, Any]) -> str:
+    """A page's info line copied under the headline, with the publication date the labels give and
+    nothing else (浏览次数): 发布时间:2021-10-14 浏览次数:1024. (No 来源: a page crediting another
+    body reposts the text, which may move its publication date to the signed one.)"""
+    parts = ([f"发布时间:{gold['published']}"] if gold.get("published") else []) + ["浏览次数:1024"]
+    lines = text.split("\n")
+    key = compact(gold.get("title"))
+    at = next((i + 1 for i, line in enumerate(lines) if key and key in compact(line)), 0)
+    return "\n".join(lines[:at] + [" ".join(parts)] + lines[at:])
+
+
+class Rewrite(NamedTuple):
+    """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
+    (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
+
+    fn: Callable[..., str]
+    works_on: str
+
+
+REWRITES: dict[str, Rewrite] = {
+    "spaced_numbers": Rewrite(spaced_numbers, "characters"),
+    "full_width_digits": Rewrite(full_width_digits, "characters"),
+    "half_width_punctuation": Rewrite(half_width_punctuation, "characters"),
+    "indented": Rewrite(indented, "characters"),
+    "blank_lines": Rewrite(blank_lines, "text"),
+    "windows_line_ends": Rewrite(windows_line_ends, "text"),
+    "no_break_spaces": Rewrite(no_break_spaces, "characters"),
+    "clock_times": Rewrite(clock_times, "characters"),
+    "dotted_dates": Rewrite(_numeric_dates("."), "characters"),
+    "dashed_dates": Rewrite(_numeric_dates("-"), "characters"),
+    "slashed_dates": Rewrite(_numeric_dates("/"), "characters"),
+    "chinese_numeral_dates": Rewrite(chinese_numeral_dates, "characters"),
+    "chinese_numeral_signature": Rewrite(chinese_numeral_signature, "text"),
+    "weekdays": Rewrite(weekdays, "characters"),
+    "twelve_hour_clock": Rewrite(twelve_hour_clock, "characters"),
+    "signature_on_one_line": Rewrite(signature_on_one_line, "text"),
+    "breadcrumb_above": Rewrite(breadcrumb_above, "text"),
+    "page_actions_below": Rewrite(page_actions_below, "text"),
+    "info_line_under_title": Rewrite(info_line_under_title, "labels"),
+    "traditional": Rewrite(traditional, "characters"),
+    "converter_debris": Rewrite(converter_debris, "characters"),
+    "sentence_per_line": Rewrite(sentence_per_line, "characters"),
+    "spread_short_lines": Rewrite(spread_short_lines, "characters"),
 }
 
 
-def rewrite_text(name: str, text: str, title: str | None) -> str:
+def rewrite_text(name: str, text: str, gold: dict[str, Any]) -> str:
     """``text`` rewritten by the rewrite ``name``; a rewrite of characters keeps the lines holding
-    ``title`` (the gold title) as they are."""
-    rewrite, by_character = REWRITES[name]
-    if not by_character:
-        return rewrite(text)
-    key = compact(title) if title else ""
-    lines = text.split("\n")
-    kept = [bool(key) and key in compact(line) for line in lines]
+    the gold title as they are."""
+    rewrite = REWRITES[name]
+    if rewrite.works_on == "labels":
+        return rewrite.fn(text, gold)
+    if rewrite.works_on == "text":
+        return rewrite.fn(text)
+    key = compact(gold.get("title"))
     out: list[str] = []
     run: list[str] = []  # lines to rewrite, as one text (a rewrite may look across lines)
-    for line, keep in zip(lines, kept):
-        if keep:
+    for line in text.split("\n"):
+        if key and key in compact(line):
             if run:
-                out.append(rewrite("\n".join(run)))
+                out.append(rewrite.fn("\n".join(run)))
                 run = []
             out.append(line)
         else:
             run.append(line)
     if run:
-        out.append(rewrite("\n".join(run)))
+        out.append(rewrite.fn("\n".join(run)))
     return "\n".join(out)
 
 
@@ -221,12 +306,12 @@ def measure(corpus: Corpus, name: str, work: Path, half: str | None = None) -> P
         for gold in src.glob("*.json"):
             if half_of(gold.stem) != half:
                 gold.unlink()
+                gold.with_suffix(".txt").unlink()
     out = work / name
     out.mkdir(parents=True, exist_ok=True)
     for txt in sorted(src.glob("*.txt")):
-        gold_file = txt.with_suffix(".json")
-        title = json.loads(gold_file.read_text(encoding="utf-8")).get("title") if gold_file.is_file() else None
-        (out / txt.name).write_text(rewrite_text(name, txt.read_text(encoding="utf-8"), title), encoding="utf-8", newline="")
+        gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+        (out / txt.name).write_text(rewrite_text(name, txt.read_text(encoding="utf-8"), gold), encoding="utf-8", newline="")
 
     def predict(txt: Path) -> dict[str, Any]:
         return parse_to_gold(out / txt.name)

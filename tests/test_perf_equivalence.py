@@ -54,6 +54,9 @@ _PLAIN_DATE_SPACES = re.compile(
       | (?<=[年月])[ \t]+(?=[{_NUMERALS}]{{1,3}}[月日号號])
       | (?<=\d)[ \t]+(?=[:：]\d)
       | (?<=\d[:：])[ \t]+(?=\d)
+      | (?<=[时時点點])[ \t]+(?=\d{1,2}[ \t]*分)
+      | (?<=[日号號])[ \t]+(?=\d{1,2}[ \t]*[时時点點])
+      | (?<=上午|下午|中午|晚上|凌晨|早上|傍晚|夜间|晚间|早晨)[ \t]+(?=\d{1,2}[ \t]*[时時点點:：])
     """,
     re.VERBOSE,
 )
@@ -81,7 +84,11 @@ def _plain_normalize(text: str) -> str:
     text = re.sub(r"^[ \t]+", "", text, flags=re.MULTILINE)
     text = re.sub(r"[ \t]{2,}|\t", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    text = text.strip()
+    lines = text.split("\n")
+    if len(lines) >= 7 and all(lines[0::2]) and not any(lines[1::2]):  # double-spaced: read single-spaced
+        text = "\n".join(lines[0::2])
+    return text
 
 
 @pytest.mark.parametrize("i", range(len(RAW_TEXTS)))

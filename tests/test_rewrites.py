@@ -37,9 +37,13 @@ REWRITE_CASES = [
     pytest.param("signature_on_one_line", "正文。\n某市医疗保障局\n2031年1月2日", None, "正文。\n某市医疗保障局 2031年1月2日\n",
                  id="signer-and-date"),
     pytest.param("clock_times", "8时30分起", None, "8:30起", id="clock"),
+    pytest.param("chinese_numeral_dates", "2031年10月21日18时30分起", None, "二〇三一年十月二十一日十八时三十分起", id="chinese-numerals"),
+    pytest.param("weekdays", "2031年10月21日起,2031年10月22日(星期三)止", None, "2031年10月21日(星期二)起,2031年10月22日(星期三)止",
+                 id="weekday-added-where-missing"),
+    pytest.param("twelve_hour_clock", "21日17时至22日8点", None, "21日下午5时至22日上午8点", id="twelve-hour-clock"),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "title", "expected"), REWRITE_CASES)
 def test_rewrites_change_only_their_form(name: str, text: str, title: str | None, expected: str) -> None:
-    assert rewrite_text(name, text, title) == expected
+    assert rewrite_text(name, text, {"title": title}) == expected

@@ -9,6 +9,7 @@ import re
 from ..records import TZ
 from .model import CleanPage, TextDate
 from .rules import page_rules
+from .stamps import CN_DIGIT, cn_number
 
 
 def read_dateline(page: CleanPage) -> None:
@@ -72,10 +73,11 @@ def _first_line_start(page: CleanPage) -> int:
     return start if start else len(body)
 
 
-# A date stating its year: 2023年1月(31日), or with numbers only (2023.1.31, 2023-01-31, 2023/1/31).
-_FULL_MONTH = re.compile(r"""(?<![\d.])(?P<y>(?:19|20)\d{2})
-    (?: \s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?
-      | (?P<sep>[-/.])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?!\d|\.\d)
+# A date stating its year: 2023年1月(31日), with numbers only (2023.1.31, 2023-01-31, 2023/1/31) or
+# in Chinese numerals (二〇二三年一月三十一日).
+_FULL_MONTH = re.compile(rf"""(?<![\d.{CN_DIGIT}])(?P<y>(?:19|20)\d{{2}}|[{CN_DIGIT}]{{4}})
+    (?: \s*年\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月(?:\s*(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*日)?
+      | (?P<sep>[-/.])(?P<nm>\d{{1,2}})(?P=sep)(?P<nd>\d{{1,2}})(?!\d|\.\d)
     )""", re.VERBOSE)
 
 
@@ -86,11 +88,14 @@ def _date_from_text(body: str, pos: int, month: str | None, day: str) -> dt.date
     full = _FULL_MONTH.search(body, pos)
     if not full:
         return None
-    full_month, full_day = full["m"] or full["nm"], full["d"] or full["nd"]
-    year, mon = int(full["y"]), int(month) if month else int(full_month)
-    if month is None and full_day and int(day) > int(full_day):
+    full_year, full_month = cn_number(full["y"]), cn_number(full["m"] or full["nm"])
+    full_day = cn_number(full["d"] or full["nd"]) if (full["d"] or full["nd"]) else None
+    if full_year is None or full_month is None:
+        return None
+    year, mon = full_year, int(month) if month else full_month
+    if month is None and full_day and int(day) > full_day:
         year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
-    elif month is not None and mon > int(full_month):
+    elif month is not None and mon > full_month:
         year -= 1
     try:
         return dt.datetime(year, mon, int(day), tzinfo=TZ)

@@ -26,7 +26,7 @@ STAMP = re.compile(
 CN_DIGIT = "〇○零一二三四五六七八九"
 
 
-def _cn_number(word: str) -> int | None:
+def cn_number(word: str) -> int | None:
     """A year written digit by digit (二〇二三) or a month/day (十二, 二十五) in Chinese numerals."""
     if word.isdigit():
         return int(word)
@@ -54,7 +54,7 @@ def cn_date(value: str) -> dt.datetime | None:
 
 def written_date(m: re.Match[str]) -> dt.datetime | None:
     """The date of a match with groups y, m, d in digits or Chinese numerals, or None if absurd."""
-    year, month, day = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
+    year, month, day = cn_number(m["y"]), cn_number(m["m"]), cn_number(m["d"])
     if year is None or month is None or day is None:
         return None
     try:

@@ -736,6 +736,8 @@ CLEAN_CASES_PAGES = [
     # signature date with converter debris after it
     pytest.param("青禾医保平台将短时停机\n29日,记者从青禾市医疗保障局获悉,2031.1.31 22时至2031.2.1 5时,全市医保信息平台将短时停机。",
                  "青禾医保平台将短时停机", "青禾市医疗保障局", "2031-01-29", id="lead-day-takes-its-year-from-a-numeric-date"),
+    pytest.param("青禾医保平台将短时停机\n29日,记者从青禾市医疗保障局获悉,二〇三一年一月三十一日二十二时起,全市医保信息平台将短时停机。",
+                 "青禾医保平台将短时停机", "青禾市医疗保障局", "2031-01-29", id="variant-lead-day-takes-its-year-from-chinese-numerals"),
     pytest.param("关于系统升级的通知\n系统将于2031年1月1日升级。\n特此通知。\n青禾市医疗保障局\n2030.12.30* E `' $ P",
                  "关于系统升级的通知", "青禾市医疗保障局", "2030-12-30", id="stamp-style-signature-date-with-debris"),
 ]
