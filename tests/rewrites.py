@@ -166,6 +166,16 @@ def spread_short_lines(text: str) -> str:
     return "\n".join(" ".join(line) if _SPREAD_LINE.match(line) else line for line in text.split("\n"))
 
 
+def attachments_below(text: str) -> str:
+    """The list of a notice's attachments printed after its signature."""
+    return text + "\n附件:\n1.业务办理材料清单\n2.各经办网点咨询电话一览表"
+
+
+def editor_below(text: str) -> str:
+    """A news site's editor credit after the text: (责任编辑:王明)."""
+    return text + "\n(责任编辑:王明)"
+
+
 _CN_DIGITS = "〇一二三四五六七八九"
 
 
@@ -266,6 +276,8 @@ REWRITES: dict[str, Rewrite] = {
     "signature_on_one_line": Rewrite(signature_on_one_line, "text"),
     "breadcrumb_above": Rewrite(breadcrumb_above, "text"),
     "page_actions_below": Rewrite(page_actions_below, "text"),
+    "attachments_below": Rewrite(attachments_below, "text"),
+    "editor_below": Rewrite(editor_below, "text"),
     "info_line_under_title": Rewrite(info_line_under_title, "labels"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),
