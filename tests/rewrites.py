@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -34,10 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "tests") not in sys.path:  # run as a script
     sys.path.insert(0, str(ROOT / "tests"))
 
-from pipeline.evaluate import evaluate, half_of, parse_to_gold  # noqa: E402
+from pipeline.evaluate import EvalReport, evaluate, half_of, parse_to_gold  # noqa: E402
 from pipeline.normalize import compact  # noqa: E402
 
-from parity import CORPORA, CORPUS_BY_NAME, TOLERANCE, Corpus, Parity, _text_report, stage  # noqa: E402
+from parity import CORPORA, CORPUS_BY_NAME, TOLERANCE, Corpus, Parity, stage  # noqa: E402
 
 
 
@@ -132,11 +133,16 @@ def page_actions_below(text: str) -> str:
     return text + "\n\n【打印本页】【关闭窗口】\n上一篇:关于开展年度业务培训的通知\n下一篇:12月30日热线答复汇总"
 
 
-def traditional(text: str) -> str:
-    """The text in traditional characters, as a Hong Kong or Taiwan mirror reposts it (OpenCC s2t)."""
+@functools.cache
+def _to_traditional() -> Any:  # an opencc.OpenCC (no type hints)
     import opencc
 
-    return str(opencc.OpenCC("s2t").convert(text))
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    """The text in traditional characters, as a Hong Kong or Taiwan mirror reposts it (OpenCC s2t)."""
+    return str(_to_traditional().convert(text))
 
 
 _DEBRIS = {"業": "yè", "務": "wù", "統": "tǒng", "現": "xiàn", "發": "fā", "關": "guān", "醫": "yī", "療": "liáo",
@@ -328,8 +334,18 @@ def measure(corpus: Corpus, name: str, work: Path, half: str | None = None) -> P
     def predict(txt: Path) -> dict[str, Any]:
         return parse_to_gold(out / txt.name)
 
-    text = _text_report(src)
+    text = _texts_scored(corpus.name, half, src)
     return Parity(corpus.name, name, text, evaluate(src, predict), notices=text.files)
+
+
+_TEXT_REPORTS: dict[tuple[str, str | None], EvalReport] = {}
+
+
+def _texts_scored(corpus: str, half: str | None, src: Path) -> EvalReport:
+    """The texts' own scores, once per corpus (and half) for all rewrites."""
+    if (corpus, half) not in _TEXT_REPORTS:
+        _TEXT_REPORTS[corpus, half] = evaluate(src)
+    return _TEXT_REPORTS[corpus, half]
 
 
 def main(argv: list[str] | None = None) -> int:
