@@ -182,6 +182,30 @@ def editor_below(text: str) -> str:
     return text + "\n(责任编辑:王明)"
 
 
+def _words(pairs: dict[str, str], doc: str) -> Callable[[str], str]:
+    pattern = re.compile("|".join(map(re.escape, sorted(pairs, key=len, reverse=True))))
+
+    def rewrite(text: str) -> str:
+        return pattern.sub(lambda m: pairs[m[0]], text)
+    rewrite.__doc__ = doc
+    return rewrite
+
+
+stop_words = _words({"暂停": "暂时停止"}, "Another office's word for a stop: 暂时停止 for 暂停.")
+stop_words_2 = _words({"暂停办理": "停办", "暂停受理": "停止受理"}, "停办 for 暂停办理, 停止受理 for 暂停受理.")
+switch_words = _words({"切换": "割接"}, "割接 (a telecom word some offices use) for 切换.")
+stop_words_3 = _words({"暂停": "停止"}, "停止 for 暂停.")
+halt_words = _words({"停机": "停运"}, "停运 for 停机.")
+from_words = _words({"起": "开始"}, "开始 for 起 (18时开始暂停).")
+range_words = _words({"至": "到"}, "到 for 至 (18时到8时).")
+_RANGE_TO = re.compile(r"(?<=[日时分点])至(?=\d)")
+
+
+def tilde_ranges(text: str) -> str:
+    """A range between two times written with a tilde: 18时~10月8日8时."""
+    return _RANGE_TO.sub("~", text)
+
+
 _CN_DIGITS = "〇一二三四五六七八九"
 
 
@@ -284,12 +308,23 @@ REWRITES: dict[str, Rewrite] = {
     "page_actions_below": Rewrite(page_actions_below, "text"),
     "attachments_below": Rewrite(attachments_below, "text"),
     "editor_below": Rewrite(editor_below, "text"),
+    "stop_words": Rewrite(stop_words, "characters"),
+    "stop_words_2": Rewrite(stop_words_2, "characters"),
+    "switch_words": Rewrite(switch_words, "characters"),
+    "stop_words_3": Rewrite(stop_words_3, "characters"),
+    "halt_words": Rewrite(halt_words, "characters"),
+    "from_words": Rewrite(from_words, "characters"),
+    "range_words": Rewrite(range_words, "characters"),
+    "tilde_ranges": Rewrite(tilde_ranges, "characters"),
     "info_line_under_title": Rewrite(info_line_under_title, "labels"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),
     "sentence_per_line": Rewrite(sentence_per_line, "characters"),
     "spread_short_lines": Rewrite(spread_short_lines, "characters"),
 }
+
+
+_TITLE_PART_MIN = 4  # characters of a line that is part of a title broken over lines
 
 
 def rewrite_text(name: str, text: str, gold: dict[str, Any]) -> str:
@@ -304,7 +339,8 @@ def rewrite_text(name: str, text: str, gold: dict[str, Any]) -> str:
     out: list[str] = []
     run: list[str] = []  # lines to rewrite, as one text (a rewrite may look across lines)
     for line in text.split("\n"):
-        if key and key in compact(line):
+        words = compact(line)
+        if key and (key in words or len(words) >= _TITLE_PART_MIN and words in key):  # the title, or a part of it
             if run:
                 out.append(rewrite.fn("\n".join(run)))
                 run = []

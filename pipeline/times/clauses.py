@@ -273,12 +273,25 @@ def _component(before: str, after: str, skip_list_items: bool = False) -> str | 
     return first_after[1] if first_after else None
 
 
+_NAME_BREAK = re.compile(r"[、,，;；。:：\n]")
+
+
+def _system_name(segment: str, m: re.Match[str]) -> str:
+    """The name before a stop that opens with 系统 (自助缴费系统暂时停止运行): the words since the last
+    break, which say whose system stops; '' for any other stop."""
+    if not m.group().startswith("系统"):
+        return ""
+    breaks = list(_NAME_BREAK.finditer(segment, 0, m.start()))
+    return segment[breaks[-1].end() if breaks else 0:m.start()]
+
+
 def _has_core(segment: str) -> bool:
     """True when the segment stops the core business (see time_cues.yaml)."""
     r = time_cues()
     for pattern in r.core_strong:
         for m in pattern.finditer(segment):
-            if not r.partial.search(m.group()) and not r.online.search(m.group()):
+            named = m.group() + _system_name(segment, m)
+            if not r.partial.search(named) and not r.online.search(named):
                 return True
     if r.partial.search(segment):
         return False
