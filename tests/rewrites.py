@@ -198,6 +198,12 @@ stop_words_3 = _words({"暂停": "停止"}, "停止 for 暂停.")
 halt_words = _words({"停机": "停运"}, "停运 for 停机.")
 from_words = _words({"起": "开始"}, "开始 for 起 (18时开始暂停).")
 range_words = _words({"至": "到"}, "到 for 至 (18时到8时).")
+accept_words = _words({"暂停办理": "暂停受理"}, "暂停受理 for 暂停办理.")
+platform_words = _words({"系统": "平台"}, "平台 for 系统.")
+hospital_words = _words({"定点医疗机构": "定点医院", "定点零售药店": "定点药店"}, "定点医院, 定点药店 for the long names.")
+resume_normal_words = _words({"恢复办理": "恢复正常办理"}, "恢复正常办理 for 恢复办理.")
+
+
 _RANGE_TO = re.compile(r"(?<=[日时分点])至(?=\d)")
 
 
@@ -316,6 +322,10 @@ REWRITES: dict[str, Rewrite] = {
     "from_words": Rewrite(from_words, "characters"),
     "range_words": Rewrite(range_words, "characters"),
     "tilde_ranges": Rewrite(tilde_ranges, "characters"),
+    "accept_words": Rewrite(accept_words, "characters"),
+    "platform_words": Rewrite(platform_words, "characters"),
+    "hospital_words": Rewrite(hospital_words, "characters"),
+    "resume_normal_words": Rewrite(resume_normal_words, "characters"),
     "info_line_under_title": Rewrite(info_line_under_title, "labels"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),

@@ -708,6 +708,10 @@ ROUND7 = [
     _c("near-miss-hall-named-too", "系统切换当天,办税大厅和电子税务局均暂停办理各项业务。", {"online_channels", "general"}),    # found by rewriting labelled texts with numeric dates (tests/rewrites.py)
     _c("deadline-before-a-numeric-date", "对已审批通过的住房公积金提取业务,请在2031.1.20前及时到银行办理。", {"withdrawal"}, "withdrawal:deadline"),
     _c("variant-deadline-with-its-weekday", "需办理住院结算的,请于2031年12月30日(星期二)前完成结算。", {"inpatient"}, "inpatient:deadline"),
+    _c("a-platform-is-read-as-its-system", "青禾社保业务平台将于4月下旬暂停服务。", {"general"}),
+    _c("variant-bare-platform-stops", "2031年3月1日起,全市医保平台暂停服务。", {"general"}),
+    _c("near-miss-platform-stop-time-heading", "一、医保平台停机切换时间\n(一)5月3日20时起,暂停医保缴费平台的缴费功能。", {"contribution"},
+       "!general:suspended"),
     _c("settlement-written-out", "2031年9月22日零时起,全州定点医疗机构、定点零售药店将暂停各项医疗保障(含本地和异地)结算业务。",
        {"inpatient", "outpatient", "pharmacy", "cross_region"}),
     _c("variant-deadline-before-a-dashed-date", "需办理住院结算的,请于2031-12-30前完成结算。", {"inpatient"}, "inpatient:deadline"),

@@ -810,6 +810,8 @@ DOWNTIME = [
     P("1、2031年12月30日18时起,全市医保参保征缴业务系统、便民服务终端等自助缴费系统暂时停止运行。\n"
       "2、2031年12月31日18时起,全市医保结算系统暂停运行。", None, ("2031-12-31T18:00", None),
       id="a-payment-systems-stop-is-partial-whatever-the-verb"),
+    P("2031年10月20日18时起暂停缴费申报。\n2031年10月22日18时起暂停办理所有涉税事项。", None, ("2031-10-22T18:00", None),
+      id="all-matters-is-the-core-business"),
 ]
 
 
