@@ -204,6 +204,15 @@ hospital_words = _words({"定点医疗机构": "定点医院", "定点零售药�
 resume_normal_words = _words({"恢复办理": "恢复正常办理"}, "恢复正常办理 for 恢复办理.")
 
 
+away_words = _words({"异地就医": "跨省就医"}, "跨省就医 for 异地就医.")
+claim_words = _words({"报销": "报账"}, "报账 (a regional word) for 报销.")
+account_words = _words({"个人账户": "个账"}, "个账 for 个人账户.")
+withdraw_words = _words({"提取": "支取"}, "支取 for 提取 (a housing fund's withdrawals).")
+card_words = _words({"社保卡": "社会保障卡"}, "社会保障卡 for 社保卡.")
+licence_words = _words({"驾驶证": "驾照"}, "驾照 for 驾驶证.")
+pharmacy_words = _words({"零售药店": "药房"}, "药房 for 零售药店.")
+
+
 _RANGE_TO = re.compile(r"(?<=[日时分点])至(?=\d)")
 
 
@@ -322,6 +331,13 @@ REWRITES: dict[str, Rewrite] = {
     "from_words": Rewrite(from_words, "characters"),
     "range_words": Rewrite(range_words, "characters"),
     "tilde_ranges": Rewrite(tilde_ranges, "characters"),
+    "away_words": Rewrite(away_words, "characters"),
+    "claim_words": Rewrite(claim_words, "characters"),
+    "account_words": Rewrite(account_words, "characters"),
+    "withdraw_words": Rewrite(withdraw_words, "characters"),
+    "card_words": Rewrite(card_words, "characters"),
+    "licence_words": Rewrite(licence_words, "characters"),
+    "pharmacy_words": Rewrite(pharmacy_words, "characters"),
     "accept_words": Rewrite(accept_words, "characters"),
     "platform_words": Rewrite(platform_words, "characters"),
     "hospital_words": Rewrite(hospital_words, "characters"),
