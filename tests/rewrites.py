@@ -213,6 +213,14 @@ licence_words = _words({"驾驶证": "驾照"}, "驾照 for 驾驶证.")
 pharmacy_words = _words({"零售药店": "药房"}, "药房 for 零售药店.")
 
 
+etax_words = _words({"电子税务局": "网上税务局"}, "网上税务局 for 电子税务局.")
+pay_words = _words({"缴纳": "缴交", "缴存": "缴交"}, "缴交 (Guangdong's word) for 缴纳 and 缴存.")
+hall_words = _words({"办税服务厅": "办税大厅", "服务大厅": "办事大厅"}, "办税大厅, 办事大厅 for the halls' long names.")
+counter_words = _words({"窗口": "柜台"}, "柜台 for 窗口.")
+app_words = _words({"APP": "客户端", "App": "客户端"}, "客户端 for APP.")
+online_hall_words = _words({"网上服务大厅": "网厅", "网上办事大厅": "网厅"}, "网厅 for 网上服务大厅.")
+
+
 _RANGE_TO = re.compile(r"(?<=[日时分点])至(?=\d)")
 
 
@@ -331,6 +339,12 @@ REWRITES: dict[str, Rewrite] = {
     "from_words": Rewrite(from_words, "characters"),
     "range_words": Rewrite(range_words, "characters"),
     "tilde_ranges": Rewrite(tilde_ranges, "characters"),
+    "etax_words": Rewrite(etax_words, "characters"),
+    "pay_words": Rewrite(pay_words, "characters"),
+    "hall_words": Rewrite(hall_words, "characters"),
+    "counter_words": Rewrite(counter_words, "characters"),
+    "app_words": Rewrite(app_words, "characters"),
+    "online_hall_words": Rewrite(online_hall_words, "characters"),
     "away_words": Rewrite(away_words, "characters"),
     "claim_words": Rewrite(claim_words, "characters"),
     "account_words": Rewrite(account_words, "characters"),
