@@ -25,7 +25,7 @@ needs 征缴 or 税务, and 对账). The regex engine skips to such words itself
 per text still cost a hundred calls: :class:`CueSet` finds every cue's words in the same
 Aho-Corasick pass as its word lists and searches only the cues whose words are all there (about
 20 of 115 in a typical notice). One pass, not two: the automaton's cost is per character of the
-text (pyahocorasick reads the children of a node one by one, and the root has some 200), not per
+text (pyahocorasick reads the children of a node one by one, and the root has some 270), not per
 word found. :class:`Gated` does the same for a single cue with ``in`` (the page's relay
 sentences, which open with a lazy CJK run no engine can skip through). The result is the same by
 construction: a cue whose words are missing cannot match (tests/test_cuescan.py checks it over the
@@ -122,7 +122,7 @@ class WordLists(Generic[K]):
     """
 
     def __init__(self, lists: Mapping[K, Sequence[str]], literals: Iterable[str] = ()) -> None:
-        """``literals``: more words, in no list, that :meth:`found_and_present` tells present from the same pass."""
+        """``literals``: words (in a list or not) whose presence :meth:`found_and_present` reports from the same pass."""
         self.keys = list(lists)  # what the lists stand for (their regexes' patterns, cue numbers), in order
         members: dict[str, list[int]] = {}
         for k, words in enumerate(lists.values()):
