@@ -5,9 +5,11 @@ more than most speed changes gain, so two runs minutes apart cannot tell a 3% ga
 two worker processes, one importing the working tree's ``pipeline`` and one the base commit's
 (``git archive`` of it, rules files included, into a temporary folder), pinned to the same CPU,
 parse the same text notices in alternation, ten at a time, the one going first switching each
-batch. A round is one pass over the corpus; per round the ratio of the two workers' CPU seconds is
-kept. A slow minute of the machine falls on both alike: the median ratio of the rounds varies by
-about 2% between runs instead of 20%. A ratio below 1 means the working tree is faster.
+batch. A round is one pass over the corpus by a fresh pair of workers sharing one hash seed (the
+round's number): one process can be a few percent faster than another running the same code (its
+hash seed lays out its sets and dicts), so no pair is kept for two rounds. Per round the ratio of
+the two workers' CPU seconds is kept. A slow minute of the machine falls on both alike: the median
+ratio of the rounds moves by 1-2% between runs instead of 20%. Below 1: the working tree is faster.
 
 The workers count notices, outage notices and facts per batch; a difference stops the run (it is
 no substitute for ``notices diff`` on the parsed tables, only a guard against timing unequal work).
@@ -55,8 +57,8 @@ def _worker(folder: str) -> None:
 class _Side:
     """One worker process: the code under ``root`` (its ``pipeline`` package first on the path)."""
 
-    def __init__(self, name: str, root: Path, folder: Path, cpu: int) -> None:
-        env = {**os.environ, "PYTHONPATH": str(root)}
+    def __init__(self, name: str, root: Path, folder: Path, cpu: int, seed: int) -> None:
+        env = {**os.environ, "PYTHONPATH": str(root), "PYTHONHASHSEED": str(seed)}
         self.name = name
         self.proc = subprocess.Popen([sys.executable, __file__, "--worker", str(folder)], env=env, text=True,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -93,7 +95,20 @@ def _export(commit: str, dest: Path) -> None:
         archive.extractall(dest, filter="data")
 
 
-def _round(base: _Side, head: _Side, documents: int, first: int) -> tuple[float, float]:
+def _round(base_root: Path, head_root: Path, folder: Path, cpu: int, number: int) -> tuple[int, float, float]:
+    """One pass over the corpus by a fresh pair of workers, in batches, the side going first switching
+    each batch; the number of notices and the CPU seconds of each side."""
+    sides = [("base", base_root), ("head", head_root)]
+    started = [_Side(name, root, folder, cpu, seed=number) for name, root in sides[::1 if number % 2 else -1]]
+    try:
+        base, head = sorted(started, key=lambda side: side.name)
+        return (base.documents, *_pass(base, head, base.documents, number))
+    finally:
+        for side in started:
+            side.close()
+
+
+def _pass(base: _Side, head: _Side, documents: int, first: int) -> tuple[float, float]:
     """One pass over the corpus in batches, the side going first switching each batch; CPU seconds of each."""
     spent = {"base": 0.0, "head": 0.0}
     for n, start in enumerate(range(0, documents, BATCH)):
@@ -122,14 +137,10 @@ def main() -> None:
         tmp = Path(tmp_name)
         build_corpus(tmp / "corpus", scale, "txt")
         _export(args.base, tmp / "base")
-        base, head = _Side("base", tmp / "base", tmp / "corpus", cpu), _Side("head", REPO, tmp / "corpus", cpu)
-        try:
-            passes = [_round(base, head, base.documents, first=r) for r in range(rounds)]
-        finally:
-            base.close()
-            head.close()
+        runs = [_round(tmp / "base", REPO, tmp / "corpus", cpu, number=r) for r in range(rounds)]
+    docs = runs[0][0]
+    passes = [(b, h) for _, b, h in runs]
     ratios = [h / b for b, h in passes]
-    docs = base.documents
     rows = [(r + 1, f"{docs / b:.0f}", f"{docs / h:.0f}", f"{h / b:.3f}") for r, (b, h) in enumerate(passes)]
     print_table(["round", "base notices/s", "head notices/s", "head/base CPU"], rows,
                 title=f"{docs} text notices (x{scale}), base {args.base} against the working tree, batches of {BATCH}")
