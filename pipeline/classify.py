@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .cuescan import WordLists
 from .records import DOMAINS
 from .ruledata import RulesError, load_yaml
 
@@ -54,9 +55,8 @@ class Verdict(NamedTuple):
 
 
 class DomainCues(NamedTuple):
-    """One domain's cue words: a regex finding any of them, and each word's weight."""
+    """One domain's cue words, each with its weight."""
 
-    pattern: re.Pattern[str]
     weights: dict[str, int]
 
 
@@ -68,6 +68,7 @@ class ClassifyRules:
     system: re.Pattern[str]  # outage.system: what stops (one is needed)
     min_score: int
     domains: dict[str, DomainCues]  # in the order listed (ties go to the first)
+    domain_words: WordLists[str]  # the cue words of every domain, found in one pass (see _domain)
     domain_min: int
     hard_stop: re.Pattern[str]  # announce.stop
     time: re.Pattern[str]  # announce.time: any time expression
@@ -150,7 +151,8 @@ def _rules() -> ClassifyRules:
         stop=_alternation(list(dict.fromkeys(out["stop"] + ann["stop"]))),
         system=re.compile("|".join(map(re.escape, out["system"]))),
         min_score=out["min_score"],
-        domains={code: DomainCues(_alternation(list(cues)), cues) for code, cues in data["domains"].items()},
+        domains={code: DomainCues(cues) for code, cues in data["domains"].items()},
+        domain_words=WordLists({code: list(cues) for code, cues in data["domains"].items()}),
         domain_min=data["domain_min_score"],
         hard_stop=_alternation(ann["stop"]),
         time=_any_of(ann["time"]),
@@ -503,9 +505,10 @@ def _news_of_work_done(body: str, title: str, r: ClassifyRules) -> bool:
         return True  # 上周社保系统升级 部分市民办事受影响, 一季度运行情况: the stop is over
     if r.resume.search(title) and not r.stop.search(title) and not r.future.search(title):
         return True  # 关于恢复办理医保业务的公告: a resume notice, its stop is past (not 预计…逐步恢复)
-    lead = [s for s in _SENTENCE_END.split(body)
-            if s.strip() and s.strip() != title.strip() and not _FIELD_LINE.match(s.strip())][:1]
-    return any(r.completed.search(s) and not r.future.search(s) for s in [title, *lead])
+    # the first sentence that is neither the title nor a field line (the rest are not read: a tenth of the stage)
+    lead = next((s for s in _SENTENCE_END.split(body)
+                 if s.strip() and s.strip() != title.strip() and not _FIELD_LINE.match(s.strip())), None)
+    return any(r.completed.search(s) and not r.future.search(s) for s in (title, lead) if s is not None)
 
 
 def _cut_off(body: str, r: ClassifyRules) -> bool:
@@ -569,15 +572,31 @@ def announced_in_body(body: str, title: str | None) -> bool:
 
 
 def _domain(body: str, title: str, r: ClassifyRules) -> str:
-    """The domain whose weighted cue words score highest (title triple); ``other`` below the minimum."""
+    """The domain whose weighted cue words score highest (title triple); ``other`` below the minimum.
+
+    The words of all domains are found in one pass over the body and one over the title, not in a
+    regex scan per domain (a fifth of the classify stage)."""
+    in_body, in_title = r.domain_words.lists(body), r.domain_words.lists(title)
     best, best_score = "other", 0
-    for code, cues in r.domains.items():
-        total = sum(cues.weights[m] for m in cues.pattern.findall(body)) + _TITLE_WEIGHT * sum(
-            cues.weights[m] for m in cues.pattern.findall(title)
-        )
+    for (code, cues), body_spans, title_spans in zip(r.domains.items(), in_body, in_title):
+        total = _weight(body, body_spans, cues.weights) + _TITLE_WEIGHT * _weight(title, title_spans, cues.weights)
         if total > best_score:
             best, best_score = code, total
     return best if best_score >= r.domain_min else "other"
+
+
+def _weight(text: str, spans: list[tuple[int, int]], weights: dict[str, int]) -> int:
+    """The summed weights of the words that ``findall`` of the domain's words (longest first) finds in ``text``.
+
+    ``spans`` holds the longest word at each start (:meth:`WordLists.lists`); findall takes them left
+    to right, each starting at or after the end of the one taken before.
+    """
+    total, free = 0, 0
+    for s, e in spans:
+        if s >= free:
+            total += weights[text[s:e]]
+            free = e
+    return total
 
 
 def _headline(body: str, r: ClassifyRules) -> str:

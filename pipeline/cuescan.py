@@ -22,9 +22,11 @@ A regex cue is searched only in a text holding its *required literals* (:func:`r
 sets of words, derived from the pattern's own parse tree, such that every text the pattern matches
 in holds a word of each set (``(?:先行|先)?(?:全额)?垫付`` needs 垫付; ``(?:征缴|税务)[^,。]{0,10}?对账``
 needs 征缴 or 税务, and 对账). The regex engine skips to such words itself, but a hundred searches
-per text still cost a hundred calls: :class:`CueSet` finds every cue's words in one more
-Aho-Corasick pass and searches only the cues whose words are all there (about 20 of 115 in
-a typical notice). :class:`Gated` does the same for a single cue with ``in`` (the page's relay
+per text still cost a hundred calls: :class:`CueSet` finds every cue's words in the same
+Aho-Corasick pass as its word lists and searches only the cues whose words are all there (about
+20 of 115 in a typical notice). One pass, not two: the automaton's cost is per character of the
+text (pyahocorasick reads the children of a node one by one, and the root has some 270), not per
+word found. :class:`Gated` does the same for a single cue with ``in`` (the page's relay
 sentences, which open with a lazy CJK run no engine can skip through). The result is the same by
 construction: a cue whose words are missing cannot match (tests/test_cuescan.py checks it over the
 corpora and generated text).
@@ -34,14 +36,14 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Hashable, Iterator, Mapping, Sequence, Set
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence, Set
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 import ahocorasick
 import regex
 
 __all__ = ["Cue", "Match", "compile_cue", "prefiltered", "spans", "matches", "iter_matches", "WordLists",
-           "CueSet", "WordCount", "Needs", "required_literals", "Gated", "gated"]
+           "CueSet", "CueWords", "WordCount", "Needs", "required_literals", "Gated", "gated"]
 
 Cue = re.Pattern[str] | regex.Pattern[str]  # what the scans take: either engine's compiled pattern
 Match = re.Match[str] | regex.Match[str]
@@ -119,18 +121,22 @@ class WordLists(Generic[K]):
     start, the longest gives the same spans.
     """
 
-    def __init__(self, lists: Mapping[K, Sequence[str]]) -> None:
+    def __init__(self, lists: Mapping[K, Sequence[str]], literals: Iterable[str] = ()) -> None:
+        """``literals``: words (in a list or not) whose presence :meth:`found_and_present` reports from the same pass."""
         self.keys = list(lists)  # what the lists stand for (their regexes' patterns, cue numbers), in order
         members: dict[str, list[int]] = {}
         for k, words in enumerate(lists.values()):
             for word in words:
                 if word and k not in members.setdefault(word, []):
                     members[word].append(k)
+        wanted = {word for word in literals if word}
+        for word in wanted:
+            members.setdefault(word, [])
         self._automaton: ahocorasick.Automaton | None = None
         if members:
             self._automaton = ahocorasick.Automaton()
             for word, ks in members.items():
-                self._automaton.add_word(word, (len(word), tuple(ks)))
+                self._automaton.add_word(word, (len(word), tuple(ks), word if word in wanted else None))
             self._automaton.make_automaton()
 
     def spans(self, text: str) -> dict[K, list[tuple[int, int]]]:
@@ -139,24 +145,39 @@ class WordLists(Generic[K]):
 
     def lists(self, text: str) -> list[list[tuple[int, int]]]:
         """:meth:`spans` as a list, in the order of ``keys``."""
-        found = self._found(text)
+        found, _ = self._found(text)
         return [found.get(k, []) for k in range(len(self.keys))]
 
     def found(self, text: str) -> dict[K, list[tuple[int, int]]]:
         """:meth:`spans` of the lists with a word in ``text`` only."""
-        keys = self.keys
-        return {keys[k]: spans for k, spans in self._found(text).items()}
+        return self.found_and_present(text)[0]
 
-    def _found(self, text: str) -> dict[int, list[tuple[int, int]]]:
-        """List number -> its spans, for the lists with a word in ``text``."""
+    def found_and_present(self, text: str) -> tuple[dict[K, list[tuple[int, int]]], set[str]]:
+        """:meth:`found`, and the ``literals`` that ``text`` holds, from one pass."""
+        found, present = self._found(text)
+        keys = self.keys
+        return {keys[k]: spans for k, spans in found.items()}, present
+
+    def _found(self, text: str) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
+        """List number -> its spans, for the lists with a word in ``text``; and the literals in ``text``."""
         longest: dict[int, dict[int, int]] = {}  # per list found: start -> longest length
+        present: set[str] = set()
         if self._automaton is not None:
             # Occurrences come ordered by their end, so of two words starting at one position the
             # longer comes later: the last one written per start is the longest.
-            for end, (n, ks) in self._automaton.iter(text):
+            for end, (n, ks, literal) in self._automaton.iter(text):
+                if literal is not None:
+                    present.add(literal)
                 for k in ks:
                     longest.setdefault(k, {})[end - n + 1] = n
-        return {k: [(s, s + n) for s, n in sorted(starts.items())] for k, starts in longest.items()}
+        return {k: [(s, s + n) for s, n in sorted(starts.items())] for k, starts in longest.items()}, present
+
+
+class CueWords(NamedTuple):
+    """What the one automaton pass of a :class:`CueSet` finds in a text (:meth:`CueSet.read`)."""
+
+    lists: dict[int, list[tuple[int, int]]]  # cue number -> spans, for the word-list cues found
+    present: set[str]  # the required literals of the regex cues (and of ``also``) that the text holds
 
 
 class CueSet:
@@ -164,42 +185,42 @@ class CueSet:
 
     The cues whose pattern is a plain word list (a key of ``words``, with its words, longest first)
     are found in the one pass of :class:`WordLists`; the others are searched one after the other,
-    each only when the text holds its required literals (found for all of them in one more pass, with
+    each only when the text holds its required literals (found for all of them in the same pass, with
     those of the ``also`` cues, which the caller searches itself: :meth:`present`, :meth:`Gated.admitted`).
     Only the cues found come back, so the caller reads a few hits instead of asking a hundred cues.
     """
 
     def __init__(self, cues: Sequence[Cue], words: Mapping[str, Sequence[str]], also: Sequence[Gated] = ()) -> None:
         self.cues = tuple(cues)
-        self._lists = WordLists({i: words[cue.pattern] for i, cue in enumerate(self.cues) if cue.pattern in words})
         self._searched = tuple((i, cue, required_literals(cue.pattern, cue.flags))
                                for i, cue in enumerate(self.cues) if cue.pattern not in words)
         # ``also``: cues the caller searches itself, whose words the same pass finds (see present).
         needs = [needs for _, _, needs in self._searched] + [g.needs for g in also]
         literals = {w for n in needs for words in n for w in words}
-        self._literals: ahocorasick.Automaton | None = None
-        if literals:
-            self._literals = ahocorasick.Automaton()
-            for word in literals:
-                self._literals.add_word(word, word)
-            self._literals.make_automaton()
+        self._lists = WordLists({i: words[cue.pattern] for i, cue in enumerate(self.cues) if cue.pattern in words},
+                                literals=literals)
+
+    def read(self, text: str) -> CueWords:
+        """The word-list cues found in ``text`` and the required literals it holds, from one pass."""
+        return CueWords(*self._lists.found_and_present(text))
 
     def present(self, text: str) -> set[str]:
-        """The required literals of the cues (and of ``also``) that ``text`` holds, from one pass."""
-        return {word for _, word in self._literals.iter(text)} if self._literals is not None else set()
+        """The required literals of the cues (and of ``also``) that ``text`` holds."""
+        return self.read(text).present
 
-    def scan(self, text: str, skip: Set[int] = frozenset(), present: Set[str] | None = None) -> dict[int, list[tuple[int, int]]]:
+    def scan(self, text: str, skip: Set[int] = frozenset(), words: CueWords | None = None) -> dict[int, list[tuple[int, int]]]:
         """Cue number (its place in ``cues``) -> :func:`spans` of it, for the cues found in ``text``;
-        the cues numbered in ``skip`` are not looked for. ``present``: :meth:`present` of ``text``,
-        when the caller has it already."""
-        found: dict[int, list[tuple[int, int]]] = {i: s for i, s in self._lists.found(text).items() if i not in skip}
-        if present is None:
-            present = self.present(text)
+        the cues numbered in ``skip`` are not looked for. ``words``: :meth:`read` of ``text``, when
+        the caller has it already."""
+        if words is None:
+            words = self.read(text)
+        found: dict[int, list[tuple[int, int]]] = {i: s for i, s in words.lists.items() if i not in skip}
+        present = words.present
         for i, cue, needs in self._searched:
             if i in skip:
                 continue
-            for words in needs:
-                if words.isdisjoint(present):
+            for needed in needs:
+                if needed.isdisjoint(present):
                     break  # a set none of whose words is in the text: the cue cannot match
             else:
                 hits = spans(cue, text)

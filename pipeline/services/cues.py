@@ -108,8 +108,9 @@ class _Found:
 
     def __init__(self, text: str, rules: ServiceRules) -> None:
         self.text = text
-        self.present = rules.cue_set.present(text)  # the required literals of the cues found in the text
-        self.spans = rules.cue_set.scan(text, skip=_inactive(text, rules, self.present), present=self.present)
+        words = rules.cue_set.read(text)  # the word-list cues, and the required literals of the others
+        self.present = words.present
+        self.spans = rules.cue_set.scan(text, skip=_inactive(text, rules, self.present), words=words)
 
     def of(self, table: range) -> dict[int, list[tuple[int, int]]]:
         """Cue number within ``table`` (a range of :class:`~pipeline.services.rules.CueTables`) -> its spans."""
