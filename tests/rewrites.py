@@ -41,7 +41,6 @@ from pipeline.normalize import compact  # noqa: E402
 from parity import CORPORA, CORPUS_BY_NAME, TOLERANCE, Corpus, Parity, stage  # noqa: E402
 
 
-
 _NUMBER_UNIT = re.compile(r"(\d+)\s*(年|月|日|时|点|分)")
 
 
@@ -183,6 +182,7 @@ def editor_below(text: str) -> str:
 
 
 def _words(pairs: dict[str, str], doc: str) -> Callable[[str], str]:
+    """A rewrite putting each word of ``pairs`` in its other form (longest words first)."""
     pattern = re.compile("|".join(map(re.escape, sorted(pairs, key=len, reverse=True))))
 
     def rewrite(text: str) -> str:
@@ -191,34 +191,33 @@ def _words(pairs: dict[str, str], doc: str) -> Callable[[str], str]:
     return rewrite
 
 
-stop_words = _words({"暂停": "暂时停止"}, "Another office's word for a stop: 暂时停止 for 暂停.")
-stop_words_2 = _words({"暂停办理": "停办", "暂停受理": "停止受理"}, "停办 for 暂停办理, 停止受理 for 暂停受理.")
-switch_words = _words({"切换": "割接"}, "割接 (a telecom word some offices use) for 切换.")
-stop_words_3 = _words({"暂停": "停止"}, "停止 for 暂停.")
-halt_words = _words({"停机": "停运"}, "停运 for 停机.")
-from_words = _words({"起": "开始"}, "开始 for 起 (18时开始暂停).")
-range_words = _words({"至": "到"}, "到 for 至 (18时到8时).")
-accept_words = _words({"暂停办理": "暂停受理"}, "暂停受理 for 暂停办理.")
-platform_words = _words({"系统": "平台"}, "平台 for 系统.")
-hospital_words = _words({"定点医疗机构": "定点医院", "定点零售药店": "定点药店"}, "定点医院, 定点药店 for the long names.")
-resume_normal_words = _words({"恢复办理": "恢复正常办理"}, "恢复正常办理 for 恢复办理.")
-
-
-away_words = _words({"异地就医": "跨省就医"}, "跨省就医 for 异地就医.")
-claim_words = _words({"报销": "报账"}, "报账 (a regional word) for 报销.")
-account_words = _words({"个人账户": "个账"}, "个账 for 个人账户.")
-withdraw_words = _words({"提取": "支取"}, "支取 for 提取 (a housing fund's withdrawals).")
-card_words = _words({"社保卡": "社会保障卡"}, "社会保障卡 for 社保卡.")
-licence_words = _words({"驾驶证": "驾照"}, "驾照 for 驾驶证.")
-pharmacy_words = _words({"零售药店": "药房"}, "药房 for 零售药店.")
-
-
-etax_words = _words({"电子税务局": "网上税务局"}, "网上税务局 for 电子税务局.")
-pay_words = _words({"缴纳": "缴交", "缴存": "缴交"}, "缴交 (Guangdong's word) for 缴纳 and 缴存.")
-hall_words = _words({"办税服务厅": "办税大厅", "服务大厅": "办事大厅"}, "办税大厅, 办事大厅 for the halls' long names.")
-counter_words = _words({"窗口": "柜台"}, "柜台 for 窗口.")
-app_words = _words({"APP": "客户端", "App": "客户端"}, "客户端 for APP.")
-online_hall_words = _words({"网上服务大厅": "网厅", "网上办事大厅": "网厅"}, "网厅 for 网上服务大厅.")
+# Other offices' words for the same thing: name -> (word -> its other form, what the rewrite mimics).
+WORDINGS: dict[str, tuple[dict[str, str], str]] = {
+    "stop_words": ({"暂停": "暂时停止"}, "Another office's word for a stop: 暂时停止 for 暂停."),
+    "stop_words_2": ({"暂停办理": "停办", "暂停受理": "停止受理"}, "停办 for 暂停办理, 停止受理 for 暂停受理."),
+    "switch_words": ({"切换": "割接"}, "割接 (a telecom word some offices use) for 切换."),
+    "stop_words_3": ({"暂停": "停止"}, "停止 for 暂停."),
+    "halt_words": ({"停机": "停运"}, "停运 for 停机."),
+    "from_words": ({"起": "开始"}, "开始 for 起 (18时开始暂停)."),
+    "range_words": ({"至": "到"}, "到 for 至 (18时到8时)."),
+    "accept_words": ({"暂停办理": "暂停受理"}, "暂停受理 for 暂停办理."),
+    "platform_words": ({"系统": "平台"}, "平台 for 系统."),
+    "hospital_words": ({"定点医疗机构": "定点医院", "定点零售药店": "定点药店"}, "定点医院, 定点药店 for the long names."),
+    "resume_normal_words": ({"恢复办理": "恢复正常办理"}, "恢复正常办理 for 恢复办理."),
+    "away_words": ({"异地就医": "跨省就医"}, "跨省就医 for 异地就医."),
+    "claim_words": ({"报销": "报账"}, "报账 (a regional word) for 报销."),
+    "account_words": ({"个人账户": "个账"}, "个账 for 个人账户."),
+    "withdraw_words": ({"提取": "支取"}, "支取 for 提取 (a housing fund's withdrawals)."),
+    "card_words": ({"社保卡": "社会保障卡"}, "社会保障卡 for 社保卡."),
+    "licence_words": ({"驾驶证": "驾照"}, "驾照 for 驾驶证."),
+    "pharmacy_words": ({"零售药店": "药房"}, "药房 for 零售药店."),
+    "etax_words": ({"电子税务局": "网上税务局"}, "网上税务局 for 电子税务局."),
+    "pay_words": ({"缴纳": "缴交", "缴存": "缴交"}, "缴交 (Guangdong's word) for 缴纳 and 缴存."),
+    "hall_words": ({"办税服务厅": "办税大厅", "服务大厅": "办事大厅"}, "办税大厅, 办事大厅 for the halls' long names."),
+    "counter_words": ({"窗口": "柜台"}, "柜台 for 窗口."),
+    "app_words": ({"APP": "客户端", "App": "客户端"}, "客户端 for APP."),
+    "online_hall_words": ({"网上服务大厅": "网厅", "网上办事大厅": "网厅"}, "网厅 for 网上服务大厅."),
+}
 
 
 _RANGE_TO = re.compile(r"(?<=[日时分点])至(?=\d)")
@@ -331,37 +330,14 @@ REWRITES: dict[str, Rewrite] = {
     "page_actions_below": Rewrite(page_actions_below, "text"),
     "attachments_below": Rewrite(attachments_below, "text"),
     "editor_below": Rewrite(editor_below, "text"),
-    "stop_words": Rewrite(stop_words, "characters"),
-    "stop_words_2": Rewrite(stop_words_2, "characters"),
-    "switch_words": Rewrite(switch_words, "characters"),
-    "stop_words_3": Rewrite(stop_words_3, "characters"),
-    "halt_words": Rewrite(halt_words, "characters"),
-    "from_words": Rewrite(from_words, "characters"),
-    "range_words": Rewrite(range_words, "characters"),
     "tilde_ranges": Rewrite(tilde_ranges, "characters"),
-    "etax_words": Rewrite(etax_words, "characters"),
-    "pay_words": Rewrite(pay_words, "characters"),
-    "hall_words": Rewrite(hall_words, "characters"),
-    "counter_words": Rewrite(counter_words, "characters"),
-    "app_words": Rewrite(app_words, "characters"),
-    "online_hall_words": Rewrite(online_hall_words, "characters"),
-    "away_words": Rewrite(away_words, "characters"),
-    "claim_words": Rewrite(claim_words, "characters"),
-    "account_words": Rewrite(account_words, "characters"),
-    "withdraw_words": Rewrite(withdraw_words, "characters"),
-    "card_words": Rewrite(card_words, "characters"),
-    "licence_words": Rewrite(licence_words, "characters"),
-    "pharmacy_words": Rewrite(pharmacy_words, "characters"),
-    "accept_words": Rewrite(accept_words, "characters"),
-    "platform_words": Rewrite(platform_words, "characters"),
-    "hospital_words": Rewrite(hospital_words, "characters"),
-    "resume_normal_words": Rewrite(resume_normal_words, "characters"),
     "info_line_under_title": Rewrite(info_line_under_title, "labels"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),
     "sentence_per_line": Rewrite(sentence_per_line, "characters"),
     "spread_short_lines": Rewrite(spread_short_lines, "characters"),
 }
+REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 
 
 _TITLE_PART_MIN = 4  # characters of a line that is part of a title broken over lines
