@@ -228,6 +228,31 @@ def tilde_ranges(text: str) -> str:
     return _RANGE_TO.sub("~", text)
 
 
+def hour_clock(text: str) -> str:
+    """A whole hour written as a clock: 18:00 for 18时 or 18点."""
+    return re.sub(r"(?<![\d:])(\d{1,2})[时点](?![\d半整])", r"\1:00", text)
+
+
+def zero_hour(text: str) -> str:
+    """Midnight written 0时 where 零时 stood, and 零时 where 0时 stood."""
+    return re.sub(r"零时|(?<!\d)0时", lambda m: "0时" if m[0] == "零时" else "零时", text)
+
+
+def short_weekdays(text: str) -> str:
+    """The weekday in a date's bracket written short: (周五) for (星期五)."""
+    return re.sub(r"(?<=[(（])星期(?=[一二三四五六日天][)）])", "周", text)
+
+
+def half_hours(text: str) -> str:
+    """Half past written 半: 8点半 for 8点30分, 8时半 for 8时30分."""
+    return re.sub(r"(?<=\d[时点])30分", "半", text)
+
+
+def next_day_words(text: str) -> str:
+    """第二天 for 次日."""
+    return text.replace("次日", "第二天")
+
+
 _CN_DIGITS = "〇一二三四五六七八九"
 
 
@@ -325,6 +350,11 @@ REWRITES: dict[str, Rewrite] = {
     "chinese_numeral_signature": Rewrite(chinese_numeral_signature, "text"),
     "weekdays": Rewrite(weekdays, "characters"),
     "twelve_hour_clock": Rewrite(twelve_hour_clock, "characters"),
+    "hour_clock": Rewrite(hour_clock, "characters"),
+    "zero_hour": Rewrite(zero_hour, "characters"),
+    "short_weekdays": Rewrite(short_weekdays, "characters"),
+    "half_hours": Rewrite(half_hours, "characters"),
+    "next_day_words": Rewrite(next_day_words, "characters"),
     "signature_on_one_line": Rewrite(signature_on_one_line, "text"),
     "breadcrumb_above": Rewrite(breadcrumb_above, "text"),
     "page_actions_below": Rewrite(page_actions_below, "text"),

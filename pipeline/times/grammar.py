@@ -6,7 +6,7 @@ hour, minute) and the span; resolving years and relative days is :mod:`pipeline.
 
 Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the right side of a range),
 ``2021-10-11`` / ``2021/10/11`` / ``2021.10.11``, Chinese numerals (``二〇二一年十月二十一日``,
-``十八时``, ``元月5日``), relative days (``今天``, ``今晚``, ``明日``, ``次日``, ``即日``), weekday tags (``(星期五)``, ``(周五)``),
+``十八时``, ``元月5日``), relative days (``今天``, ``今晚``, ``明日``, ``次日``, ``第二天``, ``即日``), weekday tags (``(星期五)``, ``(周五)``),
 parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
 ``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 直至 直到 — – - ~``
 (optionally after ``起``/``开始`` and a comma) whose right side may omit the year, the month, the day or the date.
@@ -91,7 +91,7 @@ _CLOCK = rf"""
           | 整                                         # 18时整
         )?
     )"""
-_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|当天|当日|同日|当晚|本日|即日)"
+_REL = r"(?P<{g}>今天|今日|今晚|今早|今夜|明天|明日|明晚|明早|后天|昨天|昨日|前天|次日|翌日|第二天|第二日|当天|当日|同日|当晚|本日|即日)"
 # A relative month before a day (本月26日, 下月5日, 次月10日): the day is stated, the month is not.
 _REL_MONTH = r"(?P<{g}>本月|当月|同月|下月|次月|上月)"
 # A week counted from the publication before a weekday (本周六, 下周一): a day of that week.
@@ -170,7 +170,7 @@ def _side(g: str, *, date_required: bool) -> str:
 
 # The left side of any expression needs a date (or a relative day); a bare clock is not a point.
 # The leading lookahead lets the engine skip fast over characters that cannot open a date.
-POINT = re.compile(rf"(?=[\d{_CN}今明后次翌当本上下去前昨同这元即])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
+POINT = re.compile(rf"(?=[\d{_CN}今明后次翌第当本上下去前昨同这元即])(?<!\d)" + _side("L", date_required=True), re.VERBOSE)
 
 # What may join two sides: 至 到 直至 直到 — – - ~, after an optional 起/开始, a comma and blanks.
 _CONNECTOR = re.compile(
@@ -213,7 +213,8 @@ _PART_WORDS = {"上午": "am", "早晨": "am", "早上": "am", "清晨": "am", "
                "午夜": "midnight"}
 _REL_OFFSET = {"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今夜": 0, "本日": 0, "即日": 0, "明天": 1,
                "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}
-_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "当天": 0, "当日": 0, "同日": 0, "当晚": 0}  # counted from the date before
+_REL_TO_PREVIOUS = {"次日": 1, "翌日": 1, "第二天": 1, "第二日": 1, "当天": 0, "当日": 0, "同日": 0,
+                    "当晚": 0}  # counted from the date before
 _EVENING_WORDS = ("今晚", "明晚", "今夜", "当晚")  # a clock after them is in the evening
 # Months after the anchor month; 次月/当月/同月 count from the date before (as 次日), the others
 # from the publication.

@@ -587,6 +587,7 @@ GRAMMAR_8 = [
     P("通知如下:\n1.2031-9-22 8:00起,暂停出具核定单。", None, ["2031-09-22T08:00"], id="list-number-before-a-numeric-date"),
     P("通知如下:\n12.2031.9.22 8:00起,暂停出具核定单。", None, ["2031-09-22T08:00"], id="variant-two-digit-list-number"),
     P("系统版本1.2031.3.4升级后可用", None, [], id="near-miss-a-version-number-is-no-date"),
+    P("2031年10月22日18时至第二天8时暂停医保结算", None, ["2031-10-22T18:00", "2031-10-23T08:00"], id="第二天-as-次日"),
 ]
 
 
