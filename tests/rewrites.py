@@ -326,6 +326,22 @@ def info_line_under_title(text: str, gold: dict[str, Any]) -> str:
     return "\n".join(lines[:at] + [" ".join(parts)] + lines[at:])
 
 
+def repost_credit_above(text: str) -> str:
+    """A repost's credit line above the text: 转自微信公众号“民生速递”."""
+    return "转自微信公众号“民生速递”\n" + text
+
+
+def seal_note(text: str) -> str:
+    """The seal noted after the signer on the line over the signature's date: 某市医疗保障局(盖章)."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for above, below in zip(reversed(filled[:-1]), reversed(filled[1:])):
+        if _DATE_LINE.match(lines[below]) and len(lines[above].strip()) < _SIGNER_MAX:
+            lines[above] = lines[above].rstrip() + "(盖章)"
+            break
+    return "\n".join(lines)
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -362,6 +378,8 @@ REWRITES: dict[str, Rewrite] = {
     "editor_below": Rewrite(editor_below, "text"),
     "tilde_ranges": Rewrite(tilde_ranges, "characters"),
     "info_line_under_title": Rewrite(info_line_under_title, "labels"),
+    "repost_credit_above": Rewrite(repost_credit_above, "text"),
+    "seal_note": Rewrite(seal_note, "text"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),
     "sentence_per_line": Rewrite(sentence_per_line, "characters"),

@@ -108,11 +108,12 @@ def unrelated_title(page: CleanPage) -> bool:
 
 def split_run_in_heading(text: str) -> str:
     """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
-    根据…``): the first line with content that is not chrome is split before the salutation."""
+    根据…``): the first line with content that is neither chrome nor an info line (a repost's credit
+    may open the page) is split before the salutation."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or is_chrome(stripped):
+        if not stripped or is_chrome(stripped) or read_info_line(stripped) is not None:
             continue
         m = page_rules().run_in_heading.match(stripped)
         if m and len(stripped) > m.end():
@@ -143,6 +144,8 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
             head.infos.append(info)
             if last_is_candidate:
                 head.candidates[-1] = head.candidates[-1]._replace(followed=True)
+            if opening:
+                seen = False  # a credit opening the page (转自某某公众号) leaves the headline the page's first line
             continue
         # A headline put as a question ends like a sentence; the info line under it shows it heads
         # the page (…您关心吗? / 时间:2022-05-20 来源:…).

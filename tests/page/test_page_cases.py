@@ -732,6 +732,13 @@ CLEAN_CASES_PAGES = [
                  "青禾市医保系统将于6月26日暂停服务", "青禾市医疗保障局", "2023-06-20", id="a-bare-notice-word-gives-way-to-a-headline-with-its-info-line"),
     pytest.param("紧 急 通 知\n\n各参保单位:\n系统将于2031年6月26日暂停服务。",
                  "紧急通知", None, None, id="a-spread-bare-heading-alone-is-the-title"),
+    # a repost's credit opening the page (转自…) leaves the headline the page's first line, and a
+    # heading run into its salutation under it is still split
+    pytest.param("转自微信公众号“民生速递”\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
+                 "青禾医保系统这三天暂停结算", None, None, id="a-repost-credit-over-the-headline"),
+    pytest.param("转自微信公众号“民生速递”\n青禾市住房公积金管理中心关于年度结算工作的通知各管理部: 根据有关规定,现将有关事项通知如下:",
+                 "青禾市住房公积金管理中心关于年度结算工作的通知", "青禾市住房公积金管理中心", None,
+                 id="variant-a-run-in-heading-under-a-repost-credit"),
     # ... and with numeric dates: the year of a lead's bare date from a numeric one, a stamp-style
     # signature date with converter debris after it
     pytest.param("青禾医保平台将短时停机\n29日,记者从青禾市医疗保障局获悉,2031.1.31 22时至2031.2.1 5时,全市医保信息平台将短时停机。",
