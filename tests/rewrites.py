@@ -326,6 +326,19 @@ def info_line_under_title(text: str, gold: dict[str, Any]) -> str:
     return "\n".join(lines[:at] + [" ".join(parts)] + lines[at:])
 
 
+def page_tools_under_title(text: str, gold: dict[str, Any]) -> str:
+    """A page's tools copied under the headline: 【字体:大 中 小】【打印】 阅读次数:1234."""
+    lines = text.split("\n")
+    key = compact(gold.get("title"))
+    at = next((i + 1 for i, line in enumerate(lines) if key and key in compact(line)), 0)
+    return "\n".join(lines[:at] + ["【字体:大 中 小】【打印】 阅读次数:1234"] + lines[at:])
+
+
+def navigation_above(text: str) -> str:
+    """A site's navigation bar copied above the text."""
+    return "网站首页 | 政务公开 | 办事服务 | 互动交流 | 通知公告\n" + text
+
+
 def repost_credit_above(text: str) -> str:
     """A repost's credit line above the text: 转自微信公众号“民生速递”."""
     return "转自微信公众号“民生速递”\n" + text
@@ -379,6 +392,8 @@ REWRITES: dict[str, Rewrite] = {
     "tilde_ranges": Rewrite(tilde_ranges, "characters"),
     "info_line_under_title": Rewrite(info_line_under_title, "labels"),
     "repost_credit_above": Rewrite(repost_credit_above, "text"),
+    "page_tools_under_title": Rewrite(page_tools_under_title, "labels"),
+    "navigation_above": Rewrite(navigation_above, "text"),
     "seal_note": Rewrite(seal_note, "text"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),

@@ -138,6 +138,8 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
         opening, seen = not seen, True
         if page_lines.chrome(i):
             after_breadcrumb = page_rules().breadcrumb.search(line) is not None
+            if opening and not after_breadcrumb:
+                seen = False  # a navigation bar over the page leaves the headline the page's first line
             continue
         info = page_lines.info(i)
         if info is not None:
