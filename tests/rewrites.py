@@ -122,6 +122,17 @@ def signature_on_one_line(text: str) -> str:
     return "\n".join(lines)
 
 
+def signature_apart(text: str) -> str:
+    """A blank line between the signer and the signature's date (each a paragraph of its own)."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for above, below in zip(reversed(filled[:-1]), reversed(filled[1:])):
+        if _DATE_LINE.match(lines[below]) and len(lines[above].strip()) < _SIGNER_MAX:
+            lines[above] += "\n"
+            break
+    return "\n".join(lines)
+
+
 def breadcrumb_above(text: str) -> str:
     """A page's breadcrumb copied above the text."""
     return "当前位置:首页 > 通知公告 > 正文\n" + text
@@ -334,6 +345,27 @@ def page_tools_under_title(text: str, gold: dict[str, Any]) -> str:
     return "\n".join(lines[:at] + ["【字体:大 中 小】【打印】 阅读次数:1234"] + lines[at:])
 
 
+def _on_title_line(text: str, gold: dict[str, Any], edit: Callable[[str], str]) -> str:
+    """``text`` with the first line holding the gold title edited (the text as it is without one)."""
+    key = compact(gold.get("title"))
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if key and key in compact(line):
+            lines[i] = edit(line)
+            break
+    return "\n".join(lines)
+
+
+def site_after_title(text: str, gold: dict[str, Any]) -> str:
+    """The page's <title> copied as the headline: the site's name after it (…的通知_某市人民政府门户网站)."""
+    return _on_title_line(text, gold, lambda line: line.rstrip() + "_青禾市人民政府门户网站")
+
+
+def tag_before_title(text: str, gold: dict[str, Any]) -> str:
+    """A site's column tag before the headline: 【通知公告】…"""
+    return _on_title_line(text, gold, lambda line: "【通知公告】" + line.lstrip())
+
+
 def navigation_above(text: str) -> str:
     """A site's navigation bar copied above the text."""
     return "网站首页 | 政务公开 | 办事服务 | 互动交流 | 通知公告\n" + text
@@ -385,6 +417,7 @@ REWRITES: dict[str, Rewrite] = {
     "half_hours": Rewrite(half_hours, "characters"),
     "next_day_words": Rewrite(next_day_words, "characters"),
     "signature_on_one_line": Rewrite(signature_on_one_line, "text"),
+    "signature_apart": Rewrite(signature_apart, "text"),
     "breadcrumb_above": Rewrite(breadcrumb_above, "text"),
     "page_actions_below": Rewrite(page_actions_below, "text"),
     "attachments_below": Rewrite(attachments_below, "text"),
@@ -394,6 +427,8 @@ REWRITES: dict[str, Rewrite] = {
     "repost_credit_above": Rewrite(repost_credit_above, "text"),
     "page_tools_under_title": Rewrite(page_tools_under_title, "labels"),
     "navigation_above": Rewrite(navigation_above, "text"),
+    "site_after_title": Rewrite(site_after_title, "labels"),
+    "tag_before_title": Rewrite(tag_before_title, "labels"),
     "seal_note": Rewrite(seal_note, "text"),
     "traditional": Rewrite(traditional, "characters"),
     "converter_debris": Rewrite(converter_debris, "characters"),

@@ -88,6 +88,9 @@ def heading_candidate(line: str) -> bool:
         return False
     if line.endswith(_SENTENCE_END) or ENUM_START.match(line):
         return False
+    # a headline with its site's name after it (…的通知_某市人民政府门户网站: a page's <title> copied
+    # as the first line) is read without it; a line that is the site's name alone is none
+    line = page_rules().title_site_suffix.sub("", line) or line
     if _section_heading(line) or _site_name(line):
         return False
     return bool(CJK.search(line))

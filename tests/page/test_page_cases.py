@@ -736,6 +736,11 @@ CLEAN_CASES_PAGES = [
                  "青禾市医保系统将于6月26日暂停服务", "青禾市医疗保障局", "2023-06-20", id="a-bare-notice-word-gives-way-to-a-headline-with-its-info-line"),
     pytest.param("紧 急 通 知\n\n各参保单位:\n系统将于2031年6月26日暂停服务。",
                  "紧急通知", None, None, id="a-spread-bare-heading-alone-is-the-title"),
+    # a page's <title> copied as the first line: the headline with the site's name after it
+    pytest.param("南通公积金系统升级 9月18日至20日暂停服务_青禾市人民政府门户网站\n为做好系统升级,9月18日至20日暂停办理公积金业务。",
+                 "南通公积金系统升级 9月18日至20日暂停服务", None, None, id="a-headline-with-its-sites-name-after-it"),
+    pytest.param("青禾市人民政府门户网站\n为做好系统升级,9月18日至20日暂停办理公积金业务。",
+                 None, None, None, id="near-miss-the-sites-name-alone-is-no-headline"),
     # a repost's credit opening the page (转自…) leaves the headline the page's first line, and a
     # heading run into its salutation under it is still split
     pytest.param("转自微信公众号“民生速递”\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
