@@ -20,6 +20,8 @@ _SENTENCE_END = ("。", ";", ":", ",", "、", ";", "?")
 _PHONE_DIGITS = re.compile(r"\d{5,}")
 
 
+_SEPARATOR_TOKENS = frozenset("-–—|｜/")  # a blank-separated token that only separates the others
+
 _SECTION_HEADING_MAX = 10  # characters after the leading symbols of a post's section heading
 
 
@@ -43,7 +45,8 @@ def is_chrome(line: str) -> bool:
         return True  # spam keyword line: a_b_c_d_e_f
     if "|" in line and r.table_header.search(line):
         return False  # a table's header row: 业务类别 | 停机时间 | 恢复时间
-    tokens = line.split()
+    # (a separator between two parts is a headline with its site's name: 重要通知 - 某市人民政府网)
+    tokens = [t for t in line.split() if t not in _SEPARATOR_TOKENS]
     if len(tokens) >= 3 and not _PHONE_DIGITS.search(line) and not any(p in line for p in "。,;:"):
         if all(len(t) <= 8 for t in tokens) and not agency_list(line):
             return True  # navigation bar: 网站首页 医院概况 医疗服务 ... (not joint signers: 某市医保局 某市财政局 …)
@@ -83,14 +86,28 @@ def line_kind(line: str) -> str | None:
     return None
 
 
+# A page's <title> names the issuing body after the headline: …的通知 - 某市医疗保障局, …公告_某局.
+_ISSUER_AFTER = re.compile(r"^(?P<head>.{6,})\s*(?:_|\||｜| - | – | — )\s*(?P<tail>[^_|｜]{2,60})$")
+
+
+def without_site(line: str) -> str:
+    """A headline without the site's or the issuing body's name a page's <title> puts after it
+    (…的通知_某市人民政府门户网站, …的通知 - 某市医疗保障局); any other line as it is."""
+    line = page_rules().title_site_suffix.sub("", line) or line
+    m = _ISSUER_AFTER.match(line)
+    if m and agency_list(m["tail"]) is not None:
+        return m["head"]
+    return line
+
+
 def heading_candidate(line: str) -> bool:
     if not 6 <= len(line) <= 90:
         return False
     if line.endswith(_SENTENCE_END) or ENUM_START.match(line):
         return False
-    # a headline with its site's name after it (…的通知_某市人民政府门户网站: a page's <title> copied
-    # as the first line) is read without it; a line that is the site's name alone is none
-    line = page_rules().title_site_suffix.sub("", line) or line
+    # a headline with its site's or issuer's name after it (…的通知_某市人民政府门户网站, … - 某市医疗
+    # 保障局: a page's <title> copied as the first line) is read without it; the site's name alone is none
+    line = without_site(line)
     if _section_heading(line) or _site_name(line):
         return False
     return bool(CJK.search(line))

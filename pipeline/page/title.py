@@ -11,7 +11,8 @@ from typing import NamedTuple
 from ..normalize import compact_normalized
 from .agencies import agency_list, CJK, is_agency_name
 from .infolines import InfoLine, read_info_line
-from .lines import ENUM_START, despread, heading_candidate, is_body_line, is_chrome, PageLines, question_headline
+from .lines import (ENUM_START, PageLines, despread, heading_candidate, is_body_line, is_chrome, question_headline,
+                    without_site)
 from .model import CleanPage
 from .rules import page_rules
 from .signature import MAX_SIGNERS
@@ -36,7 +37,7 @@ def _clean_title(line: str) -> str:
     account = _ACCOUNT_PREFIX.match(line)
     if account and is_agency_name(account["name"]):
         line = line[account.end():]  # 某市医保 | 年底医保系统停机…: the account's name before its post's headline
-    line = r.title_site_suffix.sub("", line)
+    line = without_site(line)
     line = r.doc_number_prefix.sub("", line)
     if line.startswith("《") and line.endswith("》") and line.count("《") == 1:
         line = line[1:-1]  # 《关于…的通告》: a heading printed as the name of the document

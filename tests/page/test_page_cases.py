@@ -741,6 +741,12 @@ CLEAN_CASES_PAGES = [
                  "南通公积金系统升级 9月18日至20日暂停服务", None, None, id="a-headline-with-its-sites-name-after-it"),
     pytest.param("青禾市人民政府门户网站\n为做好系统升级,9月18日至20日暂停办理公积金业务。",
                  None, None, None, id="near-miss-the-sites-name-alone-is-no-headline"),
+    pytest.param("关于系统升级暂停服务的通知 - 青禾市医疗保障局\n各参保单位:\n系统将于9月18日至20日升级。",
+                 "关于系统升级暂停服务的通知", None, None, id="a-headline-with-its-issuer-after-it"),
+    pytest.param("重要通知 - 青禾市人民政府网\n\n尊敬的参保人:\n因系统升级,医保结算暂停。",
+                 "重要通知", None, None, id="variant-a-bare-heading-and-its-site-is-no-navigation-bar"),
+    pytest.param("系统维护通知|6月25日晚至27日社保业务暂停办理\n各参保单位:\n系统将于6月25日晚升级。",
+                 "系统维护通知|6月25日晚至27日社保业务暂停办理", None, None, id="near-miss-a-bar-inside-a-headline-stays"),
     # a repost's credit opening the page (转自…) leaves the headline the page's first line, and a
     # heading run into its salutation under it is still split
     pytest.param("转自微信公众号“民生速递”\n青禾医保系统这三天暂停结算\n因系统切换,2024年1月1日至1月2日暂停医保结算。",
