@@ -379,6 +379,25 @@ def tag_before_title(text: str, gold: dict[str, Any]) -> str:
     return _on_title_line(text, gold, lambda line: "【通知公告】" + line.lstrip())
 
 
+def date_after_title(text: str, gold: dict[str, Any]) -> str:
+    """A list page's entry copied as the headline: the publication date after it (…的通知 2021-10-14),
+    only when the labels give that date."""
+    if not gold.get("published"):
+        return text
+    return _on_title_line(text, gold, lambda line: f"{line.rstrip()} {gold['published']}")
+
+
+_BREAK_MIN = 16  # characters of a headline a red-header layout breaks over two lines
+
+
+def broken_title(text: str, gold: dict[str, Any]) -> str:
+    """A long headline broken over two lines, as a centred red header prints it."""
+    def edit(line: str) -> str:
+        line = line.strip()
+        return line if len(line) < _BREAK_MIN else line[:len(line) // 2] + "\n" + line[len(line) // 2:]
+    return _on_title_line(text, gold, edit)
+
+
 def navigation_above(text: str) -> str:
     """A site's navigation bar copied above the text."""
     return "网站首页 | 政务公开 | 办事服务 | 互动交流 | 通知公告\n" + text
@@ -452,6 +471,13 @@ REWRITES: dict[str, Rewrite] = {
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 
+# Rewrites the parser does not yet read alike (each field's drop on the tuning half when they were
+# written, 2026-12-07): printed with --gaps, not asserted by tests/test_rewrites.py.
+GAPS: dict[str, Rewrite] = {
+    "date_after_title": Rewrite(date_after_title, "labels"),  # title .28, downtime start .09: the date stays in the title
+    "broken_title": Rewrite(broken_title, "labels"),  # title .26: a headline without 关于 broken over two lines
+}
+
 
 _TITLE_PART_MIN = 4  # characters of a line that is part of a title broken over lines
 
@@ -459,7 +485,7 @@ _TITLE_PART_MIN = 4  # characters of a line that is part of a title broken over 
 def rewrite_text(name: str, text: str, gold: dict[str, Any]) -> str:
     """``text`` rewritten by the rewrite ``name``; a rewrite of characters keeps the lines holding
     the gold title as they are."""
-    rewrite = REWRITES[name]
+    rewrite = REWRITES[name] if name in REWRITES else GAPS[name]
     if rewrite.works_on == "labels":
         return rewrite.fn(text, gold)
     if rewrite.works_on == "text":
@@ -531,7 +557,8 @@ def main(argv: list[str] | None = None) -> int:
     """Print each rewrite's scores against the texts' for the chosen corpora."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("corpora", nargs="*", help=f"corpus names (default: all of {', '.join(CORPUS_BY_NAME)})")
-    ap.add_argument("--rewrite", action="append", choices=list(REWRITES), help="rewrites (default: all)")
+    ap.add_argument("--rewrite", action="append", choices=[*REWRITES, *GAPS], help="rewrites (default: all)")
+    ap.add_argument("--gaps", action="store_true", help="also the rewrites the parser does not yet read alike")
     ap.add_argument("--half", choices=["tune", "check"], help="only this half of each corpus (split as notices eval --half)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list what each rewritten notice loses")
     args = ap.parse_args(argv)
@@ -540,7 +567,7 @@ def main(argv: list[str] | None = None) -> int:
         if why := corpus.missing():
             print(f"== {corpus.name}: skipped ({why})")
             continue
-        for name in args.rewrite or REWRITES:
+        for name in args.rewrite or [*REWRITES, *(GAPS if args.gaps else [])]:
             with tempfile.TemporaryDirectory() as tmp:
                 p = measure(corpus, name, Path(tmp), args.half)
             gaps = [(k, t - h) for k, t, h in p.rows() if t - h > 1e-9]

@@ -216,7 +216,8 @@ def _heading_start(page_lines: PageLines, idx: int) -> int:
     """The first line of a heading broken over lines (``关于增值税发票系统`` / ``停机升级的通告``).
 
     Walking up from the line ending the heading, the lines with content (blank lines between are
-    allowed) are parts of it until one starts with 关于; a line that is long, ends a sentence,
+    allowed) are parts of it until one starts with 关于 (or, right above, names the issuer before
+    its 关于: 某市医疗保障局关于停机切换 / 国家医疗保障信息平台的通告); a line that is long, ends a sentence,
     opens an enumeration, is chrome or an info line, or ends like a title itself stops the walk.
     """
     if "关于" in page_lines.lines[idx]:
@@ -232,9 +233,15 @@ def _heading_start(page_lines: PageLines, idx: int) -> int:
                 or ENUM_START.match(line) or page_lines.chrome(j) or page_lines.info(j) is not None
                 or _clean_title(line).endswith(title_words)):
             return idx
-        if line.startswith("关于"):
+        if line.startswith("关于") or (j == idx - 1 and _issuer_about(line)):
             return j
     return idx
+
+
+def _issuer_about(line: str) -> bool:
+    """``某市医疗保障局关于停机切换``: the first line of a heading that names its issuer before 关于."""
+    head, about, _ = line.partition("关于")
+    return bool(about) and agency_list(head) is not None
 
 
 def choose_title(
