@@ -717,7 +717,7 @@ ROUND7 = [
     _c("near-miss-personal-account-one-off-draw", "暂停办理医保个人账户一次性支取业务。", {"personal_account"}, "!withdrawal:suspended"),
     _c("cross-province-filing-is-filing", "切换期间暂停办理跨省就医备案。", {"filing"}, "!cross_region:suspended"),
     _c("guangdong-pay-word", "切换期间暂停办理住房公积金缴交、提取业务。", {"contribution", "withdrawal"}),
-    _c("settlement-written-out", "2031年9月22日零时起,全州定点医疗机构、定点零售药店将暂停各项医疗保障(含本地和异地)结算业务。",
+    _c("settlement-written-out", "停机期间,青禾市的医院和药店暂停医疗保障(含本地和异地)结算。",
        {"inpatient", "outpatient", "pharmacy", "cross_region"}),
     _c("variant-deadline-before-a-dashed-date", "需办理住院结算的,请于2031-12-30前完成结算。", {"inpatient"}, "inpatient:deadline"),
 ]

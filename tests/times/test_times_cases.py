@@ -804,12 +804,12 @@ DOWNTIME = [
       "二、9月5日8:30恢复对外服务。", None, ("2022-09-03T08:00", "2022-09-05T08:30"), id="variant-shengji-time-section"),
     # found by rewriting labelled texts with other offices' words (tests/rewrites.py): 停运 and 割接
     # head the stop time as 停机 and 切换 do; a payment system's stop is partial under any verb
-    P("一、医保系统停运切换时间(一)2031年10月15日20时起,暂时关闭税务缴费平台医疗保险缴费功能;暂停各级医保经办大厅业务。\n"
+    P("一、医保系统停运时间\n(一)2031年10月15日20时起,先关闭青禾医保的缴费功能。\n"
       "(二)2031年10月22日20时起,全市医保系统停止运行。", None, ("2031-10-22T20:00", None), id="停运-heads-the-stop-time"),
     P("系统割接时间\n2031年3月2日18时至3月4日8时\n割接期间暂停医保结算。", None, ("2031-03-02T18:00", "2031-03-04T08:00"),
       id="割接-heads-the-stop-time"),
-    P("1、2031年12月30日18时起,全市医保参保征缴业务系统、便民服务终端等自助缴费系统暂时停止运行。\n"
-      "2、2031年12月31日18时起,全市医保结算系统暂停运行。", None, ("2031-12-31T18:00", None),
+    P("1、2031年12月30日18时起,青禾市社保缴费终端和自助缴费系统暂时停止运行。\n"
+      "2、2031年12月31日18时起,青禾市医保结算系统暂停运行。", None, ("2031-12-31T18:00", None),
       id="a-payment-systems-stop-is-partial-whatever-the-verb"),
     P("2031年10月20日18时起暂停缴费申报。\n2031年10月22日18时起暂停办理所有涉税事项。", None, ("2031-10-22T18:00", None),
       id="all-matters-is-the-core-business"),
