@@ -110,27 +110,26 @@ _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d年\d{1,2}月\d{1,2}日|[〇○零�
 _SIGNER_MAX = 30  # characters of a signer's line
 
 
-def signature_on_one_line(text: str) -> str:
-    """The signer and the date of the signature on one line: 某市医疗保障局 2021年12月28日."""
+def _on_signature(text: str, edit: Callable[[str, str], tuple[str, str]]) -> str:
+    """``text`` with the last signer line over a date line and that date line edited together
+    (``edit(signer, date) -> (signer, date)``); the text as it is without a signature."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for above, below in zip(reversed(filled[:-1]), reversed(filled[1:])):
         if _DATE_LINE.match(lines[below]) and len(lines[above].strip()) < _SIGNER_MAX:
-            lines[above] = lines[above].rstrip() + " " + lines[below].strip()
-            lines[below] = ""
+            lines[above], lines[below] = edit(lines[above], lines[below])
             break
     return "\n".join(lines)
+
+
+def signature_on_one_line(text: str) -> str:
+    """The signer and the date of the signature on one line: 某市医疗保障局 2021年12月28日."""
+    return _on_signature(text, lambda signer, date: (signer.rstrip() + " " + date.strip(), ""))
 
 
 def signature_apart(text: str) -> str:
     """A blank line between the signer and the signature's date (each a paragraph of its own)."""
-    lines = text.split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    for above, below in zip(reversed(filled[:-1]), reversed(filled[1:])):
-        if _DATE_LINE.match(lines[below]) and len(lines[above].strip()) < _SIGNER_MAX:
-            lines[above] += "\n"
-            break
-    return "\n".join(lines)
+    return _on_signature(text, lambda signer, date: (signer + "\n", date))
 
 
 def breadcrumb_above(text: str) -> str:
@@ -331,18 +330,18 @@ def info_line_under_title(text: str, gold: dict[str, Any]) -> str:
     nothing else (浏览次数): 发布时间:2021-10-14 浏览次数:1024. (No 来源: a page crediting another
     body reposts the text, which may move its publication date to the signed one.)"""
     parts = ([f"发布时间:{gold['published']}"] if gold.get("published") else []) + ["浏览次数:1024"]
-    lines = text.split("\n")
-    key = compact(gold.get("title"))
-    at = next((i + 1 for i, line in enumerate(lines) if key and key in compact(line)), 0)
-    return "\n".join(lines[:at] + [" ".join(parts)] + lines[at:])
+    return _under_title(text, gold, " ".join(parts))
 
 
 def page_tools_under_title(text: str, gold: dict[str, Any]) -> str:
     """A page's tools copied under the headline: 【字体:大 中 小】【打印】 阅读次数:1234."""
-    lines = text.split("\n")
-    key = compact(gold.get("title"))
-    at = next((i + 1 for i, line in enumerate(lines) if key and key in compact(line)), 0)
-    return "\n".join(lines[:at] + ["【字体:大 中 小】【打印】 阅读次数:1234"] + lines[at:])
+    return _under_title(text, gold, "【字体:大 中 小】【打印】 阅读次数:1234")
+
+
+def _under_title(text: str, gold: dict[str, Any], line: str) -> str:
+    """``text`` with ``line`` under the headline's line (over the text when no line holds the title)."""
+    edited = _on_title_line(text, gold, lambda title_line: title_line + "\n" + line)
+    return edited if edited != text else line + "\n" + text
 
 
 def _on_title_line(text: str, gold: dict[str, Any], edit: Callable[[str], str]) -> str:
@@ -410,13 +409,7 @@ def repost_credit_above(text: str) -> str:
 
 def seal_note(text: str) -> str:
     """The seal noted after the signer on the line over the signature's date: 某市医疗保障局(盖章)."""
-    lines = text.split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    for above, below in zip(reversed(filled[:-1]), reversed(filled[1:])):
-        if _DATE_LINE.match(lines[below]) and len(lines[above].strip()) < _SIGNER_MAX:
-            lines[above] = lines[above].rstrip() + "(盖章)"
-            break
-    return "\n".join(lines)
+    return _on_signature(text, lambda signer, date: (signer.rstrip() + "(盖章)", date))
 
 
 class Rewrite(NamedTuple):
