@@ -34,6 +34,7 @@ from .title import (
     heading_at,
     late_heading,
     scan_head,
+    split_dated_headings,
     split_run_in_heading,
     title_of_released_document,
     unrelated_title,
@@ -58,7 +59,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     publication date from what was found.
     """
     hints = hints or PageHints()
-    page_lines = PageLines(split_run_in_heading(text))
+    page_lines = PageLines(split_dated_headings(split_run_in_heading(text)))
     lines = page_lines.lines
     hint_title = compact(hints.title) if hints.title else ""
     head = scan_head(page_lines, hint_title)

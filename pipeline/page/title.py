@@ -124,6 +124,64 @@ def split_run_in_heading(text: str) -> str:
     return text
 
 
+_STAMP_TOKENS = 2  # blank-separated tokens a date stamp after a headline may take (2021-10-14 09:30)
+
+
+_STAMP_LINES_AFTER_TEXT = 3  # lines with content after the first text line still looked at (a heading under a lead-in)
+
+
+def split_dated_headings(text: str) -> str:
+    """A list page's entry copied as the headline, its date after it (``…的通知 2021-10-14``): each
+    line above the text (and a few lines into it, where a heading may stand under a site's lead-in)
+    that is a heading followed by a blank and a date stamp alone is broken at that blank, so the
+    heading stands on its own and the stamp is read as the page's info line (offsets are kept: the
+    blank becomes the line break)."""
+    lines = text.split("\n")
+    changed = False
+    after_text: int | None = None  # content lines seen since the first text line
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or is_chrome(stripped):
+            continue
+        if after_text is not None:
+            after_text += 1
+            if after_text > _STAMP_LINES_AFTER_TEXT:
+                break
+        cut = _stamp_cut(line)
+        if cut is not None and after_text is not None and not _clean_title(line[:cut]).endswith(page_rules().title_words):
+            cut = None  # inside the text only a notice's own heading (…的通告) is split from its date
+        if cut is not None:
+            lines[i] = line[:cut] + "\n" + line[cut + 1:]
+            changed = True
+        elif after_text is None and read_info_line(stripped) is None and is_body_line(stripped):
+            after_text = 0
+    return "\n".join(lines) if changed else text
+
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _stamp_cut(line: str) -> int | None:
+    """Where the blank before a date stamp ending ``line`` starts, when what stands before it is a
+    heading (a question too); else None. A byline (某市医保 2023-12-28, 某局 发布于 2021-10-20) is
+    no heading."""
+    whole = read_info_line(line.strip())
+    if whole is not None and (whole.publisher or whole.author or whole.account):
+        return None
+    blanks = [m for m in _BLANKS.finditer(line.rstrip()) if m.start() > 0][-_STAMP_TOKENS:]
+    for m in reversed(blanks):
+        stamp, before = line[m.end():].strip(), line[:m.start()].strip()
+        if not stamp[:1].isdigit() and stamp[:1] not in "[(【":
+            continue
+        info = read_info_line(stamp)
+        if (info is not None and info.date is not None and info.publisher is None and info.author is None
+                and compact_normalized(info.date_evidence or "") == compact_normalized(stamp)
+                and (question_headline(before) or heading_candidate(before) and not is_body_line(before))
+                and read_info_line(before) is None and agency_list(before) is None):
+            return m.start()
+    return None
+
+
 def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
     """Read the lines above the body: info lines, heading candidates, and the first body line."""
     head = _Head(body_start=len(page_lines.lines))

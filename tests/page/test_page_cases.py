@@ -767,6 +767,14 @@ CLEAN_CASES_PAGES = [
                  "青禾医保平台将短时停机", "青禾市医疗保障局", "2031-01-29", id="variant-lead-day-takes-its-year-from-chinese-numerals"),
     pytest.param("关于系统升级的通知\n系统将于2031年1月1日升级。\n特此通知。\n青禾市医疗保障局\n2030.12.30* E `' $ P",
                  "关于系统升级的通知", "青禾市医疗保障局", "2030-12-30", id="stamp-style-signature-date-with-debris"),
+    # a list page's entry copied as the headline: its date after it is the page's stamp, not part of
+    # the title and not a time the notice states
+    pytest.param("青禾市医疗保障局关于系统切换暂停服务的通告 2025-03-02\n各参保单位:\n系统将于2031年3月9日20时起切换。",
+                 "青禾市医疗保障局关于系统切换暂停服务的通告", "青禾市医疗保障局", "2025-03-02", id="a-list-entrys-date-after-the-headline"),
+    pytest.param("首页 > 通知公告\n青禾医保结算这两天暂停 2025年3月2日 10:15\n因系统切换,3月9日至10日暂停医保结算。",
+                 "青禾医保结算这两天暂停", None, "2025-03-02", id="variant-a-chinese-date-and-time-after-a-headline-under-a-breadcrumb"),
+    pytest.param("停机期间看病怎么报销? 2025-03-02\n系统将于2031年3月9日20时起切换,期间先垫付。",
+                 "停机期间看病怎么报销?", None, "2025-03-02", id="variant-a-question-headline-with-its-date"),
 ]
 
 
@@ -800,6 +808,10 @@ BODY_LINES = [
                  [], ["[打印]", "6月3日起恢复办理"], id="variant-square-bracketed-page-actions"),
     pytest.param("关于医保系统升级的通知\n6月1日起关闭旧版网上服务大厅,打印功能迁移至新版。\n请参保人留意。",
                  ["6月1日起关闭旧版网上服务大厅,打印功能迁移至新版。", "请参保人留意。"], [], id="near-miss-a-sentence-about-closing-and-printing-stays"),
+    pytest.param("关于医保系统切换的通告\n各参保单位:\n医保结算恢复时间 2025-03-12\n请合理安排就医。",
+                 ["医保结算恢复时间 2025-03-12"], [], id="near-miss-a-dated-line-in-the-text-is-no-headline"),
+    pytest.param("导读:小编整理了青禾医保停机的公告原文。\n青禾市医疗保障局关于系统切换的通告 2025-03-02\n各参保单位:\n系统将于3月9日切换。",
+                 ["青禾市医疗保障局关于系统切换的通告"], ["2025-03-02"], id="a-dated-heading-under-a-lead-in"),
 ]
 
 
