@@ -389,11 +389,25 @@ def date_after_title(text: str, gold: dict[str, Any]) -> str:
 _BREAK_MIN = 16  # characters of a headline a red-header layout breaks over two lines
 
 
+_OPENERS, _CLOSERS = "(（《“【[", ")）》”】]"
+
+
+def _break_point(line: str) -> int:
+    """Where a header breaks ``line``: the place nearest its middle that is outside brackets (a
+    bracketed aside, a 《title》, a converter's (pinyin) stays whole) and not inside a run of letters."""
+    depth, ok = 0, []
+    for i, ch in enumerate(line):
+        if i and depth == 0 and not (line[i - 1].isascii() and line[i - 1].isalpha() and ch.isascii() and ch.isalpha()):
+            ok.append(i)
+        depth += (ch in _OPENERS) - (ch in _CLOSERS)
+    return min(ok, key=lambda i: abs(i - len(line) / 2), default=len(line) // 2)
+
+
 def broken_title(text: str, gold: dict[str, Any]) -> str:
     """A long headline broken over two lines, as a centred red header prints it."""
     def edit(line: str) -> str:
         line = line.strip()
-        return line if len(line) < _BREAK_MIN else line[:len(line) // 2] + "\n" + line[len(line) // 2:]
+        return line if len(line) < _BREAK_MIN else line[:_break_point(line)] + "\n" + line[_break_point(line):]
     return _on_title_line(text, gold, edit)
 
 
@@ -462,14 +476,14 @@ REWRITES: dict[str, Rewrite] = {
     "sentence_per_line": Rewrite(sentence_per_line, "characters"),
     "spread_short_lines": Rewrite(spread_short_lines, "characters"),
     "date_after_title": Rewrite(date_after_title, "labels"),
+    "broken_title": Rewrite(broken_title, "labels"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 
-# Rewrites the parser does not yet read alike (each field's drop on the tuning half when they were
-# written, 2026-12-07): printed with --gaps, not asserted by tests/test_rewrites.py.
-GAPS: dict[str, Rewrite] = {
-    "broken_title": Rewrite(broken_title, "labels"),  # title .26: a headline without 关于 broken over two lines
-}
+# Rewrites the parser does not yet read alike, with each field's drop on the tuning half when they
+# were written: printed with --gaps, not asserted by tests/test_rewrites.py. None at present (the
+# last two, date_after_title and broken_title, are read alike since 2026-12-08).
+GAPS: dict[str, Rewrite] = {}
 
 
 _TITLE_PART_MIN = 4  # characters of a line that is part of a title broken over lines

@@ -11,8 +11,8 @@ from typing import NamedTuple
 from ..normalize import compact_normalized
 from .agencies import agency_list, CJK, is_agency_name
 from .infolines import InfoLine, read_info_line
-from .lines import (ENUM_START, PageLines, despread, heading_candidate, is_body_line, is_chrome, question_headline,
-                    without_site)
+from .lines import (ENUM_START, PageLines, despread, heading_candidate, is_body_line, is_breadcrumb, is_chrome,
+                    is_section_heading, question_headline, without_site)
 from .model import CleanPage
 from .rules import page_rules
 from .signature import MAX_SIGNERS
@@ -211,15 +211,30 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
         # A headline put as a question ends like a sentence; the info line under it shows it heads
         # the page (…您关心吗? / 时间:2022-05-20 来源:…).
         question = question_headline(line) and _info_follows(page_lines, i)
+        question = question or _half_before_comma(page_lines, i, line) or (
+            question_headline(line) and last_is_candidate and _first_half_above(page_lines, i))  # 某某系统切 / 换会影响哪些功能?
         if not question and is_body_line(line) and not (hint_title and compact_normalized(line) == hint_title):
             head.body_start = i
             break
         # 重要通知 alone opening the page, or right under its breadcrumb (首页 > 通知公告 > 正文)
         last_is_candidate = question or heading_candidate(line) or ((opening or after_breadcrumb) and _short_notice_heading(line))
         if last_is_candidate:
-            head.candidates.append(_Candidate(i, followed=False, after_breadcrumb=after_breadcrumb, opening=opening))
+            if head.candidates and head.candidates[-1].at == i - 1 and _first_half_above(page_lines, i):
+                first = head.candidates.pop()  # a headline broken in two is one candidate, at its last line
+                head.candidates.append(first._replace(at=i))
+            else:
+                head.candidates.append(_Candidate(i, followed=False, after_breadcrumb=after_breadcrumb, opening=opening))
         after_breadcrumb = False
     return head
+
+
+def _half_before_comma(page_lines: PageLines, i: int, line: str) -> bool:
+    """``必看!这三天医保结算暂停,`` over ``来某医院就诊要注意这些!`` and an info line: the first half of a
+    headline broken after its comma, not a sentence of the text."""
+    if not line.endswith(",") or len(line) > _HEADING_PART_MAX or i + 1 >= len(page_lines.lines):
+        return False
+    lower = page_lines.lines[i + 1].strip()
+    return (heading_candidate(lower) or question_headline(lower)) and _first_half_above(page_lines, i + 1)
 
 
 _PAGE_LABEL_MAX = 12  # characters of a label opening the page (本页所在栏目:)
@@ -279,6 +294,12 @@ def _heading_start(page_lines: PageLines, idx: int) -> int:
     opens an enumeration, is chrome or an info line, or ends like a title itself stops the walk.
     """
     if "关于" in page_lines.lines[idx]:
+        # 某县住房公积金管理中 / 心关于暂停办理业务的通告: the issuer's name broken before its 关于
+        head = page_lines.lines[idx].strip().partition("关于")[0]
+        if (head and idx > 0 and not is_agency_name(head)
+                and _issuer_about(page_lines.lines[idx - 1].strip() + page_lines.lines[idx].strip())
+                and _first_half_above(page_lines, idx)):
+            return idx - 1
         return idx
     title_words = page_rules().title_words
     parts = 0
@@ -290,10 +311,45 @@ def _heading_start(page_lines: PageLines, idx: int) -> int:
         if (parts > _HEADING_PARTS or len(line) > _HEADING_PART_MAX or line.endswith(("。", ":", "!", "?"))
                 or ENUM_START.match(line) or page_lines.chrome(j) or page_lines.info(j) is not None
                 or _clean_title(line).endswith(title_words)):
-            return idx
+            break
         if line.startswith("关于") or (j == idx - 1 and _issuer_about(line)):
             return j
-    return idx
+    return idx - 1 if _first_half_above(page_lines, idx) else idx
+
+
+_HALF_MIN = 6  # characters of the first line of a headline broken in two
+_HALF_SHARE = 0.5  # its length against the second line's, at least (a red header breaks a full first line)
+
+
+def _first_half_above(page_lines: PageLines, idx: int) -> bool:
+    """Whether the line right over line ``idx`` (no blank between) is the first half of a headline
+    broken in two (``成都公积金中心系统升级`` / ``暂停部分缴存提取贷款业务``): about as long as the line
+    under it (a red header breaks a full first line; a column's name or a label over a headline is
+    shorter), and neither a sentence, a label ending with a notice word (紧急通知), a list item, a
+    document number, nor the issuer over a heading that ends with a notice word; the line under it is
+    no site's name."""
+    if idx == 0:
+        return False
+    upper, lower = page_lines.lines[idx - 1].strip(), page_lines.lines[idx].strip()
+    if not upper or len(upper) < _HALF_MIN or len(upper) > _HEADING_PART_MAX or len(upper) < _HALF_SHARE * len(lower):
+        return False
+    if lower.startswith("关于") or _issuer_about(lower):
+        return False  # the line under opens a heading of its own (某市医疗保障局关于…的公告)
+    r = page_rules()
+    if without_site(upper) != upper:
+        return False  # a page's <title> copied with its site's name after it: a whole headline
+    if upper.partition("关于")[0].endswith(r.site_name_endings):
+        return False  # 某市人民政府门户网站关于: a site's name, no issuer, before 关于
+    if _clean_title(lower).endswith(r.title_words) and agency_list(upper) is not None:
+        return False  # 某市医疗保障局 over 系统停机的公告: the issuer's line (see _issuer_line_above)
+    if without_site(f"{upper} - {lower}") == upper:
+        return False  # 某某保险网 under a headline: the site's (or the issuer's) name, as a page's <title> puts it
+    if upper.endswith(",") and not _info_follows(page_lines, idx):
+        return False  # a headline broken after its comma has its info line under it
+    return not (upper.endswith(("。", ":", "!", "?", ";", "、")) or page_lines.chrome(idx - 1)
+                or page_lines.info(idx - 1) is not None or is_section_heading(upper) or is_breadcrumb(upper)
+                or _clean_title(upper).endswith(r.title_words) or r.doc_number.match(upper)
+                or not heading_candidate(upper.rstrip(",")))
 
 
 def _issuer_about(line: str) -> bool:

@@ -775,6 +775,21 @@ CLEAN_CASES_PAGES = [
                  "青禾医保结算这两天暂停", None, "2025-03-02", id="variant-a-chinese-date-and-time-after-a-headline-under-a-breadcrumb"),
     pytest.param("停机期间看病怎么报销? 2025-03-02\n系统将于2031年3月9日20时起切换,期间先垫付。",
                  "停机期间看病怎么报销?", None, "2025-03-02", id="variant-a-question-headline-with-its-date"),
+    # a headline a red header (or a narrow column) broke in two, without 关于 to join it by
+    pytest.param("青禾市住房公积金中心系统升级\n暂停部分提取和贷款业务\n\n各缴存单位:\n系统将于3月9日升级。",
+                 "青禾市住房公积金中心系统升级暂停部分提取和贷款业务", None, None, id="a-headline-broken-in-two"),
+    pytest.param("首页 > 新闻中心\n青禾医保本周末暂停结算,\n去医院看病要注意这几点!\n发布时间:2025-03-02 09:10\n系统将于3月8日切换。",
+                 "青禾医保本周末暂停结算,去医院看病要注意这几点!", None, "2025-03-02", id="variant-broken-after-its-comma"),
+    pytest.param("关于青禾市医保信息系统\n切换期间业务安排的布告\n\n系统将于3月9日切换。",
+                 "关于青禾市医保信息系统切换期间业务安排的布告", None, None, id="variant-a-关于-headline-ending-with-布告"),
+    pytest.param("青禾县住房公积金管理中\n心关于暂停办理业务的通告\n\n各缴存单位:\n系统将于3月9日升级。",
+                 "青禾县住房公积金管理中心关于暂停办理业务的通告", "青禾县住房公积金管理中心", None, id="variant-the-issuers-name-broken-before-关于"),
+    pytest.param("青禾医保信息平台切\n换会影响哪些业务?\n门诊就医\n停机期间请先垫付。",
+                 "青禾医保信息平台切换会影响哪些业务?", None, None, id="variant-a-question-headline-broken-in-two"),
+    pytest.param("青禾医保系统停机五小时\n青禾资讯网\n[导读]:记者了解到,系统昨天停机。",
+                 "青禾医保系统停机五小时", None, None, id="near-miss-the-sites-name-under-a-headline-is-no-second-half"),
+    pytest.param("医保政策专栏\n青禾市医保系统切换期间暂停结算\n发布时间:2025-03-02\n系统将于3月9日切换。",
+                 "青禾市医保系统切换期间暂停结算", None, "2025-03-02", id="near-miss-a-short-column-name-over-a-headline"),
 ]
 
 
