@@ -426,6 +426,72 @@ def seal_note(text: str) -> str:
     return _on_signature(text, lambda signer, date: (signer.rstrip() + "(盖章)", date))
 
 
+_CN_LIST_NUMBER = re.compile(r"^(\s*)(?:([一二三四五六七八九十]{1,3})、|[(（]([一二三四五六七八九十]{1,3})[)）])", re.M)
+
+
+def _cn_int(word: str) -> int:
+    tens, ten, ones = word.partition("十")
+    if not ten:
+        return _CN_DIGITS.index(word)
+    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(ones) if ones else 0)
+
+
+def arabic_list_numbers(text: str) -> str:
+    """List numbers in Arabic digits, as many offices number their sections: 1. for 一、, (1) for (一)
+    (where the text numbers its items 1. already, two levels then count alike: 2.暂停的业务 over
+    1.门诊结算 2.药店购药)."""
+    def one(m: re.Match[str]) -> str:
+        return f"{m[1]}{_cn_int(m[2])}." if m[2] else f"{m[1]}({_cn_int(m[3])})"
+    return _CN_LIST_NUMBER.sub(one, text)
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?P<date>\s*\d{1,2}\s*月)?")
+
+
+def years_once(text: str) -> str:
+    """A date's year written only where it changes, as most notices write a run of dates: 2021年12月
+    28日 … 12月31日 … 2022年1月4日. A year goes only when the date before it and every year named
+    since (2020年度) are that year; a signature's date on its own line keeps its year."""
+    out: list[str] = []
+    last_date: str | None = None
+    last_named: str | None = None
+    for line in text.split("\n"):
+        if _DATE_LINE.match(line):
+            out.append(line)
+            continue
+
+        def one(m: re.Match[str]) -> str:
+            nonlocal last_date, last_named
+            if not m["date"]:
+                last_named = m[1]
+                return m[0]
+            same = m[1] == last_date == last_named
+            last_date = last_named = m[1]
+            return m["date"] if same else m[0]
+        out.append(_YEAR.sub(one, line))
+    return "\n".join(out)
+
+
+def issuer_line_above(text: str, gold: dict[str, Any]) -> str:
+    """The issuing body's name on its own line over the headline, as a red header prints it (only when
+    the labels name the publisher and the title does not already begin with it)."""
+    publisher = gold.get("publisher")
+    if not publisher or compact(gold.get("title") or "").startswith(compact(publisher)):
+        return text
+    edited = _on_title_line(text, gold, lambda line: f"{publisher}\n{line}")
+    return edited
+
+
+def title_twice(text: str, gold: dict[str, Any]) -> str:
+    """The headline printed twice, as the page's title and again over the text."""
+    return _on_title_line(text, gold, lambda line: f"{line}\n{line}")
+
+
+def wechat_chrome_below(text: str) -> str:
+    """A WeChat post's page after its text: read the original, share, like, follow by QR code."""
+    return text + "\n\n阅读原文\n分享 收藏 点赞 在看\n长按识别二维码关注我们\n预览时标签不可点"
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -477,6 +543,11 @@ REWRITES: dict[str, Rewrite] = {
     "spread_short_lines": Rewrite(spread_short_lines, "characters"),
     "date_after_title": Rewrite(date_after_title, "labels"),
     "broken_title": Rewrite(broken_title, "labels"),
+    "arabic_list_numbers": Rewrite(arabic_list_numbers, "characters"),
+    "years_once": Rewrite(years_once, "characters"),
+    "issuer_line_above": Rewrite(issuer_line_above, "labels"),
+    "title_twice": Rewrite(title_twice, "labels"),
+    "wechat_chrome_below": Rewrite(wechat_chrome_below, "text"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 

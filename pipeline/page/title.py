@@ -208,6 +208,11 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
             if opening:
                 seen = False  # a credit opening the page (转自某某公众号) leaves the headline the page's first line
             continue
+        if _issuer_only(line):
+            last_is_candidate = False
+            if opening:
+                seen = False  # the issuer's line over the page (a red header) leaves the headline the page's first line
+            continue  # and a headline under it still stands right under a breadcrumb over it
         # A headline put as a question ends like a sentence; the info line under it shows it heads
         # the page (…您关心吗? / 时间:2022-05-20 来源:…).
         question = question_headline(line) and _info_follows(page_lines, i)
@@ -219,9 +224,11 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
         # 重要通知 alone opening the page, or right under its breadcrumb (首页 > 通知公告 > 正文)
         last_is_candidate = question or heading_candidate(line) or ((opening or after_breadcrumb) and _short_notice_heading(line))
         if last_is_candidate:
-            if head.candidates and head.candidates[-1].at == i - 1 and _first_half_above(page_lines, i):
-                first = head.candidates.pop()  # a headline broken in two is one candidate, at its last line
-                head.candidates.append(first._replace(at=i))
+            previous = head.candidates[-1] if head.candidates else None
+            if previous is not None and (
+                    previous.at == i - 1 and _first_half_above(page_lines, i)  # a headline broken in two
+                    or compact_normalized(page_lines.lines[previous.at]) == compact_normalized(line)):  # printed twice
+                head.candidates[-1] = previous._replace(at=i)  # one candidate, at its last line
             else:
                 head.candidates.append(_Candidate(i, followed=False, after_breadcrumb=after_breadcrumb, opening=opening))
         after_breadcrumb = False
@@ -257,11 +264,18 @@ def _short_notice_heading(line: str) -> bool:
 
 
 def _info_follows(page_lines: PageLines, i: int) -> bool:
-    """True when the next line with content (chrome aside) is an info line."""
+    """True when the next line with content (chrome and a copy of line ``i`` aside) is an info line."""
+    this = compact_normalized(page_lines.lines[i])
     for j in range(i + 1, len(page_lines.lines)):
-        if page_lines.lines[j].strip() and not page_lines.chrome(j):
+        if page_lines.lines[j].strip() and not page_lines.chrome(j) and compact_normalized(page_lines.lines[j]) != this:
             return page_lines.info(j) is not None
     return False
+
+
+def _issuer_only(line: str) -> bool:
+    """``某市医疗保障局`` (or joint issuers) alone on a line: each a body's formal name, never a title."""
+    names = agency_list(line)
+    return names is not None and all(n.endswith(page_rules().formal_endings) for n in names.split("、"))
 
 
 class _Heading(NamedTuple):
@@ -340,8 +354,10 @@ def _first_half_above(page_lines: PageLines, idx: int) -> bool:
         return False  # a page's <title> copied with its site's name after it: a whole headline
     if upper.partition("关于")[0].endswith(r.site_name_endings):
         return False  # 某市人民政府门户网站关于: a site's name, no issuer, before 关于
-    if _clean_title(lower).endswith(r.title_words) and agency_list(upper) is not None:
-        return False  # 某市医疗保障局 over 系统停机的公告: the issuer's line (see _issuer_line_above)
+    if compact_normalized(upper) == compact_normalized(lower):
+        return False  # the headline printed twice
+    if _issuer_only(upper) or _clean_title(lower).endswith(r.title_words) and agency_list(upper) is not None:
+        return False  # 某市医疗保障局 over a headline: the issuer's line (see _issuer_line_above)
     if without_site(f"{upper} - {lower}") == upper:
         return False  # 某某保险网 under a headline: the site's (or the issuer's) name, as a page's <title> puts it
     if upper.endswith(",") and not _info_follows(page_lines, idx):
@@ -445,5 +461,5 @@ def _issuer_line_above(page_lines: PageLines, idx: int, title: str) -> str | Non
         name = agency_list(above)
         if name is None:
             break
-        names.insert(0, name)
+        names[:0] = [n for n in name.split("、") if n not in names]  # a header printed twice names no one twice
     return "、".join(names) or None

@@ -165,12 +165,88 @@ class _Sentence(NamedTuple):
     around: tuple[_OpenBlock, ...]  # innermost first
 
 
+_CN_NUMERALS = "一二三四五六七八九"
+
+
+def _marker_number(marker: str) -> int | None:
+    """The number an item marker counts (一、 -> 1, (二) -> 2, 3. -> 3, ④ -> 4), if it can be read."""
+    digits = "".join(c for c in marker if c.isdigit() and c.isascii())
+    if digits:
+        return int(digits)
+    if marker[:1] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return ord(marker[0]) - ord("①") + 1
+    word = marker.strip("()、")
+    if len(word) == 1 and word in _CN_NUMERALS:
+        return _CN_NUMERALS.index(word) + 1
+    return None
+
+
+def _nested_restart(text: str, m: re.Match[str], parent: _OpenBlock | None, previous_end: int | None) -> bool:
+    """Whether an item marker that by its kind stands at or outside the open block ``parent`` is
+    the first item of a list inside it: the list restarts at 1 right after the parent's heading, and
+    that heading ends with a colon or counts the same kind past 1 (``(二)暂停办理业务范围:`` over
+    ``1.税务登记类``, ``2.暂停的业务`` over ``1.门诊结算``), as an office numbers its levels in its
+    own order."""
+    if parent is None or parent.head_end is not None or previous_end is None:
+        return False
+    if _marker_number(m[0]) != 1:
+        return False
+    heading_marker = _MARKER.match(text, parent.start)
+    return text[previous_end - 1] == ":" or (
+        heading_marker is not None and heading_marker.lastgroup == m.lastgroup
+        and (_marker_number(heading_marker[0]) or 0) >= 2)
+
+
+_NEXT_HEADING_MAX = 20  # characters of an item that, numbered as the heading's next sibling, heads it
+
+
+@dataclass(slots=True)
+class _Nested:
+    """A kind of item marker an office numbered inside a heading of the same or a deeper kind."""
+
+    level: int
+    block: _OpenBlock  # the heading's block
+    last: int  # the last number counted inside it
+    heading_number: int | None  # the number of the heading itself
+
+    def continued_by(self, text: str, s: int, e: int, number: int | None) -> bool:
+        """Whether the item ``text[s:e]`` numbered ``number`` is the next one of the inner list (not
+        the outer list going on: a number out of the inner count, or the heading's next sibling
+        when it is short and unpunctuated like a heading)."""
+        if number is not None and number != self.last + 1:
+            return False
+        sibling = number is not None and self.heading_number is not None and number == self.heading_number + 1
+        punctuated = text[e - 1] in "。;,、" or text[e:e + 1] in ("。", ";", ",", "、")  # an item, not a heading
+        return not (sibling and e - s <= _NEXT_HEADING_MAX and not punctuated)
+
+
 def _open_blocks(text: str) -> list[_Sentence]:
-    """Every sentence with the item blocks it opens or sits in (closed as later items open)."""
+    """Every sentence with the item blocks it opens or sits in (closed as later items open).
+
+    An item's level comes from its kind of marker (一、 outside (一) outside 1. outside (1)), except
+    where a text nests its lists in an order of its own: a kind that restarts at 1 right under a
+    heading of the same or a deeper kind (see :func:`_nested_restart`) is one level inside that
+    heading for as long as the heading's block is open.
+    """
     out: list[_Sentence] = []
     stack: list[_OpenBlock] = []  # the open item blocks, outermost first
+    nested: dict[str, _Nested] = {}  # a kind of marker read inside a block
+    previous_end: int | None = None
     for s, e in _sentences(text):
-        level = _marker(text, s, e)
+        m = _MARKER.match(text, s, e)
+        level = _LEVEL[m.lastgroup] if m is not None and m.lastgroup else None
+        if m is not None and m.lastgroup is not None and level is not None:
+            kind, number = m.lastgroup, _marker_number(m[0])
+            inner = nested.get(kind)
+            if inner is not None and any(b is inner.block for b in stack) and inner.continued_by(text, s, e, number):
+                level, inner.last = inner.level, number or inner.last + 1
+            elif stack and level <= stack[-1].level and _nested_restart(text, m, stack[-1], previous_end):
+                level = stack[-1].level + 1
+                heading = _MARKER.match(text, stack[-1].start)
+                nested[kind] = _Nested(level, stack[-1], 1, _marker_number(heading[0]) if heading else None)
+            else:
+                nested.pop(kind, None)
+        previous_end = e
         if level is not None:
             while stack and stack[-1].level >= level:
                 stack.pop().end = s  # a sibling or outer item closes the block

@@ -196,7 +196,11 @@ class _Resolver:
         self.text = text
         self.bounds = sentence_bounds(text)
         self.published = published.astimezone(TZ).date() if published else None
-        self.full = _anchoring(_full_dates(text), self.published)
+        every_full = _full_dates(text)
+        self.full = _anchoring(every_full, self.published)
+        # full dates set aside as background: a weekday tag that fits none of the anchored years may
+        # still fit theirs (a repost stamped years later over a notice that writes its year once)
+        self.background = sorted({d for _, d in every_full} - {d for _, d in self.full})
         self.full_offsets = [off for off, _ in self.full]
         dates = sorted(d for _, d in self.full)
         self.median = dates[len(dates) // 2] if dates else None  # upper median: notices look ahead
@@ -243,12 +247,46 @@ class _Resolver:
         assert side.month is not None and side.day is not None
         if side.rel_year is not None:
             return self._relative_year(side, self.previous[1] if self._same_sentence(side.start) and self.previous else None)
-        anchor = self._sentence_full_date(side.start) or self._sentence_written_year(side.start) or self.median
+        anchor = (self._sentence_full_date(side.start) or self._sentence_written_year(side.start)
+                  or self._previous_sentence_full_date(side.start) or self.median)
         if anchor is not None:
-            return _nearest_year(side.month, side.day, anchor, side.weekday)
-        if self.published is not None:
-            return _year_on_or_after(side.month, side.day, self.published, side.weekday)
-        return self._year_from_mentions(side) or self.weekday_year
+            year = _nearest_year(side.month, side.day, anchor, side.weekday)
+        elif self.published is not None:
+            year = _year_on_or_after(side.month, side.day, self.published, side.weekday)
+        else:
+            return self._year_from_mentions(side) or self.weekday_year
+        return self._background_weekday_year(side, year)
+
+    def _background_weekday_year(self, side: Side, year: int | None) -> int | None:
+        """``year``, unless the date's weekday tag does not fall in it and does fall near a full date
+        set aside as background (10月22日(星期五) under a page stamped 2024 in a text that wrote
+        2021年10月22日 once): then that date's year."""
+        if side.weekday is None or year is None or not self.background:
+            return year
+        day = _date(year, side.month, side.day)  # type: ignore[arg-type]
+        if day is None or day.weekday() == side.weekday:
+            return year
+        for background in self.background:
+            other = _nearest_year(side.month, side.day, background, side.weekday)  # type: ignore[arg-type]
+            d = _date(other, side.month, side.day) if other is not None else None  # type: ignore[arg-type]
+            if d is not None and d.weekday() == side.weekday:
+                return other
+        return year
+
+    def _previous_sentence_full_date(self, pos: int) -> dt.date | None:
+        """The last date written with its year in the sentence right before the sentence of ``pos``
+        (…将于2020年6月30日下午暂停。网上渠道于6月30日12:00后停止…): a notice writes its year once and
+        the dates after it take it, before a date elsewhere in the text does."""
+        k = bisect.bisect_right(self.bounds, pos) - 1
+        j = k - 1
+        while j > 0 and self.bounds[j + 1] - self.bounds[j] <= 1:
+            j -= 1  # the line break after a full stop ends an empty sentence
+        if j < 0:
+            return None
+        i = bisect.bisect_left(self.full_offsets, self.bounds[k]) - 1
+        if i >= 0 and self.full_offsets[i] >= self.bounds[j]:
+            return self.full[i][1]
+        return None
 
     def _year_from_mentions(self, side: Side) -> int | None:
         """With no full date nor publication, the years the text names alone (2023年度结转, 2023年医保

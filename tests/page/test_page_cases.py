@@ -786,6 +786,16 @@ CLEAN_CASES_PAGES = [
                  "青禾县住房公积金管理中心关于暂停办理业务的通告", "青禾县住房公积金管理中心", None, id="variant-the-issuers-name-broken-before-关于"),
     pytest.param("青禾医保信息平台切\n换会影响哪些业务?\n门诊就医\n停机期间请先垫付。",
                  "青禾医保信息平台切换会影响哪些业务?", None, None, id="variant-a-question-headline-broken-in-two"),
+    # the issuer's line over a news-style headline is no half of it and no title; a headline printed
+    # twice (the page's title and again over the text) is one
+    pytest.param("首页 > 新闻中心\n青禾市人力资源和社会保障局\n青禾社保系统停机!常见问题解答来了\n\n0\n分享至\n系统将于3月9日停机。",
+                 "青禾社保系统停机!常见问题解答来了", None, None, id="an-issuer-line-over-a-news-headline"),
+    pytest.param("青禾医保本周末暂停结算\n青禾医保本周末暂停结算\n因系统切换,3月8日至9日暂停医保结算。",
+                 "青禾医保本周末暂停结算", None, None, id="a-headline-printed-twice"),
+    pytest.param("停机期间看病怎么报销?\n停机期间看病怎么报销?\n发布时间:2025-03-02\n系统将于3月9日切换,期间先垫付。",
+                 "停机期间看病怎么报销?", None, "2025-03-02", id="variant-a-question-headline-printed-twice"),
+    pytest.param("青禾市医疗保障局\n青禾市医疗保障局\n关于系统切换暂停服务的通告\n各参保单位:\n系统将于3月9日切换。",
+                 "关于系统切换暂停服务的通告", "青禾市医疗保障局", None, id="variant-an-issuer-header-printed-twice-names-it-once"),
     pytest.param("青禾医保系统停机五小时\n青禾资讯网\n[导读]:记者了解到,系统昨天停机。",
                  "青禾医保系统停机五小时", None, None, id="near-miss-the-sites-name-under-a-headline-is-no-second-half"),
     pytest.param("医保政策专栏\n青禾市医保系统切换期间暂停结算\n发布时间:2025-03-02\n系统将于3月9日切换。",

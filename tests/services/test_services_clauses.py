@@ -35,6 +35,21 @@ def test_item_marker_levels(line: str, level: int | None) -> None:
     assert split_clauses(line)[0].marker_level == level
 
 
+@pytest.mark.parametrize("text, levels", [
+    # an office numbering its levels in an order of its own: a list restarting at 1 right under a
+    # heading of the same or a deeper kind is inside that heading, until its count breaks off
+    pytest.param("一、暂停范围\n(2)暂停办理的业务:\n1.登记类;\n2.发票类。\n二、恢复时间",
+                 [1, 4, 5, 5, 1], id="1.-items-under-a-(2)-heading-with-a-colon"),
+    pytest.param("1.暂停时间\n2.暂停的业务\n1.门诊结算;\n2.药店购药;\n3.异地结算;\n3.就医提示\n(1)先垫付",
+                 [3, 3, 4, 4, 4, 3, 4], id="1.-items-under-a-2.-heading-end-at-a-3.-out-of-count"),
+    pytest.param("1.暂停时间\n2.暂停的业务\n1.门诊结算;\n2.药店购药;\n3.就医提示",
+                 [3, 3, 4, 4, 3], id="the-headings-next-number-short-and-bare-is-the-outer-list"),
+    pytest.param("1.暂停时间\n2.恢复时间\n3.咨询电话", [3, 3, 3], id="near-miss-a-plain-list-stays-flat"),
+])
+def test_item_levels_in_an_offices_own_order(text: str, levels: list[int]) -> None:
+    assert [c.marker_level for c in split_clauses(text)] == levels
+
+
 def test_item_blocks_nest_and_close() -> None:
     text = "一、停机安排\n(一)时间\n内容甲\n(二)范围\n二、其他"
     clauses = split_clauses(text)

@@ -253,6 +253,16 @@ YEARS = [
       ["2019-12-31", "2021-09-10", "2021-09-17", "2021-09-21"], id="local-full-date-wins-over-median"),
     P("2021年12月31日18时起暂停,2022年1月4日恢复。\n注:1月3日前完成结算。", None,
       ["2021-12-31T18:00", "2022-01-03", "2022-01-04"], id="rollover-median"),
+    # a notice writes its year once and the dates after it take it (tests/rewrites.py years_once):
+    # the full date of the sentence before wins over a date elsewhere on the page, a weekday tag that
+    # fits no year near a late repost stamp fits the year the text wrote, and a compressed day range
+    # with its year anchors the dates after it
+    P("青禾市公积金中心2030年3月1日起暂停对外营业。\n为做好年度结息,中心将于2027年6月30日下午暂停柜台业务。\n网上渠道于6月30日12:00后停办,7月1日6:00恢复。",
+      None, ["2027-06-30", "2027-06-30T12:00", "2027-07-01T06:00", "2030-03-01"], id="year-from-the-sentence-before"),
+    P("2021年10月22日18时起系统切换。\n暂停时间:10月22日(星期五)18时;恢复时间:11月22日(星期一)8时。", "2024-04-18",
+      ["2021-10-22T18:00", "2021-11-22T08:00"], id="weekday-fits-the-written-year-not-a-late-stamp"),
+    P("2021年9月19—21日,办事大厅搬迁。\n从9月22日(星期三)起在新址办理。", None,
+      ["2021-09-19", "2021-09-21", "2021-09-22"], id="a-compressed-day-range-anchors-the-year"),
 ]
 
 TRAPS = [
