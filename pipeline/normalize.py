@@ -11,6 +11,7 @@ into it, so offsets stay honest by construction. Steps, in order:
 4. Whitespace: stray spaces inside dates (``2021 年12 月 31日``, ``二〇二三年 十二月``), leading and
    trailing blanks, runs of blanks inside a line (one space keeps a table's column break), runs of
    empty lines; a text with a blank line after every line is read single-spaced.
+5. A symbol before a list number opening a line (``● 一、``, ``▶ 1.``) is dropped.
 """
 
 from __future__ import annotations
@@ -82,6 +83,12 @@ _BLANK_RUN = re.compile(
     re.VERBOSE,
 )
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# A symbol a post's editor puts before a list number (● 一、, ▶ 1., ✅ (二)): dropped, so the number
+# opens its line as in the notice.
+_BULLETS = "●•·▪■□◆◇▶►▼★☆※◎▍✅✔➤👉→"
+_BULLET_CHAR = re.compile(f"[{_BULLETS}]")
+_BULLET_BEFORE_NUMBER = re.compile(
+    rf"^(?:[{_BULLETS}][ ]?)+(?=[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十\d]{{1,2}}\)|\d{{1,2}}[.、](?!\d)|[①-⑳])", re.M)
 
 
 @functools.cache
@@ -133,6 +140,8 @@ def normalize_text(text: str) -> str:
             or text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text):
         text = "\n".join([line.strip(" \t") for line in text.split("\n")])
     text = _BLANK_RUN.sub(" ", text)
+    if _BULLET_CHAR.search(text):
+        text = _BULLET_BEFORE_NUMBER.sub("", text)
     if "\n\n\n" in text:
         text = _BLANK_RUNS.sub("\n\n", text)
     text = text.strip()
@@ -178,3 +187,13 @@ def compact_lines(lines: list[str]) -> list[str]:
     text = _PINYIN_DEBRIS.sub(_drop_pinyin, unicodedata.normalize("NFC", _to_halfwidth(text)))
     out = [_NOT_WORD.sub("", line) for line in to_simplified(text).split("\n")]
     return out if len(out) == len(lines) else [compact(line) for line in lines]
+
+
+TEXT_RUN_MIN = 300  # characters from which a line is text run together (a page that lost its line breaks)
+
+
+def is_text_run(line: str) -> bool:
+    """A line long enough to be paragraphs run together: never page chrome, a footer or a website's
+    contact line as a whole, even when it opens with an aggregator's lead-in (导读:本文将…) or holds
+    the page's footer words."""
+    return len(line) >= TEXT_RUN_MIN

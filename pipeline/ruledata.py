@@ -145,7 +145,7 @@ RULE_KEYS: dict[str, Record] = {
         "core_strong_patterns": _WORDS, "core_weak_patterns": _WORDS, "partial_scope": _WORDS,
         "online_scope": _WORDS, "counter_scope": _WORDS, "keep_open": _WORDS,
         "normal_again": _WORDS, "until_before": _WORDS, "until_after": _WORDS, "aftermath": _WORDS,
-        "superseded": _WORDS, "point_openers": _WORDS, "duration_patterns": _WORDS, "province_component_patterns": _WORDS, "province_component_name": str,
+        "superseded": _WORDS, "point_openers": _WORDS, "stamp_labels": _WORDS, "duration_patterns": _WORDS, "province_component_patterns": _WORDS, "province_component_name": str,
         "components": ListOf(ListOf(str)),
     }),
 }

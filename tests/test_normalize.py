@@ -37,6 +37,9 @@ CASES = [
     pytest.param("某市医疗保障局\n\n关于系统停机的通告\n正文。\n\n特此通告。", "某市医疗保障局\n\n关于系统停机的通告\n正文。\n\n特此通告。",
                  id="near-miss-some-blank-lines-set-lines-apart"),
     pytest.param("标题\n\n正文。\n\n完", "标题\n\n正文。\n\n完", id="near-miss-three-lines-stay-as-they-are"),
+    # a post's symbol before a list number (tests/rewrites.py symbol_bullets)
+    pytest.param("● 一、暂停时间\n▶ 1.门诊结算;\n● ● (二)恢复时间", "一、暂停时间\n1.门诊结算;\n(二)恢复时间", id="bullets-before-list-numbers"),
+    pytest.param("● 温馨提示\n★重要", "● 温馨提示\n★重要", id="near-miss-a-bullet-before-words-stays"),
 ]
 
 

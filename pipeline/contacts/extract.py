@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..normalize import is_text_run
 from ..records import Contact
 from .labels import (Attribution, classify_label, clean_label, heading_org, parse_suffix,
                      sentence_org)
@@ -116,6 +117,12 @@ def _dominant_area(candidates: list[Candidate]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _line_text(text: str, line_starts: list[int], n: int) -> str:
+    """The text of line ``n``."""
+    end = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(text)
+    return text[line_starts[n]:end]
+
+
 def _line_of(pos: int, line_starts: list[int]) -> int:
     """Index of the line holding offset ``pos``."""
     return bisect.bisect_right(line_starts, pos) - 1
@@ -134,11 +141,16 @@ def _trapped(text: str, cand: Candidate, line_start: int, rules: ContactRules) -
     return not cues or traps[-1].start() > cues[-1].start()
 
 
+_NEXT_LABEL = re.compile(r" +[\u3400-\u9fff]{2,20}[:：]")  # a blank, then the next number's label
+
+
 def _unit_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
     """True when a unit (元, 人, 号, 年 ...) follows the number: a quantity, date or serial."""
     rest = text[cand.end:cand.end + 3].lstrip(" ")
     if not rest or rest[0] not in rules.trap_units:
         return False
+    if text.startswith(" ", cand.end) and _NEXT_LABEL.match(text, cand.end):
+        return False  # 3725088 个旧市医保局:2128436: the next label of a run-together list, not a unit
     if any(rest.startswith(w) for w in rules.unit_exceptions):
         return False
     # 12333人社服务热线: the 人 starts the line's own name, not a head count (12333人).
@@ -201,7 +213,9 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             rules: ContactRules) -> list[_Found]:
     """The candidates that are phones, normalized, with their group leaders."""
     cue_lines = _cue_lines(text, line_starts, candidates, rules)
-    chrome_lines = {_line_of(m.start(), line_starts) for m in rules.chrome_line.finditer(text)}
+    # a line with a website's footer words is chrome, unless it is the text's paragraphs run together
+    chrome_lines = {n for m in rules.chrome_line.finditer(text)
+                    if not is_text_run(_line_text(text, line_starts, n := _line_of(m.start(), line_starts)))}
     found: list[_Found] = []
     for cand in candidates:
         line = _line_of(cand.start, line_starts)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalize import compact, compact_normalized
+from ..normalize import compact, compact_normalized, is_text_run
 from .agencies import agency_list, is_agency_name, without_channel
 from .dateline import read_dateline
 from .infolines import InfoLine
@@ -28,7 +28,7 @@ from .publisher import (
     title_issuer,
 )
 from .rules import page_rules
-from .signature import read_signature
+from .signature import read_signature, split_run_in_signature
 from .title import (
     choose_title,
     heading_at,
@@ -59,7 +59,7 @@ def clean_page(text: str, hints: PageHints | None = None) -> CleanPage:
     publication date from what was found.
     """
     hints = hints or PageHints()
-    page_lines = PageLines(split_dated_headings(split_run_in_heading(text)))
+    page_lines = PageLines(split_dated_headings(split_run_in_signature(split_run_in_heading(text))))
     lines = page_lines.lines
     hint_title = compact(hints.title) if hints.title else ""
     head = scan_head(page_lines, hint_title)
@@ -124,7 +124,7 @@ def _scan_body(
             if (info := page_lines.info(j)) is not None:
                 body.infos.append(info)
             continue
-        if started and r.footer.search(line):
+        if started and r.footer.search(line) and not is_text_run(line):
             break
         source = r.tail_source.match(line) if started else None
         if source:  # 来源:景德镇市医疗保障局 after a post's text credits its issuer (来源 | X: not chrome)

@@ -36,6 +36,9 @@ class InfoLine:
     account: str | None = None  # an account's name on a byline (某某医保 2022-12-28): tells the place
 
 
+_BLANK_CREDIT_MAX = 60  # characters of an info line whose label has a blank for its colon
+
+
 def read_info_line(line: str) -> InfoLine | None:
     """Parse a page info line (来源, 作者, 发布时间 ...); None when the line is not one.
 
@@ -48,6 +51,8 @@ def read_info_line(line: str) -> InfoLine | None:
         return credit
     if "|" in line or "丨" in line or "\t" in line:
         line = r.credit_cell.sub(r"\g<label>:", line)  # 发布机构 | 某市医疗保障局: a disclosure table's cells
+    elif len(line) <= _BLANK_CREDIT_MAX and r.credit_blank.match(line):
+        line = r.credit_blank.sub(r"\g<label>:", line, count=1)  # 来源 某某日报网 2013-09-26: a poster's style
     labels = list(iter_matches(r.label_re, line, 1))
     stamp = STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):

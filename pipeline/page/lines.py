@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..normalize import is_text_run
 from .agencies import agency_list, CJK
 from .infolines import InfoLine, read_info_line
 from .rules import page_rules
@@ -35,6 +36,8 @@ def despread(line: str) -> str:
 
 
 def is_chrome(line: str) -> bool:
+    if is_text_run(line):
+        return False
     line = despread(line)
     r = page_rules()
     if r.chrome.search(line):
@@ -79,7 +82,7 @@ def line_kind(line: str) -> str | None:
     (text). The HTML cleaner weighs a page's blocks with it."""
     if is_chrome(line):
         return "chrome"
-    if page_rules().footer.search(line):
+    if page_rules().footer.search(line) and not is_text_run(line):
         return "footer"
     if read_info_line(line) is not None:
         return "info"

@@ -64,6 +64,7 @@ class _PageRules:
     author: frozenset[str]
     label_re: re.Pattern[str]  # any info label with its colon (group 1: the match)
     credit_cell: re.Pattern[str]  # 来源 | X, 发布机构<tab>X: an issuer's label set off by a bar or tab
+    credit_blank: re.Pattern[str]  # 来源 某某日报网: an issuer's label opening its line, a blank for its colon
     agency_suffixes: tuple[str, ...]  # longest first
     standalone: frozenset[str]  # agencies named by an ending alone (央行)
     channels: tuple[str, ...]  # a bureau's own channels (官网, 微信公众号), longest first
@@ -150,6 +151,11 @@ def page_rules() -> _PageRules:
             r"(?:^|(?<=[\s|丨]))(?P<label>" + "|".join(map(re.escape, sorted(labels["source"] + labels["author"], key=len, reverse=True)))
             + r")\s*[|丨\t]\s*"
         ),
+        # ... and so is one opening its line with a blank for the colon (来源 某某日报网, a poster's style)
+        credit_blank=re.compile(
+            r"^(?P<label>" + "|".join(map(re.escape, sorted(labels["source"] + labels["author"], key=len, reverse=True)))
+            + r")[ ]+(?=[^\s|丨:：])"
+        ),
         agency_suffixes=tuple(sorted(data["agency_suffixes"], key=len, reverse=True)),
         standalone=frozenset(data["standalone_agencies"]),
         channels=tuple(sorted(data["agency_channels"], key=len, reverse=True)),
@@ -220,7 +226,8 @@ def page_rules() -> _PageRules:
         self_names={k: tuple(v) for k, v in data["self_references"]["words"].items()},
         name_lead_verbs=tuple(data["self_references"]["lead_verbs"]),
         breadcrumb=re.compile("|".join(f"(?:{p})" for p in data["breadcrumb_lines"])),
-        field_line=re.compile(rf"^[\u3400-\u9fff]{{0,6}}(?:{'|'.join(map(re.escape, data['field_label_endings']))})\s*[:：]"),
+        field_line=re.compile(  # 停机时间:…, or a blank for the colon before the value's digits (停机时间 2022年…)
+            rf"^[\u3400-\u9fff]{{0,6}}(?:{'|'.join(map(re.escape, data['field_label_endings']))})(?:\s*[:：]|\s+(?=\d))"),
         closing=re.compile("|".join(f"(?:{p})" for p in data["closing_lines"])),
         doc_number_prefix=re.compile(
             "(?:" + "|".join(f"(?:{p.removesuffix('$')})" for p in data["document_number_lines"]) + r")\s+(?=\S{6})"

@@ -176,6 +176,7 @@ def _stamp_cut(line: str) -> int | None:
         info = read_info_line(stamp)
         if (info is not None and info.date is not None and info.publisher is None and info.author is None
                 and compact_normalized(info.date_evidence or "") == compact_normalized(stamp)
+                and "。" not in before and not before.startswith(page_rules().addressee_openers)
                 and (question_headline(before) or heading_candidate(before) and not is_body_line(before))
                 and read_info_line(before) is None and agency_list(before) is None):
             return m.start()
@@ -274,8 +275,8 @@ def _info_follows(page_lines: PageLines, i: int) -> bool:
 
 def _issuer_only(line: str) -> bool:
     """``某市医疗保障局`` (or joint issuers) alone on a line: each a body's formal name, never a title."""
-    names = agency_list(line)
-    return names is not None and all(n.endswith(page_rules().formal_endings) for n in names.split("、"))
+    names = [n for word in line.split() for n in word.split("、") if n]
+    return bool(names) and all(is_agency_name(n) and n.endswith(page_rules().formal_endings) for n in names)
 
 
 class _Heading(NamedTuple):
@@ -417,7 +418,9 @@ def _ranked_title(
     crumbed = [c.at for c in candidates if c.after_breadcrumb and not page_rules().field_line.match(lines[c.at].strip())]
     if crumbed:
         return crumbed[-1]
-    if len(candidates) == 1 and candidates[0].opening and not any(p in _clean_title(lines[candidates[0].at]) for p in "。:"):
+    only = lines[candidates[0].at]
+    if (len(candidates) == 1 and candidates[0].opening and not any(p in _clean_title(only) for p in "。:")
+            and not page_rules().field_line.match(only.strip())):
         return candidates[0].at  # the page's first line and the only heading: a post's headline
     return None
 

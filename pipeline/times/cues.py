@@ -28,7 +28,7 @@ _SHAPES = {
     "section_patterns": "patterns", "not_section_words": "words", "core_strong_patterns": "patterns",
     "core_weak_patterns": "patterns", "partial_scope": "words", "online_scope": "words", "counter_scope": "words", "keep_open": "words",
     "normal_again": "words", "until_before": "words", "until_after": "words", "aftermath": "words", "superseded": "words",
-    "point_openers": "words",
+    "point_openers": "words", "stamp_labels": "words",
     "duration_patterns": "durations",
     "province_component_patterns": "patterns", "province_component_name": "word", "components": "components",
 }
@@ -75,6 +75,7 @@ class TimeCues:
     aftermath: re.Pattern[str]  # 办理高峰, 恢复正常秩序: crowding after a resumption, not its end
     superseded: re.Pattern[str]  # 原定: a time given up, searched right before an expression
     subclause_open: re.Pattern[str]  # a comma then 自/于/预计: ``before`` ends where a point opens a sub-clause
+    stamp_label: re.Pattern[str]  # 发布日期: a page's own stamp follows
     duration: tuple[re.Pattern[str], ...]  # 停机约48小时: the length of a stop after its start (n, unit)
     province: tuple[re.Pattern[str], ...]
     province_name: str
@@ -204,6 +205,7 @@ def time_cues() -> TimeCues:
         aftermath=re.compile(_alternation(data["aftermath"])),
         superseded=re.compile(_alternation(data["superseded"])),
         subclause_open=re.compile(rf"[,;，；][ ]?(?:{_alternation(data['point_openers'])})?[ ]?$"),
+        stamp_label=re.compile(rf"(?:{_alternation(data['stamp_labels'])})[ ]?[:：]?[ ]?"),
         duration=_patterns(data["duration_patterns"], "duration_patterns"),
         province=_patterns(data["province_component_patterns"], "province_component_patterns"),
         province_name=data["province_component_name"],

@@ -47,6 +47,10 @@ _SIGNATURE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 # A leading item stamp: the text opens with a date and a colon (12月30日:因医保信息系统...).
+# A page's own stamp after its label (发布日期:2021-12-28 09:30, 发布时间:2021年12月28日).
+_PAGE_STAMP = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ ]?\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 _LEADING_STAMP = re.compile(
     r"""\A[ \t\n]*
         (?P<date>(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)   # 12月30日 or 2015年12月30日
@@ -78,7 +82,8 @@ _POSTER_CLOCK_LINE = re.compile(POSTER_CLOCK)
 
 
 def stamp_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of publication stamps in ``text``: the signature date and a leading ``12月30日:``.
+    """Spans of publication stamps in ``text``: the signature date, a leading ``12月30日:`` and a
+    page's labelled stamp run into the text (``发布日期:2021-12-28``).
 
     A signature date is a line holding only a full date (no clock; digits or Chinese numerals as in
     ``二〇二三年十二月二十五日``), either among the last few non-empty lines or right under a line
@@ -90,6 +95,10 @@ def stamp_spans(text: str) -> list[tuple[int, int]]:
     m = _LEADING_STAMP.match(text)
     if m:
         spans.append((m.start("date"), m.end("date")))
+    for label in time_cues().stamp_label.finditer(text):  # 发布日期:2021-12-28 run into the text
+        stamp = _PAGE_STAMP.match(text, label.end())
+        if stamp:
+            spans.append(stamp.span())
     lines: list[tuple[int, str]] = []  # (offset, line) of the non-blank lines
     offset = 0
     for line in text.split("\n"):

@@ -101,6 +101,11 @@ FORMS = [
          "bare-locals-under-cue-heading"),
     case("同一号码:0350-3032798。如有疑问请拨打0350-3032798。", None, ["0350-3032798"],
          "repeated-number-once"),
+    # a list of numbers run into one line (tests/rewrites.py joined_paragraphs): a place that opens
+    # the next label with a measure word's character (个旧市) is no unit after the number before it
+    case("五、咨询电话 青禾州医保局:0873-3735216 蒙自市医保局:3725088 个旧市医保局:2128436", None,
+         ["0873-3735216", "0873-3725088", "0873-2128436"], "run-together-list-next-label-is-no-unit"),
+    case("共3725088 个参保人", None, [], "near-miss-a-count-with-a-blank-before-its-unit"),
 ]
 
 # --- nothing found: traps ---------------------------------------------------------------------

@@ -1232,6 +1232,9 @@ def test_point_has_start_only_and_precisions() -> None:
 
 # --- skip spans and publication stamps --------------------------------------------------------
 STAMPS = [
+    P("青禾市税务局通告2025年第6号 发布日期:2025-12-28 信息来源:纳税服务处 为提升系统运行效率,现将有关事项通告如下:",
+      ["2025-12-28"], id="a-labelled-page-stamp-run-into-the-text"),
+    P("停机时间:2025-12-31 20:00至2026-01-04 08:00", [], id="near-miss-a-stop-times-label-is-no-page-stamp"),
     P("特此通告。\n国家税务总局北京市税务局\n2019年8月14日", ["2019年8月14日"], id="signature-line"),
     P("特此通知\n南昌住房公积金管理中心\n【南昌公积金暂停服务通知】2023年12月15日\n\n相关经验推荐",
       ["2023年12月15日"], id="signature-after-bracketed-title"),
