@@ -141,24 +141,27 @@ def split_dated_headings(text: str) -> str:
     after_text: int | None = None  # content lines seen since the first text line
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or is_chrome(stripped):
+        dated = bool(stripped) and stripped[-1] in _STAMP_ENDS
+        if not stripped or (dated or after_text is not None) and is_chrome(stripped):
             continue
         if after_text is not None:
             after_text += 1
             if after_text > _STAMP_LINES_AFTER_TEXT:
                 break
-        cut = _stamp_cut(line)
+        cut = _stamp_cut(line) if dated else None
         if cut is not None and after_text is not None and not _clean_title(line[:cut]).endswith(page_rules().title_words):
             cut = None  # inside the text only a notice's own heading (…的通告) is split from its date
         if cut is not None:
             lines[i] = line[:cut] + "\n" + line[cut + 1:]
             changed = True
-        elif after_text is None and read_info_line(stripped) is None and is_body_line(stripped):
+        elif (after_text is None and is_body_line(stripped) and not is_chrome(stripped)
+              and read_info_line(stripped) is None):
             after_text = 0
     return "\n".join(lines) if changed else text
 
 
 _BLANKS = re.compile(r"\s+")
+_STAMP_ENDS = frozenset("0123456789日号)]】")  # how a line ending with a date stamp ends
 
 
 def _stamp_cut(line: str) -> int | None:
