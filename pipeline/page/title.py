@@ -109,8 +109,9 @@ def unrelated_title(page: CleanPage) -> bool:
 
 def split_run_in_heading(text: str) -> str:
     """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
-    根据…``): the first line with content that is neither chrome nor an info line (a repost's credit
-    may open the page) is split before the salutation."""
+    根据…``, ``…的通告 发布时间: 2019-07-25 …``): the first line with content that is neither chrome
+    nor an info line (a repost's credit may open the page) is split before the salutation or the info
+    line's first label, and after that label's date."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -118,9 +119,14 @@ def split_run_in_heading(text: str) -> str:
             continue
         m = page_rules().run_in_heading.match(stripped)
         if m and len(stripped) > m.end():
-            lines[i] = m["heading"] + "\n" + stripped[m.end():]
+            rest = stripped[m.end():]
+            stamp = page_rules().run_in_stamp.match(rest)
+            if stamp:  # …的通告 发布时间: 2019-07-25 陕西省税务局通告…: the info line's date on a line of its own
+                rest = rest[:stamp.end()] + "\n" + rest[stamp.end():].lstrip()
+            lines[i] = m["heading"] + "\n" + rest
             return "\n".join(lines)
-        return text
+        if is_body_line(stripped):
+            return text  # the text has begun (a short line over it, 高企公共头部, may be the site's)
     return text
 
 

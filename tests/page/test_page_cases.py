@@ -804,6 +804,8 @@ CLEAN_CASES_PAGES = [
                  "关于系统切换暂停服务的通告", "青禾市医疗保障局、青禾市财政局", "2025-03-02", id="variant-joint-signers-run-in-after-a-phone"),
     pytest.param("关于系统切换暂停服务的通告\n各参保单位: 系统将于3月9日切换,请于 2025年3月2日",
                  "关于系统切换暂停服务的通告", None, None, id="near-miss-a-date-ending-a-sentence-is-no-signature"),
+    pytest.param("青禾科技网\n首页 > 通知 > 正文\n青禾市税务局关于电子税务局升级暂停服务的通告 发布时间: 2025-07-25 青禾市税务局通告2025年第3号 为提升系统运行效率,电子税务局将于8月1日升级。",
+                 "青禾市税务局关于电子税务局升级暂停服务的通告", "青禾市税务局", "2025-07-25", id="a-heading-run-into-its-info-line-and-text"),
     pytest.param("青禾医保系统停机公告\n来源 青禾日报网\n系统将于3月9日停机。",
                  "青禾医保系统停机公告", None, None, id="a-source-label-with-a-blank-for-its-colon"),
     pytest.param("停机时间 2025年3月9日0时至3月12日24时\n停机期间暂停医保结算。",
