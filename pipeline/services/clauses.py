@@ -20,8 +20,11 @@ from ..cuescan import compile_cue
 __all__ = ["Clause", "Phrase", "Block", "split_clauses", "bracket_zones", "phrase_index"]
 
 # Clause ends: full stop, semicolon, line break; a lone ! or ? (a run like ?! is mis-decoded text,
-# 山西医?!蔽...). The text is normalized to half-width.
-_CLAUSE_END = compile_cue(r"[。;；\n]|(?<![?!])[!?！？](?![?!])")
+# 山西医?!蔽...); the blank before an item marker (a page that ran its paragraphs into one line keeps
+# a blank between them: …暂停办理的业务 (一)…). The text is normalized to half-width.
+_CLAUSE_END = compile_cue(
+    r"[。;；\n]|(?<![?!])[!?！？](?![?!])"
+    r"|[ ](?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、](?![\d.、])|[①-⑳])")
 
 # Phrase separators inside a clause: commas, and colons that are not part of a clock time (18:00).
 _PHRASE_SEP = re.compile(r",|(?<!\d):(?!\d)")

@@ -15,6 +15,11 @@ def _texts(text: str) -> list[str]:
     pytest.param("甲。乙;丙\n丁!戊?己", ["甲", "乙", "丙", "丁", "戊", "己"], id="every-clause-end"),
     pytest.param("  甲 。\n\n\u3000乙\t", ["甲", "乙"], id="blanks-trimmed-blank-lines-dropped"),
     pytest.param("医?!保暂停。", ["医?!保暂停"], id="a-run-of-?!-is-decoding-debris-not-an-end"),
+    # a page that ran its paragraphs into one line keeps a blank before each item
+    pytest.param("二、暂停办理的业务 (一)养老保险参保登记。 (二)工伤保险待遇申领。 三、其他 1.待遇照常发放",
+                 ["二、暂停办理的业务", "(一)养老保险参保登记", "(二)工伤保险待遇申领", "三、其他", "1.待遇照常发放"],
+                 id="a-blank-before-an-item-marker-ends-a-clause"),
+    pytest.param("详见附件 1.5版说明;共 12.5元", ["详见附件 1.5版说明", "共 12.5元"], id="near-miss-a-blank-before-a-decimal"),
 ])
 def test_clause_ends(text: str, clauses: list[str]) -> None:
     assert _texts(text) == clauses
