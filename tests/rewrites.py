@@ -556,6 +556,25 @@ def circled_numbers(text: str) -> str:
     return _BRACKET_NUMBER.sub(lambda m: chr(ord("①") + int(m[1]) - 1), text)
 
 
+_INFO_ISO = re.compile(r"^(\s*(?:发布时间|发布日期|时间|日期)\s*[:：]\s*)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})", re.M)
+
+
+def info_dates_chinese(text: str) -> str:
+    """A page's info line giving its date in words: 发布时间:2021年10月14日 for 发布时间:2021-10-14."""
+    return _INFO_ISO.sub(lambda m: f"{m[1]}{m[2]}年{int(m[3])}月{int(m[4])}日", text)
+
+
+def title_in_book_quotes(text: str, gold: dict[str, Any]) -> str:
+    """The headline printed as a document's name: 《关于…的通告》 (a line holding only the headline)."""
+    key = compact(gold.get("title"))
+    return _on_title_line(text, gold, lambda line: f"《{line.strip()}》" if "《" not in line and compact(line) == key else line)
+
+
+def signature_date_dashed(text: str) -> str:
+    """The signature's date (a full date alone on its line) written with dashes: 2021-10-14."""
+    return _on_signature(text, lambda signer, date: (signer, _YMD.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", date)))
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -615,6 +634,9 @@ REWRITES: dict[str, Rewrite] = {
     "corner_quotes": Rewrite(corner_quotes, "characters"),
     "symbol_bullets": Rewrite(symbol_bullets, "characters"),
     "circled_numbers": Rewrite(circled_numbers, "characters"),
+    "info_dates_chinese": Rewrite(info_dates_chinese, "characters"),
+    "title_in_book_quotes": Rewrite(title_in_book_quotes, "labels"),
+    "signature_date_dashed": Rewrite(signature_date_dashed, "text"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 
