@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..normalize import compact_normalized
+from ..normalize import compact_normalized, is_text_run
 from .agencies import agency_list, CJK, is_agency_name
 from .infolines import InfoLine, read_info_line
 from .lines import (ENUM_START, PageLines, despread, heading_candidate, is_body_line, is_breadcrumb, is_chrome,
@@ -124,6 +124,10 @@ def split_run_in_heading(text: str) -> str:
             if stamp:  # …的通告 发布时间: 2019-07-25 陕西省税务局通告…: the info line's date on a line of its own
                 rest = rest[:stamp.end()] + "\n" + rest[stamp.end():].lstrip()
             lines[i] = m["heading"] + "\n" + rest
+            return "\n".join(lines)
+        info = page_rules().run_in_info.match(stripped) if is_text_run(stripped) else None
+        if info:  # 来源:某某网 2013-09-26 17:18:58 央行网站今日发布公告…: the info line on a line of its own
+            lines[i] = stripped[:info.end()] + "\n" + stripped[info.end():].lstrip()
             return "\n".join(lines)
         if is_body_line(stripped):
             return text  # the text has begun (a short line over it, 高企公共头部, may be the site's)

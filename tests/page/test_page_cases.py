@@ -806,6 +806,8 @@ CLEAN_CASES_PAGES = [
                  "关于系统切换暂停服务的通告", None, None, id="near-miss-a-date-ending-a-sentence-is-no-signature"),
     pytest.param("青禾科技网\n首页 > 通知 > 正文\n青禾市税务局关于电子税务局升级暂停服务的通告 发布时间: 2025-07-25 青禾市税务局通告2025年第3号 为提升系统运行效率,电子税务局将于8月1日升级。",
                  "青禾市税务局关于电子税务局升级暂停服务的通告", "青禾市税务局", "2025-07-25", id="a-heading-run-into-its-info-line-and-text"),
+    pytest.param("青禾跨行汇款业务国庆期间将暂停\n\n来源:青禾日报网 2025-09-26 17:18:58 青禾银行网站今日发布公告," + "支付系统将于国庆期间升级,期间暂停跨行汇款业务。" * 12,
+                 "青禾跨行汇款业务国庆期间将暂停", None, "2025-09-26", id="an-info-line-run-into-the-text"),
     pytest.param("青禾医保系统停机公告\n来源 青禾日报网\n系统将于3月9日停机。",
                  "青禾医保系统停机公告", None, None, id="a-source-label-with-a-blank-for-its-colon"),
     pytest.param("停机时间 2025年3月9日0时至3月12日24时\n停机期间暂停医保结算。",
