@@ -1164,6 +1164,10 @@ HEADLINE_8 = [
     P("2031年12月20日\n8时起暂停办理", None, ("2031-12-20T08:00", None), id="date-line-over-its-clock-is-no-signature"),
     P("2031年12月20日18时起暂停办理。\n特此公告。\n某某市医疗保障局\n2031年12月10日\n18项业务清单见附件", None,
       ("2031-12-20T18:00", None), id="nearmiss-signature-date-over-a-count-stays-a-stamp"),
+    # a label's colon written as a blank (tests/rewrites.py label_blanks): the item line above a label
+    # alone still names what stops
+    P("青禾医保停机切换安排\n1、城乡居民医保参保登记业务\n暂停时间 2031年12月14日17:30起\n2、定点医药机构医保结算业务\n暂停时间 2031年12月22日18:00起\n恢复时间 2031年12月31日23:00后恢复",
+      None, ("2031-12-22T18:00", "2031-12-31T23:00"), id="a-label-with-a-blank-for-its-colon-reads-its-item-line"),
 ]
 
 
