@@ -575,6 +575,23 @@ def signature_date_dashed(text: str) -> str:
     return _on_signature(text, lambda signer, date: (signer, _YMD.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", date)))
 
 
+_RANGE_TO_DASH = re.compile(r"(?<=[日时分点\d])至(?=\d)")
+
+
+def dash_ranges(text: str) -> str:
+    """A range between two times written with a dash: 18时—10月8日8时."""
+    return _RANGE_TO_DASH.sub("—", text)
+
+
+_DAY_RI = re.compile(r"(?<=\d月\d)日|(?<=\d月\d\d)日")
+
+
+def hao_days(text: str) -> str:
+    """Days written with 号 as people say them: 12月31号 for 12月31日 (a signature's date on its own line
+    keeps 日)."""
+    return "\n".join(line if _DATE_LINE.match(line) else _DAY_RI.sub("号", line) for line in text.split("\n"))
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -637,6 +654,8 @@ REWRITES: dict[str, Rewrite] = {
     "info_dates_chinese": Rewrite(info_dates_chinese, "characters"),
     "title_in_book_quotes": Rewrite(title_in_book_quotes, "labels"),
     "signature_date_dashed": Rewrite(signature_date_dashed, "text"),
+    "dash_ranges": Rewrite(dash_ranges, "characters"),
+    "hao_days": Rewrite(hao_days, "characters"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 

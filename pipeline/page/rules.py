@@ -198,12 +198,12 @@ def page_rules() -> _PageRules:
         stamp_line_stop_words=tuple(data["stamp_line_stop_words"]),
         dateline=re.compile(
             rf"^(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}|[\u3400-\u9fff]{{2,12}}?(?=\s?\d))?"
-            rf"\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*(?:[::]|{'|'.join(map(re.escape, data['dateline_endings']))})"
+            rf"\s*(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})[日号]\s*(?:[::]|{'|'.join(map(re.escape, data['dateline_endings']))})"
         ),
         # a reporter's credit may open the lead: 本报讯(记者 张三 通讯员 李四)12月28日,记者从…获悉
         lead_date=re.compile(
             rf"^(?:(?:[\u3400-\u9fff]{{0,12}}?(?:{'|'.join(map(re.escape, data['dateline_prefixes']))}))?\s*\([^()\n]{{1,30}}\)\s*)?"
-            rf"(?:(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*日\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
+            rf"(?:(?:(?P<y>(?:19|20)\d{{2}})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*[日号]\s*,[^。\n]{{0,60}}?(?:{'|'.join(map(re.escape, data['lead_date_verbs']))})"
         ),
         bare_publisher=re.compile(
             rf"^({'|'.join(map(re.escape, sorted(bare['levels'], key=len, reverse=True)))})"

@@ -1243,6 +1243,7 @@ STAMPS = [
     P("特此通知\n南昌住房公积金管理中心\n【南昌公积金暂停服务通知】2023年12月15日\n\n相关经验推荐",
       ["2023年12月15日"], id="signature-after-bracketed-title"),
     P("12月29日:因系统年度处理需要,将于2015年12月31日21:00暂停。", ["12月29日"], id="leading-stamp"),
+    P("12月29号:因系统年度处理需要,将于2015年12月31号21:00暂停。", ["12月29号"], id="variant-leading-stamp-with-号"),
     P("一、停机时间\n2023年12月30日17时至2024年1月2日18时\n二、范围\n" + "正文。\n" * 10, [], id="range-line-is-not-a-stamp"),
     P("(二)2021年9月14日", [], id="list-marked-date-is-not-a-stamp"),
     # round 2 (extra corpus): signature dates in Chinese numerals (huzhou-gjj, jiyuan-shebao)
