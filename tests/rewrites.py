@@ -592,6 +592,35 @@ def hao_days(text: str) -> str:
     return "\n".join(line if _DATE_LINE.match(line) else _DAY_RI.sub("号", line) for line in text.split("\n"))
 
 
+def site_before_title(text: str, gold: dict[str, Any]) -> str:
+    """The page's <title> naming the site first: 青禾市人民政府 | 关于…的通知 (a line holding only the
+    headline)."""
+    key = compact(gold.get("title"))
+    return _on_title_line(text, gold, lambda line: f"青禾市人民政府 | {line.strip()}" if compact(line) == key else line)
+
+
+def title_in_brackets(text: str, gold: dict[str, Any]) -> str:
+    """The headline in the brackets an aggregator prints it in: 【关于…的通知】 (a line holding only
+    the headline)."""
+    key = compact(gold.get("title"))
+    return _on_title_line(text, gold, lambda line: f"【{line.strip()}】" if "【" not in line and compact(line) == key else line)
+
+
+def source_line_under_title(text: str, gold: dict[str, Any]) -> str:
+    """A page's info line under the headline crediting the issuer the labels name, with the
+    publication date they give: 来源:某市医疗保障局 发布时间:2021-10-14 (only when both are labelled)."""
+    if not gold.get("publisher") or not gold.get("published") or "、" in gold["publisher"]:
+        return text
+    return _under_title(text, gold, f"来源:{gold['publisher']} 发布时间:{gold['published']}")
+
+
+def source_credit_below(text: str, gold: dict[str, Any]) -> str:
+    """A repost's credit after the text naming the issuer the labels name: (来源:某市医疗保障局)."""
+    if not gold.get("publisher") or "、" in gold["publisher"]:
+        return text
+    return text + f"\n(来源:{gold['publisher']})"
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -656,6 +685,10 @@ REWRITES: dict[str, Rewrite] = {
     "signature_date_dashed": Rewrite(signature_date_dashed, "text"),
     "dash_ranges": Rewrite(dash_ranges, "characters"),
     "hao_days": Rewrite(hao_days, "characters"),
+    "site_before_title": Rewrite(site_before_title, "labels"),
+    "title_in_brackets": Rewrite(title_in_brackets, "labels"),
+    "source_line_under_title": Rewrite(source_line_under_title, "labels"),
+    "source_credit_below": Rewrite(source_credit_below, "labels"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 

@@ -18,7 +18,8 @@ from .rules import page_rules
 from .signature import MAX_SIGNERS
 
 
-_ACCOUNT_PREFIX = re.compile(r"^(?P<name>[^|丨\s]{2,16})\s*[|丨]\s*(?=\S{6})")
+_ACCOUNT_PREFIX = re.compile(r"^(?P<name>[^|丨\s]{2,16})\s*[|丨]\s*")
+_HEADLINE_MIN = 4  # characters of a headline left after an account's name (重要通知)
 
 
 _TAG_PREFIX = re.compile(r"^(?:【[^】]{1,6}】\s*)+")  # 【通告】 before a title (a repost may add its own: 【通告】【通告】)
@@ -31,12 +32,17 @@ def _clean_title(line: str) -> str:
     """A heading line as a title: a 【tag】, a column tag (快资讯:, 通知 |) or a document number
     (XX通告2019年第13号) before it dropped, blanks between CJK characters removed."""
     r = page_rules()
-    line = r.title_lead_marks.sub("", line.strip())
+    line = line.strip()
+    if line.startswith("【") and line.endswith("】") and line.count("【") == 1:
+        line = line[1:-1]  # 【关于…的通知】: a headline an aggregator prints in brackets
+    line = r.title_lead_marks.sub("", line)
     line = r.title_lead_marks.sub("", _TAG_PREFIX.sub("", line))  # 【导语】:关于…
     line = r.column_tag.sub("", line)
     account = _ACCOUNT_PREFIX.match(line)
     if account and is_agency_name(account["name"]):
-        line = line[account.end():]  # 某市医保 | 年底医保系统停机…: the account's name before its post's headline
+        # 某市医保 | 年底医保系统停机…: the account's (or the site's) name before its post's headline
+        rest = r.title_lead_marks.sub("", line[account.end():]).strip()
+        line = rest if len(rest) >= _HEADLINE_MIN else line
     line = without_site(line)
     line = r.doc_number_prefix.sub("", line)
     if line.startswith("《") and line.endswith("》") and line.count("《") == 1:
