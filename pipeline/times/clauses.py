@@ -446,7 +446,7 @@ class _Segments(NamedTuple):
 
 
 _ITEM_LINE = re.compile(r"^[ ]*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑩])")
-_LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期)(?:[ ]?:[ ]?|[ ])$")  # 暂停时间:, or a blank for the colon
+_LABEL_ONLY = re.compile(r"^[^\d,，;；。]{0,10}(?:时间|日期|时段)(?:[ ]?:[ ]?|[ ])$")  # 暂停时间:, or a blank for the colon
 _BARE_AFTER = re.compile(r"^[ ]?(?:起|开始)?[ ]?[。;；]?$")
 _NEXT_LINE_CUE = 8  # characters of the next line in which its kind cue must start (各项业务恢复)
 _BLANK_LINES = 2  # blank lines passed over between a time ending its line and the line of its verb

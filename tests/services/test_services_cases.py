@@ -798,6 +798,10 @@ BUGS = [
        "enrollment:deadline", "!contribution:suspended"),
     _c("contribution-base-adjustment-variant", "暂停办理职工缴费基数调整业务。", {"enrollment"}, "!contribution:suspended"),
     _c("contribution-base-assessment-is-both", "暂停办理缴费基数核定。", {"enrollment", "contribution"}),
+    # other offices' words (tests/rewrites.py halt_words_2, visit_words)
+    _c("中止-is-a-stop", "系统切换期间,中止办理住房公积金提取业务。", {"withdrawal"}),
+    _c("异地看病-is-cross-region-care", "停机期间暂停异地看病直接结算。", {"cross_region"}),
+    _c("异地看病备案-is-a-filing", "停机期间暂停办理异地看病备案。", {"filing"}, "!cross_region:suspended"),
 ]
 
 KNOWN_FAILURES = [
