@@ -232,6 +232,13 @@ WORDINGS: dict[str, tuple[dict[str, str], str]] = {
     "migrate_words": ({"切换": "迁移"}, "迁移 for 切换."),
     "go_live_words": ({"上线运行": "启用运行", "正式上线": "正式启用", "切换上线": "切换启用"}, "启用 for 上线 (a system's going live)."),
     "visit_words": ({"就医": "看病"}, "看病 for 就医."),
+    "two_fixed_words": ({"定点医药机构": "两定机构"}, "两定机构 for 定点医药机构."),
+    "insured_words": ({"参保人员": "参保群众"}, "参保群众 for 参保人员."),
+    "direct_settle_words": ({"联网结算": "直接结算"}, "直接结算 for 联网结算."),
+    "maintain_words": ({"升级": "维护"}, "维护 for 升级."),
+    "er_words": ({"门诊": "门急诊"}, "门急诊 for 门诊."),
+    "tax_report_words": ({"纳税申报": "报税"}, "报税 for 纳税申报."),
+    "repay_words": ({"还款": "还贷"}, "还贷 for 还款."),
 }
 
 
