@@ -239,6 +239,11 @@ WORDINGS: dict[str, tuple[dict[str, str], str]] = {
     "er_words": ({"门诊": "门急诊"}, "门急诊 for 门诊."),
     "tax_report_words": ({"纳税申报": "报税"}, "报税 for 纳税申报."),
     "repay_words": ({"还款": "还贷"}, "还贷 for 还款."),
+    "notify_words": ({"另行通知": "另行公告"}, "另行公告 for 另行通知."),
+    "plan_words": ({"预计": "计划"}, "计划 for 预计."),
+    "not_handle_words": ({"暂停办理": "暂不办理"}, "暂不办理 for 暂停办理."),
+    "hotline_words": ({"咨询电话": "咨询热线", "联系电话": "联系热线"}, "咨询热线 for 咨询电话."),
+    "closing_words": ({"特此公告": "特此告知", "特此通告": "特此告知", "特此通知": "特此告知"}, "特此告知 for 特此公告."),
 }
 
 
@@ -633,6 +638,11 @@ def source_credit_below(text: str, gold: dict[str, Any]) -> str:
     return text + f"\n(来源:{gold['publisher']})"
 
 
+def dian_hours(text: str) -> str:
+    """Hours after a number written 点 as people say them: 18点 for 18时."""
+    return re.sub(r"(?<=\d)时", "点", text)
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -701,6 +711,7 @@ REWRITES: dict[str, Rewrite] = {
     "title_in_brackets": Rewrite(title_in_brackets, "labels"),
     "source_line_under_title": Rewrite(source_line_under_title, "labels"),
     "source_credit_below": Rewrite(source_credit_below, "labels"),
+    "dian_hours": Rewrite(dian_hours, "characters"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 

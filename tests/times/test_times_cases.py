@@ -669,6 +669,7 @@ KINDS = [
     P("6月14日18时停机恢复时间待定", "2030-06-10", [("6月14日18时", "suspension")],
       id="nearmiss-a-label-glued-to-the-words-is-read"),
     P("因系统升级,本月申报期限延长到2031年10月24日", None, [("2031年10月24日", "deadline")], id="延长到-is-a-deadline"),
+    P("2031年10月24日18时起暂不办理医保业务。", None, [("2031年10月24日18时", "suspension")], id="暂不办理-is-a-stop"),
 ]
 
 
