@@ -244,6 +244,13 @@ WORDINGS: dict[str, tuple[dict[str, str], str]] = {
     "not_handle_words": ({"暂停办理": "暂不办理"}, "暂不办理 for 暂停办理."),
     "hotline_words": ({"咨询电话": "咨询热线", "联系电话": "联系热线"}, "咨询热线 for 咨询电话."),
     "closing_words": ({"特此公告": "特此告知", "特此通告": "特此告知", "特此通知": "特此告知"}, "特此告知 for 特此公告."),
+    "remit_words": ({"缴存": "汇缴"}, "汇缴 for 缴存 (a housing fund's deposits)."),
+    "ticket_words": ({"发票领用": "领票", "领用发票": "领票"}, "领票 for 发票领用."),
+    "tax_device_words": ({"税控设备": "税控盘"}, "税控盘 for 税控设备."),
+    "pension_words": ({"养老金": "退休金"}, "退休金 for 养老金."),
+    "jobless_words": ({"失业保险金": "失业金"}, "失业金 for 失业保险金."),
+    "buy_drug_words": ({"购药": "买药"}, "买药 for 购药."),
+    "maternity_words": ({"生育保险": "生育险"}, "生育险 for 生育保险."),
 }
 
 

@@ -802,6 +802,7 @@ BUGS = [
     _c("中止-is-a-stop", "系统切换期间,中止办理住房公积金提取业务。", {"withdrawal"}),
     _c("异地看病-is-cross-region-care", "停机期间暂停异地看病直接结算。", {"cross_region"}),
     _c("异地看病备案-is-a-filing", "停机期间暂停办理异地看病备案。", {"filing"}, "!cross_region:suspended"),
+    _c("买药-is-pharmacy", "停机期间定点药店暂停刷卡买药。", {"pharmacy"}),
 ]
 
 KNOWN_FAILURES = [
