@@ -650,6 +650,31 @@ def dian_hours(text: str) -> str:
     return re.sub(r"(?<=\d)时", "点", text)
 
 
+def twelve_hour_colon(text: str) -> str:
+    """Clock times after a date on a twelve-hour clock with the part of the day: 下午6:00 for 18:00."""
+    return re.sub(r"(?<=日)(\d{1,2})(?=:\d\d)", lambda m: _part_of_day(int(m[1])) if int(m[1]) < 24 else m[1], text)
+
+
+def bare_weekdays(text: str) -> str:
+    """A weekday after a date without brackets: 2021年10月21日星期四 for 2021年10月21日(星期四)."""
+    return re.sub(r"[(（](星期[一二三四五六日天]|周[一二三四五六日天])[)）]", r"\1", text)
+
+
+def zero_padded_dates(text: str) -> str:
+    """Months and days written with two digits: 2021年09月05日 for 2021年9月5日."""
+    return _YMD.sub(lambda m: f"{m[1]}年{int(m[2]):02d}月{int(m[3]):02d}日", text)
+
+
+_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+
+
+def dotted_month_days(text: str) -> str:
+    """Every date written with dots, as a poster sets them: 2021.12.31 for 2021年12月31日, and 1.4 for a
+    month-day without its year (a blank before an hour that follows: 12.31 18时)."""
+    text = _numeric_dates(".")(text)
+    return _MONTH_DAY.sub(lambda m: f"{m[1]}.{m[2]}" + (" " if m.string[m.end():m.end() + 1].isdigit() else ""), text)
+
+
 class Rewrite(NamedTuple):
     """A rewrite and what it works on: ``characters`` (the title's line is kept as it is), ``text``
     (the whole text) or ``labels`` (the whole text and the gold labels, for what it may add)."""
@@ -719,6 +744,9 @@ REWRITES: dict[str, Rewrite] = {
     "source_line_under_title": Rewrite(source_line_under_title, "labels"),
     "source_credit_below": Rewrite(source_credit_below, "labels"),
     "dian_hours": Rewrite(dian_hours, "characters"),
+    "twelve_hour_colon": Rewrite(twelve_hour_colon, "characters"),
+    "bare_weekdays": Rewrite(bare_weekdays, "characters"),
+    "zero_padded_dates": Rewrite(zero_padded_dates, "characters"),
 }
 REWRITES.update({name: Rewrite(_words(pairs, doc), "characters") for name, (pairs, doc) in WORDINGS.items()})
 
@@ -730,6 +758,9 @@ GAPS: dict[str, Rewrite] = {
     # extra: one notice (.04) is no outage: 改造 names projects that meeting reports date, so it is no
     # work word of the classifier (rules/classify.yaml outage.work); 系统改造 is a stop word now
     "upgrade_words": Rewrite(_words({"升级": "改造"}, "改造 for 升级."), "characters"),
+    # tuning half: datetimes .08, start and end .04 (a range of two bare month.days, 3.4-3.6, is read as
+    # no date on purpose; a month.day before a clock, a weekday, 起 or 前 is read)
+    "dotted_month_days": Rewrite(dotted_month_days, "characters"),
 }
 
 

@@ -150,8 +150,11 @@ def _side(g: str, *, date_required: bool) -> str:
             (?:
                 {date}
               | (?<![\d第每])(?P<{g}dd>{_NUM2})(?:[日号]|(?<=、\d){_LIST_AHEAD}|(?<=、\d\d){_LIST_AHEAD})  # 15日: month from before
-              | (?<![\d.])(?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})  # 6.30(周五): a month.day
-                (?=[ ]?\(?[ ]?(?:星期|周)[一二三四五六日天])                 # only before its weekday
+              | (?<![\d.])(?P<{g}pm>\d{{1,2}})(?P<{g}psep>[./])(?P<{g}pd>\d{{1,2}})(?![\d.%])  # 6.30(周五): a month.day
+                (?=[ ]?\(?[ ]?(?:星期|周)[一二三四五六日天]                 # only before its weekday,
+                  |[ ](?:上午|下午|晚上|凌晨|中午)?\d{{1,2}}[:∶时点]          # a clock (12.31 18:00),
+                  |[ ]?(?:起|前|之前|以前)(?![\d.]))                           # or 起, 前 (12.30前); a range of
+                                                                              # two bare month.days is no date (3.4-3.6)
             )
             {tail}
         """

@@ -133,6 +133,13 @@ REAL_POINTS = [
 
 # --- points: grammar forms --------------------------------------------------------------------
 FORM_POINTS = [
+    # a month.day without its year, as a poster dots it: before a clock, in a range, before 起/前
+    P("2031.12.31 18:00至1.3 8:00暂停结算", None, ["2031-12-31T18:00", "2032-01-03T08:00"], id="dotted-full-date-to-dotted-month-day"),
+    P("2031年12月1日发布。12.31 18:00起暂停结算,1.3 8:00恢复", None, ["2031-12-01", "2031-12-31T18:00", "2032-01-03T08:00"],
+      id="dotted-month-day-before-a-clock"),
+    P("2031年12月1日发布。请于12.30前办结业务", None, ["2031-12-01", "2031-12-30"], id="dotted-month-day-before-前"),
+    P("2031年12月1日发布。贷款利率3.25至3.5%不变", None, ["2031-12-01"], id="near-miss-a-decimal-range-is-no-date"),
+    P("2031年12月1日发布。服务费上调1.5倍", None, ["2031-12-01"], id="near-miss-a-decimal-is-no-date"),
     P("2021年10月19日起暂停", None, ["2021-10-19"], id="ymd"),
     P("10月19日起暂停", "2021-10-01", ["2021-10-19"], id="md-published"),
     P("10月19号起暂停", "2021-10-01", ["2021-10-19"], id="md-hao"),
