@@ -115,27 +115,33 @@ def unrelated_title(page: CleanPage) -> bool:
 
 def split_run_in_heading(text: str) -> str:
     """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
-    根据…``, ``…的通告 发布时间: 2019-07-25 …``): the first line with content that is neither chrome
-    nor an info line (a repost's credit may open the page) is split before the salutation or the info
-    line's first label, and after that label's date."""
+    根据…``, ``…的通告 发布时间: 2019-07-25 …``): the first such line above the text (chrome, info
+    lines and short lines aside: a repost's credit or the site's name may open the page) is split
+    before the salutation or the info line's first label, and after that label's date; a long line
+    opening with an info line run into the text (``来源:某某网 2013-09-26 17:18:58 央行网站今日…``) is
+    split after its stamp."""
     lines = text.split("\n")
+    r = page_rules()
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or is_chrome(stripped) or read_info_line(stripped) is not None:
+        if not stripped:
             continue
-        m = page_rules().run_in_heading.match(stripped)
+        m = r.run_in_heading.match(stripped)
+        info = r.run_in_info.match(stripped) if m is None and is_text_run(stripped) else None
+        body = m is None and info is None and is_body_line(stripped)
+        if (m is None and info is None and not body) or is_chrome(stripped) or read_info_line(stripped) is not None:
+            continue  # a short line, chrome or an info line: the text has not begun
         if m and len(stripped) > m.end():
             rest = stripped[m.end():]
-            stamp = page_rules().run_in_stamp.match(rest)
+            stamp = r.run_in_stamp.match(rest)
             if stamp:  # …的通告 发布时间: 2019-07-25 陕西省税务局通告…: the info line's date on a line of its own
                 rest = rest[:stamp.end()] + "\n" + rest[stamp.end():].lstrip()
             lines[i] = m["heading"] + "\n" + rest
             return "\n".join(lines)
-        info = page_rules().run_in_info.match(stripped) if is_text_run(stripped) else None
         if info:  # 来源:某某网 2013-09-26 17:18:58 央行网站今日发布公告…: the info line on a line of its own
             lines[i] = stripped[:info.end()] + "\n" + stripped[info.end():].lstrip()
             return "\n".join(lines)
-        if is_body_line(stripped):
+        if body or is_body_line(stripped):
             return text  # the text has begun (a short line over it, 高企公共头部, may be the site's)
     return text
 
