@@ -1,7 +1,8 @@
 """Page text to notice body (the entry point, :func:`clean_page`).
 
 Works on normalized text, one line at a time, for plain-text notices and for the text the HTML
-cleaner renders alike, so a page and its text copy give the same body. The body that comes out is
+cleaner renders alike, so a page and its text copy give the same body; lines a page ran together
+are split back first (:mod:`pipeline.page.runtogether`). The body that comes out is
 ``title`` + the lines after the title (or after the chrome when there is no title), cut at the
 footer. Header stamps are read for publisher and date but are not part of the body; the signature
 stays in the body and its date span is returned in ``skip_spans`` so that the time extractor does not
@@ -28,14 +29,13 @@ from .publisher import (
     title_issuer,
 )
 from .rules import page_rules
-from .signature import read_signature, split_run_in_signature
+from .runtogether import split_dated_headings, split_run_in_heading, split_run_in_signature
+from .signature import read_signature
 from .title import (
     choose_title,
     heading_at,
     late_heading,
     scan_head,
-    split_dated_headings,
-    split_run_in_heading,
     title_of_released_document,
     unrelated_title,
 )

@@ -8,7 +8,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from .agencies import agency_list, CJK, is_agency_name
+from .agencies import agency_list, CJK
 from .model import CleanPage, TextDate
 from .rules import page_rules
 from .stamps import CN_DIGIT, written_date
@@ -38,42 +38,6 @@ _SIGNATURE_STAMP = re.compile(
     r"^(?P<date>(?P<y>(?:19|20)\d{2})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2}))"
     r"(?:\s*[^\u3400-\u9fff\d\s.\-/:][^\u3400-\u9fff]{0,60})?\s*$"
 )
-
-
-# A signature run into the end of the text's last line (a page that lost its line breaks): blank-
-# separated signers, then a blank and a written date, end the line.
-_RUN_IN_SIGNATURE_DATE = re.compile(
-    rf"""[ \t\u3000]+(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日
-        |[{CN_DIGIT}]{{4}}年[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}日)[ \t\u3000]*$""",
-    re.VERBOSE,
-)
-_TOKEN = re.compile(r"[^ \t\u3000]+")
-_RUN_IN_SIGNERS = 4  # blank-separated names of joint signers at most
-
-
-_RUN_IN_AFTER = ("特此公告", "特此通告", "特此通知")  # the closing formula before run-in signers
-
-
-def split_run_in_signature(text: str) -> str:
-    """Each line ending with a signature run into it (``…特此公告。 某市医疗保障局 2022年3月4日``,
-    ``…服务热线:12333 某局 某局 2022年3月4日``) broken before the signers and before the date, as the
-    signature stands when the page keeps its lines; the blanks become the line breaks, so offsets are
-    kept. The signers are the blank-separated words before the date that each name a body, after a
-    full stop, the closing formula or anything but a CJK character (a phone number, its bracket)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        date = _RUN_IN_SIGNATURE_DATE.search(line)
-        if date is not None:
-            tokens = [m.span() for m in _TOKEN.finditer(line, 0, date.start())]
-            k = 0  # the trailing words that each name a body
-            while k < min(_RUN_IN_SIGNERS, len(tokens) - 1) and is_agency_name(line[slice(*tokens[-k - 1])]):
-                k += 1
-            before = line[:tokens[-k - 1][1]] if k else ""
-            if k and (before.endswith(_RUN_IN_AFTER) or not CJK.match(before[-1:] or "字")):
-                a, b = tokens[-k][0] - 1, date.start()
-                line = line[:a] + "\n" + line[a + 1:b] + "\n" + line[b + 1:]
-        out.append(line)
-    return "\n".join(out)
 
 
 def read_signature(page: CleanPage) -> str | None:

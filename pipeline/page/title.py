@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..normalize import compact_normalized, is_text_run
+from ..normalize import compact_normalized
 from .agencies import agency_list, CJK, is_agency_name
 from .infolines import InfoLine, read_info_line
-from .lines import (ENUM_START, PageLines, despread, heading_candidate, is_body_line, is_breadcrumb, is_chrome,
+from .lines import (ENUM_START, PageLines, despread, heading_candidate, is_body_line, is_breadcrumb,
                     is_section_heading, question_headline, without_site)
 from .model import CleanPage
 from .rules import page_rules
@@ -28,7 +28,7 @@ _TAG_PREFIX = re.compile(r"^(?:【[^】]{1,6}】\s*)+")  # 【通告】 before a
 _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
-def _clean_title(line: str) -> str:
+def clean_title(line: str) -> str:
     """A heading line as a title: a 【tag】, a column tag (快资讯:, 通知 |) or a document number
     (XX通告2019年第13号) before it dropped, blanks between CJK characters removed."""
     r = page_rules()
@@ -113,101 +113,6 @@ def unrelated_title(page: CleanPage) -> bool:
     return sum(1 for p in pairs if p in rest) / len(pairs) < _UNRELATED_SHARE
 
 
-def split_run_in_heading(text: str) -> str:
-    """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
-    根据…``, ``…的通告 发布时间: 2019-07-25 …``): the first such line above the text (chrome, info
-    lines and short lines aside: a repost's credit or the site's name may open the page) is split
-    before the salutation or the info line's first label, and after that label's date; a long line
-    opening with an info line run into the text (``来源:某某网 2013-09-26 17:18:58 央行网站今日…``) is
-    split after its stamp."""
-    lines = text.split("\n")
-    r = page_rules()
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        m = r.run_in_heading.match(stripped)
-        info = r.run_in_info.match(stripped) if m is None and is_text_run(stripped) else None
-        body = m is None and info is None and is_body_line(stripped)
-        if (m is None and info is None and not body) or is_chrome(stripped) or read_info_line(stripped) is not None:
-            continue  # a short line, chrome or an info line: the text has not begun
-        if m and len(stripped) > m.end():
-            rest = stripped[m.end():]
-            stamp = r.run_in_stamp.match(rest)
-            if stamp:  # …的通告 发布时间: 2019-07-25 陕西省税务局通告…: the info line's date on a line of its own
-                rest = rest[:stamp.end()] + "\n" + rest[stamp.end():].lstrip()
-            lines[i] = m["heading"] + "\n" + rest
-            return "\n".join(lines)
-        if info:  # 来源:某某网 2013-09-26 17:18:58 央行网站今日发布公告…: the info line on a line of its own
-            lines[i] = stripped[:info.end()] + "\n" + stripped[info.end():].lstrip()
-            return "\n".join(lines)
-        if body or is_body_line(stripped):
-            return text  # the text has begun (a short line over it, 高企公共头部, may be the site's)
-    return text
-
-
-_STAMP_TOKENS = 2  # blank-separated tokens a date stamp after a headline may take (2021-10-14 09:30)
-
-
-_STAMP_LINES_AFTER_TEXT = 3  # lines with content after the first text line still looked at (a heading under a lead-in)
-
-
-def split_dated_headings(text: str) -> str:
-    """A list page's entry copied as the headline, its date after it (``…的通知 2021-10-14``): each
-    line above the text (and a few lines into it, where a heading may stand under a site's lead-in)
-    that is a heading followed by a blank and a date stamp alone is broken at that blank, so the
-    heading stands on its own and the stamp is read as the page's info line (offsets are kept: the
-    blank becomes the line break)."""
-    lines = text.split("\n")
-    changed = False
-    after_text: int | None = None  # content lines seen since the first text line
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        dated = bool(stripped) and stripped[-1] in _STAMP_ENDS
-        if not stripped or (dated or after_text is not None) and is_chrome(stripped):
-            continue
-        if after_text is not None:
-            after_text += 1
-            if after_text > _STAMP_LINES_AFTER_TEXT:
-                break
-        cut = _stamp_cut(line) if dated else None
-        if cut is not None and after_text is not None and not _clean_title(line[:cut]).endswith(page_rules().title_words):
-            cut = None  # inside the text only a notice's own heading (…的通告) is split from its date
-        if cut is not None:
-            lines[i] = line[:cut] + "\n" + line[cut + 1:]
-            changed = True
-        elif (after_text is None and is_body_line(stripped) and not is_chrome(stripped)
-              and read_info_line(stripped) is None):
-            after_text = 0
-    return "\n".join(lines) if changed else text
-
-
-_BLANKS = re.compile(r"\s+")
-_STAMP_ENDS = frozenset("0123456789日号)]】")  # how a line ending with a date stamp ends
-
-
-def _stamp_cut(line: str) -> int | None:
-    """Where the blank before a date stamp ending ``line`` starts, when what stands before it is a
-    heading (a question too); else None. A byline (某市医保 2023-12-28, 某局 发布于 2021-10-20) is
-    no heading."""
-    whole = read_info_line(line.strip())
-    if whole is not None and (whole.publisher or whole.author or whole.account):
-        return None
-    blanks = [m for m in _BLANKS.finditer(line.rstrip()) if m.start() > 0][-_STAMP_TOKENS:]
-    for m in reversed(blanks):
-        stamp, before = line[m.end():].strip(), line[:m.start()].strip()
-        if not stamp[:1].isdigit() and stamp[:1] not in "[(【":
-            continue
-        info = read_info_line(stamp)
-        if (info is not None and info.date is not None and info.publisher is None and info.author is None
-                and compact_normalized(info.date_evidence or "") == compact_normalized(stamp)
-                and "。" not in before and not before.startswith(page_rules().addressee_openers)
-                and (question_headline(before) or heading_candidate(before) and not is_body_line(before))
-                and read_info_line(before) is None and agency_list(before) is None):
-            return m.start()
-    return None
-
-
 def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
     """Read the lines above the body: info lines, heading candidates, and the first body line."""
     head = _Head(body_start=len(page_lines.lines))
@@ -286,7 +191,7 @@ _SHORT_HEADING_MAX = 6  # characters from which a heading ending with a notice w
 
 def _short_notice_heading(line: str) -> bool:
     """``重要通知`` alone on the page's first line: a short heading ending with a notice word."""
-    return len(line) >= _SHORT_HEADING_MIN and _clean_title(line).endswith(page_rules().title_words) and not is_body_line(line)
+    return len(line) >= _SHORT_HEADING_MIN and clean_title(line).endswith(page_rules().title_words) and not is_body_line(line)
 
 
 def _info_follows(page_lines: PageLines, i: int) -> bool:
@@ -315,7 +220,7 @@ def heading_at(page_lines: PageLines, idx: int) -> _Heading:
     """The heading that ends on line ``idx``: a ``关于…`` heading broken over up to three lines is
     joined; the issuer line over it (joint issuers joined with 、) is the issuer, not the title."""
     start = _heading_start(page_lines, idx)
-    title = "".join(_clean_title(page_lines.lines[j]) for j in range(start, idx + 1) if page_lines.lines[j].strip())
+    title = "".join(clean_title(page_lines.lines[j]) for j in range(start, idx + 1) if page_lines.lines[j].strip())
     return _Heading(title, _issuer_line_above(page_lines, start, title))
 
 
@@ -350,7 +255,7 @@ def _heading_start(page_lines: PageLines, idx: int) -> int:
         parts += 1
         if (parts > _HEADING_PARTS or len(line) > _HEADING_PART_MAX or line.endswith(("。", ":", "!", "?"))
                 or ENUM_START.match(line) or page_lines.chrome(j) or page_lines.info(j) is not None
-                or _clean_title(line).endswith(title_words)):
+                or clean_title(line).endswith(title_words)):
             break
         if line.startswith("关于") or (j == idx - 1 and _issuer_about(line)):
             return j
@@ -382,7 +287,7 @@ def _first_half_above(page_lines: PageLines, idx: int) -> bool:
         return False  # 某市人民政府门户网站关于: a site's name, no issuer, before 关于
     if compact_normalized(upper) == compact_normalized(lower):
         return False  # the headline printed twice
-    if _issuer_only(upper) or _clean_title(lower).endswith(r.title_words) and agency_list(upper) is not None:
+    if _issuer_only(upper) or clean_title(lower).endswith(r.title_words) and agency_list(upper) is not None:
         return False  # 某市医疗保障局 over a headline: the issuer's line (see _issuer_line_above)
     if without_site(f"{upper} - {lower}") == upper:
         return False  # 某某保险网 under a headline: the site's (or the issuer's) name, as a page's <title> puts it
@@ -390,7 +295,7 @@ def _first_half_above(page_lines: PageLines, idx: int) -> bool:
         return False  # a headline broken after its comma has its info line under it
     return not (upper.endswith(("。", ":", "!", "?", ";", "、")) or page_lines.chrome(idx - 1)
                 or page_lines.info(idx - 1) is not None or is_section_heading(upper) or is_breadcrumb(upper)
-                or _clean_title(upper).endswith(r.title_words) or r.doc_number.match(upper)
+                or clean_title(upper).endswith(r.title_words) or r.doc_number.match(upper)
                 or not heading_candidate(upper.rstrip(",")))
 
 
@@ -416,7 +321,7 @@ def choose_title(
     if not candidates:
         return late
     chosen = _ranked_title(lines, candidates, hint_title, title_words)
-    if late is not None and (chosen is None or not _clean_title(lines[chosen]).endswith(title_words)):
+    if late is not None and (chosen is None or not clean_title(lines[chosen]).endswith(title_words)):
         return late
     return chosen
 
@@ -429,10 +334,10 @@ def _ranked_title(
         for c in reversed(candidates):
             if compact_normalized(lines[c.at]) == hint_title:
                 return c.at
-    worded = [c.at for c in candidates if _clean_title(lines[c.at]).endswith(title_words)]
+    worded = [c.at for c in candidates if clean_title(lines[c.at]).endswith(title_words)]
     # A bare notice word (紧急通知, 最新通告: a column's or a poster's label) gives way to a headline
     # that says what happens, with an info line under it.
-    full = [at for at in worded if len(_clean_title(lines[at])) >= _SHORT_HEADING_MAX]
+    full = [at for at in worded if len(clean_title(lines[at])) >= _SHORT_HEADING_MAX]
     if full:
         return full[-1]
     headed = [c.at for c in candidates if c.followed]
@@ -444,7 +349,7 @@ def _ranked_title(
     if crumbed:
         return crumbed[-1]
     only = lines[candidates[0].at]
-    if (len(candidates) == 1 and candidates[0].opening and not any(p in _clean_title(only) for p in "。:")
+    if (len(candidates) == 1 and candidates[0].opening and not any(p in clean_title(only) for p in "。:")
             and not page_rules().field_line.match(only.strip())):
         return candidates[0].at  # the page's first line and the only heading: a post's headline
     return None
@@ -469,7 +374,7 @@ def late_heading(page_lines: PageLines, body_start: int, title_words: tuple[str,
         if ENUM_START.match(line) or seen >= _LATE_HEADING_WINDOW:
             return None  # the notice's own sections have begun
         seen += 1
-        if heading_candidate(line) and _clean_title(line).endswith(title_words):
+        if heading_candidate(line) and clean_title(line).endswith(title_words):
             return j
     return None
 
