@@ -10,7 +10,9 @@ Forms covered: ``2021年10月19日``, ``10月19日``, ``19日`` (only as the rig
 parts of the day (``上午``, ``下午``, ``凌晨``, ``下半夜`` ...), clocks (``18时``, ``8点``, ``18:00``,
 ``17点30分``, ``18:00时``, ``8点半``, ``零时``, ``24时``), and ranges joined by ``至 到 直至 直到 — – - ~``
 (optionally after ``起``/``开始`` and a comma) whose right side may omit the year, the month, the day or the date.
-Also: dotted and slashed ranges whose right end is a month.day (``2018.1.1~1.4``); compressed day
+Also: dotted and slashed ranges whose right end is a month.day (``2018.1.1~1.4``); a month.day
+opening a point before its weekday, a clock, 起 or 前 (``6.30(周五)``, ``12.31 18:00``, ``12.30前``;
+a range of two bare month.days, ``3.4-3.6``, is no date: decimals are written so); compressed day
 ranges (``4月12-19日``) and lists (``1月5、6、7日``); a day without its month in a range with a clock (``自15日18时至22日8时``) or
 in a list after a date (``2日、3日``); two-digit and relative years (``15年3月2日``, ``明年1月3日``);
 the right end of a range taking the left end's afternoon (``下午1点到3点``); a relative day written

@@ -4,7 +4,8 @@ Year of a date written without one, in order:
 
 1. the right side of a range takes the left side's year, month and day, rolling over when it would
    go backwards (``12月31日...至1月1日`` is the next year, ``15日18:00—17日8:00`` the same month);
-2. a full date earlier in the same sentence, else the median of all full dates in the text
+2. a full date earlier in the same sentence, else one in the sentence before (a notice writes its
+   year once and the dates right after take it), else the median of all full dates in the text
    (signature dates included; the median resists one old background date), else the publication
    date; the year is the one that puts the date nearest that anchor, so ``1月3日`` near
    ``2015年12月31日`` is 2016, and ``12月28日`` after ``2024年1月10日`` is 2023 (the nanchang trap:
@@ -13,7 +14,9 @@ Year of a date written without one, in order:
    announces what is coming), unless it falls in the :data:`RECENT_PAST_DAYS` before it;
    with a publication date, full dates further than :data:`ANCHOR_SPAN_DAYS` from it (a cited
    regulation of years before) are no anchor;
-3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it; with no
+3. a weekday tag (``(星期五)``) moves the date to the neighbouring year (±1) that fits it, or, when
+   none fits, to the year near a full date set aside as background that does (a page stamped years
+   after the notice, which wrote its year once); with no
    full date nor publication, a year named alone (``2023年度结转``) bounds it: a weekday picks the
    one fitting year within a year of it, an untagged date takes the one year named; else a weekday
    gives a year only when one year of :data:`PLAUSIBLE_YEARS` fits (never the year the parser runs);
