@@ -103,8 +103,8 @@ FORMS = [
          "repeated-number-once"),
     # a list of numbers run into one line (tests/rewrites.py joined_paragraphs): a place that opens
     # the next label with a measure word's character (个旧市) is no unit after the number before it
-    case("五、咨询电话 青禾州医保局:0873-3735216 蒙自市医保局:3725088 个旧市医保局:2128436", None,
-         ["0873-3735216", "0873-3725088", "0873-2128436"], "run-together-list-next-label-is-no-unit"),
+    case("五、咨询电话 青禾州医保局:0873-3100001 青禾市医保局:3100002 个旧市医保局:3100003", None,
+         ["0873-3100001", "0873-3100002", "0873-3100003"], "run-together-list-next-label-is-no-unit"),
     case("共3725088 个参保人", None, [], "near-miss-a-count-with-a-blank-before-its-unit"),
 ]
 

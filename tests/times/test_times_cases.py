@@ -264,12 +264,12 @@ YEARS = [
     # the full date of the sentence before wins over a date elsewhere on the page, a weekday tag that
     # fits no year near a late repost stamp fits the year the text wrote, and a compressed day range
     # with its year anchors the dates after it
-    P("青禾市公积金中心2030年3月1日起暂停对外营业。\n为做好年度结息,中心将于2027年6月30日下午暂停柜台业务。\n网上渠道于6月30日12:00后停办,7月1日6:00恢复。",
-      None, ["2027-06-30", "2027-06-30T12:00", "2027-07-01T06:00", "2030-03-01"], id="year-from-the-sentence-before"),
-    P("2021年10月22日18时起系统切换。\n暂停时间:10月22日(星期五)18时;恢复时间:11月22日(星期一)8时。", "2024-04-18",
-      ["2021-10-22T18:00", "2021-11-22T08:00"], id="weekday-fits-the-written-year-not-a-late-stamp"),
-    P("2021年9月19—21日,办事大厅搬迁。\n从9月22日(星期三)起在新址办理。", None,
-      ["2021-09-19", "2021-09-21", "2021-09-22"], id="a-compressed-day-range-anchors-the-year"),
+    P("青禾市公积金中心2030年5月1日起暂停夜间服务。\n为做好系统迁移,中心将于2027年8月14日下午暂停柜台业务。\n手机渠道于8月14日15:00后停办,8月16日9:00恢复。",
+      None, ["2027-08-14", "2027-08-14T15:00", "2027-08-16T09:00", "2030-05-01"], id="year-from-the-sentence-before"),
+    P("2027年3月5日18时起系统切换。\n停办时间:3月5日(星期五)18时;复办时间:3月8日(星期一)8时。", "2029-06-01",
+      ["2027-03-05T18:00", "2027-03-08T08:00"], id="weekday-fits-the-written-year-not-a-late-stamp"),
+    P("2027年4月10—12日,办事大厅装修。\n从4月13日(星期二)起恢复办理。", None,
+      ["2027-04-10", "2027-04-12", "2027-04-13"], id="a-compressed-day-range-anchors-the-year"),
 ]
 
 TRAPS = [
