@@ -251,6 +251,10 @@ WORDINGS: dict[str, tuple[dict[str, str], str]] = {
     "jobless_words": ({"失业保险金": "失业金"}, "失业金 for 失业保险金."),
     "buy_drug_words": ({"购药": "买药"}, "买药 for 购药."),
     "maternity_words": ({"生育保险": "生育险"}, "生育险 for 生育保险."),
+    "intend_words": ({"将于": "拟于"}, "拟于 for 将于."),
+    "schedule_words": ({"定于": "计划于"}, "计划于 for 定于."),
+    "reopen_words": ({"恢复办理": "重新开放"}, "重新开放 for 恢复办理."),
+    "employer_words": ({"参保单位": "用人单位"}, "用人单位 for 参保单位."),
 }
 
 

@@ -816,6 +816,8 @@ CLEAN_CASES_PAGES = [
                  "重要通知", None, None, id="variant-a-short-headline-in-brackets"),
     pytest.param("青禾市人民政府 | • 青禾公积金系统升级暂停部分业务\n因系统升级,3月9日暂停办理公积金业务。",
                  "青禾公积金系统升级暂停部分业务", None, None, id="the-sites-name-and-a-bullet-before-the-headline"),
+    pytest.param("最新通告\n\n青禾省税务局\n\n拟于2031年6月26日18:00\n\n至6月27日8:00\n\n对发票系统进行升级",
+                 "最新通告", "青禾省税务局", None, id="a-posters-date-line-with-拟于-is-no-page-stamp"),
     pytest.param("青禾医保系统停机公告\n来源 青禾日报网\n系统将于3月9日停机。",
                  "青禾医保系统停机公告", None, None, id="a-source-label-with-a-blank-for-its-colon"),
     pytest.param("停机时间 2025年3月9日0时至3月12日24时\n停机期间暂停医保结算。",
