@@ -255,6 +255,11 @@ WORDINGS: dict[str, tuple[dict[str, str], str]] = {
     "schedule_words": ({"定于": "计划于"}, "计划于 for 定于."),
     "reopen_words": ({"恢复办理": "重新开放"}, "重新开放 for 恢复办理."),
     "employer_words": ({"参保单位": "用人单位"}, "用人单位 for 参保单位."),
+    "account_char_words": ({"账户": "帐户"}, "帐户 for 账户 (a variant character)."),
+    "fee_char_words": ({"缴费": "交费"}, "交费 for 缴费 (a variant word)."),
+    "transfer_words": ({"转移接续": "转移"}, "转移 for 转移接续."),
+    "chronic_words": ({"慢特病": "特慢病"}, "特慢病 for 慢特病."),
+    "reissue_words": ({"补换": "补办"}, "补办 for 补换."),
 }
 
 

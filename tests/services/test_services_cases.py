@@ -803,6 +803,8 @@ BUGS = [
     _c("异地看病-is-cross-region-care", "停机期间暂停异地看病直接结算。", {"cross_region"}),
     _c("异地看病备案-is-a-filing", "停机期间暂停办理异地看病备案。", {"filing"}, "!cross_region:suspended"),
     _c("买药-is-pharmacy", "停机期间定点药店暂停刷卡买药。", {"pharmacy"}),
+    _c("交费-is-a-payment", "系统升级期间暂停城乡居民医保交费。", {"contribution"}),
+    _c("交费基数-is-enrollment", "暂停办理职工交费基数调整业务。", {"enrollment"}, "!contribution:suspended"),
 ]
 
 KNOWN_FAILURES = [
