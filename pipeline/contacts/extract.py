@@ -213,9 +213,11 @@ def _accept(text: str, candidates: list[Candidate], line_starts: list[int], area
             rules: ContactRules) -> list[_Found]:
     """The candidates that are phones, normalized, with their group leaders."""
     cue_lines = _cue_lines(text, line_starts, candidates, rules)
-    # a line with a website's footer words is chrome, unless it is the text's paragraphs run together
-    chrome_lines = {n for m in rules.chrome_line.finditer(text)
-                    if not is_text_run(_line_text(text, line_starts, n := _line_of(m.start(), line_starts)))}
+    chrome_lines: set[int] = set()  # lines with a website's footer words, but for paragraphs run together
+    for m in rules.chrome_line.finditer(text):
+        n = _line_of(m.start(), line_starts)
+        if not is_text_run(_line_text(text, line_starts, n)):
+            chrome_lines.add(n)
     found: list[_Found] = []
     for cand in candidates:
         line = _line_of(cand.start, line_starts)

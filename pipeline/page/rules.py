@@ -94,7 +94,6 @@ class _PageRules:
     title_site_suffix: re.Pattern[str]  # _某某频道_某省 after a headline
     released_title: re.Pattern[str]  # 印发了《关于…的通告》: a released document's name (group title)
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
-    run_in_stamp: re.Pattern[str]  # 发布时间: 2019-07-25 opening the rest of such a line
     run_in_info: re.Pattern[str]  # 来源:某某网 2013-09-26 17:18:58 opening a run of text
     addressee_openers: tuple[str, ...]  # 各, 尊敬的: how a salutation (各参保单位:) opens
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
@@ -216,12 +215,8 @@ def page_rules() -> _PageRules:
             # or its info line's first label after a blank (…的通告 发布时间:2019-07-25 …: a page run into one line)
             rf"|(?<=\s)(?:{'|'.join(map(re.escape, sorted(labels['trusted_date'] + labels['source'], key=len, reverse=True)))})\s*[:：])"
         ),
-        # the info line's date right after a heading run into the text (发布时间: 2019-07-25 陕西省…)
-        run_in_stamp=re.compile(
-            rf"^(?:{'|'.join(map(re.escape, sorted(labels['trusted_date'], key=len, reverse=True)))})\s*[:：]\s*"
-            r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)"
-        ),
-        # a page's info line run into the text: its labels and values, ending with its date stamp
+        # a page's info line run into the text (after its heading, or opening a long line): its label
+        # and value, ending with its date stamp (发布时间: 2019-07-25 …, 来源:某某网 2013-09-26 17:18:58 …)
         run_in_info=re.compile(
             rf"^(?:(?:{'|'.join(map(re.escape, all_labels))})\s*[:：][^\n:：]{{0,40}}?\s*)?"
             r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)"

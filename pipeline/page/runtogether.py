@@ -37,7 +37,7 @@ def split_run_in_heading(text: str) -> str:
             continue  # a short line, chrome or an info line: the text has not begun
         if m and len(stripped) > m.end():
             rest = stripped[m.end():]
-            stamp = r.run_in_stamp.match(rest)
+            stamp = r.run_in_info.match(rest)
             if stamp:  # …的通告 发布时间: 2019-07-25 陕西省税务局通告…: the info line's date on a line of its own
                 rest = rest[:stamp.end()] + "\n" + rest[stamp.end():].lstrip()
             lines[i] = m["heading"] + "\n" + rest
