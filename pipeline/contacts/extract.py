@@ -150,7 +150,7 @@ def _unit_follows(text: str, cand: Candidate, rules: ContactRules) -> bool:
     if not rest or rest[0] not in rules.trap_units:
         return False
     if text.startswith(" ", cand.end) and _NEXT_LABEL.match(text, cand.end):
-        return False  # 3725088 个旧市医保局:2128436: the next label of a run-together list, not a unit
+        return False  # 3100002 个旧市医保局:3100003: the next label of a run-together list, not a unit
     if any(rest.startswith(w) for w in rules.unit_exceptions):
         return False
     # 12333人社服务热线: the 人 starts the line's own name, not a head count (12333人).

@@ -52,7 +52,7 @@ def read_info_line(line: str) -> InfoLine | None:
     if "|" in line or "丨" in line or "\t" in line:
         line = r.credit_cell.sub(r"\g<label>:", line)  # 发布机构 | 某市医疗保障局: a disclosure table's cells
     elif len(line) <= _BLANK_CREDIT_MAX and r.credit_blank.match(line):
-        line = r.credit_blank.sub(r"\g<label>:", line, count=1)  # 来源 某某日报网 2013-09-26: a poster's style
+        line = r.credit_blank.sub(r"\g<label>:", line, count=1)  # 来源 青禾日报网 2031-05-08: a poster's style
     labels = list(iter_matches(r.label_re, line, 1))
     stamp = STAMP.search(line)
     if (labels or stamp) and _TIME_RANGE.search(line):

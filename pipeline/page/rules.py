@@ -94,7 +94,7 @@ class _PageRules:
     title_site_suffix: re.Pattern[str]  # _某某频道_某省 after a headline
     released_title: re.Pattern[str]  # 印发了《关于…的通告》: a released document's name (group title)
     run_in_heading: re.Pattern[str]  # …的通知各单位:… : a heading run into its salutation on one line
-    run_in_info: re.Pattern[str]  # 来源:某某网 2013-09-26 17:18:58 opening a run of text
+    run_in_info: re.Pattern[str]  # 来源:青禾日报网 2031-05-08 09:12:40 opening a run of text
     addressee_openers: tuple[str, ...]  # 各, 尊敬的: how a salutation (各参保单位:) opens
     breadcrumb: re.Pattern[str]  # 首页 > 通知公告 > 正文: a chrome line that a headline follows
     field_line: re.Pattern[str]  # 停机时间:2022年2月26日…: a labelled fact, never a headline
@@ -212,11 +212,11 @@ def page_rules() -> _PageRules:
         run_in_heading=re.compile(
             rf"^(?P<heading>[^。:,;!?\n]{{4,80}}?(?:{'|'.join(map(re.escape, data['notice_title_words']))}))\s*"
             rf"(?=(?:{'|'.join(map(re.escape, data['addressee_openers']))})[^。:,;!?\n]{{1,40}}:"
-            # or its info line's first label after a blank (…的通告 发布时间:2019-07-25 …: a page run into one line)
+            # or its info line's first label after a blank (…的通告 发布时间:2031-05-08 …: a page run into one line)
             rf"|(?<=\s)(?:{'|'.join(map(re.escape, sorted(labels['trusted_date'] + labels['source'], key=len, reverse=True)))})\s*[:：])"
         ),
         # a page's info line run into the text (after its heading, or opening a long line): its label
-        # and value, ending with its date stamp (发布时间: 2019-07-25 …, 来源:某某网 2013-09-26 17:18:58 …)
+        # and value, ending with its date stamp (发布时间: 2031-05-08 …, 来源:青禾日报网 2031-05-08 09:12:40 …)
         run_in_info=re.compile(
             rf"^(?:(?:{'|'.join(map(re.escape, all_labels))})\s*[:：][^\n:：]{{0,40}}?\s*)?"
             r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)"

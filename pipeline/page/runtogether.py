@@ -1,5 +1,5 @@
 """Lines a page ran together, split back before the page is read: a heading run into its
-salutation or its info line (``…的通知各单位:``, ``…的通告 发布时间: 2019-07-25 …``), an info line run
+salutation or its info line (``…的通知各单位:``, ``…的通告 发布时间: 2031-05-08 …``), an info line run
 into the text, a list entry's date after the headline (``…的通知 2021-10-14``) and a signature run
 into the end of the text (``…特此公告。 某市医疗保障局 2022年3月4日``). The splits put a line break
 where a blank stood wherever they can, so offsets into the page's text are kept."""
@@ -19,10 +19,10 @@ from .title import clean_title
 
 def split_run_in_heading(text: str) -> str:
     """A page that ran the notice's heading and its text into one line (``某中心关于…的通知各县管理部:
-    根据…``, ``…的通告 发布时间: 2019-07-25 …``): the first such line above the text (chrome, info
+    根据…``, ``…的通告 发布时间: 2031-05-08 …``): the first such line above the text (chrome, info
     lines and short lines aside: a repost's credit or the site's name may open the page) is split
     before the salutation or the info line's first label, and after that label's date; a long line
-    opening with an info line run into the text (``来源:某某网 2013-09-26 17:18:58 央行网站今日…``) is
+    opening with an info line run into the text (``来源:青禾日报网 2031-05-08 09:12:40 青禾银行今日…``) is
     split after its stamp."""
     lines = text.split("\n")
     r = page_rules()
@@ -38,15 +38,15 @@ def split_run_in_heading(text: str) -> str:
         if m and len(stripped) > m.end():
             rest = stripped[m.end():]
             stamp = r.run_in_info.match(rest)
-            if stamp:  # …的通告 发布时间: 2019-07-25 陕西省税务局通告…: the info line's date on a line of its own
+            if stamp:  # …的通告 发布时间: 2031-05-08 青禾市税务局通告…: the info line's date on a line of its own
                 rest = rest[:stamp.end()] + "\n" + rest[stamp.end():].lstrip()
             lines[i] = m["heading"] + "\n" + rest
             return "\n".join(lines)
-        if info:  # 来源:某某网 2013-09-26 17:18:58 央行网站今日发布公告…: the info line on a line of its own
+        if info:  # 来源:青禾日报网 2031-05-08 09:12:40 青禾银行今日发布公告…: the info line on a line of its own
             lines[i] = stripped[:info.end()] + "\n" + stripped[info.end():].lstrip()
             return "\n".join(lines)
         if body or is_body_line(stripped):
-            return text  # the text has begun (a short line over it, 高企公共头部, may be the site's)
+            return text  # the text has begun (a short line over it, 青禾科技网, may be the site's)
     return text
 
 

@@ -167,7 +167,7 @@ def scan_head(page_lines: PageLines, hint_title: str) -> _Head:
 
 
 def _half_before_comma(page_lines: PageLines, i: int, line: str) -> bool:
-    """``必看!这三天医保结算暂停,`` over ``来某医院就诊要注意这些!`` and an info line: the first half of a
+    """``青禾医保本周末暂停结算,`` over ``去医院看病要注意这几点!`` and an info line: the first half of a
     headline broken after its comma, not a sentence of the text."""
     if not line.endswith(",") or len(line) > _HEADING_PART_MAX or i + 1 >= len(page_lines.lines):
         return False
@@ -268,7 +268,7 @@ _HALF_SHARE = 0.5  # its length against the second line's, at least (a red heade
 
 def _first_half_above(page_lines: PageLines, idx: int) -> bool:
     """Whether the line right over line ``idx`` (no blank between) is the first half of a headline
-    broken in two (``成都公积金中心系统升级`` / ``暂停部分缴存提取贷款业务``): about as long as the line
+    broken in two (``青禾市住房公积金中心年度结息`` / ``期间暂停部分柜台业务``): about as long as the line
     under it (a red header breaks a full first line; a column's name or a label over a headline is
     shorter), and neither a sentence, a label ending with a notice word (紧急通知), a list item, a
     document number, nor the issuer over a heading that ends with a notice word; the line under it is

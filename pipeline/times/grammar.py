@@ -207,7 +207,7 @@ RIGHT = re.compile(_side("R", date_required=False), re.VERBOSE)
 # A full date with a year, for year context (signature dates included).
 FULL_DATE = re.compile(
     rf"""(?=[\d{_CN}])                                          # fast skip (see POINT)
-        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2}|元)月(?P<d>{_NUM2})(?:[日号]|(?=\s*[—–\-~～至到]\s*{_NUM2}\s*[日号]))  # 2021年9月19—21日
+        (?:(?P<y>{_YEAR})年(?P<m>{_NUM2}|元)月(?P<d>{_NUM2})(?:[日号]|(?=\s*[—–\-~～至到]\s*{_NUM2}\s*[日号]))  # 2031年4月10—12日
           |{_ISO_OPEN}(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-/.])(?P<im>\d{{1,2}})(?P=sep)(?P<id>\d{{1,2}})(?![\d]|\.\d))""",
     re.VERBOSE,
 )

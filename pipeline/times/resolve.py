@@ -262,8 +262,8 @@ class _Resolver:
 
     def _background_weekday_year(self, side: Side, year: int | None) -> int | None:
         """``year``, unless the date's weekday tag does not fall in it and does fall near a full date
-        set aside as background (10月22日(星期五) under a page stamped 2024 in a text that wrote
-        2021年10月22日 once): then that date's year."""
+        set aside as background (3月5日(星期五) under a page stamped 2029 in a text that wrote
+        2027年3月5日 once): then that date's year."""
         if side.weekday is None or year is None or not self.background:
             return year
         day = _date(year, side.month, side.day)  # type: ignore[arg-type]
@@ -278,7 +278,7 @@ class _Resolver:
 
     def _previous_sentence_full_date(self, pos: int) -> dt.date | None:
         """The last date written with its year in the sentence right before the sentence of ``pos``
-        (…将于2020年6月30日下午暂停。网上渠道于6月30日12:00后停止…): a notice writes its year once and
+        (…将于2027年8月14日下午暂停。手机渠道于8月14日15:00后停办…): a notice writes its year once and
         the dates after it take it, before a date elsewhere in the text does."""
         k = bisect.bisect_right(self.bounds, pos) - 1
         j = k - 1
